@@ -1,0 +1,1 @@
+"""geokg.graph: records -> RDF store, SPARQL, networkx, views, CLI."""

@@ -1,0 +1,1 @@
+"""geokg.ingest: sources -> clean articles -> spaCy -> records."""

@@ -1,0 +1,1 @@
+"""geokg.ontology: vocabulary (Turtle), SHACL shapes and event-type schemes."""
