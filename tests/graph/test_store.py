@@ -1,0 +1,101 @@
+"""Stores: replace/remove named graphs, persistence, locks, read-only opening."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from rdflib import Literal, URIRef
+
+from geokg.graph.store import (
+    STORES,
+    QueryError,
+    StoreError,
+    StoreLockedError,
+    iter_union,
+    open_store,
+)
+
+G1 = URIRef("https://w3id.org/geokg/id/article/a1")
+G2 = URIRef("https://w3id.org/geokg/id/article/a2")
+S, P = URIRef("urn:s"), URIRef("urn:p")
+
+
+@pytest.fixture(params=STORES.names())
+def store(request, tmp_path):
+    location = tmp_path / "store" if request.param == "oxigraph.v1" else None
+    st = open_store(location, kind=request.param)
+    yield st
+    st.close()
+
+
+def test_replace_keeps_other_graphs(store):
+    store.replace_graphs({G1: [(S, P, Literal("a"))], G2: [(S, P, Literal("b"))]})
+    store.replace_graphs({G1: [(S, P, Literal("c"))]})
+    values = sorted(str(r[0]) for r in store.query("SELECT ?o WHERE { ?s ?p ?o }"))
+    assert values == ["b", "c"]
+    assert store.graphs() == [G1, G2]
+
+
+def test_remove_graph_exactly(store):
+    store.replace_graphs({G1: [(S, P, Literal("a"))], G2: [(S, P, Literal("a")), (S, P, Literal("z"))]})
+    assert store.remove_graph(G2) is True
+    assert store.remove_graph(G2) is False
+    assert sorted(str(o) for _, _, o in iter_union(store)) == ["a"]
+
+
+def test_union_deduplicates_shared_statements(store):
+    store.replace_graphs({G1: [(S, P, Literal("same"))], G2: [(S, P, Literal("same"))]})
+    assert list(iter_union(store)) == [(S, P, Literal("same"))]
+    rows = list(store.query("SELECT DISTINCT ?o WHERE { ?s ?p ?o }"))
+    assert len(rows) == 1
+
+
+def test_bindings_are_safe(store):
+    tricky = 'x" } ;\n DROP ALL ; { "\\'
+    store.replace_graphs({G1: [(S, P, Literal(tricky))]})
+    rows = list(store.query("SELECT ?s WHERE { ?s ?p ?o }", {"o": Literal(tricky)}))
+    assert [r[0] for r in rows] == [S]
+    assert len(store) == 1
+
+
+def test_bad_iri_binding_is_refused(store):
+    with pytest.raises(QueryError, match="not a valid IRI"):
+        store.query("SELECT ?s WHERE { ?s ?p ?o }", {"s": URIRef("urn:x> } DROP ALL {")})
+
+
+def test_malformed_query_is_a_query_error(store):
+    with pytest.raises(QueryError, match="malformed SPARQL"):
+        store.query("SELECT WHERE {")
+
+
+def test_oxigraph_persists_across_reopen(tmp_path):
+    loc = tmp_path / "db"
+    with open_store(loc) as st:
+        st.replace_graphs({G1: [(S, P, Literal("kept"))]})
+    with open_store(loc, read_only=True) as st:
+        assert [str(o) for _, _, o in iter_union(st)] == ["kept"]
+
+
+def test_read_only_on_missing_store_is_clear(tmp_path):
+    with pytest.raises(StoreError, match="not a geokg/Oxigraph store"):
+        open_store(tmp_path / "nothing-here", read_only=True)
+
+
+def test_locked_store_gives_clear_error(tmp_path):
+    loc = tmp_path / "db"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import pyoxigraph,sys,time; s=pyoxigraph.Store({str(loc)!r}); print('ok', flush=True); time.sleep(30)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        with pytest.raises(StoreLockedError, match="in use by another geokg process"):
+            open_store(loc)
+        # Readers still get in while the writer holds the lock.
+        with open_store(loc, read_only=True) as ro:
+            assert len(ro) == 0
+    finally:
+        holder.kill()
+        holder.wait()

@@ -1,0 +1,57 @@
+"""The spaCy side: model setting, block sentence splitting, sentences."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from geokg.ingest.pipeline import DEFAULT_MODEL, doc_sentences, load_pipeline, resolve_model
+
+
+def test_model_setting_order(monkeypatch, tmp_path):
+    monkeypatch.delenv("GEOKG_MODEL", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert resolve_model() == DEFAULT_MODEL
+    (tmp_path / "geokg.toml").write_text('[geokg]\nmodel = "from_config"\n')
+    assert resolve_model() == "from_config"
+    monkeypatch.setenv("GEOKG_MODEL", "from_env")
+    assert resolve_model() == "from_env"
+    assert resolve_model("from_arg") == "from_arg"
+
+
+def test_bad_config_is_named(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[geokg\nmodel=")
+    with pytest.raises(ValueError, match="bad.toml"):
+        resolve_model(config=bad)
+    with pytest.raises(FileNotFoundError, match="nope.toml"):
+        resolve_model(config=tmp_path / "nope.toml")
+
+
+def test_missing_model_message():
+    with pytest.raises(OSError, match="no_such_pipeline_xyz.*--model"):
+        load_pipeline("no_such_pipeline_xyz")
+
+
+def test_blocks_split_headline_and_paragraphs():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("geokg_blocks")
+    nlp.add_pipe("sentencizer")
+    text = "Mexico Rejects Plan\n\nThe government said no to the plan and more\nA second paragraph here."
+    doc = nlp(text)
+    sents = list(doc_sentences(doc, "a1"))
+    assert [s.text for s in sents] == [
+        "Mexico Rejects Plan",
+        "The government said no to the plan and more",
+        "A second paragraph here.",
+    ]
+    for s in sents:
+        assert text[s.start:s.end] == s.text
+
+
+@pytest.mark.model
+def test_real_model_keeps_headline_apart(nlp):
+    doc = nlp("Mexico Rejects US Military Action Against Cartels\n\nThe Mexican government pushed back.")
+    sents = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert sents[0] == "Mexico Rejects US Military Action Against Cartels"
+    assert nlp.pipe_names.index("geokg_blocks") < nlp.pipe_names.index("parser")
