@@ -295,7 +295,7 @@ class MemoryGraphStore:
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
         """Run SPARQL over the union of all graphs."""
         try:
-            return self._ds.query(sparql, initBindings=dict(bindings or {}))
+            return self._ds.query(values_clause(sparql, bindings))
         except Exception as exc:  # pyparsing raises its own exception types
             if type(exc).__name__ in ("ParseException", "ParseSyntaxException"):
                 raise QueryError(f"malformed SPARQL: {exc}") from None
@@ -329,8 +329,13 @@ def open_store(
 ) -> GraphStore:
     """Open a store by registry name (default: embedded Oxigraph).
 
-    ``location=None`` gives an in-memory store.
+    ``location=None`` gives an in-memory store; an ``http(s)://`` URL a
+    remote SPARQL endpoint (``sparql.v1``).
     """
+    if location is not None and str(location).startswith(("http://", "https://")):
+        from . import remote  # noqa: F401  (registers sparql.v1)
+
+        kind = "sparql.v1"
     return STORES.get(kind)(location, read_only=read_only)
 
 

@@ -22,10 +22,13 @@ G2 = URIRef("https://w3id.org/geokg/id/article/a2")
 S, P = URIRef("urn:s"), URIRef("urn:p")
 
 
-@pytest.fixture(params=STORES.names())
+@pytest.fixture(params=["oxigraph.v1", "rdflib-memory.v1", "sparql.v1"])
 def store(request, tmp_path):
-    location = tmp_path / "store" if request.param == "oxigraph.v1" else None
-    st = open_store(location, kind=request.param)
+    if request.param == "sparql.v1":
+        st = open_store(request.getfixturevalue("oxigraph_server"))
+    else:
+        location = tmp_path / "store" if request.param == "oxigraph.v1" else None
+        st = open_store(location, kind=request.param)
     yield st
     st.close()
 
@@ -68,6 +71,19 @@ def test_bad_iri_binding_is_refused(store):
 def test_malformed_query_is_a_query_error(store):
     with pytest.raises(QueryError, match="malformed SPARQL"):
         store.query("SELECT WHERE {")
+
+
+def test_store_registry_names():
+    import geokg.graph.remote  # noqa: F401
+
+    assert {"oxigraph.v1", "rdflib-memory.v1", "sparql.v1"} <= set(STORES.names())
+
+
+def test_unreachable_endpoint_is_clear():
+    port = 9  # the discard port: nothing listens on it here
+    st = open_store(f"http://127.0.0.1:{port}")
+    with pytest.raises(StoreError, match="cannot reach SPARQL endpoint"):
+        st.query("ASK {}")
 
 
 def test_oxigraph_persists_across_reopen(tmp_path):
