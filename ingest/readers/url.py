@@ -1,0 +1,226 @@
+"""URL reader (``url.v1``): fetch an http(s) page or feed with ``urllib``.
+
+Only ``http`` and ``https`` are fetched (redirects to other schemes are
+refused too).  Limits: a total time budget (``ReadOptions.timeout``, default
+20 s, for connecting and reading), a body size cap (``ReadOptions.max_bytes``,
+default 5 MB, checked against ``Content-Length`` and while reading in
+chunks) and at most 5 redirects.  The request says ``User-Agent: geokg/0.1``.
+The ``Content-Type`` decides how the body is read: HTML with the HTML reader's
+logic, RSS/Atom/XML with the feed logic, ``text/plain`` and
+``text/markdown`` as documents; without a usable type the body is sniffed.
+Every failure is a :class:`~geokg.ingest.records.ReadError` naming the URL.
+
+Examples
+--------
+>>> list(read_url("ftp://files.test/a.txt"))
+[ReadError(origin='ftp://files.test/a.txt', reason="unsupported URL scheme 'ftp' (only http and https)")]
+"""
+
+from __future__ import annotations
+
+import http.client
+import socket
+import ssl
+import time
+import urllib.error
+import urllib.request
+from email.message import Message
+from typing import Iterator
+from urllib.parse import urlsplit
+
+from geokg.ingest.readers.base import READERS, Record, ReadOptions, SourceError, decode_bytes
+from geokg.ingest.readers.feed import parse_feed
+from geokg.ingest.readers.htmlpage import parse_html
+from geokg.ingest.readers.markdown import markdown_to_text
+from geokg.ingest.readers.plaintext import parse_document
+from geokg.ingest.records import ReadError
+
+__all__ = ["USER_AGENT", "MAX_REDIRECTS", "FetchError", "check_url", "fetch", "read_url"]
+
+USER_AGENT = "geokg/0.1"
+MAX_REDIRECTS = 5
+_CHUNK = 64 * 1024
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_FEED_TYPES = (
+    "application/rss+xml", "application/atom+xml", "application/rdf+xml",
+    "application/feed+xml", "application/xml", "text/xml",
+)
+
+
+class FetchError(Exception):
+    """A fetch failed; the message is the ReadError reason."""
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    max_redirections = MAX_REDIRECTS
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        scheme = urlsplit(newurl).scheme.lower()
+        if scheme not in ("http", "https"):
+            raise FetchError(f"redirect to unsupported URL scheme {scheme!r}: {newurl}")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def check_url(url: str) -> str | None:
+    """Why ``url`` cannot be fetched, or ``None`` when it is a fetchable URL.
+
+    Examples
+    --------
+    >>> check_url("https://news.test/a"), check_url("file:///etc/hosts"), check_url("http://")
+    (None, "unsupported URL scheme 'file' (only http and https)", 'invalid URL: no host')
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:
+        return f"invalid URL: {exc}"
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        return f"unsupported URL scheme {scheme!r} (only http and https)"
+    if not parts.hostname:
+        return "invalid URL: no host"
+    if any(c.isspace() for c in url):
+        return "invalid URL: contains whitespace"
+    return None
+
+
+def _set_socket_timeout(resp: http.client.HTTPResponse, seconds: float) -> None:
+    """Shrink the read timeout of the response's socket (best effort)."""
+    sock = getattr(getattr(resp, "fp", None), "raw", None)
+    sock = getattr(sock, "_sock", None)
+    if sock is not None:
+        try:
+            sock.settimeout(max(seconds, 0.001))
+        except OSError:
+            pass
+
+
+def fetch(url: str, *, timeout: float = 20.0, max_bytes: int = 5_000_000) -> tuple[bytes, Message, str]:
+    """Fetch ``url``; return (body, response headers, final URL after redirects).
+
+    Raises
+    ------
+    FetchError
+        With a human-readable reason (not an http(s) URL, timeout, too large,
+        HTTP status, too many redirects, connection failure...).
+
+    Examples
+    --------
+    >>> fetch("file:///etc/hostname")
+    Traceback (most recent call last):
+    ...
+    geokg.ingest.readers.url.FetchError: unsupported URL scheme 'file' (only http and https)
+    """
+    problem = check_url(url)
+    if problem:
+        raise FetchError(problem)
+    deadline = time.monotonic() + timeout
+    request = urllib.request.Request(
+        url,
+        headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity", "Accept": "*/*"},
+    )
+    opener = urllib.request.build_opener(_Redirects())
+    try:
+        with opener.open(request, timeout=timeout) as resp:
+            length = resp.headers.get("Content-Length")
+            if length and length.strip().isdigit() and int(length) > max_bytes:
+                raise FetchError(
+                    f"too large: Content-Length {int(length)} bytes exceeds the limit of {max_bytes} bytes"
+                )
+            chunks: list[bytes] = []
+            total = 0
+            while True:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise FetchError(f"timed out after {timeout:g} s")
+                _set_socket_timeout(resp, remaining)
+                chunk = resp.read1(_CHUNK)
+                if not chunk:
+                    break
+                total += len(chunk)
+                if total > max_bytes:
+                    raise FetchError(f"too large: more than {max_bytes} bytes")
+                chunks.append(chunk)
+            return b"".join(chunks), resp.headers, resp.geturl()
+    except FetchError:
+        raise
+    except urllib.error.HTTPError as exc:
+        if 300 <= exc.code < 400 and "redirect" in str(exc.reason).lower():
+            raise FetchError(f"too many redirects (more than {MAX_REDIRECTS}) or a redirect loop") from None
+        raise FetchError(f"HTTP {exc.code} {exc.reason}") from None
+    except urllib.error.URLError as exc:
+        reason = exc.reason
+        if isinstance(reason, (TimeoutError, socket.timeout)):
+            raise FetchError(f"timed out after {timeout:g} s") from None
+        if isinstance(reason, ssl.SSLError):
+            raise FetchError(f"TLS error: {reason}") from None
+        if isinstance(reason, OSError):
+            raise FetchError(f"cannot connect: {reason.strerror or reason}") from None
+        raise FetchError(f"cannot fetch: {reason}") from None
+    except (TimeoutError, socket.timeout):
+        raise FetchError(f"timed out after {timeout:g} s") from None
+    except http.client.HTTPException as exc:
+        raise FetchError(f"bad HTTP response: {type(exc).__name__}: {exc}") from None
+    except OSError as exc:
+        raise FetchError(f"connection error: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise FetchError(f"invalid URL: {exc}") from None
+
+
+def _sniff(data: bytes) -> str | None:
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head:
+        return "html"
+    if head.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf:rdf")):
+        return "feed"
+    return None
+
+
+@READERS.register("url.v1")
+def read_url(source: str, options: ReadOptions = ReadOptions()) -> Iterator[Record]:
+    """Fetch an http(s) URL and read it as an HTML page, a feed or a text
+    document, depending on its ``Content-Type`` (see the module docstring).
+
+    Examples
+    --------
+    >>> list(read_url("mailto:desk@news.test"))
+    [ReadError(origin='mailto:desk@news.test', reason="unsupported URL scheme 'mailto' (only http and https)")]
+    """
+    url = str(source).strip()
+    problem = check_url(url)
+    if problem:
+        yield ReadError(url, problem)
+        return
+    try:
+        data, headers, final_url = fetch(url, timeout=options.timeout, max_bytes=options.max_bytes)
+    except FetchError as exc:
+        yield ReadError(url, str(exc))
+        return
+    if not data.strip():
+        yield ReadError(url, "empty")
+        return
+    ctype = (headers.get_content_type() or "").lower() if headers.get("Content-Type") else ""
+    charset = headers.get_content_charset()
+    kind = None
+    if ctype in _HTML_TYPES:
+        kind = "html"
+    elif ctype in _FEED_TYPES or ctype.endswith("+xml"):
+        kind = "feed"
+    elif ctype in ("text/plain", "text/markdown", "text/x-markdown"):
+        kind = ctype
+    elif ctype in ("", "application/octet-stream", "binary/octet-stream"):
+        kind = _sniff(data)
+    if kind is None:
+        yield ReadError(url, f"unsupported content type {ctype or 'unknown'!r}")
+        return
+    if kind == "html":
+        yield parse_html(data, url, base_url=final_url, declared=charset)
+    elif kind == "feed":
+        yield from parse_feed(data, url, content_type=headers.get("Content-Type"))
+    else:
+        try:
+            text = decode_bytes(data, charset)
+        except SourceError as exc:
+            yield ReadError(url, str(exc))
+            return
+        convert = markdown_to_text if "markdown" in kind else None
+        yield parse_document(text, url, convert=convert, url=final_url)
