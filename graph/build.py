@@ -111,9 +111,16 @@ def write_results(
     *,
     run: object | None = None,
     batch_size: int = 16,
+    strict: bool = False,
     on_article: Callable[[ArticleResult], None] | None = None,
+    on_error: Callable[[ReadError], None] | None = None,
 ) -> None:
-    """Write results to ``store``: one named graph per article, one transaction per batch."""
+    """Write results to ``store``: one named graph per article, one transaction per batch.
+
+    An article whose records cannot be written becomes a :class:`ReadError`
+    in ``report``; the rest of the batch is still written.
+    """
+    from geokg.graph.rdf import RDFWriteError
     from geokg.graph.rdf import article_graph
     from geokg.ontology import article_iri
 
@@ -125,7 +132,18 @@ def write_results(
             batch.clear()
 
     for result in results:
-        batch[article_iri(result.article.id)] = list(article_graph(result, run=run))
+        try:
+            triples = list(article_graph(result, run=run))
+        except RDFWriteError as exc:
+            article = result.article
+            err = ReadError(article.origin or article.id, f"cannot write its graph: {exc}")
+            report.errors.append(err)
+            if on_error:
+                on_error(err)
+            if strict:
+                raise StrictModeError(str(err)) from exc
+            continue
+        batch[article_iri(result.article.id)] = triples
         report.add(result)
         if on_article:
             on_article(result)
@@ -174,7 +192,7 @@ def build(
         )
         articles = _split(iter_articles(list(sources)), report, strict, on_error)
         results = ingest_results(pipeline, articles, report, strict=strict, on_error=on_error)
-        write_results(store, results, report, run=run, on_article=on_article)
+        write_results(store, results, report, run=run, strict=strict, on_article=on_article, on_error=on_error)
         report.quads = len(store)
         report.outputs.update(export_outputs(store, out, html=html))
     finally:

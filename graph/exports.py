@@ -19,12 +19,21 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from rdflib import Dataset, Graph, Literal, XSD
 
 from .store import GraphStore, iter_union
 
-__all__ = ["PREFIXES", "bind_prefixes", "write_turtle", "write_trig", "write_nquads", "dataset_copy"]
+__all__ = [
+    "PREFIXES",
+    "bind_prefixes",
+    "write_turtle",
+    "write_trig",
+    "write_nquads",
+    "write_jsonld",
+    "dataset_copy",
+]
 
 #: Prefixes bound in every file geokg writes.
 PREFIXES = {
@@ -49,8 +58,41 @@ def bind_prefixes(graph: Graph) -> Graph:
     return graph
 
 
+def _ox(store: GraphStore) -> Any:
+    """The pyoxigraph store behind ``store`` (fast serialisers), else ``None``."""
+    from .store import OxigraphGraphStore
+
+    return store._ox if isinstance(store, OxigraphGraphStore) else None  # noqa: SLF001
+
+
+def _ox_dump(store: GraphStore, path: Path, fmt: str) -> bool:
+    inner = _ox(store)
+    if inner is None:
+        return False
+    import pyoxigraph as ox
+
+    formats = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "json-ld": ox.RdfFormat.JSON_LD}
+    with open(path, "wb") as fh:
+        if fmt == "turtle":
+            seen = set()
+            triples = []
+            for q in inner.quads_for_pattern(None, None, None, None):
+                t = q.triple
+                if t not in seen:
+                    seen.add(t)
+                    triples.append(t)
+            ox.serialize(triples, fh, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        elif fmt == "trig":
+            inner.dump(fh, formats[fmt], prefixes=PREFIXES)
+        else:
+            inner.dump(fh, formats[fmt])
+    return True
+
+
 def write_turtle(store: GraphStore, path: str | os.PathLike[str]) -> Path:
     """Write the union of all named graphs as Turtle."""
+    if _ox_dump(store, Path(path), "turtle"):
+        return Path(path)
     g = bind_prefixes(Graph())
     for t in iter_union(store):
         g.add(t)
@@ -75,6 +117,8 @@ def dataset_copy(store: GraphStore) -> Dataset:
 def write_trig(store: GraphStore, path: str | os.PathLike[str]) -> Path:
     """Write every named graph as TriG."""
     out = Path(path)
+    if _ox_dump(store, out, "trig"):
+        return out
     dataset_copy(store).serialize(destination=out, format="trig", encoding="utf-8")
     return out
 
@@ -82,5 +126,14 @@ def write_trig(store: GraphStore, path: str | os.PathLike[str]) -> Path:
 def write_nquads(store: GraphStore, path: str | os.PathLike[str]) -> Path:
     """Write every named graph as N-Quads."""
     out = Path(path)
-    dataset_copy(store).serialize(destination=out, format="nquads", encoding="utf-8")
+    if not _ox_dump(store, out, "nquads"):
+        dataset_copy(store).serialize(destination=out, format="nquads", encoding="utf-8")
+    return out
+
+
+def write_jsonld(store: GraphStore, path: str | os.PathLike[str]) -> Path:
+    """Write every named graph as JSON-LD."""
+    out = Path(path)
+    if not _ox_dump(store, out, "json-ld"):
+        dataset_copy(store).serialize(destination=out, format="json-ld", encoding="utf-8")
     return out

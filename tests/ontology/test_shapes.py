@@ -1,0 +1,198 @@
+"""ontology/shapes.ttl: written graphs conform; broken ones are caught by the right shape."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import SH
+
+pytest.importorskip("pyshacl")
+
+from geokg.graph.rdf import RunInfo, article_graph  # noqa: E402
+from geokg.ingest.records import KINDS, MODES, POLARITIES  # noqa: E402
+from geokg.ontology import (  # noqa: E402
+    GK,
+    OA,
+    PROV,
+    RDF,
+    RDFS,
+    SEM,
+    XSD,
+    actor_iri,
+    event_iri,
+    load_ontology,
+    load_shapes,
+    statement_iri,
+    validate_graph,
+)
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "rdf"
+
+
+def _load_samples():
+    spec = importlib.util.spec_from_file_location("geokg_test_shapes_samples", FIXTURES / "sample_records.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+samples = _load_samples()
+
+
+@pytest.fixture(scope="module")
+def shapes() -> Graph:
+    return load_shapes()
+
+
+@pytest.fixture()
+def good() -> Graph:
+    return article_graph(samples.sample_result(), run=samples.RUN)
+
+
+def _violations(graph: Graph, inference: str = "rdfs") -> set[tuple[str, str]]:
+    """(constraint component, result path) of every violation."""
+    result = validate_graph(graph, inference=inference)
+    out = set()
+    for r in result.report.subjects(RDF.type, SH.ValidationResult):
+        comp = result.report.value(r, SH.sourceConstraintComponent)
+        path = result.report.value(r, SH.resultPath)
+        out.add((str(comp).rsplit("#", 1)[-1], str(path) if path is not None else ""))
+    return out
+
+
+# ------------------------------------------------------------- conformance
+
+
+@pytest.mark.parametrize("inference", ["none", "rdfs"])
+def test_written_graphs_conform(good, inference):
+    result = validate_graph(good, inference=inference)
+    assert result.conforms, result.text
+
+
+@pytest.mark.parametrize("run", [None, samples.RUN])
+def test_second_article_without_extras_conforms(run):
+    result = validate_graph(article_graph(samples.second_result(), run=run))
+    assert result.conforms, result.text
+
+
+def test_every_written_class_has_a_shape(good, shapes):
+    targeted = set(shapes.objects(None, SH.targetClass))
+    written = set(good.objects(None, RDF.type))
+    # prov:Entity / prov:SoftwareAgent / prov:Activity / oa:Annotation / sem:Event always
+    # come with a more specific type that a shape targets
+    companions = {URIRef(str(PROV) + n) for n in ("Entity", "SoftwareAgent", "Activity")}
+    companions |= {OA.Annotation, SEM.Event, URIRef("https://schema.org/Place"),
+                   URIRef("https://schema.org/Person"), URIRef("https://schema.org/Country")}
+    assert written - companions <= targeted, written - companions - targeted
+
+
+def test_sh_in_lists_match_the_record_constants(shapes):
+    lists = {}
+    for prop_shape in shapes.subjects(SH["in"], None):
+        path = shapes.value(prop_shape, SH.path)
+        values = Collection(shapes, shapes.value(prop_shape, SH["in"]))
+        lists[path] = tuple(str(v) for v in values)
+    assert lists[GK.polarity] == POLARITIES
+    assert lists[GK.mode] == MODES
+    assert lists[GK.extractionKind] == KINDS
+
+
+def test_shapes_only_use_declared_gk_terms(shapes):
+    declared = set(load_ontology().subjects())
+    used = {t for triple in shapes for t in triple if isinstance(t, URIRef) and t in GK}
+    assert used and used <= declared, used - declared
+
+
+# ------------------------------------------------------------- violations
+
+
+def _event(g: Graph) -> URIRef:
+    return event_iri(samples.sample_result().events[0].id)
+
+
+def test_event_without_mention(good):
+    good.remove((_event(good), GK.hasMention, None))
+    assert ("MinCountConstraintComponent", str(GK.hasMention)) in _violations(good)
+
+
+def test_event_without_type_or_lemma(good):
+    e = _event(good)
+    for p in (SEM.eventType, GK.ploverCategory, GK.relationLemma):
+        good.remove((e, p, None))
+    assert ("OrConstraintComponent", "") in _violations(good)
+
+
+def test_event_without_source_or_subject(good):
+    e = _event(good)
+    for p in (GK.sourceActor, GK.subjectText):
+        good.remove((e, p, None))
+    assert ("OrConstraintComponent", "") in _violations(good)
+
+
+def test_event_with_type_but_no_lemma_is_fine(good):
+    good.remove((_event(good), GK.relationLemma, None))
+    assert validate_graph(good).conforms
+
+
+def test_span_with_start_not_before_end(good):
+    pos = next(good.subjects(RDF.type, OA.TextPositionSelector))
+    end = good.value(pos, OA.end)
+    good.set((pos, OA.start, Literal(int(end))))
+    assert ("LessThanConstraintComponent", str(OA.start)) in _violations(good)
+
+
+def test_offsets_must_be_integers(good):
+    pos = next(good.subjects(RDF.type, OA.TextPositionSelector))
+    good.set((pos, OA.start, Literal(str(good.value(pos, OA.start)))))
+    assert ("DatatypeConstraintComponent", str(OA.start)) in _violations(good)
+
+
+def test_mention_without_target_article(good):
+    target = next(good.subjects(RDF.type, OA.SpecificResource))
+    good.remove((target, OA.hasSource, None))
+    found = _violations(good)
+    assert ("MinCountConstraintComponent", str(OA.hasSource)) in found
+
+
+def test_actor_without_label(good):
+    good.remove((actor_iri("country:USA"), RDFS.label, None))
+    assert ("MinCountConstraintComponent", str(RDFS.label)) in _violations(good)
+
+
+def test_bad_country_code(good):
+    good.set((actor_iri("person:claudia-sheinbaum"), GK.countryCode, Literal("mx")))
+    assert ("PatternConstraintComponent", str(GK.countryCode)) in _violations(good)
+
+
+def test_bad_polarity_and_confidence(good):
+    e = _event(good)
+    good.set((e, GK.polarity, Literal("neutral")))
+    good.set((e, GK.confidence, Literal("1.5", datatype=XSD.decimal)))
+    found = _violations(good)
+    assert ("InConstraintComponent", str(GK.polarity)) in found
+    assert ("MaxInclusiveConstraintComponent", str(GK.confidence)) in found
+
+
+def test_statement_without_subject(good):
+    st = statement_iri(samples.sample_result().extractions[1].id)
+    good.remove((st, GK.subjectText, None))
+    assert ("MinCountConstraintComponent", str(GK.subjectText)) in _violations(good)
+
+
+def test_run_with_wall_clock_time(good):
+    good.add((samples.RUN.iri, PROV.startedAtTime, Literal("2025-01-01T00:00:00", datatype=XSD.dateTime)))
+    assert ("MaxCountConstraintComponent", str(PROV.startedAtTime)) in _violations(good)
+
+
+def test_cameo_type_must_be_a_cameo_concept(good):
+    good.add((_event(good), SEM.eventType, URIRef("https://example.org/type/x")))
+    assert ("PatternConstraintComponent", str(SEM.eventType)) in _violations(good)
+
+
+def test_run_info_is_needed_only_when_given():
+    g = article_graph(samples.sample_result(), run=RunInfo("m", "1", "2"))
+    assert validate_graph(g, inference="none").conforms
