@@ -1,0 +1,285 @@
+"""Rule-based coreference within one article.
+
+No model: a mention list is built once per Doc (entity mentions and noun
+phrase heads, with number, animacy and syntactic salience), then each
+anaphoric argument is resolved to the best preceding mention:
+
+* **pronouns** (``extract_pronouns.tsv``: he/she/it/they and their
+  possessive forms) - candidates must agree in number and animacy: *he/she*
+  need a person (a PERSON entity or a role noun such as *president*; no
+  name-gender lists are used, so *he* and *she* behave alike), *it/its* a
+  non-person singular (countries, organisations, singular nouns; actors
+  preferred), *they/their* a plural noun, an organisation or a coordination.
+  The subject of the pronoun's own clause is excluded for non-possessive
+  objects ("Mexico asked it" cannot be Mexico).
+* **short definite descriptions** - "the president" resolves to the latest
+  person given that title ("President Claudia Sheinbaum"); "the two
+  countries" to the last two countries named (GPE mentions that pycountry
+  knows as countries); "the government",
+  "Sheinbaum's government" to the latest more specific mention with the same
+  head noun ("the Mexican government"); "her government" with no such
+  mention becomes "<her referent>'s government".  He/she carry no gender
+  from names, but once *she* resolved to a person, *he* will not (and vice
+  versa).
+* **surnames** - "Sheinbaum" resolves to the fuller name used earlier
+  ("Claudia Sheinbaum").
+
+Scores: salience (subject 3, object 2, possessor 1.5, other 1) minus 1.5 per
+sentence of distance (window: the current and three previous sentences);
+ties go to the nearest.  The winner's text (itself resolved, without leading
+determiners) is written to ``ArgSpan.resolved`` and so to
+:attr:`geokg.ingest.records.Argument.resolved`.
+
+Examples
+--------
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> from geokg.ingest.extract.config import ExtractorConfig
+>>> nlp = spacy.blank("en")
+>>> words = ["Ana", "Ruiz", "spoke", ".", "She", "left", "."]
+>>> doc = Doc(nlp.vocab, words=words, heads=[1, 2, 2, 2, 5, 5, 5],
+...           deps=["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct"],
+...           pos=["PROPN", "PROPN", "VERB", "PUNCT", "PRON", "VERB", "PUNCT"],
+...           ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"],
+...           sent_starts=[True, False, False, False, True, False, False])
+>>> Resolver(doc, ExtractorConfig().lexicon).resolve(doc[4])
+'Ana Ruiz'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .arguments import ArgSpan
+from .config import Lexicon
+
+__all__ = ["Resolver", "resolve_frames", "Mention"]
+
+_SALIENCE = {"nsubj": 3.0, "nsubjpass": 3.0, "dobj": 2.0, "poss": 1.5, "pobj": 1.0, "conj": 1.0, "appos": 1.0,
+             "attr": 1.0, "ROOT": 2.0}
+_ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
+_WINDOW = 3
+_DETS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_COUNTRY_NOUNS = frozenset({"country", "nation", "state", "side", "government", "neighbor", "neighbour"})
+_NUMBERS = {"two": 2, "three": 3, "both": 2}
+
+
+def _is_country(name: str) -> bool:
+    """Whether ``name`` names a country (pycountry; imported on first use)."""
+    import pycountry
+
+    try:
+        pycountry.countries.lookup(name)
+        return True
+    except LookupError:
+        return False
+
+
+@dataclass(slots=True)
+class Mention:
+    """A candidate antecedent."""
+
+    head: int
+    start: int
+    end: int
+    sent: int
+    text: str
+    number: str      # sg / pl
+    person: bool
+    actor: bool
+    label: str
+    salience: float
+    lemma: str
+
+
+class Resolver:
+    """Mentions of one Doc and the rules to resolve anaphors against them."""
+
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.sent_of: list[int] = [0] * len(doc)
+        for k, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = k
+        self.ent_of: dict[int, tuple[int, int, str]] = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self.ent_of[i] = (ent.start, ent.end, ent.label_)
+        self.mentions: list[Mention] = []
+        self.full_names: dict[str, str] = {}
+        self.titled: list[tuple[int, str, str]] = []  # (token, role lemma, name)
+        self._collect()
+        self.cache: dict[int, str] = {}
+        self.gender: dict[int, str] = {}
+        self.countries: dict[str, bool] = {}  # mention head -> gender learnt from he/she resolved to it
+
+    # -- mentions -------------------------------------------------------
+    def _collect(self) -> None:
+        doc, lex = self.doc, self.lex
+        for tok in doc:
+            if tok.pos_ not in ("PROPN", "NOUN") or tok.dep_ == "compound":
+                continue
+            ent = self.ent_of.get(tok.i)
+            label = ent[2] if ent else ""
+            start = min((c.left_edge.i for c in tok.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nummod")),
+                        default=tok.i)
+            end = tok.i + 1
+            while start < tok.i and (doc[start].is_punct or doc[start].lower_ in _DETS):
+                start += 1
+            text = doc[start:end].text
+            person = label == "PERSON" or lex.is_role_noun(tok.lemma_)
+            number = "pl" if tok.tag_ in ("NNS", "NNPS") else "sg"
+            if label == "PERSON":
+                name = doc[ent[0]:ent[1]].text if ent else tok.text
+                last = tok.text
+                if len(name.split()) > len(self.full_names.get(last, "").split()):
+                    self.full_names[last] = name
+                text = self.full_names.get(last, name)
+                for c in tok.lefts:
+                    if c.dep_ in ("compound", "nmod") and lex.is_role_noun(c.lemma_):
+                        self.titled.append((tok.i, c.lemma_.lower(), text))
+            actor = label in _ORG_LABELS or label == "PERSON" or any(
+                c.ent_type_ in _ORG_LABELS for c in tok.lefts) or person or lex.is_group_noun(tok.lemma_)
+            self.mentions.append(Mention(
+                tok.i, start, end, self.sent_of[tok.i], text, number, person, actor, label,
+                _SALIENCE.get(tok.dep_, 0.5), tok.lemma_.lower(),
+            ))
+
+    # -- resolution -----------------------------------------------------
+    def _country(self, name: str) -> bool:
+        if name not in self.countries:
+            self.countries[name] = _is_country(name)
+        return self.countries[name]
+
+    def _clean(self, text: str) -> str:
+        words = text.split()
+        while words and words[0].lower() in _DETS:
+            words = words[1:]
+        return " ".join(words)
+
+    def _excluded(self, tok: Token) -> set[int]:
+        """Heads a non-possessive object pronoun cannot refer to (its clause's subject)."""
+        if tok.dep_ in ("dobj", "pobj", "dative") and tok.dep_ != "poss":
+            verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+            return {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+        return set()
+
+    def _best(self, tok: Token, ok) -> Mention | None:
+        k = self.sent_of[tok.i]
+        excluded = self._excluded(tok)
+        best, best_score = None, -1e9
+        for m in reversed(self.mentions):
+            if m.head >= tok.i:
+                continue
+            if m.sent < k - _WINDOW:
+                break
+            if m.head in excluded or m.start <= tok.i < m.end or not ok(m):
+                continue
+            s = m.salience - 1.5 * (k - m.sent) + (0.5 if m.actor else 0.0)
+            if s > best_score:
+                best, best_score = m, s
+        return best
+
+    def _text_of(self, m: Mention) -> str:
+        t = self.doc[m.head]
+        if t.lower_ in self.lex.pronouns:
+            return self.resolve(t) or ""
+        return self.resolve(t) or self._clean(m.text)
+
+    def resolve(self, tok: Token) -> str:
+        """The text ``tok`` refers to, or "" when it is not an anaphor / unresolved."""
+        if tok.i in self.cache:
+            return self.cache[tok.i]
+        self.cache[tok.i] = ""
+        out = self._resolve(tok)
+        self.cache[tok.i] = out
+        return out
+
+    def _resolve(self, tok: Token) -> str:
+        low = tok.lower_
+        info = self.lex.pronouns.get(low)
+        if info is not None and tok.pos_ == "PRON" or (info is not None and tok.dep_ == "poss"):
+            if info.animacy == "person":
+                g = info.gender
+                m = self._best(tok, lambda m: m.person and m.number == "sg" and self.gender.get(m.head, g) == g)
+                if m is not None and g in ("m", "f"):
+                    self.gender.setdefault(m.head, g)
+                    for other in self.mentions:  # the same person named again
+                        if other.text == m.text and other.person:
+                            self.gender.setdefault(other.head, g)
+            elif info.animacy == "thing":
+                m = self._best(tok, lambda m: not m.person and m.number == "sg" and m.label not in ("DATE", "TIME",
+                                                                                                  "CARDINAL"))
+            else:
+                m = self._best(tok, lambda m: (m.number == "pl" or m.label in ("ORG", "NORP")) and m.label not in (
+                    "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"))
+            return self._text_of(m) if m is not None else ""
+        if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON":
+            full = self.full_names.get(tok.text, "")
+            ent = self.ent_of.get(tok.i)
+            here = self.doc[ent[0]:ent[1]].text if ent else tok.text
+            return full if full and full != here and len(full) > len(here) else ""
+        if tok.pos_ == "NOUN":
+            return self._description(tok)
+        return ""
+
+    def _description(self, tok: Token) -> str:
+        lemma = tok.lemma_.lower()
+        dets = [c for c in tok.lefts if c.dep_ in ("det", "poss", "nummod", "amod", "compound")]
+        if not dets or any(c.dep_ in ("amod", "compound") and c.ent_type_ in _ORG_LABELS for c in dets):
+            return ""
+        if not any(c.lower_ in ("the", "this", "these", "both") or c.dep_ == "poss" for c in dets):
+            return ""
+        count = next((_NUMBERS.get(c.lower_, 0) for c in dets if c.lower_ in _NUMBERS), 0)
+        if tok.tag_ == "NNS" and lemma in _COUNTRY_NOUNS and count:
+            names: list[str] = []
+            for m in reversed(self.mentions):
+                if m.head >= tok.i:
+                    continue
+                name = self._clean(m.text)
+                if m.label == "GPE" and name not in names and self._country(name):
+                    names.append(name)
+                if len(names) == count:
+                    return " and ".join(reversed(names))
+            return ""
+        if self.lex.is_role_noun(lemma):
+            for i, role, name in reversed(self.titled):
+                if i < tok.i and role == lemma:
+                    return name
+            return ""
+        best = None
+        for m in reversed(self.mentions):
+            if m.head >= tok.i:
+                continue
+            if m.lemma == lemma and m.end - m.start > 1 and m.head != tok.i:
+                if any(self.doc[j].ent_type_ in _ORG_LABELS for j in range(m.start, m.end)):
+                    best = m
+                    break
+        if best is not None:
+            return self._clean(best.text)
+        poss = next((c for c in dets if c.dep_ == "poss" and c.lower_ in self.lex.pronouns), None)
+        if poss is not None and self.lex.is_group_noun(lemma):
+            owner = self.resolve(poss)
+            if owner:
+                return f"{owner}'s {tok.text}"
+        return ""
+
+
+def resolve_frames(doc: Doc, frames: list, ctx) -> set[int]:
+    """Fill ``resolved`` of the frames' arguments; return the pronoun heads seen."""
+    resolver = Resolver(doc, ctx.lex)
+    pronouns = ctx.lex.pronouns
+    heads: set[int] = set()
+    for f in frames:
+        spans: list[ArgSpan | None] = [f.subj, f.obj, f.agent, f.attribution, *f.pps, *f.extra_args]
+        for span in spans:
+            if span is None or span.end <= span.start or span.end - span.start > 4 or span.text:
+                continue
+            tok = doc[span.head]
+            if tok.lower_ in pronouns:
+                heads.add(tok.i)
+            span.resolved = resolver.resolve(tok)
+    return heads

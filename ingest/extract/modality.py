@@ -1,0 +1,85 @@
+"""Polarity and mode of a clause.
+
+Polarity is ``negative`` when the verb (or an auxiliary chain above it) carries
+``not``/``n't``/``never``, or when a negative implicative verb governs it
+("refused to sign", "failed to stop"); two negations cancel ("did not fail to").
+The negation is never folded into the lemma.
+
+Mode (one of :data:`geokg.ingest.records.MODES`):
+
+* ``future`` - *will*/*shall*/*'ll* auxiliaries, or *be going to*;
+* ``hypothetical`` - other modals (*would*, *could*, *might*, *may*, *should*,
+  *must*, *can*), a conditional clause (*if*/*unless*), or a complement of
+  *need*;
+* ``intended`` - complement of *want*, *plan*, *intend*, *seek*, *aim*, ...;
+* ``demanded`` - complement (or event-noun object) of *demand*, *urge*, *ask*,
+  *call on*, *press*, ...;
+* ``reported`` - an otherwise asserted claim with an attribution;
+* ``asserted`` - everything else.
+
+When several apply the strongest wins (:data:`~geokg.ingest.extract.frames.MODE_RANK`).
+The verb lists are data (``extract_verbs.tsv``).
+
+Examples
+--------
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> from geokg.ingest.extract.config import ExtractorConfig
+>>> lex = ExtractorConfig().lexicon
+>>> nlp = spacy.blank("en")
+>>> doc = Doc(nlp.vocab, words=["They", "did", "not", "sign"], heads=[3, 3, 3, 3],
+...           deps=["nsubj", "aux", "neg", "ROOT"], lemmas=["they", "do", "not", "sign"])
+>>> is_negated(doc[3], lex)
+True
+>>> own_mode(doc[3], lex)
+'asserted'
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .config import Lexicon
+
+__all__ = ["is_negated", "own_mode", "governor_effect", "conditional"]
+
+
+def is_negated(verb: Token, lex: Lexicon) -> bool:
+    """Whether ``verb`` itself carries a negation (not, n't, never)."""
+    for child in verb.children:
+        if child.dep_ == "neg" or (child.dep_ in ("advmod", "aux", "det", "preconj")
+                                   and child.lower_ in lex.negwords and child.lower_ not in ("no", "nor")):
+            return True
+    return False
+
+
+def conditional(verb: Token, lex: Lexicon) -> bool:
+    """Whether ``verb`` heads a conditional clause (if/unless/whether)."""
+    if verb.dep_ not in ("advcl", "ccomp", "conj"):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in lex.condmarks for c in verb.children)
+
+
+def own_mode(verb: Token, lex: Lexicon) -> str:
+    """Mode marked on ``verb`` itself: modal auxiliaries, *going to*, conditionals."""
+    mode = "asserted"
+    for child in verb.children:
+        if child.dep_ == "aux" and child.tag_ == "MD":
+            m = lex.modals.get(child.lower_, "hypothetical")
+            if m == "hypothetical" or mode == "asserted":
+                mode = m
+    if mode == "asserted" and verb.dep_ == "xcomp" and verb.head.lower_ == "going" \
+            and any(c.dep_ in ("aux",) for c in verb.head.children):
+        mode = "future"
+    if conditional(verb, lex):
+        mode = "hypothetical"
+    return mode
+
+
+def governor_effect(gov: Token, lex: Lexicon) -> tuple[str, bool]:
+    """What a governing verb does to its complement: (mode, negates)."""
+    lemma = gov.lemma_.lower()
+    if lemma == "go" and gov.lower_ == "going":
+        return "future", False
+    mode = lex.mode_verbs.get(lemma, "")
+    return mode, lemma in lex.negators

@@ -1,0 +1,95 @@
+"""Nominal events: event nouns with their arguments.
+
+A noun whose lemma is listed in ``extract_nominals.tsv`` ("arrest", "bust",
+"ultimatum", "fight", "dismantling") gives a ``kind="nominal"`` record with
+the noun's lemma as the relation lemma, when it has at least one argument:
+
+* **subject**: the possessor ("Sheinbaum's fight"), a *by*-phrase, or a
+  GPE/NORP/ORG modifier ("US airstrikes", "Mexican raids"); else implicit
+  (empty);
+* **object**: the *of*/*against*/*on*/*into* phrase ("arrests of cartel
+  leaders", "fight against cartels");
+* **extras**: the other prepositional phrases, by role (``to Mexico`` ->
+  recipient, ``in Sinaloa`` -> place, ``in December`` -> time).
+
+The mode comes from a governing verb: the object of *demand* is demanded,
+of *want*/*plan* intended.  Nouns already used as the event of a light verb
+("conducted arrests", see :mod:`.clauses`) are not repeated.
+
+Examples
+--------
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> from geokg.ingest.extract.clauses import ClauseContext
+>>> from geokg.ingest.extract.config import ExtractorConfig
+>>> nlp = spacy.blank("en")
+>>> doc = Doc(nlp.vocab, words=["the", "arrests", "of", "leaders"], heads=[1, 1, 1, 2],
+...           deps=["det", "ROOT", "prep", "pobj"], pos=["DET", "NOUN", "ADP", "NOUN"],
+...           lemmas=["the", "arrest", "of", "leader"], sent_starts=[True, False, False, False])
+>>> f = nominal_frames(doc[:], 0, ClauseContext(ExtractorConfig()), [])[0]
+>>> (f.kind, f.lemma, doc[f.obj.start:f.obj.end].text)
+('nominal', 'arrest', 'leaders')
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .arguments import ArgSpan
+from .clauses import ClauseContext, arg_span, pp_args
+from .frames import Frame
+
+__all__ = ["nominal_frames"]
+
+_OBJ_PREPS = ("of", "against", "on", "into")
+_ACTOR_MOD = frozenset({"GPE", "NORP", "ORG"})
+
+
+def _governor_mode(noun: Token, ctx: ClauseContext) -> str:
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
+        return ctx.lex.mode_verbs.get(head.lemma_.lower(), "") or "asserted"
+    if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ == "for":
+        # "call for the release", "push for talks"
+        return ctx.lex.mode_verbs.get(head.head.lemma_.lower(), "") or "asserted"
+    return "asserted"
+
+
+def nominal_frames(sent: Span, sent_index: int, ctx: ClauseContext, done: list[Frame]) -> list[Frame]:
+    """Nominal-event frames of ``sent``; ``done`` holds the frames found so far."""
+    lex = ctx.lex
+    used = {i for f in done for i in f.rel_tokens}
+    frames: list[Frame] = []
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.dep_ in ("compound",) or noun.i in used:
+            continue
+        lemma = noun.lemma_.lower()
+        if lemma not in lex.event_nouns:
+            continue
+        subj = None
+        for c in noun.lefts:
+            if c.dep_ == "poss":
+                subj = arg_span(c, "subject", ctx)
+            elif subj is None and c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in _ACTOR_MOD:
+                subj = ArgSpan("subject", c.left_edge.i, c.i + 1, c.i)
+        obj = None
+        skip = set()
+        for c in noun.rights:
+            if c.dep_ == "prep" and c.lower_ in _OBJ_PREPS and obj is None:
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    obj = arg_span(pobj, "object", ctx, c.lower_)
+                    skip.add(c.lower_)
+            elif c.dep_ == "agent" and subj is None:
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    subj = arg_span(pobj, "subject", ctx)
+        extras = pp_args(noun, ctx, skip=frozenset(skip))
+        if subj is None and obj is None and not extras:
+            continue
+        frames.append(Frame(
+            kind="nominal", sent=sent_index, pred=noun.i, lemma=lex.event_nouns[lemma],
+            rel_tokens=[noun.i], subj=subj, obj=obj, pps=extras,
+            mode=_governor_mode(noun, ctx), lemma_fixed=True,
+        ))
+    return frames

