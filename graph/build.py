@@ -22,7 +22,18 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .store import GraphStore
 
-__all__ = ["BuildReport", "build", "ingest_results", "write_results", "StrictModeError"]
+__all__ = [
+    "BuildReport",
+    "build",
+    "ingest_results",
+    "write_results",
+    "write_vocabulary",
+    "VOCABULARY_GRAPH",
+    "StrictModeError",
+]
+
+#: Named graph that holds geokg's ontology and the CAMEO/PLOVER schemes in a store.
+VOCABULARY_GRAPH = "https://w3id.org/geokg/id/graph/vocabulary"
 
 
 class StrictModeError(RuntimeError):
@@ -120,8 +131,7 @@ def write_results(
     An article whose records cannot be written becomes a :class:`ReadError`
     in ``report``; the rest of the batch is still written.
     """
-    from geokg.graph.rdf import RDFWriteError
-    from geokg.graph.rdf import article_graph
+    from geokg.graph.rdf import RDFWriteError, article_triples
     from geokg.ontology import article_iri
 
     batch: dict = {}
@@ -133,7 +143,7 @@ def write_results(
 
     for result in results:
         try:
-            triples = list(article_graph(result, run=run))
+            triples = list(dict.fromkeys(article_triples(result, run=run)))
         except RDFWriteError as exc:
             article = result.article
             err = ReadError(article.origin or article.id, f"cannot write its graph: {exc}")
@@ -150,6 +160,25 @@ def write_results(
         if len(batch) >= batch_size:
             flush()
     flush()
+
+
+def write_vocabulary(store: "GraphStore") -> int:
+    """(Re)write the ontology and the event-type schemes into :data:`VOCABULARY_GRAPH`.
+
+    Queries can then use CAMEO/PLOVER labels and the ontology's labels.
+    Returns the number of triples written.
+    """
+    from rdflib import URIRef
+
+    from geokg.ontology import load_ontology, ontology_files
+
+    from rdflib.compare import to_canonical_graph
+
+    schemes = [n for n in ontology_files() if n.endswith(".ttl") and n not in ("geokg.ttl", "shapes.ttl")]
+    # Canonical blank-node labels (OWL lists): the same vocabulary gives the same quads every time.
+    triples = list(to_canonical_graph(load_ontology(*schemes)))
+    store.replace_graphs({URIRef(VOCABULARY_GRAPH): triples})
+    return len(triples)
 
 
 def build(
@@ -190,6 +219,7 @@ def build(
         run = RunInfo(
             model=pipeline.model_name, model_version=pipeline.model_version, geokg_version=_version()
         )
+        write_vocabulary(store)
         articles = _split(iter_articles(list(sources)), report, strict, on_error)
         results = ingest_results(pipeline, articles, report, strict=strict, on_error=on_error)
         write_results(store, results, report, run=run, strict=strict, on_article=on_article, on_error=on_error)

@@ -28,8 +28,8 @@ def _err(message: str) -> None:
     typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
 
 
-def _default_store() -> Path:
-    return Path(os.environ.get("GEOKG_STORE", DEFAULT_OUT / "store"))
+def _default_store() -> str:
+    return os.environ.get("GEOKG_STORE") or str(DEFAULT_OUT / "store")
 
 
 @app.command()
@@ -108,24 +108,43 @@ def _print_summary(console: object, report: object) -> None:
     console.print(t)  # type: ignore[attr-defined]
 
 
+def _parse_params(pairs: list[str]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            _err(f"--param takes NAME=VALUE, got {pair!r}")
+            raise typer.Exit(2)
+        params[key.strip()] = value
+    return params
+
+
 @app.command()
 def query(
-    sparql: Annotated[str, typer.Argument(help="A SPARQL SELECT/ASK query, or a .rq file.")],
-    store: Annotated[Optional[Path], typer.Option(help="Store folder (default: $GEOKG_STORE or geokg-out/store).")] = None,
+    sparql: Annotated[Optional[str], typer.Argument(help="A SPARQL SELECT/ASK query, or a .rq file.")] = None,
+    named: Annotated[Optional[str], typer.Option("--named", "-n", help="Run a named query (see 'geokg queries').")] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE for a named query (repeatable).")] = None,
+    store: Annotated[Optional[str], typer.Option(help="Store folder or SPARQL endpoint URL (default: $GEOKG_STORE or geokg-out/store).")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
 ) -> None:
     """Run SPARQL over the graph (the union of all articles).
 
-    Example: geokg query 'SELECT ?e ?label WHERE { ?e rdfs:label ?label } LIMIT 5' --format csv
+    Example: geokg query examples/queries/mexico-events.rq --format csv
+
+    Example: geokg query --named events-between -p country_a=MEX -p country_b=USA -p from=2025-01-01
     """
+    from geokg.graph.queries import named_query
     from geokg.graph.query import FORMATS, format_table, read_query, run_query
     from geokg.graph.store import QueryError, StoreError, open_store
 
     if fmt not in FORMATS:
         _err(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
+    if (sparql is None) == (named is None):
+        _err("give either a SPARQL query/file or --named NAME")
+        raise typer.Exit(2)
     try:
-        text = read_query(sparql)
+        text = named_query(named).render(_parse_params(param or [])) if named else read_query(sparql or "")
         st = open_store(store or _default_store(), read_only=True)
         table = run_query(st, text)
     except (FileNotFoundError, QueryError, StoreError) as exc:
@@ -135,8 +154,70 @@ def query(
 
 
 @app.command()
+def queries() -> None:
+    """List the named queries and their parameters.
+
+    Example: geokg queries
+    """
+    from geokg.graph.queries import list_queries
+
+    for q in list_queries():
+        typer.echo(f"{q.name}: {q.description}")
+        for p in q.params:
+            typer.echo(f"    -p {p.name}=...  ({p.type}) {p.doc}")
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Argument(help="turtle, trig, nquads, jsonld or events-csv.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
+    store: Annotated[Optional[str], typer.Option(help="Store folder or SPARQL endpoint URL.")] = None,
+) -> None:
+    """Export the graph: RDF with named graphs, or a GDELT-style event table.
+
+    Example: geokg export events-csv --out events.csv --store geokg-out/store
+    """
+    from geokg.graph.exports import export as run_export
+    from geokg.graph.store import QueryError, StoreError, open_store
+
+    try:
+        st = open_store(store or _default_store(), read_only=True)
+        path = run_export(st, fmt, out)
+    except (ValueError, StoreError, QueryError, OSError) as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    typer.echo(f"wrote {path}")
+
+
+@app.command()
+def remove(
+    articles: Annotated[list[str], typer.Argument(help="Article ids, IRIs or URLs.")],
+    store: Annotated[Optional[str], typer.Option(help="Store folder or SPARQL endpoint URL.")] = None,
+) -> None:
+    """Remove articles from the store: exactly the statements derived from them.
+
+    Example: geokg remove https://news.geokg.example/2025/02/27/mexico-sends-cartel-figures
+    """
+    from geokg.graph.articles import remove_articles
+    from geokg.graph.store import StoreError, open_store
+
+    try:
+        st = open_store(store or _default_store())
+        results = remove_articles(st, articles)
+        st.close()
+    except StoreError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    missing = [key for key, ok in results if not ok]
+    for key, ok in results:
+        typer.echo(f"{'removed' if ok else 'not found'}: {key}")
+    if missing:
+        raise typer.Exit(1)
+
+
+@app.command()
 def stats(
-    store: Annotated[Optional[Path], typer.Option(help="Store folder (default: $GEOKG_STORE or geokg-out/store).")] = None,
+    store: Annotated[Optional[str], typer.Option(help="Store folder or SPARQL endpoint URL (default: $GEOKG_STORE or geokg-out/store).")] = None,
 ) -> None:
     """Count articles, events, actors and triples in a store.
 

@@ -32,6 +32,9 @@ __all__ = [
     "write_trig",
     "write_nquads",
     "write_jsonld",
+    "write_event_table",
+    "EXPORTS",
+    "export",
     "dataset_copy",
 ]
 
@@ -137,3 +140,42 @@ def write_jsonld(store: GraphStore, path: str | os.PathLike[str]) -> Path:
     if not _ox_dump(store, out, "json-ld"):
         dataset_copy(store).serialize(destination=out, format="json-ld", encoding="utf-8")
     return out
+
+
+def write_event_table(store: GraphStore, path: str | os.PathLike[str]) -> Path:
+    """Write a GDELT-style CSV: one row per (event, reporting article).
+
+    Columns: event id, date, source/target actor name, country and sector,
+    CAMEO code and root, PLOVER category, QuadClass, Goldstein, polarity,
+    mode, relation lemma, source URL, publication date and the sentence.
+    """
+    import csv
+
+    from .tables import EVENT_COLUMNS, event_rows, flat_event_row
+
+    out = Path(path)
+    with open(out, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=EVENT_COLUMNS)
+        writer.writeheader()
+        for row in event_rows(store):
+            writer.writerow(flat_event_row(row))
+    return out
+
+
+#: Export writers by format name (``geokg export FORMAT``).
+EXPORTS = {
+    "turtle": write_turtle,
+    "trig": write_trig,
+    "nquads": write_nquads,
+    "jsonld": write_jsonld,
+    "events-csv": write_event_table,
+}
+
+
+def export(store: GraphStore, fmt: str, path: str | os.PathLike[str]) -> Path:
+    """Write ``store`` to ``path`` in format ``fmt`` (a key of :data:`EXPORTS`)."""
+    try:
+        writer = EXPORTS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORTS)}") from None
+    return writer(store, path)

@@ -6,7 +6,8 @@ so parallel events stay visible), carrying the relation, codes, date, the
 evidence sentence and the source article.  :func:`aggregate_dyads` folds the
 parallel edges into one edge per dyad with counts.
 
-Both read the store through SPARQL only, so they work on every store kind.
+Both read the store through :mod:`geokg.graph.tables` (flat SPARQL), so they
+work on every store kind.
 
 Examples
 --------
@@ -23,68 +24,13 @@ from datetime import date
 from typing import Any
 
 from .store import GraphStore
+from .tables import ActorInfo, event_rows
 
-__all__ = ["EVENTS_QUERY", "actor_graph", "aggregate_dyads"]
-
-#: One row per (event, article that reports it), over the union graph.
-EVENTS_QUERY = """
-PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-PREFIX gk: <https://w3id.org/geokg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX schema: <https://schema.org/>
-PREFIX dct: <http://purl.org/dc/terms/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT ?event ?src ?tgt
-       (SAMPLE(?rel) AS ?relation) (SAMPLE(?lem) AS ?lemma) (SAMPLE(?ct) AS ?cameo)
-       (SAMPLE(?pc) AS ?plover) (SAMPLE(?q) AS ?quad) (SAMPLE(?gs) AS ?goldstein)
-       (SAMPLE(?d) AS ?date) (SAMPLE(?sent) AS ?sentence) (SAMPLE(?u) AS ?url) (SAMPLE(?t) AS ?title)
-       (COUNT(DISTINCT ?article) AS ?reports)
-WHERE {
-  ?event a sem:Event ; gk:sourceActor ?src ; gk:targetActor ?tgt .
-  OPTIONAL { ?event gk:relationText ?rel }
-  OPTIONAL { ?event gk:relationLemma ?lem }
-  OPTIONAL { ?event sem:eventType ?ct }
-  OPTIONAL { ?event gk:ploverCategory ?pc }
-  OPTIONAL { ?event gk:quadClass ?q }
-  OPTIONAL { ?event gk:goldstein ?gs }
-  OPTIONAL { ?event sem:hasTimeStamp ?d }
-  OPTIONAL { ?event gk:hasMention/gk:inSentence/schema:text ?sent }
-  OPTIONAL { ?event prov:wasDerivedFrom ?article .
-             OPTIONAL { ?article schema:url ?u } OPTIONAL { ?article dct:title ?t } }
-}
-GROUP BY ?event ?src ?tgt
-ORDER BY ?event
-"""
-
-ACTORS_QUERY = """
-PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-PREFIX gk: <https://w3id.org/geokg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?actor (SAMPLE(?l) AS ?label) (SAMPLE(?k) AS ?kind) (SAMPLE(?c) AS ?country) (SAMPLE(?s) AS ?sector)
-WHERE {
-  ?actor a sem:Actor .
-  OPTIONAL { ?actor rdfs:label ?l }
-  OPTIONAL { ?actor gk:actorKind ?k }
-  OPTIONAL { ?actor gk:countryCode ?c }
-  OPTIONAL { ?actor gk:sector ?s }
-}
-GROUP BY ?actor
-"""
+__all__ = ["actor_graph", "aggregate_dyads"]
 
 
-def _code_from_iri(value: Any) -> str | None:
-    if value is None:
-        return None
-    return str(value).rstrip("/").rsplit("/", 1)[-1]
-
-
-def _py(value: Any) -> Any:
-    if value is None:
-        return None
-    to_python = getattr(value, "toPython", None)
-    out = to_python() if to_python else value
-    return out if isinstance(out, (int, float, date)) else str(out)
+def _node_attrs(actor: ActorInfo) -> dict[str, Any]:
+    return {"label": actor.label, "kind": actor.kind, "country": actor.country, "sector": actor.sector}
 
 
 def actor_graph(
@@ -96,6 +42,9 @@ def actor_graph(
     edge_attrs: Callable[[dict[str, Any]], dict[str, Any] | None] | None = None,
 ) -> Any:
     """Project the store onto a ``networkx.MultiDiGraph`` of actors.
+
+    One edge per (event, mention): an event reported by two articles gives two
+    parallel edges with the same ``event`` attribute.
 
     Parameters
     ----------
@@ -113,58 +62,48 @@ def actor_graph(
     import networkx as nx
 
     g = nx.MultiDiGraph()
-    actors = {}
-    for row in store.query(ACTORS_QUERY):
-        actors[str(row[0])] = {
-            "label": _py(row[1]) or _code_from_iri(row[0]),
-            "kind": _py(row[2]),
-            "country": _py(row[3]),
-            "sector": _py(row[4]),
-        }
-    for row in store.query(EVENTS_QUERY):
-        (event, src, tgt, relation, lemma, cameo, plov, quad, gold, when, sentence, url, title, reports) = row
-        when_py = _py(when)
-        when_d = when_py if isinstance(when_py, date) else None
-        if (start or end) and when_d is None:
+    for row in event_rows(store):
+        if row.source is None or row.target is None:
             continue
-        if start and when_d and when_d < start:
+        if (start or end) and row.date is None:
             continue
-        if end and when_d and when_d > end:
+        if (start and row.date < start) or (end and row.date > end):
             continue
-        plover_cat = _code_from_iri(plov)
-        if plover is not None and plover_cat not in plover:
+        if plover is not None and row.plover not in plover:
             continue
         attrs: dict[str, Any] | None = {
-            "event": str(event),
-            "label": _py(relation) or _py(lemma) or "",
-            "lemma": _py(lemma),
-            "cameo": _code_from_iri(cameo),
-            "plover": plover_cat,
-            "quad_class": int(_py(quad)) if quad is not None else None,
-            "goldstein": float(_py(gold)) if gold is not None else None,
-            "date": when_d.isoformat() if when_d else None,
-            "sentence": _py(sentence),
-            "source_url": _py(url),
-            "article_title": _py(title),
-            "count": int(_py(reports) or 1),
+            "event": row.event,
+            "label": row.relation or row.lemma or "",
+            "lemma": row.lemma,
+            "cameo": row.cameo,
+            "plover": row.plover,
+            "quad_class": row.quad_class,
+            "goldstein": row.goldstein,
+            "date": row.date.isoformat() if row.date else None,
+            "polarity": row.polarity,
+            "mode": row.mode,
+            "sentence": row.sentence,
+            "source_url": row.url,
+            "article_title": row.title,
+            "count": 1,
         }
         if edge_attrs is not None:
             attrs = edge_attrs(attrs)
             if attrs is None:
                 continue
-        for node in (str(src), str(tgt)):
-            if node not in g:
-                g.add_node(node, **actors.get(node, {"label": _code_from_iri(node)}))
-        g.add_edge(str(src), str(tgt), key=str(event), **attrs)
+        for actor in (row.source, row.target):
+            if actor.iri not in g:
+                g.add_node(actor.iri, **_node_attrs(actor))
+        g.add_edge(row.source.iri, row.target.iri, key=f"{row.event}#{row.start}", **attrs)
     return g
 
 
 def aggregate_dyads(g: Any) -> Any:
     """Fold parallel edges into one ``DiGraph`` edge per dyad.
 
-    Edge attributes: ``count`` (events), ``plover`` (the most frequent
-    category), ``quad_class`` (the most frequent), ``goldstein`` (mean),
-    ``first``/``last`` dates, ``label`` (e.g. "3 events").
+    Edge attributes: ``count`` (edges folded), ``plover`` and ``quad_class``
+    (the most frequent), ``goldstein`` (mean), ``first``/``last`` dates,
+    ``label`` (e.g. "3 events").
 
     Examples
     --------
@@ -190,11 +129,9 @@ def aggregate_dyads(g: Any) -> Any:
         golds = [d["goldstein"] for d in edges if d.get("goldstein") is not None]
         plovers = Counter(d.get("plover") for d in edges if d.get("plover"))
         quads = Counter(d.get("quad_class") for d in edges if d.get("quad_class"))
-        count = sum(int(d.get("count", 1)) for d in edges)
         out.add_edge(
             u, v,
             count=len(edges),
-            reports=count,
             plover=plovers.most_common(1)[0][0] if plovers else None,
             quad_class=quads.most_common(1)[0][0] if quads else None,
             goldstein=round(sum(golds) / len(golds), 3) if golds else None,

@@ -3,8 +3,9 @@
 The graphs carry exactly the node and edge attributes that
 :class:`geokg.graph.view.GraphView` reads (see its docstring), with made-up
 actors, relations and sentences, so tests never depend on real articles.
-Endpoints are drawn by preferential attachment, so a few hubs collect many
-events as in real news graphs.
+Sources are drawn by preferential attachment, so a few hubs collect many
+events as in real news graphs, and targets are often from the same country,
+which gives the graph clusters.
 
 Examples
 --------
@@ -25,7 +26,7 @@ import random
 from datetime import date, timedelta
 from typing import Any
 
-__all__ = ["synthetic_event_graph", "SAMPLE_RELATIONS"]
+__all__ = ["SAMPLE_RELATIONS", "synthetic_event_graph"]
 
 #: (lemma, label, CAMEO code, PLOVER category, QuadClass, Goldstein) rows
 #: used by :func:`synthetic_event_graph`; the last row is an uncoded relation.
@@ -94,6 +95,7 @@ def synthetic_event_graph(
     seed: int = 0,
     multigraph: bool = True,
     undated: float = 0.05,
+    local: float = 0.5,
 ) -> Any:
     """Build a random event graph shaped like geokg's projection.
 
@@ -110,6 +112,9 @@ def synthetic_event_graph(
         whose repeated dyads are merged into one edge with ``count``.
     undated : float
         Share of events with ``date=None``.
+    local : float
+        Share of events whose target is from the source's own country
+        (gives the graph clusters, as domestic news does).
 
     Returns
     -------
@@ -137,10 +142,16 @@ def synthetic_event_graph(
     for i in range(n_actors):
         g.add_node(f"a{i}", **_actor(i, rng))
     urn: list[int] = [0, 1]
+    by_country: dict[Any, list[int]] = {}
+    for i in range(n_actors):
+        by_country.setdefault(g.nodes[f"a{i}"]["country"], []).append(i)
     start = date(2023, 1, 1)
     for k in range(n_events):
         u = rng.choice(urn) if rng.random() < 0.7 else rng.randrange(n_actors)
-        v = rng.choice(urn) if rng.random() < 0.5 else rng.randrange(n_actors)
+        if rng.random() < local:
+            v = rng.choice(by_country[g.nodes[f"a{u}"]["country"]])
+        else:
+            v = rng.choice(urn) if rng.random() < 0.5 else rng.randrange(n_actors)
         if u == v:
             v = (u + 1 + rng.randrange(n_actors - 1)) % n_actors
         urn.extend((u, v))
