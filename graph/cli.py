@@ -235,6 +235,35 @@ def stats(
         typer.echo(f"{key:12} {value}")
 
 
+@app.command()
+def serve(
+    store: Annotated[Optional[str], typer.Option(help="Store folder (default: $GEOKG_STORE or geokg-out/store).")] = None,
+    host: Annotated[str, typer.Option(help="Address to bind; loopback by default.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 7878,
+    writable: Annotated[bool, typer.Option("--writable", help="Also accept SPARQL Update on /update.")] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds a query may run before it is stopped.")] = 30.0,
+    limit: Annotated[int, typer.Option(help="Most rows returned per query.")] = 10_000,
+) -> None:
+    """Publish the store as a SPARQL endpoint with a query page (read-only by default).
+
+    Example: geokg serve --store geokg-out/store --port 7878   (then open http://127.0.0.1:7878/)
+    """
+    from geokg.graph.serve import ServeConfig, SparqlServer
+
+    try:
+        server = SparqlServer(ServeConfig(str(store or _default_store()), host, port, writable, timeout, limit))
+    except (FileNotFoundError, OSError) as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        typer.secho(f"warning: serving on {host}, reachable from other machines", fg=typer.colors.YELLOW, err=True)
+    typer.echo(f"SPARQL endpoint {server.url}/query ({'writable' if writable else 'read-only'}); query page {server.url}/")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
 def main() -> None:
     """Entry point of the ``geokg`` script."""
     app()

@@ -103,6 +103,8 @@ class SparqlEndpointStore:
                 return resp.read()
         except urllib.error.HTTPError as exc:
             detail = exc.read().decode("utf-8", "replace").strip()[:500]
+            if exc.code in (401, 403):
+                raise StoreError(f"{url}: the endpoint refused the write ({exc.code}): {detail}") from None
             if 400 <= exc.code < 500:
                 raise QueryError(f"malformed SPARQL or bad request ({exc.code} from {url}): {detail}") from None
             raise StoreError(f"{url}: server error {exc.code}: {detail}") from None
