@@ -70,7 +70,9 @@ def build(
             progress.update(task, completed=done, rate=f"{done / elapsed:.1f}")
 
         def on_error(err: object) -> None:
-            progress.console.print(f"[yellow]skipped[/] {err}")
+            from rich.markup import escape
+
+            progress.console.print(f"[yellow]skipped[/] {escape(str(err))}", soft_wrap=True)
 
         try:
             report = run_build(

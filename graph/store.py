@@ -38,7 +38,7 @@ from typing import Any, Protocol
 
 from rdflib import XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.query import Result
-from rdflib.term import Node
+from rdflib.term import Node, Variable
 
 from geokg.ingest.registry import Registry
 
@@ -144,6 +144,21 @@ def values_clause(sparql: str, bindings: Mapping[str, Node] | None) -> str:
     return f"{sparql.rstrip()}\nVALUES ({head}) {{ ({row}) }}"
 
 
+def _from_ox(term: Any) -> Node:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    if datatype == str(XSD.string):
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(datatype))
+
+
 class OxigraphGraphStore:
     """An Oxigraph store (persistent in ``location``, else in memory).
 
@@ -219,9 +234,32 @@ class OxigraphGraphStore:
         return Dataset(store=OxigraphStore(store=self._ox), default_union=True)
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
-        """Run SPARQL over the union of all graphs; values bound safely."""
+        """Run SPARQL over the union of all graphs; values bound safely.
+
+        Runs on pyoxigraph directly and returns an rdflib ``Result`` whose rows
+        are read eagerly, so no reference to the store outlives the call.
+        """
+        import pyoxigraph as ox
+
         try:
-            return self.dataset().query(values_clause(sparql, bindings))
+            answer = self._ox.query(values_clause(sparql, bindings), use_default_graph_as_union=True)
+            if isinstance(answer, ox.QueryBoolean):
+                result = Result("ASK")
+                result.askAnswer = bool(answer)
+                return result
+            if isinstance(answer, ox.QuerySolutions):
+                result = Result("SELECT")
+                names = [v.value for v in answer.variables]
+                result.vars = [Variable(n) for n in names]
+                result.bindings = [
+                    {Variable(n): _from_ox(sol[n]) for n in names if sol[n] is not None} for sol in answer
+                ]
+                return result
+            result = Result("CONSTRUCT")
+            result.graph = Graph()
+            for t in answer:
+                result.graph.add((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)))
+            return result
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL: {exc}") from None
         except OSError as exc:
