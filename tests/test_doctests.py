@@ -26,3 +26,10 @@ def test_module_doctests(name: str) -> None:
     module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0, f"{result.failed} doctest(s) failed in {name}"
+
+
+@pytest.mark.parametrize("package", ["geokg.ingest", "geokg.graph", "geokg.ontology"])
+def test_every_public_name_resolves(package: str) -> None:
+    pkg = importlib.import_module(package)
+    for name in pkg.__all__:
+        assert getattr(pkg, name) is not None, f"{package}.{name}"
