@@ -266,6 +266,66 @@ def serve(
         pass
 
 
+eval_app = typer.Typer(help="Evaluate geokg against third-party gold sets (dev splits in ../shared/data).",
+                       no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("carb")
+def eval_carb(
+    gold: Annotated[Optional[Path], typer.Option(help="CaRB folder or gold TSV (default: ../shared/data/carb).")] = None,
+    out: Annotated[Optional[Path], typer.Option(help="Also write geokg's tuples in CaRB's tabbed format.")] = None,
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Score geokg's extractor on CaRB (precision, recall, F1, AUC with CaRB's matching).
+
+    Example: geokg eval carb --out carb-dev.tsv
+    """
+    import json
+
+    from geokg.ingest.evaluation.carb import evaluate_carb
+    from geokg.ingest.evaluation.systems import geokg_carb_extractor, shared_data_dir
+
+    path = gold or shared_data_dir() / "carb"
+    try:
+        score = evaluate_carb(geokg_carb_extractor(model=model), path, out)
+    except (FileNotFoundError, ValueError, OSError) as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    data = score.to_dict()
+    if as_json:
+        typer.echo(json.dumps(data))
+        return
+    for key in ("precision", "recall", "f1", "auc"):
+        typer.echo(f"{key:10} {data[key]:.3f}")
+    typer.echo(f"sentences {data['n_sentences']}, gold tuples {data['n_gold']}, system tuples {data['n_system']}")
+
+
+@eval_app.command("events")
+def eval_events(
+    gold: Annotated[Optional[Path], typer.Option(help="A JSONL file or folder of PLOVER/PETRARCH records (default: ../shared/data).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Score actor and event coding on PLOVER and PETRARCH gold records.
+
+    Example: geokg eval events --json
+    """
+    import json
+
+    from geokg.ingest.evaluation.events import evaluate_events, format_report
+
+    try:
+        scores = evaluate_events(gold)
+    except (FileNotFoundError, ValueError, OSError) as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    if as_json:
+        typer.echo(json.dumps({name: s.to_dict() for name, s in scores.items()}))
+    else:
+        typer.echo(format_report(scores))
+
+
 def main() -> None:
     """Entry point of the ``geokg`` script."""
     app()
