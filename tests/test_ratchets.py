@@ -20,3 +20,15 @@ def test_carb_dev_ratchet(shared_dir, nlp):
     assert score.n_sentences > 600
     assert score.f1 >= FLOORS["carb"]["f1"], score.to_dict()
     assert score.auc >= FLOORS["carb"]["auc"], score.to_dict()
+
+
+def test_event_coding_dev_ratchet(shared_dir, nlp):
+    from geokg.ingest.evaluation.events import evaluate_events
+
+    scores = evaluate_events([shared_dir / "data" / "plover-gsr" / "dev.jsonl",
+                              shared_dir / "data" / "petrarch-validation" / "dev.gsr.jsonl"])
+    by_name = {name: s.to_dict() for name, s in scores.items()}
+    for set_name, floors in FLOORS["events"].items():
+        (measured,) = [d for name, d in by_name.items() if name == set_name]
+        for key, floor in floors.items():
+            assert measured[key] >= floor, (set_name, key, measured[key], floor)

@@ -1,0 +1,507 @@
+"""CAMEO event codes, their PLOVER categories, Goldstein scores and SKOS schemes.
+
+geokg keeps its own table of CAMEO codes in ``ingest/data/cameo.tsv`` (code,
+label, Goldstein score, QuadClass, PLOVER category and mode, and the legacy
+PLOVER name used by the PLOVER gold records).  The table was built once from the
+reference files in ``../shared/data/cameo/`` with :func:`build_table` and
+committed; its header names the sources and their licences.
+
+The PLOVER gold-standard records still use the older category names DEMAND,
+DISAPPROVE, INVESTIGATE and FIGHT; :data:`LEGACY_PLOVER` maps them to the 2021
+names and :attr:`CameoCode.plover_legacy` gives the old name of every code.
+
+Examples
+--------
+>>> table = CameoTable.default()
+>>> c = table["1711"]
+>>> c.label, c.goldstein, c.quad_class, c.plover, c.plover_mode
+('Confiscate property', -9.2, 4, 'COERCE', 'seize')
+>>> table["173"].plover_legacy, table["190"].plover, table["190"].plover_legacy
+('COERCE', 'ASSAULT', 'FIGHT')
+>>> root("1212"), parent("1212"), parent("12")
+('12', '121', None)
+>>> table.transform("064", negated=True)
+'1214'
+>>> table.transform("190", mode="intended"), table.transform("042", mode="intended")
+('1384', '036')
+>>> table.transform("111", negated=True) is None
+True
+>>> normalize_plover("DISAPPROVE"), normalize_plover("fight")
+('ACCUSE', 'ASSAULT')
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+
+__all__ = [
+    "CAMEO_NS",
+    "GK_NS",
+    "LEGACY_PLOVER",
+    "PLOVER_CATEGORIES",
+    "PLOVER_NS",
+    "QUAD_CLASSES",
+    "CameoCode",
+    "CameoError",
+    "CameoTable",
+    "build_table",
+    "normalize_plover",
+    "parent",
+    "read_table",
+    "root",
+    "scheme_graph",
+    "write_schemes",
+    "write_table",
+]
+
+#: IRI namespaces (see the project brief).
+CAMEO_NS = "https://w3id.org/geokg/cameo/"
+PLOVER_NS = "https://w3id.org/geokg/plover/"
+GK_NS = "https://w3id.org/geokg/ontology#"
+
+#: PLOVER 2021 event categories (CAMEO2PLOVER-2021.txt).
+PLOVER_CATEGORIES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+    "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
+    "COERCE", "ASSAULT",
+)
+#: Older PLOVER names (used by the PLOVER gold records) -> 2021 category.
+LEGACY_PLOVER: Mapping[str, str] = MappingProxyType({
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+    "COOPERATION": "COOPERATE",
+})
+#: QuadClass numbers and names.
+QUAD_CLASSES: Mapping[int, str] = MappingProxyType({
+    1: "Verbal cooperation",
+    2: "Material cooperation",
+    3: "Verbal conflict",
+    4: "Material conflict",
+})
+
+_CODE_RE = re.compile(r"^\d{2,4}$")
+_TABLE_COLUMNS = ("code", "label", "goldstein", "quad_class", "plover", "plover_mode", "plover_legacy")
+
+
+class CameoError(ValueError):
+    """A CAMEO table or reference file is malformed (the message names it)."""
+
+
+def root(code: str) -> str:
+    """The two-digit root of a CAMEO code (``"1711"`` -> ``"17"``)."""
+    return code[:2]
+
+
+def parent(code: str) -> str | None:
+    """The code one level up (``"1711"`` -> ``"171"``, ``"171"`` -> ``"17"``), or None for a root."""
+    return code[:-1] if len(code) > 2 else None
+
+
+def normalize_plover(name: str | None) -> str | None:
+    """Map a PLOVER category name, old or new, to its PLOVER 2021 name."""
+    if not name:
+        return None
+    up = name.strip().upper()
+    return LEGACY_PLOVER.get(up, up)
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    """One CAMEO code and what geokg knows about it."""
+
+    code: str
+    label: str
+    goldstein: float | None
+    quad_class: int
+    plover: str | None = None
+    plover_mode: str | None = None
+    plover_legacy: str | None = None
+
+    @property
+    def root(self) -> str:
+        """The two-digit root code."""
+        return root(self.code)
+
+
+@dataclass(frozen=True, slots=True)
+class _Transform:
+    negated: str
+    intended: str
+    demanded: str
+
+
+def _data_text(name: str, data_dir: str | Path | None = None) -> str:
+    try:
+        if data_dir is not None:
+            return Path(data_dir, name).read_text(encoding="utf-8")
+        return (resources.files("geokg.ingest") / "data" / name).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CameoError(f"cannot read CAMEO data file {name!r}: {exc}") from exc
+
+
+def _tsv_rows(text: str, origin: str, width: int) -> Iterator[tuple[int, list[str]]]:
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) < width:
+            cells += [""] * (width - len(cells))
+        if len(cells) > width:
+            raise CameoError(f"{origin}:{n}: expected {width} tab-separated columns, got {len(cells)}")
+        yield n, [c.strip() for c in cells]
+
+
+class CameoTable(Mapping[str, CameoCode]):
+    """The CAMEO code table plus the polarity/mode transforms.
+
+    Build it with :meth:`default` (package data) or :meth:`from_rows`.
+    """
+
+    def __init__(self, codes: Iterable[CameoCode], transforms: Mapping[str, _Transform] | None = None) -> None:
+        self._codes = {c.code: c for c in codes}
+        self._transforms = dict(transforms or {})
+
+    @classmethod
+    def default(cls, data_dir: str | Path | None = None) -> CameoTable:
+        """Load ``cameo.tsv`` and ``cameo_transforms.tsv`` from the package data."""
+        codes = read_table(data_dir=data_dir)
+        text = _data_text("cameo_transforms.tsv", data_dir)
+        transforms: dict[str, _Transform] = {}
+        for n, (prefix, neg, intended, demanded) in _tsv_rows(text, "cameo_transforms.tsv", 4):
+            for value in (prefix, neg, intended, demanded):
+                if value not in ("-", "=") and not _CODE_RE.match(value):
+                    raise CameoError(f"cameo_transforms.tsv:{n}: bad code {value!r}")
+            transforms[prefix] = _Transform(neg, intended, demanded)
+        return cls(codes, transforms)
+
+    def __getitem__(self, code: str) -> CameoCode:
+        try:
+            return self._codes[code]
+        except KeyError:
+            raise KeyError(f"unknown CAMEO code {code!r}") from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._codes))
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def roots(self) -> list[CameoCode]:
+        """The 20 root codes, in order."""
+        return [self._codes[c] for c in sorted(self._codes) if len(c) == 2]
+
+    def transform(self, code: str, *, negated: bool = False, mode: str = "asserted") -> str | None:
+        """The code that an event of ``code`` gets under negation or a mode.
+
+        ``mode`` is one of :data:`geokg.ingest.records.MODES`; ``intended``,
+        ``future`` and ``hypothetical`` use the "intended" column (express
+        intent / threaten), ``demanded`` the "demanded" column.  ``negated``
+        wins over the mode: "will not accept" is a rejection.  Returns None when
+        the combination is not an event ("did not attack").
+        """
+        if code not in self._codes:
+            raise KeyError(f"unknown CAMEO code {code!r}")
+        if not negated and mode not in ("intended", "future", "hypothetical", "demanded"):
+            return code
+        rule = None
+        for size in range(len(code), 1, -1):
+            rule = self._transforms.get(code[:size])
+            if rule is not None:
+                break
+        if rule is None:
+            return code
+        if negated:
+            value = rule.negated
+        elif mode == "demanded":
+            value = rule.demanded
+        else:
+            value = rule.intended
+        if value == "-":
+            return None
+        if value == "=":
+            return code
+        return value
+
+
+# -- building the table from the reference files ---------------------------------------
+
+_PLOVER_LINE = re.compile(r"^(\d{2,4}):\s*([^#]*?)\s*(?:#\s*(.*))?$")
+_EDITOR_NOTE = re.compile(r"\s{2,}\d{2}\.\d{2}\.\d{2}:.*$")
+
+
+def _read_goldstein(path: Path) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        parts = line.split()
+        if not parts or parts[0].upper().startswith("CAMEO"):
+            continue
+        if len(parts) != 2 or not _CODE_RE.match(parts[0]):
+            raise CameoError(f"{path}:{n}: expected 'CODE<TAB>SCORE', got {line!r}")
+        out[parts[0]] = float(parts[1])
+    return out
+
+
+def _read_cameo2plover(path: Path) -> dict[str, tuple[str, str, str]]:
+    """code -> (category, mode, label); the first line of a code wins."""
+    out: dict[str, tuple[str, str, str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = _PLOVER_LINE.match(line.strip())
+        if not m:
+            continue
+        code, body, label = m.group(1), m.group(2), (m.group(3) or "").strip()
+        fields = [f.strip() for f in body.split(",")]
+        category = fields[0].upper()
+        mode = fields[1] if len(fields) > 1 else ""
+        if "_" in mode:  # a context value in the mode column (e.g. 175)
+            mode = ""
+        label = _EDITOR_NOTE.sub("", label)
+        if code not in out:
+            out[code] = (category, mode, label)
+    return out
+
+
+def build_table(
+    goldstein_path: str | Path,
+    plover_path: str | Path,
+    data_dir: str | Path | None = None,
+) -> list[CameoCode]:
+    """Build the code table from the GDELT Goldstein file and CAMEO2PLOVER-2021.
+
+    Labels come from CAMEO2PLOVER comments, ``cameo_labels.tsv`` (01x/02x codes)
+    and ``cameo_roots.tsv`` (root names, QuadClass, legacy PLOVER names).  A code
+    without a Goldstein score takes its nearest ancestor's score.
+    """
+    gold = _read_goldstein(Path(goldstein_path))
+    plov = _read_cameo2plover(Path(plover_path))
+    roots: dict[str, tuple[str, str, str]] = {}
+    for n, (prefix, label, quad, legacy) in _tsv_rows(_data_text("cameo_roots.tsv", data_dir), "cameo_roots.tsv", 4):
+        roots[prefix] = (label, quad, legacy)
+    labels = {c: lab for _, (c, lab) in _tsv_rows(_data_text("cameo_labels.tsv", data_dir), "cameo_labels.tsv", 2)}
+    codes = sorted(set(gold) | set(plov))
+    rows = []
+    for code in codes:
+        r = root(code)
+        if r not in roots:
+            raise CameoError(f"code {code!r}: root {r!r} missing from cameo_roots.tsv")
+        if len(code) == 2:
+            label = roots[r][0]
+        else:
+            label = labels.get(code) or (plov[code][2] if code in plov else "")
+        if not label:
+            raise CameoError(f"code {code!r} has no label")
+        score: float | None = None
+        for size in range(len(code), 1, -1):
+            if code[:size] in gold:
+                score = gold[code[:size]]
+                break
+        category, mode, _ = plov.get(code, ("", "", ""))
+        legacy = ""
+        for size in range(len(code), 1, -1):
+            entry = roots.get(code[:size])
+            if entry and entry[2]:
+                legacy = entry[2]
+                break
+        rows.append(CameoCode(
+            code=code, label=label.rstrip("."), goldstein=score, quad_class=int(roots[r][1]),
+            plover=category or None, plover_mode=mode or None, plover_legacy=legacy or None,
+        ))
+    return rows
+
+
+_TABLE_HEADER = """\
+# geokg CAMEO code table: code, label, Goldstein score, QuadClass, PLOVER category and mode,
+# legacy PLOVER category.  Generated by geokg.ingest.cameo.build_table() from:
+#  - CAMEO.goldsteinscale.txt: GDELT Goldstein lookup table (GDELT Project; free to use
+#    with attribution: "The GDELT Project, https://www.gdeltproject.org/"), copied from
+#    mpiccirilli/UNDP-BCPR-Project.  Codes missing there take their parent's score.
+#  - CAMEO2PLOVER-2021.txt: PLOVER manual draft 0.8 conversion table, openeventdata/PLOVER,
+#    licensed CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/).  PLOVER
+#    category, mode and most labels; this table is shared under the same licence.
+#  - cameo_labels.tsv / cameo_roots.tsv (geokg): labels of 01x/02x codes and root names
+#    from the CAMEO 1.1b3 codebook (Schrodt), QuadClass, legacy PLOVER names.
+# PLOVER drops CAMEO 01 (statements) and 02 (appeals): their plover column is empty.
+"""
+
+
+def write_table(rows: Iterable[CameoCode], path: str | Path) -> None:
+    """Write ``rows`` as ``cameo.tsv`` (with the provenance header)."""
+    lines = [_TABLE_HEADER.rstrip("\n"), "\t".join(_TABLE_COLUMNS)]
+    for c in rows:
+        gold = "" if c.goldstein is None else f"{c.goldstein:.1f}"
+        lines.append("\t".join([
+            c.code, c.label, gold, str(c.quad_class), c.plover or "", c.plover_mode or "",
+            c.plover_legacy or "",
+        ]))
+    Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def read_table(path: str | Path | None = None, data_dir: str | Path | None = None) -> list[CameoCode]:
+    """Read ``cameo.tsv`` (the package copy unless ``path`` is given)."""
+    if path is not None:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise CameoError(f"cannot read CAMEO table {str(path)!r}: {exc}") from exc
+        origin = str(path)
+    else:
+        text, origin = _data_text("cameo.tsv", data_dir), "cameo.tsv"
+    rows: list[CameoCode] = []
+    header_seen = False
+    for n, cells in _tsv_rows(text, origin, len(_TABLE_COLUMNS)):
+        if not header_seen:
+            if tuple(cells) != _TABLE_COLUMNS:
+                raise CameoError(f"{origin}:{n}: expected header {'/'.join(_TABLE_COLUMNS)}")
+            header_seen = True
+            continue
+        code, label, gold, quad, plover, mode, legacy = cells
+        if not _CODE_RE.match(code):
+            raise CameoError(f"{origin}:{n}: bad CAMEO code {code!r}")
+        try:
+            rows.append(CameoCode(code, label, float(gold) if gold else None, int(quad),
+                                  plover or None, mode or None, legacy or None))
+        except ValueError as exc:
+            raise CameoError(f"{origin}:{n}: {exc}") from exc
+    return rows
+
+
+# -- SKOS schemes --------------------------------------------------------------------------
+
+
+def _plover_quads(table: Mapping[str, CameoCode]) -> dict[str, int]:
+    votes: dict[str, Counter[int]] = {}
+    for c in table.values():
+        for cat in {c.plover, c.plover_legacy} - {None}:
+            votes.setdefault(cat, Counter())[c.quad_class] += 1
+    return {cat: min(v.items(), key=lambda kv: (-kv[1], kv[0]))[0] for cat, v in votes.items()}
+
+
+def scheme_graph(table: Mapping[str, CameoCode] | None = None, scheme: str = "cameo"):
+    """An rdflib Graph with the CAMEO or the PLOVER SKOS concept scheme.
+
+    ``scheme="cameo"``: one ``skos:Concept`` per code at ``https://w3id.org/geokg/cameo/CODE``
+    with ``skos:prefLabel``, ``skos:notation``, ``skos:broader`` (the code one level
+    up; roots are top concepts), ``gk:goldstein`` and ``gk:quadClass``, and the
+    crosswalk to PLOVER (``skos:broadMatch`` to the code's category, ``skos:closeMatch``
+    for a root whose codes all share one category).
+
+    ``scheme="plover"``: the PLOVER 2021 categories at ``https://w3id.org/geokg/plover/CAT``
+    plus the legacy names (DEMAND, DISAPPROVE, INVESTIGATE, FIGHT) as deprecated
+    concepts matched to their successors; ``gk:quadClass`` is the most common QuadClass
+    of the CAMEO codes mapped to the category.
+
+    Examples
+    --------
+    >>> g = scheme_graph(scheme="cameo")
+    >>> from rdflib import URIRef, Literal
+    >>> from rdflib.namespace import SKOS
+    >>> g.value(URIRef(CAMEO_NS + "1711"), SKOS.broader)
+    rdflib.term.URIRef('https://w3id.org/geokg/cameo/171')
+    >>> str(g.value(URIRef(CAMEO_NS + "12"), SKOS.prefLabel))
+    'REJECT'
+    >>> (URIRef(CAMEO_NS + "12"), SKOS.closeMatch, URIRef(PLOVER_NS + "REJECT")) in g
+    True
+    """
+    from rdflib import Graph, Literal, Namespace, URIRef
+    from rdflib.namespace import OWL, RDF, SKOS, XSD
+
+    if scheme not in ("cameo", "plover"):
+        raise ValueError(f"unknown scheme {scheme!r}; use 'cameo' or 'plover'")
+    table = CameoTable.default() if table is None else table
+    gk = Namespace(GK_NS)
+    g = Graph()
+    g.bind("skos", SKOS)
+    g.bind("gk", gk)
+    g.bind("cameo", Namespace(CAMEO_NS))
+    g.bind("plover", Namespace(PLOVER_NS))
+    g.bind("owl", OWL)
+    cameo_scheme = URIRef(CAMEO_NS.rstrip("/"))
+    plover_scheme = URIRef(PLOVER_NS.rstrip("/"))
+
+    def pcat(name: str) -> URIRef:
+        return URIRef(PLOVER_NS + name)
+
+    if scheme == "cameo":
+        g.add((cameo_scheme, RDF.type, SKOS.ConceptScheme))
+        g.add((cameo_scheme, SKOS.prefLabel, Literal("CAMEO event codes", lang="en")))
+        by_root: dict[str, set[str | None]] = {}
+        for c in table.values():
+            by_root.setdefault(c.root, set()).add(c.plover)
+        for c in table.values():
+            s = URIRef(CAMEO_NS + c.code)
+            g.add((s, RDF.type, SKOS.Concept))
+            g.add((s, SKOS.inScheme, cameo_scheme))
+            g.add((s, SKOS.prefLabel, Literal(c.label, lang="en")))
+            g.add((s, SKOS.notation, Literal(c.code)))
+            g.add((s, gk.quadClass, Literal(c.quad_class, datatype=XSD.integer)))
+            if c.goldstein is not None:
+                g.add((s, gk.goldstein, Literal(Decimal(f"{c.goldstein:.1f}"), datatype=XSD.decimal)))
+            up = parent(c.code)
+            if up is None:
+                g.add((s, SKOS.topConceptOf, cameo_scheme))
+                g.add((cameo_scheme, SKOS.hasTopConcept, s))
+            else:
+                while up is not None and up not in table:
+                    up = parent(up)
+                if up is not None:
+                    g.add((s, SKOS.broader, URIRef(CAMEO_NS + up)))
+            if c.plover:
+                g.add((s, SKOS.broadMatch, pcat(c.plover)))
+                if len(c.code) == 2 and by_root.get(c.code) == {c.plover}:
+                    g.add((s, SKOS.closeMatch, pcat(c.plover)))
+            if c.plover_legacy and c.plover_legacy != c.plover:
+                g.add((s, SKOS.broadMatch, pcat(c.plover_legacy)))
+        return g
+
+    g.add((plover_scheme, RDF.type, SKOS.ConceptScheme))
+    g.add((plover_scheme, SKOS.prefLabel, Literal("PLOVER event categories", lang="en")))
+    quads = _plover_quads(table)
+    current = [cat for cat in PLOVER_CATEGORIES if cat in quads]
+    legacy = sorted({c.plover_legacy for c in table.values() if c.plover_legacy} - set(PLOVER_CATEGORIES))
+    for cat in current + legacy:
+        s = pcat(cat)
+        g.add((s, RDF.type, SKOS.Concept))
+        g.add((s, SKOS.inScheme, plover_scheme))
+        g.add((s, SKOS.prefLabel, Literal(cat, lang="en")))
+        g.add((s, SKOS.notation, Literal(cat)))
+        g.add((s, gk.quadClass, Literal(quads[cat], datatype=XSD.integer)))
+        if cat in PLOVER_CATEGORIES:
+            g.add((s, SKOS.topConceptOf, plover_scheme))
+            g.add((plover_scheme, SKOS.hasTopConcept, s))
+        else:
+            successor = LEGACY_PLOVER.get(cat)
+            g.add((s, OWL.deprecated, Literal(True)))
+            g.add((s, SKOS.historyNote, Literal(
+                "Category name of PLOVER 0.5/0.6, used by the PLOVER gold-standard records.", lang="en")))
+            if successor:
+                same = successor == "REQUEST" or successor == "COOPERATE"
+                g.add((s, SKOS.closeMatch if same else SKOS.broadMatch, pcat(successor)))
+    return g
+
+
+def write_schemes(out_dir: str | Path, table: Mapping[str, CameoCode] | None = None) -> list[Path]:
+    """Write ``cameo.ttl`` and ``plover.ttl`` into ``out_dir``; return the paths."""
+    out = []
+    for name in ("cameo", "plover"):
+        path = Path(out_dir) / f"{name}.ttl"
+        header = _TTL_HEADER.format(what="CAMEO event codes" if name == "cameo" else "PLOVER event categories")
+        path.write_text(header + scheme_graph(table, name).serialize(format="turtle"), encoding="utf-8")
+        out.append(path)
+    return out
+
+
+_TTL_HEADER = """\
+# geokg SKOS scheme of {what}.  GENERATED from ingest/data/cameo.tsv by
+# geokg.ingest.cameo.write_schemes(); do not edit by hand (a test checks it is current).
+# Sources: CAMEO 1.1b3 codebook (Schrodt), GDELT Goldstein table (free with attribution),
+# PLOVER CAMEO2PLOVER-2021 table (openeventdata/PLOVER, CC BY-SA 4.0; shared alike).
+
+"""

