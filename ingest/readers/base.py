@@ -106,9 +106,9 @@ _BOMS = (
 _ALLOWED_CC = frozenset("\t\n\r\x0c")
 
 
-def _looks_binary_text(s: str) -> bool:
+def _looks_binary_text(s: str, allow_nul: bool = False) -> bool:
     """True when a decoded string is mostly not text (control characters)."""
-    if "\x00" in s:
+    if "\x00" in s and not allow_nul:
         return True
     sample = s[:20000]
     bad = sum(
@@ -127,7 +127,7 @@ def _codec(name: str | None) -> str | None:
         return None
 
 
-def decode_bytes(data: bytes, declared: str | None = None) -> str:
+def decode_bytes(data: bytes, declared: str | None = None, *, allow_nul: bool = False) -> str:
     """Decode ``data`` to text, or raise :class:`SourceError`.
 
     Order: a byte-order mark (UTF-8, UTF-16, UTF-32) wins; then strict
@@ -142,6 +142,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
         The raw bytes.
     declared
         A charset name the container declares, or ``None``.
+    allow_nul
+        Record formats (JSONL, CSV) pass ``True``: a stray NUL byte then spoils
+        only the record it is in, not the whole file (mostly-control data is
+        still refused).
 
     Returns
     -------
@@ -171,10 +175,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
                 text = data[len(bom):].decode(enc)
             except UnicodeDecodeError as exc:
                 raise SourceError(f"invalid {enc} after its byte-order mark: {exc.reason}") from None
-            if _looks_binary_text(text):
+            if _looks_binary_text(text, allow_nul):
                 raise SourceError("looks like binary data")
             return text
-    if b"\x00" in data:
+    if b"\x00" in data and not allow_nul:
         raise SourceError("looks like binary data")
     # Valid UTF-8 with non-ASCII bytes is almost never anything else, so it
     # goes before a declared charset (which is often wrong in the wild).
@@ -187,11 +191,11 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
             text = data.decode(codec)
         except (UnicodeDecodeError, LookupError):
             continue
-        if _looks_binary_text(text):
+        if _looks_binary_text(text, allow_nul):
             raise SourceError("looks like binary data")
         return text
     guess = _guess(data)
-    if guess is None or _looks_binary_text(guess):
+    if guess is None or _looks_binary_text(guess, allow_nul):
         raise SourceError("looks like binary data")
     return guess
 

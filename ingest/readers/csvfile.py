@@ -132,7 +132,7 @@ def read_csv(source: str, options: ReadOptions = ReadOptions()) -> Iterator[Reco
     """
     origin = str(source)
     try:
-        text = decode_bytes(read_bytes(source))
+        text = decode_bytes(read_bytes(source), allow_nul=True).replace("\x00", "\ufffd")
     except SourceError as exc:
         yield ReadError(origin, str(exc))
         return

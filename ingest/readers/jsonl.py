@@ -134,7 +134,7 @@ def read_jsonl(source: str, options: ReadOptions = ReadOptions()) -> Iterator[Re
     """
     origin = str(source)
     try:
-        text = decode_bytes(read_bytes(source))
+        text = decode_bytes(read_bytes(source), allow_nul=True)
     except SourceError as exc:
         yield ReadError(origin, str(exc))
         return
