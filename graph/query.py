@@ -124,7 +124,7 @@ def format_table(table: QueryTable, fmt: str = "table", *, width: int | None = N
         rt = Table(*table.columns, show_lines=False)
         for row in table.rows:
             rt.add_row(*["" if v is None else str(v) for v in row])
-        console = Console(file=io.StringIO(), width=width or 160, force_terminal=False)
+        console = Console(file=io.StringIO(), width=width or 160, force_terminal=False, force_jupyter=False)
         console.print(rt)
         console.print(f"{len(table.rows)} row(s)")
         return console.file.getvalue()  # type: ignore[attr-defined]

@@ -76,3 +76,22 @@ def oxigraph_server(tmp_path):
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         proc.kill()
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory, geokg_pipeline):
+    """The bundled sample corpus built once per test session: ``(out_dir, report)``.
+
+    Tests open ``out_dir / "store"`` read-only and must not write to it.
+    """
+    from geokg.graph.build import build
+
+    out = tmp_path_factory.mktemp("sample-build")
+    report = build([ROOT / "examples" / "articles"], out, pipeline=geokg_pipeline)
+    return out, report
+
+
+@pytest.fixture(scope="session")
+def sample_store_dir(sample_build):
+    """The store folder of :func:`sample_build`."""
+    return sample_build[0] / "store"

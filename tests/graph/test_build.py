@@ -23,9 +23,8 @@ pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, geokg_pipeline):
-    out = tmp_path_factory.mktemp("build")
-    report = build([CORPUS], out, pipeline=geokg_pipeline)
+def built(sample_build):
+    out, report = sample_build
     store = open_store(out / "store", read_only=True)
     yield out, report, store
     store.close()
