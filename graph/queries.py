@@ -4,8 +4,8 @@ Each query is a data file whose header declares its parameters::
 
     # @param country  literal  ISO 3166-1 alpha-3 code, e.g. "MEX"
 
-and whose ``WHERE`` clause holds a ``#@values`` line.  :func:`render` replaces
-that line with a ``VALUES`` block of the caller's values written in escaped
+and whose ``WHERE`` clause holds a ``#@values`` marker (sub-selects that need the
+parameters hold one too).  :func:`render` replaces every marker with a ``VALUES`` block of the caller's values written in escaped
 N-Triples form, so user input (quotes, braces, newlines) is data, never query
 text; a parameter left out is ``UNDEF`` (unbound).
 
@@ -105,7 +105,7 @@ class NamedQuery:
         """The query text with the caller's values bound."""
         if not self.params:
             return self.text
-        return self.text.replace("#@values", self.values(params), 1)
+        return self.text.replace("#@values", self.values(params))
 
 
 def list_queries() -> list[NamedQuery]:
