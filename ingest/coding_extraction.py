@@ -1,0 +1,334 @@
+"""Coding one extraction: its event type, sources and targets.
+
+:class:`ExtractionCoder` holds the actor coder, the verb lexicon and the CAMEO
+table, and codes one extraction at a time (:meth:`ExtractionCoder.code_extraction`):
+the type from the lexicon after polarity and mode, sources from the subject (or the
+governing clause, the nominal's modifiers, an earlier clause), targets from the
+object, a recipient, a prepositional or a place argument.  See
+:mod:`geokg.ingest.coding` for the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Self
+
+from geokg.ingest.actors_coder import ActorCoder
+from geokg.ingest.actors_data import CodingContext, Memo
+from geokg.ingest.actors_words import singular
+from geokg.ingest.cameo import CameoTable
+from geokg.ingest.coding_context import article_context
+from geokg.ingest.coding_lexicon import VerbLexicon, read_rows
+from geokg.ingest.coding_rules import (
+    AGENTLESS_ROOTS,
+    DOMESTIC_PREFIXES,
+    MODAL_RE,
+    NON_EVENT_KINDS,
+    OBLIGATION_RE,
+    PLACE_PREPS,
+    TARGET_PREPS,
+    event_id,
+    governing_extraction,
+    head_pos,
+    is_state,
+    relation_lemmas,
+)
+from geokg.ingest.dates import TimeExpression, event_date, find_time_expressions
+from geokg.ingest.records import Actor, Argument, Article, Event, Extraction
+
+__all__ = ["ExtractionCoder"]
+
+_THREAT = re.compile(r"\bthreat", re.IGNORECASE)
+
+
+class ExtractionCoder:
+    """Code extractions one at a time into events (see module doc)."""
+
+    def __init__(self, actors: ActorCoder, lexicon: VerbLexicon, table: CameoTable,
+                 event_sectors: dict[tuple[str, str], str] | None = None) -> None:
+        self.actors = actors
+        self.lexicon = lexicon
+        self.table = table
+        self.event_sectors = dict(event_sectors or {})
+        self._times = Memo(1 << 12)  # text -> its time expressions
+
+    def _find_times(self, text: str) -> Sequence[TimeExpression]:
+        """:func:`~geokg.ingest.dates.find_time_expressions`, memoised."""
+        found = self._times.get(text)
+        if found is None:
+            found = self._times.put(text, tuple(find_time_expressions(text)))
+        return found
+
+    @classmethod
+    def default(cls, data_dir: str | Path | None = None, actors: ActorCoder | None = None) -> Self:
+        """The coder built from the package data files (and ``actors`` when given)."""
+        table = CameoTable.default(data_dir)
+        sectors = {(role, prefix): sector for _, (role, prefix, sector) in read_rows("roles_event_sectors.tsv", data_dir, 3)}
+        return cls(actors or ActorCoder(data_dir), VerbLexicon.default(data_dir, table), table, sectors)
+
+    @classmethod
+    def from_files(cls, *gazetteers: str | Path) -> Self:
+        """The default coder with extra actor gazetteers (see :meth:`ActorCoder.from_files`)."""
+        return cls.default(actors=ActorCoder.from_files(*gazetteers))
+
+    # -- article context -------------------------------------------------------------------
+    def context_for(self, article: Article, extractions: Sequence[Extraction], doc=None) -> CodingContext:
+        """People, office holders and the main country of an article (:func:`article_context`)."""
+        return article_context(self.actors, article, extractions, doc)
+
+    # -- one extraction --------------------------------------------------------------------
+    def event_type(self, ex: Extraction, sources: Sequence[Actor], object_actors: Sequence[Actor],
+                   doc=None) -> tuple[str | None, bool]:
+        """The CAMEO code of an extraction (after polarity and mode), or None; and
+        whether its object is the event's theme (the noun or thing acted on:
+        "issued *ultimatums*", "shared *intelligence*") rather than its target."""
+        if ex.kind in NON_EVENT_KINDS:
+            return None, False
+        state = is_state(sources)
+        objects: list[str] = []
+        obj_index = None
+        if ex.kind == "nominal":
+            objects.append(ex.relation)
+        if ex.object is not None:
+            obj_index = len(objects)
+            objects.append(ex.object.text)
+        objects.extend(f"{x.prep} {x.text}".strip() for x in ex.extras if x.role not in ("time", "source"))
+        lemma = ex.lemma.lower().strip()
+        mode = ex.mode
+        if mode == "hypothetical" and not MODAL_RE.search(ex.relation):
+            return None, False  # a condition ("unless Baghdad accepted ..."), not an event
+        if mode == "intended" and self.lexicon.frame_in(ex.relation, "asserted"):
+            mode = "asserted"
+        if mode in ("asserted", "reported") and self.lexicon.frame_in(ex.relation, "intent"):
+            mode = "intended"
+        code, theme = None, False
+        if (self.lexicon.frame(lemma) == "support" and ex.object is not None
+                and self.lexicon.is_event_noun(ex.object.head or ex.object.text.split()[-1])
+                and head_pos(ex.object, doc) not in ("VERB", "AUX")):
+            code = self.lexicon.noun_code(ex.object.text, state)
+            theme = code is not None
+        if code is None:
+            for candidate in (lemma, *relation_lemmas(ex.relation, ex.lemma)):
+                code, hit = self.lexicon.match(candidate, objects, object_is_actor=bool(object_actors),
+                                               source_state=state)
+                if code is not None:
+                    lemma = candidate
+                    break
+            # the object of a material act is its theme ("deploy *troops*", "impose *sanctions*");
+            # the object of a verbal act is a stance whose owner is the target ("reject a *US offer*")
+            theme = (hit is not None and hit == obj_index and code is not None
+                     and self.table[code].quad_class in (2, 4)
+                     and self.lexicon.names_theme(lemma, ex.object.head or ex.object.text.split()[-1]))
+        if code is None and ex.kind == "nominal":
+            code = self.lexicon.noun_code(ex.relation, state)
+        if code is None and mode == "intended" and _THREAT.search(ex.relation):
+            code, mode = "130", "asserted"  # "threatened to deliver devastating blows"
+        if code is None:
+            return None, False
+        if ex.polarity == "negative":
+            refusal = self.lexicon.frame_in(ex.relation, "refusal")
+            negated = self.table.transform(code, negated=True)
+            if negated is None and refusal and not code.startswith("12"):
+                negated = "120"
+            return negated, theme
+        return self.table.transform(code, mode=mode), theme
+
+    def _targets(self, ex: Extraction, sources: Sequence[Actor], context, doc, skip_object: bool
+                 ) -> tuple[Actor, ...]:
+        """Target actors: the object's, else the first prepositional or place argument's."""
+        src_ids = {a.id for a in sources}
+
+        def usable(arg: Argument | None) -> tuple[Actor, ...]:
+            if arg is None:
+                return ()
+            found = self.actors.code_arguments(arg, doc=doc, context=context)
+            # an "unspecified police" target says nothing: keep targets with a country or a name
+            return tuple(a for a in found if a.id not in src_ids
+                         and not (a.id.startswith("actor:") and a.country is None))
+
+        def place(arg: Argument) -> tuple[Actor, ...]:
+            iso = self.actors.place_country(arg.text, arg.label)
+            if iso is None:
+                return usable(arg)
+            a = self.actors.country_actor(iso)
+            return () if a.id in src_ids else (a,)
+
+        if not skip_object:
+            found = usable(ex.object)
+            if found:
+                return found
+        elif ex.object is not None and not self.actors.is_role_word(ex.object.head or ""):
+            # the owner of a theme: "boycott *Algeria's* elections", "suspend aid *to Bosnia*"
+            found = usable(ex.object)
+            if found:
+                return found
+        # a "with"/"against" phrase the parser took for a time ("with Syrian President Assad Tuesday")
+        extras = [x for x in ex.extras if x.role != "source" and (x.role != "time" or x.prep in ("with", "against"))]
+        for x in extras:
+            if x.role == "recipient":
+                found = usable(x)
+                if found:
+                    return found
+        for prep in TARGET_PREPS:
+            for x in extras:
+                if x.role != "place" and x.prep == prep:
+                    found = usable(x)
+                    if found:
+                        return found
+        for x in extras:
+            if x.role == "place" or x.prep in PLACE_PREPS:
+                found = place(x)
+                if found:
+                    return found
+        return ()
+
+    def code_extraction(self, ex: Extraction, article: Article, doc=None,
+                        context: CodingContext | None = None, siblings: Sequence[Extraction] = ()) -> list[Event]:
+        """The events of one extraction (one per source x target pair; none for non-events).
+
+        ``siblings`` are the other extractions of the sentence: a demanded clause
+        ("X demanded that Y cancel the plan", "X said Y must leave") is coded as a
+        demand from the governing clause's subject (X) to its own subject (Y), and a
+        clause object gives its subject as the target ("demanded that *the US* ...").
+        """
+        if ex.kind in NON_EVENT_KINDS:
+            return []
+        sources = self.actors.code_arguments(ex.subject, doc=doc, context=context) if ex.subject.text else ()
+        if not sources and ex.kind == "nominal" and not ex.subject.text:
+            sources = self._nominal_agent(ex, doc, context)
+        if not sources:
+            sources = self._inherited_subject(ex, siblings, context, doc)
+        object_actors = self.actors.code_arguments(ex.object, doc=doc, context=context) if ex.object else ()
+        code, theme = self.event_type(ex, sources, object_actors, doc)
+        demanded = ex.mode == "demanded" or (ex.mode == "hypothetical" and bool(OBLIGATION_RE.search(ex.relation)))
+        if demanded and ex.polarity == "positive" and ex.kind != "nominal":
+            governor = governing_extraction(ex, siblings)
+            speech = governor is not None and self.lexicon.frame(governor.lemma) == "speech"
+            if ex.mode != "demanded" and not speech:
+                demanded = False  # "agreed that their countries should cooperate" is no demand
+            else:
+                if code is None or ex.mode != "demanded":
+                    code = self.table.transform(code, mode="demanded") if code else ("100" if speech else None)
+                targets = tuple(sources)
+                sources = ()
+                if governor is not None and governor.subject.text:
+                    sources = self.actors.code_arguments(governor.subject, doc=doc, context=context)
+                targets = tuple(t for t in targets if t.id not in {a.id for a in sources}
+                                and not (t.id.startswith("actor:") and t.country is None))
+        else:
+            demanded = False
+        if code is None:
+            return []
+        if not demanded:
+            targets = self._targets(ex, sources, context, doc, skip_object=theme)
+            if not targets and ex.object is not None and not object_actors:
+                targets = self._clause_targets(ex, sources, siblings, context, doc)
+        sources = tuple(self._refine_sector(a, ex.subject, code) for a in sources)
+        # an event without a known source says little, except violence against a known
+        # target ("ten soldiers were killed"); demands keep their demandee
+        if not sources and (not targets or code[:2] not in AGENTLESS_ROOTS) and not (demanded and targets):
+            return []
+        info = self.table[code]
+        if ex.kind == "nominal" and not targets and info.quad_class != 4:
+            return []  # "their political demands": a mention of a stance, not a new event
+        when = event_date(ex, article, find=self._find_times)
+        place = self._place(ex)
+        if not targets and sources and code.startswith(DOMESTIC_PREFIXES):
+            # protests, coercion and concessions without an explicit target are directed at
+            # the country where they happen: the event place, else the source's own country
+            iso = place or next((a.country for a in sources if a.country), None)
+            if iso and not any(a.id == f"country:{iso}" for a in sources):
+                targets = (self.actors.country_actor(iso),)
+        out = []
+        for src in list(sources)[:4] or [None]:
+            for tgt in list(targets)[:4] or [None]:
+                out.append(Event(
+                    id=event_id(src, code, tgt, when.date if when else None, article.id),
+                    extraction=ex, source=src, target=tgt, cameo=code,
+                    plover=info.plover, plover_mode=info.plover_mode, quad_class=info.quad_class,
+                    goldstein=info.goldstein, date=when.date if when else None,
+                    date_text=when.text if when else None, place=place,
+                ))
+        return out
+
+    def _nominal_agent(self, ex: Extraction, doc, context) -> tuple[Actor, ...]:
+        """The agent named by an event noun's modifiers: "*Palestinian* riots", "*US* air strikes"."""
+        if doc is None:
+            return ()
+        span = doc.char_span(ex.rel_start, ex.rel_end, alignment_mode="expand")
+        if span is None or not len(span):
+            return ()
+        head = span.root
+        mods = [t for t in head.lefts if t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")]
+        if not mods:
+            return ()
+        start = min(t.left_edge.idx for t in mods)
+        end = max(t.right_edge.idx + len(t.right_edge.text) for t in mods)
+        text = self.actors.doc_index(doc, context).text[start:end]
+        last = mods[-1]
+        arg = Argument("subject", text, start, end, head=last.text, label=last.ent_type_)
+        return self.actors.code_arguments(arg, context=context)
+
+    def _inherited_subject(self, ex: Extraction, siblings: Sequence[Extraction], context, doc) -> tuple[Actor, ...]:
+        """Sources for a clause whose subject names no actor: the issuer of a document
+        ("the PKK issued a declaration demanding ...") or, for a subjectless clause,
+        the nearest earlier clause's subject ("students staged protests to demand ...")."""
+        subj = ex.subject
+        if subj.text.lower() in ("he", "she", "they", "it", "we") and not subj.resolved:
+            # "Annan announced that he will withdraw ...": the speaker
+            governor = governing_extraction(ex, siblings)
+            if governor is not None and governor.subject.text and self.lexicon.frame(governor.lemma) in (
+                    "speech", "accusation"):
+                found = self.actors.code_arguments(governor.subject, doc=doc, context=context)
+                if found:
+                    return found
+        for g in siblings:
+            if g is ex or g.object is None or not g.subject.text:
+                continue
+            if subj.text and g.object.start == subj.start and g.object.end == subj.end:
+                found = self.actors.code_arguments(g.subject, doc=doc, context=context)
+                if found:
+                    return found
+        nonfinite = ex.relation.lower().startswith("to ") or ex.relation.lower().endswith("ing")
+        if not subj.text and ex.kind != "nominal" and nonfinite:
+            before = [g for g in siblings if g is not ex and g.subject.text and g.rel_end <= ex.rel_start
+                      and g.kind not in NON_EVENT_KINDS]
+            for g in sorted(before, key=lambda g: -g.rel_start):
+                found = self.actors.code_arguments(g.subject, doc=doc, context=context)
+                if found:
+                    return found
+        return ()
+
+    def _clause_targets(self, ex: Extraction, sources: Sequence[Actor], siblings: Sequence[Extraction],
+                        context, doc) -> tuple[Actor, ...]:
+        """The subject of the first clause inside ``ex``'s object ("demanded that *the US* cancel")."""
+        assert ex.object is not None
+        inner = sorted((x for x in siblings if x is not ex and x.kind != "role" and x.subject.text
+                        and ex.object.start <= x.rel_start < ex.object.end), key=lambda x: x.rel_start)
+        src_ids = {a.id for a in sources}
+        for x in inner:
+            found = tuple(a for a in self.actors.code_arguments(x.subject, doc=doc, context=context)
+                          if a.id not in src_ids)
+            if found:
+                return found
+        return ()
+
+    def _refine_sector(self, actor: Actor, arg: Argument, code: str) -> Actor:
+        if not actor.id.startswith("actor:") or not actor.country:
+            return actor
+        role = singular(arg.head_lemma or arg.head or "")
+        for size in range(len(code), 2, -1):
+            sector = self.event_sectors.get((role, code[:size]))
+            if sector:
+                return self.actors.sector_actor(actor.country, sector, arg.text)
+        return actor
+
+    def _place(self, ex: Extraction) -> str | None:
+        for x in ex.extras:
+            if x.role == "place" or (x.prep in PLACE_PREPS and x.label in ("GPE", "LOC", "FAC")):
+                iso = self.actors.place_country(x.text, x.label)
+                if iso:
+                    return iso
+        return None

@@ -1,0 +1,45 @@
+"""What the coders read from a parsed article: the DocIndex, noun phrases, person spans."""
+
+from __future__ import annotations
+
+import spacy
+from geokg.ingest.actors_doc import DocIndex, noun_phrase, person_spans
+from geokg.ingest.actors_words import tokenize
+from geokg.ingest.records import Argument
+from spacy.tokens import Doc
+
+
+def _doc() -> Doc:
+    # "Rebels in the Ivory Coast rejected Ghana 's plan ."
+    words = ["Rebels", "in", "the", "Ivory", "Coast", "rejected", "Ghana", "'s", "plan", "."]
+    return Doc(spacy.blank("en").vocab, words=words, spaces=[True] * 6 + [False, True, False, False],
+               heads=[5, 0, 4, 4, 1, 5, 8, 6, 5, 5],
+               deps=["nsubj", "prep", "det", "compound", "pobj", "ROOT", "poss", "case", "dobj", "punct"],
+               pos=["NOUN", "ADP", "DET", "PROPN", "PROPN", "VERB", "PROPN", "PART", "NOUN", "PUNCT"],
+               ents=["O", "O", "B-GPE", "I-GPE", "I-GPE", "O", "B-PERSON", "O", "O", "O"])
+
+
+def test_doc_index():
+    doc = _doc()
+    index = DocIndex(doc)
+    assert index.text == doc.text
+    assert [(label, text) for _, label, text in index.entities] == [("GPE", "the Ivory Coast"), ("PERSON", "Ghana")]
+    assert index.persons == ((35, 40),)
+
+
+def test_noun_phrase_restores_the_cut_prepositional_phrase():
+    doc = _doc()
+    cut = Argument("subject", "Rebels", 0, 6, head="Rebels")
+    assert noun_phrase(cut, doc) == (0, 25)
+    assert DocIndex(doc).noun_phrase(cut) == (0, 25)
+    # a clause argument (its head is a verb) names no actor; no head: the argument as it is
+    assert noun_phrase(Argument("object", "rejected Ghana's plan", 26, 47, head="rejected"), doc) is None
+    assert noun_phrase(Argument("object", "Ghana's plan", 35, 47), doc) == (35, 47)
+
+
+def test_person_spans():
+    doc = _doc()
+    a = Argument("object", "Ghana's plan", 35, 47, head="plan")
+    assert person_spans(a, tokenize(a.text), DocIndex(doc)) == [(0, 1)]
+    b = Argument("subject", "Rebels", 0, 6, head="Rebels")
+    assert person_spans(b, tokenize(b.text), DocIndex(doc)) == []
