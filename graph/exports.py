@@ -29,6 +29,7 @@ __all__ = [
     "PREFIXES",
     "bind_prefixes",
     "write_turtle",
+    "write_ntriples",
     "write_trig",
     "write_nquads",
     "write_jsonld",
@@ -76,7 +77,7 @@ def _ox_dump(store: GraphStore, path: Path, fmt: str) -> bool:
 
     formats = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "json-ld": ox.RdfFormat.JSON_LD}
     with open(path, "wb") as fh:
-        if fmt == "turtle":
+        if fmt in ("turtle", "ntriples"):
             seen = set()
             triples = []
             for q in inner.quads_for_pattern(None, None, None, None):
@@ -84,7 +85,10 @@ def _ox_dump(store: GraphStore, path: Path, fmt: str) -> bool:
                 if t not in seen:
                     seen.add(t)
                     triples.append(t)
-            ox.serialize(triples, fh, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+            if fmt == "turtle":
+                ox.serialize(triples, fh, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+            else:
+                ox.serialize(triples, fh, ox.RdfFormat.N_TRIPLES)
         elif fmt == "trig":
             inner.dump(fh, formats[fmt], prefixes=PREFIXES)
         else:
@@ -115,6 +119,18 @@ def dataset_copy(store: GraphStore) -> Dataset:
                 o = Literal(str(o))
             target.add((s, p, o))
     return ds  # type: ignore[return-value]
+
+
+def write_ntriples(store: GraphStore, path: str | os.PathLike[str]) -> Path:
+    """Write the union of all named graphs as N-Triples."""
+    out = Path(path)
+    if _ox_dump(store, out, "ntriples"):
+        return out
+    g = Graph()
+    for t in iter_union(store):
+        g.add(t)
+    g.serialize(destination=out, format="nt", encoding="utf-8")
+    return out
 
 
 def write_trig(store: GraphStore, path: str | os.PathLike[str]) -> Path:
@@ -165,6 +181,7 @@ def write_event_table(store: GraphStore, path: str | os.PathLike[str]) -> Path:
 #: Export writers by format name (``geokg export FORMAT``).
 EXPORTS = {
     "turtle": write_turtle,
+    "ntriples": write_ntriples,
     "trig": write_trig,
     "nquads": write_nquads,
     "jsonld": write_jsonld,

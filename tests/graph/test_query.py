@@ -62,3 +62,34 @@ def test_read_query_file_and_text(tmp_path):
     assert read_query("ASK {}") == "ASK {}"
     with pytest.raises(FileNotFoundError, match="missing.rq"):
         read_query(str(tmp_path / "missing.rq"))
+
+
+@pytest.mark.parametrize("kind", ["oxigraph.v1", "rdflib-memory.v1"])
+def test_every_rdf_export_round_trips(tmp_path, kind):
+    from rdflib import Dataset, Graph
+    from rdflib.compare import isomorphic
+
+    from geokg.graph.exports import EXPORTS, export
+
+    st = open_store(None, kind=kind)
+    g1, g2 = URIRef("urn:g1"), URIRef("urn:g2")
+    st.replace_graphs({g1: [(URIRef("urn:a"), URIRef("urn:p"), Literal("x \" y\n", lang="en"))],
+                       g2: [(URIRef("urn:a"), URIRef("urn:q"), Literal(3))]})
+    union = Graph()
+    union.add((URIRef("urn:a"), URIRef("urn:p"), Literal("x \" y\n", lang="en")))
+    union.add((URIRef("urn:a"), URIRef("urn:q"), Literal(3)))
+    formats = {"turtle": "turtle", "ntriples": "nt", "trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}
+    assert set(formats) | {"events-csv"} == set(EXPORTS)
+    for name, rdflib_format in formats.items():
+        path = export(st, name, tmp_path / f"{kind}.{name}")
+        if name in ("turtle", "ntriples"):
+            assert isomorphic(Graph().parse(path, format=rdflib_format), union), name
+        else:
+            ds = Dataset().parse(path, format=rdflib_format)
+            assert {str(c.identifier) for c in ds.graphs() if len(c)} >= {"urn:g1", "urn:g2"}, name
+            expected = Graph()
+            expected.add((URIRef("urn:a"), URIRef("urn:p"), Literal("x \" y\n", lang="en")))
+            got = Graph()
+            for t in ds.graph(g1):
+                got.add(t)
+            assert isomorphic(got, expected), name
