@@ -41,10 +41,19 @@ def build(
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad input.")] = False,
     no_html: Annotated[bool, typer.Option("--no-html", help="Do not write graph.html.")] = False,
     batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.")] = 32,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes (with --dask local: Dask workers).")] = 1,
+    dask: Annotated[Optional[str], typer.Option(help="Run on Dask: 'local' (a LocalCluster of --jobs workers) or tcp://HOST:PORT.")] = None,
+    fresh: Annotated[bool, typer.Option("--fresh", help="Ignore the ingest journal: process every article again.")] = False,
+    bulk_load: Annotated[bool, typer.Option("--bulk-load", help="Faster, non-transactional store writes (a crash can leave a batch half-written; the next build rewrites it).")] = False,
 ) -> None:
     """Ingest SOURCES into an event graph in OUT.
 
+    A second run skips the articles already in the store (unchanged ones,
+    per OUT/ingest-journal.jsonl); --fresh processes everything again.
+
     Example: geokg build examples/articles https://example.org/feed.xml --out geokg-out
+
+    Example: geokg build corpus/ --jobs 2 --out geokg-out
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -54,7 +63,13 @@ def build(
 
     console = Console(stderr=True)
     try:
-        pipeline = Pipeline.create(Settings(model=resolve_model(model), batch_size=batch_size))
+        settings = Settings(model=resolve_model(model), batch_size=batch_size)
+        if dask is not None:
+            from geokg.graph.distributed import cluster_spec
+
+            dask = cluster_spec(dask)
+        # with workers, the workers load the model; this process only reads and writes
+        pipeline = Pipeline.create(settings) if jobs == 1 and dask is None else None
     except (OSError, ValueError) as exc:
         _err(str(exc))
         raise typer.Exit(2) from None
@@ -77,11 +92,15 @@ def build(
         try:
             report = run_build(
                 sources, out, pipeline=pipeline, memory=memory, html=not no_html, strict=strict,
-                on_article=on_article, on_error=on_error,
+                on_article=on_article, on_error=on_error, settings=settings, jobs=jobs, dask=dask, fresh=fresh,
+                atomic=not bulk_load,
             )
         except StrictModeError as exc:
             _err(f"stopped (--strict): {exc}")
             raise typer.Exit(1) from None
+        except (ImportError, OSError) as exc:  # model or Dask missing, scheduler unreachable
+            _err(str(exc))
+            raise typer.Exit(2) from None
         except Exception as exc:  # store locked/corrupt and the like: a message, not a traceback
             from geokg.graph.store import StoreError
 
@@ -101,7 +120,10 @@ def _print_summary(console: object, report: object) -> None:
     rows = [
         ("articles", report.articles), ("sentences", report.sentences), ("extractions", report.extractions),
         ("events", report.events), ("actors", len(report.actors)), ("quads", report.quads),
-        ("errors", len(report.errors)), ("words/s", f"{report.words / max(report.seconds, 1e-9):,.0f}"),
+        ("errors", len(report.errors)), ("skipped (journal)", report.skipped),
+        ("words/s", f"{report.words / max(report.seconds, 1e-9):,.0f}"),
+        ("articles/s", f"{report.articles / max(report.seconds, 1e-9):,.1f}"),
+        ("jobs", f"{report.jobs} ({report.backend})"),
         ("time", f"{report.seconds:.1f} s"),
         ("store", report.store or "(memory)"),
     ] + [(k, str(v)) for k, v in report.outputs.items()]
@@ -171,20 +193,37 @@ def queries() -> None:
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Argument(help="turtle, trig, nquads, jsonld or events-csv.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
+    fmt: Annotated[str, typer.Argument(help="turtle, ntriples, trig, nquads, jsonld, events-csv, graphml, gexf or site.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="File to write (a folder for 'site').")],
     store: Annotated[Optional[str], typer.Option(help="Store folder or SPARQL endpoint URL.")] = None,
+    kind: Annotated[str, typer.Option(help="graphml/gexf: the 'actors' or the 'events' projection.")] = "actors",
+    title: Annotated[str, typer.Option(help="site: the site's title.")] = "geokg",
 ) -> None:
-    """Export the graph: RDF with named graphs, or a GDELT-style event table.
+    """Export the graph: RDF with named graphs, a GDELT-style event table, GraphML/GEXF, or a static site.
 
     Example: geokg export events-csv --out events.csv --store geokg-out/store
+
+    Example: geokg export site --out geokg-site   (then open geokg-site/index.html)
     """
+    from geokg.graph.exports import EXPORTS
     from geokg.graph.exports import export as run_export
     from geokg.graph.store import QueryError, StoreError, open_store
 
+    if fmt not in (*EXPORTS, "graphml", "gexf", "site"):
+        _err(f"unknown export format {fmt!r}; choose one of {', '.join((*EXPORTS, 'graphml', 'gexf', 'site'))}")
+        raise typer.Exit(2)
     try:
         st = open_store(store or _default_store(), read_only=True)
-        path = run_export(st, fmt, out)
+        if fmt in ("graphml", "gexf"):
+            from geokg.graph.netexport import export_projection
+
+            path = export_projection(st, fmt, out, kind=kind)
+        elif fmt == "site":
+            from geokg.graph.site import write_site
+
+            path = write_site(st, out, title=title)
+        else:
+            path = run_export(st, fmt, out)
     except (ValueError, StoreError, QueryError, OSError) as exc:
         _err(str(exc))
         raise typer.Exit(2) from None

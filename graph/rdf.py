@@ -40,10 +40,20 @@ from rdflib.term import Node
 from geokg.ingest.records import KINDS, MODES, POLARITIES, Actor, Argument, Article, ArticleResult, Event
 from geokg.ingest.records import Extraction, Mention
 from geokg.graph.rdf_evidence import (
+    DCTERMS,
+    GK,
+    PROV,
     QUOTE_CONTEXT,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SEM,
+    SKOS,
     RDFWriteError,
     Triple,
     WriteContext,
+    _iri,
+    _literal,
     entity_mention_id,
     entity_mention_triples,
     extraction_mention_triples,
@@ -51,14 +61,6 @@ from geokg.graph.rdf_evidence import (
 )
 from geokg.ontology.iris import model_iri, run_iri, software_iri
 from geokg.ontology.namespace import (
-    DCTERMS,
-    GK,
-    PROV,
-    RDF,
-    RDFS,
-    SCHEMA,
-    SEM,
-    SKOS,
     XSD,
     actor_iri,
     article_iri,
@@ -177,39 +179,39 @@ def _context(result: ArticleResult, run: RunInfo | None, sentences: frozenset[in
 def _article(ctx: WriteContext) -> Iterator[Triple]:
     a, node = ctx.article, ctx.node
     yield node, RDF.type, SCHEMA.NewsArticle
-    yield node, DCTERMS.identifier, Literal(a.id)
-    yield node, SCHEMA.text, Literal(a.content)
+    yield node, DCTERMS.identifier, _literal(a.id)
+    yield node, SCHEMA.text, _literal(a.content)
     if a.title:
-        yield node, DCTERMS.title, Literal(a.title)
+        yield node, DCTERMS.title, _literal(a.title)
     if a.url:
         yield node, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)
     if a.published is not None:
         yield node, DCTERMS.issued, _date(a.published, f"article {a.id!r} published")
     if a.language:
-        yield node, DCTERMS.language, Literal(a.language)
+        yield node, DCTERMS.language, _literal(a.language)
     if a.source and a.source.strip():
         publisher = publisher_iri(a.source)
         yield node, DCTERMS.publisher, publisher
         yield publisher, RDF.type, SCHEMA.Organization
-        yield publisher, RDFS.label, Literal(a.source.strip())
+        yield publisher, RDFS.label, _literal(a.source.strip())
 
 
 def _run(ctx: WriteContext, run: RunInfo) -> Iterator[Triple]:
     node, model, software = run.iri, model_iri(run.model, run.model_version), software_iri(run.geokg_version)
     yield node, RDF.type, PROV.Activity
     yield node, RDF.type, GK.ExtractionRun
-    yield node, RDFS.label, Literal(f"geokg {run.geokg_version} with {run.model} {run.model_version}")
+    yield node, RDFS.label, _literal(f"geokg {run.geokg_version} with {run.model} {run.model_version}")
     yield node, PROV.used, model
     yield node, PROV.used, ctx.node
     yield node, PROV.wasAssociatedWith, software
     yield model, RDF.type, PROV.Entity
     yield model, RDF.type, SCHEMA.SoftwareApplication
-    yield model, RDFS.label, Literal(run.model)
-    yield model, SCHEMA.softwareVersion, Literal(run.model_version)
+    yield model, RDFS.label, _literal(run.model)
+    yield model, SCHEMA.softwareVersion, _literal(run.model_version)
     yield software, RDF.type, PROV.SoftwareAgent
     yield software, RDF.type, SCHEMA.SoftwareApplication
-    yield software, RDFS.label, Literal("geokg")
-    yield software, SCHEMA.softwareVersion, Literal(run.geokg_version)
+    yield software, RDFS.label, _literal("geokg")
+    yield software, SCHEMA.softwareVersion, _literal(run.geokg_version)
 
 
 def _country_stub(code: str) -> Iterator[Triple]:
@@ -226,9 +228,9 @@ def _country_stub(code: str) -> Iterator[Triple]:
     node = actor_iri(f"country:{code}")
     yield node, RDF.type, SEM.Actor
     yield node, RDF.type, SCHEMA.Country
-    yield node, RDFS.label, Literal(country.name)
-    yield node, GK.actorKind, Literal("country")
-    yield node, GK.countryCode, Literal(code)
+    yield node, RDFS.label, _literal(country.name)
+    yield node, GK.actorKind, _literal("country")
+    yield node, GK.countryCode, _literal(code)
 
 
 def _actor(ctx: WriteContext, actor: Actor) -> Iterator[Triple]:
@@ -239,19 +241,19 @@ def _actor(ctx: WriteContext, actor: Actor) -> Iterator[Triple]:
     yield node, RDF.type, SEM.Actor
     if kind in _SCHEMA_TYPE:
         yield node, RDF.type, _SCHEMA_TYPE[kind]
-    yield node, RDFS.label, Literal(actor.name.strip())
+    yield node, RDFS.label, _literal(actor.name.strip())
     for alias in actor.aliases:
         if alias and alias.strip() and alias.strip() != actor.name.strip():
-            yield node, SKOS.altLabel, Literal(alias.strip())
+            yield node, SKOS.altLabel, _literal(alias.strip())
     if kind:
-        yield node, GK.actorKind, Literal(kind)
+        yield node, GK.actorKind, _literal(kind)
     if actor.sector:
-        yield node, GK.sector, Literal(actor.sector)
+        yield node, GK.sector, _literal(actor.sector)
     if actor.role:
-        yield node, GK.actorRole, Literal(actor.role)
+        yield node, GK.actorRole, _literal(actor.role)
     if actor.country:
         code = actor.country.strip().upper()
-        yield node, GK.countryCode, Literal(code)
+        yield node, GK.countryCode, _literal(code)
         if kind != "country" and _ISO3.fullmatch(code):
             country = f"country:{code}"
             stub = [] if country in ctx.actors else list(_country_stub(code))
@@ -297,20 +299,20 @@ def _claim(
     yield node, PROV.wasDerivedFrom, ctx.node
     if ctx.run is not None:
         yield node, PROV.wasGeneratedBy, ctx.run
-    yield node, GK.extractionKind, Literal(ext.kind)
-    yield node, GK.polarity, Literal(ext.polarity)
-    yield node, GK.mode, Literal(ext.mode)
+    yield node, GK.extractionKind, _literal(ext.kind)
+    yield node, GK.polarity, _literal(ext.polarity)
+    yield node, GK.mode, _literal(ext.mode)
     yield node, GK.confidence, confidence
     if ext.relation:
-        yield node, GK.relationText, Literal(ext.relation)
+        yield node, GK.relationText, _literal(ext.relation)
     if ext.lemma:
-        yield node, GK.relationLemma, Literal(ext.lemma)
+        yield node, GK.relationLemma, _literal(ext.lemma)
     if ext.subject.name:
-        yield node, GK.subjectText, Literal(ext.subject.name)
+        yield node, GK.subjectText, _literal(ext.subject.name)
     if ext.object is not None and ext.object.name:
-        yield node, GK.objectText, Literal(ext.object.name)
+        yield node, GK.objectText, _literal(ext.object.name)
     if ext.attribution is not None:
-        yield node, GK.attributionText, Literal(ext.attribution.name)
+        yield node, GK.attributionText, _literal(ext.attribution.name)
         source = _attribution_actor(ctx, mentions, ext.attribution)
         if source is not None:
             yield node, SEM.accordingTo, actor_iri(source)
@@ -340,11 +342,11 @@ def _event(ctx: WriteContext, event: Event, mentions: tuple[Mention, ...]) -> It
     except ValueError as exc:
         raise ctx.fail(f"{what}: {exc}") from None
     if event.plover_mode:
-        yield node, GK.ploverMode, Literal(event.plover_mode)
+        yield node, GK.ploverMode, _literal(event.plover_mode)
     if event.quad_class is not None:
         if isinstance(event.quad_class, bool) or event.quad_class not in range(5):
             raise ctx.fail(f"{what} quad class {event.quad_class!r} is not 0-4")
-        yield node, GK.quadClass, Literal(int(event.quad_class))
+        yield node, GK.quadClass, _literal(int(event.quad_class))
     if event.goldstein is not None:
         score = _decimal(event.goldstein, f"{what} Goldstein score")
         if not -10 <= event.goldstein <= 10:
@@ -357,13 +359,13 @@ def _event(ctx: WriteContext, event: Event, mentions: tuple[Mention, ...]) -> It
     if event.date is not None:
         yield node, SEM.hasTimeStamp, _date(event.date, f"{what} date")
     if event.date_text:
-        yield node, GK.timeText, Literal(event.date_text)
+        yield node, GK.timeText, _literal(event.date_text)
     if event.place and event.place.strip():
         place = place_iri(event.place)
         yield node, SEM.hasPlace, place
         yield place, RDF.type, SEM.Place
         yield place, RDF.type, SCHEMA.Place
-        yield place, RDFS.label, Literal(event.place.strip())
+        yield place, RDFS.label, _literal(event.place.strip())
 
 
 def _statement(ctx: WriteContext, ext: Extraction, mentions: tuple[Mention, ...]) -> Iterator[Triple]:

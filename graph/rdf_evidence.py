@@ -24,19 +24,16 @@ geokg.graph.rdf_evidence.RDFWriteError: article '...': mention 'x' span [5, 99) 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from geokg.ingest.records import Actor, Argument, Article, Extraction, Mention, stable_id
+from geokg.ontology import namespace as _ns
 from geokg.ontology.namespace import (
-    DCTERMS,
-    GK,
-    OA,
-    PROV,
-    RDF,
-    SCHEMA,
+    XSD,
     actor_iri,
     article_iri,
     iri_segment,
@@ -61,6 +58,71 @@ Triple = tuple[Node, Node, Node]
 QUOTE_CONTEXT = 32
 
 
+class _Terms:
+    """A namespace whose terms are looked up once.
+
+    rdflib builds (and, for closed namespaces, checks) a new ``URIRef`` on
+    every attribute lookup; the writer looks terms up hundreds of thousands of
+    times per corpus.  The first lookup of a name stores the term as a plain
+    attribute, so the terms are the same, only found faster.  An unknown name
+    still raises the namespace's own ``AttributeError``.
+    """
+
+    def __init__(self, namespace: object) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term
+
+
+DCTERMS, GK, OA, PROV, RDF, RDFS, SCHEMA, SEM, SKOS = (
+    _Terms(n) for n in (_ns.DCTERMS, _ns.GK, _ns.OA, _ns.PROV, _ns.RDF, _ns.RDFS, _ns.SCHEMA, _ns.SEM, _ns.SKOS)
+)
+_XSD_INTEGER = URIRef(str(XSD.integer))
+
+
+def _literal(value: object) -> Literal:
+    """``Literal(value)``, built directly for the two common cases.
+
+    rdflib's constructor infers a datatype and normalises the lexical form
+    for every value; for an exact ``str`` (a plain literal) and an exact
+    ``int`` (an ``xsd:integer``) the result is known, so the same term is
+    built without that work (about ten times faster).  Anything else goes
+    through ``Literal``.
+
+    Examples
+    --------
+    >>> for v in ("Mexico", "", 42, -1):
+    ...     fast, slow = _literal(v), Literal(v)
+    ...     assert fast == slow and fast.value == slow.value and fast.datatype == slow.datatype
+    >>> _literal(2.5) == Literal(2.5)
+    True
+    """
+    kind = type(value)
+    if kind is str:
+        lit = str.__new__(Literal, value)
+        lit._language = None
+        lit._datatype = None
+        lit._value = value
+        lit._ill_typed = None
+        return lit
+    if kind is int:
+        lit = str.__new__(Literal, str(value))
+        lit._language = None
+        lit._datatype = _XSD_INTEGER
+        lit._value = value
+        lit._ill_typed = None
+        return lit
+    return Literal(value)
+
+
+def _iri(text: str) -> URIRef:
+    """``URIRef(text)`` for IRIs built from checked parts (skips re-validation)."""
+    return str.__new__(URIRef, text)
+
+
 class RDFWriteError(ValueError):
     """A record that cannot be written; the message names article and record."""
 
@@ -81,6 +143,8 @@ class WriteContext:
         Known actors by id (those the graph describes).
     sentences
         Indexes of the sentences the graph describes.
+    memo
+        Values the writers compute once per article (IRIs, IRI segments).
     """
 
     article: Article
@@ -88,6 +152,7 @@ class WriteContext:
     run: URIRef | None
     actors: dict[str, Actor]
     sentences: frozenset[int]
+    memo: dict[object, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def content(self) -> str:
@@ -142,15 +207,15 @@ def sentence_triples(ctx: WriteContext, index: int, start: int, end: int) -> Ite
     start, end = ctx.span(start, end, f"sentence {index}")
     yield node, RDF.type, GK.Sentence
     yield node, DCTERMS.isPartOf, ctx.node
-    yield node, GK.sentenceIndex, Literal(index)
-    yield node, OA.start, Literal(start)
-    yield node, OA.end, Literal(end)
-    yield node, SCHEMA.text, Literal(ctx.content[start:end])
+    yield node, GK.sentenceIndex, _literal(index)
+    yield node, OA.start, _literal(start)
+    yield node, OA.end, _literal(end)
+    yield node, SCHEMA.text, _literal(ctx.content[start:end])
 
 
 def _target(ctx: WriteContext, node: URIRef, start: int, end: int) -> Iterator[Triple]:
     """``oa:hasTarget`` of mention ``node``: quote and position selectors."""
-    target, quote, position = (URIRef(f"{node}/{part}") for part in ("target", "quote", "position"))
+    target, quote, position = _iri(f"{node}/target"), _iri(f"{node}/quote"), _iri(f"{node}/position")
     text = ctx.content
     yield node, OA.hasTarget, target
     yield target, RDF.type, OA.SpecificResource
@@ -158,14 +223,14 @@ def _target(ctx: WriteContext, node: URIRef, start: int, end: int) -> Iterator[T
     yield target, OA.hasSelector, quote
     yield target, OA.hasSelector, position
     yield quote, RDF.type, OA.TextQuoteSelector
-    yield quote, OA.exact, Literal(text[start:end])
+    yield quote, OA.exact, _literal(text[start:end])
     if start > 0:
-        yield quote, OA.prefix, Literal(text[max(0, start - QUOTE_CONTEXT) : start])
+        yield quote, OA.prefix, _literal(text[max(0, start - QUOTE_CONTEXT) : start])
     if end < len(text):
-        yield quote, OA.suffix, Literal(text[end : end + QUOTE_CONTEXT])
+        yield quote, OA.suffix, _literal(text[end : end + QUOTE_CONTEXT])
     yield position, RDF.type, OA.TextPositionSelector
-    yield position, OA.start, Literal(start)
-    yield position, OA.end, Literal(end)
+    yield position, OA.start, _literal(start)
+    yield position, OA.end, _literal(end)
 
 
 def _mention_header(ctx: WriteContext, node: URIRef, sentence: int, motivation: URIRef) -> Iterator[Triple]:
@@ -173,7 +238,10 @@ def _mention_header(ctx: WriteContext, node: URIRef, sentence: int, motivation: 
     yield node, RDF.type, OA.Annotation
     yield node, OA.motivatedBy, motivation
     if sentence in ctx.sentences:
-        yield node, GK.inSentence, sentence_iri(ctx.article.id, sentence)
+        iri = ctx.memo.get(("sentence", sentence))
+        if iri is None:
+            iri = ctx.memo[("sentence", sentence)] = sentence_iri(ctx.article.id, sentence)
+        yield node, GK.inSentence, iri
     if ctx.run is not None:
         yield node, PROV.wasGeneratedBy, ctx.run
 
@@ -187,7 +255,7 @@ def entity_mention_triples(ctx: WriteContext, mention: Mention) -> Iterator[Trip
     yield from _mention_header(ctx, node, mention.sentence, OA.identifying)
     yield from _target(ctx, node, start, end)
     if mention.label:
-        yield node, GK.nerLabel, Literal(mention.label)
+        yield node, GK.nerLabel, _literal(mention.label)
     if mention.actor_id:
         yield node, OA.hasBody, actor_iri(mention.actor_id)
 
@@ -196,13 +264,16 @@ def _argument(ctx: WriteContext, mention: URIRef, arg: Argument, role: str, what
     if arg.start == arg.end and not arg.text:
         return  # an implicit argument (e.g. the agent of an agentless passive): nothing to quote
     start, end = ctx.span(arg.start, arg.end, f"{what} {role} {arg.text!r}")
-    node = URIRef(f"{mention}/arg/{start}-{end}-{iri_segment(role, what='argument role')}")
+    segment = ctx.memo.get(("role", role))
+    if segment is None:
+        segment = ctx.memo[("role", role)] = iri_segment(role, what="argument role")
+    node = _iri(f"{mention}/arg/{start}-{end}-{segment}")
     yield mention, GK.hasArgument, node
     yield node, RDF.type, GK.Argument
-    yield node, GK.argumentRole, Literal(role)
-    yield node, SCHEMA.text, Literal(ctx.content[start:end])
-    yield node, OA.start, Literal(start)
-    yield node, OA.end, Literal(end)
+    yield node, GK.argumentRole, _literal(role)
+    yield node, SCHEMA.text, _literal(ctx.content[start:end])
+    yield node, OA.start, _literal(start)
+    yield node, OA.end, _literal(end)
     for prop, value in (
         (GK.headLemma, arg.head_lemma),
         (GK.preposition, arg.prep),
@@ -210,7 +281,7 @@ def _argument(ctx: WriteContext, mention: URIRef, arg: Argument, role: str, what
         (GK.nerLabel, arg.label),
     ):
         if value:
-            yield node, prop, Literal(value)
+            yield node, prop, _literal(value)
 
 
 def _clause_span(ext: Extraction) -> tuple[int, int]:

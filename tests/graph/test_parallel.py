@@ -1,0 +1,171 @@
+"""Streaming and parallel ingest: bounded maps, the N-Quads shard format, --jobs 2 == --jobs 1."""
+
+from __future__ import annotations
+
+import shutil
+from concurrent.futures import Future
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdflib import Literal, URIRef
+from typer.testing import CliRunner
+
+from geokg.graph.build import build
+from geokg.graph.cli import app
+from geokg.graph.parallel import bounded_map, chunked
+from geokg.graph.rdf_evidence import _literal
+from geokg.graph.store import _to_ox, open_store, to_nquads
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "examples" / "articles"
+
+
+class _Recorder:
+    """A submit function whose futures resolve only when their result is asked for."""
+
+    def __init__(self):
+        self.in_flight = 0
+        self.most = 0
+        self.cancelled = 0
+
+    def __call__(self, item):
+        self.in_flight += 1
+        self.most = max(self.most, self.in_flight)
+        recorder = self
+
+        class Lazy:
+            def result(self):
+                recorder.in_flight -= 1
+                return item * 10
+
+            def cancel(self):
+                recorder.cancelled += 1
+
+        return Lazy()
+
+
+def test_bounded_map_keeps_order_and_bounds_work_in_flight():
+    rec = _Recorder()
+    drawn = []
+
+    def items():
+        for i in range(20):
+            drawn.append(i)
+            yield i
+
+    out = bounded_map(rec, items(), window=3)
+    assert next(out) == 0 and len(drawn) == 3  # the input is read only as results are taken
+    assert list(out) == [i * 10 for i in range(1, 20)]
+    assert rec.most == 3
+
+
+def test_closing_bounded_map_cancels_what_is_in_flight():
+    rec = _Recorder()
+    out = bounded_map(rec, range(10), window=4)
+    next(out)
+    out.close()
+    assert rec.cancelled == 3
+
+
+def test_bounded_map_works_with_concurrent_futures():
+    def submit(x):
+        f: Future = Future()
+        f.set_result(x + 1)
+        return f
+
+    assert list(bounded_map(submit, range(5), window=2)) == [1, 2, 3, 4, 5]
+    with pytest.raises(ValueError):
+        list(bounded_map(submit, range(5), window=0))
+
+
+def test_chunked():
+    assert [list(c) for c in chunked("abcde", 2)] == [["a", "b"], ["c", "d"], ["e"]]
+    assert list(chunked([], 3)) == []
+    with pytest.raises(ValueError):
+        list(chunked("ab", 0))
+
+
+_texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_texts, st.integers(min_value=-(10**20), max_value=10**20))
+def test_fast_literals_are_rdflib_literals(text, number):
+    for value in (text, number):
+        fast, slow = _literal(value), Literal(value)
+        assert type(fast) is Literal and fast == slow and hash(fast) == hash(slow)
+        assert (fast.value, fast.datatype, fast.language) == (slow.value, slow.datatype, slow.language)
+        assert fast.n3() == slow.n3()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_texts, st.sampled_from([None, "en", "es-MX"]), st.booleans()), min_size=1, max_size=8))
+def test_nquads_shards_load_as_the_same_quads(values):
+    """The writer's N-Quads text and term-by-term conversion give the same quads in Oxigraph."""
+    g = URIRef("https://w3id.org/geokg/id/article/x")
+    triples = []
+    for i, (text, lang, typed) in enumerate(values):
+        obj = Literal(text, datatype=URIRef("http://www.w3.org/2001/XMLSchema#string")) if typed and not lang \
+            else Literal(text, lang=lang)
+        triples.append((URIRef(f"urn:s{i}"), URIRef("urn:p"), obj))
+        triples.append((URIRef(f"urn:s{i}"), URIRef("urn:n"), Literal(i)))
+    by_objects = ox.Store()
+    by_objects.extend(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), ox.NamedNode(str(g))) for s, p, o in triples)
+    by_text = ox.Store()
+    by_text.load(to_nquads({g: triples}), format=ox.RdfFormat.N_QUADS)
+    assert set(by_text) == set(by_objects)
+
+
+def _quads(path):
+    with open_store(path, read_only=True) as st_:
+        return {(str(s), str(p), o.n3(), str(g)) for s, p, o, g in st_.dataset().quads((None, None, None, None))}
+
+
+@pytest.mark.model
+def test_jobs_2_gives_the_same_graph_as_jobs_1(tmp_path, geokg_pipeline):
+    one = build([CORPUS], tmp_path / "one", pipeline=geokg_pipeline, exports=False)
+    two = build([CORPUS], tmp_path / "two", pipeline=geokg_pipeline, jobs=2, chunk_size=4, exports=False)
+    assert one.ok and two.ok and one.articles == two.articles == 26
+    assert (two.backend, two.jobs) == ("processes", 2)
+    assert (one.sentences, one.events, one.actors) == (two.sentences, two.events, two.actors)
+    quads = _quads(tmp_path / "one" / "store")
+    assert len(quads) > 10_000 and _quads(tmp_path / "two" / "store") == quads
+
+
+runner = CliRunner()
+
+
+def test_cli_build_has_the_scale_options():
+    result = runner.invoke(app, ["build", "--help"])
+    assert result.exit_code == 0
+    for option in ("--jobs", "--dask", "--fresh", "--bulk-load"):
+        assert option in result.output
+
+
+def test_cli_rejects_bad_scale_options(tmp_path):
+    result = runner.invoke(app, ["build", str(CORPUS), "--out", str(tmp_path), "--dask", "10.0.0.5"])
+    assert result.exit_code == 2 and "tcp://HOST:PORT" in result.stderr
+    result = runner.invoke(app, ["build", str(CORPUS), "--out", str(tmp_path), "--jobs", "0"])
+    assert result.exit_code == 2
+
+
+@pytest.mark.model
+def test_cli_parallel_build_then_resume(tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for name in sorted(p.name for p in CORPUS.glob("*.md"))[:3]:
+        shutil.copy(CORPUS / name, corpus / name)
+    args = ["build", str(corpus), "--out", str(tmp_path / "out"), "--no-html", "--jobs", "2", "--bulk-load"]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert "2 (processes, bulk load)" in first.stderr and "articles/s" in first.stderr
+    second = runner.invoke(app, args)
+    assert second.exit_code == 0
+    row = next(line for line in second.stderr.splitlines() if "skipped (journal)" in line)
+    assert row.split("│")[2].strip() == "3"
+    third = runner.invoke(app, [*args, "--fresh"])
+    row = next(line for line in third.stderr.splitlines() if "skipped (journal)" in line)
+    assert third.exit_code == 0 and row.split("│")[2].strip() == "0"
