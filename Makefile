@@ -41,5 +41,13 @@ test-all: setup browser-deps
 test-notebooks: setup
 	$(BIN)/python -m pytest --nbmake notebooks -p no:cacheprovider -o addopts=""
 
+# Benchmarks (ratios measured side by side in one run; see benchmarks/README.md). Long: 30-60 min.
+bench: setup
+	$(PIP) install -e ".[test,notebooks,bench]"
+	$(BIN)/python benchmarks/bench_ingest.py
+	$(BIN)/python benchmarks/bench_store.py
+	$(BIN)/python benchmarks/view_bench.py
+	$(BIN)/python benchmarks/carb_textacy.py
+
 clean:
 	rm -rf $(OUT) .pytest_cache
