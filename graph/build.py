@@ -44,8 +44,6 @@ __all__ = [
     "build",
     "run_info",
     "write_outputs",
-    "ingest_results",
-    "write_results",
     "write_vocabulary",
     "VOCABULARY_GRAPH",
     "StrictModeError",
@@ -127,80 +125,6 @@ def _split(
                 raise StrictModeError(str(item))
             continue
         yield item
-
-
-def ingest_results(
-    pipeline: "Pipeline",
-    articles: Iterable[Article],
-    report: BuildReport,
-    *,
-    strict: bool = False,
-    on_error: Callable[[ReadError], None] | None = None,
-) -> Iterator[ArticleResult]:
-    """Run the pipeline; an article whose processing fails becomes an error."""
-    pairs = ((a.content, a) for a in articles)
-    settings = pipeline.settings
-    for doc, article in pipeline.nlp.pipe(
-        pairs, as_tuples=True, batch_size=settings.batch_size, n_process=settings.n_process
-    ):
-        try:
-            result = pipeline.process_doc(doc, article)
-        except Exception as exc:  # one bad article must not end the run
-            err = ReadError(article.origin or article.id, f"processing failed: {type(exc).__name__}: {exc}")
-            report.errors.append(err)
-            if on_error:
-                on_error(err)
-            if strict:
-                raise StrictModeError(str(err)) from exc
-            continue
-        yield result
-
-
-def write_results(
-    store: "GraphStore",
-    results: Iterable[ArticleResult],
-    report: BuildReport,
-    *,
-    run: object | None = None,
-    batch_size: int = 16,
-    strict: bool = False,
-    on_article: Callable[[ArticleResult], None] | None = None,
-    on_error: Callable[[ReadError], None] | None = None,
-) -> None:
-    """Write results to ``store``: one named graph per article, one transaction per batch.
-
-    An article whose records cannot be written becomes a :class:`ReadError`
-    in ``report``; the rest of the batch is still written.
-    """
-    from geokg.graph.rdf import RDFWriteError, article_triples
-    from geokg.ontology import article_iri
-
-    batch: dict = {}
-
-    def flush() -> None:
-        if batch:
-            store.replace_graphs(batch)
-            batch.clear()
-
-    for result in results:
-        try:
-            triples = list(dict.fromkeys(article_triples(result, run=run)))
-        except RDFWriteError as exc:
-            article = result.article
-            err = ReadError(article.origin or article.id, f"cannot write its graph: {exc}")
-            report.errors.append(err)
-            if on_error:
-                on_error(err)
-            if strict:
-                raise StrictModeError(str(err)) from exc
-            continue
-        batch[article_iri(result.article.id)] = triples
-        report.add(result)
-        if on_article:
-            on_article(result)
-        if len(batch) >= batch_size:
-            flush()
-    flush()
 
 
 def write_vocabulary(store: "GraphStore") -> int:

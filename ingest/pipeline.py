@@ -23,15 +23,12 @@ import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .records import Actor, Article, ArticleResult, Event, Extraction, Mention, Sentence
-
-if TYPE_CHECKING:  # pragma: no cover
-    pass
 
 __all__ = [
     "DEFAULT_MODEL",
