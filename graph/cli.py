@@ -122,7 +122,7 @@ def _print_summary(console: object, report: object) -> None:
         ("events", report.events), ("actors", len(report.actors)), ("quads", report.quads),
         ("errors", len(report.errors)), ("skipped (journal)", report.skipped),
         ("words/s", f"{report.words / max(report.seconds, 1e-9):,.0f}"),
-        ("articles/s", f"{report.articles / max(report.seconds, 1e-9):,.1f}"),
+        ("articles/s", f"{report.articles_per_second:,.1f}"),
         ("jobs", f"{report.jobs} ({report.backend})"),
         ("time", f"{report.seconds:.1f} s"),
         ("store", report.store or "(memory)"),
