@@ -29,6 +29,9 @@ _EXPORTS = {
     "remove_articles": "articles",
     "store_stats": "stats",
     "SparqlServer": "serve", "ServeConfig": "serve",
+    "SnapshotPublisher": "snapshot", "writing_store": "snapshot",
+    "open_reader": "snapshot_reader", "LiveReader": "snapshot_reader", "StoreBusyError": "snapshot_reader",
+    "reading_note": "snapshot_reader",
 }
 
 __all__ = sorted(_EXPORTS)

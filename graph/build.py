@@ -3,9 +3,9 @@
 :func:`build` is what ``geokg build`` runs.  It streams: articles are read
 lazily, parsed with ``nlp.pipe`` in batches (in this process, in ``jobs``
 worker processes, or on a Dask cluster), each one's named graph is written as
-N-Quads text, and a background writer thread bulk-loads batches into the
-store, one transaction per batch.  Nothing holds the corpus in memory: at any
-time only a few batches are in flight.
+N-Quads text, and a background writer thread loads batches into the store
+(Oxigraph's bulk loader, or one transaction per batch).  Nothing holds the
+corpus in memory: at any time only a few batches are in flight.
 
 Builds resume: after each committed batch the articles' ids and content
 digests are appended to a :class:`~geokg.graph.journal.Journal` in the
@@ -218,7 +218,7 @@ def build(
     exports: bool = True,
     batch_size: int = 64,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
-    atomic: bool = True,
+    atomic: bool | None = None,
     on_skip: Callable[[Article], None] | None = None,
     guard: "ArticleGuard | None" = None,
 ) -> BuildReport:
@@ -228,6 +228,8 @@ def build(
     or a ``store`` is given), ``out_dir/graph.ttl`` (the union graph),
     ``out_dir/graph.trig`` (with one named graph per article),
     ``out_dir/graph.html`` (an offline view) and ``out_dir/ingest-journal.jsonl``.
+    While it writes its own store, readers get snapshots of it
+    (``out_dir/store.snapshots/``, deleted at the end; see :mod:`geokg.graph.snapshot`).
 
     Parameters
     ----------
@@ -257,11 +259,13 @@ def build(
         Most articles per task sent to a worker (a task also holds about
         20,000 characters of text at most).
     atomic
-        One store transaction per batch (default).  ``False`` uses
-        Oxigraph's bulk loader: about 3x less CPU for writing, but not
-        atomic; the journal notes each batch before writing it, and the next
-        build drops the graphs of a batch a crash cut short and writes those
-        articles again (with ``resume=False`` nothing repairs such a batch).
+        ``True``: one store transaction per batch.  ``False``: Oxigraph's
+        bulk loader (about 3x less CPU for writing, but not atomic; the
+        journal notes each batch before writing it, and the next build drops
+        the graphs of a batch a crash cut short and writes those articles
+        again).  ``None`` (default): the bulk loader when a journal can
+        repair a cut-short batch (an on-disk store with ``resume``),
+        transactions otherwise.
     on_article
         Called for each article once its graph is committed: with its
         :class:`ArticleResult` when it was processed in this process, else
@@ -290,16 +294,20 @@ def build(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     report = BuildReport(jobs=jobs, backend=f"dask {dask}" if dask else "processes" if jobs > 1 else "serial")
-    if not atomic:
-        report.backend += ", bulk load"
     settings = settings or (pipeline.settings if pipeline else Settings(model=resolve_model()))
     if pipeline is None and dask is None and jobs == 1:
         pipeline = Pipeline.create(settings)
     run = run_info(settings, pipeline)
     salt = f"{run.model} {run.model_version} {run.geokg_version}"
     own_store = store is None
-    if store is None:
-        store = open_store(None if memory else out / "store")
+    publisher = None  # our own on-disk store: readers get its snapshots while we write
+    if store is None and not memory:
+        from .snapshot import SnapshotPublisher
+
+        publisher = SnapshotPublisher(out / "store")
+        store = publisher.open()  # the writer locks first, then the store
+    elif store is None:
+        store = open_store(None)
     report.store = store.location
     journal = None
     try:
@@ -309,11 +317,18 @@ def build(
             report.journal = journal.path
             for article_id in sorted(journal.incomplete):  # a bulk write that a crash cut short
                 store.remove_graph(article_iri(article_id))
+        if atomic is None:  # bulk loads are safe only where the journal can repair a cut-short batch
+            atomic = journal is None
+        report.backend += ", transactions" if atomic else ", bulk load"
+        if publisher is not None:
+            publisher.committed(force=True)  # the store before this run's batches, for readers
         articles = _split(iter_articles(sources), report, strict, on_error, guard or ArticleGuard())
         pending = _pending(articles, journal=journal, store=store, salt=salt, report=report, on_skip=on_skip)
         _ingest(pending, store, report, pipeline=pipeline, settings=settings, run=run, jobs=jobs, dask=dask,
                 journal=journal, batch_size=batch_size, chunk_size=chunk_size, atomic=atomic, strict=strict,
-                on_article=on_article, on_error=on_error)
+                on_article=on_article, on_error=on_error, on_commit=publisher and publisher.committed)
+        if publisher is not None:
+            publisher.committed(force=True)  # everything, for readers during the exports
         report.quads = len(store)
         if exports:
             report.outputs.update(export_outputs(store, out, html=html))
@@ -321,7 +336,11 @@ def build(
         if journal is not None:
             journal.close()
         if own_store:
-            store.close()
+            try:
+                store.close()
+            finally:
+                if publisher is not None:
+                    publisher.close()
     report.seconds = time.perf_counter() - started
     return report
 
@@ -343,6 +362,7 @@ def _ingest(
     strict: bool,
     on_article: Callable[[Any], None] | None,
     on_error: Callable[[ReadError], None] | None,
+    on_commit: Callable[[list[ArticleOutput]], None] | None = None,
 ) -> None:
     """Process ``pending`` with the chosen backend and write the outputs."""
     from contextlib import ExitStack
@@ -374,7 +394,7 @@ def _ingest(
             assert pipeline is not None
             outputs = serial_outputs(pipeline, pending, run=run, keep_results=on_article is not None)
         stack.callback(outputs.close)
-        writer = GraphWriter(store, journal=journal, batch_size=batch_size, atomic=atomic)
+        writer = GraphWriter(store, journal=journal, batch_size=batch_size, atomic=atomic, on_commit=on_commit)
         try:
             for item in outputs:
                 if isinstance(item, ReadError):

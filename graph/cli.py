@@ -32,6 +32,18 @@ def _default_store() -> str:
     return os.environ.get("GEOKG_STORE") or str(DEFAULT_OUT / "store")
 
 
+def _read_store(location: str | None) -> object:
+    """Open a store to read; say so on stderr when it is a running ingest's snapshot."""
+    from geokg.graph.snapshot_reader import reading_note
+    from geokg.graph.store import open_store
+
+    st = open_store(location or _default_store(), read_only=True)
+    note = reading_note(st)
+    if note:
+        typer.secho(f"note: {note}", fg=typer.colors.YELLOW, err=True)
+    return st
+
+
 @app.command()
 def build(
     sources: Annotated[list[str], typer.Argument(help="Files, folders, globs or http(s) URLs.")],
@@ -44,7 +56,7 @@ def build(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes (with --dask local: Dask workers).")] = 1,
     dask: Annotated[Optional[str], typer.Option(help="Run on Dask: 'local' (a LocalCluster of --jobs workers) or tcp://HOST:PORT.")] = None,
     fresh: Annotated[bool, typer.Option("--fresh", help="Ignore the ingest journal: process every article again.")] = False,
-    bulk_load: Annotated[bool, typer.Option("--bulk-load", help="Faster, non-transactional store writes (a crash can leave a batch half-written; the next build rewrites it).")] = False,
+    atomic: Annotated[Optional[bool], typer.Option("--atomic/--bulk-load", help="Store writes: one transaction per batch (--atomic), or Oxigraph's ~3x cheaper bulk loader (--bulk-load; the journal lets the next build redo a batch a crash cut short). Default: bulk load for an on-disk store, transactions for --memory.", show_default=False)] = None,
 ) -> None:
     """Ingest SOURCES into an event graph in OUT.
 
@@ -93,7 +105,7 @@ def build(
             report = run_build(
                 sources, out, pipeline=pipeline, memory=memory, html=not no_html, strict=strict,
                 on_article=on_article, on_error=on_error, settings=settings, jobs=jobs, dask=dask, fresh=fresh,
-                atomic=not bulk_load,
+                atomic=atomic,
             )
         except StrictModeError as exc:
             _err(f"stopped (--strict): {exc}")
@@ -159,7 +171,7 @@ def query(
     """
     from geokg.graph.queries import named_query
     from geokg.graph.query import FORMATS, format_table, read_query, run_query
-    from geokg.graph.store import QueryError, StoreError, open_store
+    from geokg.graph.store import QueryError, StoreError
 
     if fmt not in FORMATS:
         _err(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -169,7 +181,7 @@ def query(
         raise typer.Exit(2)
     try:
         text = named_query(named).render(_parse_params(param or [])) if named else read_query(sparql or "")
-        st = open_store(store or _default_store(), read_only=True)
+        st = _read_store(store)
         table = run_query(st, text)
     except (FileNotFoundError, QueryError, StoreError) as exc:
         _err(str(exc))
@@ -207,13 +219,13 @@ def export(
     """
     from geokg.graph.exports import EXPORTS
     from geokg.graph.exports import export as run_export
-    from geokg.graph.store import QueryError, StoreError, open_store
+    from geokg.graph.store import QueryError, StoreError
 
     if fmt not in (*EXPORTS, "graphml", "gexf", "site"):
         _err(f"unknown export format {fmt!r}; choose one of {', '.join((*EXPORTS, 'graphml', 'gexf', 'site'))}")
         raise typer.Exit(2)
     try:
-        st = open_store(store or _default_store(), read_only=True)
+        st = _read_store(store)
         if fmt in ("graphml", "gexf"):
             from geokg.graph.netexport import export_projection
 
@@ -240,12 +252,12 @@ def remove(
     Example: geokg remove https://news.geokg.example/2025/02/27/mexico-sends-cartel-figures
     """
     from geokg.graph.articles import remove_articles
-    from geokg.graph.store import StoreError, open_store
+    from geokg.graph.snapshot import writing_store
+    from geokg.graph.store import StoreError
 
     try:
-        st = open_store(store or _default_store())
-        results = remove_articles(st, articles)
-        st.close()
+        with writing_store(store or _default_store()) as st:  # readers meanwhile read a snapshot
+            results = remove_articles(st, articles)
     except StoreError as exc:
         _err(str(exc))
         raise typer.Exit(2) from None
@@ -265,10 +277,10 @@ def stats(
     Example: geokg stats --store geokg-out/store
     """
     from geokg.graph.stats import store_stats
-    from geokg.graph.store import StoreError, open_store
+    from geokg.graph.store import StoreError
 
     try:
-        st = open_store(store or _default_store(), read_only=True)
+        st = _read_store(store)
     except StoreError as exc:
         _err(str(exc))
         raise typer.Exit(2) from None
@@ -290,10 +302,11 @@ def serve(
     Example: geokg serve --store geokg-out/store --port 7878   (then open http://127.0.0.1:7878/)
     """
     from geokg.graph.serve import ServeConfig, SparqlServer
+    from geokg.graph.store import StoreError
 
     try:
         server = SparqlServer(ServeConfig(str(store or _default_store()), host, port, writable, timeout, limit))
-    except (FileNotFoundError, OSError) as exc:
+    except (FileNotFoundError, OSError, StoreError) as exc:
         _err(str(exc))
         raise typer.Exit(2) from None
     if host not in ("127.0.0.1", "localhost", "::1"):

@@ -389,6 +389,7 @@ class GraphWriter:
 
     :meth:`drain` returns what was committed (outputs) or refused (errors)
     since the last call, in order, for the caller to count and report.
+    ``on_commit`` is called in the writer thread with each committed batch.
     """
 
     def __init__(
@@ -401,6 +402,7 @@ class GraphWriter:
         max_pending: int = 2,
         atomic: bool = True,
         flush_bytes: int = 24_000_000,
+        on_commit: Callable[[list[ArticleOutput]], None] | None = None,
     ) -> None:
         import queue
         import threading
@@ -415,6 +417,7 @@ class GraphWriter:
         self.atomic = atomic
         self.flush_bytes = flush_bytes
         self._unflushed = 0
+        self.on_commit = on_commit
         self._batch: list[ArticleOutput] = []
         self._todo: queue.Queue[list[ArticleOutput] | None] = queue.Queue(maxsize=max_pending)
         self._done: queue.SimpleQueue[ArticleOutput | ReadError] = queue.SimpleQueue()
@@ -489,3 +492,5 @@ class GraphWriter:
             if flush is not None:
                 flush()  # write RocksDB's memtables out: memory stays flat however much is loaded
             self._unflushed = 0
+        if self.on_commit is not None:  # e.g. publish a snapshot for readers: the store holds whole batches now
+            self.on_commit(batch)

@@ -11,6 +11,10 @@ The HTTP front end (standard library ``ThreadingHTTPServer``) answers
 ``POST /update``
     SPARQL Update, only when started ``writable``; else 403.
 
+While an ingest writes the store, queries read its newest snapshot (the
+worker follows writers, see :mod:`geokg.graph.snapshot`); ``503`` with
+``Retry-After`` while a starting ingest has published none yet.
+
 Queries run in a separate worker process that holds the Oxigraph store, so a
 query that exceeds ``timeout`` seconds is stopped by ending that process (a
 new one is started for the next query).  At most ``limit`` rows are returned
@@ -91,17 +95,40 @@ def _run(store: Any, kind: str, text: str, limit: int) -> dict[str, Any]:
     return {"ntriples": "\n".join(triples), "truncated": False}
 
 
-def _worker(conn: Any, path: str, writable: bool, limit: int) -> None:
-    import pyoxigraph as ox
+#: Seconds between two checks for writers while the worker is idle.
+_IDLE_CHECK = 0.5
 
-    store = ox.Store(path) if writable else ox.Store.read_only(path)
+
+def _worker(conn: Any, path: str, writable: bool, limit: int) -> None:
+    from geokg.graph.snapshot import SnapshotPublisher
+    from geokg.graph.snapshot_reader import LiveReader, StoreBusyError
+    from geokg.graph.store import StoreError
+
+    # Read-only: the store, or a running ingest's newest snapshot (geokg.graph.snapshot).
+    # Writable: a writer like geokg build, whose snapshots readers in other processes get.
+    live = None if writable else LiveReader(path, wait=2.0)
+    publisher = SnapshotPublisher(path) if writable else None
+    store: Any = None
     while True:
+        if live is not None and not conn.poll(_IDLE_CHECK):
+            live.refresh()  # let a waiting writer in; follow its snapshots
+            continue
         try:
             kind, text = conn.recv()
         except EOFError:
             return
         try:
-            conn.send(("ok", _run(store, kind, text, limit)))
+            if publisher is not None and store is None:
+                store = publisher.open()
+                publisher.committed(force=True)
+            target = live.store().pyoxigraph if live is not None else store._ox
+            conn.send(("ok", _run(target, kind, text, limit)))
+            if publisher is not None and kind == "update":
+                publisher.committed(force=True)
+        except StoreBusyError as exc:
+            conn.send(("busy", str(exc)))
+        except StoreError as exc:
+            conn.send(("error", str(exc)))
         except SyntaxError as exc:
             conn.send(("syntax", str(exc)))
         except Exception as exc:  # reported to the client, the worker lives on
@@ -290,6 +317,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(400, f"malformed SPARQL: {data}", "text/plain; charset=utf-8")
         elif status == "timeout":
             self._send(503, data, "text/plain; charset=utf-8")
+        elif status == "busy":  # an ingest is starting: its first snapshot comes in seconds
+            self._send(503, data, "text/plain; charset=utf-8", {"Retry-After": "2"})
         elif status != "ok":
             self._send(500, data, "text/plain; charset=utf-8")
         elif update:
@@ -322,11 +351,20 @@ class SparqlServer:
     ------
     FileNotFoundError
         When ``config.store`` is not a geokg store folder.
+    StoreError
+        When it is damaged.
     """
 
     def __init__(self, config: ServeConfig, *, verbose: bool = False) -> None:
         if not Path(config.store, "CURRENT").is_file():
             raise FileNotFoundError(f"{config.store}: not a geokg/Oxigraph store (run 'geokg build' first)")
+        if not config.writable:  # a damaged store: a clear StoreError now, not a failing worker later
+            from .snapshot_reader import StoreBusyError, open_reader
+
+            try:
+                open_reader(config.store, wait=0).close()
+            except StoreBusyError:
+                pass  # an ingest is starting; queries get 503 until its first snapshot
         self.config = config
         self.executor = _Executor(config)
         self.httpd = _Server(config, self.executor, verbose)

@@ -174,9 +174,11 @@ def to_nquads(graphs: Mapping[Node, Iterable[Triple]], *, blank_nodes: bool = Tr
         return text
 
     lines: list[str] = []
+    get = cache.get
     for name, triples in graphs.items():
         tail = f" {_nq_term(name, blank_nodes)} .\n"
-        lines.extend(f"{fmt(s)} {fmt(p)} {fmt(o)}{tail}" for s, p, o in triples)
+        # subjects and predicates are IRIs (or blank nodes): most are found in the cache inline
+        lines.extend(f"{get(s) or fmt(s)} {get(p) or fmt(p)} {fmt(o)}{tail}" for s, p, o in triples)
     return "".join(lines)
 
 
@@ -249,8 +251,13 @@ class OxigraphGraphStore:
             else:
                 Path(location).mkdir(parents=True, exist_ok=True)
                 self._ox = ox.Store(str(location))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:  # RocksDB reports damaged files as RuntimeError
             msg = str(exc)
+            if isinstance(exc, RuntimeError) or "Corruption" in msg or "MANIFEST" in msg:
+                raise StoreError(
+                    f"{location}: the store is damaged or incomplete ({msg}); delete the folder and run "
+                    "'geokg build' again, or restore a copy"
+                ) from None
             if "lock" in msg.lower():
                 raise StoreLockedError(
                     f"{location}: the store is in use by another geokg process (write lock held); "
@@ -372,6 +379,10 @@ class OxigraphGraphStore:
             raise QueryError(f"malformed SPARQL: {exc}") from None
         except OSError as exc:
             raise QueryError(f"query failed: {exc}") from None
+        except RuntimeError as exc:
+            if "Corruption" in str(exc):  # RocksDB found damaged files while reading
+                raise StoreError(f"{self.location}: the store is damaged ({exc})") from None
+            raise QueryError(f"query failed: {exc}") from None
 
     def dump(self, file: Any, fmt: str = "nquads") -> None:
         """Write the whole dataset (``nquads`` or ``trig``) to a binary file."""
@@ -476,12 +487,19 @@ def open_store(
     """Open a store by registry name (default: embedded Oxigraph).
 
     ``location=None`` gives an in-memory store; an ``http(s)://`` URL a
-    remote SPARQL endpoint (``sparql.v1``).
+    remote SPARQL endpoint (``sparql.v1``).  An Oxigraph folder opened
+    ``read_only`` goes through :func:`geokg.graph.snapshot.open_reader`: while
+    an ingest writes it, the reader gets the ingest's newest snapshot.
     """
     if location is not None and str(location).startswith(("http://", "https://")):
         from . import remote  # noqa: F401  (registers sparql.v1)
 
         kind = "sparql.v1"
+    elif read_only and kind == "oxigraph.v1" and location is not None:
+        # never a store an ingest is writing: its snapshot then
+        from .snapshot_reader import open_reader
+
+        return open_reader(location)
     return STORES.get(kind)(location, read_only=read_only)
 
 

@@ -1,9 +1,12 @@
 """Kill -9 in the middle of ``geokg build``, run it again: the graph equals an uninterrupted build.
 
-Each batch of articles is one store transaction and is journaled only after it
-is committed, so a kill loses at most the batch in flight, which the next run
-redoes.  The default run tries 2 randomized kill points; ``GEOKG_KILL_POINTS=10``
-(or ``-m slow``, which runs the 10-point version) tries more.
+Both write modes are tried.  With ``--atomic`` each batch of articles is one
+store transaction, journaled only after it is committed, so a kill loses at
+most the batch in flight, which the next run redoes.  With the bulk loader (the
+default) the journal notes each batch before writing it, and the next run drops
+the graphs of a batch a kill cut short and redoes them.  The default run tries
+2 randomized kill points per mode; ``GEOKG_KILL_POINTS=10`` (or ``-m slow``,
+which runs the 10-point version) tries more.
 """
 
 from __future__ import annotations
@@ -24,10 +27,10 @@ CORPUS = ROOT / "examples" / "articles"
 pytestmark = pytest.mark.model
 
 
-def _build(out: Path) -> subprocess.Popen:
+def _build(out: Path, mode: str) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "geokg.graph.cli", "build", str(CORPUS), "--out", str(out), "--no-html",
-         "--batch-size", "2"],
+         "--batch-size", "2", mode],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
 
@@ -42,10 +45,10 @@ def _quads(store_dir: Path) -> set[str]:
         del store
 
 
-def _kill_and_resume(tmp_path: Path, points: int, seed: int) -> None:
+def _kill_and_resume(tmp_path: Path, points: int, seed: int, mode: str) -> None:
     ref_out = tmp_path / "reference"
     started = time.monotonic()
-    ref = _build(ref_out)
+    ref = _build(ref_out, mode)
     assert ref.wait(timeout=600) == 0, ref.stderr.read()
     duration = time.monotonic() - started
     reference = _quads(ref_out / "store")
@@ -55,7 +58,7 @@ def _kill_and_resume(tmp_path: Path, points: int, seed: int) -> None:
     for i in range(points):
         out = tmp_path / f"killed-{i}"
         delay = rng.uniform(0.2, 1.0) * duration
-        proc = _build(out)
+        proc = _build(out, mode)
         try:
             proc.wait(timeout=delay)
             killed = False  # finished before the kill point
@@ -63,17 +66,22 @@ def _kill_and_resume(tmp_path: Path, points: int, seed: int) -> None:
             os.kill(proc.pid, signal.SIGKILL)
             proc.wait()
             killed = True
-        again = _build(out)
+        again = _build(out, mode)
         assert again.wait(timeout=600) == 0, again.stderr.read()
         outcomes.append((round(delay, 1), killed, _quads(out / "store") == reference))
     assert all(same for _, _, same in outcomes), outcomes
     assert any(killed for _, killed, _ in outcomes), f"no run was actually killed: {outcomes}"
 
 
-def test_kill_and_resume(tmp_path):
-    _kill_and_resume(tmp_path, int(os.environ.get("GEOKG_KILL_POINTS", "2")), seed=2026)
+MODES = pytest.mark.parametrize("mode", ["--bulk-load", "--atomic"])
+
+
+@MODES
+def test_kill_and_resume(tmp_path, mode):
+    _kill_and_resume(tmp_path, int(os.environ.get("GEOKG_KILL_POINTS", "2")), seed=2026, mode=mode)
 
 
 @pytest.mark.slow
-def test_kill_and_resume_ten_points(tmp_path):
-    _kill_and_resume(tmp_path, 10, seed=11)
+@MODES
+def test_kill_and_resume_ten_points(tmp_path, mode):
+    _kill_and_resume(tmp_path, 10, seed=11, mode=mode)

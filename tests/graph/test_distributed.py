@@ -56,6 +56,6 @@ def test_local_cluster_gives_the_same_graph_as_one_process(tmp_path, geokg_pipel
     dask = build([CORPUS], tmp_path / "dask", settings=geokg_pipeline.settings, dask="local", jobs=2,
                  chunk_size=4, exports=False)
     assert single.ok and dask.ok and dask.articles == single.articles == 26
-    assert dask.backend == "dask local" and (dask.events, dask.actors) == (single.events, single.actors)
+    assert dask.backend == "dask local, bulk load" and (dask.events, dask.actors) == (single.events, single.actors)
     quads = _quads(tmp_path / "single" / "store")
     assert len(quads) > 10_000 and _quads(tmp_path / "dask" / "store") == quads

@@ -129,7 +129,7 @@ def test_jobs_2_gives_the_same_graph_as_jobs_1(tmp_path, geokg_pipeline):
     one = build([CORPUS], tmp_path / "one", pipeline=geokg_pipeline, exports=False)
     two = build([CORPUS], tmp_path / "two", pipeline=geokg_pipeline, jobs=2, chunk_size=4, exports=False)
     assert one.ok and two.ok and one.articles == two.articles == 26
-    assert (two.backend, two.jobs) == ("processes", 2)
+    assert (two.backend, two.jobs) == ("processes, bulk load", 2)
     assert (one.sentences, one.events, one.actors) == (two.sentences, two.events, two.actors)
     quads = _quads(tmp_path / "one" / "store")
     assert len(quads) > 10_000 and _quads(tmp_path / "two" / "store") == quads

@@ -115,3 +115,37 @@ def test_locked_store_gives_clear_error(tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def _damage(kind, loc):
+    import os
+
+    files = sorted(os.listdir(loc))
+    if kind == "current-points-nowhere":
+        (loc / "CURRENT").write_text("MANIFEST-999999\n")
+    elif kind == "current-garbage":
+        (loc / "CURRENT").write_bytes(b"\x00\xff garbage")
+    elif kind == "manifest-garbage":
+        manifest = next(f for f in files if f.startswith("MANIFEST"))
+        (loc / manifest).write_bytes(bytes(range(256)) * 8)
+    elif kind == "sst-truncated":
+        sst = next(f for f in files if f.endswith(".sst"))
+        os.truncate(loc / sst, 100)
+    elif kind == "sst-missing":
+        os.remove(loc / next(f for f in files if f.endswith(".sst")))
+
+
+@pytest.mark.parametrize(
+    "kind", ["current-points-nowhere", "current-garbage", "manifest-garbage", "sst-truncated", "sst-missing"]
+)
+@pytest.mark.parametrize("read_only", [True, False])
+def test_damaged_store_gives_clear_error(tmp_path, kind, read_only):
+    loc = tmp_path / "db"
+    with open_store(loc) as st:
+        st.replace_graphs({G1: [(S, P, Literal(f"v{i}")) for i in range(200)]})
+    assert any(p.suffix == ".sst" for p in loc.iterdir())  # closing flushed the data to a table file
+    _damage(kind, loc)
+    with pytest.raises(StoreError, match="the store is damaged or incomplete") as info:
+        open_store(loc, read_only=read_only)
+    assert str(loc) in str(info.value)
+    assert not isinstance(info.value, StoreLockedError)
