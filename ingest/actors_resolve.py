@@ -24,8 +24,10 @@ def actor_code(actor: Actor | None) -> str | None:
     """A CAMEO-style three-letter code for evaluation and display.
 
     The country when known; "IGO" for intergovernmental bodies, "NGO" for
-    NGOs, "IMG" (international militarised group) for armed groups without a
-    country; None otherwise.
+    NGOs; for an unnamed agent of no known country ("insurgents", "police":
+    ids ``actor:SECTOR``) CAMEO's null country code "---" (PETRARCH writes
+    "---REB"); "IMG" (international militarised group) for named armed groups
+    without a country; None otherwise.
 
     Examples
     --------
@@ -33,6 +35,8 @@ def actor_code(actor: Actor | None) -> str | None:
     'IGO'
     >>> actor_code(Actor("country:MEX", "Mexico", "country", "MEX"))
     'MEX'
+    >>> actor_code(Actor("actor:REB", "Unspecified rebels", "group", None, "REB"))
+    '---'
     """
     if actor is None:
         return None
@@ -42,6 +46,8 @@ def actor_code(actor: Actor | None) -> str | None:
         return "IGO"
     if actor.sector == "NGO":
         return "NGO"
+    if actor.id.startswith("actor:"):
+        return "---"  # an agent of no known country: CAMEO's null country code ("---REB")
     if actor.sector in ("REB", "UAF"):
         return "IMG"
     return None

@@ -17,9 +17,24 @@ events, actors and entity mentions:
   its target ("deployed *troops* to X", "shared *intelligence* with X"); people acted
   on are targets ("expelled two *Russian* diplomats");
 * a demanded clause is a demand from the governing subject to the clause's subject
-  ("X demanded that Y cancel ...", "X said Y must ..."); a claim that someone used
-  force is also an accusation (112) from the claimant; conjoined subjects of a
-  reciprocal act (consult, cooperate, agree, fight) are each other's targets;
+  ("X demanded that Y cancel ...", "X said Y must ..."); under a verb of appealing or
+  wanting it is an appeal, numbered like the demand ("asked Y to send aid" 023, "wants
+  Y to withdraw" 0256), and the bare appeal (020) to the same actor is dropped;
+* a claim that someone else used force is an accusation (112) from the claimant (the
+  PETRARCH-2 "a (b ATTACK) SAY" rule): an allegation ("claimed that Y attacked Z")
+  replaces the claimed event; "X said that Y attacked Z" adds the accusation of another
+  country's actor and keeps the reported attack; a report after the fact ("Y attacked
+  Z, officials said") is only the event; conjoined subjects of a reciprocal act
+  (consult, cooperate, agree, fight) are each other's targets;
+* what is not done has no purpose: an infinitive of a negated verb ("did not send
+  troops *to help*") is no event; the participle that tells the toll of an attack
+  ("shelled the town, *killing* ten") is not a second attack; preparing to act is the
+  act, not a promise ("prepared to attend a summit" 04x), and preparing violence is a
+  show of force (150); "X received weapons from Y" is Y's aid to X; violence by
+  protesters or rioters is a violent protest (145, ``roles_event_codes.tsv``);
+* a subject that names no actor takes one from the participle that modifies it: its
+  "by" agent, else the country where it happened ("a report *released in Kigali*
+  alleged ...": PETRARCH's noun-phrase rule);
 * protests, coercion and concessions with no target are directed at the country
   where they happen (the place, else the source's country) -- the PLOVER convention;
 * an event with no known source is dropped unless it is violence against a known

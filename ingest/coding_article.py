@@ -2,9 +2,9 @@
 
 :class:`EventCoder` (see :mod:`geokg.ingest.coding`) codes every extraction of an
 article with :class:`~geokg.ingest.coding_extraction.ExtractionCoder`, then gives
-conjoined subjects of reciprocal events each other as targets, adds accusations
-for claimed uses of force, drops duplicates and less specific events, and codes
-the article's entity mentions.
+conjoined subjects of reciprocal events each other as targets, turns claimed uses of
+force into accusations, drops duplicates, less specific events and the tolls of
+attacks told by a participle, and codes the article's entity mentions.
 """
 
 from __future__ import annotations
@@ -18,15 +18,21 @@ from geokg.ingest.coding_extraction import ExtractionCoder
 from geokg.ingest.coding_rules import (
     ENTITY_LABELS,
     RECIPROCAL_ROOTS,
+    drop_consequences,
     drop_less_specific,
     drop_motives,
     event_id,
     governing_extraction,
     is_title_case,
+    stated_clause,
 )
+from geokg.ingest.dates import event_date
 from geokg.ingest.records import Actor, Article, Event, Extraction, Mention
 
 __all__ = ["EventCoder"]
+
+#: CAMEO roots of violence: what a verb of saying turns into an accusation.
+_VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 
 
 class EventCoder(ExtractionCoder):
@@ -56,7 +62,7 @@ class EventCoder(ExtractionCoder):
                 continue
             for ev in evs:
                 events.setdefault(ev.id, ev)
-        events = {e.id: e for e in drop_motives(drop_less_specific(list(events.values())))}
+        events = {e.id: e for e in drop_consequences(drop_motives(drop_less_specific(list(events.values()))), doc)}
         mentions = tuple(self._mentions(doc, article, context)) if doc is not None else ()
         actors: dict[str, Actor] = {}
         for ev in events.values():
@@ -93,32 +99,64 @@ class EventCoder(ExtractionCoder):
 
     def _accusations(self, per_ex: list[tuple[Extraction, list[Event]]], article: Article,
                      by_sentence: dict[int, list[Extraction]], context, doc) -> list[tuple[Extraction, list[Event]]]:
-        """"The US claimed that ISIL had attacked Iraq": a claim or allegation that someone
-        used force or coercion is an accusation (CAMEO 112) from the claimant to the
-        accused, besides the (claimed) event itself."""
-        out = list(per_ex)
+        """"The US claimed that ISIL had attacked Iraq", "Iraq said that Iran had shelled
+        its towns": a claim that someone else used force is an accusation (CAMEO 112) from
+        the claimant to the accused -- the PETRARCH-2 transformation "a (b ATTACK) SAY =
+        a b 112".
+
+        * An allegation verb ("claim", "allege", "accuse"; frame ``accusation``) makes an
+          accusation of any use of force or coercion it claims, and the accusation
+          *replaces* the claimed events: the sentence tells a claim, not a fact.
+        * A verb of saying (frame ``speech``) that comes before its clause makes an
+          accusation of violence (CAMEO 18-20) by another country's actor; the reported
+          event is kept.  "A says A attacked B" is no accusation, and a report after the
+          fact ("rebels attacked X, police said") is only the event it reports.
+
+        The claim must be the clause the verb governs, told as done: not a relative
+        clause, a noun or an aim inside it ("said it backs a plan *that would impose* a
+        blockade", "warned that *Russia's attacks* ...")."""
+        out: list[tuple[Extraction, list[Event]]] = []
+        added: list[tuple[Extraction, list[Event]]] = []
         for ex, evs in per_ex:
             hostile = [e for e in evs if e.source is not None and (e.quad_class or 0) == 4]
-            if not hostile:
+            governor = None
+            if hostile and ex.kind == "event" and ex.mode in ("asserted", "reported"):
+                governor = governing_extraction(ex, by_sentence.get(ex.sentence, []))
+            frame = self.lexicon.frame(governor.lemma) if governor is not None else None
+            alleged = frame == "accusation"
+            said = frame == "speech" and governor.rel_end <= ex.rel_start
+            if not (alleged or said) or not stated_clause(ex, governor, doc):
+                out.append((ex, evs))
                 continue
-            governor = governing_extraction(ex, by_sentence.get(ex.sentence, []))
-            if governor is None or self.lexicon.frame(governor.lemma) != "accusation":
-                continue
-            speakers = self.actors.code_arguments(governor.subject, doc=doc, context=context)
+            if said:
+                hostile = [e for e in hostile if (e.cameo or "")[:2] in _VIOLENCE_ROOTS]
+            # the speaker: the governor's subject, else the source its own events found
+            # ("a report released in Kigali alleged ...": see ExtractionCoder._inherited_subject)
+            own = [e for g, gevs in per_ex if g is governor for e in gevs]
+            speakers = self.actors.code_arguments(governor.subject, doc=doc, context=context) or tuple(
+                {e.source.id: e.source for e in own if e.source is not None}.values())
+            when = event_date(governor, article, find=self._find_times)  # the statement's date
+            place = self._place(governor)
             info = self.table["112"]
             new = []
+            accused_ids = set()
             for spk in speakers[:2]:
                 for accused in {e.source.id: e.source for e in hostile}.values():
-                    if accused.id == spk.id:
+                    if accused.id == spk.id or (said and spk.country and spk.country == accused.country):
                         continue
+                    accused_ids.add(accused.id)
                     new.append(Event(
-                        id=event_id(spk, "112", accused, None, article.id), extraction=governor, source=spk,
-                        target=accused, cameo="112", plover=info.plover, plover_mode=info.plover_mode,
-                        quad_class=info.quad_class, goldstein=info.goldstein,
+                        id=event_id(spk, "112", accused, when.date if when else None, article.id),
+                        extraction=governor, source=spk, target=accused, cameo="112", plover=info.plover,
+                        plover_mode=info.plover_mode, quad_class=info.quad_class, goldstein=info.goldstein,
+                        date=when.date if when else None, date_text=when.text if when else None, place=place,
                     ))
+            if alleged:  # the alleged events are now accusations (a speaker's own acts stay events)
+                evs = [e for e in evs if e.source is None or e.source.id not in accused_ids]
+            out.append((ex, evs))
             if new:
-                out.append((governor, new))
-        return out
+                added.append((governor, new))
+        return out + added
 
     def _mentions(self, doc, article: Article, context: CodingContext) -> Iterable[tuple[Mention, Actor | None]]:
         sent_index = {}

@@ -29,11 +29,13 @@ from geokg.ingest.coding_rules import (
     OBLIGATION_RE,
     PLACE_PREPS,
     TARGET_PREPS,
+    controlling_extraction,
     event_id,
     governing_extraction,
     head_pos,
     is_state,
     relation_lemmas,
+    under_negation,
 )
 from geokg.ingest.dates import TimeExpression, event_date, find_time_expressions
 from geokg.ingest.records import Actor, Argument, Article, Event, Extraction
@@ -41,17 +43,23 @@ from geokg.ingest.records import Actor, Argument, Article, Event, Extraction
 __all__ = ["ExtractionCoder"]
 
 _THREAT = re.compile(r"\bthreat", re.IGNORECASE)
+_VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 
 
 class ExtractionCoder:
     """Code extractions one at a time into events (see module doc)."""
 
     def __init__(self, actors: ActorCoder, lexicon: VerbLexicon, table: CameoTable,
-                 event_sectors: dict[tuple[str, str], str] | None = None) -> None:
+                 event_sectors: dict[tuple[str, str], str] | None = None,
+                 event_codes: dict[tuple[str, str], str] | None = None) -> None:
         self.actors = actors
         self.lexicon = lexicon
         self.table = table
         self.event_sectors = dict(event_sectors or {})
+        self.event_codes = dict(event_codes or {})
+        for code in self.event_codes.values():
+            if code not in table:
+                raise KeyError(f"roles_event_codes: unknown CAMEO code {code!r}")
         self._times = Memo(1 << 12)  # text -> its time expressions
 
     def _find_times(self, text: str) -> Sequence[TimeExpression]:
@@ -66,7 +74,8 @@ class ExtractionCoder:
         """The coder built from the package data files (and ``actors`` when given)."""
         table = CameoTable.default(data_dir)
         sectors = {(role, prefix): sector for _, (role, prefix, sector) in read_rows("roles_event_sectors.tsv", data_dir, 3)}
-        return cls(actors or ActorCoder(data_dir), VerbLexicon.default(data_dir, table), table, sectors)
+        codes = {(role, prefix): code for _, (role, prefix, code) in read_rows("roles_event_codes.tsv", data_dir, 3)}
+        return cls(actors or ActorCoder(data_dir), VerbLexicon.default(data_dir, table), table, sectors, codes)
 
     @classmethod
     def from_files(cls, *gazetteers: str | Path) -> Self:
@@ -80,10 +89,11 @@ class ExtractionCoder:
 
     # -- one extraction --------------------------------------------------------------------
     def event_type(self, ex: Extraction, sources: Sequence[Actor], object_actors: Sequence[Actor],
-                   doc=None) -> tuple[str | None, bool]:
+                   doc=None, mode: str | None = None) -> tuple[str | None, bool]:
         """The CAMEO code of an extraction (after polarity and mode), or None; and
         whether its object is the event's theme (the noun or thing acted on:
-        "issued *ultimatums*", "shared *intelligence*") rather than its target."""
+        "issued *ultimatums*", "shared *intelligence*") rather than its target.
+        ``mode`` overrides the extraction's mode."""
         if ex.kind in NON_EVENT_KINDS:
             return None, False
         state = is_state(sources)
@@ -96,11 +106,14 @@ class ExtractionCoder:
             objects.append(ex.object.text)
         objects.extend(f"{x.prep} {x.text}".strip() for x in ex.extras if x.role not in ("time", "source"))
         lemma = ex.lemma.lower().strip()
-        mode = ex.mode
+        mode = mode or ex.mode
         if mode == "hypothetical" and not MODAL_RE.search(ex.relation):
             return None, False  # a condition ("unless Baghdad accepted ..."), not an event
         if mode == "intended" and self.lexicon.frame_in(ex.relation, "asserted"):
             mode = "asserted"
+        prepared = self._prepared(ex, doc)
+        if prepared and mode == "intended":
+            mode = "asserted"  # "prepared to attend the summit": the act, not a promise
         if mode in ("asserted", "reported") and self.lexicon.frame_in(ex.relation, "intent"):
             mode = "intended"
         code, theme = None, False
@@ -127,6 +140,8 @@ class ExtractionCoder:
             code, mode = "130", "asserted"  # "threatened to deliver devastating blows"
         if code is None:
             return None, False
+        if prepared and code[:2] in _VIOLENCE_ROOTS:
+            code, theme = "150", False  # "prepared to resume shelling": a show of force
         if ex.polarity == "negative":
             refusal = self.lexicon.frame_in(ex.relation, "refusal")
             negated = self.table.transform(code, negated=True)
@@ -193,7 +208,7 @@ class ExtractionCoder:
         demand from the governing clause's subject (X) to its own subject (Y), and a
         clause object gives its subject as the target ("demanded that *the US* ...").
         """
-        if ex.kind in NON_EVENT_KINDS:
+        if ex.kind in NON_EVENT_KINDS or under_negation(ex, doc):
             return []
         sources = self.actors.code_arguments(ex.subject, doc=doc, context=context) if ex.subject.text else ()
         if not sources and ex.kind == "nominal" and not ex.subject.text:
@@ -201,16 +216,27 @@ class ExtractionCoder:
         if not sources:
             sources = self._inherited_subject(ex, siblings, context, doc)
         object_actors = self.actors.code_arguments(ex.object, doc=doc, context=context) if ex.object else ()
-        code, theme = self.event_type(ex, sources, object_actors, doc)
-        demanded = ex.mode == "demanded" or (ex.mode == "hypothetical" and bool(OBLIGATION_RE.search(ex.relation)))
+        mode = ex.mode
+        governor = None
+        if ex.polarity == "positive" and ex.kind != "nominal" and mode in ("demanded", "intended", "hypothetical"):
+            governor = controlling_extraction(ex, siblings)
+            # "Obama wants Putin to act": a wanted clause with a subject of its own is a request
+            if (mode == "intended" and governor is not None and ex.subject.text
+                    and self.lexicon.frame(governor.lemma) == "request"
+                    and (governor.subject.start, governor.subject.end) != (ex.subject.start, ex.subject.end)):
+                mode = "demanded"
+        code, theme = self.event_type(ex, sources, object_actors, doc, mode)
+        demanded = mode == "demanded" or (mode == "hypothetical" and bool(OBLIGATION_RE.search(ex.relation)))
         if demanded and ex.polarity == "positive" and ex.kind != "nominal":
-            governor = governing_extraction(ex, siblings)
-            speech = governor is not None and self.lexicon.frame(governor.lemma) == "speech"
-            if ex.mode != "demanded" and not speech:
+            frame = self.lexicon.frame(governor.lemma) if governor is not None else None
+            speech = frame == "speech"
+            if mode != "demanded" and not speech:
                 demanded = False  # "agreed that their countries should cooperate" is no demand
             else:
-                if code is None or ex.mode != "demanded":
+                if code is None or mode != "demanded":
                     code = self.table.transform(code, mode="demanded") if code else ("100" if speech else None)
+                if code and governor is not None and (frame == "request" or self._is_appeal(governor)):
+                    code = self._appeal_code(code)  # "asked Y to help" is an appeal (023), not a demand
                 targets = tuple(sources)
                 sources = ()
                 if governor is not None and governor.subject.text:
@@ -221,10 +247,17 @@ class ExtractionCoder:
             demanded = False
         if code is None:
             return []
-        if not demanded:
+        if not demanded and theme and self.lexicon.frame(ex.lemma) == "converse":
+            # "X received weapons from Y": Y gives, X receives
+            givers = next((self.actors.code_arguments(x, doc=doc, context=context)
+                           for x in ex.extras if x.prep == "from"), ())
+            targets = tuple(a for a in sources if a.id not in {g.id for g in givers})
+            sources = givers
+        elif not demanded:
             targets = self._targets(ex, sources, context, doc, skip_object=theme)
             if not targets and ex.object is not None and not object_actors:
                 targets = self._clause_targets(ex, sources, siblings, context, doc)
+        code = self._role_code(ex.subject, code) if sources else code
         sources = tuple(self._refine_sector(a, ex.subject, code) for a in sources)
         # an event without a known source says little, except violence against a known
         # target ("ten soldiers were killed"); demands keep their demandee
@@ -252,6 +285,37 @@ class ExtractionCoder:
                     date_text=when.text if when else None, place=place,
                 ))
         return out
+
+    def _prepared(self, ex: Extraction, doc) -> bool:
+        """Whether ``ex`` is an act someone prepares ("prepared to attend", or an
+        infinitive whose verb in the Doc hangs on "prepare")."""
+        if self.lexicon.frame_in(ex.relation, "preparation"):
+            return True
+        if doc is None or ex.relation[:3].lower() != "to ":
+            return False
+        span = doc.char_span(ex.rel_start, ex.rel_end, alignment_mode="expand")
+        if span is None or not len(span) or span.root.dep_ != "xcomp":
+            return False
+        return self.lexicon.frame(span.root.head.lemma_) == "preparation"
+
+    def _is_appeal(self, ex: Extraction) -> bool:
+        """Whether the verb of ``ex`` is one of appealing ("ask", "urge", "call on": CAMEO 02)."""
+        for lemma in (ex.lemma, *relation_lemmas(ex.relation, ex.lemma)):
+            code = self.lexicon.lookup(lemma)
+            if code is not None:
+                return code[:2] == "02"
+        return False
+
+    def _appeal_code(self, code: str) -> str:
+        """The appeal (02x) that matches a demand (10x): CAMEO numbers them alike
+        ("demand aid" 103 / "appeal for aid" 023); other codes stay."""
+        if not code.startswith("10"):
+            return code
+        for size in range(len(code), 1, -1):
+            appeal = "02" + code[2:size]
+            if appeal in self.table:
+                return appeal if len(appeal) > 2 else "020"
+        return "020"
 
     def _nominal_agent(self, ex: Extraction, doc, context) -> tuple[Actor, ...]:
         """The agent named by an event noun's modifiers: "*Palestinian* riots", "*US* air strikes"."""
@@ -285,10 +349,21 @@ class ExtractionCoder:
                 if found:
                     return found
         for g in siblings:
-            if g is ex or g.object is None or not g.subject.text:
+            if g is ex or g.object is None or not subj.text:
                 continue
-            if subj.text and g.object.start == subj.start and g.object.end == subj.end:
-                found = self.actors.code_arguments(g.subject, doc=doc, context=context)
+            if g.object.start == subj.start and g.object.end == subj.end:
+                if g.subject.text:
+                    found = self.actors.code_arguments(g.subject, doc=doc, context=context)
+                else:
+                    # "a report released in Kigali alleged ...": the agent of the participle
+                    # that modifies the subject, else the country where it happened (PETRARCH
+                    # takes a noun phrase's actor from its modifiers when its head names none)
+                    found = next((self.actors.code_arguments(x, doc=doc, context=context)
+                                  for x in g.extras if x.prep == "by"), ())
+                    if not found:
+                        iso = next((c for x in g.extras if x.role == "place" or x.prep in PLACE_PREPS
+                                    for c in [self.actors.place_country(x.text, x.label)] if c), None)
+                        found = (self.actors.country_actor(iso),) if iso else ()
                 if found:
                     return found
         nonfinite = ex.relation.lower().startswith("to ") or ex.relation.lower().endswith("ing")
@@ -314,6 +389,18 @@ class ExtractionCoder:
             if found:
                 return found
         return ()
+
+    def _role_code(self, arg: Argument, code: str) -> str:
+        """The code an event takes from its source's role word (``roles_event_codes.tsv``):
+        "protesters torched cars" is a violent protest (145)."""
+        if not self.event_codes:
+            return code
+        role = singular((arg.head_lemma or arg.head or "").lower())
+        for size in range(len(code), 1, -1):
+            new = self.event_codes.get((role, code[:size]))
+            if new:
+                return new
+        return code
 
     def _refine_sector(self, actor: Actor, arg: Argument, code: str) -> Actor:
         if not actor.id.startswith("actor:") or not actor.country:

@@ -129,7 +129,8 @@ class VerbLexicon:
             rows.setdefault(" ".join(lemma.lower().split()), []).append(_Row(tuple(alts), source, code))
         frames = {}
         for n, (lemma_, kind) in read_rows("verbs_frames.tsv", data_dir, 2):
-            if kind not in ("support", "refusal", "asserted", "intent", "generic", "speech", "accusation"):
+            if kind not in ("support", "refusal", "asserted", "intent", "generic", "speech", "accusation",
+                            "request", "converse", "preparation"):
                 raise LexiconError(f"verbs_frames.tsv:{n}: unknown kind {kind!r}")
             frames[" ".join(lemma_.lower().split())] = kind
         return cls(rows, classes, frames, table)

@@ -1,9 +1,11 @@
 """Event-coding rules that need no lexicon: constants, event ids and event filters.
 
-:func:`event_id` makes the stable id of an event; :func:`drop_less_specific` and
-:func:`drop_motives` remove events another event of the sentence says better;
-:func:`governing_extraction` finds the clause that governs another ("X demanded
-that *Y cancel* ...").
+:func:`event_id` makes the stable id of an event; :func:`drop_less_specific`,
+:func:`drop_motives` and :func:`drop_consequences` remove events another event of the
+sentence says better; :func:`governing_extraction` and :func:`controlling_extraction`
+find the clause that governs another ("X demanded that *Y cancel* ...", "X asked *Y to
+help*"); :func:`stated_clause` and :func:`under_negation` read the clause structure
+from the Doc ("said *Y attacked Z*", "did not send troops *to help*").
 
 Examples
 --------
@@ -34,6 +36,8 @@ __all__ = [
     "RECIPROCAL_ROOTS",
     "STATE_SECTORS",
     "TARGET_PREPS",
+    "controlling_extraction",
+    "drop_consequences",
     "drop_less_specific",
     "drop_motives",
     "event_id",
@@ -42,6 +46,8 @@ __all__ = [
     "is_state",
     "is_title_case",
     "relation_lemmas",
+    "stated_clause",
+    "under_negation",
 ]
 
 #: Sectors whose actors count as "state" for the lexicon's source constraint.
@@ -106,6 +112,31 @@ def governing_extraction(ex: Extraction, siblings: Sequence[Extraction]) -> Extr
     return best
 
 
+def controlling_extraction(ex: Extraction, siblings: Sequence[Extraction]) -> Extraction | None:
+    """The clause that governs ``ex`` (:func:`governing_extraction`) or, failing that,
+    the one whose object is ``ex``'s subject: in "Chad asked *Niger* to help Mali" the
+    asking controls "Niger to help Mali".
+
+    Examples
+    --------
+    >>> text = "Chad asked Niger to help Mali"
+    >>> def arg(role, s):
+    ...     return Argument(role, s, text.index(s), text.index(s) + len(s))
+    >>> ask = Extraction("a", 0, 0, 29, arg("subject", "Chad"), "asked", "ask", 5, 10, object=arg("object", "Niger"))
+    >>> help_ = Extraction("a", 0, 0, 29, arg("subject", "Niger"), "to help", "help", 17, 24, mode="demanded")
+    >>> controlling_extraction(help_, [ask, help_]) is ask, governing_extraction(help_, [ask, help_])
+    (True, None)
+    """
+    found = governing_extraction(ex, siblings)
+    if found is not None or not ex.subject.text:
+        return found
+    for g in siblings:
+        if (g is not ex and g.object is not None and g.kind not in NON_EVENT_KINDS and g.rel_end <= ex.rel_start
+                and g.object.start == ex.subject.start and g.object.end == ex.subject.end):
+            return g
+    return None
+
+
 def relation_lemmas(relation: str, lemma: str) -> list[str]:
     """Fallback lemmas from the relation's last word when the parser's lemma is odd
     ("staged" lemmatised as "stag"): the word with -d, -ed, -ing, -s removed or -e added."""
@@ -119,6 +150,65 @@ def relation_lemmas(relation: str, lemma: str) -> list[str]:
             out.append(w[: len(w) - len(cut)] + add)
     out.append(w)
     return [c for c in dict.fromkeys(out) if c != lemma]
+
+
+def under_negation(ex: Extraction, doc) -> bool:
+    """Whether ``ex`` is an infinitive clause of a negated verb ("would not give permission
+    to Russia *to help* Israel", "did not come *to help*"): what is not done is not done
+    for a purpose either, so the clause is no event.  False without a Doc.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Chad", "did", "not", "send", "troops", "to", "help", "Mali"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[3, 3, 3, 3, 3, 6, 3, 6],
+    ...           deps=["nsubj", "aux", "neg", "ROOT", "dobj", "aux", "advcl", "dobj"],
+    ...           pos=["PROPN", "AUX", "PART", "VERB", "NOUN", "PART", "VERB", "PROPN"])
+    >>> k = doc.text.index("to help")
+    >>> ex = Extraction("a", 0, 0, len(doc.text), Argument("subject", "", 0, 0), "to help", "help", k, k + 7)
+    >>> under_negation(ex, doc), under_negation(ex, None)
+    (True, False)
+    """
+    if doc is None or ex.relation[:3].lower() != "to ":
+        return False
+    span = doc.char_span(ex.rel_start, ex.rel_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    if tok.dep_ not in ("advcl", "xcomp", "acl", "relcl"):
+        return False
+    for _ in range(2):  # "give permission to help": the infinitive hangs on the verb's object
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ == "neg" for c in tok.children)
+        if tok.dep_ not in ("dobj", "attr", "pobj", "nsubjpass"):
+            return False
+    return False
+
+
+def _relation_root(ex: Extraction, doc):
+    span = doc.char_span(ex.rel_start, ex.rel_end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def stated_clause(ex: Extraction, governor: Extraction, doc) -> bool:
+    """Whether ``ex``'s verb is what ``governor`` states: its complement clause or a
+    clause conjoined to it ("said *Y attacked Z* and *killed* ..."), not a relative
+    clause, a noun or an infinitive inside it ("said it backs a plan *that aims to
+    impose* ...").  Without a Doc, True."""
+    if doc is None:
+        return True
+    tok, top = _relation_root(ex, doc), _relation_root(governor, doc)
+    if tok is None or top is None:
+        return True
+    for _ in range(12):
+        if tok.i == top.i:
+            return True
+        if tok.dep_ not in ("ccomp", "conj", "parataxis") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def head_pos(arg: Argument, doc) -> str | None:
@@ -145,22 +235,57 @@ def drop_motives(events: list[Event]) -> list[Event]:
     return keep
 
 
+def _id(actor: Actor | None) -> str | None:
+    return actor.id if actor is not None else None
+
+
+def drop_consequences(events: list[Event], doc) -> list[Event]:
+    """Drop the violent consequence of a violent event told by a participle of its verb:
+    "rebels shelled the city, *killing* eight people" is one attack, not two.  Needs the
+    Doc (without one, ``events`` is returned as is)."""
+    if doc is None:
+        return events
+    hostile = [e for e in events if (e.quad_class or 0) == 4 and e.source is not None]
+    if len(hostile) < 2:
+        return events
+    drop = set()
+    for e in hostile:
+        ex = e.extraction
+        if " " in ex.relation.strip() or not ex.relation.lower().endswith("ing"):
+            continue
+        span = doc.char_span(ex.rel_start, ex.rel_end, alignment_mode="expand")
+        if span is None or len(span) != 1 or span[0].tag_ != "VBG" or span[0].dep_ not in ("advcl", "conj"):
+            continue
+        head = span[0].head
+        if any(o is not e and id(o) not in drop and o.source.id == e.source.id
+               and o.extraction.sentence == ex.sentence
+               and o.extraction.rel_start <= head.idx < o.extraction.rel_end for o in hostile):
+            drop.add(id(e))
+    return [e for e in events if id(e) not in drop] if drop else events
+
+
 def drop_less_specific(events: list[Event]) -> list[Event]:
     """Drop an event that another event of the same sentence and CAMEO root says more
     fully: same source but no target, or same target but no source ("demanded ..." and
-    "demanded that the US ...")."""
+    "demanded that the US ..."), or the same dyad with only the root's general code
+    ("asked Obama" 020 and "asked Obama to help Iran" 023)."""
     keep = []
     for e in events:
-        root_ = (e.cameo or "")[:2]
+        code = e.cameo or ""
+        root_ = code[:2]
+        general = code in (root_, root_ + "0")
         redundant = False
         for o in events:
             if o is e or o.extraction.sentence != e.extraction.sentence or (o.cameo or "")[:2] != root_:
                 continue
-            if e.target is None and o.target is not None and e.source is not None and o.source is not None \
-                    and o.source.id == e.source.id or e.source is None and o.source is not None and e.target is not None and o.target is not None \
-                    and o.target.id == e.target.id:
+            no_target = e.target is None and o.target is not None and e.source is not None \
+                and _id(o.source) == e.source.id
+            no_source = e.source is None and o.source is not None and e.target is not None \
+                and _id(o.target) == e.target.id
+            vaguer = general and o.cameo not in (root_, root_ + "0") and e.source is not None \
+                and _id(o.source) == e.source.id and _id(o.target) == _id(e.target)
+            if no_target or no_source or vaguer:
                 redundant = True
-            if redundant:
                 break
         if not redundant:
             keep.append(e)

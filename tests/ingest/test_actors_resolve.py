@@ -20,7 +20,10 @@ def test_actor_code():
     assert actor_code(None) is None
     assert actor_code(Actor("org:amnesty", "Amnesty", "organization", None, "NGO")) == "NGO"
     assert actor_code(Actor("group:al-qaeda", "al-Qaeda", "group", None, "REB")) == "IMG"
-    assert actor_code(Actor("actor:COP", "police", "organization", None, "COP")) is None
+    # an agent of no known country takes CAMEO's null country code ("---COP")
+    assert actor_code(Actor("actor:COP", "police", "organization", None, "COP")) == "---"
+    assert actor_code(Actor("actor:REB", "rebels", "group", None, "REB")) == "---"
+    assert actor_code(Actor("person:x-y", "X Y", "person")) is None
 
 
 def _result(article_id: str, *actors: Actor) -> ArticleResult:
