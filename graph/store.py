@@ -249,7 +249,13 @@ class OxigraphGraphStore:
                     raise StoreError(f"{location}: not a geokg/Oxigraph store (run 'geokg build' first)")
                 self._ox = ox.Store.read_only(str(location))
             else:
-                Path(location).mkdir(parents=True, exist_ok=True)
+                folder = Path(location)
+                if folder.is_dir() and not (folder / "CURRENT").is_file() and any(folder.iterdir()):
+                    raise StoreError(
+                        f"{location}: the folder holds other files and no Oxigraph store; "
+                        "refusing to write a store into it (choose an empty or new folder)"
+                    )
+                folder.mkdir(parents=True, exist_ok=True)
                 self._ox = ox.Store(str(location))
         except (OSError, RuntimeError) as exc:  # RocksDB reports damaged files as RuntimeError
             msg = str(exc)

@@ -10,6 +10,7 @@ from rdflib import Literal, URIRef
 
 from geokg.graph.store import (
     STORES,
+    OxigraphGraphStore,
     QueryError,
     StoreError,
     StoreLockedError,
@@ -149,3 +150,16 @@ def test_damaged_store_gives_clear_error(tmp_path, kind, read_only):
         open_store(loc, read_only=read_only)
     assert str(loc) in str(info.value)
     assert not isinstance(info.value, StoreLockedError)
+
+
+def test_folder_of_other_files_is_not_made_a_store(tmp_path):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "todo.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(StoreError, match="holds other files and no Oxigraph store"):
+        OxigraphGraphStore(folder)
+    assert sorted(p.name for p in folder.iterdir()) == ["todo.txt"]
+    with OxigraphGraphStore(tmp_path / "empty") as st:  # a new folder is fine, and so is reopening it
+        assert len(st) == 0
+    with OxigraphGraphStore(tmp_path / "empty") as st:
+        assert len(st) == 0
