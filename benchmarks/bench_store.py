@@ -2,31 +2,45 @@
 
 Builds the sample corpus once, then replicates its article graphs (fresh
 article, event, mention and sentence IRIs per copy; actors shared, as in a real
-corpus) until the dataset holds about ``--triples`` quads.  Then, in one run:
+corpus) until the dataset holds about ``--triples`` quads, written as one
+N-Quads file.  Then, in one run:
 
-* bulk load: geokg's Oxigraph bulk path vs rdflib parsing the same N-Quads into
-  its in-memory ``Dataset``;
-* every named query (with typical parameters) on the Oxigraph store vs the same
-  query on rdflib's in-memory store.  Each rdflib query runs in a subprocess
-  with a time cap so one slow query cannot stall the run.
+* bulk load of that file, each a median of ``--repeats`` runs:
+
+  - Oxigraph on disk, geokg's default store: ``open_store(dir)``, Oxigraph's
+    bulk loader, ``close()`` (everything flushed);
+  - Oxigraph in memory: ``pyoxigraph.Store()`` and the same bulk loader (the
+    like-for-like comparison with rdflib, which also loads into memory);
+  - rdflib: ``Dataset(default_union=True).parse(file, format="nquads")``;
+
+* every named query (with typical parameters), the same query text on the
+  on-disk Oxigraph store (through ``GraphStore.query``, as geokg runs it), on
+  the in-memory Oxigraph store and on rdflib's in-memory ``Dataset``; each a
+  median of ``--repeats`` runs.  rdflib loads and queries in a subprocess with a
+  time cap per step, so one slow query cannot stall the run.  The rows of both
+  stores are compared (values, not only counts).
 
 Usage::
 
-    python benchmarks/bench_store.py [--triples 1000000] [--cap 300] [--out benchmarks/RESULTS-store.md]
+    python benchmarks/bench_store.py [--triples 1000000] [--repeats 3] [--cap 300] [--out benchmarks/RESULTS-store.md]
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
+import hashlib
 import json
 import multiprocessing as mp
 import os
 import platform
+import shutil
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -77,42 +91,123 @@ def _replicate(seed_store: Path, target: int, nquads: Path) -> int:
     return n
 
 
-def _time_oxigraph_load(nquads: Path, workdir: Path) -> tuple[float, Path]:
+def _digest(rows: list[list[Any]]) -> str:
+    """A digest of result rows that does not depend on row order or on the store's lexical forms."""
+    from decimal import Decimal
+
+    from rdflib import Literal
+
+    def value(term: Any) -> str:
+        if isinstance(term, Literal):
+            py = term.toPython()
+            if isinstance(py, Decimal):
+                py = py.normalize()  # "-6.0" and "-6" are the same decimal
+            return str(term) if isinstance(py, Literal) else repr(py)
+        return "" if term is None else str(term)
+
+    lines = sorted("\t".join(value(t) for t in row) for row in rows)
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:12]
+
+
+def _oxigraph_disk_load(nquads: Path, workdir: Path, repeats: int) -> tuple[list[float], Path]:
+    """geokg's default store: open an on-disk store, bulk-load the file, close (flushes)."""
     import pyoxigraph as ox
 
     from geokg.graph.store import open_store
 
-    path = workdir / "oxstore"
-    started = time.perf_counter()
-    st = open_store(path)
-    st._ox.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)  # noqa: SLF001 - the bulk path
-    st.close()
-    return time.perf_counter() - started, path
+    times, path = [], workdir / "oxstore"
+    for _ in range(repeats):
+        shutil.rmtree(path, ignore_errors=True)
+        started = time.perf_counter()
+        st = open_store(path)
+        st._ox.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+        st.close()
+        times.append(time.perf_counter() - started)
+    return times, path
 
 
-def _rdflib_worker(nquads: str, queries: dict, conn) -> None:
+def _oxigraph_memory_load(nquads: Path, repeats: int) -> tuple[list[float], Any]:
+    """An in-memory Oxigraph store loaded with the same bulk loader (the last one is kept)."""
+    import pyoxigraph as ox
+
+    times, store = [], None
+    for _ in range(repeats):
+        store = None
+        gc.collect()
+        started = time.perf_counter()
+        store = ox.Store()
+        store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+        times.append(time.perf_counter() - started)
+    return times, store
+
+
+def _diagnostics(nquads: Path, workdir: Path, repeats: int) -> dict:
+    """Where Oxigraph's load time goes: parsing alone, and the same triples in the default graph."""
+    import pyoxigraph as ox
+
+    ntriples = workdir / "data.nt"
+    with open(ntriples, "wb") as fh:
+        ox.serialize((q.triple for q in ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS)), fh,
+                     ox.RdfFormat.N_TRIPLES)
+    out: dict = {"parse": [], "disk_default_graph": [], "memory_default_graph": []}
+    for _ in range(repeats):
+        started = time.perf_counter()
+        n = sum(1 for _ in ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS))
+        out["parse"].append(time.perf_counter() - started)
+        path = workdir / "oxstore-default-graph"
+        shutil.rmtree(path, ignore_errors=True)
+        started = time.perf_counter()
+        store = ox.Store(str(path))
+        store.bulk_load(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES)
+        store.flush()
+        del store
+        out["disk_default_graph"].append(time.perf_counter() - started)
+        shutil.rmtree(path, ignore_errors=True)
+        gc.collect()
+        started = time.perf_counter()
+        store = ox.Store()
+        store.bulk_load(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES)
+        out["memory_default_graph"].append(time.perf_counter() - started)
+        out["triples"] = len(store)
+        del store
+    out["quads_parsed"] = n
+    out["nq_mb"], out["nt_mb"] = nquads.stat().st_size / 1e6, ntriples.stat().st_size / 1e6
+    ntriples.unlink()
+    return out
+
+
+def _rdflib_worker(nquads: str, queries: dict, repeats: int, conn) -> None:
     from rdflib import Dataset
 
     from geokg.graph.queries import named_query
 
-    started = time.perf_counter()
-    ds = Dataset(default_union=True)
-    ds.parse(nquads, format="nquads")
-    conn.send(("load", time.perf_counter() - started, len(ds)))
+    ds = None
+    for _ in range(repeats):
+        ds = None
+        gc.collect()
+        started = time.perf_counter()
+        ds = Dataset(default_union=True)
+        ds.parse(nquads, format="nquads")
+        elapsed = time.perf_counter() - started
+        conn.send(("load", elapsed, len(ds)))
     for name, params in queries.items():
         text = named_query(name).render(params)
-        t = time.perf_counter()
-        rows = len(list(ds.query(text)))
-        conn.send(("query", name, time.perf_counter() - t, rows))
+        times, rows = [], []
+        for _ in range(repeats):
+            t = time.perf_counter()
+            rows = [list(r) for r in ds.query(text)]
+            times.append(time.perf_counter() - t)
+            conn.send(("tick",))
+        conn.send(("query", name, statistics.median(times), len(rows), _digest(rows)))
     conn.send(("done",))
 
 
-def _rdflib_side(nquads: Path, cap: float) -> dict:
+def _rdflib_side(nquads: Path, cap: float, repeats: int) -> dict:
     ctx = mp.get_context("spawn")
     parent, child = ctx.Pipe()
-    proc = ctx.Process(target=_rdflib_worker, args=(str(nquads), QUERIES, child))
+    proc = ctx.Process(target=_rdflib_worker, args=(str(nquads), QUERIES, repeats, child))
     proc.start()
-    out: dict = {"queries": {}}
+    out: dict = {"queries": {}, "load": []}
     deadline = time.monotonic() + cap
     while True:
         remaining = deadline - time.monotonic()
@@ -121,33 +216,50 @@ def _rdflib_side(nquads: Path, cap: float) -> dict:
             out["timed_out"] = True
             break
         msg = parent.recv()
+        deadline = time.monotonic() + cap  # the cap applies to each load and to each query run
         if msg[0] == "load":
-            out["load"], out["triples"] = msg[1], msg[2]
-            deadline = time.monotonic() + cap  # the cap applies to loading and to each query
+            out["load"].append(msg[1])
+            out["triples"] = msg[2]
         elif msg[0] == "query":
-            out["queries"][msg[1]] = (msg[2], msg[3])
-            deadline = time.monotonic() + cap
-        else:
+            out["queries"][msg[1]] = (msg[2], msg[3], msg[4])
+        elif msg[0] == "done":
             break
     proc.join()
     return out
 
 
-def _oxigraph_queries(path: Path, repeats: int = 3) -> dict:
+def _time_queries(run, repeats: int) -> dict:
+    """Median time, row count and row digest of every named query; ``run(text)`` returns rows."""
     from geokg.graph.queries import named_query
-    from geokg.graph.store import open_store
 
-    st = open_store(path, read_only=True)
     out = {}
     for name, params in QUERIES.items():
         text = named_query(name).render(params)
-        times, rows = [], 0
-        for _ in range(repeats):
+        times, rows = [], []
+        for _ in range(max(repeats, 5)):  # cheap: at least 5 runs
             t = time.perf_counter()
-            rows = len(list(st.query(text)))
+            rows = run(text)
             times.append(time.perf_counter() - t)
-        out[name] = (statistics.median(times), rows)
+        out[name] = (statistics.median(times), len(rows), _digest(rows))
     return out
+
+
+def _oxigraph_disk_queries(path: Path, repeats: int) -> dict:
+    from geokg.graph.store import open_store
+
+    st = open_store(path, read_only=True)
+    try:
+        return _time_queries(lambda text: [list(r) for r in st.query(text)], repeats)
+    finally:
+        st.close()
+
+
+def _oxigraph_memory_queries(store: Any, repeats: int) -> dict:
+    from geokg.graph.store import OxigraphGraphStore
+
+    st = OxigraphGraphStore(None)
+    st._ox = store
+    return _time_queries(lambda text: [list(r) for r in st.query(text)], repeats)
 
 
 def _machine() -> str:
@@ -162,41 +274,103 @@ def _machine() -> str:
     return f"{os.cpu_count()} cores, {model or platform.processor()}, Python {platform.python_version()}"
 
 
+def _versions() -> str:
+    from importlib.metadata import version
+
+    return ", ".join(f"{p} {version(p)}" for p in ("pyoxigraph", "rdflib"))
+
+
+def _load_avg() -> str:
+    try:
+        return " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "n/a"
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds >= 0.0095 else f"{seconds * 1000:.1f} ms"
+
+
+def _report(n: int, args: argparse.Namespace, loads: dict, ox_disk: dict, ox_mem: dict, rd: dict,
+            diag: dict, load_before: str, load_after: str) -> str:
+    cap = args.cap
+    rd_load = statistics.median(rd["load"]) if rd["load"] else None
+    lines = [
+        "# Store benchmark (named queries, bulk load)", "",
+        (f"Machine: {_machine()}; {_versions()}. Load average (1/5/15 min) {load_before} at the start,"
+         f" {load_after} at the end (the machine is shared with other work)."), "",
+        (f"Dataset: {n:,} quads in named graphs (the sample corpus's article graphs replicated with fresh"
+         " article/event/mention IRIs; actors shared, so an actor's facts repeat in every article that names it,"
+         " while no event is reported by two articles), one N-Quads file. Bulk loads and queries are medians of"
+         f" {args.repeats} runs (Oxigraph queries: of {max(args.repeats, 5)}); every query is the same text on"
+         " every store, all from one run of `python benchmarks/bench_store.py`."), "",
+        ("| measure | Oxigraph on disk (geokg default) | Oxigraph in memory | rdflib in memory"
+         " | rdflib ÷ Oxigraph on disk | rdflib ÷ Oxigraph in memory |"),
+        "|---|---|---|---|---|---|",
+    ]
+    d, m = statistics.median(loads["disk"]), statistics.median(loads["memory"])
+    if rd_load:
+        lines.append(f"| bulk load | {d:.2f} s | {m:.2f} s | {rd_load:.2f} s | {rd_load / d:.1f}× | {rd_load / m:.1f}× |")
+    else:
+        lines.append(f"| bulk load | {d:.2f} s | {m:.2f} s | > {cap:.0f} s (capped) | > {cap / d:.1f}× | > {cap / m:.1f}× |")
+    notes = []
+    for name, (t_disk, rows, digest) in ox_disk.items():
+        t_mem, _, digest_mem = ox_mem[name]
+        if digest_mem != digest:
+            notes.append(f"`{name}`: the two Oxigraph stores gave different rows")
+        if name in rd["queries"]:
+            t_rd, rows_rd, digest_rd = rd["queries"][name]
+            if digest_rd != digest:
+                notes.append(f"`{name}`: rdflib gave different rows ({rows_rd} rows vs {rows})")
+            lines.append(f"| `{name}` ({rows} rows) | {_ms(t_disk)} | {_ms(t_mem)} | {_ms(t_rd)}"
+                         f" | {t_rd / t_disk:.0f}× | {t_rd / t_mem:.0f}× |")
+        else:
+            lines.append(f"| `{name}` ({rows} rows) | {_ms(t_disk)} | {_ms(t_mem)} | > {cap:.0f} s (capped)"
+                         f" | > {cap / t_disk:.0f}× | > {cap / t_mem:.0f}× |")
+    lines += ["", "Rows: " + ("; ".join(notes) if notes else "every query gave the same rows on all three stores.")]
+    lines += ["", "Bulk load runs (s): Oxigraph on disk " + ", ".join(f"{t:.2f}" for t in loads["disk"])
+              + "; in memory " + ", ".join(f"{t:.2f}" for t in loads["memory"])
+              + "; rdflib " + (", ".join(f"{t:.2f}" for t in rd["load"]) or "none") + "."]
+    med = {k: statistics.median(v) for k, v in diag.items() if isinstance(v, list)}
+    lines += [
+        "", "Where Oxigraph's bulk-load time goes (medians, same data):", "",
+        "| Oxigraph | time |", "|---|---|",
+        f"| parsing the N-Quads file alone ({diag['nq_mb']:.0f} MB, {diag['quads_parsed']:,} quads) | {med['parse']:.2f} s |",
+        f"| quads in named graphs (6 indexes), on disk / in memory (the table above) | {d:.2f} s / {m:.2f} s |",
+        (f"| the same {diag['triples']:,} distinct triples as N-Triples ({diag['nt_mb']:.0f} MB) into the default"
+         f" graph (3 indexes), on disk / in memory | {med['disk_default_graph']:.2f} s"
+         f" / {med['memory_default_graph']:.2f} s |"),
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--triples", type=int, default=1_000_000)
+    parser.add_argument("--repeats", type=int, default=3, help="runs per load and per query (medians)")
     parser.add_argument("--cap", type=float, default=300.0, help="seconds allowed per rdflib step")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "RESULTS-store.md")
     args = parser.parse_args()
+    load_before = _load_avg()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         seed = _build_seed(work)
         nq = work / "data.nq"
         n = _replicate(seed, args.triples, nq)
-        ox_load, ox_path = _time_oxigraph_load(nq, work)
-        ox_q = _oxigraph_queries(ox_path)
-        rd = _rdflib_side(nq, args.cap)
-    lines = [
-        "# Store benchmark (named queries, bulk load)", "",
-        f"Machine: {_machine()}. Dataset: {n:,} quads (the sample corpus's article graphs replicated"
-        " with fresh article/event/mention IRIs; actors shared).", "",
-        "| measure | Oxigraph (geokg default) | rdflib in-memory | ratio (rdflib ÷ Oxigraph) |",
-        "|---|---|---|---|",
-    ]
-    rd_load = rd.get("load")
-    lines.append(f"| bulk load | {ox_load:.2f} s | {rd_load:.2f} s | {rd_load / ox_load:.1f}× |" if rd_load
-                 else f"| bulk load | {ox_load:.2f} s | > {args.cap:.0f} s (capped) | > {args.cap / ox_load:.1f}× |")
-    for name, (t_ox, rows) in ox_q.items():
-        if name in rd["queries"]:
-            t_rd, rows_rd = rd["queries"][name]
-            note = "" if rows_rd == rows else f" (rows differ: {rows} vs {rows_rd})"
-            lines.append(f"| `{name}` ({rows} rows) | {t_ox * 1000:.0f} ms | {t_rd * 1000:.0f} ms | {t_rd / t_ox:.1f}×{note} |")
-        else:
-            lines.append(f"| `{name}` ({rows} rows) | {t_ox * 1000:.0f} ms | > {args.cap:.0f} s (capped) | > {args.cap / t_ox:.0f}× |")
-    text = "\n".join(lines) + "\n"
+        disk_times, ox_path = _oxigraph_disk_load(nq, work, args.repeats)
+        ox_disk = _oxigraph_disk_queries(ox_path, args.repeats)
+        mem_times, mem_store = _oxigraph_memory_load(nq, args.repeats)
+        ox_mem = _oxigraph_memory_queries(mem_store, args.repeats)
+        del mem_store
+        gc.collect()
+        diag = _diagnostics(nq, work, args.repeats)
+        rd = _rdflib_side(nq, args.cap, args.repeats)
+    text = _report(n, args, {"disk": disk_times, "memory": mem_times}, ox_disk, ox_mem, rd, diag,
+                   load_before, _load_avg())
     print(text)
     args.out.write_text(text, encoding="utf-8")
-    print(json.dumps({"oxigraph_queries": ox_q, "rdflib": rd}, default=str))
+    print(json.dumps({"oxigraph_disk": ox_disk, "oxigraph_memory": ox_mem, "rdflib": rd, "diagnostics": diag},
+                     default=str))
 
 
 if __name__ == "__main__":

@@ -9,6 +9,26 @@ parameters hold one too).  :func:`render` replaces every marker with a ``VALUES`
 N-Triples form, so user input (quotes, braces, newlines) is data, never query
 text; a parameter left out is ``UNDEF`` (unbound).
 
+Every query runs over the union of the article graphs, where a fact repeated
+in several articles (an actor's label, an event reported twice) comes back
+once per article, and it must give the same rows on Oxigraph and on rdflib.
+The shipped queries follow a few rules that keep Oxigraph's plan to index
+look-ups from the parameters (``benchmarks/bench_store.py`` measures them):
+
+* the selective part is a ``SELECT DISTINCT`` sub-select holding its own
+  ``#@values`` (sub-selects are evaluated on their own), and it comes first;
+  when required triple patterns follow it, a ``#@values`` line also opens the
+  outer ``WHERE`` and the sub-select projects a parameter, so Oxigraph starts
+  from that one-row ``VALUES`` block instead of a whole predicate;
+* other facts are ``OPTIONAL`` look-ups of one or two triple patterns on a
+  variable that is always bound (longer chains nest ``OPTIONAL`` s: Oxigraph
+  evaluates a three-pattern ``OPTIONAL`` on its own, over the whole store);
+* a pure type check is ``FILTER EXISTS``, never a join that could become the
+  starting point;
+* labels come from one ``GROUP BY`` sub-select with ``MIN`` (deterministic
+  where ``SAMPLE`` is not), joined on an always-bound variable
+  (``COALESCE(?x, <urn:geokg:none>)`` when ``?x`` is optional).
+
 Examples
 --------
 >>> q = named_query("events-between")

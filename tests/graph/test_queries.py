@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -84,3 +86,110 @@ def test_parameter_errors():
         named_query("event-mentions").render({"event": "urn:x> } DROP ALL {"})
     with pytest.raises(QueryError, match="no named query 'nope'"):
         named_query("nope")
+
+
+# --------------------------------------------------------------------------- #
+# Answers of the other queries, and the same rows on Oxigraph and rdflib.
+
+PARAMS = [
+    ("events-between", {"country_a": "MEX", "country_b": "USA"}),
+    ("events-between", {"country_a": "USA", "country_b": "MEX", "from": "2025-03-04", "to": "2025-03-04"}),
+    ("events-between", {"country_a": "MEX", "country_b": "MEX"}),
+    ("actor-timeline", {"label": "Mexico"}),
+    ("actor-timeline", {"label": "US"}),
+    ("actor-timeline", {"label": "Claudia Sheinbaum"}),
+    ("top-actors", {"quad_class": 3}),
+    ("top-actors", {"quad_class": 1}),
+    ("who-said-what", {}),
+    ("who-said-what", {"about": "Mexico"}),
+    ("who-said-what", {"about": "united states"}),
+    ("who-said-what", {"about": "PLAN"}),
+    ("who-said-what", {"about": "Geneva"}),
+    ("country-events", {"country": "MEX"}),
+    ("country-events", {"country": "USA"}),
+    ("event-mentions", {"event": "https://w3id.org/geokg/id/event/mex-usa-120-2025-03-04"}),
+]
+
+
+def _fill(st, rec):
+    for result in (rec.sample_result(), rec.second_result()):
+        st.replace_graphs({article_iri(result.article.id): list(article_graph(result, run=rec.RUN))})
+    return st
+
+
+def _comparable(table):
+    def value(term):
+        if term is None:
+            return None
+        py = term.toPython() if hasattr(term, "toPython") else term
+        return py if isinstance(py, (int, float, Decimal, date)) and not isinstance(py, bool) else str(term)
+
+    return sorted((tuple(value(t) for t in row) for row in table.terms), key=repr)
+
+
+@pytest.mark.parametrize(("name", "params"), PARAMS, ids=[f"{n}-{i}" for i, (n, _) in enumerate(PARAMS)])
+def test_same_rows_on_oxigraph_and_rdflib(store, name, params):
+    rdflib_store = _fill(open_store(None, kind="rdflib-memory.v1"), _records())
+    ox_table, rd_table = run_named(store, name, **params), run_named(rdflib_store, name, **params)
+    assert ox_table.columns == rd_table.columns
+    assert _comparable(ox_table) == _comparable(rd_table)
+
+
+def test_who_said_what_about_actor_or_text(store):
+    everyone = run_named(store, "who-said-what").to_dicts()
+    # One claim (the shared event) attributed in both articles; the speaker resolved to an actor
+    # is named by its label.
+    assert "Claudia Sheinbaum" in {r["speaker"] for r in everyone}
+    assert {r["mode"] for r in everyone} == {"asserted", "reported"}
+    # "United States" is the target actor's label, in no subject or object text.
+    by_actor = run_named(store, "who-said-what", about="United States").to_dicts()
+    assert {r["claim"] for r in by_actor} == {r["claim"] for r in everyone}
+    # "plan" matches object texts, case-insensitively; "Geneva" matches nothing.
+    by_text = run_named(store, "who-said-what", about="PLAN").to_dicts()
+    assert {r["object"] for r in by_text} == {"the plan", "the US plan"}
+    assert run_named(store, "who-said-what", about="Geneva").rows == []
+    sentences = {r["sentence"] for r in everyone}
+    assert any(s and s.startswith("Mexican President Claudia Sheinbaum said") for s in sentences)
+
+
+def test_country_events_trace_each_report(store):
+    rows = run_named(store, "country-events", country="USA").to_dicts()
+    assert {r["article"] for r in rows} == {"Mexico rejects US tariff plan", "Mexico turns down plan"}
+    assert {(r["source"], r["target"], r["plover"]) for r in rows} == {("Mexico", "United States", "REJECT")}
+    assert run_named(store, "country-events", country="FRA").rows == []
+
+
+def test_actor_timeline_lists_every_report_sentence(store):
+    rows = run_named(store, "actor-timeline", label="United States").to_dicts()
+    assert {r["role"] for r in rows} == {"target"} and {r["other"] for r in rows} == {"Mexico"}
+    assert len({r["sentence"] for r in rows}) == 2  # one sentence in each article
+    assert run_named(store, "actor-timeline", label="Claudia Sheinbaum").rows == []  # in no event
+
+
+def test_top_actors_mean_counts_each_event_once():
+    from rdflib import Literal, URIRef
+
+    gk = "https://w3id.org/geokg/ontology#"
+    ev, rdfs_label = "https://w3id.org/geokg/id/event/", URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+    mex = URIRef("https://w3id.org/geokg/id/actor/country:MEX")
+
+    def event(key, score):
+        e = URIRef(ev + key)
+        return [(e, URIRef(gk + "quadClass"), Literal(4)), (e, URIRef(gk + "goldstein"), Literal(Decimal(score))),
+                (e, URIRef(gk + "sourceActor"), mex), (mex, rdfs_label, Literal("Mexico"))]
+
+    graphs = {URIRef(f"https://w3id.org/geokg/id/article/a{i}"): event("e1", "-10") for i in range(3)}
+    graphs[URIRef("https://w3id.org/geokg/id/article/b")] = event("e2", "-2")
+    for kind in ("oxigraph.v1", "rdflib-memory.v1"):
+        st = open_store(None, kind=kind)
+        st.replace_graphs(graphs)
+        [row] = run_named(st, "top-actors", quad_class=4).to_dicts()
+        # e1 is repeated in three articles but is one event: the mean is (-10 + -2) / 2.
+        assert (row["label"], row["events"], Decimal(row["mean_goldstein"])) == ("Mexico", 2, Decimal(-6)), kind
+
+
+def test_hostile_about_values_are_data(store):
+    before = len(store)
+    for value in ['Mexico" } } ; DROP ALL ; { {', "Mex\nico", ") || true || (", "\\"]:
+        assert run_named(store, "who-said-what", about=value).rows == []
+    assert len(store) == before
