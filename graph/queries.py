@@ -10,21 +10,56 @@ N-Triples form, so user input (quotes, braces, newlines) is data, never query
 text; a parameter left out is ``UNDEF`` (unbound).
 
 Every query runs over the union of the article graphs, where a fact repeated
-in several articles (an actor's label, an event reported twice) comes back
-once per article, and it must give the same rows on Oxigraph and on rdflib.
-The shipped queries follow a few rules that keep Oxigraph's plan to index
-look-ups from the parameters (``benchmarks/bench_store.py`` measures them):
+in several articles (an actor's label, the facts of an event reported by k
+articles) comes back once per article, and it must give the same rows on
+Oxigraph and on rdflib.  What a row is, per query (the ``.rq`` header says it too):
+
+* ``events-between``, ``country-events``, ``actor-timeline``: one row per
+  *report* of an event, i.e. per mention of it in an article (an event told
+  by k articles gives k rows, told twice by one article two); the sentence,
+  the relation and the other per-extraction facts come from that article's
+  graph, so a row never pairs one article's evidence with another's words;
+  the date is the event's (from any report); ``?article`` is the reporting
+  article (its IRI; its title in ``country-events``);
+* ``who-said-what``: one row per attributed report of a claim: speaker,
+  subject, object, mode and sentence from the same article;
+* ``event-mentions``: one row per mention;
+* ``top-actors``: one row per actor, each event counted once however many
+  articles report it.
+
+Rows identical in every column (e.g. two copies of one wire story) are merged.
+The shipped queries follow a few rules that keep the cost linear in the number
+of reports k and Oxigraph's plan to index look-ups from the parameters
+(``benchmarks/bench_store.py`` measures them, also on a dataset where every
+event has 8 reports):
 
 * the selective part is a ``SELECT DISTINCT`` sub-select holding its own
   ``#@values`` (sub-selects are evaluated on their own), and it comes first;
   when required triple patterns follow it, a ``#@values`` line also opens the
   outer ``WHERE`` and the sub-select projects a parameter, so Oxigraph starts
   from that one-row ``VALUES`` block instead of a whole predicate;
+* in the union each look-up of an event fact returns one row per report, so
+  chained look-ups multiply (k^n rows for n look-ups): the seed takes one
+  ``DISTINCT`` level per look-up (actors -> events -> targets -> dates), which
+  collapses the repeats before the next one;
+* the reports are the event's mentions (``gk:hasMention`` / ``gk:inSentence``
+  / ``dct:isPartOf`` give one row per report, never repeated), read as
+  ``OPTIONAL`` look-ups with ``COALESCE(?x, <urn:geokg:none>)`` so ``?article``
+  is always bound (a required join after a sub-select is a whole-store scan on
+  Oxigraph and a nested-loop join on rdflib); every
+  per-report fact is then an ``OPTIONAL { GRAPH ?article { one pattern } }``
+  with ``?article`` always bound, so it reads that report's own graph (on
+  rdflib too: a bound ``GRAPH`` looks at one graph, an unbound one loops over
+  all of them);
 * other facts are ``OPTIONAL`` look-ups of one or two triple patterns on a
-  variable that is always bound (longer chains nest ``OPTIONAL`` s: Oxigraph
-  evaluates a three-pattern ``OPTIONAL`` on its own, over the whole store);
-* a pure type check is ``FILTER EXISTS``, never a join that could become the
-  starting point;
+  variable that is always bound (longer chains, or a chain of ``OPTIONAL`` s
+  whose variable may be unbound, make Oxigraph evaluate the pattern on its
+  own, over the whole store); a "required" per-report fact is such an
+  ``OPTIONAL`` followed by ``FILTER (BOUND(...))``;
+* a pure type or range check is ``FILTER EXISTS``, never a join that could
+  become the starting point; a ``UNION`` branch that only a
+  ``FILTER (!BOUND(?param))`` guards also spoils Oxigraph's plan (write the
+  branch so every row passes the same filter instead);
 * labels come from one ``GROUP BY`` sub-select with ``MIN`` (deterministic
   where ``SAMPLE`` is not), joined on an always-bound variable
   (``COALESCE(?x, <urn:geokg:none>)`` when ``?x`` is optional).
