@@ -324,21 +324,6 @@ def parallel_outputs(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _from_ox(term: Any) -> Any:
-    import pyoxigraph as ox
-    from rdflib import XSD, BNode, Literal, URIRef
-
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    if term.datatype.value == str(XSD.string):
-        return Literal(term.value)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
-
-
 def write_outputs(store: "GraphStore", outputs: list[ArticleOutput], *, atomic: bool = True) -> None:
     """Replace the outputs' named graphs in ``store``, in one transaction when ``atomic``.
 
@@ -357,6 +342,8 @@ def write_outputs(store: "GraphStore", outputs: list[ArticleOutput], *, atomic: 
         return
     import pyoxigraph as ox
     from rdflib import URIRef
+
+    from .store import _from_ox
 
     graphs: dict = {URIRef(o.graph): [] for o in outputs}
     for quad in ox.parse("".join(o.nquads for o in outputs), format=ox.RdfFormat.N_QUADS):

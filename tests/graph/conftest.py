@@ -1,7 +1,8 @@
-"""Fixtures for the graph tests: headless Chromium driven by Playwright."""
+"""Fixtures for the graph tests: headless Chromium driven by Playwright, a hand-made store."""
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,3 +29,23 @@ def browser() -> Iterator[Any]:
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture
+def hand_store() -> Any:
+    """An in-memory store with the two hand-built articles of ``tests/fixtures/rdf/sample_records.py``.
+
+    Both report the same event (one event, two mentions).
+    """
+    from geokg.graph.rdf import article_graph
+    from geokg.graph.store import open_store
+
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "rdf" / "sample_records.py"
+    spec = importlib.util.spec_from_file_location("geokg_sample_records_hand_store", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    store = open_store(None)
+    for result in (mod.sample_result(), mod.second_result()):
+        graph = article_graph(result, run=mod.RUN)
+        store.replace_graphs({graph.identifier: list(graph)})
+    return store

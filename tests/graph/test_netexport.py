@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import xml.etree.ElementTree as ET
 from datetime import date, datetime
 from pathlib import Path
@@ -17,7 +16,6 @@ from geokg.graph.netexport import (
     write_graphml,
 )
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def _messy() -> nx.MultiDiGraph:
@@ -81,24 +79,11 @@ def test_raw_networkx_writers_reject_what_exportable_fixes(tmp_path: Path) -> No
         nx.write_graphml(_messy(), tmp_path / "raw.graphml")
 
 
-def _hand_store():
-    from geokg.graph.rdf import article_graph
-    from geokg.graph.store import open_store
-
-    spec = importlib.util.spec_from_file_location("geokg_sample_records_nx", FIXTURES / "rdf" / "sample_records.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    store = open_store(None)
-    for result in (mod.sample_result(), mod.second_result()):
-        graph = article_graph(result, run=mod.RUN)
-        store.replace_graphs({graph.identifier: list(graph)})
-    return store
-
 
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("kind", ["actors", "events"])
-def test_export_projection_of_a_store(tmp_path: Path, fmt: str, kind: str) -> None:
-    store = _hand_store()
+def test_export_projection_of_a_store(tmp_path: Path, fmt: str, kind: str, hand_store) -> None:
+    store = hand_store
     path = export_projection(store, fmt, tmp_path / f"g.{fmt}", kind=kind)
     back = nx.read_graphml(path, force_multigraph=True) if fmt == "graphml" else nx.read_gexf(path)
     if kind == "actors":
@@ -111,8 +96,8 @@ def test_export_projection_of_a_store(tmp_path: Path, fmt: str, kind: str) -> No
         assert ev["mentions"] == 2 and ev["cameo"] == "120"
 
 
-def test_export_projection_filters_and_errors(tmp_path: Path) -> None:
-    store = _hand_store()
+def test_export_projection_filters_and_errors(tmp_path: Path, hand_store) -> None:
+    store = hand_store
     path = export_projection(store, "graphml", tmp_path / "none.graphml", start=date(2026, 1, 1))
     assert nx.read_graphml(path).number_of_nodes() == 0
     with pytest.raises(ValueError, match="unknown graph format 'csv'"):

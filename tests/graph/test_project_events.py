@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +15,6 @@ from geokg.graph.project import (
 )
 from geokg.graph.tables import ActorInfo, EventRow, event_rows
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 MEX = ActorInfo("urn:mex", "Mexico", "country", "MEX")
 USA = ActorInfo("urn:usa", "United States", "country", "USA")
@@ -88,22 +86,9 @@ def test_actor_graph_from_rows_filters() -> None:
     assert actor_graph_from_rows(ROWS, quad_class={4}).number_of_edges() == 1
 
 
-def _hand_store():
-    from geokg.graph.rdf import article_graph
-    from geokg.graph.store import open_store
 
-    spec = importlib.util.spec_from_file_location("geokg_sample_records_pe", FIXTURES / "rdf" / "sample_records.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    store = open_store(None)
-    for result in (mod.sample_result(), mod.second_result()):
-        graph = article_graph(result, run=mod.RUN)
-        store.replace_graphs({graph.identifier: list(graph)})
-    return store
-
-
-def test_projections_of_a_hand_made_store_agree() -> None:
-    store = _hand_store()
+def test_projections_of_a_hand_made_store_agree(hand_store) -> None:
+    store = hand_store
     rows = event_rows(store)
     assert len(rows) == 2  # one event, reported by two articles
     a, b = actor_graph(store), actor_graph_from_rows(rows)
