@@ -234,14 +234,17 @@ def build(
     Parameters
     ----------
     pipeline
-        The pipeline to use in this process (default: loaded from
-        ``settings``).  Worker processes rebuild it from its settings.
+        A pipeline to run in this process when ``jobs`` is 1 (with more
+        jobs or Dask, the workers load one from its settings).  By default
+        worker processes load the pipeline of ``settings``.
     settings
         Model and batch size (default: ``pipeline.settings``, else the
         configured model).
     jobs
-        Worker processes (``1``: everything in this process); with ``dask``
-        the number of workers of a local cluster.
+        Worker processes that parse articles (spaCy, extraction, coding);
+        this process writes their records as RDF and loads the store, so
+        even ``jobs=1`` uses two cores.  With ``dask``, the number of
+        workers of a local cluster.
     dask
         ``"local"`` (a LocalCluster of ``jobs`` workers) or a scheduler
         address ``tcp://HOST:PORT``; needs the ``dask`` extra.
@@ -276,7 +279,7 @@ def build(
         Checks each article before it is parsed (default :class:`ArticleGuard`:
         at most 1,000,000 characters, English); a refused article is a bad input.
     """
-    from geokg.ingest.pipeline import Pipeline, Settings, resolve_model
+    from geokg.ingest.pipeline import Settings, resolve_model
     from geokg.ingest.readers import iter_articles
 
     from geokg.ontology import article_iri
@@ -293,10 +296,10 @@ def build(
         dask = cluster_spec(dask)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    report = BuildReport(jobs=jobs, backend=f"dask {dask}" if dask else "processes" if jobs > 1 else "serial")
     settings = settings or (pipeline.settings if pipeline else Settings(model=resolve_model()))
-    if pipeline is None and dask is None and jobs == 1:
-        pipeline = Pipeline.create(settings)
+    if jobs > 1 or dask is not None:
+        pipeline = None  # the workers load it from its settings
+    report = BuildReport(jobs=jobs, backend=f"dask {dask}" if dask else "serial" if pipeline else "processes")
     run = run_info(settings, pipeline)
     salt = f"{run.model} {run.model_version} {run.geokg_version}"
     own_store = store is None
@@ -388,10 +391,10 @@ def _ingest(
 
             client = stack.enter_context(dask_client(dask, workers=jobs))
             outputs = dask_outputs(pending, client=client, settings=settings, run=run, chunk_size=chunk_size)
-        elif jobs > 1:
-            outputs = parallel_outputs(pending, jobs=jobs, settings=settings, run=run, chunk_size=chunk_size)
+        elif pipeline is None:
+            outputs = parallel_outputs(pending, jobs=jobs, settings=settings, run=run, chunk_size=chunk_size,
+                                       keep_results=on_article is not None)
         else:
-            assert pipeline is not None
             outputs = serial_outputs(pipeline, pending, run=run, keep_results=on_article is not None)
         stack.callback(outputs.close)
         writer = GraphWriter(store, journal=journal, batch_size=batch_size, atomic=atomic, on_commit=on_commit)

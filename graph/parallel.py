@@ -1,4 +1,4 @@
-"""Streaming ingest: articles → graph shards (here or in worker processes) → store.
+"""Streaming ingest: articles → records (here or in worker processes) → graph shards → store.
 
 The unit of work is an :class:`ArticleOutput`: one article's named graph as
 N-Quads text plus the counts the build report needs.  Producing it is the
@@ -7,15 +7,19 @@ writer); writing it is a bulk load that a :class:`GraphWriter` thread in the
 parent does, one transaction per batch.
 
 :func:`serial_outputs` does the work in this process through ``nlp.pipe``.
-:func:`parallel_outputs` spreads it over ``jobs`` worker processes
+:func:`parallel_outputs` spreads the parsing over ``jobs`` worker processes
 (``multiprocessing`` with the ``spawn`` start method, so it is safe on every
 platform and with threads in the parent).  Each worker loads the pipeline
 once, in its initializer, and keeps it in a per-process cache
-(:func:`worker_pipeline`; the parent never fills it).  The parent sends
-chunks of articles and keeps at most ``window`` chunks in flight
-(:func:`bounded_map`), so memory stays flat however long the input is.
-Results come back in input order, so a parallel build writes exactly what a
-serial one writes.
+(:func:`worker_pipeline`; the parent never fills it).  Workers send back
+records (:class:`ArticleResult`, about 25 KB an article pickled); the parent
+writes them as N-Quads (:func:`finish_output`), so with one worker the
+parsing and the RDF writing and store loading run on two cores.  (A thread
+would not do: Python code in a second thread holds the GIL that spaCy's
+thread needs, and slows it several times over.)  The parent sends chunks of
+articles and keeps at most ``window`` chunks in flight (:func:`bounded_map`),
+so memory stays flat however long the input is.  Results come back in input
+order, so a parallel build writes exactly what a serial one writes.
 
 Examples
 --------
@@ -29,6 +33,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -51,6 +56,7 @@ __all__ = [
     "GraphWriter",
     "Pending",
     "article_output",
+    "finish_output",
     "process_chunk",
     "serial_outputs",
     "parallel_outputs",
@@ -77,11 +83,12 @@ DEFAULT_CHUNK_CHARS = 20_000
 
 @dataclass(frozen=True, slots=True)
 class ArticleOutput:
-    """One processed article, ready to write: its graph as N-Quads and its counts.
+    """One processed article: its graph as N-Quads and its counts.
 
-    ``result`` holds the :class:`ArticleResult` only when the work ran in
-    this process (:func:`serial_outputs`); worker processes do not send it
-    back.
+    ``result`` holds the article's records.  An output from a worker process
+    has records but no N-Quads yet (``nquads == ""``): :func:`finish_output`
+    writes them in the parent.  Outputs ready to store keep ``result`` only
+    when asked to (``keep_result``).
     """
 
     article_id: str
@@ -105,40 +112,54 @@ def article_output(
     digest: str,
     run: "RunInfo | None",
     keep_result: bool = False,
+    write: bool = True,
 ) -> ArticleOutput | ReadError:
-    """Derive the records of one parsed article and write its graph as N-Quads.
+    """Derive the records of one parsed article and (with ``write``) its graph as N-Quads.
 
     A failure becomes a :class:`ReadError` naming the article (processing
-    failed, or its records cannot be written as RDF).
+    failed, or its records cannot be written as RDF).  Without ``write`` the
+    output carries the records only, for :func:`finish_output`.
     """
-    from geokg.graph.rdf import RDFWriteError, article_triples
     from geokg.ontology import article_iri
-
-    from .store import to_nquads
 
     where = article.origin or article.id
     try:
         result = pipeline.process_doc(doc, article)
     except Exception as exc:  # one bad article must not end the run
         return ReadError(where, f"processing failed: {type(exc).__name__}: {exc}")
-    graph = article_iri(article.id)
-    try:
-        data = to_nquads({graph: article_triples(result, run=run)})
-    except (RDFWriteError, TypeError) as exc:
-        return ReadError(where, f"cannot write its graph: {exc}")
-    return ArticleOutput(
+    output = ArticleOutput(
         article_id=article.id,
         origin=article.origin,
-        graph=str(graph),
-        nquads=data,
+        graph=str(article_iri(article.id)),
+        nquads="",
         digest=digest,
         words=len(article.content.split()),
         sentences=len(result.sentences),
         extractions=len(result.extractions),
         events=len(result.events),
         actors=tuple(dict.fromkeys(a.id for a in result.actors)),
-        result=result if keep_result else None,
+        result=result,
     )
+    return finish_output(output, run, keep_result=keep_result) if write else output
+
+
+def finish_output(
+    output: ArticleOutput | ReadError, run: "RunInfo | None", *, keep_result: bool = False
+) -> ArticleOutput | ReadError:
+    """Write the graph of an output that carries only its records (a no-op for the others).
+
+    Records that cannot be written as RDF give a :class:`ReadError` naming
+    the article.
+    """
+    if isinstance(output, ReadError) or output.nquads or output.result is None:
+        return output
+    from geokg.graph.rdf import RDFWriteError, article_nquads
+
+    try:
+        data = article_nquads(output.result, run=run)
+    except (RDFWriteError, TypeError) as exc:
+        return ReadError(output.origin or output.article_id, f"cannot write its graph: {exc}")
+    return dataclasses.replace(output, nquads=data, result=output.result if keep_result else None)
 
 
 def serial_outputs(
@@ -154,13 +175,16 @@ def serial_outputs(
 
 
 def process_chunk(
-    pipeline: "Pipeline", chunk: list[Pending], run: "RunInfo | None"
+    pipeline: "Pipeline", chunk: list[Pending], run: "RunInfo | None", *, write: bool = True
 ) -> list[ArticleOutput | ReadError]:
-    """Process one chunk of articles (what a worker does with a task)."""
+    """Process one chunk of articles (what a worker does with a task).
+
+    ``write=False`` sends records back instead of N-Quads (see :func:`finish_output`).
+    """
     pairs = ((article.content, (article, digest)) for article, digest in chunk)
     batch_size = max(1, min(len(chunk), pipeline.settings.batch_size))
     return [
-        article_output(pipeline, doc, article, digest=digest, run=run)
+        article_output(pipeline, doc, article, digest=digest, run=run, write=write)
         for doc, (article, digest) in pipeline.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)
     ]
 
@@ -178,12 +202,36 @@ def worker_pipeline(settings: "Settings") -> "Pipeline":
     return Pipeline.create(settings)
 
 
+def _exit_with_parent() -> None:
+    """End this worker process when its parent dies (a killed build leaves no worker behind).
+
+    A worker blocked on writing its results to the parent would otherwise
+    wait for ever: it holds both ends of the result pipe, so the pipe never
+    breaks.
+    """
+    import multiprocessing
+    import os
+    import threading
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None:  # pragma: no cover - only ever called in a worker
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="geokg-parent-watch", daemon=True).start()
+
+
 def _init_worker(settings: "Settings") -> None:
+    _exit_with_parent()
     worker_pipeline(settings)
 
 
 def _run_chunk(settings: "Settings", chunk: list[Pending], run: "RunInfo | None") -> list[ArticleOutput | ReadError]:
-    return process_chunk(worker_pipeline(settings), chunk, run)
+    return process_chunk(worker_pipeline(settings), chunk, run, write=False)
 
 
 def chunked(
@@ -265,8 +313,9 @@ def parallel_outputs(
     run: "RunInfo | None",
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     window: int | None = None,
+    keep_results: bool = False,
 ) -> Iterator[ArticleOutput | ReadError]:
-    """Process articles in ``jobs`` worker processes; yield outputs in input order.
+    """Parse articles in ``jobs`` worker processes, write their graphs here; yield outputs in input order.
 
     Parameters
     ----------
@@ -283,6 +332,8 @@ def parallel_outputs(
         :data:`DEFAULT_CHUNK_CHARS` characters at most).
     window
         Tasks in flight at most (default ``2 * jobs + 1``).
+    keep_results
+        Keep each output's records (``ArticleOutput.result``).
 
     Raises
     ------
@@ -313,7 +364,8 @@ def parallel_outputs(
         tasks = bounded_map(lambda chunk: submit(chunk, run), chunks, window=window or 2 * jobs + 1)
         try:
             for outputs in tasks:
-                yield from outputs
+                for output in outputs:
+                    yield finish_output(output, run, keep_result=keep_results)
         except BrokenProcessPool as exc:
             raise RuntimeError(
                 f"a geokg worker process died ({exc}); the articles in flight were not written"

@@ -21,7 +21,8 @@ Examples
 >>> g = article_graph(res)
 >>> g.identifier == article_iri(art.id)
 True
->>> sorted(g.objects(sentence_iri(art.id, 0), SCHEMA.text))
+>>> from geokg.ontology.namespace import SCHEMA as schema
+>>> sorted(g.objects(sentence_iri(art.id, 0), schema.text))
 [rdflib.term.Literal('Mexico rejects plan')]
 """
 
@@ -34,7 +35,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
 from geokg.ingest.records import KINDS, MODES, POLARITIES, Actor, Argument, Article, ArticleResult, Event
@@ -43,20 +44,24 @@ from geokg.graph.rdf_evidence import (
     DCTERMS,
     GK,
     PROV,
-    QUOTE_CONTEXT,
     RDF,
     RDFS,
     SCHEMA,
     SEM,
     SKOS,
     RDFWriteError,
+    Term,
     Triple,
     WriteContext,
+    _INTEGER,
     _iri,
     _literal,
+    _quoted,
     entity_mention_id,
     entity_mention_triples,
     extraction_mention_triples,
+    nt_literal,
+    nt_term,
     sentence_triples,
 )
 from geokg.ontology.iris import model_iri, run_iri, software_iri
@@ -83,13 +88,15 @@ __all__ = [
     "Triple",
     "article_triples",
     "article_quads",
+    "article_nquads",
     "article_graph",
     "results_dataset",
     "entity_mention_id",
-    "QUOTE_CONTEXT",
 ]
 
 Quad = tuple[Node, Node, Node, URIRef]
+#: A triple of rdflib terms (what :func:`article_triples` yields).
+NodeTriple = tuple[Node, Node, Node]
 
 _ISO3 = re.compile(r"[A-Z]{3}")
 #: schema.org type of each actor kind (other kinds are only ``sem:Actor``).
@@ -137,7 +144,7 @@ class RunInfo:
 # --------------------------------------------------------------- literals
 
 
-def _decimal(value: float, what: str) -> Literal:
+def _decimal(value: float, what: str) -> Term:
     """``value`` as an ``xsd:decimal`` literal with a canonical lexical form."""
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
         raise RDFWriteError(f"{what} {value!r} is not a number")
@@ -146,14 +153,14 @@ def _decimal(value: float, what: str) -> Literal:
     lexical = format(Decimal(repr(float(value))), "f")
     if "." not in lexical:
         lexical += ".0"
-    return Literal(lexical, datatype=XSD.decimal)
+    return nt_literal(lexical, XSD.decimal)
 
 
-def _date(value: date, what: str) -> Literal:
+def _date(value: date, what: str) -> Term:
     if not isinstance(value, date):
         raise RDFWriteError(f"{what} {value!r} is not a date")
     day = value.date() if isinstance(value, datetime) else value
-    return Literal(day.isoformat(), datatype=XSD.date)
+    return nt_literal(day.isoformat(), XSD.date)
 
 
 def _context(result: ArticleResult, run: RunInfo | None, sentences: frozenset[int]) -> WriteContext:
@@ -177,32 +184,32 @@ def _context(result: ArticleResult, run: RunInfo | None, sentences: frozenset[in
 
 
 def _article(ctx: WriteContext) -> Iterator[Triple]:
-    a, node = ctx.article, ctx.node
+    a, node = ctx.article, ctx.ref
     yield node, RDF.type, SCHEMA.NewsArticle
     yield node, DCTERMS.identifier, _literal(a.id)
     yield node, SCHEMA.text, _literal(a.content)
     if a.title:
         yield node, DCTERMS.title, _literal(a.title)
     if a.url:
-        yield node, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)
+        yield node, SCHEMA.url, nt_literal(a.url, XSD.anyURI)
     if a.published is not None:
         yield node, DCTERMS.issued, _date(a.published, f"article {a.id!r} published")
     if a.language:
         yield node, DCTERMS.language, _literal(a.language)
     if a.source and a.source.strip():
-        publisher = publisher_iri(a.source)
+        publisher = _iri(publisher_iri(a.source))
         yield node, DCTERMS.publisher, publisher
         yield publisher, RDF.type, SCHEMA.Organization
         yield publisher, RDFS.label, _literal(a.source.strip())
 
 
 def _run(ctx: WriteContext, run: RunInfo) -> Iterator[Triple]:
-    node, model, software = run.iri, model_iri(run.model, run.model_version), software_iri(run.geokg_version)
+    node, model, software = _iri(run.iri), _iri(model_iri(run.model, run.model_version)), _iri(software_iri(run.geokg_version))
     yield node, RDF.type, PROV.Activity
     yield node, RDF.type, GK.ExtractionRun
     yield node, RDFS.label, _literal(f"geokg {run.geokg_version} with {run.model} {run.model_version}")
     yield node, PROV.used, model
-    yield node, PROV.used, ctx.node
+    yield node, PROV.used, ctx.ref
     yield node, PROV.wasAssociatedWith, software
     yield model, RDF.type, PROV.Entity
     yield model, RDF.type, SCHEMA.SoftwareApplication
@@ -225,7 +232,7 @@ def _country_stub(code: str) -> Iterator[Triple]:
     country = pycountry.countries.get(alpha_3=code)
     if country is None:
         return
-    node = actor_iri(f"country:{code}")
+    node = _iri(actor_iri(f"country:{code}"))
     yield node, RDF.type, SEM.Actor
     yield node, RDF.type, SCHEMA.Country
     yield node, RDFS.label, _literal(country.name)
@@ -236,7 +243,7 @@ def _country_stub(code: str) -> Iterator[Triple]:
 def _actor(ctx: WriteContext, actor: Actor) -> Iterator[Triple]:
     if not isinstance(actor.name, str) or not actor.name.strip():
         raise ctx.fail(f"actor {actor.id!r} has no name")
-    node = actor_iri(actor.id)
+    node = _iri(actor_iri(actor.id))
     kind = (actor.kind or "").strip().lower()
     yield node, RDF.type, SEM.Actor
     if kind in _SCHEMA_TYPE:
@@ -258,7 +265,7 @@ def _actor(ctx: WriteContext, actor: Actor) -> Iterator[Triple]:
             country = f"country:{code}"
             stub = [] if country in ctx.actors else list(_country_stub(code))
             if country in ctx.actors or stub:  # link only to a country the graph describes
-                yield node, GK.country, actor_iri(country)
+                yield node, GK.country, _iri(actor_iri(country))
                 yield from stub
 
 
@@ -281,10 +288,10 @@ def _attribution_actor(ctx: WriteContext, mentions: Iterable[Mention], arg: Argu
 
 
 def _claim(
-    ctx: WriteContext, node: URIRef, ext: Extraction, mentions: tuple[Mention, ...]
+    ctx: WriteContext, node: Term, ext: Extraction, ext_id: str, mentions: tuple[Mention, ...]
 ) -> Iterator[Triple]:
-    """What events and statements share: relation, modality, evidence."""
-    what = f"extraction {ext.id} ({ext.relation!r})"
+    """What events and statements share: relation, modality, evidence (``ext_id`` is ``ext.id``)."""
+    what = f"extraction {ext_id} ({ext.relation!r})"
     for field, value, allowed in (
         ("polarity", ext.polarity, POLARITIES),
         ("mode", ext.mode, MODES),
@@ -295,10 +302,10 @@ def _claim(
     confidence = _decimal(ext.confidence, f"{what} confidence")
     if not 0 <= ext.confidence <= 1:
         raise ctx.fail(f"{what} confidence {ext.confidence!r} is not between 0 and 1")
-    yield node, GK.hasMention, mention_iri(ext.id)
-    yield node, PROV.wasDerivedFrom, ctx.node
-    if ctx.run is not None:
-        yield node, PROV.wasGeneratedBy, ctx.run
+    yield node, GK.hasMention, _iri(mention_iri(ext_id))
+    yield node, PROV.wasDerivedFrom, ctx.ref
+    if ctx.run_ref is not None:
+        yield node, PROV.wasGeneratedBy, ctx.run_ref
     yield node, GK.extractionKind, _literal(ext.kind)
     yield node, GK.polarity, _literal(ext.polarity)
     yield node, GK.mode, _literal(ext.mode)
@@ -315,30 +322,32 @@ def _claim(
         yield node, GK.attributionText, _literal(ext.attribution.name)
         source = _attribution_actor(ctx, mentions, ext.attribution)
         if source is not None:
-            yield node, SEM.accordingTo, actor_iri(source)
+            yield node, SEM.accordingTo, _iri(actor_iri(source))
 
 
-def _role(event: URIRef, actor: Actor, prop: URIRef, role: URIRef, name: str) -> Iterator[Triple]:
-    node = actor_iri(actor.id)
-    link = URIRef(f"{event}/role/{name}/{iri_segment(actor.id, what='actor id')}")
-    yield event, prop, node
-    yield event, SEM.hasActor, link
+def _role(event: str, actor: Actor, prop: Term, role: Term, name: str) -> Iterator[Triple]:
+    """``event`` is the event's IRI (not in N-Triples syntax)."""
+    node = _iri(actor_iri(actor.id))
+    link = f"<{event}/role/{name}/{iri_segment(actor.id, what='actor id')}>"
+    yield f"<{event}>", prop, node
+    yield f"<{event}>", SEM.hasActor, link
     yield link, RDF.type, SEM.Role
     yield link, RDF.value, node
     yield link, SEM.roleType, role
 
 
-def _event(ctx: WriteContext, event: Event, mentions: tuple[Mention, ...]) -> Iterator[Triple]:
-    node = event_iri(event.id)
+def _event(ctx: WriteContext, event: Event, ext_id: str, mentions: tuple[Mention, ...]) -> Iterator[Triple]:
+    iri = event_iri(event.id)
+    node = _iri(iri)
     what = f"event {event.id!r}"
     yield node, RDF.type, SEM.Event
     yield node, RDF.type, GK.Event
-    yield from _claim(ctx, node, event.extraction, mentions)
+    yield from _claim(ctx, node, event.extraction, ext_id, mentions)
     try:
         if event.cameo:
-            yield node, SEM.eventType, cameo_iri(event.cameo)
+            yield node, SEM.eventType, _iri(cameo_iri(event.cameo))
         if event.plover:
-            yield node, GK.ploverCategory, plover_iri(event.plover)
+            yield node, GK.ploverCategory, _iri(plover_iri(event.plover))
     except ValueError as exc:
         raise ctx.fail(f"{what}: {exc}") from None
     if event.plover_mode:
@@ -346,52 +355,55 @@ def _event(ctx: WriteContext, event: Event, mentions: tuple[Mention, ...]) -> It
     if event.quad_class is not None:
         if isinstance(event.quad_class, bool) or event.quad_class not in range(5):
             raise ctx.fail(f"{what} quad class {event.quad_class!r} is not 0-4")
-        yield node, GK.quadClass, _literal(int(event.quad_class))
+        yield node, GK.quadClass, f'"{int(event.quad_class)}"{_INTEGER}'
     if event.goldstein is not None:
         score = _decimal(event.goldstein, f"{what} Goldstein score")
         if not -10 <= event.goldstein <= 10:
             raise ctx.fail(f"{what} Goldstein score {event.goldstein!r} is outside [-10, 10]")
         yield node, GK.goldstein, score
     if event.source is not None:
-        yield from _role(node, event.source, GK.sourceActor, GK.SourceRole, "source")
+        yield from _role(iri, event.source, GK.sourceActor, GK.SourceRole, "source")
     if event.target is not None:
-        yield from _role(node, event.target, GK.targetActor, GK.TargetRole, "target")
+        yield from _role(iri, event.target, GK.targetActor, GK.TargetRole, "target")
     if event.date is not None:
         yield node, SEM.hasTimeStamp, _date(event.date, f"{what} date")
     if event.date_text:
         yield node, GK.timeText, _literal(event.date_text)
     if event.place and event.place.strip():
-        place = place_iri(event.place)
+        place = _iri(place_iri(event.place))
         yield node, SEM.hasPlace, place
         yield place, RDF.type, SEM.Place
         yield place, RDF.type, SCHEMA.Place
         yield place, RDFS.label, _literal(event.place.strip())
 
 
-def _statement(ctx: WriteContext, ext: Extraction, mentions: tuple[Mention, ...]) -> Iterator[Triple]:
-    node = statement_iri(ext.id)
+def _statement(ctx: WriteContext, ext: Extraction, ext_id: str, mentions: tuple[Mention, ...]) -> Iterator[Triple]:
+    node = _iri(statement_iri(ext_id))
     yield node, RDF.type, GK.Statement
-    yield from _claim(ctx, node, ext, mentions)
+    yield from _claim(ctx, node, ext, ext_id, mentions)
 
 
-def _plan(result: ArticleResult) -> tuple[dict[str, Extraction], dict[str, list[URIRef]]]:
-    """Distinct extractions by id, and the claims (events or a statement) each evidences."""
+def _plan(result: ArticleResult) -> tuple[dict[str, Extraction], dict[str, list[Term]], list[str]]:
+    """Distinct extractions by id, the claims (events or a statement) each evidences, and each event's extraction id."""
     extractions: dict[str, Extraction] = {}
-    for ext in (*result.extractions, *(e.extraction for e in result.events)):
+    event_ext = [e.extraction.id for e in result.events]  # ``Extraction.id`` hashes: compute each once
+    for ext in result.extractions:
         extractions.setdefault(ext.id, ext)
-    bodies: dict[str, list[URIRef]] = {ext_id: [] for ext_id in extractions}
-    for event in result.events:
-        node = event_iri(event.id)
-        if node not in bodies[event.extraction.id]:
-            bodies[event.extraction.id].append(node)
+    for ext_id, event in zip(event_ext, result.events):
+        extractions.setdefault(ext_id, event.extraction)
+    bodies: dict[str, list[Term]] = {ext_id: [] for ext_id in extractions}
+    for ext_id, event in zip(event_ext, result.events):
+        node = _iri(event_iri(event.id))
+        if node not in bodies[ext_id]:
+            bodies[ext_id].append(node)
     for ext_id, claims in bodies.items():
         if not claims:
-            claims.append(statement_iri(ext_id))
-    return extractions, bodies
+            claims.append(_iri(statement_iri(ext_id)))
+    return extractions, bodies, event_ext
 
 
 def _triples(result: ArticleResult, run: RunInfo | None) -> Iterator[Triple]:
-    extractions, bodies = _plan(result)
+    extractions, bodies, event_ext = _plan(result)
     known = {s.index for s in result.sentences}
     implied: dict[int, Extraction] = {}
     for ext in extractions.values():
@@ -411,15 +423,52 @@ def _triples(result: ArticleResult, run: RunInfo | None) -> Iterator[Triple]:
     for mention in result.mentions:
         yield from entity_mention_triples(ctx, mention)
     for ext_id, ext in extractions.items():
-        if bodies[ext_id] == [statement_iri(ext_id)]:  # no event was coded from it
-            yield from _statement(ctx, ext, result.mentions)
-        yield from extraction_mention_triples(ctx, ext, bodies[ext_id])
-    for event in result.events:
-        yield from _event(ctx, event, result.mentions)
+        if bodies[ext_id] == [_iri(statement_iri(ext_id))]:  # no event was coded from it
+            yield from _statement(ctx, ext, ext_id, result.mentions)
+        yield from extraction_mention_triples(ctx, ext, bodies[ext_id], ext_id=ext_id)
+    for ext_id, event in zip(event_ext, result.events):
+        yield from _event(ctx, event, ext_id, result.mentions)
 
 
-def article_triples(result: ArticleResult, *, run: RunInfo | None = None) -> Iterator[Triple]:
-    """Yield every triple derived from ``result`` (may repeat a triple).
+def _checked(result: ArticleResult, run: RunInfo | None) -> Iterator[Triple]:
+    """:func:`_triples`, with IRI helper failures turned into :class:`RDFWriteError`."""
+    try:
+        yield from _triples(result, run)
+    except RDFWriteError:
+        raise
+    except ValueError as exc:  # an id or code the IRI helpers refused
+        article_id = getattr(getattr(result, "article", None), "id", None)
+        raise RDFWriteError(f"article {article_id!r}: {exc}") from exc
+
+
+def article_nquads(result: ArticleResult, *, run: RunInfo | None = None) -> str:
+    """The article's named graph as N-Quads text: each distinct triple once.
+
+    This is what ingest writes to the store: the writers build every term in
+    N-Triples syntax, so no rdflib term is made.  The graph name is
+    :func:`~geokg.ontology.iris.article_iri` of the article.
+
+    Raises
+    ------
+    RDFWriteError
+        As :func:`article_triples`.
+
+    Examples
+    --------
+    >>> from geokg.ingest.records import Article, ArticleResult
+    >>> art = Article.create(title="T", text="Body.", url="https://x.test/b")
+    >>> text = article_nquads(ArticleResult(article=art))
+    >>> print(text.splitlines()[0])  # doctest: +ELLIPSIS
+    <https://w3id.org/geokg/id/article/...> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/NewsArticle> <https://w3id.org/geokg/id/article/...> .
+    >>> len(text.splitlines()) == len(set(text.splitlines())) == len(article_graph(ArticleResult(article=art)))
+    True
+    """
+    tail = f" <{article_iri(result.article.id)}> .\n"
+    return "".join(dict.fromkeys([f"{s} {p} {o}{tail}" for s, p, o in _checked(result, run)]))
+
+
+def article_triples(result: ArticleResult, *, run: RunInfo | None = None) -> Iterator[NodeTriple]:
+    """Yield every triple derived from ``result`` as rdflib terms (may repeat a triple).
 
     Sentences an extraction points to but ``result.sentences`` lacks are
     written from the extraction's sentence offsets.  Extractions no event was
@@ -441,13 +490,16 @@ def article_triples(result: ArticleResult, *, run: RunInfo | None = None) -> Ite
     ...
     geokg.graph.rdf_evidence.RDFWriteError: article '69c5f35e8e2ceb5d': empty actor id ' ' cannot be made into an IRI
     """
-    try:
-        yield from _triples(result, run)
-    except RDFWriteError:
-        raise
-    except ValueError as exc:  # an id or code the IRI helpers refused
-        article_id = getattr(getattr(result, "article", None), "id", None)
-        raise RDFWriteError(f"article {article_id!r}: {exc}") from exc
+    terms: dict[Term, Node] = {}  # IRIs and small literals repeat: parse each once
+
+    def term(text: Term) -> Node:
+        node = terms.get(text)
+        if node is None:
+            node = terms[text] = nt_term(text)
+        return node
+
+    for s, p, o in _checked(result, run):
+        yield term(s), term(p), term(o)
 
 
 def article_quads(result: ArticleResult, *, run: RunInfo | None = None) -> Iterator[Quad]:
@@ -465,7 +517,7 @@ def article_quads(result: ArticleResult, *, run: RunInfo | None = None) -> Itera
     True
     """
     graph = article_iri(result.article.id)
-    seen: set[Triple] = set()
+    seen: set[NodeTriple] = set()
     for triple in article_triples(result, run=run):
         if triple not in seen:
             seen.add(triple)

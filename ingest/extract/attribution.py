@@ -33,6 +33,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .config import Lexicon
+from .doctable import DocTable
 
 __all__ = ["source_token", "subject_of", "is_speech"]
 
@@ -44,45 +45,75 @@ def is_speech(verb: Token, lex: Lexicon) -> bool:
     return verb.lemma_.lower() in lex.speech
 
 
-def subject_of(verb: Token, depth: int = 0) -> Token | None:
+def subject_of(verb: Token, depth: int = 0, tab: DocTable | None = None) -> Token | None:
     """The subject token of ``verb``, following conjunction, xcomp and
-    subjectless participial clauses up to their controller."""
-    for child in verb.children:
-        if child.dep_ in _SUBJ:
-            return child
-    if depth > 6:
+    subjectless participial clauses up to their controller.
+
+    ``tab`` is the Doc's :class:`~geokg.ingest.extract.doctable.DocTable`
+    when the caller has one (it is built otherwise).
+    """
+    if tab is None:
+        tab = DocTable(verb.doc)
+    i = _subject_index(verb.i, depth, tab)
+    return None if i is None else verb.doc[i]
+
+
+def _subject_index(i: int, depth: int, tab: DocTable) -> int | None:
+    dep, pos, head, children = tab.dep, tab.pos, tab.head, tab.children
+    while True:
+        kids = children[i]
+        for c in kids:
+            if dep[c] in _SUBJ:
+                return c
+        if depth > 6:
+            return None
+        d = dep[i]
+        h = head[i]
+        if d == "conj" and pos[h] in ("VERB", "AUX"):
+            i, depth = h, depth + 1
+            continue
+        if d in ("xcomp", "advcl") and pos[h] in ("VERB", "AUX") and not any(dep[c] == "mark" for c in kids):
+            i, depth = h, depth + 1
+            continue
+        if d in ("acl", "relcl") and pos[h] in ("NOUN", "PROPN", "PRON") and tab.tag[i] == "VBG":
+            return h
         return None
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        return subject_of(verb.head, depth + 1)
-    if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") \
-            and not any(c.dep_ == "mark" for c in verb.children):
-        return subject_of(verb.head, depth + 1)
-    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON") and verb.tag_ == "VBG":
-        return verb.head
-    return None
 
 
-def source_token(verb: Token, lex: Lexicon) -> Token | None:
-    """Head token of the source a clause headed by ``verb`` is attributed to."""
-    node = verb
+def source_token(verb: Token, lex: Lexicon, tab: DocTable | None = None) -> Token | None:
+    """Head token of the source a clause headed by ``verb`` is attributed to.
+
+    ``tab`` as for :func:`subject_of`.
+    """
+    if tab is None:
+        tab = DocTable(verb.doc)
+    i = _source_index(verb.i, lex, tab)
+    return None if i is None else verb.doc[i]
+
+
+def _source_index(node: int, lex: Lexicon, tab: DocTable) -> int | None:
+    dep, head, children, lower = tab.dep, tab.head, tab.children, tab.lower
+    speech = lex.speech
+    lemma = tab.lemma
     # climb through xcomp/conj chains to the clause that is a complement
     for _ in range(6):
-        if node.dep_ in ("xcomp", "conj") and node.head is not node:
-            node = node.head
+        if dep[node] in ("xcomp", "conj") and head[node] != node:
+            node = head[node]
             continue
         break
-    if node.dep_ in ("ccomp", "parataxis") and is_speech(node.head, lex):
-        return subject_of(node.head)
-    for child in node.children:
-        if child.dep_ in ("parataxis", "ccomp", "advcl") and is_speech(child, lex) \
-                and not any(c.dep_ == "ccomp" for c in child.children) and child.i > node.i:
-            s = subject_of(child)
-            if s is not None and s.i > node.i:
+    if dep[node] in ("ccomp", "parataxis") and lemma[head[node]].lower() in speech:
+        return _subject_index(head[node], 0, tab)
+    for child in children[node]:
+        d = dep[child]
+        if d in ("parataxis", "ccomp", "advcl") and lemma[child].lower() in speech \
+                and not any(dep[c] == "ccomp" for c in children[child]) and child > node:
+            s = _subject_index(child, 0, tab)
+            if s is not None and s > node:
                 return s
-        if child.dep_ == "prep" and child.lower_ == "according":
-            for gc in child.children:
-                if gc.dep_ == "prep" and gc.lower_ == "to":
-                    for ggc in gc.children:
-                        if ggc.dep_ == "pobj":
+        if d == "prep" and lower[child] == "according":
+            for gc in children[child]:
+                if dep[gc] == "prep" and lower[gc] == "to":
+                    for ggc in children[gc]:
+                        if dep[ggc] == "pobj":
                             return ggc
     return None

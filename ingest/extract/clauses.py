@@ -46,11 +46,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import product
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .arguments import ArgSpan, make_arg, np_bounds, pp_role
-from .attribution import source_token, subject_of
+from .attribution import _source_index, _subject_index
 from .config import ExtractorConfig, Lexicon
+from .doctable import DocTable
 from .frames import Frame, combine_modes
 from .modality import governor_effect, is_negated, own_mode
 
@@ -74,35 +75,52 @@ class ClauseContext:
     noun_preps: tuple[str, ...] | frozenset[str] | None = None
     trim_titles: bool = True
     lex: Lexicon = field(init=False)
+    _table: DocTable | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.lex = self.config.lexicon
         if self.noun_preps is None:
             self.noun_preps = self.config.noun_preps
 
+    def table(self, doc: Doc) -> DocTable:
+        """The :class:`~geokg.ingest.extract.doctable.DocTable` of ``doc`` (built once per Doc)."""
+        tab = self._table
+        if tab is None or tab.doc is not doc:
+            tab = self._table = DocTable(doc)
+        return tab
 
-def conjuncts(tok: Token) -> list[Token]:
+
+def conjuncts(tok: Token, tab: DocTable | None = None) -> list[Token]:
     """``tok`` and the tokens conjoined to it (``conj`` chain)."""
-    out = [tok]
-    stack = [tok]
+    if tab is None:
+        tab = DocTable(tok.doc)
+    dep, children = tab.dep, tab.children
+    out = [tok.i]
+    stack = [tok.i]
     while stack:
         t = stack.pop()
-        for c in t.rights:
-            if c.dep_ == "conj":
+        for c in children[t]:
+            if c > t and dep[c] == "conj":
                 out.append(c)
                 stack.append(c)
-    return sorted(out, key=lambda t: t.i)
+    if len(out) == 1:
+        return [tok]
+    doc = tok.doc
+    return [doc[i] for i in sorted(out)]
 
 
-def clause_span(verb: Token, role: str) -> ArgSpan:
+def clause_span(verb: Token, role: str, tab: DocTable | None = None) -> ArgSpan:
     """A clause (e.g. a ``ccomp``) as an argument, without its leading *that*."""
-    start, end = verb.left_edge.i, verb.right_edge.i + 1
-    doc = verb.doc
-    while start < verb.i and (doc[start].dep_ == "mark" or doc[start].is_punct):
+    if tab is None:
+        tab = DocTable(verb.doc)
+    i = verb.i
+    start, end = tab.left_edge(i), tab.right_edge(i) + 1
+    dep, punct, space = tab.dep, tab.is_punct, tab.is_space
+    while start < i and (dep[start] == "mark" or punct[start]):
         start += 1
-    while end - 1 > verb.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end - 1 > i and (punct[end - 1] or space[end - 1]):
         end -= 1
-    return ArgSpan(role, start, end, verb.i)
+    return ArgSpan(role, start, end, i)
 
 
 def antecedent(tok: Token) -> Token:
@@ -122,8 +140,10 @@ def antecedent(tok: Token) -> Token:
 def arg_span(tok: Token, role: str, ctx: ClauseContext, prep: str = "") -> ArgSpan:
     """The argument headed by ``tok``: a clause span for verbs, else its noun phrase."""
     tok = antecedent(tok)
-    if tok.dep_ in ("csubj", "csubjpass", "ccomp", "xcomp") or (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "conj"):
-        span = clause_span(tok, role)
+    tab = ctx.table(tok.doc)
+    dep, pos = tab.dep[tok.i], tab.pos[tok.i]
+    if dep in ("csubj", "csubjpass", "ccomp", "xcomp") or (pos in ("VERB", "AUX") and dep != "conj"):
+        span = clause_span(tok, role, tab)
         span.prep = prep
         return span
     return make_arg(role, tok, ctx.noun_preps, prep, keep_conj=not ctx.split_conj,
@@ -131,38 +151,43 @@ def arg_span(tok: Token, role: str, ctx: ClauseContext, prep: str = "") -> ArgSp
 
 
 def _split(tok: Token, ctx: ClauseContext) -> list[Token]:
-    if not ctx.split_conj or tok.pos_ in ("VERB", "AUX"):
+    tab = ctx.table(tok.doc)
+    if not ctx.split_conj or tab.pos[tok.i] in ("VERB", "AUX"):
         return [tok]
-    return conjuncts(tok)
+    return conjuncts(tok, tab)
 
 
 def pp_args(head: Token, ctx: ClauseContext, *, skip: frozenset[str] = frozenset()) -> list[ArgSpan]:
     """Prepositional phrases (and DATE adverbials) hanging from ``head``."""
-    out = []
-    for child in head.children:
-        dep = child.dep_
-        if dep == "prep" and child.lower_ not in skip and child.lower_ != "according":
-            pobj = None
-            for gc in child.children:
-                if gc.dep_ in ("pobj", "pcomp"):
-                    pobj = gc
+    out: list[ArgSpan] = []
+    doc = head.doc
+    tab = ctx.table(doc)
+    deps, lower, pos, words, children = tab.dep, tab.lower, tab.pos, tab.words, tab.children
+    for c in children[head.i]:
+        dep = deps[c]
+        if dep == "prep" and lower[c] not in skip and lower[c] != "according":
+            p = None
+            for g in children[c]:
+                if deps[g] in ("pobj", "pcomp"):
+                    p = g
                     break
-            if pobj is None:
+            if p is None:
                 continue
-            prep_text = child.text
-            if pobj.dep_ == "pcomp" and pobj.pos_ == "ADP":  # "out of", "because of"
-                inner = next((g for g in pobj.children if g.dep_ == "pobj"), None)
+            prep_text = words[c]
+            if deps[p] == "pcomp" and pos[p] == "ADP":  # "out of", "because of"
+                inner = next((g for g in children[p] if deps[g] == "pobj"), None)
                 if inner is None:
                     continue
-                prep_text = f"{child.text} {pobj.text}"
-                pobj = inner
-            span = make_arg(pp_role(child, pobj), antecedent(pobj), ctx.noun_preps, prep_text.lower(),
-                            keep_conj=True) if pobj.pos_ not in ("VERB", "AUX") else arg_span(
+                prep_text = f"{words[c]} {words[p]}"
+                p = inner
+            pobj = doc[p]
+            span = make_arg(pp_role(doc[c], pobj), antecedent(pobj), ctx.noun_preps, prep_text.lower(),
+                            keep_conj=True) if pos[p] not in ("VERB", "AUX") else arg_span(
                                 pobj, "other", ctx, prep_text.lower())
             out.append(span)
-        elif dep == "npadvmod" and child.ent_type_ in ("DATE", "TIME"):
-            s, e = np_bounds(child, ctx.noun_preps)
-            out.append(ArgSpan("time", s, e, child.i))
+        elif dep == "npadvmod" and tab.ent_type[c] in ("DATE", "TIME"):
+            s, e = np_bounds(doc[c], ctx.noun_preps)
+            out.append(ArgSpan("time", s, e, c))
     return out
 
 
@@ -170,24 +195,35 @@ def pp_args(head: Token, ctx: ClauseContext, *, skip: frozenset[str] = frozenset
 PARTICLE_ADVERBS = frozenset({"back", "away", "out", "off", "up", "down", "ahead", "forward", "together", "apart"})
 
 
-def particles(verb: Token) -> list[Token]:
+def particles(verb: Token, tab: DocTable | None = None) -> list[Token]:
     """Particles of ``verb``: ``prt`` children and particle-like adverbs right after it."""
+    if tab is None:
+        tab = DocTable(verb.doc)
+    doc = verb.doc
+    return [doc[c] for c in _particle_indices(verb.i, tab)]
+
+
+def _particle_indices(i: int, tab: DocTable) -> list[int]:
+    dep, lower = tab.dep, tab.lower
     out = []
-    for child in verb.rights:
-        if child.dep_ == "prt" or (child.dep_ == "advmod" and child.lower_ in PARTICLE_ADVERBS
-                                   and child.i <= verb.i + 2):
-            out.append(child)
+    for c in tab.children[i]:
+        if c > i and (dep[c] == "prt" or (dep[c] == "advmod" and lower[c] in PARTICLE_ADVERBS and c <= i + 2)):
+            out.append(c)
     return out
 
 
-def relation_tokens(verb: Token, lex: Lexicon) -> list[int]:
+def relation_tokens(verb: Token, lex: Lexicon, tab: DocTable | None = None) -> list[int]:
     """The verb with its auxiliaries, negation and particles (token indices)."""
-    toks = [verb.i]
-    for child in verb.children:
-        dep = child.dep_
-        if dep in ("aux", "auxpass", "neg") or (dep == "advmod" and child.lower_ in lex.negwords):
-            toks.append(child.i)
-    toks.extend(p.i for p in particles(verb))
+    if tab is None:
+        tab = DocTable(verb.doc)
+    i = verb.i
+    deps, lower, negwords = tab.dep, tab.lower, lex.negwords
+    toks = [i]
+    for c in tab.children[i]:
+        dep = deps[c]
+        if dep in ("aux", "auxpass", "neg") or (dep == "advmod" and lower[c] in negwords):
+            toks.append(c)
+    toks.extend(_particle_indices(i, tab))
     return toks
 
 
@@ -201,56 +237,79 @@ def _merged_governor(verb: Token) -> bool:
         and not any(c.dep_ in _OBJ for c in verb.children)
 
 
-def _subject(verb: Token, chain: list[Token]) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in _SUBJ:
-            return child
-    top = chain[0] if chain else verb
-    for child in top.children:
-        if child.dep_ in _SUBJ:
-            return child
-    if top.dep_ == "xcomp" and top.head.pos_ in ("VERB", "AUX"):
-        gov = top.head
-        dobj = next((c for c in gov.children if c.dep_ in ("dobj",)), None)
+_BLOCK_MERGE = frozenset({"dobj", "dative", "ccomp", *_OBJ})
+
+
+def _merged_at(i: int, tab: DocTable) -> bool:
+    """:func:`_merged_governor` of token ``i``, read from the table."""
+    dep, pos = tab.dep, tab.pos
+    kids = tab.children[i]
+    if not any(dep[c] == "xcomp" and pos[c] in ("VERB", "AUX") for c in kids):
+        return False
+    return not any(dep[c] in _BLOCK_MERGE for c in kids)
+
+
+def _subject_at(verb: int, top: int, tab: DocTable) -> int | None:
+    dep, pos, head, children = tab.dep, tab.pos, tab.head, tab.children
+    for c in children[verb]:
+        if dep[c] in _SUBJ:
+            return c
+    for c in children[top]:
+        if dep[c] in _SUBJ:
+            return c
+    h = head[top]
+    if dep[top] == "xcomp" and pos[h] in ("VERB", "AUX"):
+        dobj = next((c for c in children[h] if dep[c] in ("dobj",)), None)
         if dobj is not None:
             return dobj
-    if top.dep_ in ("acl", "relcl") and top.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-        if top.tag_ in ("VBG", "VBN"):
-            return top.head
-    return subject_of(top)
+    if dep[top] in ("acl", "relcl") and pos[h] in ("NOUN", "PROPN", "PRON", "NUM"):
+        if tab.tag[top] in ("VBG", "VBN"):
+            return h
+    return _subject_index(top, 0, tab)
 
 
 def verb_frames(sent: Span, sent_index: int, ctx: ClauseContext) -> list[Frame]:
     """Frames for the verbs of ``sent`` (see the module docstring)."""
     frames: list[Frame] = []
-    for verb in sent:
-        if verb.pos_ != "VERB" or verb.dep_ in ("amod", "compound", "aux", "auxpass", "pcomp", "csubj"):
+    doc = sent.doc
+    tab = ctx.table(doc)
+    pos, dep, head = tab.pos, tab.dep, tab.head
+    for i in range(sent.start, sent.end):
+        if pos[i] != "VERB" or dep[i] in ("amod", "compound", "aux", "auxpass", "pcomp", "csubj"):
             continue
-        if _merged_governor(verb):
+        if _merged_at(i, tab):
             continue
         chain: list[Token] = []
-        node = verb
-        while node.dep_ == "xcomp" and node.head.pos_ in ("VERB", "AUX") and _merged_governor(node.head) \
+        node = i
+        while dep[node] == "xcomp" and pos[head[node]] in ("VERB", "AUX") and _merged_at(head[node], tab) \
                 and len(chain) < 5:
-            node = node.head
-            chain.insert(0, node)
-        frames.extend(_frames_for(verb, chain, sent_index, ctx))
+            node = head[node]
+            chain.insert(0, doc[node])
+        frames.extend(_frames_for(doc[i], chain, sent_index, ctx))
     return frames
 
 
 def _frames_for(verb: Token, chain: list[Token], sent_index: int, ctx: ClauseContext) -> list[Frame]:
     lex = ctx.lex
-    subj_tok = _subject(verb, chain)
-    passive = any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children) or (
-        verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN"
-        and not any(c.dep_ in ("nsubj", "aux") for c in verb.children))
+    doc = verb.doc
+    tab = ctx.table(doc)
+    dep, pos, children = tab.dep, tab.pos, tab.children
+    vi = verb.i
+    kids = children[vi]
+    kid_deps = [dep[c] for c in kids]
+    top = chain[0] if chain else verb
+    si = _subject_at(vi, top.i, tab)
+    subj_tok = None if si is None else doc[si]
+    passive = any(d in ("auxpass", "nsubjpass", "csubjpass") for d in kid_deps) or (
+        dep[vi] in ("acl", "advcl") and tab.tag[vi] == "VBN"
+        and not any(d in ("nsubj", "aux") for d in kid_deps))
     agent = None
-    for c in verb.children:
-        if c.dep_ == "agent":
-            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+    for c, d in zip(kids, kid_deps):
+        if d == "agent":
+            pobj = next((g for g in children[c] if dep[g] == "pobj"), None)
             if pobj is not None:
-                agent = pobj
-    lemma = verb.lemma_.lower()
+                agent = doc[pobj]
+    lemma = tab.lemma[vi].lower()
     if passive and agent is None and lemma in lex.stative:
         passive = False
     if subj_tok is None and not passive:
@@ -260,44 +319,46 @@ def _frames_for(verb: Token, chain: list[Token], sent_index: int, ctx: ClauseCon
     negations = 0
     modes = []
     for gov in chain:
-        rel_tokens.extend(relation_tokens(gov, lex))
-        if is_negated(gov, lex):
+        rel_tokens.extend(relation_tokens(gov, lex, tab))
+        if is_negated(gov, lex, tab):
             negations += 1
         m, neg = governor_effect(gov, lex)
         negations += int(neg)
-        modes.extend([m, own_mode(gov, lex)])
-    rel_tokens.extend(relation_tokens(verb, lex))
-    negations += int(is_negated(verb, lex))
-    modes.append(own_mode(verb, lex))
+        modes.extend([m, own_mode(gov, lex, tab)])
+    rel_tokens.extend(relation_tokens(verb, lex, tab))
+    negations += int(is_negated(verb, lex, tab))
+    modes.append(own_mode(verb, lex, tab))
     # unmerged governor of an xcomp / ccomp: its effect on this clause
-    if verb.dep_ in ("xcomp", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and not chain:
-        m, neg = governor_effect(verb.head, lex)
+    vh = tab.head[vi]
+    if dep[vi] in ("xcomp", "ccomp") and pos[vh] in ("VERB", "AUX") and not chain:
+        m, neg = governor_effect(doc[vh], lex)
         modes.append(m)
         negations += int(neg)
-    top = chain[0] if chain else verb
-    if top.dep_ == "conj" and top.head.pos_ in ("VERB", "AUX"):
+    th = tab.head[top.i]
+    if dep[top.i] == "conj" and pos[th] in ("VERB", "AUX"):
         # "would need to be coordinated and approved": modality spreads over conjuncts
-        modes.append(own_mode(top.head, lex))
-    prts = particles(verb)
-    for c in prts:
-        lemma = f"{lemma} {c.lower_}"
+        modes.append(own_mode(doc[th], lex, tab))
+    prt_ids = _particle_indices(vi, tab)
+    lower = tab.lower
+    for c in prt_ids:
+        lemma = f"{lemma} {lower[c]}"
     # objects
-    objs = [c for c in verb.children if c.dep_ in _OBJ]
-    clausal = [c for c in verb.children if c.dep_ == "ccomp"]
-    datives = [c for c in verb.children if c.dep_ == "dative"]
+    objs = [doc[c] for c, d in zip(kids, kid_deps) if d in _OBJ]
+    clausal = [c for c, d in zip(kids, kid_deps) if d == "ccomp"]
+    datives = [c for c, d in zip(kids, kid_deps) if d == "dative"]
     pps = pp_args(verb, ctx, skip=frozenset({"by"}) if agent is not None else frozenset())
-    for prt in prts:
-        if prt.dep_ == "advmod":  # "pushed back against X": the phrase hangs from "back"
-            pps.extend(pp_args(prt, ctx))
+    for c in prt_ids:
+        if dep[c] == "advmod":  # "pushed back against X": the phrase hangs from "back"
+            pps.extend(pp_args(doc[c], ctx))
     for d in datives:
-        if d.pos_ == "ADP":  # "to Mexico" parsed as dative
-            pobj = next((g for g in d.children if g.dep_ == "pobj"), None)
+        if pos[d] == "ADP":  # "to Mexico" parsed as dative
+            pobj = next((g for g in children[d] if dep[g] == "pobj"), None)
             if pobj is not None:
-                pps.append(arg_span(pobj, "recipient", ctx, d.lower_))
+                pps.append(arg_span(doc[pobj], "recipient", ctx, lower[d]))
         else:
-            pps.append(arg_span(d, "recipient", ctx))
+            pps.append(arg_span(doc[d], "recipient", ctx))
     if not objs and not clausal:
-        objs = _raised_objects(verb)
+        objs = _raised_objects(verb, tab)
     obj_heads: list[Token | None] = []
     for o in objs:
         obj_heads.extend(_split(o, ctx))
@@ -305,16 +366,16 @@ def _frames_for(verb: Token, chain: list[Token], sent_index: int, ctx: ClauseCon
     for o in objs:
         noun_pps.extend(pp_args(o, ctx, skip=frozenset(ctx.noun_preps)))
     light_noun = None
-    if lemma in lex.light and objs and objs[0].lemma_.lower() in lex.event_nouns:
+    if lemma in lex.light and objs and tab.lemma[objs[0].i].lower() in lex.event_nouns:
         light_noun = objs[0]
-    light_nouns = {t.i for t in conjuncts(light_noun)} if light_noun is not None else set()
+    light_nouns = {t.i for t in conjuncts(light_noun, tab)} if light_noun is not None else set()
     if not obj_heads and clausal:
-        obj_heads = [clausal[0]]
+        obj_heads = [doc[clausal[0]]]
     if not obj_heads:
         obj_heads = [None]
     subj_heads: list[Token | None] = _split(subj_tok, ctx) if subj_tok is not None else [None]
-    src = source_token(verb, lex)
-    attribution = arg_span(src, "source", ctx) if src is not None else None
+    src = _source_index(vi, lex, tab)
+    attribution = arg_span(doc[src], "source", ctx) if src is not None else None
     mode = combine_modes(*modes)
     if attribution is not None and mode == "asserted":
         mode = "reported"
@@ -332,7 +393,7 @@ def _frames_for(verb: Token, chain: list[Token], sent_index: int, ctx: ClauseCon
             rel.append(o.i)
             f_pps.extend(noun_pps_o)
         else:
-            f_pps.extend(p for p in noun_pps if o is not None and _within(p, o)
+            f_pps.extend(p for p in noun_pps if o is not None and _within(p, o, tab)
                          and not (obj is not None and obj.start <= p.start and p.end <= obj.end))
         frames.append(Frame(
             kind="event",
@@ -364,17 +425,21 @@ def _light_event(noun: Token, ctx: ClauseContext) -> tuple[str, ArgSpan | None, 
     return noun.lemma_.lower(), None, pp_args(noun, ctx)
 
 
-def _raised_objects(verb: Token) -> list[Token]:
+def _raised_objects(verb: Token, tab: DocTable) -> list[Token]:
     """Objects shared with a later verb conjunct ("signed and ratified a pact")."""
-    if any(c.dep_ in ("prep", "dobj", "ccomp", "xcomp", "attr", "acomp") for c in verb.children):
+    dep, pos, children = tab.dep, tab.pos, tab.children
+    i = verb.i
+    kids = children[i]
+    if any(dep[c] in ("prep", "dobj", "ccomp", "xcomp", "attr", "acomp") for c in kids):
         return []
-    for c in verb.rights:
-        if c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ == "cc" for g in verb.children) \
-                and not any(g.dep_ in _SUBJ for g in c.children):
-            return [g for g in c.children if g.dep_ == "dobj"]
+    for c in kids:
+        if c > i and dep[c] == "conj" and pos[c] == "VERB" and any(dep[g] == "cc" for g in kids) \
+                and not any(dep[g] in _SUBJ for g in children[c]):
+            doc = verb.doc
+            return [doc[g] for g in children[c] if dep[g] == "dobj"]
     return []
 
 
-def _within(pp: ArgSpan, head: Token) -> bool:
+def _within(pp: ArgSpan, head: Token, tab: DocTable) -> bool:
     """Whether a noun-attached phrase belongs to the object ``head``."""
-    return head.left_edge.i <= pp.start and pp.end <= head.right_edge.i + 1
+    return tab.left_edge(head.i) <= pp.start and pp.end <= tab.right_edge(head.i) + 1

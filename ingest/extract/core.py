@@ -57,6 +57,15 @@ def doc_frames(doc: Doc, config: ExtractorConfig | None = None, *, split_conj: b
                noun_preps: tuple[str, ...] | frozenset[str] | None = None,
                trim_titles: bool = True) -> DocFrames:
     """All frames of ``doc`` after coreference and confidence scoring."""
+    return _doc_frames(doc, config, split_conj=split_conj, nominals=nominals, roles=roles,
+                       noun_preps=noun_preps, trim_titles=trim_titles)[0]
+
+
+def _doc_frames(doc: Doc, config: ExtractorConfig | None = None, *, split_conj: bool = True,
+                nominals: bool | None = None, roles: bool | None = None,
+                noun_preps: tuple[str, ...] | frozenset[str] | None = None,
+                trim_titles: bool = True) -> tuple[DocFrames, ClauseContext]:
+    """:func:`doc_frames` and the context it used (with the Doc's attribute table)."""
     cfg = config or DEFAULT_CONFIG
     if not isinstance(doc, Doc):
         raise TypeError(f"extract() needs a spaCy Doc, got {type(doc).__name__}: {doc!r:.80}")
@@ -67,17 +76,19 @@ def doc_frames(doc: Doc, config: ExtractorConfig | None = None, *, split_conj: b
     use_roles = cfg.roles if roles is None else roles
     frames: list[Frame] = []
     bounds: list[tuple[int, int]] = []
-    text = doc.text
+    tab = ctx.table(doc)
+    text = tab.text
+    alpha = tab.is_alpha
     for index, sent in enumerate(doc.sents):
         start_char = sent.start_char
         end_char = sent.end_char
         while end_char > start_char and text[end_char - 1].isspace():
             end_char -= 1
         bounds.append((start_char, end_char))
-        if not any(t.is_alpha for t in sent):
+        if not any(alpha[sent.start:sent.end]):
             continue
         sent_frames = verb_frames(sent, index, ctx)
-        if is_title_case(sent):
+        if is_title_case(sent, tab):
             sent_frames = headline_frames(sent, index, ctx, sent_frames)
         if use_roles:
             sent_frames.extend(role_frames(sent, index, ctx))
@@ -87,7 +98,7 @@ def doc_frames(doc: Doc, config: ExtractorConfig | None = None, *, split_conj: b
     pronoun_heads = resolve_frames(doc, frames, ctx) if cfg.coref else _pronoun_heads(doc, frames, ctx)
     for f in frames:
         f.confidence = score(f, pronoun_heads)
-    return DocFrames(tuple(frames), tuple(bounds))
+    return DocFrames(tuple(frames), tuple(bounds)), ctx
 
 
 def _pronoun_heads(doc: Doc, frames: list[Frame], ctx: ClauseContext) -> set[int]:
@@ -113,13 +124,15 @@ def extract(doc: Doc, *, article_id: str = "", config: ExtractorConfig | None = 
         Extractor settings; :data:`DEFAULT_CONFIG` when ``None``.
     """
     cfg = config or DEFAULT_CONFIG
-    result = doc_frames(doc, cfg)
-    text = doc.text
+    result, ctx = _doc_frames(doc, cfg)
+    tab = ctx.table(doc)
+    text = tab.text
     seen: set[str] = set()
     for f in result.frames:
         if f.confidence < cfg.min_confidence:
             continue
-        rec = frame_to_extraction(doc, f, article_id, result.sent_bounds[f.sent], cfg.agentless_passives, text)
+        rec = frame_to_extraction(doc, f, article_id, result.sent_bounds[f.sent], cfg.agentless_passives, text,
+                                  tab)
         if rec is None or rec.id in seen:
             continue
         seen.add(rec.id)

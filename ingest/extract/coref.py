@@ -54,6 +54,7 @@ from spacy.tokens import Doc, Token
 
 from .arguments import ArgSpan
 from .config import Lexicon
+from .doctable import DocTable
 
 __all__ = ["Resolver", "resolve_frames", "Mention"]
 
@@ -97,9 +98,10 @@ class Mention:
 class Resolver:
     """Mentions of one Doc and the rules to resolve anaphors against them."""
 
-    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+    def __init__(self, doc: Doc, lex: Lexicon, tab: DocTable | None = None) -> None:
         self.doc = doc
         self.lex = lex
+        self.tab = tab if tab is not None and tab.doc is doc else DocTable(doc)
         self.sent_of: list[int] = [0] * len(doc)
         for k, sent in enumerate(doc.sents):
             for i in range(sent.start, sent.end):
@@ -118,34 +120,38 @@ class Resolver:
 
     # -- mentions -------------------------------------------------------
     def _collect(self) -> None:
-        doc, lex = self.doc, self.lex
-        for tok in doc:
-            if tok.pos_ not in ("PROPN", "NOUN") or tok.dep_ == "compound":
+        lex, tab = self.lex, self.tab
+        pos, dep, tag, lower, lemmas, words = tab.pos, tab.dep, tab.tag, tab.lower, tab.lemma, tab.words
+        punct, ent_type, children = tab.is_punct, tab.ent_type, tab.children
+        for i in range(tab.n):
+            if pos[i] not in ("PROPN", "NOUN") or dep[i] == "compound":
                 continue
-            ent = self.ent_of.get(tok.i)
+            ent = self.ent_of.get(i)
             label = ent[2] if ent else ""
-            start = min((c.left_edge.i for c in tok.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nummod")),
-                        default=tok.i)
-            end = tok.i + 1
-            while start < tok.i and (doc[start].is_punct or doc[start].lower_ in _DETS):
+            lefts = [c for c in children[i] if c < i]
+            start = min((tab.left_edge(c) for c in lefts if dep[c] in ("det", "amod", "compound", "poss", "nummod")),
+                        default=i)
+            end = i + 1
+            while start < i and (punct[start] or lower[start] in _DETS):
                 start += 1
-            text = doc[start:end].text
-            person = label == "PERSON" or lex.is_role_noun(tok.lemma_)
-            number = "pl" if tok.tag_ in ("NNS", "NNPS") else "sg"
+            text = tab.span_text(start, end)
+            lemma = lemmas[i]
+            person = label == "PERSON" or lex.is_role_noun(lemma)
+            number = "pl" if tag[i] in ("NNS", "NNPS") else "sg"
             if label == "PERSON":
-                name = doc[ent[0]:ent[1]].text if ent else tok.text
-                last = tok.text
+                name = tab.span_text(ent[0], ent[1]) if ent else words[i]
+                last = words[i]
                 if len(name.split()) > len(self.full_names.get(last, "").split()):
                     self.full_names[last] = name
                 text = self.full_names.get(last, name)
-                for c in tok.lefts:
-                    if c.dep_ in ("compound", "nmod") and lex.is_role_noun(c.lemma_):
-                        self.titled.append((tok.i, c.lemma_.lower(), text))
+                for c in lefts:
+                    if dep[c] in ("compound", "nmod") and lex.is_role_noun(lemmas[c]):
+                        self.titled.append((i, lemmas[c].lower(), text))
             actor = label in _ORG_LABELS or label == "PERSON" or any(
-                c.ent_type_ in _ORG_LABELS for c in tok.lefts) or person or lex.is_group_noun(tok.lemma_)
+                ent_type[c] in _ORG_LABELS for c in lefts) or person or lex.is_group_noun(lemma)
             self.mentions.append(Mention(
-                tok.i, start, end, self.sent_of[tok.i], text, number, person, actor, label,
-                _SALIENCE.get(tok.dep_, 0.5), tok.lemma_.lower(),
+                i, start, end, self.sent_of[i], text, number, person, actor, label,
+                _SALIENCE.get(dep[i], 0.5), lemma.lower(),
             ))
 
     # -- resolution -----------------------------------------------------
@@ -270,7 +276,7 @@ class Resolver:
 
 def resolve_frames(doc: Doc, frames: list, ctx) -> set[int]:
     """Fill ``resolved`` of the frames' arguments; return the pronoun heads seen."""
-    resolver = Resolver(doc, ctx.lex)
+    resolver = Resolver(doc, ctx.lex, ctx.table(doc))
     pronouns = ctx.lex.pronouns
     heads: set[int] = set()
     for f in frames:

@@ -37,6 +37,7 @@ from spacy.tokens import Doc
 
 from ..records import Extraction
 from .arguments import ArgSpan, to_argument
+from .doctable import DocTable
 
 __all__ = ["Frame", "frame_to_extraction", "combine_modes", "relation_text", "MODE_RANK"]
 
@@ -89,10 +90,16 @@ def _implicit(role: str, at: int) -> ArgSpan:
 
 def frame_to_extraction(doc: Doc, frame: Frame, article_id: str,
                         sent_bounds: tuple[int, int], agentless: bool = True,
-                        doc_text: str | None = None) -> Extraction | None:
-    """The logical :class:`Extraction` for ``frame`` (``None`` when unusable)."""
+                        doc_text: str | None = None, tab: DocTable | None = None) -> Extraction | None:
+    """The logical :class:`Extraction` for ``frame`` (``None`` when unusable).
+
+    ``tab``: the Doc's :class:`~geokg.ingest.extract.doctable.DocTable`, when
+    the caller has one.
+    """
+    if tab is None:
+        tab = DocTable(doc)
     if doc_text is None:
-        doc_text = doc.text
+        doc_text = tab.text
     subj, obj = frame.subj, frame.obj
     pps = list(frame.pps)
     lemma = frame.lemma
@@ -118,15 +125,15 @@ def frame_to_extraction(doc: Doc, frame: Frame, article_id: str,
                 break
     if subj is None:
         subj = _implicit("subject", frame.pred)
-    subject = to_argument(doc, _with_role(subj, "subject"), doc_text)
-    obj_arg = to_argument(doc, _with_role(obj, "object"), doc_text) if obj is not None else None
-    extras = tuple(to_argument(doc, pp, doc_text) for pp in pps) + tuple(
-        to_argument(doc, a, doc_text) for a in frame.extra_args)
-    attribution = (to_argument(doc, _with_role(frame.attribution, "source"), doc_text)
+    subject = to_argument(doc, _with_role(subj, "subject"), doc_text, tab)
+    obj_arg = to_argument(doc, _with_role(obj, "object"), doc_text, tab) if obj is not None else None
+    extras = tuple(to_argument(doc, pp, doc_text, tab) for pp in pps) + tuple(
+        to_argument(doc, a, doc_text, tab) for a in frame.extra_args)
+    attribution = (to_argument(doc, _with_role(frame.attribution, "source"), doc_text, tab)
                    if frame.attribution is not None else None)
     toks = sorted(set(rel_tokens)) or [frame.pred]
-    rel_start = doc[toks[0]].idx
-    rel_end = doc[toks[-1]].idx + len(doc[toks[-1]].text)
+    rel_start = tab.idx[toks[0]]
+    rel_end = tab.idx[toks[-1]] + len(tab.words[toks[-1]])
     if obj is not None and obj.prep and obj is not frame.obj and frame.kind == "event" \
             and not frame.lemma_fixed:
         relation = relation_text(doc, toks) + " " + obj.prep

@@ -30,6 +30,7 @@ from spacy.tokens import Span, Token
 
 from .arguments import ArgSpan, pp_role
 from .clauses import ClauseContext
+from .doctable import DocTable
 from .frames import Frame
 
 __all__ = ["is_title_case", "headline_frames"]
@@ -40,13 +41,20 @@ _PREPS = frozenset({"of", "in", "on", "at", "to", "for", "with", "by", "from", "
                     "amid", "after", "into", "toward", "towards", "despite", "before", "near", "across"})
 
 
-def is_title_case(sent: Span) -> bool:
-    """Whether most content words of ``sent`` start with a capital letter."""
-    words = [t for t in sent if t.is_alpha and t.lower_ not in _SMALL]
+def is_title_case(sent: Span, tab: DocTable | None = None) -> bool:
+    """Whether most content words of ``sent`` start with a capital letter.
+
+    ``tab``: the Doc's :class:`~geokg.ingest.extract.doctable.DocTable`, when
+    the caller has one.
+    """
+    if tab is None:
+        tab = DocTable(sent.doc)
+    alpha, lower, text = tab.is_alpha, tab.lower, tab.words
+    words = [text[i] for i in range(sent.start, sent.end) if alpha[i] and lower[i] not in _SMALL]
     if len(words) < 3:
         return False
-    caps = sum(1 for t in words if t.text[0].isupper())
-    return caps >= 0.8 * len(words) and any(t.text[0].isupper() for t in words[1:])
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps >= 0.8 * len(words) and any(w[0].isupper() for w in words[1:])
 
 
 def _verb_candidate(tok: Token, ctx: ClauseContext) -> str:

@@ -40,38 +40,59 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .config import Lexicon
+from .doctable import DocTable
 
 __all__ = ["is_negated", "own_mode", "governor_effect", "conditional"]
 
 
-def is_negated(verb: Token, lex: Lexicon) -> bool:
-    """Whether ``verb`` itself carries a negation (not, n't, never)."""
-    for child in verb.children:
-        if child.dep_ == "neg" or (child.dep_ in ("advmod", "aux", "det", "preconj")
-                                   and child.lower_ in lex.negwords and child.lower_ not in ("no", "nor")):
+def is_negated(verb: Token, lex: Lexicon, tab: DocTable | None = None) -> bool:
+    """Whether ``verb`` itself carries a negation (not, n't, never).
+
+    ``tab``: the Doc's :class:`~geokg.ingest.extract.doctable.DocTable`, when
+    the caller has one.
+    """
+    if tab is None:
+        tab = DocTable(verb.doc)
+    dep, lower, negwords = tab.dep, tab.lower, lex.negwords
+    for c in tab.children[verb.i]:
+        d = dep[c]
+        if d == "neg" or (d in ("advmod", "aux", "det", "preconj")
+                          and lower[c] in negwords and lower[c] not in ("no", "nor")):
             return True
     return False
 
 
-def conditional(verb: Token, lex: Lexicon) -> bool:
+def conditional(verb: Token, lex: Lexicon, tab: DocTable | None = None) -> bool:
     """Whether ``verb`` heads a conditional clause (if/unless/whether)."""
-    if verb.dep_ not in ("advcl", "ccomp", "conj"):
+    if tab is None:
+        tab = DocTable(verb.doc)
+    return _conditional_at(verb.i, lex, tab)
+
+
+def _conditional_at(i: int, lex: Lexicon, tab: DocTable) -> bool:
+    dep, lower = tab.dep, tab.lower
+    if dep[i] not in ("advcl", "ccomp", "conj"):
         return False
-    return any(c.dep_ == "mark" and c.lower_ in lex.condmarks for c in verb.children)
+    return any(dep[c] == "mark" and lower[c] in lex.condmarks for c in tab.children[i])
 
 
-def own_mode(verb: Token, lex: Lexicon) -> str:
+def own_mode(verb: Token, lex: Lexicon, tab: DocTable | None = None) -> str:
     """Mode marked on ``verb`` itself: modal auxiliaries, *going to*, conditionals."""
+    if tab is None:
+        tab = DocTable(verb.doc)
+    dep, tag, lower, children = tab.dep, tab.tag, tab.lower, tab.children
+    i = verb.i
     mode = "asserted"
-    for child in verb.children:
-        if child.dep_ == "aux" and child.tag_ == "MD":
-            m = lex.modals.get(child.lower_, "hypothetical")
+    for c in children[i]:
+        if dep[c] == "aux" and tag[c] == "MD":
+            m = lex.modals.get(lower[c], "hypothetical")
             if m == "hypothetical" or mode == "asserted":
                 mode = m
-    if mode == "asserted" and verb.dep_ == "xcomp" and verb.head.lower_ == "going" \
-            and any(c.dep_ in ("aux",) for c in verb.head.children):
-        mode = "future"
-    if conditional(verb, lex):
+    if mode == "asserted" and dep[i] == "xcomp":
+        h = tab.head[i]
+        if lower[h] == "going" and any(dep[c] in ("aux",) for c in children[h]):
+            mode = "future"
+    if _conditional_at(i, lex, tab):
         mode = "hypothetical"
     return mode
 

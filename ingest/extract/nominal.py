@@ -60,12 +60,16 @@ def nominal_frames(sent: Span, sent_index: int, ctx: ClauseContext, done: list[F
     lex = ctx.lex
     used = {i for f in done for i in f.rel_tokens}
     frames: list[Frame] = []
-    for noun in sent:
-        if noun.pos_ != "NOUN" or noun.dep_ in ("compound",) or noun.i in used:
+    doc = sent.doc
+    tab = ctx.table(doc)
+    tpos, tdep, tlemma = tab.pos, tab.dep, tab.lemma
+    for i in range(sent.start, sent.end):
+        if tpos[i] != "NOUN" or tdep[i] in ("compound",) or i in used:
             continue
-        lemma = noun.lemma_.lower()
+        lemma = tlemma[i].lower()
         if lemma not in lex.event_nouns:
             continue
+        noun = doc[i]
         subj = None
         for c in noun.lefts:
             if c.dep_ == "poss":

@@ -113,8 +113,9 @@ def _appos_frame(noun: Token, appos: Token, sent_index: int, ctx: ClauseContext)
 
 def _copula_frame(cop: Token, sent_index: int, ctx: ClauseContext) -> Frame | None:
     lex = ctx.lex
-    subj_tok = subject_of(cop)
-    pred = next((c for c in cop.children if c.dep_ in ("attr", "acomp")), None)
+    tab = ctx.table(cop.doc)
+    subj_tok = subject_of(cop, 0, tab)
+    pred = next((cop.doc[c] for c in tab.children[cop.i] if tab.dep[c] in ("attr", "acomp")), None)
     if subj_tok is None or pred is None:
         return None
     subj_tok = antecedent(subj_tok)
@@ -130,21 +131,21 @@ def _copula_frame(cop: Token, sent_index: int, ctx: ClauseContext) -> Frame | No
                 obj.end = c.right_edge.i + 1
     kind = "role" if lex.is_role_noun(pred.lemma_) and (subj_tok.ent_type_ == "PERSON" or is_name(subj_tok)) \
         else "attribute"
-    src = source_token(cop, lex)
-    mode = own_mode(cop, lex)
+    src = source_token(cop, lex, tab)
+    mode = own_mode(cop, lex, tab)
     attribution = arg_span(src, "source", ctx) if src is not None else None
     if attribution is not None and mode == "asserted":
         mode = "reported"
     pps = pp_args(cop, ctx)
-    rel_tokens = relation_tokens(cop, lex)
+    rel_tokens = relation_tokens(cop, lex, tab)
     gov = cop
     while gov.dep_ == "xcomp" and gov.head.pos_ in ("VERB", "AUX") and len(rel_tokens) < 8:
         gov = gov.head  # "is revealed to be", "seems to be"
-        rel_tokens.extend(relation_tokens(gov, lex))
+        rel_tokens.extend(relation_tokens(gov, lex, tab))
     return Frame(
         kind=kind, sent=sent_index, pred=cop.i, lemma="hold role" if kind == "role" else "be",
         rel_tokens=rel_tokens, subj=subj, obj=obj, pps=pps,
-        polarity="negative" if is_negated(cop, lex) else "positive", mode=mode,
+        polarity="negative" if is_negated(cop, lex, tab) else "positive", mode=mode,
         attribution=attribution,
     )
 
@@ -152,20 +153,23 @@ def _copula_frame(cop: Token, sent_index: int, ctx: ClauseContext) -> Frame | No
 def role_frames(sent: Span, sent_index: int, ctx: ClauseContext) -> list[Frame]:
     """Role and attribute frames of ``sent`` (see the module docstring)."""
     frames: list[Frame] = []
-    for tok in sent:
-        pos = tok.pos_
+    doc = sent.doc
+    tab = ctx.table(doc)
+    tpos, tdep, children = tab.pos, tab.dep, tab.children
+    for i in range(sent.start, sent.end):
+        pos = tpos[i]
         if pos == "PROPN":
-            f = title_frame(tok, sent_index, ctx)
+            f = title_frame(doc[i], sent_index, ctx)
             if f is not None:
                 frames.append(f)
         if pos in ("NOUN", "PROPN"):
-            for c in tok.rights:
-                if c.dep_ == "appos":
-                    f = _appos_frame(tok, c, sent_index, ctx)
+            for c in children[i]:
+                if c > i and tdep[c] == "appos":
+                    f = _appos_frame(doc[i], doc[c], sent_index, ctx)
                     if f is not None:
                         frames.append(f)
-        elif pos == "AUX" and tok.lemma_ == "be" and tok.dep_ not in ("aux", "auxpass"):
-            f = _copula_frame(tok, sent_index, ctx)
+        elif pos == "AUX" and tab.lemma[i] == "be" and tdep[i] not in ("aux", "auxpass"):
+            f = _copula_frame(doc[i], sent_index, ctx)
             if f is not None:
                 frames.append(f)
     return frames

@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 from geokg.graph.build import build
 from geokg.graph.cli import app
 from geokg.graph.parallel import bounded_map, chunked
-from geokg.graph.rdf_evidence import _literal
-from geokg.graph.store import _to_ox, open_store, to_nquads
+from geokg.graph.rdf_evidence import _literal, nt_term
+from geokg.graph.store import _nq_term, _to_ox, open_store, to_nquads
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "examples" / "articles"
@@ -93,12 +93,17 @@ _texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 
 @settings(max_examples=200, deadline=None)
 @given(_texts, st.integers(min_value=-(10**20), max_value=10**20))
-def test_fast_literals_are_rdflib_literals(text, number):
+def test_writer_literals_are_the_literals_rdflib_would_make(text, number):
+    """The writer's N-Triples literals read back (in rdflib and in Oxigraph) as ``Literal(value)``."""
     for value in (text, number):
-        fast, slow = _literal(value), Literal(value)
-        assert type(fast) is Literal and fast == slow and hash(fast) == hash(slow)
-        assert (fast.value, fast.datatype, fast.language) == (slow.value, slow.datatype, slow.language)
-        assert fast.n3() == slow.n3()
+        written, slow = _literal(value), Literal(value)
+        back = nt_term(written)
+        assert type(back) is Literal and back == slow and hash(back) == hash(slow)
+        assert (back.value, back.datatype, back.language) == (slow.value, slow.datatype, slow.language)
+        assert written == _nq_term(slow, True)
+        loaded = ox.Store()
+        loaded.load(f"<urn:s> <urn:p> {written} .\n", format=ox.RdfFormat.N_TRIPLES)
+        assert [q.object for q in loaded] == [_to_ox(slow)]
 
 
 @settings(max_examples=150, deadline=None)
@@ -125,14 +130,16 @@ def _quads(path):
 
 
 @pytest.mark.model
-def test_jobs_2_gives_the_same_graph_as_jobs_1(tmp_path, geokg_pipeline):
-    one = build([CORPUS], tmp_path / "one", pipeline=geokg_pipeline, exports=False)
+def test_worker_processes_give_the_same_graph_as_this_process(tmp_path, geokg_pipeline):
+    here = build([CORPUS], tmp_path / "here", pipeline=geokg_pipeline, exports=False)
+    one = build([CORPUS], tmp_path / "one", settings=geokg_pipeline.settings, exports=False)
     two = build([CORPUS], tmp_path / "two", pipeline=geokg_pipeline, jobs=2, chunk_size=4, exports=False)
-    assert one.ok and two.ok and one.articles == two.articles == 26
-    assert (two.backend, two.jobs) == ("processes, bulk load", 2)
-    assert (one.sentences, one.events, one.actors) == (two.sentences, two.events, two.actors)
-    quads = _quads(tmp_path / "one" / "store")
-    assert len(quads) > 10_000 and _quads(tmp_path / "two" / "store") == quads
+    assert here.ok and one.ok and two.ok and here.articles == one.articles == two.articles == 26
+    assert (here.backend, one.backend, two.backend) == ("serial, bulk load", "processes, bulk load", "processes, bulk load")
+    assert (here.sentences, here.events, here.actors) == (one.sentences, one.events, one.actors)
+    assert (here.sentences, here.events, here.actors) == (two.sentences, two.events, two.actors)
+    quads = _quads(tmp_path / "here" / "store")
+    assert len(quads) > 10_000 and _quads(tmp_path / "one" / "store") == quads == _quads(tmp_path / "two" / "store")
 
 
 runner = CliRunner()

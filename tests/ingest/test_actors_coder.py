@@ -154,3 +154,28 @@ def test_model_clause_argument_is_no_actor(nlp, coder):
     start = doc.text.index(text)
     a = Argument("object", text, start, start + len(text), head="hurt")
     assert coder.code_argument(a, doc=doc) is None
+
+
+def test_results_that_read_the_context_are_reused_only_where_it_reads_the_same():
+    from geokg.ingest.actors_data import CodingContext
+    from geokg.ingest.records import Actor
+
+    shared = ActorCoder.default()
+    sheinbaum = Actor("person:claudia-sheinbaum", "Claudia Sheinbaum", "person", "MEX", "GOV", "President")
+    contexts = [CodingContext("a", "MEX"), CodingContext("b", "IND"), CodingContext("c", "MEX"),
+                CodingContext("d", None), CodingContext("e", "MEX", {"sheinbaum": sheinbaum})]
+    args = [Argument("subject", "police", 0, 6, head="police"),
+            Argument("subject", "Sheinbaum", 0, 9, head="Sheinbaum", label="PERSON"),
+            Argument("subject", "the president", 0, 13, head="president")]
+    for _ in range(2):  # the second round reads the shared memos
+        for context in contexts:
+            for arg in args:
+                fresh = ActorCoder.default().code_arguments(arg, context=CodingContext(
+                    context.article_id, context.default_country, context.people, context.roles))
+                assert shared.code_arguments(arg, context=context) == fresh
+            for text, label in (("Sheinbaum", "PERSON"), ("police", "ORG")):
+                assert shared.code_entity(text, label, context) == ActorCoder.default().code_entity(
+                    text, label, CodingContext(context.article_id, context.default_country, context.people))
+        contexts = [CodingContext(c.article_id, c.default_country, c.people, c.roles) for c in contexts]
+    assert shared.code_arguments(args[0], context=contexts[0])[0].id == "actor:MEX-COP"
+    assert shared.code_arguments(args[0], context=contexts[1])[0].id == "actor:IND-COP"

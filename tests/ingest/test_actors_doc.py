@@ -43,3 +43,26 @@ def test_person_spans():
     assert person_spans(a, tokenize(a.text), DocIndex(doc)) == [(0, 1)]
     b = Argument("subject", "Rebels", 0, 6, head="Rebels")
     assert person_spans(b, tokenize(b.text), DocIndex(doc)) == []
+
+
+def test_index_noun_phrase_equals_noun_phrase_for_every_span():
+    # DocIndex reads a token table instead of spaCy spans: the same answers for any
+    # offsets (inside tokens, on spaces, past the end) and heads
+    doc = _doc()
+    index = DocIndex(doc)
+    n = len(doc.text)
+    for start in range(n + 1):
+        for end in range(start + 1, n + 2):
+            for head in ("Rebels", "Coast", "rejected", "plan", "Ghana", "nothing", ""):
+                arg = Argument("other", doc.text[start:end], start, end, head=head)
+                assert index._noun_phrase(arg) == noun_phrase(arg, doc), (start, end, head)
+
+
+def test_person_spans_of_several_people():
+    words = ["Ali", "met", "Bo", "Chen", "and", "Dee", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, ents=["B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "O"])
+    index = DocIndex(doc)
+    arg = Argument("object", "Bo Chen and Dee", 8, 23, head="Chen")
+    assert person_spans(arg, tokenize(arg.text), index) == [(0, 2), (3, 4)]
+    assert person_spans(Argument("subject", "Ali", 0, 3), tokenize("Ali"), index) == [(0, 1)]
+    assert person_spans(Argument("other", "met", 4, 7), tokenize("met"), index) == []

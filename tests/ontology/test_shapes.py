@@ -126,11 +126,20 @@ def test_event_without_type_or_lemma(good):
     assert ("OrConstraintComponent", "") in _violations(good)
 
 
-def test_event_without_source_or_subject(good):
+def test_event_without_any_participant(good):
     e = _event(good)
-    for p in (GK.sourceActor, GK.subjectText):
+    for p in (GK.sourceActor, GK.subjectText, GK.targetActor):
         good.remove((e, p, None))
     assert ("OrConstraintComponent", "") in _violations(good)
+
+
+def test_agentless_event_with_a_target_is_fine(good):
+    """"120 people were injured": no source and no subject, only the target."""
+    e = _event(good)
+    assert good.value(e, GK.targetActor) is not None
+    for p in (GK.sourceActor, GK.subjectText):
+        good.remove((e, p, None))
+    assert validate_graph(good).conforms
 
 
 def test_event_with_type_but_no_lemma_is_fine(good):
