@@ -234,17 +234,16 @@ def build(
     Parameters
     ----------
     pipeline
-        A pipeline to run in this process when ``jobs`` is 1 (with more
-        jobs or Dask, the workers load one from its settings).  By default
-        worker processes load the pipeline of ``settings``.
+        The pipeline to use in this process (default: loaded from
+        ``settings``).  Worker processes rebuild it from its settings.
     settings
         Model and batch size (default: ``pipeline.settings``, else the
         configured model).
     jobs
-        Worker processes that parse articles (spaCy, extraction, coding);
-        this process writes their records as RDF and loads the store, so
-        even ``jobs=1`` uses two cores.  With ``dask``, the number of
-        workers of a local cluster.
+        ``1``: everything in this process (a background thread loads the
+        store).  More: worker processes parse articles (spaCy, extraction,
+        coding) and send back records, which this process writes as RDF and
+        loads.  With ``dask``, the number of workers of a local cluster.
     dask
         ``"local"`` (a LocalCluster of ``jobs`` workers) or a scheduler
         address ``tcp://HOST:PORT``; needs the ``dask`` extra.
@@ -279,7 +278,7 @@ def build(
         Checks each article before it is parsed (default :class:`ArticleGuard`:
         at most 1,000,000 characters, English); a refused article is a bad input.
     """
-    from geokg.ingest.pipeline import Settings, resolve_model
+    from geokg.ingest.pipeline import Pipeline, Settings, resolve_model
     from geokg.ingest.readers import iter_articles
 
     from geokg.ontology import article_iri
@@ -299,6 +298,8 @@ def build(
     settings = settings or (pipeline.settings if pipeline else Settings(model=resolve_model()))
     if jobs > 1 or dask is not None:
         pipeline = None  # the workers load it from its settings
+    elif pipeline is None:
+        pipeline = Pipeline.create(settings)
     report = BuildReport(jobs=jobs, backend=f"dask {dask}" if dask else "serial" if pipeline else "processes")
     run = run_info(settings, pipeline)
     salt = f"{run.model} {run.model_version} {run.geokg_version}"

@@ -53,7 +53,7 @@ def build(
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad input.")] = False,
     no_html: Annotated[bool, typer.Option("--no-html", help="Do not write graph.html.")] = False,
     batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.")] = 32,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes that parse articles; this one writes the graph (with --dask local: Dask workers).")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes that parse articles (1: all in this process; with --dask local: Dask workers).")] = 1,
     dask: Annotated[Optional[str], typer.Option(help="Run on Dask: 'local' (a LocalCluster of --jobs workers) or tcp://HOST:PORT.")] = None,
     fresh: Annotated[bool, typer.Option("--fresh", help="Ignore the ingest journal: process every article again.")] = False,
     atomic: Annotated[Optional[bool], typer.Option("--atomic/--bulk-load", help="Store writes: one transaction per batch (--atomic), or Oxigraph's ~3x cheaper bulk loader (--bulk-load; the journal lets the next build redo a batch a crash cut short). Default: bulk load for an on-disk store, transactions for --memory.", show_default=False)] = None,
@@ -71,7 +71,7 @@ def build(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from geokg.graph.build import StrictModeError, build as run_build
-    from geokg.ingest.pipeline import Settings, resolve_model
+    from geokg.ingest.pipeline import Pipeline, Settings, resolve_model
 
     console = Console(stderr=True)
     try:
@@ -80,6 +80,8 @@ def build(
             from geokg.graph.distributed import cluster_spec
 
             dask = cluster_spec(dask)
+        # with workers, the workers load the model; this process only reads and writes
+        pipeline = Pipeline.create(settings) if jobs == 1 and dask is None else None
     except (OSError, ValueError) as exc:
         _err(str(exc))
         raise typer.Exit(2) from None
@@ -101,7 +103,7 @@ def build(
 
         try:
             report = run_build(
-                sources, out, memory=memory, html=not no_html, strict=strict,
+                sources, out, pipeline=pipeline, memory=memory, html=not no_html, strict=strict,
                 on_article=on_article, on_error=on_error, settings=settings, jobs=jobs, dask=dask, fresh=fresh,
                 atomic=atomic,
             )

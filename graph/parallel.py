@@ -12,11 +12,11 @@ parent does, one transaction per batch.
 platform and with threads in the parent).  Each worker loads the pipeline
 once, in its initializer, and keeps it in a per-process cache
 (:func:`worker_pipeline`; the parent never fills it).  Workers send back
-records (:class:`ArticleResult`, about 25 KB an article pickled); the parent
-writes them as N-Quads (:func:`finish_output`), so with one worker the
-parsing and the RDF writing and store loading run on two cores.  (A thread
-would not do: Python code in a second thread holds the GIL that spaCy's
-thread needs, and slows it several times over.)  The parent sends chunks of
+records (:class:`ArticleResult`, about 25 KB an article pickled, against
+about 750 KB of N-Quads); the parent writes them as N-Quads
+(:func:`finish_output`) and loads them.  (No Python work is moved to a
+thread: a thread running Python holds the GIL that spaCy's thread needs, and
+slowed it several times over when tried.)  The parent sends chunks of
 articles and keeps at most ``window`` chunks in flight (:func:`bounded_map`),
 so memory stays flat however long the input is.  Results come back in input
 order, so a parallel build writes exactly what a serial one writes.

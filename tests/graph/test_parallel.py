@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
+import time
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -18,6 +21,7 @@ from geokg.graph.cli import app
 from geokg.graph.parallel import bounded_map, chunked
 from geokg.graph.rdf_evidence import _literal, nt_term
 from geokg.graph.store import _nq_term, _to_ox, open_store, to_nquads
+from geokg.ingest.records import ArticleResult
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "examples" / "articles"
@@ -130,16 +134,63 @@ def _quads(path):
 
 
 @pytest.mark.model
-def test_worker_processes_give_the_same_graph_as_this_process(tmp_path, geokg_pipeline):
-    here = build([CORPUS], tmp_path / "here", pipeline=geokg_pipeline, exports=False)
-    one = build([CORPUS], tmp_path / "one", settings=geokg_pipeline.settings, exports=False)
-    two = build([CORPUS], tmp_path / "two", pipeline=geokg_pipeline, jobs=2, chunk_size=4, exports=False)
-    assert here.ok and one.ok and two.ok and here.articles == one.articles == two.articles == 26
-    assert (here.backend, one.backend, two.backend) == ("serial, bulk load", "processes, bulk load", "processes, bulk load")
-    assert (here.sentences, here.events, here.actors) == (one.sentences, one.events, one.actors)
-    assert (here.sentences, here.events, here.actors) == (two.sentences, two.events, two.actors)
-    quads = _quads(tmp_path / "here" / "store")
-    assert len(quads) > 10_000 and _quads(tmp_path / "one" / "store") == quads == _quads(tmp_path / "two" / "store")
+def test_jobs_2_gives_the_same_graph_as_jobs_1(tmp_path, geokg_pipeline):
+    seen = []
+    one = build([CORPUS], tmp_path / "one", pipeline=geokg_pipeline, exports=False)
+    two = build([CORPUS], tmp_path / "two", pipeline=geokg_pipeline, jobs=2, chunk_size=4, exports=False,
+                on_article=seen.append)
+    assert one.ok and two.ok and one.articles == two.articles == 26
+    assert (one.backend, two.backend, two.jobs) == ("serial, bulk load", "processes, bulk load", 2)
+    assert (one.sentences, one.events, one.actors) == (two.sentences, two.events, two.actors)
+    # workers send records back, so callbacks get them as in a serial build
+    assert len(seen) == 26 and all(isinstance(r, ArticleResult) for r in seen)
+    quads = _quads(tmp_path / "one" / "store")
+    assert len(quads) > 10_000 and _quads(tmp_path / "two" / "store") == quads
+
+
+@pytest.mark.model
+def test_workers_end_when_the_build_is_killed(tmp_path):
+    """A build killed with SIGKILL leaves no worker process behind (they watch their parent)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "geokg.graph.cli", "build", str(CORPUS), "--out", str(tmp_path / "out"), "--no-html",
+         "--jobs", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    workers: list[int] = []
+    while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        workers = [p for p in _children(proc.pid) if "spawn_main" in _cmdline(p)]
+    assert len(workers) == 2, "the build started no worker processes"
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(_alive(p) for p in workers):
+        time.sleep(0.2)
+    assert not any(_alive(p) for p in workers), f"worker processes {workers} outlived the killed build"
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    return found
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] not in "ZX"
+    except OSError:
+        return False
 
 
 runner = CliRunner()
