@@ -378,7 +378,7 @@ def main() -> None:
 def _report(machine, corpora, runs, rss_1x, stages, profile, n_tenth, size_tenth, args, elapsed,
             load_start, load_end) -> str:
     lines = ["# geokg ingest benchmark", "",
-             f"One run of `python benchmarks/bench_ingest.py{' --quick' if args.quick else ''}` "
+             f"One run of `python benchmarks/bench_ingest.py{''.join(' ' + a for a in sys.argv[1:])}` "
              f"({elapsed / 60:.1f} min; load average {load_start} at the start, {load_end} at the end: "
              "the machine is shared, so absolute numbers are noisy; every configuration was run in turn, "
              "in a fresh process, and the tables give medians).", "",
