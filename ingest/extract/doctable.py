@@ -127,21 +127,20 @@ class DocTable:
                 kids[h].append(i)
         return kids
 
+    def _edge_pair(self, i: int) -> tuple[int, int]:
+        pair = self._edges.get(i)
+        if pair is None:
+            tok = self.doc[i]
+            pair = self._edges[i] = (tok.left_edge.i, tok.right_edge.i)
+        return pair
+
     def left_edge(self, i: int) -> int:
         """Index of ``Token.left_edge`` of token ``i`` (memoised)."""
-        edges = self._edges
-        if i not in edges:
-            tok = self.doc[i]
-            edges[i] = (tok.left_edge.i, tok.right_edge.i)
-        return edges[i][0]
+        return self._edge_pair(i)[0]
 
     def right_edge(self, i: int) -> int:
         """Index of ``Token.right_edge`` of token ``i`` (memoised)."""
-        edges = self._edges
-        if i not in edges:
-            tok = self.doc[i]
-            edges[i] = (tok.left_edge.i, tok.right_edge.i)
-        return edges[i][1]
+        return self._edge_pair(i)[1]
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` (``end > start``)."""
