@@ -83,7 +83,7 @@ def _child(config: str, corpus: str, out: str) -> dict:
     """Run one configuration in this (fresh) process; return its measurements."""
     import resource
 
-    from geokg.graph.build import build
+    from geokg.graph.builder.run import build
     from geokg.ingest.pipeline import Settings, load_pipeline, resolve_model
     from geokg.ingest.readers import iter_articles
     from geokg.ingest.records import Article
@@ -115,11 +115,11 @@ def _child(config: str, corpus: str, out: str) -> dict:
 
 def _stages(corpus: str, out: str) -> dict:
     """Time each stage of ingest apart on ``corpus`` (one process, no profiler)."""
-    from geokg.graph.build import run_info
     import pickle
 
-    from geokg.graph.rdf import article_nquads
-    from geokg.graph.store import open_store
+    from geokg.graph.builder.run import run_info
+    from geokg.graph.rdf.writer import article_nquads
+    from geokg.graph.store.core import open_store
     from geokg.ingest.pipeline import Pipeline, Settings, doc_sentences, resolve_model
     from geokg.ingest.readers import iter_articles
     from geokg.ingest.records import Article, ArticleResult
@@ -200,7 +200,7 @@ def _profile(corpus: str, out: str, top: int = 25) -> dict:
     import cProfile
     import pstats
 
-    from geokg.graph.build import build
+    from geokg.graph.builder.run import build
     from geokg.ingest.pipeline import Pipeline, Settings, resolve_model
 
     pipeline = Pipeline.create(Settings(model=resolve_model()))

@@ -59,7 +59,7 @@ QUERIES = {
 
 
 def _build_seed(workdir: Path) -> Path:
-    from geokg.graph.build import build
+    from geokg.graph.builder.run import build
 
     out = workdir / "seed"
     build([ROOT / "examples" / "articles"], out, html=False)
@@ -124,8 +124,7 @@ def _digest(rows: list[list[Any]]) -> str:
 def _oxigraph_disk_load(nquads: Path, workdir: Path, repeats: int) -> tuple[list[float], Path]:
     """geokg's default store: open an on-disk store, bulk-load the file, close (flushes)."""
     import pyoxigraph as ox
-
-    from geokg.graph.store import open_store
+    from geokg.graph.store.core import open_store
 
     times, path = [], workdir / "oxstore"
     for _ in range(repeats):
@@ -189,9 +188,8 @@ def _diagnostics(nquads: Path, workdir: Path, repeats: int) -> dict:
 
 
 def _rdflib_worker(nquads: str, queries: dict, repeats: int, conn) -> None:
+    from geokg.graph.query.named import named_query
     from rdflib import Dataset
-
-    from geokg.graph.queries import named_query
 
     ds = None
     for _ in range(repeats):
@@ -242,7 +240,7 @@ def _rdflib_side(nquads: Path, cap: float, repeats: int) -> dict:
 
 def _time_queries(run, repeats: int) -> dict:
     """Median time, row count and row digest of every named query; ``run(text)`` returns rows."""
-    from geokg.graph.queries import named_query
+    from geokg.graph.query.named import named_query
 
     out = {}
     for name, params in QUERIES.items():
@@ -257,7 +255,7 @@ def _time_queries(run, repeats: int) -> dict:
 
 
 def _oxigraph_disk_queries(path: Path, repeats: int) -> dict:
-    from geokg.graph.store import open_store
+    from geokg.graph.store.core import open_store
 
     st = open_store(path, read_only=True)
     try:
@@ -267,7 +265,7 @@ def _oxigraph_disk_queries(path: Path, repeats: int) -> dict:
 
 
 def _oxigraph_memory_queries(store: Any, repeats: int) -> dict:
-    from geokg.graph.store import OxigraphGraphStore
+    from geokg.graph.store.core import OxigraphGraphStore
 
     st = OxigraphGraphStore(None)
     st._ox = store

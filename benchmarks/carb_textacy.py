@@ -19,7 +19,12 @@ import time
 from pathlib import Path
 from typing import Callable, Iterator
 
-from geokg.ingest.evaluation import CarbScore, ScoredTuple, default_carb_dir, evaluate_carb
+from geokg.ingest.evaluation import (
+    CarbScore,
+    ScoredTuple,
+    default_carb_dir,
+    evaluate_carb,
+)
 from geokg.ingest.evaluation.baselines import svo_extractor
 
 

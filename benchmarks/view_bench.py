@@ -74,7 +74,7 @@ def pyvis_page(g: Any, path: Path, *, physics: bool) -> float:
 
 
 def geokg_page(g: Any, path: Path) -> float:
-    from geokg.graph.view import GraphView
+    from geokg.graph.views.graphview import GraphView
 
     t = time.perf_counter()
     GraphView.from_networkx(g, title="bench").save(path)
@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} missing: apt-get install -y chromium")
         return 2
-    from geokg.graph.view_sample import synthetic_event_graph
+    from geokg.graph.views.sample import synthetic_event_graph
 
     small, big = (200, 1000) if args.quick else (1000, 5000)
     tmp = args.keep or Path(tempfile.mkdtemp(prefix="geokg-bench-"))

@@ -1,12 +1,16 @@
 """geokg.graph: records → RDF store, SPARQL, networkx projections, views, exports, CLI.
 
-The public API is re-exported here and imported lazily (PEP 562).
+Subpackages, one job each: :mod:`.rdf` (records → RDF), :mod:`.store` (where the graph
+lives), :mod:`.builder` (the main job), :mod:`.query` (SPARQL for people),
+:mod:`.analytics` (networkx), :mod:`.views` (HTML graph views), :mod:`.site` (static
+site); :mod:`.exports`, :mod:`.serve` and :mod:`.cli` sit at this level.  The public
+API is re-exported here and imported lazily (PEP 562).
 
 Examples
 --------
 >>> import geokg.graph as gg
 >>> gg.open_store.__module__
-'geokg.graph.store'
+'geokg.graph.store.core'
 """
 
 from __future__ import annotations
@@ -15,23 +19,24 @@ import importlib
 from typing import Any
 
 _EXPORTS = {
-    "build": "build", "BuildReport": "build",
-    "open_store": "store", "STORES": "store", "GraphStore": "store", "QueryError": "store",
-    "StoreError": "store", "StoreLockedError": "store",
-    "SparqlEndpointStore": "remote",
-    "run_query": "query", "format_table": "query", "QueryTable": "query",
-    "run_named": "queries", "named_query": "queries", "list_queries": "queries",
-    "RunInfo": "rdf", "article_graph": "rdf", "article_quads": "rdf", "results_dataset": "rdf",
+    "build": "builder.run", "BuildReport": "builder.run",
+    "open_store": "store.core", "STORES": "store.core", "GraphStore": "store.core", "QueryError": "store.core",
+    "StoreError": "store.core", "StoreLockedError": "store.core",
+    "SparqlEndpointStore": "store.remote",
+    "run_query": "query.sparql", "format_table": "query.sparql", "QueryTable": "query.sparql",
+    "run_named": "query.named", "named_query": "query.named", "list_queries": "query.named",
+    "RunInfo": "rdf.writer", "article_graph": "rdf.writer", "article_quads": "rdf.writer",
+    "results_dataset": "rdf.writer",
     "export": "exports", "EXPORTS": "exports",
-    "actor_graph": "project", "aggregate_dyads": "project",
-    "event_rows": "tables", "actors_table": "tables",
-    "GraphView": "view",
-    "remove_articles": "articles",
-    "store_stats": "stats",
+    "actor_graph": "analytics.project", "aggregate_dyads": "analytics.project",
+    "event_rows": "query.tables", "actors_table": "query.tables",
+    "GraphView": "views.graphview",
+    "remove_articles": "store.articles",
+    "store_stats": "query.stats",
     "SparqlServer": "serve", "ServeConfig": "serve",
-    "SnapshotPublisher": "snapshot", "writing_store": "snapshot",
-    "open_reader": "snapshot_reader", "LiveReader": "snapshot_reader", "StoreBusyError": "snapshot_reader",
-    "reading_note": "snapshot_reader",
+    "SnapshotPublisher": "store.snapshot", "writing_store": "store.snapshot",
+    "open_reader": "store.reader", "LiveReader": "store.reader", "StoreBusyError": "store.reader",
+    "reading_note": "store.reader",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -34,8 +34,8 @@ def _default_store() -> str:
 
 def _read_store(location: str | None) -> object:
     """Open a store to read; say so on stderr when it is a running ingest's snapshot."""
-    from geokg.graph.snapshot_reader import reading_note
-    from geokg.graph.store import open_store
+    from geokg.graph.store.core import open_store
+    from geokg.graph.store.reader import reading_note
 
     st = open_store(location or _default_store(), read_only=True)
     note = reading_note(st)
@@ -67,17 +67,23 @@ def build(
 
     Example: geokg build corpus/ --jobs 2 --out geokg-out
     """
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from geokg.graph.build import StrictModeError, build as run_build
+    from geokg.graph.builder.run import StrictModeError
+    from geokg.graph.builder.run import build as run_build
     from geokg.ingest.pipeline import Pipeline, Settings, resolve_model
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     console = Console(stderr=True)
     try:
         settings = Settings(model=resolve_model(model), batch_size=batch_size)
         if dask is not None:
-            from geokg.graph.distributed import cluster_spec
+            from geokg.graph.builder.distributed import cluster_spec
 
             dask = cluster_spec(dask)
         # with workers, the workers load the model; this process only reads and writes
@@ -114,7 +120,7 @@ def build(
             _err(str(exc))
             raise typer.Exit(2) from None
         except Exception as exc:  # store locked/corrupt and the like: a message, not a traceback
-            from geokg.graph.store import StoreError
+            from geokg.graph.store.core import StoreError
 
             if isinstance(exc, StoreError):
                 _err(str(exc))
@@ -169,9 +175,9 @@ def query(
 
     Example: geokg query --named events-between -p country_a=MEX -p country_b=USA -p from=2025-01-01
     """
-    from geokg.graph.queries import named_query
-    from geokg.graph.query import FORMATS, format_table, read_query, run_query
-    from geokg.graph.store import QueryError, StoreError
+    from geokg.graph.query.named import named_query
+    from geokg.graph.query.sparql import FORMATS, format_table, read_query, run_query
+    from geokg.graph.store.core import QueryError, StoreError
 
     if fmt not in FORMATS:
         _err(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -195,7 +201,7 @@ def queries() -> None:
 
     Example: geokg queries
     """
-    from geokg.graph.queries import list_queries
+    from geokg.graph.query.named import list_queries
 
     for q in list_queries():
         typer.echo(f"{q.name}: {q.description}")
@@ -219,7 +225,7 @@ def export(
     """
     from geokg.graph.exports import EXPORTS
     from geokg.graph.exports import export as run_export
-    from geokg.graph.store import QueryError, StoreError
+    from geokg.graph.store.core import QueryError, StoreError
 
     if fmt not in (*EXPORTS, "graphml", "gexf", "site"):
         _err(f"unknown export format {fmt!r}; choose one of {', '.join((*EXPORTS, 'graphml', 'gexf', 'site'))}")
@@ -227,11 +233,11 @@ def export(
     try:
         st = _read_store(store)
         if fmt in ("graphml", "gexf"):
-            from geokg.graph.netexport import export_projection
+            from geokg.graph.analytics.netexport import export_projection
 
             path = export_projection(st, fmt, out, kind=kind)
         elif fmt == "site":
-            from geokg.graph.site import write_site
+            from geokg.graph.site.render import write_site
 
             path = write_site(st, out, title=title)
         else:
@@ -251,9 +257,9 @@ def remove(
 
     Example: geokg remove https://news.geokg.example/2025/02/27/mexico-sends-cartel-figures
     """
-    from geokg.graph.articles import remove_articles
-    from geokg.graph.snapshot import writing_store
-    from geokg.graph.store import StoreError
+    from geokg.graph.store.articles import remove_articles
+    from geokg.graph.store.core import StoreError
+    from geokg.graph.store.snapshot import writing_store
 
     try:
         with writing_store(store or _default_store()) as st:  # readers meanwhile read a snapshot
@@ -276,8 +282,8 @@ def stats(
 
     Example: geokg stats --store geokg-out/store
     """
-    from geokg.graph.stats import store_stats
-    from geokg.graph.store import StoreError
+    from geokg.graph.query.stats import store_stats
+    from geokg.graph.store.core import StoreError
 
     try:
         st = _read_store(store)
@@ -302,7 +308,7 @@ def serve(
     Example: geokg serve --store geokg-out/store --port 7878   (then open http://127.0.0.1:7878/)
     """
     from geokg.graph.serve import ServeConfig, SparqlServer
-    from geokg.graph.store import StoreError
+    from geokg.graph.store.core import StoreError
 
     try:
         server = SparqlServer(ServeConfig(str(store or _default_store()), host, port, writable, timeout, limit))

@@ -7,7 +7,7 @@ Examples
 --------
 >>> import tempfile, pathlib
 >>> from rdflib import URIRef, Literal
->>> from geokg.graph.store import open_store
+>>> from geokg.graph.store.core import open_store
 >>> store = open_store(None)
 >>> store.replace_graphs({URIRef("urn:g"): [(URIRef("urn:a"), URIRef("urn:p"), Literal("x"))]})
 >>> path = write_turtle(store, pathlib.Path(tempfile.mkdtemp()) / "g.ttl")
@@ -21,9 +21,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from rdflib import Dataset, Graph, Literal, XSD
-
-from .store import GraphStore, iter_union
+from geokg.graph.store.core import GraphStore, iter_union
+from rdflib import XSD, Dataset, Graph, Literal
 
 __all__ = [
     "PREFIXES",
@@ -64,7 +63,7 @@ def bind_prefixes(graph: Graph) -> Graph:
 
 def _ox(store: GraphStore) -> Any:
     """The pyoxigraph store behind ``store`` (fast serialisers), else ``None``."""
-    from .store import OxigraphGraphStore
+    from geokg.graph.store.core import OxigraphGraphStore
 
     return store._ox if isinstance(store, OxigraphGraphStore) else None  # noqa: SLF001
 
@@ -167,7 +166,7 @@ def write_event_table(store: GraphStore, path: str | os.PathLike[str]) -> Path:
     """
     import csv
 
-    from .tables import EVENT_COLUMNS, event_rows, flat_event_row
+    from geokg.graph.query.tables import EVENT_COLUMNS, event_rows, flat_event_row
 
     out = Path(path)
     with open(out, "w", encoding="utf-8", newline="") as fh:

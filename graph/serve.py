@@ -12,7 +12,7 @@ The HTTP front end (standard library ``ThreadingHTTPServer``) answers
     SPARQL Update, only when started ``writable``; else 403.
 
 While an ingest writes the store, queries read its newest snapshot (the
-worker follows writers, see :mod:`geokg.graph.snapshot`); ``503`` with
+worker follows writers, see :mod:`geokg.graph.store.snapshot`); ``503`` with
 ``Retry-After`` while a starting ingest has published none yet.
 
 Queries run in a separate worker process that holds the Oxigraph store, so a
@@ -100,11 +100,11 @@ _IDLE_CHECK = 0.5
 
 
 def _worker(conn: Any, path: str, writable: bool, limit: int) -> None:
-    from geokg.graph.snapshot import SnapshotPublisher
-    from geokg.graph.snapshot_reader import LiveReader, StoreBusyError
-    from geokg.graph.store import StoreError
+    from geokg.graph.store.core import StoreError
+    from geokg.graph.store.reader import LiveReader, StoreBusyError
+    from geokg.graph.store.snapshot import SnapshotPublisher
 
-    # Read-only: the store, or a running ingest's newest snapshot (geokg.graph.snapshot).
+    # Read-only: the store, or a running ingest's newest snapshot (geokg.graph.store.snapshot).
     # Writable: a writer like geokg build, whose snapshots readers in other processes get.
     live = None if writable else LiveReader(path, wait=2.0)
     publisher = SnapshotPublisher(path) if writable else None
@@ -359,7 +359,7 @@ class SparqlServer:
         if not Path(config.store, "CURRENT").is_file():
             raise FileNotFoundError(f"{config.store}: not a geokg/Oxigraph store (run 'geokg build' first)")
         if not config.writable:  # a damaged store: a clear StoreError now, not a failing worker later
-            from .snapshot_reader import StoreBusyError, open_reader
+            from geokg.graph.store.reader import StoreBusyError, open_reader
 
             try:
                 open_reader(config.store, wait=0).close()

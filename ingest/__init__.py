@@ -1,5 +1,12 @@
 """geokg.ingest: sources → clean articles → spaCy → records.
 
+Subpackages, one job each: :mod:`.readers` (sources → articles), :mod:`.extract`
+(Doc → subject–relation–object extractions), :mod:`.actors` (who: country, sector),
+:mod:`.coding` (what: CAMEO/PLOVER event types), :mod:`.evaluation` (gold sets);
+:mod:`.records`, :mod:`.pipeline`, :mod:`.text`, :mod:`.dates` sit at this level.
+The extractor function is ``geokg.ingest.extract.extract`` (``geokg.ingest.extract``
+is its subpackage).
+
 The public API is re-exported here and imported lazily (PEP 562), so
 ``import geokg.ingest`` stays cheap and spaCy loads only when used.
 
@@ -22,14 +29,14 @@ _EXPORTS = {
     "ReadError": "records", "stable_id": "records",
     "Registry": "registry",
     # readers and text
-    "iter_articles": "readers", "read_article": "readers", "READERS": "readers",
+    "iter_articles": "readers.sources", "read_article": "readers.sources", "READERS": "readers.base",
     "clean_text": "text",
     # spaCy side
     "Pipeline": "pipeline", "Settings": "pipeline", "load_pipeline": "pipeline", "resolve_model": "pipeline",
     "DEFAULT_MODEL": "pipeline",
     # extraction, coding
-    "extract": "extract", "ExtractorConfig": "extract",
-    "EventCoder": "coding", "ActorCoder": "actors",
+    "ExtractorConfig": "extract.config",
+    "EventCoder": "coding.article", "ActorCoder": "actors.coder",
 }
 
 __all__ = sorted(_EXPORTS)

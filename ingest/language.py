@@ -3,7 +3,7 @@
 geokg's extractor, lexicons and gazetteers are English; other languages are
 detected and skipped with a message instead of producing nonsense events.
 The detector counts very common function words of a few languages
-(``data/language_words.tsv``) and the share of Latin letters.
+(``data/text/language_words.tsv``) and the share of Latin letters.
 
 Examples
 --------
@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib.resources import files
+
+from geokg.ingest.resources import data_text
 
 __all__ = ["LanguageDetector"]
 
@@ -47,7 +48,7 @@ class LanguageDetector:
     @classmethod
     def default(cls) -> "LanguageDetector":
         """The detector over geokg's packaged word lists."""
-        text = (files("geokg.ingest") / "data" / "language_words.tsv").read_text(encoding="utf-8")
+        text = data_text("text/language_words.tsv")
         words: dict[str, frozenset[str]] = {}
         for line in text.splitlines():
             if not line.strip() or line.startswith("#"):

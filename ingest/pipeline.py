@@ -25,10 +25,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from geokg.ingest.records import (
+    Actor,
+    Article,
+    ArticleResult,
+    Event,
+    Extraction,
+    Mention,
+    Sentence,
+)
 from spacy.language import Language
 from spacy.tokens import Doc
-
-from .records import Actor, Article, ArticleResult, Event, Extraction, Mention, Sentence
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -185,8 +192,8 @@ class Pipeline:
     @classmethod
     def create(cls, settings: Settings | None = None, *, nlp: Language | None = None) -> "Pipeline":
         """Load the configured spaCy pipeline, the extractor and the coder."""
-        from .coding import EventCoder
-        from .extract import extract
+        from geokg.ingest.coding import EventCoder
+        from geokg.ingest.extract import extract
 
         settings = settings or Settings(model=resolve_model())
         nlp = nlp or load_pipeline(settings.model)

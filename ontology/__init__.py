@@ -1,7 +1,7 @@
 """geokg.ontology: vocabulary (Turtle), SHACL shapes and event-type schemes.
 
 The Turtle files ship as package data: ``geokg.ttl`` (the gk: ontology),
-``shapes.ttl`` (SHACL shapes for everything :mod:`geokg.graph.rdf` writes) and
+``shapes.ttl`` (SHACL shapes for everything :mod:`geokg.graph.rdf.writer` writes) and
 the CAMEO/PLOVER SKOS schemes.  This package re-exports the namespaces and
 resource IRI helpers of :mod:`geokg.ontology.namespace`.
 
@@ -22,11 +22,10 @@ import re
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 
-from rdflib import Graph
-
 from geokg.ontology.namespace import *  # noqa: F403 - re-export
 from geokg.ontology.namespace import __all__ as _namespace_all
 from geokg.ontology.validation import ValidationResult, validate_graph
+from rdflib import Graph
 
 __all__ = [
     *_namespace_all,

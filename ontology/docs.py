@@ -19,12 +19,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from geokg.ontology.namespace import GK, GK_ONTOLOGY
 from rdflib import Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 from rdflib.term import BNode, Node
-
-from geokg.ontology.namespace import GK, GK_ONTOLOGY
 
 __all__ = ["render_markdown", "ontology_markdown_path", "main"]
 

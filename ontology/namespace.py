@@ -24,21 +24,6 @@ AttributeError: term 'sourceActr' not in namespace 'https://w3id.org/geokg/ontol
 
 from __future__ import annotations
 
-from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import (
-    DCTERMS,
-    OWL,
-    PROV,
-    RDF,
-    RDFS,
-    SDO,
-    SH,
-    SKOS,
-    TIME,
-    XSD,
-    DefinedNamespace,
-)
-
 from geokg.ontology.iris import (
     ACTOR_BASE,
     CAMEO,
@@ -58,6 +43,20 @@ from geokg.ontology.iris import (
     sentence_iri,
     software_iri,
     statement_iri,
+)
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import (
+    DCTERMS,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SDO,
+    SH,
+    SKOS,
+    TIME,
+    XSD,
+    DefinedNamespace,
 )
 
 __all__ = [

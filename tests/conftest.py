@@ -84,7 +84,7 @@ def sample_build(tmp_path_factory, geokg_pipeline):
 
     Tests open ``out_dir / "store"`` read-only and must not write to it.
     """
-    from geokg.graph.build import build
+    from geokg.graph.builder.run import build
 
     out = tmp_path_factory.mktemp("sample-build")
     report = build([ROOT / "examples" / "articles"], out, pipeline=geokg_pipeline)

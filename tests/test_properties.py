@@ -4,14 +4,13 @@ and every graph the writer emits round-trips through Turtle and N-Quads and conf
 from __future__ import annotations
 
 import pytest
+from geokg.graph.rdf.writer import RunInfo, article_graph
+from geokg.ingest.records import Article
+from geokg.ontology.validation import validate_graph
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
-
-from geokg.graph.rdf import RunInfo, article_graph
-from geokg.ingest.records import Article
-from geokg.ontology.validation import validate_graph
 
 pytestmark = pytest.mark.model
 

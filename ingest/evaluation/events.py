@@ -6,7 +6,7 @@ recognises their format from the records themselves:
 * **PLOVER** gold-standard records (``event`` = a PLOVER category such as AGREE,
   DEMAND; ``source`` / ``target`` = lists of ``{actorText, code, sector}``); the
   categories are the older PLOVER names, so predictions are compared through
-  :attr:`geokg.ingest.cameo.CameoCode.plover_legacy`.  A record whose markup
+  :attr:`geokg.ingest.coding.cameo.CameoCode.plover_legacy`.  A record whose markup
   says ``SRC/TAR`` (a reciprocal event) has its sources as targets too.
 * **PETRARCH** validation records (``events`` = ``[{source, target,
   eventcode}]``, ``noevents``); compared on the CAMEO root (first two digits)
@@ -176,7 +176,7 @@ class EventScore:
 
 def default_event_paths() -> list[Path]:
     """The gold files in ``../shared/data`` (PLOVER, PETRARCH GSR, unit tests); see :func:`shared_data_dir`."""
-    from .systems import shared_data_dir
+    from geokg.ingest.evaluation.systems import shared_data_dir
 
     base = shared_data_dir()
     return [base / "plover-gsr" / "dev.jsonl", base / "petrarch-validation" / "dev.gsr.jsonl",

@@ -14,10 +14,9 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from geokg.ingest.evaluation.carb import ScoredTuple
 from spacy.language import Language
 from spacy.tokens import Doc
-
-from .carb import ScoredTuple
 
 __all__ = ["geokg_carb_extractor", "shared_data_dir"]
 

@@ -19,10 +19,10 @@ roles), :mod:`.modality` (polarity and mode), :mod:`.attribution`,
 :mod:`.carb`, :mod:`.component`.
 """
 
-from .carb import carb_tuples
-from .component import EXTENSION, ExtractorComponent, make_extractor
-from .config import ExtractorConfig, Lexicon, LexiconError
-from .core import DEFAULT_CONFIG, extract
+from geokg.ingest.extract.carb import carb_tuples
+from geokg.ingest.extract.component import EXTENSION, ExtractorComponent, make_extractor
+from geokg.ingest.extract.config import ExtractorConfig, Lexicon, LexiconError
+from geokg.ingest.extract.core import DEFAULT_CONFIG, extract
 
 __all__ = [
     "extract",

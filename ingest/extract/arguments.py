@@ -36,10 +36,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from geokg.ingest.extract.doctable import DocTable
+from geokg.ingest.records import Argument
 from spacy.tokens import Doc, Token
-
-from ..records import Argument
-from .doctable import DocTable
 
 __all__ = [
     "ArgSpan",

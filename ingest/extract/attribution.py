@@ -30,10 +30,9 @@ Examples
 
 from __future__ import annotations
 
+from geokg.ingest.extract.config import Lexicon
+from geokg.ingest.extract.doctable import DocTable
 from spacy.tokens import Token
-
-from .config import Lexicon
-from .doctable import DocTable
 
 __all__ = ["source_token", "subject_of", "is_speech"]
 

@@ -35,12 +35,11 @@ Examples
 
 from __future__ import annotations
 
+from geokg.ingest.extract.arguments import AllPreps, ArgSpan
+from geokg.ingest.extract.config import ExtractorConfig
+from geokg.ingest.extract.core import DEFAULT_CONFIG, doc_frames
+from geokg.ingest.extract.frames import Frame, relation_text
 from spacy.tokens import Doc
-
-from .arguments import AllPreps, ArgSpan
-from .config import ExtractorConfig
-from .core import DEFAULT_CONFIG, doc_frames
-from .frames import Frame, relation_text
 
 __all__ = ["carb_tuples", "frame_to_carb"]
 

@@ -46,14 +46,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import product
 
+from geokg.ingest.extract.arguments import ArgSpan, make_arg, np_bounds, pp_role
+from geokg.ingest.extract.attribution import _source_index, _subject_index
+from geokg.ingest.extract.config import ExtractorConfig, Lexicon
+from geokg.ingest.extract.doctable import DocTable
+from geokg.ingest.extract.frames import Frame, combine_modes
+from geokg.ingest.extract.modality import governor_effect, is_negated, own_mode
 from spacy.tokens import Doc, Span, Token
-
-from .arguments import ArgSpan, make_arg, np_bounds, pp_role
-from .attribution import _source_index, _subject_index
-from .config import ExtractorConfig, Lexicon
-from .doctable import DocTable
-from .frames import Frame, combine_modes
-from .modality import governor_effect, is_negated, own_mode
 
 __all__ = [
     "ClauseContext", "verb_frames", "conjuncts", "clause_span", "pp_args", "arg_span", "antecedent",

@@ -19,11 +19,10 @@ False
 
 from __future__ import annotations
 
+from geokg.ingest.extract.config import ExtractorConfig
+from geokg.ingest.extract.core import extract
 from spacy.language import Language
 from spacy.tokens import Doc
-
-from .config import ExtractorConfig
-from .core import extract
 
 __all__ = ["ExtractorComponent", "make_extractor", "EXTENSION"]
 

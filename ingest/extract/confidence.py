@@ -29,8 +29,8 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from .arguments import ArgSpan
-from .frames import Frame
+from geokg.ingest.extract.arguments import ArgSpan
+from geokg.ingest.extract.frames import Frame
 
 __all__ = ["score"]
 

@@ -23,8 +23,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from importlib import resources
-from pathlib import Path
+
+from geokg.ingest.resources import data_text
 
 __all__ = ["ExtractorConfig", "Lexicon", "PronounInfo", "LexiconError"]
 
@@ -46,11 +46,8 @@ class PronounInfo:
 def _read_rows(name: str, data_dir: str | None) -> list[list[str]]:
     """Rows of a TSV data file, comments and blank lines skipped."""
     try:
-        if data_dir:
-            text = Path(data_dir, name).read_text(encoding="utf-8")
-        else:
-            text = (resources.files("geokg.ingest") / "data" / name).read_text(encoding="utf-8")
-    except (OSError, FileNotFoundError) as exc:
+        text = data_text(name, data_dir or None)
+    except OSError as exc:
         raise LexiconError(f"cannot read extractor lexicon {name!r}: {exc}") from exc
     rows = []
     for line in text.splitlines():
@@ -159,11 +156,11 @@ class ExtractorConfig:
         subject; when False they are dropped from :func:`extract` output.
     """
 
-    verbs_file: str = "extract_verbs.tsv"
-    nominals_file: str = "extract_nominals.tsv"
-    roles_file: str = "extract_roles.tsv"
-    pronouns_file: str = "extract_pronouns.tsv"
-    headline_verbs_file: str = "extract_headline_verbs.tsv"
+    verbs_file: str = "extract/verbs.tsv"
+    nominals_file: str = "extract/nominals.tsv"
+    roles_file: str = "extract/roles.tsv"
+    pronouns_file: str = "extract/pronouns.tsv"
+    headline_verbs_file: str = "extract/headline_verbs.tsv"
     data_dir: str | None = None
     nominals: bool = True
     roles: bool = True

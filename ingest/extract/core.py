@@ -26,17 +26,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from geokg.ingest.extract.clauses import ClauseContext, verb_frames
+from geokg.ingest.extract.confidence import score
+from geokg.ingest.extract.config import ExtractorConfig
+from geokg.ingest.extract.coref import resolve_frames
+from geokg.ingest.extract.frames import Frame, frame_to_extraction
+from geokg.ingest.extract.headline import headline_frames, is_title_case
+from geokg.ingest.extract.nominal import nominal_frames
+from geokg.ingest.extract.roles import role_frames
+from geokg.ingest.records import Extraction
 from spacy.tokens import Doc
-
-from ..records import Extraction
-from .clauses import ClauseContext, verb_frames
-from .confidence import score
-from .config import ExtractorConfig
-from .coref import resolve_frames
-from .frames import Frame, frame_to_extraction
-from .headline import headline_frames, is_title_case
-from .nominal import nominal_frames
-from .roles import role_frames
 
 __all__ = ["extract", "doc_frames", "DEFAULT_CONFIG", "DocFrames"]
 

@@ -4,7 +4,7 @@ No model: a mention list is built once per Doc (entity mentions and noun
 phrase heads, with number, animacy and syntactic salience), then each
 anaphoric argument is resolved to the best preceding mention:
 
-* **pronouns** (``extract_pronouns.tsv``: he/she/it/they and their
+* **pronouns** (``extract/pronouns.tsv``: he/she/it/they and their
   possessive forms) - candidates must agree in number and animacy: *he/she*
   need a person (a PERSON entity or a role noun such as *president*; no
   name-gender lists are used, so *he* and *she* behave alike), *it/its* a
@@ -50,11 +50,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from geokg.ingest.extract.arguments import ArgSpan
+from geokg.ingest.extract.config import Lexicon
+from geokg.ingest.extract.doctable import DocTable
 from spacy.tokens import Doc, Token
-
-from .arguments import ArgSpan
-from .config import Lexicon
-from .doctable import DocTable
 
 __all__ = ["Resolver", "resolve_frames", "Mention"]
 

@@ -27,7 +27,20 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.attrs import (
+    DEP,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_ALPHA,
+    IS_PUNCT,
+    IS_SPACE,
+    LEMMA,
+    LOWER,
+    ORTH,
+    POS,
+    TAG,
+)
 from spacy.parts_of_speech import NAMES as _POS_NAMES
 from spacy.tokens import Doc
 

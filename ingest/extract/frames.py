@@ -33,11 +33,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from geokg.ingest.extract.arguments import ArgSpan, to_argument
+from geokg.ingest.extract.doctable import DocTable
+from geokg.ingest.records import Extraction
 from spacy.tokens import Doc
-
-from ..records import Extraction
-from .arguments import ArgSpan, to_argument
-from .doctable import DocTable
 
 __all__ = ["Frame", "frame_to_extraction", "combine_modes", "relation_text", "MODE_RANK"]
 

@@ -8,8 +8,8 @@ Case (:func:`is_title_case`) :func:`headline_frames`
   artefacts of the capitalisation), and
 * when the parser found no verb clause, falls back to a positional rule: the
   first token tagged as a finite verb (VBZ/VBD/VBP), or whose lower-cased form
-  ends in *-s*/*-es*/*-ed* and whose stem is a known verb (``extract_verbs.tsv``
-  and ``extract_headline_verbs.tsv``), becomes the relation;
+  ends in *-s*/*-es*/*-ed* and whose stem is a known verb (``extract/verbs.tsv``
+  and ``extract/headline_verbs.tsv``), becomes the relation;
   the words before it are the subject, the noun phrase after it (up to the
   first preposition) the object and the prepositional phrases after that
   become extras.  Fallback frames carry a 0.15 oddity penalty.
@@ -26,12 +26,11 @@ False
 
 from __future__ import annotations
 
+from geokg.ingest.extract.arguments import ArgSpan, pp_role
+from geokg.ingest.extract.clauses import ClauseContext
+from geokg.ingest.extract.doctable import DocTable
+from geokg.ingest.extract.frames import Frame
 from spacy.tokens import Span, Token
-
-from .arguments import ArgSpan, pp_role
-from .clauses import ClauseContext
-from .doctable import DocTable
-from .frames import Frame
 
 __all__ = ["is_title_case", "headline_frames"]
 

@@ -18,7 +18,7 @@ Mode (one of :data:`geokg.ingest.records.MODES`):
 * ``asserted`` - everything else.
 
 When several apply the strongest wins (:data:`~geokg.ingest.extract.frames.MODE_RANK`).
-The verb lists are data (``extract_verbs.tsv``).
+The verb lists are data (``extract/verbs.tsv``).
 
 Examples
 --------
@@ -37,10 +37,9 @@ True
 
 from __future__ import annotations
 
+from geokg.ingest.extract.config import Lexicon
+from geokg.ingest.extract.doctable import DocTable
 from spacy.tokens import Token
-
-from .config import Lexicon
-from .doctable import DocTable
 
 __all__ = ["is_negated", "own_mode", "governor_effect", "conditional"]
 

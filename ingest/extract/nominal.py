@@ -1,6 +1,6 @@
 """Nominal events: event nouns with their arguments.
 
-A noun whose lemma is listed in ``extract_nominals.tsv`` ("arrest", "bust",
+A noun whose lemma is listed in ``extract/nominals.tsv`` ("arrest", "bust",
 "ultimatum", "fight", "dismantling") gives a ``kind="nominal"`` record with
 the noun's lemma as the relation lemma, when it has at least one argument:
 
@@ -33,11 +33,10 @@ Examples
 
 from __future__ import annotations
 
+from geokg.ingest.extract.arguments import ArgSpan
+from geokg.ingest.extract.clauses import ClauseContext, arg_span, pp_args
+from geokg.ingest.extract.frames import Frame
 from spacy.tokens import Span, Token
-
-from .arguments import ArgSpan
-from .clauses import ClauseContext, arg_span, pp_args
-from .frames import Frame
 
 __all__ = ["nominal_frames"]
 

@@ -2,7 +2,7 @@
 
 * **Title before a name** - "Mexico's President Claudia Sheinbaum", "US
   President Donald Trump": a PERSON name whose compound modifiers include a
-  role noun (``extract_roles.tsv``) gives a ``kind="role"`` record
+  role noun (``extract/roles.tsv``) gives a ``kind="role"`` record
   (subject: the name; lemma ``hold role``; object: the normalised title, e.g.
   "President of Mexico", whose offsets cover the source words "Mexico's
   President"; the organisation or country is also an ``of`` extra).
@@ -32,9 +32,7 @@ Examples
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
-
-from .arguments import (
+from geokg.ingest.extract.arguments import (
     AllPreps,
     ArgSpan,
     is_name,
@@ -43,10 +41,17 @@ from .arguments import (
     np_bounds,
     title_word,
 )
-from .attribution import source_token, subject_of
-from .clauses import ClauseContext, antecedent, arg_span, pp_args, relation_tokens
-from .frames import Frame
-from .modality import is_negated, own_mode
+from geokg.ingest.extract.attribution import source_token, subject_of
+from geokg.ingest.extract.clauses import (
+    ClauseContext,
+    antecedent,
+    arg_span,
+    pp_args,
+    relation_tokens,
+)
+from geokg.ingest.extract.frames import Frame
+from geokg.ingest.extract.modality import is_negated, own_mode
+from spacy.tokens import Span, Token
 
 __all__ = ["role_frames", "title_frame"]
 

@@ -36,15 +36,20 @@ from geokg.ingest.readers.base import (
     language_code,
     read_bytes,
 )
-from geokg.ingest.readers.plaintext import parse_document, read_text
-from geokg.ingest.readers.markdown import markdown_to_text, read_markdown
-from geokg.ingest.readers.htmltext import html_to_text, page_meta
-from geokg.ingest.readers.htmlpage import parse_html, read_html
-from geokg.ingest.readers.jsonl import parse_jsonl, read_jsonl, record_from_mapping
 from geokg.ingest.readers.csvfile import parse_csv, read_csv
 from geokg.ingest.readers.feed import parse_feed, read_feed
+from geokg.ingest.readers.htmlpage import parse_html, read_html
+from geokg.ingest.readers.htmltext import html_to_text, page_meta
+from geokg.ingest.readers.jsonl import parse_jsonl, read_jsonl, record_from_mapping
+from geokg.ingest.readers.markdown import markdown_to_text, read_markdown
+from geokg.ingest.readers.plaintext import parse_document, read_text
+from geokg.ingest.readers.sources import (
+    SKIPPED_NAMES,
+    iter_articles,
+    read_article,
+    reader_for,
+)
 from geokg.ingest.readers.url import FetchError, check_url, fetch, read_url
-from geokg.ingest.readers.sources import SKIPPED_NAMES, iter_articles, read_article, reader_for
 
 __all__ = [
     "iter_articles",

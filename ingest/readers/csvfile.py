@@ -28,8 +28,8 @@ from typing import Iterator
 
 from geokg.ingest.readers.base import (
     READERS,
-    Record,
     ReadOptions,
+    Record,
     SourceError,
     decode_bytes,
     read_bytes,

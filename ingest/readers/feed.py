@@ -33,8 +33,8 @@ from typing import Any, Iterator
 
 from geokg.ingest.readers.base import (
     READERS,
-    Record,
     ReadOptions,
+    Record,
     SourceError,
     build_article,
     decode_bytes,

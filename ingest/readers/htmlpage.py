@@ -28,8 +28,8 @@ from urllib.parse import urljoin
 
 from geokg.ingest.readers.base import (
     READERS,
-    Record,
     ReadOptions,
+    Record,
     SourceError,
     build_article,
     decode_bytes,

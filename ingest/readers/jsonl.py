@@ -23,8 +23,8 @@ from typing import Any, Iterator, Mapping
 
 from geokg.ingest.readers.base import (
     READERS,
-    Record,
     ReadOptions,
+    Record,
     SourceError,
     build_article,
     decode_bytes,

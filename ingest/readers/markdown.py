@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from geokg.ingest.readers.base import READERS, Record, ReadOptions
+from geokg.ingest.readers.base import READERS, ReadOptions, Record
 from geokg.ingest.readers.plaintext import read_document
 from geokg.ingest.text import clean_text
 

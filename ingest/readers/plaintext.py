@@ -21,8 +21,8 @@ from typing import Callable, Iterator
 
 from geokg.ingest.readers.base import (
     READERS,
-    Record,
     ReadOptions,
+    Record,
     SourceError,
     build_article,
     decode_bytes,

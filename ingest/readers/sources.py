@@ -37,7 +37,7 @@ import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from geokg.ingest.readers.base import READERS, SUFFIXES, Record, ReadOptions
+from geokg.ingest.readers.base import READERS, SUFFIXES, ReadOptions, Record
 from geokg.ingest.readers.url import check_url
 from geokg.ingest.records import ReadError
 

@@ -28,7 +28,13 @@ from email.message import Message
 from typing import Iterator
 from urllib.parse import urlsplit
 
-from geokg.ingest.readers.base import READERS, Record, ReadOptions, SourceError, decode_bytes
+from geokg.ingest.readers.base import (
+    READERS,
+    ReadOptions,
+    Record,
+    SourceError,
+    decode_bytes,
+)
 from geokg.ingest.readers.feed import parse_feed
 from geokg.ingest.readers.htmlpage import parse_html
 from geokg.ingest.readers.markdown import markdown_to_text

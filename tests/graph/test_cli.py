@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from geokg.graph.cli import app
+from geokg.graph.store.core import open_store
 from rdflib import Literal, URIRef
 from typer.testing import CliRunner
-
-from geokg.graph.cli import app
-from geokg.graph.store import open_store
 
 runner = CliRunner()
 G = URIRef("https://w3id.org/geokg/id/article/0123456789abcdef")
@@ -98,8 +97,6 @@ def test_build_missing_path_is_named_and_others_processed(tmp_path, monkeypatch)
 def _blank_pipeline():
     """A fast pipeline on spacy.blank (the CLI flow is under test here, not the model)."""
     import spacy
-
-    from geokg.ingest.extract import extract
     from geokg.ingest.pipeline import Pipeline
 
     nlp = spacy.blank("en")

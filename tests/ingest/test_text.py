@@ -6,12 +6,11 @@ import doctest
 import unicodedata
 from datetime import date
 
+import geokg.ingest.text as text_module
 import pytest
+from geokg.ingest.text import clean_text, parse_date, split_front_matter
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-import geokg.ingest.text as text_module
-from geokg.ingest.text import clean_text, parse_date, split_front_matter
 
 
 def test_doctests() -> None:

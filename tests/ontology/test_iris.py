@@ -5,10 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from rdflib import Graph, Literal, URIRef
-
 from geokg.ontology.iris import (
     actor_iri,
     article_iri,
@@ -22,6 +18,9 @@ from geokg.ontology.iris import (
     run_iri,
     sentence_iri,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdflib import Graph, Literal, URIRef
 
 SAFE = re.compile(r"[A-Za-z0-9\-._~:%]+")
 

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.collection import Collection
-from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD, DefinedNamespace
-
 import geokg.ontology as ontology
+import pytest
 from geokg.ontology import (
     GK,
     GK_ONTOLOGY,
@@ -21,6 +17,9 @@ from geokg.ontology import (
 )
 from geokg.ontology.docs import main as docs_main
 from geokg.ontology.docs import ontology_markdown_path, render_markdown
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
 PROPERTY_KINDS = (OWL.ObjectProperty, OWL.DatatypeProperty)
 

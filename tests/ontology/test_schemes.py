@@ -6,7 +6,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from geokg.ingest.cameo import CAMEO_NS, GK_NS, PLOVER_NS, scheme_graph, write_schemes
+from geokg.ingest.coding.cameo import (
+    CAMEO_NS,
+    GK_NS,
+    PLOVER_NS,
+    scheme_graph,
+    write_schemes,
+)
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, SKOS, XSD
@@ -19,7 +25,7 @@ GK = GK_NS
 def test_committed_scheme_is_current(name):
     committed = Graph().parse(ONTOLOGY / f"{name}.ttl", format="turtle")
     assert isomorphic(committed, scheme_graph(scheme=name)), (
-        f"ontology/{name}.ttl is stale: regenerate with geokg.ingest.cameo.write_schemes('ontology')")
+        f"ontology/{name}.ttl is stale: regenerate with geokg.ingest.coding.cameo.write_schemes('ontology')")
 
 
 def test_write_schemes(tmp_path):

@@ -12,7 +12,7 @@ from rdflib.namespace import SH
 
 pytest.importorskip("pyshacl")
 
-from geokg.graph.rdf import RunInfo, article_graph  # noqa: E402
+from geokg.graph.rdf.writer import RunInfo, article_graph  # noqa: E402
 from geokg.ingest.records import KINDS, MODES, POLARITIES  # noqa: E402
 from geokg.ontology import (  # noqa: E402
     GK,

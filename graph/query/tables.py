@@ -1,0 +1,212 @@
+"""Tables of events, actors and mentions read from a store.
+
+Every article's graph repeats the descriptions of the actors it mentions, and
+Oxigraph's union default graph keeps one solution per *quad*, so a query that
+joins several optional properties multiplies rows by the number of articles
+that repeat each one.  These helpers instead ask a few flat ``DISTINCT``
+questions and assemble the rows in Python: cost linear in the graph.
+
+Examples
+--------
+>>> from geokg.graph.store.core import open_store
+>>> event_rows(open_store(None))
+[]
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from geokg.graph.store.core import GraphStore
+from rdflib.term import Node
+
+__all__ = ["describe", "ActorInfo", "EventRow", "actors_table", "event_rows", "flat_event_row", "EVENT_COLUMNS"]
+
+SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
+GK = "https://w3id.org/geokg/ontology#"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
+
+_MENTIONS = """
+PREFIX gk: <https://w3id.org/geokg/ontology#>
+PREFIX schema: <https://schema.org/>
+PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT DISTINCT ?event ?mention ?sentence ?article ?start ?end
+WHERE {
+  ?event gk:hasMention ?mention .
+  ?mention gk:inSentence ?s ; oa:hasTarget/oa:hasSelector ?pos .
+  ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+  ?s schema:text ?sentence ; dct:isPartOf ?article .
+}
+"""
+
+_ARTICLES = """
+PREFIX schema: <https://schema.org/>
+PREFIX dct: <http://purl.org/dc/terms/>
+SELECT DISTINCT ?article ?p ?o
+WHERE { ?article a schema:NewsArticle ; ?p ?o . VALUES ?p { schema:url dct:title dct:issued } }
+"""
+
+
+def describe(store: GraphStore, cls: str, props: list[str] | None = None) -> dict[str, dict[str, list[Node]]]:
+    """Every resource of class ``cls`` with its (distinct) property values.
+
+    Returns ``{iri: {property_iri: [values...]}}``; values are sorted for
+    determinism.
+    """
+    values = ""
+    if props:
+        values = " VALUES ?p { " + " ".join(f"<{p}>" for p in props) + " }"
+    query = f"SELECT DISTINCT ?s ?p ?o WHERE {{ ?s a <{cls}> ; ?p ?o .{values} }}"
+    out: dict[str, dict[str, list[Node]]] = defaultdict(lambda: defaultdict(list))
+    for s, p, o in store.query(query):
+        out[str(s)][str(p)].append(o)
+    for props_of in out.values():
+        for key in props_of:
+            props_of[key] = sorted(set(props_of[key]), key=str)
+    return out
+
+
+def _first(values: list[Node] | None) -> Any:
+    if not values:
+        return None
+    value = values[0]
+    py = getattr(value, "toPython", None)
+    out = py() if py else value
+    return out if isinstance(out, (int, float, date)) else str(out)
+
+
+def _tail(iri: Any, marker: str) -> str | None:
+    return str(iri).split(marker, 1)[-1] if iri is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorInfo:
+    """An actor as the store describes it."""
+
+    iri: str
+    label: str
+    kind: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    """One (event, mention) pair with what is known of the event."""
+
+    event: str
+    source: ActorInfo | None
+    target: ActorInfo | None
+    relation: str | None
+    lemma: str | None
+    cameo: str | None
+    plover: str | None
+    quad_class: int | None
+    goldstein: float | None
+    date: date | None
+    polarity: str | None
+    mode: str | None
+    sentence: str | None
+    start: int | None
+    end: int | None
+    article: str | None
+    url: str | None
+    title: str | None
+    published: date | None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+#: Columns of the GDELT-style event table (:func:`event_rows` flattened).
+EVENT_COLUMNS = [
+    "event_id", "date", "source_name", "source_country", "source_sector", "target_name", "target_country",
+    "target_sector", "cameo", "cameo_root", "plover", "quad_class", "goldstein", "polarity", "mode",
+    "relation", "source_url", "published", "sentence",
+]
+
+
+def actors_table(store: GraphStore) -> dict[str, ActorInfo]:
+    """All actors in the store, by IRI."""
+    props = [RDFS_LABEL, SKOS_ALT, GK + "actorKind", GK + "countryCode", GK + "sector"]
+    out = {}
+    for iri, p in describe(store, SEM + "Actor", props).items():
+        labels = [str(v) for v in p.get(RDFS_LABEL, [])]
+        out[iri] = ActorInfo(
+            iri=iri,
+            label=labels[0] if labels else iri.rsplit("/", 1)[-1],
+            kind=_first(p.get(GK + "actorKind")),
+            country=_first(p.get(GK + "countryCode")),
+            sector=_first(p.get(GK + "sector")),
+            aliases=tuple(sorted(set(labels[1:]) | {str(v) for v in p.get(SKOS_ALT, [])})),
+        )
+    return out
+
+
+def event_rows(store: GraphStore) -> list[EventRow]:
+    """One row per (event, mention), sorted by date then event."""
+    actors = actors_table(store)
+    events = describe(store, SEM + "Event")
+    articles: dict[str, dict[str, Any]] = defaultdict(dict)
+    for a, p, o in store.query(_ARTICLES):
+        articles[str(a)][str(p).rsplit("/", 1)[-1]] = _first([o])
+    mentions: dict[str, list[tuple]] = defaultdict(list)
+    for ev, _m, sentence, article, start, end in store.query(_MENTIONS):
+        mentions[str(ev)].append((str(sentence), str(article), int(start), int(end)))
+    rows = []
+    for iri, p in events.items():
+        src = p.get(GK + "sourceActor")
+        tgt = p.get(GK + "targetActor")
+        base = dict(
+            event=iri,
+            source=actors.get(str(src[0])) if src else None,
+            target=actors.get(str(tgt[0])) if tgt else None,
+            relation=_first(p.get(GK + "relationText")),
+            lemma=_first(p.get(GK + "relationLemma")),
+            cameo=_tail(_first(p.get(SEM + "eventType")), "/cameo/"),
+            plover=_tail(_first(p.get(GK + "ploverCategory")), "/plover/"),
+            quad_class=_first(p.get(GK + "quadClass")),
+            goldstein=float(g) if (g := _first(p.get(GK + "goldstein"))) is not None else None,
+            date=_first(p.get(SEM + "hasTimeStamp")),
+            polarity=_first(p.get(GK + "polarity")),
+            mode=_first(p.get(GK + "mode")),
+        )
+        for sentence, article, start, end in sorted(mentions.get(iri) or [(None, None, None, None)], key=str):
+            art = articles.get(article or "", {})
+            rows.append(EventRow(
+                **base, sentence=sentence, start=start, end=end, article=article,
+                url=art.get("url"), title=art.get("title"), published=art.get("issued"),
+            ))
+    rows.sort(key=lambda r: (r.date is None, r.date or date.min, r.event, r.start or 0))
+    return rows
+
+
+def flat_event_row(row: EventRow) -> dict[str, Any]:
+    """A row of the GDELT-style table (:data:`EVENT_COLUMNS`)."""
+    s, t = row.source, row.target
+    return {
+        "event_id": row.event.rsplit("/", 1)[-1],
+        "date": row.date.isoformat() if row.date else None,
+        "source_name": s.label if s else None,
+        "source_country": s.country if s else None,
+        "source_sector": s.sector if s else None,
+        "target_name": t.label if t else None,
+        "target_country": t.country if t else None,
+        "target_sector": t.sector if t else None,
+        "cameo": row.cameo,
+        "cameo_root": row.cameo[:2] if row.cameo else None,
+        "plover": row.plover,
+        "quad_class": row.quad_class,
+        "goldstein": row.goldstein,
+        "polarity": row.polarity,
+        "mode": row.mode,
+        "relation": row.lemma,
+        "source_url": row.url,
+        "published": row.published.isoformat() if isinstance(row.published, date) else row.published,
+        "sentence": row.sentence,
+    }
+

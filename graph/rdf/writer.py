@@ -1,0 +1,565 @@
+"""Records -> RDF: every statement derived from an article, in its own graph.
+
+:func:`article_quads` turns one :class:`~geokg.ingest.records.ArticleResult`
+into quads whose graph is the article's IRI: the article, its sentences, its
+entity mentions and extraction mentions (Web Annotation selectors into the
+article text), the claims they evidence (coded ``sem:Event`` s and
+``gk:Statement`` s), the actors involved and, with a :class:`RunInfo`, the
+``prov:Activity`` that produced them.  Re-ingesting an article replaces
+exactly its graph; the union over articles is the dataset.
+
+Output is a pure function of the records: no clock, no blank nodes (every
+node gets an IRI derived from stable ids), so the same corpus always gives an
+isomorphic dataset.  Bad records raise :class:`RDFWriteError` naming the
+article and the record.
+
+Examples
+--------
+>>> from geokg.ingest.records import Article, ArticleResult, Sentence
+>>> art = Article.create(title="Mexico rejects plan", text="", url="https://x.test/a")
+>>> res = ArticleResult(article=art, sentences=(Sentence(art.id, 0, 0, 19, "Mexico rejects plan"),))
+>>> g = article_graph(res)
+>>> g.identifier == article_iri(art.id)
+True
+>>> from geokg.ontology.namespace import SCHEMA as schema
+>>> sorted(g.objects(sentence_iri(art.id, 0), schema.text))
+[rdflib.term.Literal('Mexico rejects plan')]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from geokg.graph.rdf.evidence import (
+    _INTEGER,
+    DCTERMS,
+    GK,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SEM,
+    SKOS,
+    RDFWriteError,
+    Term,
+    Triple,
+    WriteContext,
+    _iri,
+    _literal,
+    entity_mention_id,
+    entity_mention_triples,
+    extraction_mention_triples,
+    nt_literal,
+    nt_term,
+    sentence_triples,
+)
+from geokg.ingest.records import (
+    KINDS,
+    MODES,
+    POLARITIES,
+    Actor,
+    Argument,
+    Article,
+    ArticleResult,
+    Event,
+    Extraction,
+    Mention,
+)
+from geokg.ontology.iris import model_iri, run_iri, software_iri
+from geokg.ontology.namespace import (
+    XSD,
+    actor_iri,
+    article_iri,
+    bind_prefixes,
+    cameo_iri,
+    event_iri,
+    iri_segment,
+    mention_iri,
+    place_iri,
+    plover_iri,
+    publisher_iri,
+    statement_iri,
+)
+from rdflib import Dataset, Graph, URIRef
+from rdflib.term import Node
+
+__all__ = [
+    "RunInfo",
+    "RDFWriteError",
+    "Quad",
+    "Triple",
+    "NodeTriple",
+    "article_triples",
+    "article_quads",
+    "article_nquads",
+    "article_graph",
+    "results_dataset",
+    "entity_mention_id",
+]
+
+Quad = tuple[Node, Node, Node, URIRef]
+#: A triple of rdflib terms (what :func:`article_triples` yields).
+NodeTriple = tuple[Node, Node, Node]
+
+_ISO3 = re.compile(r"[A-Z]{3}")
+#: schema.org type of each actor kind (other kinds are only ``sem:Actor``).
+_SCHEMA_TYPE = {
+    "person": SCHEMA.Person,
+    "country": SCHEMA.Country,
+    **dict.fromkeys(
+        ("organisation", "organization", "igo", "ngo", "group", "company", "party"), SCHEMA.Organization
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RunInfo:
+    """What produced the graph: model name/version and geokg version.
+
+    The run's IRI is derived from these values only (never from a clock).
+
+    Examples
+    --------
+    >>> RunInfo("en_core_web_sm", "3.8.0", "0.1.0").iri
+    rdflib.term.URIRef('https://w3id.org/geokg/id/run/geokg/0.1.0/en_core_web_sm/3.8.0')
+    >>> RunInfo("", "3.8.0", "0.1.0")
+    Traceback (most recent call last):
+    ...
+    ValueError: RunInfo.model must be a non-empty string, got ''
+    """
+
+    model: str
+    model_version: str
+    geokg_version: str
+
+    def __post_init__(self) -> None:
+        for name in ("model", "model_version", "geokg_version"):
+            value = getattr(self, name)
+            if not isinstance(value, str) or not value.strip():
+                raise ValueError(f"RunInfo.{name} must be a non-empty string, got {value!r}")
+
+    @property
+    def iri(self) -> URIRef:
+        """The ``prov:Activity`` IRI of this run."""
+        return run_iri(self.model, self.model_version, self.geokg_version)
+
+
+# --------------------------------------------------------------- literals
+
+
+def _decimal(value: float, what: str) -> Term:
+    """``value`` as an ``xsd:decimal`` literal with a canonical lexical form."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        raise RDFWriteError(f"{what} {value!r} is not a number")
+    if not math.isfinite(float(value)):
+        raise RDFWriteError(f"{what} {value!r} is not finite")
+    lexical = format(Decimal(repr(float(value))), "f")
+    if "." not in lexical:
+        lexical += ".0"
+    return nt_literal(lexical, XSD.decimal)
+
+
+def _date(value: date, what: str) -> Term:
+    if not isinstance(value, date):
+        raise RDFWriteError(f"{what} {value!r} is not a date")
+    day = value.date() if isinstance(value, datetime) else value
+    return nt_literal(day.isoformat(), XSD.date)
+
+
+def _context(result: ArticleResult, run: RunInfo | None, sentences: frozenset[int]) -> WriteContext:
+    article = result.article
+    if not isinstance(article, Article):
+        raise RDFWriteError(f"ArticleResult.article {article!r} is not an Article")
+    actors: dict[str, Actor] = {}
+    for actor in (*result.actors, *(a for e in result.events for a in (e.source, e.target))):
+        if actor is not None:
+            actors.setdefault(actor.id, actor)
+    return WriteContext(
+        article=article,
+        node=article_iri(article.id),
+        run=run.iri if run else None,
+        actors=actors,
+        sentences=sentences,
+    )
+
+
+# ---------------------------------------------------------------- writers
+
+
+def _article(ctx: WriteContext) -> Iterator[Triple]:
+    a, node = ctx.article, ctx.ref
+    yield node, RDF.type, SCHEMA.NewsArticle
+    yield node, DCTERMS.identifier, _literal(a.id)
+    yield node, SCHEMA.text, _literal(a.content)
+    if a.title:
+        yield node, DCTERMS.title, _literal(a.title)
+    if a.url:
+        yield node, SCHEMA.url, nt_literal(a.url, XSD.anyURI)
+    if a.published is not None:
+        yield node, DCTERMS.issued, _date(a.published, f"article {a.id!r} published")
+    if a.language:
+        yield node, DCTERMS.language, _literal(a.language)
+    if a.source and a.source.strip():
+        publisher = _iri(publisher_iri(a.source))
+        yield node, DCTERMS.publisher, publisher
+        yield publisher, RDF.type, SCHEMA.Organization
+        yield publisher, RDFS.label, _literal(a.source.strip())
+
+
+def _run(ctx: WriteContext, run: RunInfo) -> Iterator[Triple]:
+    node, model, software = _iri(run.iri), _iri(model_iri(run.model, run.model_version)), _iri(software_iri(run.geokg_version))
+    yield node, RDF.type, PROV.Activity
+    yield node, RDF.type, GK.ExtractionRun
+    yield node, RDFS.label, _literal(f"geokg {run.geokg_version} with {run.model} {run.model_version}")
+    yield node, PROV.used, model
+    yield node, PROV.used, ctx.ref
+    yield node, PROV.wasAssociatedWith, software
+    yield model, RDF.type, PROV.Entity
+    yield model, RDF.type, SCHEMA.SoftwareApplication
+    yield model, RDFS.label, _literal(run.model)
+    yield model, SCHEMA.softwareVersion, _literal(run.model_version)
+    yield software, RDF.type, PROV.SoftwareAgent
+    yield software, RDF.type, SCHEMA.SoftwareApplication
+    yield software, RDFS.label, _literal("geokg")
+    yield software, SCHEMA.softwareVersion, _literal(run.geokg_version)
+
+
+def _country_stub(code: str) -> Iterator[Triple]:
+    """A minimal ``country:CODE`` actor when the records lack one.
+
+    Only for ISO 3166-1 alpha-3 codes pycountry knows (so a CAMEO region code
+    such as "AFR" never becomes a country); empty otherwise.
+    """
+    import pycountry  # local: loads its database lazily
+
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return
+    node = _iri(actor_iri(f"country:{code}"))
+    yield node, RDF.type, SEM.Actor
+    yield node, RDF.type, SCHEMA.Country
+    yield node, RDFS.label, _literal(country.name)
+    yield node, GK.actorKind, _literal("country")
+    yield node, GK.countryCode, _literal(code)
+
+
+def _actor(ctx: WriteContext, actor: Actor) -> Iterator[Triple]:
+    if not isinstance(actor.name, str) or not actor.name.strip():
+        raise ctx.fail(f"actor {actor.id!r} has no name")
+    node = _iri(actor_iri(actor.id))
+    kind = (actor.kind or "").strip().lower()
+    yield node, RDF.type, SEM.Actor
+    if kind in _SCHEMA_TYPE:
+        yield node, RDF.type, _SCHEMA_TYPE[kind]
+    yield node, RDFS.label, _literal(actor.name.strip())
+    for alias in actor.aliases:
+        if alias and alias.strip() and alias.strip() != actor.name.strip():
+            yield node, SKOS.altLabel, _literal(alias.strip())
+    if kind:
+        yield node, GK.actorKind, _literal(kind)
+    if actor.sector:
+        yield node, GK.sector, _literal(actor.sector)
+    if actor.role:
+        yield node, GK.actorRole, _literal(actor.role)
+    if actor.country:
+        code = actor.country.strip().upper()
+        yield node, GK.countryCode, _literal(code)
+        if kind != "country" and _ISO3.fullmatch(code):
+            country = f"country:{code}"
+            stub = [] if country in ctx.actors else list(_country_stub(code))
+            if country in ctx.actors or stub:  # link only to a country the graph describes
+                yield node, GK.country, _iri(actor_iri(country))
+                yield from stub
+
+
+def _attribution_actor(ctx: WriteContext, mentions: Iterable[Mention], arg: Argument) -> str | None:
+    """The one known actor named inside the attribution span, if any."""
+    inside = {
+        m.actor_id
+        for m in mentions
+        if m.actor_id in ctx.actors and arg.start <= m.start and m.end <= arg.end
+    }
+    if len(inside) == 1:
+        return inside.pop()
+    name = arg.name.strip().casefold()
+    named = {
+        a.id
+        for a in ctx.actors.values()
+        if name and name in {n.strip().casefold() for n in (a.name, *a.aliases)}
+    }
+    return named.pop() if len(named) == 1 else None
+
+
+def _claim(
+    ctx: WriteContext, node: Term, ext: Extraction, ext_id: str, mentions: tuple[Mention, ...]
+) -> Iterator[Triple]:
+    """What events and statements share: relation, modality, evidence (``ext_id`` is ``ext.id``)."""
+    what = f"extraction {ext_id} ({ext.relation!r})"
+    for field, value, allowed in (
+        ("polarity", ext.polarity, POLARITIES),
+        ("mode", ext.mode, MODES),
+        ("kind", ext.kind, KINDS),
+    ):
+        if value not in allowed:
+            raise ctx.fail(f"{what} has {field} {value!r}; expected one of {', '.join(allowed)}")
+    confidence = _decimal(ext.confidence, f"{what} confidence")
+    if not 0 <= ext.confidence <= 1:
+        raise ctx.fail(f"{what} confidence {ext.confidence!r} is not between 0 and 1")
+    yield node, GK.hasMention, _iri(mention_iri(ext_id))
+    yield node, PROV.wasDerivedFrom, ctx.ref
+    if ctx.run_ref is not None:
+        yield node, PROV.wasGeneratedBy, ctx.run_ref
+    yield node, GK.extractionKind, _literal(ext.kind)
+    yield node, GK.polarity, _literal(ext.polarity)
+    yield node, GK.mode, _literal(ext.mode)
+    yield node, GK.confidence, confidence
+    if ext.relation:
+        yield node, GK.relationText, _literal(ext.relation)
+    if ext.lemma:
+        yield node, GK.relationLemma, _literal(ext.lemma)
+    if ext.subject.name:
+        yield node, GK.subjectText, _literal(ext.subject.name)
+    if ext.object is not None and ext.object.name:
+        yield node, GK.objectText, _literal(ext.object.name)
+    if ext.attribution is not None:
+        yield node, GK.attributionText, _literal(ext.attribution.name)
+        source = _attribution_actor(ctx, mentions, ext.attribution)
+        if source is not None:
+            yield node, SEM.accordingTo, _iri(actor_iri(source))
+
+
+def _role(event: str, actor: Actor, prop: Term, role: Term, name: str) -> Iterator[Triple]:
+    """``event`` is the event's IRI (not in N-Triples syntax)."""
+    node = _iri(actor_iri(actor.id))
+    link = f"<{event}/role/{name}/{iri_segment(actor.id, what='actor id')}>"
+    yield f"<{event}>", prop, node
+    yield f"<{event}>", SEM.hasActor, link
+    yield link, RDF.type, SEM.Role
+    yield link, RDF.value, node
+    yield link, SEM.roleType, role
+
+
+def _event(ctx: WriteContext, event: Event, ext_id: str, mentions: tuple[Mention, ...]) -> Iterator[Triple]:
+    iri = event_iri(event.id)
+    node = _iri(iri)
+    what = f"event {event.id!r}"
+    yield node, RDF.type, SEM.Event
+    yield node, RDF.type, GK.Event
+    yield from _claim(ctx, node, event.extraction, ext_id, mentions)
+    try:
+        if event.cameo:
+            yield node, SEM.eventType, _iri(cameo_iri(event.cameo))
+        if event.plover:
+            yield node, GK.ploverCategory, _iri(plover_iri(event.plover))
+    except ValueError as exc:
+        raise ctx.fail(f"{what}: {exc}") from None
+    if event.plover_mode:
+        yield node, GK.ploverMode, _literal(event.plover_mode)
+    if event.quad_class is not None:
+        if isinstance(event.quad_class, bool) or event.quad_class not in range(5):
+            raise ctx.fail(f"{what} quad class {event.quad_class!r} is not 0-4")
+        yield node, GK.quadClass, f'"{int(event.quad_class)}"{_INTEGER}'
+    if event.goldstein is not None:
+        score = _decimal(event.goldstein, f"{what} Goldstein score")
+        if not -10 <= event.goldstein <= 10:
+            raise ctx.fail(f"{what} Goldstein score {event.goldstein!r} is outside [-10, 10]")
+        yield node, GK.goldstein, score
+    if event.source is not None:
+        yield from _role(iri, event.source, GK.sourceActor, GK.SourceRole, "source")
+    if event.target is not None:
+        yield from _role(iri, event.target, GK.targetActor, GK.TargetRole, "target")
+    if event.date is not None:
+        yield node, SEM.hasTimeStamp, _date(event.date, f"{what} date")
+    if event.date_text:
+        yield node, GK.timeText, _literal(event.date_text)
+    if event.place and event.place.strip():
+        place = _iri(place_iri(event.place))
+        yield node, SEM.hasPlace, place
+        yield place, RDF.type, SEM.Place
+        yield place, RDF.type, SCHEMA.Place
+        yield place, RDFS.label, _literal(event.place.strip())
+
+
+def _statement(ctx: WriteContext, ext: Extraction, ext_id: str, mentions: tuple[Mention, ...]) -> Iterator[Triple]:
+    node = _iri(statement_iri(ext_id))
+    yield node, RDF.type, GK.Statement
+    yield from _claim(ctx, node, ext, ext_id, mentions)
+
+
+def _plan(result: ArticleResult) -> tuple[dict[str, Extraction], dict[str, list[Term]], list[str]]:
+    """Distinct extractions by id, the claims (events or a statement) each evidences, and each event's extraction id."""
+    extractions: dict[str, Extraction] = {}
+    event_ext = [e.extraction.id for e in result.events]  # ``Extraction.id`` hashes: compute each once
+    for ext in result.extractions:
+        extractions.setdefault(ext.id, ext)
+    for ext_id, event in zip(event_ext, result.events):
+        extractions.setdefault(ext_id, event.extraction)
+    bodies: dict[str, list[Term]] = {ext_id: [] for ext_id in extractions}
+    for ext_id, event in zip(event_ext, result.events):
+        node = _iri(event_iri(event.id))
+        if node not in bodies[ext_id]:
+            bodies[ext_id].append(node)
+    for ext_id, claims in bodies.items():
+        if not claims:
+            claims.append(_iri(statement_iri(ext_id)))
+    return extractions, bodies, event_ext
+
+
+def _triples(result: ArticleResult, run: RunInfo | None) -> Iterator[Triple]:
+    extractions, bodies, event_ext = _plan(result)
+    known = {s.index for s in result.sentences}
+    implied: dict[int, Extraction] = {}
+    for ext in extractions.values():
+        if ext.sentence not in known:
+            implied.setdefault(ext.sentence, ext)
+    ctx = _context(result, run, frozenset(known | set(implied)))
+    yield from _article(ctx)
+    if run is not None:
+        yield from _run(ctx, run)
+    for sentence in result.sentences:
+        ctx.own(sentence.article_id, f"sentence {sentence.index}")
+        yield from sentence_triples(ctx, sentence.index, sentence.start, sentence.end)
+    for index, ext in sorted(implied.items()):
+        yield from sentence_triples(ctx, index, ext.sent_start, ext.sent_end)
+    for actor in ctx.actors.values():
+        yield from _actor(ctx, actor)
+    for mention in result.mentions:
+        yield from entity_mention_triples(ctx, mention)
+    for ext_id, ext in extractions.items():
+        if bodies[ext_id] == [_iri(statement_iri(ext_id))]:  # no event was coded from it
+            yield from _statement(ctx, ext, ext_id, result.mentions)
+        yield from extraction_mention_triples(ctx, ext, bodies[ext_id], ext_id=ext_id)
+    for ext_id, event in zip(event_ext, result.events):
+        yield from _event(ctx, event, ext_id, result.mentions)
+
+
+def _checked(result: ArticleResult, run: RunInfo | None) -> Iterator[Triple]:
+    """:func:`_triples`, with IRI helper failures turned into :class:`RDFWriteError`."""
+    try:
+        yield from _triples(result, run)
+    except RDFWriteError:
+        raise
+    except ValueError as exc:  # an id or code the IRI helpers refused
+        article_id = getattr(getattr(result, "article", None), "id", None)
+        raise RDFWriteError(f"article {article_id!r}: {exc}") from exc
+
+
+def article_nquads(result: ArticleResult, *, run: RunInfo | None = None) -> str:
+    """The article's named graph as N-Quads text: each distinct triple once.
+
+    This is what ingest writes to the store: the writers build every term in
+    N-Triples syntax, so no rdflib term is made.  The graph name is
+    :func:`~geokg.ontology.iris.article_iri` of the article.
+
+    Raises
+    ------
+    RDFWriteError
+        As :func:`article_triples`.
+
+    Examples
+    --------
+    >>> from geokg.ingest.records import Article, ArticleResult
+    >>> art = Article.create(title="T", text="Body.", url="https://x.test/b")
+    >>> text = article_nquads(ArticleResult(article=art))
+    >>> print(text.splitlines()[0])  # doctest: +ELLIPSIS
+    <https://w3id.org/geokg/id/article/...> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/NewsArticle> <https://w3id.org/geokg/id/article/...> .
+    >>> len(text.splitlines()) == len(set(text.splitlines())) == len(article_graph(ArticleResult(article=art)))
+    True
+    """
+    tail = f" <{article_iri(result.article.id)}> .\n"
+    return "".join(dict.fromkeys([f"{s} {p} {o}{tail}" for s, p, o in _checked(result, run)]))
+
+
+def article_triples(result: ArticleResult, *, run: RunInfo | None = None) -> Iterator[NodeTriple]:
+    """Yield every triple derived from ``result`` as rdflib terms (may repeat a triple).
+
+    Sentences an extraction points to but ``result.sentences`` lacks are
+    written from the extraction's sentence offsets.  Extractions no event was
+    coded from become ``gk:Statement`` s.
+
+    Raises
+    ------
+    RDFWriteError
+        When a record does not fit the article (wrong article id, offsets
+        outside the text, values outside their allowed sets, ids that cannot
+        become IRIs); the message starts with the article id.
+
+    Examples
+    --------
+    >>> from geokg.ingest.records import Actor, Article, ArticleResult
+    >>> art = Article.create(title="T", text="Body.", url="https://x.test/c")
+    >>> list(article_triples(ArticleResult(article=art, actors=(Actor(" ", "X", "person"),))))
+    Traceback (most recent call last):
+    ...
+    geokg.graph.rdf.evidence.RDFWriteError: article '69c5f35e8e2ceb5d': empty actor id ' ' cannot be made into an IRI
+    """
+    terms: dict[Term, Node] = {}  # IRIs and small literals repeat: parse each once
+
+    def term(text: Term) -> Node:
+        node = terms.get(text)
+        if node is None:
+            node = terms[text] = nt_term(text)
+        return node
+
+    for s, p, o in _checked(result, run):
+        yield term(s), term(p), term(o)
+
+
+def article_quads(result: ArticleResult, *, run: RunInfo | None = None) -> Iterator[Quad]:
+    """Yield each distinct triple of ``result`` as a quad in the article's graph.
+
+    The graph name is :func:`~geokg.ontology.iris.article_iri` of the article,
+    so a store can replace or drop exactly this article.
+
+    Examples
+    --------
+    >>> from geokg.ingest.records import Article, ArticleResult
+    >>> art = Article.create(title="T", text="Body.", url="https://x.test/b")
+    >>> quads = list(article_quads(ArticleResult(article=art)))
+    >>> {q[3] for q in quads} == {article_iri(art.id)}
+    True
+    """
+    graph = article_iri(result.article.id)
+    seen: set[NodeTriple] = set()
+    for triple in article_triples(result, run=run):
+        if triple not in seen:
+            seen.add(triple)
+            yield (*triple, graph)
+
+
+def article_graph(result: ArticleResult, *, run: RunInfo | None = None) -> Graph:
+    """The article's named graph as an rdflib :class:`~rdflib.Graph`.
+
+    Examples
+    --------
+    >>> from geokg.ingest.records import Article, ArticleResult
+    >>> art = Article.create(title="T", text="Body.", url="https://x.test/b")
+    >>> len(article_graph(ArticleResult(article=art), run=RunInfo("m", "1", "0.1")))
+    19
+    """
+    graph = bind_prefixes(Graph(identifier=article_iri(result.article.id)))
+    for s, p, o, _ in article_quads(result, run=run):
+        graph.add((s, p, o))
+    return graph
+
+
+def results_dataset(results: Iterable[ArticleResult], *, run: RunInfo | None = None) -> Dataset:
+    """An in-memory :class:`~rdflib.Dataset` with one named graph per article.
+
+    Examples
+    --------
+    >>> from geokg.ingest.records import Article, ArticleResult
+    >>> arts = [Article.create(title=t, text="x", url=f"https://x.test/{t}") for t in "ab"]
+    >>> ds = results_dataset(ArticleResult(article=a) for a in arts)
+    >>> sorted(str(g.identifier) == str(article_iri(a.id)) for g in ds.graphs() for a in arts).count(True)
+    2
+    """
+    ds = bind_prefixes(Dataset())
+    for result in results:
+        ds.addN(article_quads(result, run=run))
+    return ds

@@ -1,0 +1,321 @@
+"""The actor coder: arguments and entity mentions -> actors.
+
+:class:`ActorCoder` splits an argument into conjuncts ("Hungarian and Romanian
+officials", "the US and Mexico"), finds each conjunct's head and codes it with the
+phrase rules of :class:`~geokg.ingest.actors.phrase.PhraseRules`.  With the spaCy
+``Doc`` the argument's offsets point into, the argument is cut to the head's noun
+phrase (a clause argument names no actor) and PERSON entities mark person names.
+
+Examples
+--------
+>>> from geokg.ingest.records import Argument
+>>> coder = ActorCoder.default()
+>>> text = "Hungarian and Romanian officials"
+>>> [a.id for a in coder.code_arguments(Argument("subject", text, 0, len(text), head="officials"))]
+['actor:HUN-GOV', 'actor:ROU-GOV']
+>>> coder.code_entity("Sinaloa", "GPE").id, coder.code_entity("Palestinian", "NORP").id
+('country:MEX', 'country:PSE')
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from geokg.ingest.actors.data import CodingContext, Memo
+from geokg.ingest.actors.doc import DocIndex, person_spans
+from geokg.ingest.actors.phrase import PhraseRules, office_country
+from geokg.ingest.actors.reads import ContextReads, VariantMemo
+from geokg.ingest.actors.words import (
+    CLAUSE_WORDS,
+    DETERMINERS,
+    PREPOSITIONS,
+    PRONOUNS,
+    WORD_RE,
+    singular,
+)
+from geokg.ingest.records import Actor, Argument
+
+__all__ = ["ActorCoder"]
+
+_NONE = object()  # "not memoised yet" (None is a result)
+_CLAUSE_WORDS_NO_COMMA = CLAUSE_WORDS - {","}
+
+
+class ActorCoder(PhraseRules):
+    """Codes arguments to actors from gazetteers and role lexicons (see :mod:`geokg.ingest.actors`).
+
+    Build it once with :meth:`default` or :meth:`from_files` and share it (threads
+    too): its gazetteers do not change, and its bounded memos only hold results that
+    are the same for every article; what depends on an article is memoised in that
+    article's :class:`CodingContext`.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # memos of context-free results (no Doc, no article context), bounded
+        self._argument_memo = Memo(1 << 14)
+        self._entity_memo = Memo(1 << 14)
+        self._text_actors_memo = Memo(1 << 15)
+        # and of results that read the article context, with what they read of it
+        self._text_variants = VariantMemo(1 << 14)
+        self._entity_variants = VariantMemo(1 << 14)
+
+    # -- coding --------------------------------------------------------------------------
+    def code_argument(self, arg: Argument, doc=None, context: CodingContext | None = None) -> Actor | None:
+        """The actor an argument names, or None when it names none.
+
+        ``doc`` (the spaCy Doc the argument's offsets point into) sharpens the head
+        and the person-name spans; ``context`` supplies the article's people and
+        main country.
+        """
+        actors = self.code_arguments(arg, doc=doc, context=context)
+        return actors[0] if actors else None
+
+    def code_arguments(self, arg: Argument, doc=None, context: CodingContext | None = None) -> tuple[Actor, ...]:
+        """All actors of an argument: one per conjunct ("Hungarian and Romanian officials").
+
+        Results are memoised per article (in ``context.memo``) and, without a Doc
+        and a context, on the coder.
+        """
+        if type(context) is ContextReads:  # coding an entity for every article: no article memo
+            return self._code_arguments(arg, DocIndex(doc) if doc is not None else None, context)
+        if context is not None:
+            key = ("argument", arg, doc)
+            found = context.memo.get(key)
+            if found is None:
+                found = context.memo[key] = self._code_arguments(arg, self.doc_index(doc, context), context)
+            return found
+        if doc is not None:
+            return self._code_arguments(arg, DocIndex(doc), None)
+        found = self._argument_memo.get(arg)
+        if found is None:
+            found = self._argument_memo.put(arg, self._code_arguments(arg, None, None))
+        return found
+
+    def doc_index(self, doc, context: CodingContext | None = None) -> DocIndex | None:
+        """The :class:`~geokg.ingest.actors.doc.DocIndex` of ``doc`` (None without a
+        Doc), built once per article when ``context`` is given."""
+        if doc is None:
+            return None
+        if context is None:
+            return DocIndex(doc)
+        key = ("doc", doc)
+        index = context.memo.get(key)
+        if index is None:
+            index = context.memo[key] = DocIndex(doc)
+        return index
+
+    def remember_doc_index(self, index: DocIndex, context: CodingContext) -> None:
+        """Let ``context`` keep ``index`` (built before the context) for its article."""
+        context.memo[("doc", index.doc)] = index
+
+    def _code_arguments(self, arg: Argument, index: DocIndex | None, context: CodingContext | None
+                        ) -> tuple[Actor, ...]:
+        text = arg.name.strip()
+        if not text:
+            return ()
+        if arg.resolved and context is not None and text.lower() in context.people:
+            # a pronoun resolved to a person the article names ("he" -> "Kofi Annan")
+            return (office_country(context.people[text.lower()], context),)
+        persons: tuple[tuple[int, int], ...] = ()
+        if index is not None and not arg.resolved:
+            trimmed = index.noun_phrase(arg)
+            if trimmed is None:
+                return ()
+            if trimmed != (arg.start, arg.end):
+                arg = replace(arg, text=index.text[trimmed[0]:trimmed[1]], start=trimmed[0], end=trimmed[1])
+                text = arg.text.strip()
+            persons = tuple(person_spans(arg, self._tokens(text), index))
+        return self._code_text(text, arg.head if not arg.resolved else "", arg.label, persons, context)
+
+    def _code_text(self, text: str, head_word: str, label: str, persons: tuple[tuple[int, int], ...],
+                   context: CodingContext | None) -> tuple[Actor, ...]:
+        """The actors of an argument's (trimmed) text, given its head word, NER label and
+        person-name spans.  Results are memoised on the coder and shared by every
+        article: those that read the article context with what they read of it
+        (:mod:`geokg.ingest.actors.reads`), reused where it reads the same."""
+        key = (text, head_word, label, persons, context is None)
+        found = self._text_actors_memo.get(key)
+        if found is not None:
+            return found
+        if context is not None:
+            found = self._text_variants.get(key, context)
+            if found is not None:
+                return found
+        reads = ContextReads(context) if context is not None else None
+        found = self._code_text_uncached(text, head_word, label, list(persons), reads)
+        if reads is None or not reads.tracked:
+            self._text_actors_memo.put(key, found)
+        else:
+            log = reads.log()
+            if log is not None:
+                self._text_variants.put(key, log, found)
+        return found
+
+    def _code_text_uncached(self, text: str, head_word: str, label: str, persons: list[tuple[int, int]],
+                            context) -> tuple[Actor, ...]:
+        words = [t for t, _, _ in self._tokens(text)]
+        if len(words) == 1 and words[0].lower() in PRONOUNS:
+            return ()
+        head = self._head_index(words, head_word, persons)
+        if head is None:
+            return ()
+        while (head + 2 < len(words) and words[head].lower() in self.words["quantity_heads"] and words[head + 1].lower() == "of"):
+            # "Tens of thousands of university students": the head is what is counted
+            rest = words[head + 2:]
+            sub = self._head_index(rest, "", [])
+            if sub is None:
+                break
+            head = head + 2 + sub
+        parts = self._conjuncts(words, head)
+        out: list[Actor] = []
+        for part_words, part_head, offset in parts:
+            part_persons = [(s - offset, e - offset) for s, e in persons if s >= offset and e <= offset + len(part_words)]
+            actor = self.code_phrase(part_words, part_head, label, part_persons, context, text)
+            if actor is not None and actor.id not in {a.id for a in out}:
+                out.append(actor)
+        return tuple(out)
+
+    def is_role_word(self, word: str) -> bool:
+        """Whether ``word`` is a role noun ("troops", "officials")."""
+        return bool(word) and (singular(word),) in self._roles
+
+    def is_known(self, actor_id: str) -> bool:
+        """Whether ``actor_id`` is a gazetteer entry (not an ad-hoc ``org:<slug>``)."""
+        return actor_id in self._known_ids
+
+    def _head_index(self, words: list[str], head: str, persons) -> int | None:
+        if head:
+            for i, w in enumerate(words):
+                if w == head:
+                    return i
+            for i, w in enumerate(words):
+                if w.lower() == head.lower():
+                    return i
+        # heuristic: last word of the first chunk (multi-word terms are not split)
+        protected: set[int] = set()
+        for m in self._scan(words):
+            if m.end - m.start > 1:
+                protected.update(range(m.start + 1, m.end))
+        last = None
+        for i, w in enumerate(words):
+            lw = w.lower()
+            if i > 0 and i not in protected and (lw in PREPOSITIONS or lw in CLAUSE_WORDS or lw == "and"):
+                break
+            if WORD_RE.match(w) and lw not in DETERMINERS:
+                last = i
+        return last
+
+    def _conjuncts(self, words: list[str], head: int) -> list[tuple[list[str], int, int]]:
+        """Split "X and Y officials" / "the US and Mexico" into conjuncts.
+
+        Only top-level coordination before the first preposition or clause word
+        after the head is split, and only when every conjunct contains a gazetteer
+        term; a conjunct that is only a country modifier ("Hungarian and Romanian
+        officials") borrows the last conjunct's head noun.
+        """
+        if not any(w == "," or w == "&" or w.lower() == "and" for w in words):
+            return [(words, head, 0)]  # no coordination (the cuts below would be empty)
+        end = len(words)
+        for i in range(head + 1, len(words)):
+            if words[i].lower() in PREPOSITIONS or words[i].lower() in _CLAUSE_WORDS_NO_COMMA:
+                end = i
+                break
+        cuts = [i for i in range(end) if words[i].lower() in ("and", "&") or (words[i] == "," and i < end - 1)]
+        if not cuts:
+            return [(words, head, 0)]
+        bounds = [-1, *cuts, end]
+        pieces = [(bounds[k] + 1, bounds[k + 1]) for k in range(len(bounds) - 1)]
+        pieces = [(s, e) for s, e in pieces if e > s and any(WORD_RE.match(w) for w in words[s:e])]
+        if len(pieces) < 2:
+            return [(words, head, 0)]
+        matches = self._scan(words)
+        at = {i: m for m in matches for i in range(m.start, m.end)}
+        def identifiable(s: int, e: int) -> bool:
+            # a gazetteer term, or a capitalised name ("Barack Obama and Vladimir Putin")
+            caps = [w for w in words[s:e] if w[:1].isupper() and w.lower() not in DETERMINERS]
+            return any(i in at for i in range(s, e)) or len(caps) >= 2
+
+        if not all(identifiable(s, e) for s, e in pieces):
+            return [(words, head, 0)]
+        out = []
+        last_s, last_e = pieces[-1]
+        last_head = head if last_s <= head < last_e else _last_word(words[last_s:last_e]) + last_s
+        k = last_s
+        while k < last_head and (words[k].lower() in DETERMINERS or (k in at and at[k].first("adjective", "demonym", "name"))):
+            k += 1
+        shared = words[k:last_head + 1]
+        for s, e in pieces:
+            piece_head = head if s <= head < e else _last_word(words[s:e]) + s
+            ph = at.get(piece_head)
+            modifier_only = (
+                (s, e) != (last_s, last_e) and ph is not None and ph.first("adjective", "demonym", "name") is not None
+                and ph.first("role") is None and k > last_s and k <= last_head
+                and (ph.first("adjective") is not None or words[piece_head][-1:] == "s")
+            )
+            if modifier_only and ph.first("name") is not None and ph.first("adjective") is None:
+                modifier_only = False
+            if modifier_only:
+                sub = words[s:piece_head + 1] + shared
+                out.append((sub, len(sub) - 1, s))
+            else:
+                tail = words[s:end] if (s, e) == (last_s, last_e) else words[s:e]
+                out.append((tail, piece_head - s, s))
+        return out
+
+    # -- mentions ------------------------------------------------------------------------
+    def code_entity(self, text: str, label: str, context: CodingContext | None = None) -> Actor | None:
+        """Code an NER entity mention (its text and spaCy label) to an actor (memoised
+        like :meth:`code_arguments`)."""
+        if label not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
+            return None
+        key = (text, label)
+        if context is not None:
+            found = context.memo.get(("entity", key), _NONE)
+            if found is _NONE:
+                # shared by the articles whose context reads the same (see _code_text)
+                found = self._entity_variants.get(key, context, _NONE)
+                if found is _NONE:
+                    reads = ContextReads(context)
+                    found = self._code_entity(text, label, reads)
+                    log = reads.log()
+                    if log is not None:
+                        self._entity_variants.put(key, log, found)
+                context.memo[("entity", key)] = found
+            return found
+        found = self._entity_memo.get(key, _NONE)
+        if found is _NONE:
+            found = self._entity_memo.put(key, self._code_entity(text, label, None))
+        return found
+
+    def _code_entity(self, text: str, label: str, context: CodingContext | None) -> Actor | None:
+        words = [t for t, _, _ in self._tokens(text)]
+        if not words:
+            return None
+        if label == "NORP":
+            m = self._scan(words)
+            if len(m) == 1 and m[0].start == 0 and m[0].end == len(words):
+                adj = m[0].first("adjective")
+                if adj is not None and adj.iso3:
+                    return self.country_actor(adj.iso3, text)
+        arg = Argument("other", text, 0, len(text), head=_entity_head(words), label=label)
+        actor = self.code_argument(arg, context=context)
+        if actor is None and label in ("GPE", "LOC"):
+            iso = self.place_country(text, label)
+            return self.country_actor(iso, text) if iso else None
+        return actor
+
+
+def _entity_head(words: list[str]) -> str:
+    for i, w in enumerate(words):
+        if w.lower() in ("of",) and i > 0:
+            return words[i - 1]
+    return words[-1] if words[-1] not in ("'s", "’s") else words[-2] if len(words) > 1 else words[-1]
+
+
+
+def _last_word(words: list[str]) -> int:
+    for i in range(len(words) - 1, -1, -1):
+        if WORD_RE.match(words[i]):
+            return i
+    return len(words) - 1

@@ -1,0 +1,315 @@
+"""Phrase rules: the actor one noun phrase names.
+
+:class:`PhraseRules` extends the :class:`~geokg.ingest.actors.gazetteer.Gazetteer`
+with the rules that code one conjunct of an argument, given its tokens and head:
+organisations and known people first, then person names, seats and capitals (the
+government), country names, role words with their country ("the Mexican
+government", "US officials", "Sheinbaum's government") and demonyms
+("Palestinians").  A role word with no country takes the country of a post-head
+phrase ("officials *in Guinea*"), of a possessor, else the article's main country.
+
+Examples
+--------
+>>> rules = PhraseRules.default()
+>>> words = ["the", "Mexican", "government"]
+>>> rules.code_phrase(words, 2, "", [], None, "the Mexican government").id
+'actor:MEX-GOV'
+>>> rules.code_phrase(["police"], 0, "", [], CodingContext(default_country="IND"), "police").id
+'actor:IND-COP'
+>>> strip_titles(["President", "Claudia", "Sheinbaum"], frozenset({"president"}))
+['Claudia', 'Sheinbaum']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+
+from geokg.ingest.actors.data import (
+    CodingContext,
+    TermMatch,
+    alias_tuple,
+    merge_actor,
+    with_alias,
+)
+from geokg.ingest.actors.gazetteer import Gazetteer
+from geokg.ingest.actors.words import (
+    CLAUSE_WORDS,
+    DETERMINERS,
+    NO_DEFAULT_SECTORS,
+    PREPOSITIONS,
+    PRONOUNS,
+    WORD_RE,
+    singular,
+    slug,
+)
+from geokg.ingest.records import Actor
+
+__all__ = ["PhraseRules", "country_of", "is_generic", "name_run", "office_country", "strip_titles"]
+
+
+class PhraseRules(Gazetteer):
+    """The gazetteer plus the rules that code one noun phrase (see module doc)."""
+
+    def code_phrase(self, words: list[str], head: int, label: str, persons, context: CodingContext | None,
+                     alias: str) -> Actor | None:
+        titles = self.words["titles"]
+        matches = self._scan(words)
+        at = {i: m for m in matches for i in range(m.start, m.end)}
+        hm = at.get(head)
+        premods = [m for m in matches if m.end <= head or (hm is not None and m is not hm and m.start < hm.start)]
+        premods = [m for m in premods if hm is None or m.end <= hm.start]
+        # post-head prepositional phrases: "of Mexico", "in Guinea"
+        post: list[TermMatch] = []
+        post_place: str | None = None
+        post_unknown = False
+        post_preps = ("of", "in", "from") if hm is not None else ("of", "in", "from", "by", "against", "with", "on", "over")
+        for i in range(head + 1, len(words)):
+            if words[i].lower() in post_preps and i + 1 < len(words):
+                end = next((k for k in range(i + 1, len(words)) if words[k].lower() in PREPOSITIONS or words[k] in CLAUSE_WORDS),
+                           len(words))
+                post.extend(m for m in matches if i < m.start < end)
+                if not post:
+                    phrase = words[i + 1:end]
+                    if any(w[:1].isupper() for w in phrase):
+                        post_place = self.place_country(" ".join(phrase))
+                        post_unknown = post_place is None
+                break
+            if words[i].lower() in PREPOSITIONS or words[i].lower() in CLAUSE_WORDS:
+                break
+        former = any(w.lower() in ("former", "ex-", "ousted", "exiled") for w in words[:head])
+        in_person = any(s <= head < e for s, e in persons)
+
+        def unknown_nationality() -> bool:
+            # "ethnic Albanians", "Soviet forces": a nationality word geokg does not map to a
+            # country of today -- do not guess the article's country
+            return any(
+                w[:1].isupper() and i not in at and w.lower() not in DETERMINERS and w.lower().rstrip(".") not in titles
+                and w.lower() not in self.words["common_modifiers"] and WORD_RE.match(w)
+                for i, w in enumerate(words[:head])
+            ) or any(w.lower() == "ethnic" for w in words[:head])
+
+        sector_hint = None
+
+        def with_country(iso: str | None) -> str | None:
+            if iso:
+                return iso
+            post_iso = country_of(post) or post_place
+            if post_iso:
+                return post_iso
+            possessor = self._possessor_country(words, head, matches, context)
+            if possessor:
+                return possessor
+            if post_unknown or unknown_nationality() or sector_hint in NO_DEFAULT_SECTORS:
+                return None
+            return context.default_country if context else None
+
+        # 1. organisations and known people
+        if hm is not None:
+            org = hm.first("org")
+            if org is not None and org.actor is not None:
+                return with_alias(org.actor, alias)
+            known = hm.first("person")
+            if known is not None and known.actor is not None:
+                return self._person(known.actor, premods, context, alias, former)
+        # 2. person names
+        name_like = (label == "PERSON" and words[head][:1].isupper() and head > 0 and words[head - 1][:1].isupper()
+                     and (head - 1) not in at)
+        gazetteer_head = hm is not None and hm.first("name", "capital", "seat", "org", "demonym") is not None
+        if (in_person and not gazetteer_head) or (
+                label == "PERSON" and not gazetteer_head and (hm is None or hm.first("role") is None or name_like)):
+            span = next(((s, e) for s, e in persons if s <= head < e), None)
+            name_words = words[span[0]:span[1]] if span else name_run(words, head, at, titles, name_like)
+            name_words = strip_titles(name_words, titles)
+            if name_words:
+                return self._named_person(" ".join(name_words), premods, context, alias, former)
+        if hm is None:
+            if premods and not (words[head][:1].isupper() and label in ("PERSON", "ORG")):
+                return self._from_modifiers(premods, context, None, former)
+            if post and words[head].lower() not in PRONOUNS:
+                return self._from_modifiers(post, context, None, former)
+            if label == "ORG" and words[head][:1].isupper():
+                iso = self.place_country(" ".join(words[: head + 1])) if head < 2 else None
+                if iso:
+                    return self.country_actor(iso)
+                return self._unknown_org(words, head, matches, alias)
+            if label in ("GPE", "LOC", "FAC") and words[head][:1].isupper():
+                iso = self.place_country(" ".join(words[: head + 1]), label)
+                return self.country_actor(iso) if iso else None
+            return None
+        # 3. seats and capitals stand for the government
+        place = hm.first("seat")
+        if place is None and len(words) - sum(1 for w in words if w.lower() in DETERMINERS) <= hm.end - hm.start + 1:
+            place = hm.first("capital")
+        if place is not None and hm.first("name") is None:
+            return self.sector_actor(place.iso3, place.sector or "GOV", alias)
+        # 4. countries by name
+        name = hm.first("name")
+        if name is not None and hm.first("role") is None:
+            return self.country_actor(name.iso3, alias)
+        premod_country = country_of(premods)
+        premod_org = next((e.actor for m in reversed(premods) for e in m.entries if e.kind == "org" and e.actor), None)
+        # 5. role words: "the Mexican government", "US officials", "Sheinbaum's government"
+        role = hm.first("role")
+        if role is not None:
+            if label == "ORG" and words[head][:1].isupper() and any(w[:1].isupper() for w in words[:head] if w.lower() not in DETERMINERS) and not premods:
+                return self._unknown_org(words, head, matches, alias)
+            if premod_org is not None:
+                return with_alias(premod_org, alias)
+            sector = role.sector
+            mod_role = next((e for m in reversed(premods) for e in m.entries if e.kind == "role" and e.sector), None)
+            if mod_role is not None:
+                # "rebel leaders", "intelligence officials", "opposition groups": the modifier
+                # names the sector of person roles, of generic heads and of sector-less heads
+                generic = role.sector == "GOV" and is_generic(words[head])
+                if role.person_role or sector is None or generic:
+                    sector = mod_role.sector
+            if former:
+                sector = "ELI"
+            if sector is None and premod_country is None and not post:
+                return None
+            sector_hint = sector
+            iso = with_country(premod_country)
+            if role.person_role and iso and context is not None and role.role:
+                holder = context.roles.get((iso, role.role.lower()))
+                if holder is not None:
+                    return with_alias(holder, alias)
+            if sector is None and iso is None:
+                return None
+            if sector is None:
+                return self.country_actor(iso, alias)
+            return self.sector_actor(iso, sector, alias)
+        # 6. demonyms as heads: "Palestinians", "a Saudi"
+        dem = hm.first("demonym", "adjective")
+        if dem is not None:
+            if any(w.lower() == "ethnic" for w in words[:head]):
+                iso = premod_country or (context.default_country if context else None)
+                return self.sector_actor(iso, "CVL", alias) if iso else None
+            iso = premod_country or dem.iso3
+            return self.sector_actor(iso, "CVL", alias)
+        return None
+
+    def _from_modifiers(self, mods: list[TermMatch], context, alias: str, former: bool) -> Actor | None:
+        """An actor named only by modifiers: "US military action", "Indian proposal"."""
+        org = next((e.actor for m in reversed(mods) for e in m.entries if e.kind == "org" and e.actor), None)
+        if org is not None:
+            return with_alias(org, alias)
+        person = next((e.actor for m in reversed(mods) for e in m.entries if e.kind == "person" and e.actor), None)
+        if person is not None:
+            return with_alias(person, alias)
+        iso = country_of(mods)
+        role = next((e for m in reversed(mods) for e in m.entries if e.kind == "role" and e.sector), None)
+        seat = next((e for m in mods for e in m.entries if e.kind == "seat"), None)
+        if role is not None and (iso or role.sector in ("IGO", "NGO")):
+            return self.sector_actor(iso, "ELI" if former else role.sector, alias)
+        if seat is not None:
+            return self.sector_actor(seat.iso3, seat.sector or "GOV", alias)
+        if iso:
+            return self.country_actor(iso, alias)
+        return None
+
+    def _possessor_country(self, words, head, matches, context) -> str | None:
+        """Country of a possessor person: "Sheinbaum's government"."""
+        for i in range(head - 1, 0, -1):
+            if words[i] in ("'s", "’s"):
+                owner = [m for m in matches if m.end == i]
+                if owner:
+                    e = owner[0].first("person")
+                    if e is not None and e.actor is not None:
+                        return e.actor.country
+                if context is not None:
+                    key = words[i - 1].lower()
+                    p = context.people.get(key)
+                    if p is not None:
+                        return p.country
+        return None
+
+    def _person(self, known: Actor, premods, context, alias: str, former: bool) -> Actor:
+        if context is not None:
+            seen = context.people.get(known.name.lower())
+            if seen is not None and seen.id == known.id:
+                known = merge_actor(known, seen)
+        return with_alias(known, alias)
+
+    def _named_person(self, name: str, premods, context, alias: str, former: bool) -> Actor:
+        iso = country_of(premods)
+        role = next((e for m in reversed(premods) for e in m.entries if e.kind == "role" and e.person_role), None)
+        org = next((e.actor for m in reversed(premods) for e in m.entries if e.kind == "org" and e.actor), None)
+        known = None
+        if context is not None:
+            known = context.people.get(name.lower()) or (
+                context.people.get(name.split()[-1].lower()) if len(name.split()) == 1 else None)
+        if known is not None and (iso is None or known.country in (None, iso)):
+            merged = known
+            if iso and not merged.country:
+                merged = replace(merged, country=iso)
+            if role is not None and not merged.role:
+                merged = replace(merged, role=role.role, sector=merged.sector or role.sector)
+            return with_alias(office_country(merged, context), alias)
+        sector = ("ELI" if former else role.sector) if role is not None else None
+        if org is not None and not iso:
+            # "U.N. mediator Diego Cordovez": a person of an international body
+            sector = org.sector if org.kind == "igo" or org.sector in ("IGO", "NGO") else sector
+        person = Actor(f"person:{slug(name)}", name, "person", iso, sector,
+                       role.role if role is not None else None, alias_tuple(alias, name))
+        return office_country(person, context)
+
+    def _unknown_org(self, words, head, matches, alias) -> Actor:
+        start = 0
+        while start < head and words[start].lower() in DETERMINERS:
+            start += 1
+        name = " ".join(words[start:head + 1]).replace(" 's", "'s").replace(" - ", "-")
+        iso = country_of([m for m in matches if m.start <= head])
+        role = next((e for m in matches if m.start <= head for e in m.entries if e.kind == "role" and e.sector), None)
+        return Actor(f"org:{slug(name)}", name, "organization", iso, role.sector if role else None, None,
+                     alias_tuple(alias, name))
+
+
+def office_country(person: Actor, context: CodingContext | None) -> Actor:
+    """A state office holder named without a country ("President Mugabe") gets the
+    article's main country."""
+    if person.country or person.role is None or context is None or not context.default_country:
+        return person
+    if person.sector not in (None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "ELI"):
+        return person
+    return replace(person, country=context.default_country, sector=person.sector or "GOV")
+
+
+
+def is_generic(word: str) -> bool:
+    return singular(word) in ("official", "leader", "member", "authority", "representative", "chief", "head")
+
+
+def country_of(matches: Iterable[TermMatch]) -> str | None:
+    """The country of the last country-bearing match (nearest the head)."""
+    iso = None
+    for m in matches:
+        for e in m.entries:
+            if e.kind in ("name", "adjective", "demonym", "capital", "seat") and e.iso3:
+                iso = e.iso3
+                break
+            if e.kind in ("org", "person") and e.actor is not None and e.actor.country:
+                iso = e.actor.country
+                break
+    return iso
+
+
+def name_run(words: list[str], head: int, at: Mapping[int, TermMatch], titles: frozenset[str],
+              head_is_name: bool = False) -> list[str]:
+    """Capitalised words around the head that are not gazetteer terms or titles."""
+    if head in at and not head_is_name:
+        return []
+    s = head
+    while (s - 1 >= 0 and words[s - 1][:1].isupper() and (s - 1) not in at
+           and words[s - 1].lower().rstrip(".") not in titles):
+        s -= 1
+    e = head + 1
+    while e < len(words) and words[e][:1].isupper() and e not in at:
+        e += 1
+    return words[s:e]
+
+
+def strip_titles(words: list[str], titles: frozenset[str]) -> list[str]:
+    while words and (words[0].lower().rstrip(".") in titles or words[0].lower() in DETERMINERS):
+        words = words[1:]
+    return [w for w in words if w not in ("'s", "’s")]

@@ -1,0 +1,162 @@
+"""Words for actor coding: the tokenizer, slugs, singulars and closed-class word sets.
+
+The phrase rules of :mod:`geokg.ingest.actors.phrase` work on the tokens of
+:func:`tokenize` (possessive 's and "-led" style suffixes are tokens of their own)
+and compare heads in the singular (:func:`singular`).
+
+Examples
+--------
+>>> [t for t, _, _ in tokenize("Mexico's U.S.-backed al-Qaeda and Vietnamese-led forces")]
+['Mexico', "'s", 'U.S.', '-', 'backed', 'al-Qaeda', 'and', 'Vietnamese', '-led', 'forces']
+>>> slug("Recep Tayyip Erdoğan"), singular("policemen"), singular("authorities")
+('recep-tayyip-erdogan', 'policeman', 'authority')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "CLAUSE_WORDS",
+    "COLLECTIVE_SECTORS",
+    "DETERMINERS",
+    "NO_DEFAULT_SECTORS",
+    "PREPOSITIONS",
+    "PRONOUNS",
+    "WORD_RE",
+    "demonym_plurals",
+    "foldable",
+    "singular",
+    "slug",
+    "tokenize",
+    "words_of",
+]
+
+_TOKEN_RE = re.compile(
+    r"(?:[A-Z]\.){2,}"                     # U.S. U.N.
+    r"|['’]s\b"                             # possessive 's
+    r"|\w+(?:[-.]\w+|['’](?!s\b)\w+)*"      # words: al-Qaeda, N'Djamena, MS-13
+    r"|[^\w\s]",
+)
+_LED_RE = re.compile(r"^([A-Z][\w.]*)(?=-(?:led|backed|based|owned|run|allied|aligned|sponsored|supported|"
+                     r"dominated|controlled|held|funded|friendly)$)")
+#: A token that is a word (not punctuation) matches this.
+WORD_RE = re.compile(r"\w")
+_APOSTROPHES = re.compile(r"['’]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+#: Closed-class words the phrase rules rely on.
+PREPOSITIONS = frozenset([
+    "of", "in", "at", "from", "for", "with", "by", "on", "to", "against", "over", "near", "into",
+    "inside", "under", "about", "after", "before", "during", "since", "between", "among", "across",
+    "toward", "towards", "through", "within", "without", "amid", "along", "around", "outside",
+])
+CLAUSE_WORDS = frozenset([
+    "who", "which", "that", "whose", "whom", "where", "when", "said", "says", "saying",
+    "suggesting", ",", ";", ":", "(", ")",
+])
+DETERMINERS = frozenset([
+    "the", "a", "an", "this", "that", "these", "those", "some", "any", "its", "their", "his",
+    "her", "our",
+])
+PRONOUNS = frozenset([
+    "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it",
+    "its", "they", "them", "their", "this", "that", "these", "those", "who", "which", "what",
+    "itself", "themselves", "himself", "herself", "one",
+])
+_NO_SINGULAR = frozenset([
+    "news", "series", "species", "status", "press", "bus", "gas", "analysis", "crisis", "arms",
+    "us",
+])
+#: Sectors whose actors do not take the article's main country when none is named:
+#: armed groups are often foreign or transnational ("the militant group").
+NO_DEFAULT_SECTORS = frozenset({"REB", "UAF", "SEP", "REF", "IGO", "NGO"})
+COLLECTIVE_SECTORS = frozenset({"CVL", "REB", "CRM", "REF", "OPP", "LAB", "UAF", "AGR", "REL", "SEP", "ELI"})
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """Split ``text`` into (token, start, end) triples; possessive 's is its own token,
+    and so is the suffix of "Vietnamese-led", "U.S.-backed" style compounds.
+
+    Examples
+    --------
+    >>> [t for t, _, _ in tokenize("Mexico's U.S.-backed al-Qaeda and Vietnamese-led forces")]
+    ['Mexico', "'s", 'U.S.', '-', 'backed', 'al-Qaeda', 'and', 'Vietnamese', '-led', 'forces']
+    """
+    out = []
+    append = out.append
+    for m in _TOKEN_RE.finditer(text):
+        word = m.group()
+        cut = _LED_RE.match(word) if "-" in word else None
+        if cut:
+            k = m.start() + len(cut.group(1))
+            append((cut.group(1), m.start(), k))
+            append((word[len(cut.group(1)):], k, m.end()))
+        else:
+            append((word, *m.span()))
+    return out
+
+
+def words_of(text: str) -> list[str]:
+    """The token texts of :func:`tokenize` without their offsets (faster).
+
+    Examples
+    --------
+    >>> words_of("Vietnamese-led forces entered the U.S.-backed zone")
+    ['Vietnamese', '-led', 'forces', 'entered', 'the', 'U.S.', '-', 'backed', 'zone']
+    """
+    words = _TOKEN_RE.findall(text)
+    if "-" not in text:
+        return words
+    out: list[str] = []
+    for word in words:
+        cut = _LED_RE.match(word) if "-" in word else None
+        if cut:
+            out.append(cut.group(1))
+            out.append(word[len(cut.group(1)):])
+        else:
+            out.append(word)
+    return out
+
+
+def slug(text: str) -> str:
+    """A lower-case ASCII slug for ids ("Claudia Sheinbaum" -> "claudia-sheinbaum").
+
+    Examples
+    --------
+    >>> slug("Recep Tayyip Erdoğan"), slug("Kurdistan Workers' Party")
+    ('recep-tayyip-erdogan', 'kurdistan-workers-party')
+    """
+    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_ = _APOSTROPHES.sub("", ascii_.lower())
+    return _NON_ALNUM.sub("-", ascii_).strip("-")
+
+
+def singular(word: str) -> str:
+    w = word.lower()
+    if w in _NO_SINGULAR or len(w) <= 3:
+        return w
+    if w.endswith("men") and len(w) > 4:
+        return w[:-3] + "man"
+    if w.endswith("ies"):
+        return w[:-1] if len(w) <= 4 else w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def foldable(word: str, homographs: frozenset[str]) -> bool:
+    """Whether a nationality word may match in lower case ("tunisian rioters"): not short
+    words or English words ("us", "polish", "swiss" ...)."""
+    return len(word) >= 5 and word.lower() not in homographs and word.replace(" ", "").isalpha()
+
+
+def demonym_plurals(word: str) -> list[str]:
+    if word.endswith(("ese", "sh", "ch", "ss", "s")) or " " in word and word.split()[-1].endswith("ese"):
+        return []
+    if word.endswith("man"):
+        return [word[:-3] + "men"]
+    return [word + "s"]
+

@@ -1,0 +1,175 @@
+"""Coding one article: all its extractions, then article-level rules, actors and mentions.
+
+:class:`EventCoder` (see :mod:`geokg.ingest.coding`) codes every extraction of an
+article with :class:`~geokg.ingest.coding.extraction.ExtractionCoder`, then gives
+conjoined subjects of reciprocal events each other as targets, turns claimed uses of
+force into accusations, drops duplicates, less specific events and the tolls of
+attacks told by a participle, and codes the article's entity mentions.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from geokg.ingest.actors.data import CodingContext, merge_actor
+from geokg.ingest.coding.extraction import ExtractionCoder
+from geokg.ingest.coding.rules import (
+    ENTITY_LABELS,
+    RECIPROCAL_ROOTS,
+    drop_consequences,
+    drop_less_specific,
+    drop_motives,
+    event_id,
+    governing_extraction,
+    is_title_case,
+    stated_clause,
+)
+from geokg.ingest.dates import event_date
+from geokg.ingest.records import Actor, Article, Event, Extraction, Mention
+
+__all__ = ["EventCoder"]
+
+#: CAMEO roots of violence: what a verb of saying turns into an accusation.
+_VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
+
+
+class EventCoder(ExtractionCoder):
+    """Code an article's extractions into events, actors and mentions (see :mod:`geokg.ingest.coding`)."""
+
+    # -- one article -------------------------------------------------------------------------
+    def code_article(self, doc, article: Article, extractions: Sequence[Extraction]
+                     ) -> tuple[tuple[Event, ...], tuple[Actor, ...], tuple[Mention, ...]]:
+        """Events, actors and mentions of one parsed article (``doc`` may be None)."""
+        extractions = list(extractions)
+        context = self.context_for(article, extractions, doc)
+        by_sentence: dict[int, list[Extraction]] = {}
+        for ex in extractions:
+            by_sentence.setdefault(ex.sentence, []).append(ex)
+        per_ex: list[tuple[Extraction, list[Event]]] = []
+        for ex in extractions:
+            per_ex.append((ex, self.code_extraction(ex, article, doc, context, by_sentence[ex.sentence])))
+        per_ex = self._reciprocal(per_ex, article)
+        per_ex = self._accusations(per_ex, article, by_sentence, context, doc)
+        # a nominal event inside the object of a coded event in the same sentence is its duplicate
+        covered = [(ex.sentence, arg.start, arg.end) for ex, evs in per_ex if evs and ex.kind != "nominal"
+                   for arg in (ex.object, *ex.extras) if arg is not None]
+        events: dict[str, Event] = {}
+        for ex, evs in per_ex:
+            if ex.kind == "nominal" and any(s == ex.sentence and a <= ex.rel_start and ex.rel_end <= b
+                                            for s, a, b in covered):
+                continue
+            for ev in evs:
+                events.setdefault(ev.id, ev)
+        events = {e.id: e for e in drop_consequences(drop_motives(drop_less_specific(list(events.values()))), doc)}
+        mentions = tuple(self._mentions(doc, article, context)) if doc is not None else ()
+        actors: dict[str, Actor] = {}
+        for ev in events.values():
+            for a in (ev.source, ev.target):
+                if a is not None:
+                    actors[a.id] = merge_actor(actors[a.id], a) if a.id in actors else a
+        for m, a in mentions:
+            if a is not None:
+                actors[a.id] = merge_actor(actors[a.id], a) if a.id in actors else a
+        ordered = sorted(events.values(), key=lambda e: (e.extraction.sent_start, e.extraction.rel_start, e.id))
+        return tuple(ordered), tuple(actors[k] for k in sorted(actors)), tuple(m for m, _ in mentions)
+
+    def _reciprocal(self, per_ex: list[tuple[Extraction, list[Event]]], article: Article
+                    ) -> list[tuple[Extraction, list[Event]]]:
+        """"The US and Mexico are engaged in discussions": conjoined subjects of a
+        reciprocal event (consult, cooperate, agree, fight) are each other's target."""
+        by_rel: dict[tuple[int, int, int], list[Event]] = {}
+        for ex, evs in per_ex:
+            for ev in evs:
+                by_rel.setdefault((ex.sentence, ex.rel_start, ex.rel_end), []).append(ev)
+        out = []
+        for ex, evs in per_ex:
+            new = []
+            for ev in evs:
+                siblings = by_rel.get((ex.sentence, ex.rel_start, ex.rel_end), [])
+                others = [o.source for o in siblings if o.source is not None and ev.source is not None
+                          and o.source.id != ev.source.id and o.cameo == ev.cameo]
+                if ev.target is None and others and ev.cameo and ev.cameo[:2] in RECIPROCAL_ROOTS:
+                    tgt = others[0]
+                    ev = replace(ev, target=tgt, id=event_id(ev.source, ev.cameo, tgt, ev.date, article.id))
+                new.append(ev)
+            out.append((ex, new))
+        return out
+
+    def _accusations(self, per_ex: list[tuple[Extraction, list[Event]]], article: Article,
+                     by_sentence: dict[int, list[Extraction]], context, doc) -> list[tuple[Extraction, list[Event]]]:
+        """"The US claimed that ISIL had attacked Iraq", "Iraq said that Iran had shelled
+        its towns": a claim that someone else used force is an accusation (CAMEO 112) from
+        the claimant to the accused -- the PETRARCH-2 transformation "a (b ATTACK) SAY =
+        a b 112".
+
+        * An allegation verb ("claim", "allege", "accuse"; frame ``accusation``) makes an
+          accusation of any use of force or coercion it claims, and the accusation
+          *replaces* the claimed events: the sentence tells a claim, not a fact.
+        * A verb of saying (frame ``speech``) that comes before its clause makes an
+          accusation of violence (CAMEO 18-20) by another country's actor; the reported
+          event is kept.  "A says A attacked B" is no accusation, and a report after the
+          fact ("rebels attacked X, police said") is only the event it reports.
+
+        The claim must be the clause the verb governs, told as done: not a relative
+        clause, a noun or an aim inside it ("said it backs a plan *that would impose* a
+        blockade", "warned that *Russia's attacks* ...")."""
+        out: list[tuple[Extraction, list[Event]]] = []
+        added: list[tuple[Extraction, list[Event]]] = []
+        for ex, evs in per_ex:
+            hostile = [e for e in evs if e.source is not None and (e.quad_class or 0) == 4]
+            governor = None
+            if hostile and ex.kind == "event" and ex.mode in ("asserted", "reported"):
+                governor = governing_extraction(ex, by_sentence.get(ex.sentence, []))
+            frame = self.lexicon.frame(governor.lemma) if governor is not None else None
+            alleged = frame == "accusation"
+            said = frame == "speech" and governor.rel_end <= ex.rel_start
+            if not (alleged or said) or not stated_clause(ex, governor, doc):
+                out.append((ex, evs))
+                continue
+            if said:
+                hostile = [e for e in hostile if (e.cameo or "")[:2] in _VIOLENCE_ROOTS]
+            # the speaker: the governor's subject, else the source its own events found
+            # ("a report released in Kigali alleged ...": see ExtractionCoder._inherited_subject)
+            own = [e for g, gevs in per_ex if g is governor for e in gevs]
+            speakers = self.actors.code_arguments(governor.subject, doc=doc, context=context) or tuple(
+                {e.source.id: e.source for e in own if e.source is not None}.values())
+            when = event_date(governor, article, find=self._find_times)  # the statement's date
+            place = self._place(governor)
+            info = self.table["112"]
+            new = []
+            accused_ids = set()
+            for spk in speakers[:2]:
+                for accused in {e.source.id: e.source for e in hostile}.values():
+                    if accused.id == spk.id or (said and spk.country and spk.country == accused.country):
+                        continue
+                    accused_ids.add(accused.id)
+                    new.append(Event(
+                        id=event_id(spk, "112", accused, when.date if when else None, article.id),
+                        extraction=governor, source=spk, target=accused, cameo="112", plover=info.plover,
+                        plover_mode=info.plover_mode, quad_class=info.quad_class, goldstein=info.goldstein,
+                        date=when.date if when else None, date_text=when.text if when else None, place=place,
+                    ))
+            if alleged:  # the alleged events are now accusations (a speaker's own acts stay events)
+                evs = [e for e in evs if e.source is None or e.source.id not in accused_ids]
+            out.append((ex, evs))
+            if new:
+                added.append((governor, new))
+        return out + added
+
+    def _mentions(self, doc, article: Article, context: CodingContext) -> Iterable[tuple[Mention, Actor | None]]:
+        sent_index = {}
+        for i, sent in enumerate(doc.sents):
+            sent_index[sent.start] = i
+        starts = sorted(sent_index)
+        for ent, label, text in self.actors.doc_index(doc, context).entities:
+            if label not in ENTITY_LABELS:
+                continue
+            actor = self.actors.code_entity(text, label, context)
+            if (actor is not None and actor.id.startswith("org:") and not self.actors.is_known(actor.id)
+                    and is_title_case(ent.sent.text)):
+                actor = None  # Title-Case headlines fool the NER: "Mexico Rejects US Military ..."
+            k = bisect.bisect_right(starts, ent.start) - 1
+            yield Mention(article.id, sent_index[starts[k]] if k >= 0 else 0, ent.start_char, ent.end_char,
+                          text, label, actor.id if actor else None), actor

@@ -1,0 +1,446 @@
+"""Coding one extraction: its event type, sources and targets.
+
+:class:`ExtractionCoder` holds the actor coder, the verb lexicon and the CAMEO
+table, and codes one extraction at a time (:meth:`ExtractionCoder.code_extraction`):
+the type from the lexicon after polarity and mode, sources from the subject (or the
+governing clause, the nominal's modifiers, an earlier clause), targets from the
+object, a recipient, a prepositional or a place argument.  See
+:mod:`geokg.ingest.coding` for the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Self
+
+from geokg.ingest.actors.coder import ActorCoder
+from geokg.ingest.actors.data import CodingContext, Memo
+from geokg.ingest.actors.words import singular
+from geokg.ingest.coding.cameo import CameoTable
+from geokg.ingest.coding.context import article_context
+from geokg.ingest.coding.lexicon import VerbLexicon, read_rows
+from geokg.ingest.coding.rules import (
+    AGENTLESS_ROOTS,
+    DOMESTIC_PREFIXES,
+    MODAL_RE,
+    NON_EVENT_KINDS,
+    OBLIGATION_RE,
+    PLACE_PREPS,
+    TARGET_PREPS,
+    controlling_extraction,
+    event_id,
+    governing_extraction,
+    head_pos,
+    is_state,
+    relation_lemmas,
+    under_negation,
+)
+from geokg.ingest.dates import TimeExpression, event_date, find_time_expressions
+from geokg.ingest.records import Actor, Argument, Article, Event, Extraction
+
+__all__ = ["ExtractionCoder"]
+
+_THREAT = re.compile(r"\bthreat", re.IGNORECASE)
+_VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
+
+
+class ExtractionCoder:
+    """Code extractions one at a time into events (see module doc)."""
+
+    def __init__(self, actors: ActorCoder, lexicon: VerbLexicon, table: CameoTable,
+                 event_sectors: dict[tuple[str, str], str] | None = None,
+                 event_codes: dict[tuple[str, str], str] | None = None) -> None:
+        self.actors = actors
+        self.lexicon = lexicon
+        self.table = table
+        self.event_sectors = dict(event_sectors or {})
+        self.event_codes = dict(event_codes or {})
+        for code in self.event_codes.values():
+            if code not in table:
+                raise KeyError(f"roles_event_codes: unknown CAMEO code {code!r}")
+        self._times = Memo(1 << 12)  # text -> its time expressions
+        self._event_types = Memo(1 << 14)  # the words and readings of an extraction -> its type
+
+    def _find_times(self, text: str) -> Sequence[TimeExpression]:
+        """:func:`~geokg.ingest.dates.find_time_expressions`, memoised."""
+        found = self._times.get(text)
+        if found is None:
+            found = self._times.put(text, tuple(find_time_expressions(text)))
+        return found
+
+    @classmethod
+    def default(cls, data_dir: str | Path | None = None, actors: ActorCoder | None = None) -> Self:
+        """The coder built from the package data files (and ``actors`` when given)."""
+        table = CameoTable.default(data_dir)
+        sectors = {(role, prefix): sector for _, (role, prefix, sector) in read_rows("coding/roles_event_sectors.tsv", data_dir, 3)}
+        codes = {(role, prefix): code for _, (role, prefix, code) in read_rows("coding/roles_event_codes.tsv", data_dir, 3)}
+        return cls(actors or ActorCoder(data_dir), VerbLexicon.default(data_dir, table), table, sectors, codes)
+
+    @classmethod
+    def from_files(cls, *gazetteers: str | Path) -> Self:
+        """The default coder with extra actor gazetteers (see :meth:`ActorCoder.from_files`)."""
+        return cls.default(actors=ActorCoder.from_files(*gazetteers))
+
+    # -- article context -------------------------------------------------------------------
+    def context_for(self, article: Article, extractions: Sequence[Extraction], doc=None) -> CodingContext:
+        """People, office holders and the main country of an article (:func:`article_context`)."""
+        return article_context(self.actors, article, extractions, doc)
+
+    # -- one extraction --------------------------------------------------------------------
+    def event_type(self, ex: Extraction, sources: Sequence[Actor], object_actors: Sequence[Actor],
+                   doc=None, mode: str | None = None) -> tuple[str | None, bool]:
+        """The CAMEO code of an extraction (after polarity and mode), or None; and
+        whether its object is the event's theme (the noun or thing acted on:
+        "issued *ultimatums*", "shared *intelligence*") rather than its target.
+        ``mode`` overrides the extraction's mode.
+
+        The result depends on the extraction's words, on whether the sources are
+        state actors and the object names actors, and on two readings of the Doc
+        (whether the act is prepared, the part of speech of an event noun object):
+        it is memoised on the coder by those."""
+        if ex.kind in NON_EVENT_KINDS:
+            return None, False
+        mode = mode or ex.mode
+        if mode == "hypothetical" and not MODAL_RE.search(ex.relation):
+            return None, False  # a condition ("unless Baghdad accepted ..."), not an event
+        prepared = self._prepared(ex, doc)
+        lemma = ex.lemma.lower().strip()
+        obj = ex.object
+        noun_pos = None
+        if (obj is not None and self.lexicon.frame(lemma) == "support"
+                and self.lexicon.is_event_noun(obj.head or obj.text.split()[-1])):
+            noun_pos = head_pos(obj, doc)
+        state = is_state(sources)
+        key = (ex.kind, ex.relation, ex.lemma, mode, ex.polarity,
+               (obj.text, obj.head) if obj is not None else None,
+               tuple((x.role, x.prep, x.text) for x in ex.extras),
+               state, bool(object_actors), prepared, noun_pos)
+        found = self._event_types.get(key)
+        if found is None:
+            found = self._event_types.put(key, self._event_type(ex, state, bool(object_actors), mode, prepared,
+                                                                noun_pos))
+        return found
+
+    def _event_type(self, ex: Extraction, state: bool | None, object_is_actor: bool, mode: str,
+                    prepared: bool, noun_pos: str | None) -> tuple[str | None, bool]:
+        """:meth:`event_type` of the memo key's values (reads no other field of ``ex``)."""
+        objects: list[str] = []
+        obj_index = None
+        if ex.kind == "nominal":
+            objects.append(ex.relation)
+        if ex.object is not None:
+            obj_index = len(objects)
+            objects.append(ex.object.text)
+        objects.extend(f"{x.prep} {x.text}".strip() for x in ex.extras if x.role not in ("time", "source"))
+        lemma = ex.lemma.lower().strip()
+        if mode == "intended" and self.lexicon.frame_in(ex.relation, "asserted"):
+            mode = "asserted"
+        if prepared and mode == "intended":
+            mode = "asserted"  # "prepared to attend the summit": the act, not a promise
+        if mode in ("asserted", "reported") and self.lexicon.frame_in(ex.relation, "intent"):
+            mode = "intended"
+        code, theme = None, False
+        if (self.lexicon.frame(lemma) == "support" and ex.object is not None
+                and self.lexicon.is_event_noun(ex.object.head or ex.object.text.split()[-1])
+                and noun_pos not in ("VERB", "AUX")):
+            code = self.lexicon.noun_code(ex.object.text, state)
+            theme = code is not None
+        if code is None:
+            for candidate in (lemma, *relation_lemmas(ex.relation, ex.lemma)):
+                code, hit = self.lexicon.match(candidate, objects, object_is_actor=object_is_actor,
+                                               source_state=state)
+                if code is not None:
+                    lemma = candidate
+                    break
+            # the object of a material act is its theme ("deploy *troops*", "impose *sanctions*");
+            # the object of a verbal act is a stance whose owner is the target ("reject a *US offer*")
+            theme = (hit is not None and hit == obj_index and code is not None
+                     and self.table[code].quad_class in (2, 4)
+                     and self.lexicon.names_theme(lemma, ex.object.head or ex.object.text.split()[-1]))
+        if code is None and ex.kind == "nominal":
+            code = self.lexicon.noun_code(ex.relation, state)
+        if code is None and mode == "intended" and _THREAT.search(ex.relation):
+            code, mode = "130", "asserted"  # "threatened to deliver devastating blows"
+        if code is None:
+            return None, False
+        if prepared and code[:2] in _VIOLENCE_ROOTS:
+            code, theme = "150", False  # "prepared to resume shelling": a show of force
+        if ex.polarity == "negative":
+            refusal = self.lexicon.frame_in(ex.relation, "refusal")
+            negated = self.table.transform(code, negated=True)
+            if negated is None and refusal and not code.startswith("12"):
+                negated = "120"
+            return negated, theme
+        return self.table.transform(code, mode=mode), theme
+
+    def _targets(self, ex: Extraction, sources: Sequence[Actor], context, doc, skip_object: bool
+                 ) -> tuple[Actor, ...]:
+        """Target actors: the object's, else the first prepositional or place argument's."""
+        src_ids = {a.id for a in sources}
+
+        def usable(arg: Argument | None) -> tuple[Actor, ...]:
+            if arg is None:
+                return ()
+            found = self.actors.code_arguments(arg, doc=doc, context=context)
+            # an "unspecified police" target says nothing: keep targets with a country or a name
+            return tuple(a for a in found if a.id not in src_ids
+                         and not (a.id.startswith("actor:") and a.country is None))
+
+        def place(arg: Argument) -> tuple[Actor, ...]:
+            iso = self.actors.place_country(arg.text, arg.label)
+            if iso is None:
+                return usable(arg)
+            a = self.actors.country_actor(iso)
+            return () if a.id in src_ids else (a,)
+
+        if not skip_object:
+            found = usable(ex.object)
+            if found:
+                return found
+        elif ex.object is not None and not self.actors.is_role_word(ex.object.head or ""):
+            # the owner of a theme: "boycott *Algeria's* elections", "suspend aid *to Bosnia*"
+            found = usable(ex.object)
+            if found:
+                return found
+        # a "with"/"against" phrase the parser took for a time ("with Syrian President Assad Tuesday")
+        extras = [x for x in ex.extras if x.role != "source" and (x.role != "time" or x.prep in ("with", "against"))]
+        for x in extras:
+            if x.role == "recipient":
+                found = usable(x)
+                if found:
+                    return found
+        for prep in TARGET_PREPS:
+            for x in extras:
+                if x.role != "place" and x.prep == prep:
+                    found = usable(x)
+                    if found:
+                        return found
+        for x in extras:
+            if x.role == "place" or x.prep in PLACE_PREPS:
+                found = place(x)
+                if found:
+                    return found
+        return ()
+
+    def code_extraction(self, ex: Extraction, article: Article, doc=None,
+                        context: CodingContext | None = None, siblings: Sequence[Extraction] = ()) -> list[Event]:
+        """The events of one extraction (one per source x target pair; none for non-events).
+
+        ``siblings`` are the other extractions of the sentence: a demanded clause
+        ("X demanded that Y cancel the plan", "X said Y must leave") is coded as a
+        demand from the governing clause's subject (X) to its own subject (Y), and a
+        clause object gives its subject as the target ("demanded that *the US* ...").
+        """
+        if ex.kind in NON_EVENT_KINDS or under_negation(ex, doc):
+            return []
+        sources = self.actors.code_arguments(ex.subject, doc=doc, context=context) if ex.subject.text else ()
+        if not sources and ex.kind == "nominal" and not ex.subject.text:
+            sources = self._nominal_agent(ex, doc, context)
+        if not sources:
+            sources = self._inherited_subject(ex, siblings, context, doc)
+        object_actors = self.actors.code_arguments(ex.object, doc=doc, context=context) if ex.object else ()
+        mode = ex.mode
+        governor = None
+        if ex.polarity == "positive" and ex.kind != "nominal" and mode in ("demanded", "intended", "hypothetical"):
+            governor = controlling_extraction(ex, siblings)
+            # "Obama wants Putin to act": a wanted clause with a subject of its own is a request
+            if (mode == "intended" and governor is not None and ex.subject.text
+                    and self.lexicon.frame(governor.lemma) == "request"
+                    and (governor.subject.start, governor.subject.end) != (ex.subject.start, ex.subject.end)):
+                mode = "demanded"
+        code, theme = self.event_type(ex, sources, object_actors, doc, mode)
+        demanded = mode == "demanded" or (mode == "hypothetical" and bool(OBLIGATION_RE.search(ex.relation)))
+        if demanded and ex.polarity == "positive" and ex.kind != "nominal":
+            frame = self.lexicon.frame(governor.lemma) if governor is not None else None
+            speech = frame == "speech"
+            if mode != "demanded" and not speech:
+                demanded = False  # "agreed that their countries should cooperate" is no demand
+            else:
+                if code is None or mode != "demanded":
+                    code = self.table.transform(code, mode="demanded") if code else ("100" if speech else None)
+                if code and governor is not None and (frame == "request" or self._is_appeal(governor)):
+                    code = self._appeal_code(code)  # "asked Y to help" is an appeal (023), not a demand
+                targets = tuple(sources)
+                sources = ()
+                if governor is not None and governor.subject.text:
+                    sources = self.actors.code_arguments(governor.subject, doc=doc, context=context)
+                targets = tuple(t for t in targets if t.id not in {a.id for a in sources}
+                                and not (t.id.startswith("actor:") and t.country is None))
+        else:
+            demanded = False
+        if code is None:
+            return []
+        if not demanded and theme and self.lexicon.frame(ex.lemma) == "converse":
+            # "X received weapons from Y": Y gives, X receives
+            givers = next((self.actors.code_arguments(x, doc=doc, context=context)
+                           for x in ex.extras if x.prep == "from"), ())
+            targets = tuple(a for a in sources if a.id not in {g.id for g in givers})
+            sources = givers
+        elif not demanded:
+            targets = self._targets(ex, sources, context, doc, skip_object=theme)
+            if not targets and ex.object is not None and not object_actors:
+                targets = self._clause_targets(ex, sources, siblings, context, doc)
+        code = self._role_code(ex.subject, code) if sources else code
+        sources = tuple(self._refine_sector(a, ex.subject, code) for a in sources)
+        # an event without a known source says little, except violence against a known
+        # target ("ten soldiers were killed"); demands keep their demandee
+        if not sources and (not targets or code[:2] not in AGENTLESS_ROOTS) and not (demanded and targets):
+            return []
+        info = self.table[code]
+        if ex.kind == "nominal" and not targets and info.quad_class != 4:
+            return []  # "their political demands": a mention of a stance, not a new event
+        when = event_date(ex, article, find=self._find_times)
+        place = self._place(ex)
+        if not targets and sources and code.startswith(DOMESTIC_PREFIXES):
+            # protests, coercion and concessions without an explicit target are directed at
+            # the country where they happen: the event place, else the source's own country
+            iso = place or next((a.country for a in sources if a.country), None)
+            if iso and not any(a.id == f"country:{iso}" for a in sources):
+                targets = (self.actors.country_actor(iso),)
+        out = []
+        for src in list(sources)[:4] or [None]:
+            for tgt in list(targets)[:4] or [None]:
+                out.append(Event(
+                    id=event_id(src, code, tgt, when.date if when else None, article.id),
+                    extraction=ex, source=src, target=tgt, cameo=code,
+                    plover=info.plover, plover_mode=info.plover_mode, quad_class=info.quad_class,
+                    goldstein=info.goldstein, date=when.date if when else None,
+                    date_text=when.text if when else None, place=place,
+                ))
+        return out
+
+    def _prepared(self, ex: Extraction, doc) -> bool:
+        """Whether ``ex`` is an act someone prepares ("prepared to attend", or an
+        infinitive whose verb in the Doc hangs on "prepare")."""
+        if self.lexicon.frame_in(ex.relation, "preparation"):
+            return True
+        if doc is None or ex.relation[:3].lower() != "to ":
+            return False
+        span = doc.char_span(ex.rel_start, ex.rel_end, alignment_mode="expand")
+        if span is None or not len(span) or span.root.dep_ != "xcomp":
+            return False
+        return self.lexicon.frame(span.root.head.lemma_) == "preparation"
+
+    def _is_appeal(self, ex: Extraction) -> bool:
+        """Whether the verb of ``ex`` is one of appealing ("ask", "urge", "call on": CAMEO 02)."""
+        for lemma in (ex.lemma, *relation_lemmas(ex.relation, ex.lemma)):
+            code = self.lexicon.lookup(lemma)
+            if code is not None:
+                return code[:2] == "02"
+        return False
+
+    def _appeal_code(self, code: str) -> str:
+        """The appeal (02x) that matches a demand (10x): CAMEO numbers them alike
+        ("demand aid" 103 / "appeal for aid" 023); other codes stay."""
+        if not code.startswith("10"):
+            return code
+        for size in range(len(code), 1, -1):
+            appeal = "02" + code[2:size]
+            if appeal in self.table:
+                return appeal if len(appeal) > 2 else "020"
+        return "020"
+
+    def _nominal_agent(self, ex: Extraction, doc, context) -> tuple[Actor, ...]:
+        """The agent named by an event noun's modifiers: "*Palestinian* riots", "*US* air strikes"."""
+        if doc is None:
+            return ()
+        span = doc.char_span(ex.rel_start, ex.rel_end, alignment_mode="expand")
+        if span is None or not len(span):
+            return ()
+        head = span.root
+        mods = [t for t in head.lefts if t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")]
+        if not mods:
+            return ()
+        start = min(t.left_edge.idx for t in mods)
+        end = max(t.right_edge.idx + len(t.right_edge.text) for t in mods)
+        text = self.actors.doc_index(doc, context).text[start:end]
+        last = mods[-1]
+        arg = Argument("subject", text, start, end, head=last.text, label=last.ent_type_)
+        return self.actors.code_arguments(arg, context=context)
+
+    def _inherited_subject(self, ex: Extraction, siblings: Sequence[Extraction], context, doc) -> tuple[Actor, ...]:
+        """Sources for a clause whose subject names no actor: the issuer of a document
+        ("the PKK issued a declaration demanding ...") or, for a subjectless clause,
+        the nearest earlier clause's subject ("students staged protests to demand ...")."""
+        subj = ex.subject
+        if subj.text.lower() in ("he", "she", "they", "it", "we") and not subj.resolved:
+            # "Annan announced that he will withdraw ...": the speaker
+            governor = governing_extraction(ex, siblings)
+            if governor is not None and governor.subject.text and self.lexicon.frame(governor.lemma) in (
+                    "speech", "accusation"):
+                found = self.actors.code_arguments(governor.subject, doc=doc, context=context)
+                if found:
+                    return found
+        for g in siblings:
+            if g is ex or g.object is None or not subj.text:
+                continue
+            if g.object.start == subj.start and g.object.end == subj.end:
+                if g.subject.text:
+                    found = self.actors.code_arguments(g.subject, doc=doc, context=context)
+                else:
+                    # "a report released in Kigali alleged ...": the agent of the participle
+                    # that modifies the subject, else the country where it happened (PETRARCH
+                    # takes a noun phrase's actor from its modifiers when its head names none)
+                    found = next((self.actors.code_arguments(x, doc=doc, context=context)
+                                  for x in g.extras if x.prep == "by"), ())
+                    if not found:
+                        iso = next((c for x in g.extras if x.role == "place" or x.prep in PLACE_PREPS
+                                    for c in [self.actors.place_country(x.text, x.label)] if c), None)
+                        found = (self.actors.country_actor(iso),) if iso else ()
+                if found:
+                    return found
+        nonfinite = ex.relation.lower().startswith("to ") or ex.relation.lower().endswith("ing")
+        if not subj.text and ex.kind != "nominal" and nonfinite:
+            before = [g for g in siblings if g is not ex and g.subject.text and g.rel_end <= ex.rel_start
+                      and g.kind not in NON_EVENT_KINDS]
+            for g in sorted(before, key=lambda g: -g.rel_start):
+                found = self.actors.code_arguments(g.subject, doc=doc, context=context)
+                if found:
+                    return found
+        return ()
+
+    def _clause_targets(self, ex: Extraction, sources: Sequence[Actor], siblings: Sequence[Extraction],
+                        context, doc) -> tuple[Actor, ...]:
+        """The subject of the first clause inside ``ex``'s object ("demanded that *the US* cancel")."""
+        assert ex.object is not None
+        inner = sorted((x for x in siblings if x is not ex and x.kind != "role" and x.subject.text
+                        and ex.object.start <= x.rel_start < ex.object.end), key=lambda x: x.rel_start)
+        src_ids = {a.id for a in sources}
+        for x in inner:
+            found = tuple(a for a in self.actors.code_arguments(x.subject, doc=doc, context=context)
+                          if a.id not in src_ids)
+            if found:
+                return found
+        return ()
+
+    def _role_code(self, arg: Argument, code: str) -> str:
+        """The code an event takes from its source's role word (``coding/roles_event_codes.tsv``):
+        "protesters torched cars" is a violent protest (145)."""
+        if not self.event_codes:
+            return code
+        role = singular((arg.head_lemma or arg.head or "").lower())
+        for size in range(len(code), 1, -1):
+            new = self.event_codes.get((role, code[:size]))
+            if new:
+                return new
+        return code
+
+    def _refine_sector(self, actor: Actor, arg: Argument, code: str) -> Actor:
+        if not actor.id.startswith("actor:") or not actor.country:
+            return actor
+        role = singular(arg.head_lemma or arg.head or "")
+        for size in range(len(code), 2, -1):
+            sector = self.event_sectors.get((role, code[:size]))
+            if sector:
+                return self.actors.sector_actor(actor.country, sector, arg.text)
+        return actor
+
+    def _place(self, ex: Extraction) -> str | None:
+        for x in ex.extras:
+            if x.role == "place" or (x.prep in PLACE_PREPS and x.label in ("GPE", "LOC", "FAC")):
+                iso = self.actors.place_country(x.text, x.label)
+                if iso:
+                    return iso
+        return None

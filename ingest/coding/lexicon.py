@@ -1,0 +1,261 @@
+"""The verb/noun lexicon: lemma (+ object and source constraints) -> CAMEO code.
+
+:class:`VerbLexicon` reads ``coding/verbs.tsv`` (lemma, object alternatives, source
+constraint, CAMEO code), ``coding/verbs_classes.tsv`` (named classes of object terms, used
+as ``@CLASS``) and ``coding/verbs_frames.tsv`` (light, aspectual, speech ... verbs).  A
+malformed row raises :class:`LexiconError` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Self
+
+from geokg.ingest.actors.data import Memo
+from geokg.ingest.actors.words import singular, tokenize
+from geokg.ingest.coding.cameo import CameoTable
+from geokg.ingest.resources import data_text
+
+__all__ = ["LexiconError", "VerbLexicon", "read_rows"]
+
+#: Object classes that name people: an object of these classes is the event's target.
+_PEOPLE_CLASSES = frozenset({"DIPLOMATS", "PRISONERS", "CRIMINALS", "REFUGEES", "INSPECTORS", "AIDWORKERS"})
+
+
+_WORD_RE = re.compile(r"\w")
+_LETTERS_RE = re.compile(r"[a-z]+")
+_NONE = object()  # "not memoised yet" (None is a result)
+
+
+class LexiconError(ValueError):
+    """A coding lexicon file is malformed (the message names file and line)."""
+
+
+def _data_text(name: str, data_dir: str | Path | None) -> str:
+    try:
+        return data_text(name, data_dir)
+    except OSError as exc:
+        raise LexiconError(f"cannot read coding lexicon {name!r}: {exc}") from exc
+
+
+def read_rows(name: str, data_dir: str | Path | None, width: int) -> Iterable[tuple[int, list[str]]]:
+    for n, line in enumerate(_data_text(name, data_dir).splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) > width:
+            raise LexiconError(f"{name}:{n}: expected at most {width} columns, got {len(cells)}")
+        yield n, cells + [""] * (width - len(cells))
+
+
+def _norm_tokens(text: str) -> tuple[str, ...]:
+    return tuple(singular(t) for t, _, _ in tokenize(text) if _WORD_RE.match(t))
+
+
+def _contains(hay: Sequence[str], needle: Sequence[str]) -> bool:
+    n = len(needle)
+    return any(tuple(hay[i:i + n]) == tuple(needle) for i in range(len(hay) - n + 1))
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    alternatives: tuple[str | tuple[str, ...], ...]  # "@CLASS" or word tuples; () = any
+    source: str
+    code: str
+
+
+class VerbLexicon:
+    """The lemma -> CAMEO lexicon (``coding/verbs.tsv``, ``coding/verbs_classes.tsv``, ``coding/verbs_frames.tsv``).
+
+    Examples
+    --------
+    >>> lex = VerbLexicon.default()
+    >>> lex.lookup("seize", ["over 20 million doses of fentanyl"])
+    '1711'
+    >>> lex.lookup("impose", ["sanctions"]), lex.lookup("impose", ["a curfew"])
+    ('163', '1723')
+    >>> lex.lookup("kill", [], source_state=True), lex.lookup("kill", [], source_state=False)
+    ('190', '180')
+    >>> lex.noun_code("secret drone flights"), lex.frame("intensify")
+    ('150', 'support')
+    """
+
+    def __init__(self, rows: dict[str, list[_Row]], classes: dict[str, list[tuple[str, ...]]],
+                 frames: dict[str, str], table: CameoTable | None = None) -> None:
+        self.rows = rows
+        self.classes = classes
+        self.frames = frames
+        self._max_noun = max((len(k.split()) for k in rows), default=1)
+        # frame_in's verb stems by kind, and memos of the pure lookups (bounded)
+        # class -> (its one-word terms, its longer terms): one-word terms are a set test
+        self._class_terms = {
+            name: (frozenset(t[0] for t in terms if len(t) == 1), tuple(t for t in terms if len(t) != 1))
+            for name, terms in classes.items()}
+        self._last_words = frozenset(k.rsplit(" ", 1)[1] for k in rows if " " in k)
+        self._stems: dict[str, tuple[str, ...]] = {}
+        for w, k in frames.items():
+            if " " not in w:
+                self._stems[k] = (*self._stems.get(k, ()), w.removesuffix("e"))
+        self._norm_memo = Memo(1 << 14)
+        self._match_memo = Memo(1 << 14)
+        self._frame_in_memo = Memo(1 << 12)
+
+    @classmethod
+    def default(cls, data_dir: str | Path | None = None, table: CameoTable | None = None) -> Self:
+        """Load the lexicon files from the package data (or ``data_dir``)."""
+        table = table or CameoTable.default(data_dir)
+        classes: dict[str, list[tuple[str, ...]]] = {}
+        for n, (name, terms) in read_rows("coding/verbs_classes.tsv", data_dir, 2):
+            classes[name.upper()] = [_norm_tokens(t) for t in terms.split(";") if t.strip()]
+        rows: dict[str, list[_Row]] = {}
+        for n, (lemma, obj, source, code) in read_rows("coding/verbs.tsv", data_dir, 4):
+            if code not in table:
+                raise LexiconError(f"coding/verbs.tsv:{n}: unknown CAMEO code {code!r} for {lemma!r}")
+            if source not in ("", "state", "nonstate"):
+                raise LexiconError(f"coding/verbs.tsv:{n}: bad source constraint {source!r}")
+            alts: list[str | tuple[str, ...]] = []
+            for alt in filter(None, (a.strip() for a in obj.split("|"))):
+                if alt.startswith("@"):
+                    if alt[1:].upper() not in classes and alt.upper() != "@ACTOR":
+                        raise LexiconError(f"coding/verbs.tsv:{n}: unknown class {alt!r}")
+                    alts.append(alt.upper())
+                else:
+                    alts.append(_norm_tokens(alt))
+            rows.setdefault(" ".join(lemma.lower().split()), []).append(_Row(tuple(alts), source, code))
+        frames = {}
+        for n, (lemma_, kind) in read_rows("coding/verbs_frames.tsv", data_dir, 2):
+            if kind not in ("support", "refusal", "asserted", "intent", "generic", "speech", "accusation",
+                            "request", "converse", "preparation"):
+                raise LexiconError(f"coding/verbs_frames.tsv:{n}: unknown kind {kind!r}")
+            frames[" ".join(lemma_.lower().split())] = kind
+        return cls(rows, classes, frames, table)
+
+    def frame_in(self, relation: str, kind: str) -> bool:
+        """Whether the relation's words contain a frame verb of ``kind`` (any inflection)."""
+        key = (relation, kind)
+        found = self._frame_in_memo.get(key)
+        if found is None:
+            stems = self._stems.get(kind, ())
+            words = _LETTERS_RE.findall(relation.lower())
+            found = self._frame_in_memo.put(
+                key, any(w.startswith(stem) and len(w) - len(stem) <= 3 for w in words for stem in stems))
+        return found
+
+    def _norm(self, text: str) -> tuple[str, ...]:
+        """The singular word tokens of ``text`` (memoised)."""
+        toks = self._norm_memo.get(text)
+        if toks is None:
+            toks = self._norm_memo.put(text, _norm_tokens(text))
+        return toks
+
+    def frame(self, lemma: str) -> str | None:
+        """``support`` / ``refusal`` for frame verbs, else None."""
+        return self.frames.get(" ".join(lemma.lower().split()))
+
+    def _alt_match(self, alt, texts: Sequence[tuple[str, ...]], object_is_actor: bool) -> int | None:
+        """Index of the first text the alternative matches (0 for "@ACTOR"), else None."""
+        if alt == "@ACTOR":
+            return 0 if object_is_actor else None
+        if isinstance(alt, str):
+            words, phrases = self._class_terms[alt[1:]]
+            for i, t in enumerate(texts):
+                if (words and not words.isdisjoint(t)) or any(_contains(t, term) for term in phrases):
+                    return i
+            return None
+        for i, t in enumerate(texts):
+            if _contains(t, alt):
+                return i
+        return None
+
+    def _candidates(self, lemma: str) -> list[_Row]:
+        key = " ".join(lemma.lower().split())
+        if key in self.rows:
+            return self.rows[key]
+        words = key.split()
+        if len(words) > 1:
+            for alt in (" ".join(words[:-1]), words[0] + " " + words[-1], words[0]):
+                if alt and alt in self.rows:
+                    return self.rows[alt]
+        sing = singular(key) if " " not in key else ""
+        return self.rows.get(sing, []) if sing else []
+
+    def lookup(self, lemma: str, objects: Sequence[str] = (), *, object_is_actor: bool = False,
+               source_state: bool | None = None) -> str | None:
+        """CAMEO code for a lemma given its object texts (first match in file order)."""
+        return self.match(lemma, objects, object_is_actor=object_is_actor, source_state=source_state)[0]
+
+    def match(self, lemma: str, objects: Sequence[str] = (), *, object_is_actor: bool = False,
+              source_state: bool | None = None) -> tuple[str | None, int | None]:
+        """Like :meth:`lookup`, also returning which object text satisfied the row's
+        constraint (None for an unconstrained row): that argument is the event's
+        theme ("shared *intelligence*"), not its target."""
+        key = (lemma, tuple(objects), object_is_actor, source_state)
+        found = self._match_memo.get(key)
+        if found is None:
+            found = self._match_memo.put(key, self._match(lemma, key[1], object_is_actor, source_state))
+        return found
+
+    def _match(self, lemma: str, objects: Sequence[str], object_is_actor: bool,
+               source_state: bool | None) -> tuple[str | None, int | None]:
+        rows = [r for r in self._candidates(lemma)
+                if not (r.source == "state" and source_state is not True)
+                and not (r.source == "nonstate" and source_state is True)]
+        if not rows:
+            return None, None
+        texts = [self._norm(o) for o in objects]
+        # constraints are tried on the first text (the object) before the others
+        for limit in (1, len(texts)) if len(texts) > 1 else (len(texts),):
+            for row in rows:
+                for a in row.alternatives:
+                    hit = self._alt_match(a, texts[:limit], object_is_actor)
+                    if hit is not None:
+                        return row.code, (None if a == "@ACTOR" else hit)
+        fallback = next((r.code for r in rows if not r.alternatives), None)
+        return fallback, None
+
+    def names_theme(self, lemma: str, head: str) -> bool:
+        """Whether ``head`` (an object's head noun) is a term of one of the lemma's
+        object classes: "shared *intelligence*" yes, "handed over to *Britain*" no."""
+        word = singular(head)
+        for row in self._candidates(lemma):
+            for a in row.alternatives:
+                if isinstance(a, str) and a[1:] in _PEOPLE_CLASSES:
+                    continue  # "expelled two Russian *diplomats*": people acted on are targets
+                terms = self.classes.get(a[1:], []) if isinstance(a, str) else [a]
+                if any(t and t[-1] == word for t in terms):
+                    return True
+        return False
+
+    def noun_code(self, text: str, source_state: bool | None = None) -> str | None:
+        """The code of the event noun that heads ``text`` ("secret drone flights" -> 150)."""
+        toks = self._norm(text)
+        # the head noun is the last word before a preposition
+        cut = len(toks)
+        for i, t in enumerate(toks):
+            if i > 0 and t in ("of", "against", "on", "in", "with", "by", "over", "to", "for", "at", "from"):
+                cut = i
+                break
+        toks = toks[:cut]
+        for size in range(min(self._max_noun, len(toks)), 0, -1):
+            key = " ".join(toks[len(toks) - size:])
+            if key in self.rows:
+                rest = [" ".join(toks[: len(toks) - size])]
+                return self.lookup(key, rest, source_state=source_state)
+        # "a mediation effort": a generic head takes the type of its modifier noun
+        if toks and self.frames.get(toks[-1]) == "generic":
+            for i in range(len(toks) - 2, -1, -1):
+                if toks[i] in self.rows:
+                    return self.lookup(toks[i], [], source_state=source_state)
+        return None
+
+    def is_event_noun(self, head: str) -> bool:
+        """Whether ``head`` names an event the lexicon codes (or a generic event head)."""
+        word = singular(head)
+        if word in self.rows or self.frames.get(word) == "generic":
+            return True
+        if " " in word:
+            return any(k.endswith(" " + word) for k in self.rows)
+        return word in self._last_words

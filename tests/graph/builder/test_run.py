@@ -1,0 +1,147 @@
+"""Integration: ``geokg build`` on the bundled sample corpus, then SPARQL answers traced to sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from geokg.graph.builder.run import VOCABULARY_GRAPH, build
+from geokg.graph.query.sparql import read_query, run_query
+from geokg.graph.query.tables import event_rows
+from geokg.graph.store.core import open_store
+from geokg.ingest.readers import iter_articles
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+ROOT = Path(__file__).resolve().parents[3]
+CORPUS = ROOT / "examples" / "articles"
+MEXICO_QUERY = ROOT / "examples" / "queries" / "mexico-events.rq"
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def built(sample_build):
+    out, report = sample_build
+    store = open_store(out / "store", read_only=True)
+    yield out, report, store
+    store.close()
+
+
+def _find(rows, *, source_country=None, lemma=None, target_country=None, on=None):
+    return [
+        r for r in rows
+        if (source_country is None or (r.source and r.source.country == source_country))
+        and (lemma is None or r.lemma == lemma)
+        and (target_country is None or (r.target and r.target.country == target_country))
+        and (on is None or r.date == on)
+    ]
+
+
+def test_report_counts_and_outputs(built):
+    out, report, store = built
+    assert report.ok, report.errors
+    assert report.articles == 26
+    assert report.events >= 100 and report.sentences >= 300
+    assert {"turtle", "trig", "html"} <= set(report.outputs)
+    assert all(p.is_file() and p.stat().st_size > 0 for p in report.outputs.values())
+    assert (out / "store" / "CURRENT").is_file()  # the embedded Oxigraph store by default
+
+
+def test_one_named_graph_per_article_plus_vocabulary(built):
+    _, _, store = built
+    graphs = {str(g) for g in store.graphs()}
+    assert VOCABULARY_GRAPH in graphs
+    articles = [a for a in iter_articles([CORPUS])]
+    assert len(graphs - {VOCABULARY_GRAPH}) == len(articles) == 26
+
+
+def test_specific_events(built):
+    _, _, store = built
+    rows = event_rows(store)
+    # "Mexico's President Claudia Sheinbaum warned Donald Trump on Tuesday ..." (published 2024-11-26)
+    warn = _find(rows, source_country="MEX", lemma="warn", target_country="USA", on=date(2024, 11, 26))
+    assert warn and warn[0].source.label == "Claudia Sheinbaum" and warn[0].target.label == "Donald Trump"
+    # "US Secretary of State Marco Rubio met Mexico's President Claudia Sheinbaum ... on Wednesday."
+    meet = _find(rows, source_country="USA", lemma="meet", target_country="MEX", on=date(2025, 9, 3))
+    assert meet and meet[0].cameo.startswith("04") and meet[0].quad_class == 1
+    # "Israel struck dozens of targets across Iran early on Friday" (2025-06-13): material conflict.
+    strike = _find(rows, source_country="ISR", lemma="strike", target_country="IRN", on=date(2025, 6, 13))
+    assert strike and strike[0].quad_class == 4 and strike[0].goldstein < -5
+
+
+def test_mexico_query_rows_trace_to_sentences(built):
+    _, _, store = built
+    table = run_query(store, read_query(str(MEXICO_QUERY)))
+    rows = table.to_dicts()
+    assert len(rows) >= 10
+    assert any(r["source"] == "Claudia Sheinbaum" and r["plover"] == "THREATEN" for r in rows)
+    contents = {a.title: a.content for a in iter_articles([CORPUS])}
+    for r in rows:
+        content = contents[r["article"]]
+        assert r["sentence"] in content
+        span = content[r["start"]:r["end"]]
+        assert span and span in r["sentence"]
+
+
+def _ox_split(triples) -> tuple[set[str], Graph]:
+    """Ground triples as N-Triples strings; blank-node triples as an rdflib graph."""
+    import pyoxigraph as ox
+
+    ground, rest = set(), Graph()
+    for t in triples:
+        if any(isinstance(x, ox.BlankNode) for x in (t.subject, t.object)):
+            rest.parse(data=f"{t} .", format="nt")
+        else:
+            ground.add(str(t))
+    return ground, rest
+
+
+def test_turtle_export_equals_store_union(built):
+    """Isomorphic: the ground triples are equal and the few blank-node ones (OWL lists) isomorphic."""
+    import pyoxigraph as ox
+
+    out, _, store = built
+    exported_ground, exported_rest = _ox_split(ox.parse(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE))
+    union_ground, union_rest = _ox_split({q.triple for q in store._ox.quads_for_pattern(None, None, None, None)})
+    assert exported_ground == union_ground and len(union_ground) > 10_000
+    assert isomorphic(exported_rest, union_rest)
+
+
+def test_html_view_is_offline(built):
+    out, _, _ = built
+    html = (out / "graph.html").read_text(encoding="utf-8")
+    assert "<script src=" not in html and "<link " not in html.lower()
+    assert "Claudia Sheinbaum" in html
+
+
+def _quads(store):
+    return {str(q) for q in store._ox.quads_for_pattern(None, None, None, None)}
+
+
+def test_rebuild_gives_the_same_dataset(built, tmp_path, geokg_pipeline):
+    """No blank nodes are written, so isomorphism is equality of the quad sets."""
+    _, _, store = built
+    second = open_store(tmp_path / "store")
+    assert build([CORPUS], tmp_path, pipeline=geokg_pipeline, store=second, html=False).ok
+    first_quads = _quads(store)
+    assert len(first_quads) > 10_000
+    assert _quads(second) == first_quads  # another run, another store: the same dataset
+    # Re-ingesting into the same store replaces each article's graph exactly.
+    assert build([CORPUS], tmp_path, pipeline=geokg_pipeline, store=second, html=False).ok
+    assert _quads(second) == first_quads
+
+
+def test_bad_inputs_do_not_stop_the_build(tmp_path, geokg_pipeline):
+    good = tmp_path / "good.md"
+    good.write_text("---\ntitle: Chile and Peru sign a fisheries accord\ndate: 2025-03-03\n---\n"
+                    "Chile signed a fisheries accord with Peru on Monday.\n", encoding="utf-8")
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(b"\x00\x01\x02\xff" * 50)
+    report = build([good, tmp_path / "missing.md", binary], tmp_path / "out", pipeline=geokg_pipeline, html=False)
+    assert report.articles == 1
+    origins = sorted(Path(e.origin).name for e in report.errors)
+    assert origins == ["blob.txt", "missing.md"]
+    store = open_store(tmp_path / "out" / "store", read_only=True)
+    assert len(store.graphs()) == 2  # the good article and the vocabulary

@@ -1,0 +1,387 @@
+"""geokg.graph.rdf.writer: records -> one named graph per article, deterministic, no blank nodes."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from geokg.graph.rdf.writer import (
+    RDFWriteError,
+    RunInfo,
+    article_graph,
+    article_quads,
+    results_dataset,
+)
+from geokg.ingest.records import (
+    Actor,
+    Argument,
+    Article,
+    ArticleResult,
+    Extraction,
+    Mention,
+)
+from geokg.ontology import (
+    GK,
+    OA,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SEM,
+    SKOS,
+    XSD,
+    actor_iri,
+    article_iri,
+    cameo_iri,
+    event_iri,
+    mention_iri,
+    plover_iri,
+    sentence_iri,
+    statement_iri,
+)
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "rdf"
+
+
+def _load_samples():
+    spec = importlib.util.spec_from_file_location("geokg_test_rdf_samples", FIXTURES / "sample_records.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+samples = _load_samples()
+RUN = samples.RUN
+
+
+@pytest.fixture()
+def result() -> ArticleResult:
+    return samples.sample_result()
+
+
+def _replace_ext(result: ArticleResult, **changes) -> ArticleResult:
+    """The sample with its event's extraction changed."""
+    event = result.events[0]
+    ext = dataclasses.replace(event.extraction, **changes)
+    return dataclasses.replace(result, extractions=(ext,), events=(dataclasses.replace(event, extraction=ext),))
+
+
+# ------------------------------------------------------------ determinism
+
+
+def test_same_records_give_isomorphic_graphs(result):
+    first = article_graph(result, run=RUN)
+    second = article_graph(samples.sample_result(), run=RunInfo("en_core_web_sm", "3.8.0", "0.1.0"))
+    assert to_isomorphic(first) == to_isomorphic(second)
+    assert set(first) == set(second)  # no blank nodes: even the plain triple sets are equal
+
+
+def test_no_blank_nodes(result):
+    for quad in article_quads(result, run=RUN):
+        assert not any(isinstance(term, BNode) for term in quad), quad
+
+
+def test_quads_are_distinct_and_all_in_the_article_graph(result):
+    quads = list(article_quads(result, run=RUN))
+    assert len(quads) == len(set(quads))
+    assert {q[3] for q in quads} == {article_iri(result.article.id)}
+
+
+def test_golden_graph():
+    expected = Dataset()
+    expected.parse(FIXTURES / "golden_article.trig", format="trig")
+    got = article_graph(samples.sample_result(), run=RUN)
+    golden = expected.graph(got.identifier)
+    if not isomorphic(golden, got):
+        _, only_golden, only_got = graph_diff(to_isomorphic(golden), to_isomorphic(got))
+        pytest.fail(
+            "graph differs from tests/fixtures/rdf/golden_article.trig\n"
+            f"only in golden:\n{only_golden.serialize(format='nt')}\n"
+            f"only in output:\n{only_got.serialize(format='nt')}"
+        )
+    assert len(list(expected.graphs())) >= 1 and len(golden) > 200
+
+
+# ------------------------------------------------------------ named graphs
+
+
+def test_one_named_graph_per_article_and_shared_event():
+    first, second = samples.sample_result(), samples.second_result()
+    ds = results_dataset([first, second], run=RUN)
+    names = {g.identifier for g in ds.graphs() if len(g)}
+    assert names == {article_iri(first.article.id), article_iri(second.article.id)}
+    event = event_iri(first.events[0].id)
+    for res in (first, second):
+        graph = ds.graph(article_iri(res.article.id))
+        assert (event, RDF.type, SEM.Event) in graph
+        assert (event, GK.sourceActor, actor_iri("country:MEX")) in graph
+    # the union holds both reports of the shared event
+    union = {o for g in ds.graphs() for o in g.objects(event, GK.relationLemma)}
+    assert union == {Literal("reject"), Literal("turn down")}
+
+
+def test_removing_or_replacing_an_article_touches_only_its_graph():
+    first, second = samples.sample_result(), samples.second_result()
+    ds = results_dataset([first, second], run=RUN)
+    keep = article_graph(second, run=RUN)
+    ds.remove_graph(ds.graph(article_iri(first.article.id)))
+    remaining = Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        remaining.add((s, p, o))
+    assert isomorphic(remaining, keep)
+    # re-ingest a changed version of `second`: exactly its graph is replaced
+    changed = dataclasses.replace(second, events=(dataclasses.replace(second.events[0], goldstein=-5.0),))
+    ds.remove_graph(ds.graph(article_iri(second.article.id)))
+    ds.addN(article_quads(changed, run=RUN))
+    graph = ds.graph(article_iri(second.article.id))
+    assert set(graph.objects(event_iri(second.events[0].id), GK.goldstein)) == {
+        Literal("-5.0", datatype=XSD.decimal)
+    }
+
+
+# -------------------------------------------------------------- round trips
+
+
+def test_turtle_round_trip(result):
+    graph = article_graph(result, run=RUN)
+    back = Graph().parse(data=graph.serialize(format="turtle"), format="turtle")
+    assert isomorphic(graph, back)
+
+
+def test_nquads_and_trig_round_trip():
+    results = [samples.sample_result(), samples.second_result()]
+    ds = results_dataset(results, run=RUN)
+    for fmt in ("nquads", "trig"):
+        back = Dataset()
+        back.parse(data=ds.serialize(format=fmt), format=fmt)
+        for res in results:
+            name = article_iri(res.article.id)
+            assert isomorphic(ds.graph(name), back.graph(name)), fmt
+
+
+# ------------------------------------------------------------------ content
+
+
+def test_article_node(result):
+    g = article_graph(result)
+    a = article_iri(result.article.id)
+    assert (a, RDF.type, SCHEMA.NewsArticle) in g
+    assert g.value(a, SCHEMA.text) == Literal(result.article.content)
+    assert g.value(a, SCHEMA.url) == Literal("https://news.example/mexico-tariffs", datatype=XSD.anyURI)
+    assert g.value(a, URIRef("http://purl.org/dc/terms/issued")) == Literal("2025-03-05", datatype=XSD.date)
+    publisher = g.value(a, URIRef("http://purl.org/dc/terms/publisher"))
+    assert g.value(publisher, RDFS.label) == Literal("Example Wire")
+
+
+def test_event_properties(result):
+    g = article_graph(result, run=RUN)
+    e = event_iri(result.events[0].id)
+    assert g.value(e, SEM.eventType) == cameo_iri("120")
+    assert g.value(e, GK.ploverCategory) == plover_iri("REJECT")
+    assert g.value(e, GK.quadClass) == Literal(3)
+    assert g.value(e, GK.goldstein) == Literal("-4.0", datatype=XSD.decimal)
+    assert g.value(e, GK.confidence) == Literal("0.85", datatype=XSD.decimal)
+    assert g.value(e, SEM.hasTimeStamp) == Literal("2025-03-04", datatype=XSD.date)
+    assert g.value(e, GK.timeText) == Literal("on Tuesday")
+    assert g.value(g.value(e, SEM.hasPlace), RDFS.label) == Literal("Geneva")
+    assert g.value(e, GK.targetActor) == actor_iri("country:USA")
+    # attribution resolved to the actor whose mention lies inside the attribution span
+    assert g.value(e, SEM.accordingTo) == actor_iri("person:claudia-sheinbaum")
+    assert g.value(e, PROV.wasGeneratedBy) == RUN.iri
+    roles = {g.value(r, SEM.roleType): g.value(r, RDF.value) for r in g.objects(e, SEM.hasActor)}
+    assert roles == {GK.SourceRole: actor_iri("country:MEX"), GK.TargetRole: actor_iri("country:USA")}
+
+
+def test_mention_selectors_point_into_the_text(result):
+    g = article_graph(result)
+    content = result.article.content
+    e = event_iri(result.events[0].id)
+    mention = g.value(e, GK.hasMention)
+    assert (mention, OA.hasBody, e) in g
+    target = g.value(mention, OA.hasTarget)
+    assert g.value(target, OA.hasSource) == article_iri(result.article.id)
+    selectors = {g.value(s, RDF.type): s for s in g.objects(target, OA.hasSelector)}
+    pos, quote = selectors[OA.TextPositionSelector], selectors[OA.TextQuoteSelector]
+    start, end = int(g.value(pos, OA.start)), int(g.value(pos, OA.end))
+    assert str(g.value(quote, OA.exact)) == content[start:end] == "Mexico rejected the plan"
+    assert g.value(mention, GK.inSentence) == sentence_iri(result.article.id, 1)
+    for arg in g.objects(mention, GK.hasArgument):
+        a, b = int(g.value(arg, OA.start)), int(g.value(arg, OA.end))
+        assert str(g.value(arg, SCHEMA.text)) == content[a:b]
+    roles = {str(g.value(arg, GK.argumentRole)) for arg in g.objects(mention, GK.hasArgument)}
+    assert roles == {"subject", "relation", "object", "time", "place", "source"}
+
+
+def test_non_event_extractions_become_statements(result):
+    g = article_graph(result)
+    role_ext = result.extractions[1]
+    s = statement_iri(role_ext.id)
+    assert (s, RDF.type, GK.Statement) in g
+    assert g.value(s, GK.extractionKind) == Literal("role")
+    assert g.value(s, GK.subjectText) == Literal("Claudia Sheinbaum")  # the resolved pronoun
+    assert g.value(s, GK.objectText) == Literal("Mexico")
+    assert (mention_iri(role_ext.id), OA.hasBody, s) in g
+    # an event-kind extraction nobody coded is a statement too, keeping its kind
+    uncoded = dataclasses.replace(result, events=())
+    g2 = article_graph(uncoded)
+    ev_ext = result.extractions[0]
+    assert g2.value(statement_iri(ev_ext.id), GK.extractionKind) == Literal("event")
+    assert not list(g2.subjects(RDF.type, SEM.Event))
+
+
+def test_actors(result):
+    g = article_graph(result)
+    person = actor_iri("person:claudia-sheinbaum")
+    assert set(g.objects(person, RDF.type)) == {SEM.Actor, SCHEMA.Person}
+    assert g.value(person, SKOS.altLabel) == Literal("Sheinbaum")
+    assert g.value(person, GK.countryCode) == Literal("MEX")
+    assert g.value(person, GK.country) == actor_iri("country:MEX")
+    assert g.value(person, GK.sector) == Literal("GOV")
+    mention = next(m for m in g.subjects(OA.hasBody, person))
+    assert g.value(mention, GK.nerLabel) == Literal("PERSON")
+
+
+def test_country_stub_when_the_country_actor_is_missing():
+    art = Article.create(title="Ruto speaks", text="", url="https://x.test/ke")
+    ruto = Actor("person:william-ruto", "William Ruto", "person", country="KEN")
+    g = article_graph(ArticleResult(article=art, actors=(ruto,)))
+    kenya = actor_iri("country:KEN")
+    assert g.value(actor_iri(ruto.id), GK.country) == kenya
+    assert (kenya, RDF.type, SCHEMA.Country) in g
+    assert g.value(kenya, RDFS.label) == Literal("Kenya")
+    # a code that is no ISO country (a CAMEO region) keeps its code but gets no country link
+    au = Actor("petr:AFRIGO", "African Union", "igo", country="AFR")
+    g2 = article_graph(ArticleResult(article=art, actors=(au,)))
+    assert g2.value(actor_iri(au.id), GK.countryCode) == Literal("AFR")
+    assert g2.value(actor_iri(au.id), GK.country) is None
+    assert not list(g2.subjects(RDF.type, SCHEMA.Country))
+
+
+def test_without_run_there_is_no_provenance_activity(result):
+    g = article_graph(result)
+    assert not list(g.subjects(RDF.type, PROV.Activity))
+    assert not list(g.triples((None, PROV.wasGeneratedBy, None)))
+    assert list(g.triples((None, PROV.wasDerivedFrom, article_iri(result.article.id))))
+
+
+def test_implied_sentence_from_extraction(result):
+    g = article_graph(dataclasses.replace(result, sentences=()))
+    s1 = sentence_iri(result.article.id, 1)
+    assert g.value(s1, GK.sentenceIndex) == Literal(1)
+    assert str(g.value(s1, SCHEMA.text)).endswith("in Geneva.")
+    assert (mention_iri(result.extractions[0].id), GK.inSentence, s1) in g
+
+
+def test_datetime_values_are_written_as_dates(result):
+    event = dataclasses.replace(result.events[0], date=datetime(2025, 3, 4, 15, 30))
+    g = article_graph(dataclasses.replace(result, events=(event,)))
+    assert g.value(event_iri(event.id), SEM.hasTimeStamp) == Literal(date(2025, 3, 4).isoformat(), datatype=XSD.date)
+
+
+# --------------------------------------------------------------- IRI safety
+
+
+ODD_IDS = ['person:o"neil', "person:ana maría", "org:<script>", "group:a/b#c?d", "person:李明", "x:%41", ".."]
+
+
+@pytest.mark.parametrize("actor_id", ODD_IDS)
+def test_odd_actor_ids_give_safe_iris(result, actor_id):
+    odd = Actor(actor_id, "Odd name \"quoted\" <b>", "person")
+    event = dataclasses.replace(result.events[0], source=odd)
+    res = dataclasses.replace(result, events=(event,), actors=(odd,))
+    g = article_graph(res)
+    iri = actor_iri(actor_id)
+    assert re.fullmatch(r"https://w3id\.org/geokg/id/actor/[A-Za-z0-9\-._~:%]+", str(iri)), iri
+    assert (event_iri(event.id), GK.sourceActor, iri) in g
+    back = Dataset()
+    back.parse(data=results_dataset([res]).serialize(format="nquads"), format="nquads")
+    assert isomorphic(back.graph(article_iri(res.article.id)), g)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=30), st.text(min_size=1, max_size=30))
+def test_actor_iris_are_safe_and_injective(a, b):
+    if not a.strip() or not b.strip():
+        return
+    ia, ib = actor_iri(a), actor_iri(b)
+    tail = str(ia).rsplit("/", 1)[1]
+    assert re.fullmatch(r"[A-Za-z0-9\-._~:%]+", tail)
+    import unicodedata
+
+    if unicodedata.normalize("NFC", a) != unicodedata.normalize("NFC", b):
+        assert ia != ib
+
+
+# ------------------------------------------------------------------- errors
+
+
+def test_offsets_outside_the_text_are_reported(result):
+    bad = Mention(result.article.id, 1, 5, 10_000, "x", "GPE")
+    with pytest.raises(RDFWriteError, match=rf"article '{result.article.id}': mention 'x' span \[5, 10000\)"):
+        list(article_quads(dataclasses.replace(result, mentions=(bad,))))
+
+
+def test_records_of_another_article_are_reported(result):
+    stray = dataclasses.replace(result.mentions[0], article_id="other")
+    with pytest.raises(RDFWriteError, match="belongs to article 'other'"):
+        article_graph(dataclasses.replace(result, mentions=(stray,)))
+
+
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"polarity": "maybe"}, "polarity 'maybe'"),
+        ({"mode": "dreamt"}, "mode 'dreamt'"),
+        ({"confidence": 1.5}, "confidence 1.5"),
+        ({"confidence": float("nan")}, "not finite"),
+        ({"rel_start": 10, "rel_end": 10}, "is empty"),
+    ],
+)
+def test_bad_extraction_values_are_reported(result, changes, message):
+    with pytest.raises(RDFWriteError, match=re.escape(message)):
+        article_graph(_replace_ext(result, **changes))
+
+
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"cameo": "12a"}, "CAMEO code '12a'"),
+        ({"plover": "not one"}, "PLOVER category 'not one'"),
+        ({"goldstein": 11.0}, "outside [-10, 10]"),
+        ({"quad_class": 7}, "quad class 7"),
+    ],
+)
+def test_bad_event_values_are_reported(result, changes, message):
+    event = dataclasses.replace(result.events[0], **changes)
+    with pytest.raises(RDFWriteError, match=re.escape(message)):
+        article_graph(dataclasses.replace(result, events=(event,)))
+
+
+def test_ids_that_cannot_become_iris_are_reported_with_the_article(result):
+    nameless = Actor("  ", "Nobody", "person")
+    with pytest.raises(RDFWriteError, match=rf"article '{result.article.id}': empty actor id"):
+        article_graph(dataclasses.replace(result, actors=(nameless,)))
+
+
+def test_run_info_needs_values():
+    with pytest.raises(ValueError, match="RunInfo.model_version"):
+        RunInfo("m", " ", "0.1")
+
+
+def test_argument_without_optional_fields():
+    art = Article.create(title="A", text="Kenya thanked Chad.", url="https://x.test/k")
+    c = art.content
+    ext = Extraction(art.id, 1, 3, len(c), Argument("subject", "Kenya", 3, 8), "thanked", "thank", 9, 16,
+                     object=Argument("object", "Chad", 17, 21))
+    g = article_graph(ArticleResult(article=art, extractions=(ext,)))
+    args = list(g.objects(mention_iri(ext.id), GK.hasArgument))
+    assert len(args) == 3 and not list(g.triples((None, GK.headLemma, None)))
+    assert [str(t) for t in g.objects(None, OA.exact)] == ["Kenya thanked Chad"]

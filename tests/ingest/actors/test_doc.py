@@ -1,0 +1,68 @@
+"""What the coders read from a parsed article: the DocIndex, noun phrases, person spans."""
+
+from __future__ import annotations
+
+import spacy
+from geokg.ingest.actors.doc import DocIndex, noun_phrase, person_spans
+from geokg.ingest.actors.words import tokenize
+from geokg.ingest.records import Argument
+from spacy.tokens import Doc
+
+
+def _doc() -> Doc:
+    # "Rebels in the Ivory Coast rejected Ghana 's plan ."
+    words = ["Rebels", "in", "the", "Ivory", "Coast", "rejected", "Ghana", "'s", "plan", "."]
+    return Doc(spacy.blank("en").vocab, words=words, spaces=[True] * 6 + [False, True, False, False],
+               heads=[5, 0, 4, 4, 1, 5, 8, 6, 5, 5],
+               deps=["nsubj", "prep", "det", "compound", "pobj", "ROOT", "poss", "case", "dobj", "punct"],
+               pos=["NOUN", "ADP", "DET", "PROPN", "PROPN", "VERB", "PROPN", "PART", "NOUN", "PUNCT"],
+               ents=["O", "O", "B-GPE", "I-GPE", "I-GPE", "O", "B-PERSON", "O", "O", "O"])
+
+
+def test_doc_index():
+    doc = _doc()
+    index = DocIndex(doc)
+    assert index.text == doc.text
+    assert [(label, text) for _, label, text in index.entities] == [("GPE", "the Ivory Coast"), ("PERSON", "Ghana")]
+    assert index.persons == ((35, 40),)
+
+
+def test_noun_phrase_restores_the_cut_prepositional_phrase():
+    doc = _doc()
+    cut = Argument("subject", "Rebels", 0, 6, head="Rebels")
+    assert noun_phrase(cut, doc) == (0, 25)
+    assert DocIndex(doc).noun_phrase(cut) == (0, 25)
+    # a clause argument (its head is a verb) names no actor; no head: the argument as it is
+    assert noun_phrase(Argument("object", "rejected Ghana's plan", 26, 47, head="rejected"), doc) is None
+    assert noun_phrase(Argument("object", "Ghana's plan", 35, 47), doc) == (35, 47)
+
+
+def test_person_spans():
+    doc = _doc()
+    a = Argument("object", "Ghana's plan", 35, 47, head="plan")
+    assert person_spans(a, tokenize(a.text), DocIndex(doc)) == [(0, 1)]
+    b = Argument("subject", "Rebels", 0, 6, head="Rebels")
+    assert person_spans(b, tokenize(b.text), DocIndex(doc)) == []
+
+
+def test_index_noun_phrase_equals_noun_phrase_for_every_span():
+    # DocIndex reads a token table instead of spaCy spans: the same answers for any
+    # offsets (inside tokens, on spaces, past the end) and heads
+    doc = _doc()
+    index = DocIndex(doc)
+    n = len(doc.text)
+    for start in range(n + 1):
+        for end in range(start + 1, n + 2):
+            for head in ("Rebels", "Coast", "rejected", "plan", "Ghana", "nothing", ""):
+                arg = Argument("other", doc.text[start:end], start, end, head=head)
+                assert index._noun_phrase(arg) == noun_phrase(arg, doc), (start, end, head)
+
+
+def test_person_spans_of_several_people():
+    words = ["Ali", "met", "Bo", "Chen", "and", "Dee", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, ents=["B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "O"])
+    index = DocIndex(doc)
+    arg = Argument("object", "Bo Chen and Dee", 8, 23, head="Chen")
+    assert person_spans(arg, tokenize(arg.text), index) == [(0, 2), (3, 4)]
+    assert person_spans(Argument("subject", "Ali", 0, 3), tokenize("Ali"), index) == [(0, 1)]
+    assert person_spans(Argument("other", "met", 4, 7), tokenize("met"), index) == []

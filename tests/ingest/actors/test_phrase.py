@@ -1,0 +1,210 @@
+"""Phrase rules: countries, capitals, sectors, organisations, people, the article context."""
+
+from __future__ import annotations
+
+import pytest
+from geokg.ingest.actors import ActorCoder, CodingContext, actor_code
+from geokg.ingest.actors.phrase import (
+    PhraseRules,
+    country_of,
+    is_generic,
+    name_run,
+    office_country,
+    strip_titles,
+)
+from geokg.ingest.records import Actor, Argument
+
+
+@pytest.fixture(scope="module")
+def coder() -> ActorCoder:
+    return ActorCoder.default()
+
+
+def arg(text: str, head: str = "", label: str = "", resolved: str = "") -> Argument:
+    return Argument("subject", text, 0, len(text), head=head, label=label, resolved=resolved)
+
+
+def code(coder, *a, context=None):
+    actor = coder.code_argument(arg(*a), context=context)
+    return None if actor is None else (actor.id, actor.country, actor.sector, actor.kind)
+
+
+# -- countries ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, head, label, expected",
+    [
+        ("Mexico", "Mexico", "GPE", ("country:MEX", "MEX", None, "country")),
+        ("the US", "US", "GPE", ("country:USA", "USA", None, "country")),
+        ("The United States", "States", "GPE", ("country:USA", "USA", None, "country")),
+        ("Britain", "Britain", "GPE", ("country:GBR", "GBR", None, "country")),
+        ("Ivory Coast", "Coast", "GPE", ("country:CIV", "CIV", None, "country")),
+        ("North Korea", "Korea", "GPE", ("country:PRK", "PRK", None, "country")),
+        ("Iran", "Iran", "GPE", ("country:IRN", "IRN", None, "country")),        # pycountry: "Iran, Islamic Republic of"
+        ("Czechia", "Czechia", "GPE", ("country:CZE", "CZE", None, "country")),  # pycountry name only
+    ],
+)
+def test_countries(coder, text, head, label, expected):
+    assert code(coder, text, head, label) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Washington", "actor:USA-GOV"),
+        ("the Kremlin", "actor:RUS-GOV"),
+        ("Beijing", "actor:CHN-GOV"),
+        ("the White House", "actor:USA-GOV"),
+        ("Kyiv", "actor:UKR-GOV"),
+        ("Brussels", "org:eu"),
+    ],
+)
+def test_capitals_and_seats_are_metonyms(coder, text, expected):
+    assert coder.code_argument(arg(text)).id == expected
+
+
+# -- sectors -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, head, expected",
+    [
+        ("The Mexican government", "government", "actor:MEX-GOV"),
+        ("US officials", "officials", "actor:USA-GOV"),
+        ("Mexican authorities", "authorities", "actor:MEX-GOV"),
+        ("Mexican forces", "forces", "actor:MEX-MIL"),
+        ("the US military", "military", "actor:USA-MIL"),
+        ("Israeli troops", "troops", "actor:ISR-MIL"),
+        ("Turkish police", "police", "actor:TUR-COP"),
+        ("Argentine prosecutors", "prosecutors", "actor:ARG-JUD"),
+        ("Polish lawmakers", "lawmakers", "actor:POL-LEG"),
+        ("Afghan rebel leaders", "leaders", "actor:AFG-REB"),       # modifier gives a person role's sector
+        ("Israeli intelligence officials", "officials", "actor:ISR-SPY"),
+        ("Algerian government forces", "forces", "actor:DZA-MIL"),  # a collective head keeps its sector
+        ("Security forces in Guinea", "forces", "actor:GIN-COP"),   # country from a prepositional phrase
+        ("the president of Armenia", "president", "actor:ARM-GOV"),
+        ("Mexico's cartels", "cartels", "actor:MEX-CRM"),
+        ("Palestinians", "Palestinians", "actor:PSE-CVL"),
+        ("Bosnian Serbs", "Serbs", "actor:BIH-CVL"),               # the nearer country word wins
+        ("former Brazilian ministers", "ministers", "actor:BRA-ELI"),
+    ],
+)
+def test_sector_actors(coder, text, head, expected):
+    assert coder.code_argument(arg(text, head)).id == expected
+
+
+def test_sector_actor_record(coder):
+    a = coder.code_argument(arg("The Mexican government", "government"))
+    assert (a.name, a.kind, a.country, a.sector, a.role) == ("Mexican government", "organization", "MEX", "GOV", None)
+    assert "The Mexican government" in a.aliases
+    assert coder.code_argument(arg("Mexican cartel members", "members")).kind == "group"
+
+
+def test_possessor_person_gives_the_country(coder):
+    assert coder.code_argument(arg("Sheinbaum's government", "government")).id == "actor:MEX-GOV"
+
+
+def test_misspelled_possessive_in_headline(coder):
+    assert coder.code_argument(arg("Mexicos President", "President")).country == "MEX"
+
+
+# -- organisations -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The CIA", ("org:cia", "USA", "SPY", "organization")),
+        ("the US military's Northern Command", ("org:us-northern-command", "USA", "MIL", "organization")),
+        ("the Sinaloa Cartel", ("group:MEX-sinaloa-cartel", "MEX", "CRM", "group")),
+        ("the United Nations", ("org:un", None, "IGO", "igo")),
+        ("NATO", ("org:nato", None, "IGO", "igo")),
+        ("Hezbollah", ("group:LBN-hezbollah", "LBN", "REB", "group")),
+        ("the Pentagon", ("org:pentagon", "USA", "MIL", "organization")),
+        ("NATO peacekeeping troops", ("org:nato", None, "IGO", "igo")),
+        ("the Taliban", ("group:AFG-taliban", "AFG", "REB", "group")),
+    ],
+)
+def test_gazetteer_organisations(coder, text, expected):
+    assert code(coder, text) == expected
+
+
+def test_unknown_named_organisation(coder):
+    a = coder.code_argument(arg("the Kenya Anti-Corruption Commission", "Commission", "ORG"))
+    assert (a.id, a.country, a.kind) == ("org:kenya-anti-corruption-commission", "KEN", "organization")
+
+
+# -- people ----------------------------------------------------------------------------------
+
+def test_person_with_country_and_role_from_the_phrase(coder):
+    a = coder.code_argument(arg("Mexico's President Claudia Sheinbaum", "Sheinbaum", "PERSON"))
+    assert (a.id, a.country, a.sector, a.role, a.kind) == (
+        "person:claudia-sheinbaum", "MEX", "GOV", "President", "person")
+    b = coder.code_argument(arg("US President Donald Trump", "Trump", "PERSON"))
+    assert (b.id, b.country, b.role) == ("person:donald-trump", "USA", "President")
+
+
+def test_unknown_person_gets_role_and_country_from_modifiers(coder):
+    a = coder.code_argument(arg("British Defence Secretary Tom King", "King", "PERSON"))
+    assert (a.id, a.country, a.role) == ("person:tom-king", "GBR", "Defence Secretary")
+    b = coder.code_argument(arg("Lt. Gen. Prosper Avril", "Avril", "PERSON"))
+    assert b.id == "person:prosper-avril" and b.country is None
+
+
+def test_surnames_and_aliases_of_known_people(coder):
+    assert coder.code_argument(arg("Sheinbaum", "Sheinbaum", "PERSON")).id == "person:claudia-sheinbaum"
+    assert coder.code_argument(arg("President Sheinbaum", "Sheinbaum", "PERSON")).id == "person:claudia-sheinbaum"
+    assert coder.code_argument(arg("Zelenskyy", "Zelenskyy", "PERSON")).id == "person:volodymyr-zelensky"
+
+
+def test_person_of_an_international_body(coder):
+    a = coder.code_argument(arg("U.N. mediator Diego Cordovez", "Cordovez", "PERSON"))
+    assert a.id == "person:diego-cordovez" and actor_code(a) == "IGO"
+
+
+def test_context_resolves_surnames_and_office_holders(coder):
+    full = Actor("person:ana-ruiz", "Ana Ruiz", "person", "PER", "GOV", "President")
+    ctx = CodingContext("a1", "PER", {"ana ruiz": full, "ruiz": full}, {("PER", "president"): full})
+    assert coder.code_argument(arg("Ruiz", "Ruiz", "PERSON"), context=ctx).id == "person:ana-ruiz"
+    assert coder.code_argument(arg("the Peruvian president", "president"), context=ctx).id == "person:ana-ruiz"
+    # office holder without a country takes the article's country
+    p = coder.code_argument(arg("President Jon Doe", "Doe", "PERSON"), context=ctx)
+    assert p.country == "PER"
+
+
+def test_context_default_country_for_bare_role_words(coder):
+    ctx = CodingContext("a1", "MEX")
+    assert coder.code_argument(arg("police", "police"), context=ctx).id == "actor:MEX-COP"
+    assert coder.code_argument(arg("police", "police")).id == "actor:COP"
+    # armed groups, refugees and unknown nationalities do not take the default
+    assert coder.code_argument(arg("the rebels", "rebels"), context=ctx).country is None
+    assert coder.code_argument(arg("Soviet security forces", "forces"), context=ctx).country is None
+
+
+# -- compounds and non-actors --------------------------------------------------------------
+
+
+def test_modifiers_name_the_owner_of_a_thing(coder):
+    assert coder.code_argument(arg("US military action", "action")).id == "actor:USA-MIL"
+    assert coder.code_argument(arg("an Indian proposal", "proposal")).id == "country:IND"
+
+
+# -- the rules on token lists --------------------------------------------------------------
+
+def test_code_phrase_on_tokens(coder):
+    assert isinstance(coder, PhraseRules)
+    words = ["the", "Mexican", "government"]
+    assert coder.code_phrase(words, 2, "", [], None, "the Mexican government").id == "actor:MEX-GOV"
+    # the person span marks the name: the role words before it are its title
+    words = ["Defence", "Minister", "Ana", "Ruiz"]
+    p = coder.code_phrase(words, 3, "PERSON", [(2, 4)], None, "Defence Minister Ana Ruiz")
+    assert (p.id, p.role) == ("person:ana-ruiz", "Defence Minister")
+
+
+def test_phrase_helpers(coder):
+    assert strip_titles(["the", "President", "Jon", "Doe", "'s"], frozenset({"president"})) == ["Jon", "Doe"]
+    assert is_generic("officials") and not is_generic("troops")
+    matches = coder._scan(["Mexican", "and", "Peruvian", "police"])
+    assert country_of(matches) == "PER"
+    assert name_run(["said", "Jon", "Doe", "today"], 2, {}, frozenset()) == ["Jon", "Doe"]
+    doe = Actor("person:jon-doe", "Jon Doe", "person", None, None, "President")
+    assert office_country(doe, CodingContext(default_country="PER")).country == "PER"
+    assert office_country(doe, None).country is None

@@ -1,0 +1,162 @@
+"""Coding one article: clauses, duplicates, mentions, the real model, the seed article."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import spacy
+from geokg.ingest.coding import EventCoder
+from geokg.ingest.records import Argument, Article, Extraction
+from spacy.tokens import Doc
+
+SEED = Path(__file__).resolve().parents[3].parent / "shared" / "seeds" / "mexico-rejects-us-military-action.txt"
+from coding_helpers import PUB  # noqa: E402  (tests/ingest/coding/conftest.py puts it on the path)
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    return EventCoder.default()
+
+
+def test_demanded_clause_is_a_demand_from_the_governor(coder):
+    text = "China demanded that the US cancel the sale."
+    art = Article.create(title="", text=text, published=PUB)
+    c = art.content
+    subj = Argument("subject", "China", 0, 5, head="China", label="GPE")
+    obj_text = "the US cancel the sale"
+    k = c.index(obj_text)
+    demand = Extraction(art.id, 0, 0, len(c), subj, "demanded", "demand", 6, 14,
+                        object=Argument("object", obj_text, k, k + len(obj_text), head="cancel"))
+    us = c.index("the US")
+    cancel = Extraction(art.id, 0, 0, len(c), Argument("subject", "the US", us, us + 6, head="US", label="GPE"),
+                        "cancel", "cancel", c.index("cancel"), c.index("cancel") + 6,
+                        object=Argument("object", "the sale", c.index("the sale"), len(c) - 1, head="sale"),
+                        mode="demanded")
+    events, actors, mentions = coder.code_article(None, art, [demand, cancel])
+    assert [(e.cameo, e.source.id, e.target.id) for e in events] == [("100", "country:CHN", "country:USA")]
+    assert mentions == ()
+    assert {a.id for a in actors} == {"country:CHN", "country:USA"}
+
+
+def test_headline_and_body_telling_the_same_event_give_one_event(coder):
+    art = Article.create(title="Mexico rejects US military action", text="Mexico rejects US military action.")
+    exs = []
+    for i, start in enumerate((0, art.body_offset)):
+        exs.append(Extraction(art.id, i, start, start + 33, Argument("subject", "Mexico", start, start + 6,
+                                                                     head="Mexico", label="GPE"),
+                              "rejects", "reject", start + 7, start + 14,
+                              object=Argument("object", "US military action", start + 15, start + 33,
+                                              head="action")))
+    events, _, _ = coder.code_article(None, art, exs)
+    assert len(events) == 1
+
+
+def test_mentions_from_the_doc(coder):
+    nlp = spacy.blank("en")
+    words = ["Mexican", "police", "met", "Claudia", "Sheinbaum", "in", "Sinaloa", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 7 + [False],
+              ents=["B-NORP", "O", "O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O"],
+              sent_starts=[True] + [False] * 7)
+    art = Article.create(title="", text=doc.text)
+    _, actors, mentions = coder.code_article(doc, art, [])
+    assert [(m.text, m.label, m.actor_id, m.sentence) for m in mentions] == [
+        ("Mexican", "NORP", "country:MEX", 0),
+        ("Claudia Sheinbaum", "PERSON", "person:claudia-sheinbaum", 0),
+        ("Sinaloa", "GPE", "country:MEX", 0),
+    ]
+    assert {a.id for a in actors} == {"country:MEX", "person:claudia-sheinbaum"}
+
+
+# -- real model -------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def nlp():
+    try:
+        from geokg.ingest.pipeline import load_pipeline
+        return load_pipeline()
+    except (ImportError, OSError):
+        pytest.skip("the trained pipeline is not installed")
+
+
+def run(nlp, coder, text: str, published=PUB):
+    from geokg.ingest.extract import extract
+
+    art = Article.create(title="", text=text, published=published)
+    doc = nlp(art.content)
+    events, _, _ = coder.code_article(doc, art, list(extract(doc, article_id=art.id)))
+    return events
+
+
+def has(events, prefix: str, source: str | None = None, target: str | None = None) -> bool:
+    return any((e.cameo or "").startswith(prefix)
+               and (source is None or (e.source is not None and (e.source.country == source or e.source.id == source)))
+               and (target is None or (e.target is not None and (e.target.country == target or e.target.id == target)))
+               for e in events)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, prefix, source, target",
+    [
+        ("Venezuela expelled three Colombian diplomats on Tuesday.", "166", "VEN", "COL"),
+        ("Kenyan police arrested 40 protesters in Nairobi.", "173", "KEN", "KEN"),
+        ("The European Union imposed new sanctions on Belarus.", "163", "org:eu", "BLR"),
+        ("Chile's foreign minister met his Peruvian counterpart in Lima.", "04", "CHL", None),
+        ("Pakistan has refused to send troops to Yemen.", "12", "PAK", "YEM"),
+        ("Nigeria threatened to close its border with Benin.", "13", "NGA", None),
+        ("Ethiopia accused Egypt of sabotaging the talks.", "112", "ETH", "EGY"),
+        ("Thousands of Serbian students protested against the government in Belgrade.", "14", "SRB", "SRB"),
+        ("Indonesia will provide humanitarian aid to Myanmar.", "033", "IDN", "MMR"),
+        ("Israeli jets bombed targets in Gaza on Sunday.", "195", "ISR", "PSE"),
+    ],
+)
+def test_model_sentences(nlp, coder, text, prefix, source, target):
+    events = run(nlp, coder, text)
+    assert has(events, prefix, source, target), [(e.cameo, e.source, e.target) for e in events]
+
+
+@pytest.mark.model
+def test_model_dates(nlp, coder):
+    events = run(nlp, coder, "Colombian troops seized 12 tons of cocaine last week.")
+    ev = next(e for e in events if e.cameo == "1711")
+    assert ev.date == date(2025, 1, 13) and "last week" in ev.date_text
+
+
+# -- seed article ------------------------------------------------------------------------------------
+
+def seed_content() -> str:
+    """Title (last breadcrumb segment) + the article's lines up to the share buttons
+    (the subheadline included; bylines and page furniture of under five words left out)."""
+    raw = SEED.read_text(encoding="utf-8")
+    lines = raw.splitlines()
+    title = lines[0].split(" / ")[-1].strip()
+    body = []
+    for line in lines[1:]:
+        if line.strip().lower().startswith("share on"):
+            break
+        if len(line.split()) >= 5 and line.strip() != title:
+            body.append(line.strip())
+    return title + "\n\n" + "\n\n".join(body)
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_seed_article(nlp, coder):
+    if not SEED.is_file():
+        pytest.skip("../shared seed article is absent")
+    events = run(nlp, coder, seed_content(), published=date(2025, 2, 1))
+    # Mexico (government / Sheinbaum) rejects US military action
+    rejects = [e for e in events if e.plover == "REJECT" and e.source is not None and e.source.country == "MEX"]
+    assert any(e.target is not None and e.target.id == "actor:USA-MIL" for e in rejects)
+    assert any(e.source.id == "person:claudia-sheinbaum" for e in rejects)
+    assert any(e.source.id == "actor:MEX-GOV" for e in rejects)
+    # Mexican police seize drugs (CAMEO 17x, PLOVER COERCE, mode seize) in December
+    seize = [e for e in events if e.cameo == "1711" and e.source is not None and e.source.id == "actor:MEX-COP"]
+    assert seize and seize[0].plover == "COERCE" and seize[0].plover_mode == "seize"
+    assert seize[0].date == date(2024, 12, 1) and seize[0].date_text == "in December"
+    # the CIA (US intelligence) watches Mexico
+    cia = [e for e in events if e.source is not None and e.source.id == "org:cia"]
+    assert any(e.cameo[:2] == "15" and e.target is not None and e.target.country == "MEX" for e in cia)
+    assert cia[0].source.country == "USA" and cia[0].source.sector == "SPY"

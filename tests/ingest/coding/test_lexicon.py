@@ -1,0 +1,80 @@
+"""The verb/noun lexicon: constraints, nouns, frames, errors; its fast paths and memos."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from geokg.ingest.actors.words import singular
+from geokg.ingest.coding import LexiconError, VerbLexicon
+from geokg.ingest.coding.lexicon import _contains
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+LEX = VerbLexicon.default()
+
+
+def test_lexicon_constraints():
+    lex = VerbLexicon.default()
+    assert lex.lookup("seize", ["20 tons of cocaine"]) == "1711"
+    assert lex.lookup("seize", ["the town"], source_state=True) == "192"
+    assert lex.lookup("seize", ["the town"], source_state=False) == "1711"
+    assert lex.lookup("withdraw", ["its troops"]) == "0874"
+    assert lex.lookup("withdraw", ["its ambassador"]) == "161"
+    assert lex.lookup("arrest") == "173" and lex.lookup("extradite") == "063"
+    assert lex.lookup("push back against") == "120"
+    assert lex.lookup("sign", ["a trade agreement"]) == "057" and lex.lookup("sign", ["a bill"]) is None
+    assert lex.lookup("no such verb") is None
+    # the object is tried before the prepositional phrases
+    assert lex.lookup("demand", ["the release of prisoners", "at talks"]) == "1053"
+
+
+def test_lexicon_nouns_and_frames():
+    lex = VerbLexicon.default()
+    assert lex.noun_code("a mediation effort") == "045"
+    assert lex.noun_code("mass demonstrations") == "141"
+    assert lex.noun_code("a big effort") is None
+    assert lex.frame("intensify") == "support" and lex.frame("refuse") == "refusal"
+    assert lex.frame_in("has refused to", "refusal") and not lex.frame_in("has agreed to", "refusal")
+
+
+def test_bad_lexicon_names_file_and_line(tmp_path):
+    data = Path(__file__).resolve().parents[3] / "ingest" / "data"
+    for name in ("coding/verbs_classes.tsv", "coding/verbs_frames.tsv", "coding/cameo.tsv", "coding/cameo_transforms.tsv"):
+        (tmp_path / name).write_text((data / name).read_text())
+    (tmp_path / "coding/verbs.tsv").write_text("seize\t\t\t1711\nzap\t\t\t9999\n")
+    with pytest.raises(LexiconError, match="coding/verbs.tsv:2.*9999"):
+        VerbLexicon.default(tmp_path)
+    (tmp_path / "coding/verbs.tsv").write_text("zap\t@NOPE\t\t190\n")
+    with pytest.raises(LexiconError, match="NOPE"):
+        VerbLexicon.default(tmp_path)
+
+
+_WORDS = sorted({w for terms in LEX.classes.values() for t in terms for w in t} | {"the", "of", "a", "x"})
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.sampled_from(sorted(LEX.classes)), st.lists(st.lists(st.sampled_from(_WORDS), max_size=6).map(tuple),
+                                                     max_size=3))
+def test_class_alternatives_match_like_a_term_scan(name, texts):
+    # the set test for one-word terms finds the same text as trying every term in turn
+    plain = next((i for i, t in enumerate(texts) if any(_contains(t, term) for term in LEX.classes[name])), None)
+    assert LEX._alt_match("@" + name, texts, False) == plain
+
+
+def test_event_nouns_agree_with_the_plain_definition():
+    def plain(head):
+        word = singular(head)
+        return word in LEX.rows or LEX.frames.get(word) == "generic" or any(k.endswith(" " + word) for k in LEX.rows)
+
+    heads = sorted({w for k in LEX.rows for w in k.split()} | {"banana", "", "talk s", "demonstrations"})
+    heads += [h + "s" for h in heads[:200]]
+    assert [LEX.is_event_noun(h) for h in heads] == [plain(h) for h in heads]
+    assert LEX.is_event_noun("demonstrations") and not LEX.is_event_noun("banana")
+
+
+def test_lookups_are_memoised_consistently():
+    first = [LEX.match("seize", ["the town"], source_state=s) for s in (True, False, None)]
+    assert first == [LEX.match("seize", ["the town"], source_state=s) for s in (True, False, None)]
+    assert first[0] != first[1]
+    assert LEX.frame_in("refused to", "refusal") and LEX.frame_in("refused to", "refusal")

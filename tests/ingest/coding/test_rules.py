@@ -1,0 +1,82 @@
+"""Event-coding rules without a lexicon: event ids, filters, the governing clause, fallbacks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from coding_helpers import PUB, make  # noqa: E402  (tests/ingest/coding/conftest.py puts it on the path)
+from geokg.ingest.coding import EventCoder, event_id
+from geokg.ingest.coding.rules import (
+    drop_less_specific,
+    drop_motives,
+    governing_extraction,
+    is_state,
+    is_title_case,
+    relation_lemmas,
+)
+from geokg.ingest.records import Actor, Argument, Article, Event, Extraction
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    return EventCoder.default()
+
+
+def test_event_ids(coder):
+    a = Actor("country:MEX", "Mexico", "country", "MEX")
+    assert event_id(a, "120", None, PUB, "x") == event_id(a, "120", None, PUB, "y")
+    # the same dated event in two articles gets one id
+    text = "On Wednesday Mexico rejected US military action."
+    art1, ex1 = make(text, "Mexico", "rejected", "reject", "US military action",
+                     extras=[("time", "On", "Wednesday")])
+    art2 = Article.create(title="", text=text, url="https://other.test/a", published=PUB)
+    ex2 = Extraction(art2.id, *[getattr(ex1, f) for f in ("sentence", "sent_start", "sent_end", "subject",
+                                                            "relation", "lemma", "rel_start", "rel_end")],
+                     object=ex1.object, extras=ex1.extras)
+    e1, e2 = coder.code_extraction(ex1, art1)[0], coder.code_extraction(ex2, art2)[0]
+    assert e1.date == date(2025, 1, 22) and e1.date_text == "On Wednesday"
+    assert e1.id == e2.id
+    # undated events merge within an article but not across articles
+    art3, ex3 = make("Mexico rejected US military action.", "Mexico", "rejected", "reject", "US military action")
+    art4 = Article.create(title="", text="Mexico rejected US military action.", url="https://o.test/b")
+    ex4 = Extraction(art4.id, 0, ex3.sent_start, ex3.sent_end, ex3.subject, "rejected", "reject",
+                     ex3.rel_start, ex3.rel_end, object=ex3.object)
+    assert coder.code_extraction(ex3, art3)[0].date is None
+    assert coder.code_extraction(ex3, art3)[0].id != coder.code_extraction(ex4, art4)[0].id
+
+
+MEX = Actor("country:MEX", "Mexico", "country", "MEX")
+USA = Actor("country:USA", "United States", "country", "USA")
+
+
+def _ex(rel_start: int, obj: tuple[int, int] | None = None, relation: str = "said", sentence: int = 0) -> Extraction:
+    subj = Argument("subject", "x", 0, 1)
+    o = Argument("object", "y", obj[0], obj[1]) if obj else None
+    return Extraction("a", sentence, 0, 100, subj, relation, relation, rel_start, rel_start + 4, object=o)
+
+
+def test_governing_extraction_is_the_smallest_containing_object():
+    outer, inner, ex = _ex(0, (5, 90)), _ex(10, (15, 60)), _ex(20)
+    assert governing_extraction(ex, [outer, inner, ex]) is inner
+    assert governing_extraction(outer, [outer, inner, ex]) is None
+
+
+def test_less_specific_and_motive_events_are_dropped():
+    ex = _ex(0)
+    full = Event("e1", ex, source=MEX, target=USA, cameo="112")
+    no_target = Event("e2", ex, source=MEX, target=None, cameo="111")
+    other_root = Event("e3", ex, source=MEX, target=None, cameo="042")
+    assert drop_less_specific([full, no_target, other_root]) == [full, other_root]
+    protest = Event("p", _ex(0), source=MEX, cameo="141")
+    motive = Event("m", _ex(30, relation="to demand"), source=MEX, cameo="100")
+    assert drop_motives([protest, motive]) == [protest]
+    assert drop_motives([motive]) == [motive]
+
+
+def test_small_rules():
+    assert relation_lemmas("staged", "stag") == ["stage", "staged"]
+    assert relation_lemmas("", "x") == []
+    assert is_title_case("Mexico Rejects US Military Action") and not is_title_case("Mexico rejects the plan")
+    assert is_state([MEX]) and is_state([]) is None
+    assert not is_state([Actor("actor:MEX-CRM", "Mexican cartel", "group", "MEX", "CRM")])
