@@ -186,6 +186,100 @@ def _shift_months(d: date, months: int) -> date:
     return date(idx // 12, idx % 12 + 1, 1)
 
 
+#: A resolved time: the date and its granularity ("day", "week", "month", "year").
+_Resolved = tuple[date | None, str | None]
+
+
+def _day_month(m: re.Match[str], kind: str, p: date | None, low: str, future: bool) -> _Resolved:
+    month = _month_num(m.group(1) if kind == "mdy" else m.group(2))
+    day = int(m.group(2) if kind == "mdy" else m.group(1))
+    if m.group(3):
+        return _safe(int(m.group(3)), month, day), "day"
+    if p is None:
+        return None, "day"
+    cand = _safe(p.year, month, day)
+    if cand is None:
+        return None, "day"
+    if not future and cand > p:
+        cand = _safe(p.year - 1, month, day)
+    elif future and cand < p:
+        cand = _safe(p.year + 1, month, day)
+    return cand, "day"
+
+
+def _month(m: re.Match[str], kind: str, p: date | None, low: str, future: bool) -> _Resolved:
+    month = _month_num(m.group(1))
+    if m.group(2):
+        return date(int(m.group(2)), month, 1), "month"
+    if p is None:
+        return None, "month"
+    first = low.split()[0]
+    if first == "last":
+        year = p.year if month < p.month else p.year - 1
+    elif first == "next":
+        year = p.year if month > p.month else p.year + 1
+    elif first == "this":
+        year = p.year
+    elif future:
+        year = p.year if month >= p.month else p.year + 1
+    else:
+        year = p.year if month <= p.month else p.year - 1
+    return date(year, month, 1), "month"
+
+
+def _weekday(m: re.Match[str], kind: str, p: date, low: str, future: bool) -> _Resolved:
+    wd = _DAYS[m.group(1).lower()]
+    if _NEXT.search(low) or (future and not _LAST.search(low)):
+        delta = (wd - p.weekday()) % 7
+        if _NEXT_ONLY.search(low) and delta == 0:
+            delta = 7
+        return p + timedelta(days=delta), "day"
+    delta = (p.weekday() - wd) % 7
+    if _LAST_OR_PREVIOUS.search(low) and delta == 0:
+        delta = 7
+    return p - timedelta(days=delta), "day"
+
+
+def _relday(m: re.Match[str], kind: str, p: date, low: str, future: bool) -> _Resolved:
+    offset = {"yesterday": -1, "last night": -1, "tomorrow": 1, "overnight": 0}.get(m.group(1).lower(), 0)
+    return p + timedelta(days=offset), "day"
+
+
+def _ago(m: re.Match[str], kind: str, p: date, low: str, future: bool) -> _Resolved:
+    n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS.get(m.group(1).lower(), 1)
+    unit = m.group(2).lower()
+    if unit == "day":
+        return p - timedelta(days=n), "day"
+    if unit == "week":
+        return p - timedelta(weeks=n), "week"
+    if unit == "month":
+        return _shift_months(p, -n), "month"
+    return date(p.year - n, 1, 1), "year"
+
+
+def _period(m: re.Match[str], kind: str, p: date, low: str, future: bool) -> _Resolved:
+    """last/this/next week|month|year|weekend."""
+    which, unit = m.group(2).lower(), m.group(3).lower()
+    step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[which]
+    if unit in ("week", "weekend"):
+        monday = p - timedelta(days=p.weekday()) + timedelta(weeks=step)
+        return (monday + timedelta(days=5), "day") if unit == "weekend" else (monday, "week")
+    if unit == "month":
+        return _shift_months(date(p.year, p.month, 1), step), "month"
+    return date(p.year + step, 1, 1), "year"
+
+
+_Resolver = Callable[[re.Match[str], str, date | None, str, bool], "_Resolved"]
+#: Kinds that resolve without a publication date (absolute or partly absolute).
+_ABSOLUTE: dict[str, _Resolver] = {
+    "iso": lambda m, kind, p, low, future: (_safe(int(m.group(1)), int(m.group(2)), int(m.group(3))), "day"),
+    "mdy": _day_month, "dmy": _day_month, "my": _month, "month_year": _month,
+    "year": lambda m, kind, p, low, future: (date(int(m.group(1)), 1, 1), "year"),
+}
+#: Kinds relative to the publication date (``_period`` takes every other kind).
+_RELATIVE: dict[str, _Resolver] = {"weekday": _weekday, "relday": _relday, "ago": _ago}
+
+
 def resolve_time(text: str, published: date | None, *, future: bool = False,
                  find: Callable[[str], Sequence[TimeExpression]] = find_time_expressions) -> ResolvedTime:
     """Resolve one time expression (as found by :func:`find_time_expressions`;
@@ -193,87 +287,15 @@ def resolve_time(text: str, published: date | None, *, future: bool = False,
     exprs = find(text)
     if not exprs:
         return ResolvedTime(text, None, None)
-    t = exprs[0]
-    kind = t.kind
-    rx = _BY_KIND[kind]
-    m = rx.search(t.text)
+    kind = exprs[0].kind
+    m = _BY_KIND[kind].search(exprs[0].text)
     assert m is not None
-    p = published
-    low = t.text.lower()
-    if kind == "iso":
-        return ResolvedTime(text, _safe(int(m.group(1)), int(m.group(2)), int(m.group(3))), "day")
-    if kind in ("mdy", "dmy"):
-        month = _month_num(m.group(1) if kind == "mdy" else m.group(2))
-        day = int(m.group(2) if kind == "mdy" else m.group(1))
-        if m.group(3):
-            return ResolvedTime(text, _safe(int(m.group(3)), month, day), "day")
-        if p is None:
-            return ResolvedTime(text, None, "day")
-        cand = _safe(p.year, month, day)
-        if cand is None:
-            return ResolvedTime(text, None, "day")
-        if not future and cand > p:
-            cand = _safe(p.year - 1, month, day)
-        elif future and cand < p:
-            cand = _safe(p.year + 1, month, day)
-        return ResolvedTime(text, cand, "day")
-    if kind in ("my", "month_year"):
-        month = _month_num(m.group(1))
-        if m.group(2):
-            return ResolvedTime(text, date(int(m.group(2)), month, 1), "month")
-        if p is None:
-            return ResolvedTime(text, None, "month")
-        first = low.split()[0]
-        if first == "last":
-            year = p.year if month < p.month else p.year - 1
-        elif first == "next":
-            year = p.year if month > p.month else p.year + 1
-        elif first == "this":
-            year = p.year
-        elif future:
-            year = p.year if month >= p.month else p.year + 1
-        else:
-            year = p.year if month <= p.month else p.year - 1
-        return ResolvedTime(text, date(year, month, 1), "month")
-    if kind == "year":
-        return ResolvedTime(text, date(int(m.group(1)), 1, 1), "year")
-    if p is None:
+    low = exprs[0].text.lower()
+    if kind in _ABSOLUTE:
+        return ResolvedTime(text, *_ABSOLUTE[kind](m, kind, published, low, future))
+    if published is None:
         return ResolvedTime(text, None, None)
-    if kind == "weekday":
-        wd = _DAYS[m.group(1).lower()]
-        if _NEXT.search(low) or (future and not _LAST.search(low)):
-            delta = (wd - p.weekday()) % 7
-            if _NEXT_ONLY.search(low) and delta == 0:
-                delta = 7
-            return ResolvedTime(text, p + timedelta(days=delta), "day")
-        delta = (p.weekday() - wd) % 7
-        if _LAST_OR_PREVIOUS.search(low) and delta == 0:
-            delta = 7
-        return ResolvedTime(text, p - timedelta(days=delta), "day")
-    if kind == "relday":
-        word = m.group(1).lower()
-        offset = {"yesterday": -1, "last night": -1, "tomorrow": 1, "overnight": 0}.get(word, 0)
-        return ResolvedTime(text, p + timedelta(days=offset), "day")
-    if kind == "ago":
-        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS.get(m.group(1).lower(), 1)
-        unit = m.group(2).lower()
-        if unit == "day":
-            return ResolvedTime(text, p - timedelta(days=n), "day")
-        if unit == "week":
-            return ResolvedTime(text, p - timedelta(weeks=n), "week")
-        if unit == "month":
-            return ResolvedTime(text, _shift_months(p, -n), "month")
-        return ResolvedTime(text, date(p.year - n, 1, 1), "year")
-    # period: last/this/next week|month|year|weekend
-    which, unit = m.group(2).lower(), m.group(3).lower()
-    step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[which]
-    if unit in ("week", "weekend"):
-        monday = p - timedelta(days=p.weekday()) + timedelta(weeks=step)
-        return ResolvedTime(text, monday + timedelta(days=5) if unit == "weekend" else monday,
-                            "day" if unit == "weekend" else "week")
-    if unit == "month":
-        return ResolvedTime(text, _shift_months(date(p.year, p.month, 1), step), "month")
-    return ResolvedTime(text, date(p.year + step, 1, 1), "year")
+    return ResolvedTime(text, *_RELATIVE.get(kind, _period)(m, kind, published, low, future))
 
 
 def event_date(extraction: Extraction, article: Article, *,

@@ -6,8 +6,8 @@ lexicons), ``places/`` (the derived place table) and ``text/`` (language words).
 
 Examples
 --------
->>> data_text("coding/cameo_roots.tsv").splitlines()[0].split("\\t")[0]
-'code'
+>>> "190" in data_text("coding/cameo.tsv")
+True
 >>> data_path("actors/countries.tsv").name
 'countries.tsv'
 """

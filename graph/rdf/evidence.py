@@ -40,6 +40,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from geokg.graph.rdf.syntax import NT_ESCAPES
 from geokg.ingest.records import (
     Actor,
     Argument,
@@ -52,6 +53,7 @@ from geokg.ontology import namespace as _ns
 from geokg.ontology.namespace import (
     XSD,
     actor_iri,
+    article_iri,
     iri_segment,
     mention_iri,
     sentence_iri,
@@ -60,6 +62,8 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 __all__ = [
+    "DEFAULT_EVIDENCE",
+    "EVIDENCE_LEVELS",
     "RDFWriteError",
     "WriteContext",
     "Term",
@@ -68,9 +72,16 @@ __all__ = [
     "sentence_triples",
     "entity_mention_triples",
     "extraction_mention_triples",
+    "compact_mention_triples",
+    "check_evidence",
     "nt_term",
     "nt_literal",
 ]
+
+#: How much textual evidence the writer emits, least first (see :func:`check_evidence`).
+EVIDENCE_LEVELS = ("none", "mention", "full")
+#: The level ``geokg build`` writes unless told otherwise.
+DEFAULT_EVIDENCE = "mention"
 
 #: An RDF term in N-Triples syntax: ``<iri>`` or a quoted literal.
 Term = str
@@ -98,14 +109,13 @@ DCTERMS, GK, OA, PROV, RDF, RDFS, SCHEMA, SEM, SKOS = (
     _Terms(n) for n in (_ns.DCTERMS, _ns.GK, _ns.OA, _ns.PROV, _ns.RDF, _ns.RDFS, _ns.SCHEMA, _ns.SEM, _ns.SKOS)
 )
 _INTEGER = f"^^<{XSD.integer}>"
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _UNESCAPES = {"\\": "\\", '"': '"', "n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", "'": "'"}
 _ESCAPED = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
 
 
 def _quoted(text: str) -> str:
     if "\\" in text or '"' in text or "\n" in text or "\r" in text:
-        text = text.translate(_ESCAPES)
+        text = text.translate(NT_ESCAPES)
     return f'"{text}"'
 
 
@@ -180,6 +190,29 @@ class RDFWriteError(ValueError):
     """A record that cannot be written; the message names article and record."""
 
 
+def check_evidence(level: object) -> str:
+    """``level`` if it is one of :data:`EVIDENCE_LEVELS`, else a :class:`ValueError` naming it.
+
+    ``none``: events, statements, actors and article metadata.  ``mention``
+    (the default): also one compact mention per report (its sentence, stored
+    once, and the clause's offsets as ``gk:start``/``gk:end``).  ``full``: also
+    Web Annotation targets and selectors, ``gk:Argument`` spans, entity
+    mentions and SEM role nodes.
+
+    Examples
+    --------
+    >>> check_evidence("full")
+    'full'
+    >>> check_evidence("some")
+    Traceback (most recent call last):
+    ...
+    ValueError: evidence level 'some' is not one of none, mention, full
+    """
+    if level not in EVIDENCE_LEVELS:
+        raise ValueError(f"evidence level {level!r} is not one of {', '.join(EVIDENCE_LEVELS)}")
+    return level  # type: ignore[return-value]
+
+
 @dataclass(frozen=True)
 class WriteContext:
     """What every writer needs to know about the article being written.
@@ -196,6 +229,8 @@ class WriteContext:
         Known actors by id (those the graph describes).
     sentences
         Indexes of the sentences the graph describes.
+    evidence
+        The evidence level (one of :data:`EVIDENCE_LEVELS`).
     memo
         Values the writers compute once per article (IRIs, IRI segments).
 
@@ -207,6 +242,7 @@ class WriteContext:
     run: URIRef | None
     actors: dict[str, Actor]
     sentences: frozenset[int]
+    evidence: str = DEFAULT_EVIDENCE
     memo: dict[object, Any] = field(default_factory=dict, compare=False, repr=False)
     ref: Term = field(init=False, compare=False, repr=False)
     run_ref: Term | None = field(init=False, compare=False, repr=False)
@@ -256,6 +292,8 @@ def entity_mention_id(mention: Mention) -> str:
 def sentence_triples(ctx: WriteContext, index: int, start: int, end: int) -> Iterator[Triple]:
     """A ``gk:Sentence``: index, offsets and its text (sliced from the article).
 
+    No ``rdf:type``: ``gk:sentenceIndex`` has domain ``gk:Sentence``.
+
     Examples
     --------
     >>> from geokg.ingest.records import Article
@@ -266,7 +304,6 @@ def sentence_triples(ctx: WriteContext, index: int, start: int, end: int) -> Ite
     """
     node = _iri(sentence_iri(ctx.article.id, index))
     start, end = ctx.span(start, end, f"sentence {index}")
-    yield node, RDF.type, GK.Sentence
     yield node, DCTERMS.isPartOf, ctx.ref
     yield node, GK.sentenceIndex, f'"{index}"{_INTEGER}'
     yield node, OA.start, f'"{start}"{_INTEGER}'
@@ -294,10 +331,7 @@ def _mention_header(ctx: WriteContext, node: Term, sentence: int, motivation: Te
     yield node, RDF.type, OA.Annotation
     yield node, OA.motivatedBy, motivation
     if sentence in ctx.sentences:
-        iri = ctx.memo.get(("sentence", sentence))
-        if iri is None:
-            iri = ctx.memo[("sentence", sentence)] = _iri(sentence_iri(ctx.article.id, sentence))
-        yield node, GK.inSentence, iri
+        yield node, GK.inSentence, _sentence_ref(ctx, sentence)
 
 
 def entity_mention_triples(ctx: WriteContext, mention: Mention) -> Iterator[Triple]:
@@ -350,10 +384,48 @@ def _clause_span(ext: Extraction) -> tuple[int, int]:
     return min(p[0] for p in parts), max(p[1] for p in parts)
 
 
+def _sentence_ref(ctx: WriteContext, sentence: int) -> Term:
+    iri = ctx.memo.get(("sentence", sentence))
+    if iri is None:
+        iri = ctx.memo[("sentence", sentence)] = _iri(sentence_iri(ctx.article.id, sentence))
+    return iri
+
+
+def compact_mention_triples(ctx: WriteContext, ext: Extraction, *, ext_id: str | None = None) -> Iterator[Triple]:
+    """The evidence of an extraction at level ``mention``: its sentence and the clause's offsets.
+
+    Three triples, no ``rdf:type`` (``gk:inSentence``, ``gk:start`` and
+    ``gk:end`` have domain ``gk:Mention``): the quoted text is the article
+    text's slice ``[start, end)``; the sentence holds its text once.
+
+    Examples
+    --------
+    >>> from geokg.ingest.records import Article, Argument, Extraction
+    >>> art = Article.create(title="", text="Kenya thanked Chad.", url="https://x.test/k")
+    >>> ext = Extraction(art.id, 0, 0, 19, Argument("subject", "Kenya", 0, 5), "thanked", "thank", 6, 13,
+    ...                  Argument("object", "Chad", 14, 18))
+    >>> ctx = WriteContext(art, article_iri(art.id), None, {}, frozenset({0}))
+    >>> [(p.split("#")[-1], o.split("^^")[0]) for _, p, o in compact_mention_triples(ctx, ext)]
+    [('inSentence>', '<https://w3id.org/geokg/id/sentence/...'), ('start>', '"0"'), ('end>', '"18"')]
+    """
+    ext_id = ext.id if ext_id is None else ext_id
+    what = f"extraction {ext_id} ({ext.relation!r})"
+    ctx.own(ext.article_id, what)
+    start, end = ctx.span(*_clause_span(ext), what)
+    node = _iri(mention_iri(ext_id))
+    if ext.sentence in ctx.sentences:
+        yield node, GK.inSentence, _sentence_ref(ctx, ext.sentence)
+    yield node, GK.start, f'"{start}"{_INTEGER}'
+    yield node, GK.end, f'"{end}"{_INTEGER}'
+
+
 def extraction_mention_triples(
     ctx: WriteContext, ext: Extraction, bodies: list[Term], *, ext_id: str | None = None
 ) -> Iterator[Triple]:
-    """The evidence of an extraction: the clause span and its argument spans.
+    """The evidence of an extraction at level ``full``: the clause span and its argument spans.
+
+    Also writes :func:`compact_mention_triples`, so what reads level
+    ``mention`` reads ``full`` too.
 
     The quoted span runs from the first to the last character of subject,
     relation and object; ``bodies`` are the claims (events or a statement,
@@ -369,6 +441,8 @@ def extraction_mention_triples(
     start, end = ctx.span(*_clause_span(ext), what)
     yield from _mention_header(ctx, node, ext.sentence, OA.describing)
     yield from _target(ctx, iri, start, end)
+    yield node, GK.start, f'"{start}"{_INTEGER}'
+    yield node, GK.end, f'"{end}"{_INTEGER}'
     for body in bodies:
         yield node, OA.hasBody, body
     relation = Argument("relation", ext.relation, ext.rel_start, ext.rel_end)

@@ -37,6 +37,7 @@ from decimal import Decimal
 
 from geokg.graph.rdf.evidence import (
     _INTEGER,
+    DEFAULT_EVIDENCE,
     DCTERMS,
     GK,
     PROV,
@@ -51,6 +52,8 @@ from geokg.graph.rdf.evidence import (
     WriteContext,
     _iri,
     _literal,
+    check_evidence,
+    compact_mention_triples,
     entity_mention_id,
     entity_mention_triples,
     extraction_mention_triples,
@@ -58,6 +61,7 @@ from geokg.graph.rdf.evidence import (
     nt_term,
     sentence_triples,
 )
+from geokg.graph.rdf.places import event_place_triples
 from geokg.ingest.records import (
     KINDS,
     MODES,
@@ -80,9 +84,9 @@ from geokg.ontology.namespace import (
     event_iri,
     iri_segment,
     mention_iri,
-    place_iri,
     plover_iri,
     publisher_iri,
+    sentence_iri,
     statement_iri,
 )
 from rdflib import Dataset, Graph, URIRef
@@ -119,9 +123,13 @@ _SCHEMA_TYPE = {
 
 @dataclass(frozen=True, slots=True)
 class RunInfo:
-    """What produced the graph: model name/version and geokg version.
+    """What produced the graph: model name/version, geokg version and evidence level.
 
-    The run's IRI is derived from these values only (never from a clock).
+    The run's IRI is derived from the versions only (never from a clock);
+    ``evidence`` (one of ``none``, ``mention``, ``full``; see
+    :func:`~geokg.graph.rdf.evidence.check_evidence`) decides how much
+    textual evidence the writer emits and is recorded on the run
+    (``gk:evidenceLevel``).
 
     Examples
     --------
@@ -131,17 +139,23 @@ class RunInfo:
     Traceback (most recent call last):
     ...
     ValueError: RunInfo.model must be a non-empty string, got ''
+    >>> RunInfo("m", "1", "0.1", evidence="all")
+    Traceback (most recent call last):
+    ...
+    ValueError: evidence level 'all' is not one of none, mention, full
     """
 
     model: str
     model_version: str
     geokg_version: str
+    evidence: str = DEFAULT_EVIDENCE
 
     def __post_init__(self) -> None:
         for name in ("model", "model_version", "geokg_version"):
             value = getattr(self, name)
             if not isinstance(value, str) or not value.strip():
                 raise ValueError(f"RunInfo.{name} must be a non-empty string, got {value!r}")
+        check_evidence(self.evidence)
 
     @property
     def iri(self) -> URIRef:
@@ -171,7 +185,7 @@ def _date(value: date, what: str) -> Term:
     return nt_literal(day.isoformat(), XSD.date)
 
 
-def _context(result: ArticleResult, run: RunInfo | None, sentences: frozenset[int]) -> WriteContext:
+def _context(result: ArticleResult, run: RunInfo | None, sentences: frozenset[int], evidence: str) -> WriteContext:
     article = result.article
     if not isinstance(article, Article):
         raise RDFWriteError(f"ArticleResult.article {article!r} is not an Article")
@@ -185,6 +199,7 @@ def _context(result: ArticleResult, run: RunInfo | None, sentences: frozenset[in
         run=run.iri if run else None,
         actors=actors,
         sentences=sentences,
+        evidence=evidence,
     )
 
 
@@ -219,6 +234,7 @@ def _run(ctx: WriteContext, run: RunInfo) -> Iterator[Triple]:
     yield node, PROV.used, model
     yield node, PROV.used, ctx.ref
     yield node, PROV.wasAssociatedWith, software
+    yield node, GK.evidenceLevel, _literal(ctx.evidence)
     yield model, RDF.type, PROV.Entity
     yield model, RDF.type, SCHEMA.SoftwareApplication
     yield model, RDFS.label, _literal(run.model)
@@ -310,9 +326,10 @@ def _claim(
     confidence = _decimal(ext.confidence, f"{what} confidence")
     if not 0 <= ext.confidence <= 1:
         raise ctx.fail(f"{what} confidence {ext.confidence!r} is not between 0 and 1")
-    yield node, GK.hasMention, _iri(mention_iri(ext_id))
+    if ctx.evidence != "none":
+        yield node, GK.hasMention, _iri(mention_iri(ext_id))
     yield node, PROV.wasDerivedFrom, ctx.ref
-    if ctx.run_ref is not None:
+    if ctx.run_ref is not None and ctx.evidence == "full":  # else: the run prov:used the article
         yield node, PROV.wasGeneratedBy, ctx.run_ref
     yield node, GK.extractionKind, _literal(ext.kind)
     yield node, GK.polarity, _literal(ext.polarity)
@@ -333,11 +350,13 @@ def _claim(
             yield node, SEM.accordingTo, _iri(actor_iri(source))
 
 
-def _role(event: str, actor: Actor, prop: Term, role: Term, name: str) -> Iterator[Triple]:
-    """``event`` is the event's IRI (not in N-Triples syntax)."""
+def _role(event: str, actor: Actor, prop: Term, role: Term, name: str, full: bool) -> Iterator[Triple]:
+    """``event`` is the event's IRI (not in N-Triples syntax); SEM role nodes only when ``full``."""
     node = _iri(actor_iri(actor.id))
-    link = f"<{event}/role/{name}/{iri_segment(actor.id, what='actor id')}>"
     yield f"<{event}>", prop, node
+    if not full:  # gk:sourceActor / gk:targetActor are sub-properties of sem:hasActor
+        return
+    link = f"<{event}/role/{name}/{iri_segment(actor.id, what='actor id')}>"
     yield f"<{event}>", SEM.hasActor, link
     yield link, RDF.type, SEM.Role
     yield link, RDF.value, node
@@ -370,19 +389,14 @@ def _event(ctx: WriteContext, event: Event, ext_id: str, mentions: tuple[Mention
             raise ctx.fail(f"{what} Goldstein score {event.goldstein!r} is outside [-10, 10]")
         yield node, GK.goldstein, score
     if event.source is not None:
-        yield from _role(iri, event.source, GK.sourceActor, GK.SourceRole, "source")
+        yield from _role(iri, event.source, GK.sourceActor, GK.SourceRole, "source", ctx.evidence == "full")
     if event.target is not None:
-        yield from _role(iri, event.target, GK.targetActor, GK.TargetRole, "target")
+        yield from _role(iri, event.target, GK.targetActor, GK.TargetRole, "target", ctx.evidence == "full")
     if event.date is not None:
         yield node, SEM.hasTimeStamp, _date(event.date, f"{what} date")
     if event.date_text:
         yield node, GK.timeText, _literal(event.date_text)
-    if event.place and event.place.strip():
-        place = _iri(place_iri(event.place))
-        yield node, SEM.hasPlace, place
-        yield place, RDF.type, SEM.Place
-        yield place, RDF.type, SCHEMA.Place
-        yield place, RDFS.label, _literal(event.place.strip())
+    yield from event_place_triples(ctx, node, event, mentions)  # geocoded (geokg.graph.rdf.places)
 
 
 def _statement(ctx: WriteContext, ext: Extraction, ext_id: str, mentions: tuple[Mention, ...]) -> Iterator[Triple]:
@@ -410,38 +424,59 @@ def _plan(result: ArticleResult) -> tuple[dict[str, Extraction], dict[str, list[
     return extractions, bodies, event_ext
 
 
-def _triples(result: ArticleResult, run: RunInfo | None) -> Iterator[Triple]:
+def _evidence(run: RunInfo | None, evidence: str | None) -> str:
+    """The level to write: ``evidence``, else the run's, else the default."""
+    if evidence is not None:
+        return check_evidence(evidence)
+    return run.evidence if run is not None else DEFAULT_EVIDENCE
+
+
+def _sentences(ctx: WriteContext, result: ArticleResult, implied: dict[int, Extraction], cited: set[int]) -> Iterator[Triple]:
+    """Sentences: all of them at level ``full``, those a mention cites at ``mention``, none at ``none``."""
+    if ctx.evidence == "none":
+        return
+    for sentence in result.sentences:
+        ctx.own(sentence.article_id, f"sentence {sentence.index}")
+        if ctx.evidence == "full" or sentence.index in cited:
+            yield from sentence_triples(ctx, sentence.index, sentence.start, sentence.end)
+    for index, ext in sorted(implied.items()):
+        yield from sentence_triples(ctx, index, ext.sent_start, ext.sent_end)
+
+
+def _triples(result: ArticleResult, run: RunInfo | None, evidence: str) -> Iterator[Triple]:
     extractions, bodies, event_ext = _plan(result)
     known = {s.index for s in result.sentences}
     implied: dict[int, Extraction] = {}
     for ext in extractions.values():
         if ext.sentence not in known:
             implied.setdefault(ext.sentence, ext)
-    ctx = _context(result, run, frozenset(known | set(implied)))
+    ctx = _context(result, run, frozenset(known | set(implied)), evidence)
     yield from _article(ctx)
     if run is not None:
         yield from _run(ctx, run)
-    for sentence in result.sentences:
-        ctx.own(sentence.article_id, f"sentence {sentence.index}")
-        yield from sentence_triples(ctx, sentence.index, sentence.start, sentence.end)
-    for index, ext in sorted(implied.items()):
-        yield from sentence_triples(ctx, index, ext.sent_start, ext.sent_end)
+    yield from _sentences(ctx, result, implied, {ext.sentence for ext in extractions.values()})
     for actor in ctx.actors.values():
         yield from _actor(ctx, actor)
-    for mention in result.mentions:
-        yield from entity_mention_triples(ctx, mention)
+    if evidence == "full":
+        for mention in result.mentions:
+            yield from entity_mention_triples(ctx, mention)
     for ext_id, ext in extractions.items():
         if bodies[ext_id] == [_iri(statement_iri(ext_id))]:  # no event was coded from it
             yield from _statement(ctx, ext, ext_id, result.mentions)
-        yield from extraction_mention_triples(ctx, ext, bodies[ext_id], ext_id=ext_id)
+        if evidence == "full":
+            yield from extraction_mention_triples(ctx, ext, bodies[ext_id], ext_id=ext_id)
+        elif evidence == "mention":
+            yield from compact_mention_triples(ctx, ext, ext_id=ext_id)
+        else:  # still check the record, as the other levels do
+            ctx.own(ext.article_id, f"extraction {ext_id} ({ext.relation!r})")
     for ext_id, event in zip(event_ext, result.events):
         yield from _event(ctx, event, ext_id, result.mentions)
 
 
-def _checked(result: ArticleResult, run: RunInfo | None) -> Iterator[Triple]:
+def _checked(result: ArticleResult, run: RunInfo | None, evidence: str | None = None) -> Iterator[Triple]:
     """:func:`_triples`, with IRI helper failures turned into :class:`RDFWriteError`."""
     try:
-        yield from _triples(result, run)
+        yield from _triples(result, run, _evidence(run, evidence))
     except RDFWriteError:
         raise
     except ValueError as exc:  # an id or code the IRI helpers refused
@@ -449,8 +484,11 @@ def _checked(result: ArticleResult, run: RunInfo | None) -> Iterator[Triple]:
         raise RDFWriteError(f"article {article_id!r}: {exc}") from exc
 
 
-def article_nquads(result: ArticleResult, *, run: RunInfo | None = None) -> str:
+def article_nquads(result: ArticleResult, *, run: RunInfo | None = None, evidence: str | None = None) -> str:
     """The article's named graph as N-Quads text: each distinct triple once.
+
+    ``evidence`` is the evidence level (default: ``run.evidence``, else
+    ``"mention"``); the other writers take it too.
 
     This is what ingest writes to the store: the writers build every term in
     N-Triples syntax, so no rdflib term is made.  The graph name is
@@ -472,10 +510,12 @@ def article_nquads(result: ArticleResult, *, run: RunInfo | None = None) -> str:
     True
     """
     tail = f" <{article_iri(result.article.id)}> .\n"
-    return "".join(dict.fromkeys([f"{s} {p} {o}{tail}" for s, p, o in _checked(result, run)]))
+    return "".join(dict.fromkeys([f"{s} {p} {o}{tail}" for s, p, o in _checked(result, run, evidence)]))
 
 
-def article_triples(result: ArticleResult, *, run: RunInfo | None = None) -> Iterator[NodeTriple]:
+def article_triples(
+    result: ArticleResult, *, run: RunInfo | None = None, evidence: str | None = None
+) -> Iterator[NodeTriple]:
     """Yield every triple derived from ``result`` as rdflib terms (may repeat a triple).
 
     Sentences an extraction points to but ``result.sentences`` lacks are
@@ -506,11 +546,11 @@ def article_triples(result: ArticleResult, *, run: RunInfo | None = None) -> Ite
             node = terms[text] = nt_term(text)
         return node
 
-    for s, p, o in _checked(result, run):
+    for s, p, o in _checked(result, run, evidence):
         yield term(s), term(p), term(o)
 
 
-def article_quads(result: ArticleResult, *, run: RunInfo | None = None) -> Iterator[Quad]:
+def article_quads(result: ArticleResult, *, run: RunInfo | None = None, evidence: str | None = None) -> Iterator[Quad]:
     """Yield each distinct triple of ``result`` as a quad in the article's graph.
 
     The graph name is :func:`~geokg.ontology.iris.article_iri` of the article,
@@ -526,13 +566,13 @@ def article_quads(result: ArticleResult, *, run: RunInfo | None = None) -> Itera
     """
     graph = article_iri(result.article.id)
     seen: set[NodeTriple] = set()
-    for triple in article_triples(result, run=run):
+    for triple in article_triples(result, run=run, evidence=evidence):
         if triple not in seen:
             seen.add(triple)
             yield (*triple, graph)
 
 
-def article_graph(result: ArticleResult, *, run: RunInfo | None = None) -> Graph:
+def article_graph(result: ArticleResult, *, run: RunInfo | None = None, evidence: str | None = None) -> Graph:
     """The article's named graph as an rdflib :class:`~rdflib.Graph`.
 
     Examples
@@ -543,12 +583,14 @@ def article_graph(result: ArticleResult, *, run: RunInfo | None = None) -> Graph
     19
     """
     graph = bind_prefixes(Graph(identifier=article_iri(result.article.id)))
-    for s, p, o, _ in article_quads(result, run=run):
+    for s, p, o, _ in article_quads(result, run=run, evidence=evidence):
         graph.add((s, p, o))
     return graph
 
 
-def results_dataset(results: Iterable[ArticleResult], *, run: RunInfo | None = None) -> Dataset:
+def results_dataset(
+    results: Iterable[ArticleResult], *, run: RunInfo | None = None, evidence: str | None = None
+) -> Dataset:
     """An in-memory :class:`~rdflib.Dataset` with one named graph per article.
 
     Examples
@@ -561,5 +603,5 @@ def results_dataset(results: Iterable[ArticleResult], *, run: RunInfo | None = N
     """
     ds = bind_prefixes(Dataset())
     for result in results:
-        ds.addN(article_quads(result, run=run))
+        ds.addN(article_quads(result, run=run, evidence=evidence))
     return ds

@@ -34,14 +34,12 @@ import urllib.request
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from geokg.graph.store.core import STORES, QueryError, StoreError, values_clause
-from rdflib import Dataset, Graph, URIRef
+from geokg.graph.store.base import STORES, QueryError, StoreError, Triple, values_clause
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
 __all__ = ["SparqlEndpointStore", "insert_data"]
-
-Triple = tuple[Node, Node, Node]
 
 
 def insert_data(graphs: Mapping[URIRef, Iterable[Triple]]) -> str:

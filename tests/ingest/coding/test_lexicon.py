@@ -40,6 +40,7 @@ def test_lexicon_nouns_and_frames():
 
 def test_bad_lexicon_names_file_and_line(tmp_path):
     data = Path(__file__).resolve().parents[3] / "ingest" / "data"
+    (tmp_path / "coding").mkdir()
     for name in ("coding/verbs_classes.tsv", "coding/verbs_frames.tsv", "coding/cameo.tsv", "coding/cameo_transforms.tsv"):
         (tmp_path / name).write_text((data / name).read_text())
     (tmp_path / "coding/verbs.tsv").write_text("seize\t\t\t1711\nzap\t\t\t9999\n")

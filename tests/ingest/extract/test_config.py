@@ -25,6 +25,7 @@ def test_lexicon_is_cached_per_config_object() -> None:
 
 
 def test_two_configs_with_different_data_coexist(tmp_path) -> None:
+    (tmp_path / "extract").mkdir()
     (tmp_path / "extract/verbs.tsv").write_text("shout\tspeech\t\n", encoding="utf-8")
     (tmp_path / "extract/nominals.tsv").write_text("raid\n", encoding="utf-8")
     (tmp_path / "extract/roles.tsv").write_text("mayor\n", encoding="utf-8")
@@ -41,6 +42,7 @@ def test_missing_file_names_the_file(tmp_path) -> None:
 
 
 def test_malformed_row_names_the_file(tmp_path) -> None:
+    (tmp_path / "extract").mkdir()
     (tmp_path / "extract/verbs.tsv").write_text("lonely\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="extract/verbs.tsv.*lonely"):
         _ = ExtractorConfig(data_dir=str(tmp_path)).lexicon
