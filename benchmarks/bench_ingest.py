@@ -119,7 +119,7 @@ def _stages(corpus: str, out: str) -> dict:
 
     from geokg.graph.builder.run import run_info
     from geokg.graph.rdf.writer import article_nquads
-    from geokg.graph.store.core import open_store
+    from geokg.graph.store import open_store
     from geokg.ingest.pipeline import Pipeline, Settings, doc_sentences, resolve_model
     from geokg.ingest.readers import iter_articles
     from geokg.ingest.records import Article, ArticleResult
@@ -221,7 +221,7 @@ def _profile(corpus: str, out: str, top: int = 25) -> dict:
         "  extractor": sum(v[3] for (f, _, n), v in stats.items() if n == "extract" and "/ingest/extract/" in f),
         "  coder.code_article": sum(v[3] for (f, _, n), v in stats.items()
                                     if n == "code_article" and "/ingest/" in f),
-        "RDF writer (article_nquads)": cum("graph/rdf.py", "article_nquads"),
+        "RDF writer (article_nquads)": cum("graph/rdf/writer.py", "article_nquads"),
     }
     own = [(v[2], v[3], v[1], f"{Path(f).relative_to(ROOT) if f.startswith(str(ROOT)) else f}:{line}({n})")
            for (f, line, n), v in stats.items()

@@ -124,7 +124,7 @@ def _digest(rows: list[list[Any]]) -> str:
 def _oxigraph_disk_load(nquads: Path, workdir: Path, repeats: int) -> tuple[list[float], Path]:
     """geokg's default store: open an on-disk store, bulk-load the file, close (flushes)."""
     import pyoxigraph as ox
-    from geokg.graph.store.core import open_store
+    from geokg.graph.store import open_store
 
     times, path = [], workdir / "oxstore"
     for _ in range(repeats):
@@ -255,7 +255,7 @@ def _time_queries(run, repeats: int) -> dict:
 
 
 def _oxigraph_disk_queries(path: Path, repeats: int) -> dict:
-    from geokg.graph.store.core import open_store
+    from geokg.graph.store import open_store
 
     st = open_store(path, read_only=True)
     try:
@@ -265,7 +265,7 @@ def _oxigraph_disk_queries(path: Path, repeats: int) -> dict:
 
 
 def _oxigraph_memory_queries(store: Any, repeats: int) -> dict:
-    from geokg.graph.store.core import OxigraphGraphStore
+    from geokg.graph.store import OxigraphGraphStore
 
     st = OxigraphGraphStore(None)
     st._ox = store

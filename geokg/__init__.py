@@ -14,6 +14,12 @@ True
 """
 
 from importlib.metadata import PackageNotFoundError, version
+from pkgutil import extend_path
+
+# Run from the project's root, this folder shadows the installed package (the link tree of
+# the editable install, or site-packages); extend_path lets geokg.ingest, geokg.graph and
+# geokg.ontology resolve through the installed one.
+__path__ = extend_path(__path__, __name__)
 
 try:
     __version__: str = version("geokg")

@@ -3,14 +3,14 @@
 Subpackages, one job each: :mod:`.rdf` (records → RDF), :mod:`.store` (where the graph
 lives), :mod:`.builder` (the main job), :mod:`.query` (SPARQL for people),
 :mod:`.analytics` (networkx), :mod:`.views` (HTML graph views), :mod:`.site` (static
-site); :mod:`.exports`, :mod:`.serve` and :mod:`.cli` sit at this level.  The public
+site), :mod:`.watch` (following feeds); :mod:`.exports`, :mod:`.serve` and :mod:`.cli` sit at this level.  The public
 API is re-exported here and imported lazily (PEP 562).
 
 Examples
 --------
 >>> import geokg.graph as gg
 >>> gg.open_store.__module__
-'geokg.graph.store.core'
+'geokg.graph.store.open'
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from typing import Any
 
 _EXPORTS = {
     "build": "builder.run", "BuildReport": "builder.run",
-    "open_store": "store.core", "STORES": "store.core", "GraphStore": "store.core", "QueryError": "store.core",
-    "StoreError": "store.core", "StoreLockedError": "store.core",
+    "open_store": "store.open", "STORES": "store.base", "GraphStore": "store.base", "QueryError": "store.base",
+    "StoreError": "store.base", "StoreLockedError": "store.base",
     "SparqlEndpointStore": "store.remote",
     "run_query": "query.sparql", "format_table": "query.sparql", "QueryTable": "query.sparql",
     "run_named": "query.named", "named_query": "query.named", "list_queries": "query.named",
@@ -30,13 +30,14 @@ _EXPORTS = {
     "export": "exports", "EXPORTS": "exports",
     "actor_graph": "analytics.project", "aggregate_dyads": "analytics.project",
     "event_rows": "query.tables", "actors_table": "query.tables",
-    "GraphView": "views.graphview",
+    "GraphView": "views.graphview", "MapView": "views.mapview",
     "remove_articles": "store.articles",
     "store_stats": "query.stats",
     "SparqlServer": "serve", "ServeConfig": "serve",
-    "SnapshotPublisher": "store.snapshot", "writing_store": "store.snapshot",
+    "SnapshotPublisher": "store.snapshot", "writing_store": "store.open",
     "open_reader": "store.reader", "LiveReader": "store.reader", "StoreBusyError": "store.reader",
     "reading_note": "store.reader",
+    "Watcher": "watch.cycle", "WatchOptions": "watch.cycle",
 }
 
 __all__ = sorted(_EXPORTS)

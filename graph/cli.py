@@ -34,7 +34,7 @@ def _default_store() -> str:
 
 def _read_store(location: str | None) -> object:
     """Open a store to read; say so on stderr when it is a running ingest's snapshot."""
-    from geokg.graph.store.core import open_store
+    from geokg.graph.store import open_store
     from geokg.graph.store.reader import reading_note
 
     st = open_store(location or _default_store(), read_only=True)
@@ -44,6 +44,7 @@ def _read_store(location: str | None) -> object:
     return st
 
 
+# long: one line per option of the command; the work is in library calls
 @app.command()
 def build(
     sources: Annotated[list[str], typer.Argument(help="Files, folders, globs or http(s) URLs.")],
@@ -57,6 +58,10 @@ def build(
     dask: Annotated[Optional[str], typer.Option(help="Run on Dask: 'local' (a LocalCluster of --jobs workers) or tcp://HOST:PORT.")] = None,
     fresh: Annotated[bool, typer.Option("--fresh", help="Ignore the ingest journal: process every article again.")] = False,
     atomic: Annotated[Optional[bool], typer.Option("--atomic/--bulk-load", help="Store writes: one transaction per batch (--atomic), or Oxigraph's ~3x cheaper bulk loader (--bulk-load; the journal lets the next build redo a batch a crash cut short). Default: bulk load for an on-disk store, transactions for --memory.", show_default=False)] = None,
+    dictionary: Annotated[Optional[list[Path]], typer.Option("--dictionary", help="A user dictionary of actors, agents, verbs or discards (PETRARCH .txt or geokg TSV/JSONL, or a folder), or a shipped one: phoenix-actors (date-ranged), phoenix-agents; repeatable.")] = None,
+    allow_private_addresses: Annotated[bool, typer.Option("--allow-private-addresses", help="Let URL sources redirect to loopback, private or link-local addresses (a URL you give is always fetched as given).")] = False,
+    store_url: Annotated[Optional[str], typer.Option("--store", help="Write the graph into this store instead of OUT/store: a SPARQL endpoint URL (http(s)://HOST/...; query and update) or an Oxigraph folder. OUT keeps the exports.")] = None,
+    evidence: Annotated[str, typer.Option("--evidence", help="Textual evidence kept: none (events, statements, actors, article metadata), mention (also one mention per report: its sentence and the clause's offsets) or full (also Web Annotation selectors, argument spans, entity mentions).")] = "mention",
 ) -> None:
     """Ingest SOURCES into an event graph in OUT.
 
@@ -66,6 +71,12 @@ def build(
     Example: geokg build examples/articles https://example.org/feed.xml --out geokg-out
 
     Example: geokg build corpus/ --jobs 2 --out geokg-out
+
+    Example: geokg build corpus/ --evidence full --out geokg-out
+
+    Example: geokg build corpus/ --jobs 8 --store http://127.0.0.1:7878/ --out geokg-out
+
+    Example: geokg build corpus/ --dictionary my-actors.jsonl --dictionary Phoenix.Countries.actors.txt
     """
     from geokg.graph.builder.run import StrictModeError
     from geokg.graph.builder.run import build as run_build
@@ -81,13 +92,21 @@ def build(
 
     console = Console(stderr=True)
     try:
-        settings = Settings(model=resolve_model(model), batch_size=batch_size)
+        from geokg.graph.rdf.evidence import check_evidence
+
+        check_evidence(evidence)
+        settings = _build_settings(Settings(model=resolve_model(model), batch_size=batch_size), dictionary)
         if dask is not None:
             from geokg.graph.builder.distributed import cluster_spec
 
             dask = cluster_spec(dask)
         # with workers, the workers load the model; this process only reads and writes
         pipeline = Pipeline.create(settings) if jobs == 1 and dask is None else None
+        target = None
+        if store_url:
+            from geokg.graph.store import open_store
+
+            target = open_store(store_url)
     except (OSError, ValueError) as exc:
         _err(str(exc))
         raise typer.Exit(2) from None
@@ -111,7 +130,7 @@ def build(
             report = run_build(
                 sources, out, pipeline=pipeline, memory=memory, html=not no_html, strict=strict,
                 on_article=on_article, on_error=on_error, settings=settings, jobs=jobs, dask=dask, fresh=fresh,
-                atomic=atomic,
+                atomic=atomic, allow_private_addresses=allow_private_addresses, evidence=evidence, store=target,
             )
         except StrictModeError as exc:
             _err(f"stopped (--strict): {exc}")
@@ -120,12 +139,15 @@ def build(
             _err(str(exc))
             raise typer.Exit(2) from None
         except Exception as exc:  # store locked/corrupt and the like: a message, not a traceback
-            from geokg.graph.store.core import StoreError
+            from geokg.graph.store import StoreError
 
             if isinstance(exc, StoreError):
                 _err(str(exc))
                 raise typer.Exit(2) from None
             raise
+        finally:
+            if target is not None:
+                target.close()
     _print_summary(console, report)
     if not report.ok:
         raise typer.Exit(1)
@@ -139,6 +161,7 @@ def _print_summary(console: object, report: object) -> None:
         ("articles", report.articles), ("sentences", report.sentences), ("extractions", report.extractions),
         ("events", report.events), ("actors", len(report.actors)), ("quads", report.quads),
         ("errors", len(report.errors)), ("skipped (journal)", report.skipped),
+        ("discarded", _discard_summary(getattr(report, "discarded", None))),
         ("words/s", f"{report.words / max(report.seconds, 1e-9):,.0f}"),
         ("articles/s", f"{report.articles_per_second:,.1f}"),
         ("jobs", f"{report.jobs} ({report.backend})"),
@@ -148,6 +171,30 @@ def _print_summary(console: object, report: object) -> None:
     for k, v in rows:
         t.add_row(k, str(v))
     console.print(t)  # type: ignore[attr-defined]
+
+
+def _build_settings(settings: object, dictionaries: list[Path] | None) -> object:
+    """``settings`` with the user dictionaries (absolute paths, for workers), read once
+    here so that a bad dictionary stops the build before any work."""
+    from dataclasses import replace
+
+    from geokg.ingest.dictionaries import load_dictionaries
+
+    if not dictionaries:
+        return settings
+    from geokg.ingest.dictionaries.conversion import SHIPPED_NAMES
+
+    paths = tuple(str(p) if str(p) in SHIPPED_NAMES else str(p.resolve()) for p in dictionaries)
+    load_dictionaries(paths)
+    return replace(settings, dictionaries=paths)  # type: ignore[type-var]
+
+
+def _discard_summary(discarded: object) -> str:
+    """"3 (story: world cup x2, sentence: badminton x1)" from a Counter of reasons."""
+    if not discarded:
+        return "0"
+    top = ", ".join(f"{k} x{v}" for k, v in discarded.most_common(4))  # type: ignore[attr-defined]
+    return f"{sum(discarded.values())} ({top})"  # type: ignore[attr-defined]
 
 
 def _parse_params(pairs: list[str]) -> dict[str, str]:
@@ -174,10 +221,12 @@ def query(
     Example: geokg query examples/queries/mexico-events.rq --format csv
 
     Example: geokg query --named events-between -p country_a=MEX -p country_b=USA -p from=2025-01-01
+
+    Example: geokg query --named events-near -p place=Kyiv -p km=100 -p from=2025-04-01
     """
-    from geokg.graph.query.named import named_query
+    from geokg.graph.query.named import run_named
     from geokg.graph.query.sparql import FORMATS, format_table, read_query, run_query
-    from geokg.graph.store.core import QueryError, StoreError
+    from geokg.graph.store import QueryError, StoreError
 
     if fmt not in FORMATS:
         _err(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -186,9 +235,9 @@ def query(
         _err("give either a SPARQL query/file or --named NAME")
         raise typer.Exit(2)
     try:
-        text = named_query(named).render(_parse_params(param or [])) if named else read_query(sparql or "")
+        text = None if named else read_query(sparql or "")
         st = _read_store(store)
-        table = run_query(st, text)
+        table = run_named(st, named, **_parse_params(param or [])) if named else run_query(st, text)
     except (FileNotFoundError, QueryError, StoreError) as exc:
         _err(str(exc))
         raise typer.Exit(2) from None
@@ -225,7 +274,7 @@ def export(
     """
     from geokg.graph.exports import EXPORTS
     from geokg.graph.exports import export as run_export
-    from geokg.graph.store.core import QueryError, StoreError
+    from geokg.graph.store import QueryError, StoreError
 
     if fmt not in (*EXPORTS, "graphml", "gexf", "site"):
         _err(f"unknown export format {fmt!r}; choose one of {', '.join((*EXPORTS, 'graphml', 'gexf', 'site'))}")
@@ -258,8 +307,8 @@ def remove(
     Example: geokg remove https://news.geokg.example/2025/02/27/mexico-sends-cartel-figures
     """
     from geokg.graph.store.articles import remove_articles
-    from geokg.graph.store.core import StoreError
-    from geokg.graph.store.snapshot import writing_store
+    from geokg.graph.store import StoreError
+    from geokg.graph.store import writing_store
 
     try:
         with writing_store(store or _default_store()) as st:  # readers meanwhile read a snapshot
@@ -283,7 +332,7 @@ def stats(
     Example: geokg stats --store geokg-out/store
     """
     from geokg.graph.query.stats import store_stats
-    from geokg.graph.store.core import StoreError
+    from geokg.graph.store import StoreError
 
     try:
         st = _read_store(store)
@@ -302,16 +351,26 @@ def serve(
     writable: Annotated[bool, typer.Option("--writable", help="Also accept SPARQL Update on /update.")] = False,
     timeout: Annotated[float, typer.Option(help="Seconds a query may run before it is stopped.")] = 30.0,
     limit: Annotated[int, typer.Option(help="Most rows returned per query.")] = 10_000,
+    allow_service: Annotated[bool, typer.Option("--allow-service", help="Allow SERVICE (federated queries) and LOAD: the server then sends requests to other hosts.")] = False,
+    cors: Annotated[Optional[str], typer.Option(help="An origin (https://app.example) allowed to query from a browser; no CORS otherwise.")] = None,
+    allow_host: Annotated[Optional[list[str]], typer.Option("--allow-host", help="Another Host name to answer (e.g. this machine's name with --host 0.0.0.0); repeatable.")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Query worker processes (one query each at a time; a third of them at most for queries running over 1 s).")] = 6,
 ) -> None:
     """Publish the store as a SPARQL endpoint with a query page (read-only by default).
+
+    Only requests whose Host is the bound name/address (or localhost on
+    loopback) are answered; SERVICE is refused unless --allow-service.
 
     Example: geokg serve --store geokg-out/store --port 7878   (then open http://127.0.0.1:7878/)
     """
     from geokg.graph.serve import ServeConfig, SparqlServer
-    from geokg.graph.store.core import StoreError
+    from geokg.graph.store import StoreError
 
     try:
-        server = SparqlServer(ServeConfig(str(store or _default_store()), host, port, writable, timeout, limit))
+        config = ServeConfig(str(store or _default_store()), host, port, writable, timeout, limit,
+                             allow_service=allow_service, cors=cors, allowed_hosts=tuple(allow_host or ()),
+                             workers=workers)
+        server = SparqlServer(config)
     except (FileNotFoundError, OSError, StoreError) as exc:
         _err(str(exc))
         raise typer.Exit(2) from None
@@ -364,24 +423,118 @@ def eval_carb(
 def eval_events(
     gold: Annotated[Optional[Path], typer.Option(help="A JSONL file or folder of PLOVER/PETRARCH records (default: ../shared/data).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    folds: Annotated[Optional[int], typer.Option(help="Also score out of fold: K folds by record id; "
+                                                     "a lexicon row gets no credit on the fold it alone fires on.")] = None,
+    dictionary: Annotated[Optional[list[Path]], typer.Option("--dictionary", help="A user dictionary (PETRARCH .txt or geokg TSV/JSONL, or a folder), or phoenix-actors / phoenix-agents; repeatable.")] = None,
+    backoff: Annotated[bool, typer.Option("--backoff/--no-backoff", help="PETRARCH's verb patterns where geokg's lexicon codes nothing.")] = True,
 ) -> None:
     """Score actor and event coding on PLOVER and PETRARCH gold records.
 
-    Example: geokg eval events --json
+    Example: geokg eval events --json; geokg eval events --folds 5
+
+    Example: geokg eval events --gold ../shared/data/petrarch-validation/dev.unittest.jsonl --dictionary PETR.Validate.verbs.txt
     """
     import json
 
     from geokg.ingest.evaluation.events import evaluate_events, format_report
+    from geokg.ingest.evaluation.folds import evaluate_out_of_fold, format_fold_report
 
+    options = {"dictionaries": dictionary or (), "coder_options": {"backoff": backoff}}
     try:
-        scores = evaluate_events(gold)
+        scores = (evaluate_out_of_fold(gold, folds=folds, **options) if folds is not None
+                  else evaluate_events(gold, **options))
     except (FileNotFoundError, ValueError, OSError) as exc:
         _err(str(exc))
         raise typer.Exit(2) from None
+    if folds is not None:
+        typer.echo(json.dumps(scores.to_dict()) if as_json else format_fold_report(scores))
+        return
     if as_json:
         typer.echo(json.dumps({name: s.to_dict() for name, s in scores.items()}))
     else:
         typer.echo(format_report(scores))
+
+
+@app.command()
+def watch(
+    sources: Annotated[list[str], typer.Argument(help="Feed or page URLs, feed files, files listing URLs (one a line).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder (store, journal, HTML, watch state and log).")] = DEFAULT_OUT,
+    every: Annotated[str, typer.Option(help="Time between cycles: 30s, 15m, 1h.")] = "15m",
+    once: Annotated[bool, typer.Option("--once", help="One cycle, then exit (for cron).")] = False,
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline (as for build).")] = None,
+    allow_private: Annotated[bool, typer.Option("--allow-private-addresses", help="Let links found in feeds reach loopback and private addresses.")] = False,
+    delay: Annotated[float, typer.Option(help="Seconds between two requests to one host.")] = 1.0,
+    timeout: Annotated[float, typer.Option(help="Seconds allowed for one fetch.")] = 20.0,
+    max_bytes: Annotated[int, typer.Option(help="Largest response body fetched.")] = 5_000_000,
+) -> None:
+    """Poll feeds and ingest their new articles into OUT, de-duplicated, every --every.
+
+    Survives restarts and SIGTERM (OUT/watch-state.json); one line per cycle in OUT/watch-log.jsonl.
+
+    Example: geokg watch https://example.org/world.rss feeds.txt --out geokg-out --every 15m
+    """
+    from geokg.graph.watch import WatchOptions, WatchStopped, parse_every
+    from geokg.graph.watch import watch as run_watch
+    from geokg.ingest.pipeline import Pipeline, Settings, resolve_model
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(stderr=True)
+    try:
+        seconds = parse_every(every)
+        settings = Settings(model=resolve_model(model))
+    except (OSError, ValueError) as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    options = WatchOptions(allow_private=allow_private, delay=delay, timeout=timeout, max_bytes=max_bytes)
+    failed = False
+
+    def on_cycle(report: object) -> None:
+        nonlocal failed
+        failed = any(f["kind"] != "page" for f in report.failures)  # type: ignore[attr-defined]  # page: summary used
+        console.print(f"[bold]watch[/] {escape(report.status_line())}", soft_wrap=True)  # type: ignore[attr-defined]
+        for f in report.failures:  # type: ignore[attr-defined]
+            console.print(f"  [yellow]{escape(f['kind'])}[/] {escape(str(f['url']))}: {escape(str(f['reason']))}", soft_wrap=True)
+
+    try:
+        run_watch(sources, out, every=seconds, once=once, options=options, on_cycle=on_cycle,
+                  pipeline_factory=lambda: Pipeline.create(settings),
+                  on_error=lambda exc: console.print(f"[red]cycle failed[/] {escape(str(exc))}"))
+    except WatchStopped:
+        console.print("[bold]watch[/] stopped; the next start resumes where this one left off")
+        raise typer.Exit(143) from None
+    except Exception as exc:  # --once: a store locked by another writer, a damaged state file
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    if once and failed:
+        raise typer.Exit(1)
+
+
+dict_app = typer.Typer(help="Event-coding dictionaries (PETRARCH format -> geokg data).", no_args_is_help=True)
+app.add_typer(dict_app, name="dictionaries")
+
+
+@dict_app.command("convert")
+def dictionaries_convert(
+    sources: Annotated[list[Path], typer.Argument(help="PETRARCH dictionary files or folders.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the geokg data files.")],
+) -> None:
+    """Convert PETRARCH verb, agent, actor and discard dictionaries into geokg's data files.
+
+    Example: geokg dictionaries convert CAMEO.2.0.txt Phoenix.agents.txt --out my-dicts
+    """
+    import json
+
+    from geokg.ingest.dictionaries import DictionaryError, convert
+
+    try:
+        d = convert(sources, out)
+    except DictionaryError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    for problem in d.problems:
+        typer.secho(f"skipped {problem}", fg=typer.colors.YELLOW, err=True)
+    typer.echo(json.dumps(d.counts()))
 
 
 def main() -> None:

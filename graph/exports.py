@@ -7,7 +7,7 @@ Examples
 --------
 >>> import tempfile, pathlib
 >>> from rdflib import URIRef, Literal
->>> from geokg.graph.store.core import open_store
+>>> from geokg.graph.store import open_store
 >>> store = open_store(None)
 >>> store.replace_graphs({URIRef("urn:g"): [(URIRef("urn:a"), URIRef("urn:p"), Literal("x"))]})
 >>> path = write_turtle(store, pathlib.Path(tempfile.mkdtemp()) / "g.ttl")
@@ -21,7 +21,11 @@ import os
 from pathlib import Path
 from typing import Any
 
-from geokg.graph.store.core import GraphStore, iter_union
+from geokg.graph.store import GraphStore, iter_union
+from geokg.ontology.namespace import (  # the one prefix table (re-exported)
+    PREFIXES,
+    bind_prefixes,
+)
 from rdflib import XSD, Dataset, Graph, Literal
 
 __all__ = [
@@ -38,32 +42,10 @@ __all__ = [
     "dataset_copy",
 ]
 
-#: Prefixes bound in every file geokg writes.
-PREFIXES = {
-    "gk": "https://w3id.org/geokg/ontology#",
-    "gkid": "https://w3id.org/geokg/id/",
-    "cameo": "https://w3id.org/geokg/cameo/",
-    "plover": "https://w3id.org/geokg/plover/",
-    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
-    "oa": "http://www.w3.org/ns/oa#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "schema": "https://schema.org/",
-    "dct": "http://purl.org/dc/terms/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
-
-
-def bind_prefixes(graph: Graph) -> Graph:
-    """Bind :data:`PREFIXES` on ``graph`` and return it."""
-    for prefix, ns in PREFIXES.items():
-        graph.bind(prefix, ns, override=True)
-    return graph
-
 
 def _ox(store: GraphStore) -> Any:
     """The pyoxigraph store behind ``store`` (fast serialisers), else ``None``."""
-    from geokg.graph.store.core import OxigraphGraphStore
+    from geokg.graph.store import OxigraphGraphStore
 
     return store._ox if isinstance(store, OxigraphGraphStore) else None  # noqa: SLF001
 

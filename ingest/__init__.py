@@ -26,7 +26,7 @@ _EXPORTS = {
     # records
     "Article": "records", "Sentence": "records", "Mention": "records", "Argument": "records",
     "Extraction": "records", "Actor": "records", "Event": "records", "ArticleResult": "records",
-    "ReadError": "records", "stable_id": "records",
+    "ReadError": "records", "stable_id": "records", "event_id": "records",
     "Registry": "registry",
     # readers and text
     "iter_articles": "readers.sources", "read_article": "readers.sources", "READERS": "readers.base",

@@ -92,11 +92,18 @@ class Settings:
         Articles per ``nlp.pipe`` batch.
     n_process
         Processes for ``nlp.pipe``.
+    dictionaries
+        User dictionaries for the coder (PETRARCH or geokg format; see
+        :func:`geokg.ingest.dictionaries.coder.build_coder`).
+    backoff
+        Whether PETRARCH's verb patterns back geokg's lexicon off.
     """
 
     model: str = DEFAULT_MODEL
     batch_size: int = 32
     n_process: int = 1
+    dictionaries: tuple[str, ...] = ()
+    backoff: bool = True
 
 
 @Language.component("geokg_blocks")
@@ -192,12 +199,13 @@ class Pipeline:
     @classmethod
     def create(cls, settings: Settings | None = None, *, nlp: Language | None = None) -> "Pipeline":
         """Load the configured spaCy pipeline, the extractor and the coder."""
-        from geokg.ingest.coding import EventCoder
+        from geokg.ingest.dictionaries.coder import build_coder
         from geokg.ingest.extract import extract
 
         settings = settings or Settings(model=resolve_model())
         nlp = nlp or load_pipeline(settings.model)
-        return cls(nlp=nlp, extractor=extract, coder=EventCoder.default(), settings=settings)
+        coder = build_coder(settings.dictionaries, backoff=settings.backoff)
+        return cls(nlp=nlp, extractor=extract, coder=coder, settings=settings)
 
     @property
     def model_name(self) -> str:

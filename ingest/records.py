@@ -33,6 +33,7 @@ __all__ = [
     "ArticleResult",
     "ReadError",
     "stable_id",
+    "event_id",
     "POLARITIES",
     "MODES",
     "KINDS",
@@ -289,3 +290,25 @@ class ReadError:
 
     def __str__(self) -> str:
         return f"{self.origin}: {self.reason}"
+
+
+def event_id(source: Actor | None, what: str, target: Actor | None, when: date | None, article_id: str) -> str:
+    """Stable event id from (source, CAMEO code or lemma, target, date).
+
+    Without a date the article id stands in for it (see :mod:`geokg.ingest.coding.rules`).
+
+    Here, beside :func:`stable_id`, so that actor resolution and event coding share it
+    without importing each other.
+
+    Examples
+    --------
+    >>> a = Actor("country:MEX", "Mexico", "country", "MEX")
+    >>> event_id(a, "120", None, date(2025, 1, 1), "x") == event_id(a, "120", None, date(2025, 1, 1), "y")
+    True
+    >>> event_id(a, "120", None, None, "x") == event_id(a, "120", None, None, "y")
+    False
+    """
+    return stable_id(
+        "event", source.id if source else "-", what, target.id if target else "-",
+        when.isoformat() if when else f"article:{article_id}",
+    )

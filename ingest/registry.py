@@ -1,24 +1,26 @@
-"""A small registry of swappable parts under versioned names.
+"""A small registry of swappable parts under versioned names (the class only).
 
-Readers, extractors, stores and renderers register themselves under names such
-as ``"store.oxigraph.v1"``; callers look them up by name instead of writing
-``if/elif`` chains.  A registry is an ordinary object: create one per kind of
-part; nothing is read from configuration at import time.
+Callers look parts up by name instead of writing ``if/elif`` chains.  A
+registry is an ordinary object: each kind of part has one, defined beside the
+parts it holds: the source readers in :data:`geokg.ingest.readers.base.READERS`,
+the graph stores in :data:`geokg.graph.store.base.STORES` (geokg.graph, not here:
+geokg.ingest never imports geokg.graph).  Nothing is read from configuration
+at import time.
 
 Examples
 --------
->>> stores = Registry("store")
->>> @stores.register("memory.v1")
+>>> parts = Registry("part")
+>>> @parts.register("memory.v1")
 ... def make_memory():
-...     return "a memory store"
->>> stores.get("memory.v1")()
-'a memory store'
->>> stores.names()
+...     return "a memory part"
+>>> parts.get("memory.v1")()
+'a memory part'
+>>> parts.names()
 ['memory.v1']
->>> stores.get("nope.v1")
+>>> parts.get("nope.v1")
 Traceback (most recent call last):
 ...
-KeyError: "no store named 'nope.v1'; known: memory.v1"
+KeyError: "no part named 'nope.v1'; known: memory.v1"
 """
 
 from __future__ import annotations

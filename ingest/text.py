@@ -22,7 +22,7 @@ import unicodedata
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
-__all__ = ["clean_text", "split_front_matter", "parse_date", "DATEPARSER_LANGUAGES"]
+__all__ = ["clean_text", "split_front_matter", "parse_date", "strip_wire_markers", "DATEPARSER_LANGUAGES"]
 
 # Characters that render as nothing and only get in the way of parsing:
 # soft hyphen, zero-width space, word joiner, BOM / zero-width no-break space,
@@ -107,6 +107,74 @@ def clean_text(s: str) -> str:
     lines = [_HSPACE.sub(" ", line).strip() for line in s.split("\n")]
     s = "\n".join(lines)
     return _BLANKS.sub("\n\n", s).strip()
+
+
+# Wire-service markers: a byline ("AP - "), a dateline ("BAGHDAD, Iraq (Reuters) -- ") at the
+# start of a text, an agency tag closing a headline ("... (AFP)"), and HTML entities that lost
+# their "&" ("#39;", "quot;") in feeds that were stripped of markup.
+_AGENCIES = r"(?:AP|AFP|Reuters|Canadian Press|CP|UPI|DPA|Xinhua|ANSA|Kyodo|Itar-Tass|Interfax|PA|IANS|Bloomberg)"
+_BYLINE = re.compile(rf"^\s*{_AGENCIES}\s+-{{1,2}}\s+")
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z.'\-]{3,}|[A-Z]{2,3}(?=[ /][A-Z]{2}))(?:[ /][A-Z][A-Z.'\-]+){0,3}"  # BAGHDAD, NEW YORK
+    r"(?:[.,]\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?(?:\s\d{1,2})?)?"  # , Iraq  / , Dec 8  / . Oct 5
+    r"\s*(?:\([A-Za-z .-]{1,30}\))?(?:\s+-{1,2}|\s*:)\s+")            # (Reuters) -   / :
+_TITLE_TAG = re.compile(rf"\s*\({_AGENCIES}\)\s*$")
+_BARE_ENTITY = re.compile(r"(\s?)(?<![&\w])(#\d{1,5};|(?:quot|amp|lt|gt|apos|nbsp);)(\w?)")
+_TAG = re.compile(r"<[^<>]{0,200}>")
+_BACKSLASH = re.compile(r"(?<=[\w,.;:])\\(?=\w)")
+
+
+def _entity(m: re.Match) -> str:
+    """A bare entity restored; an apostrophe or a closing quote drops the space before it."""
+    import html
+
+    space, entity, after = m.groups()
+    char = html.unescape("&" + entity).replace("\u2014", " - ")
+    if char == "'" or (char == '"' and not after):  # "party #39;s", "said quot;no quot;"
+        return f"{char}{after}"
+    return f"{space}{char}{after}"
+
+
+def strip_wire_markers(s: str, *, title: bool = False) -> str:
+    """Remove wire-service bylines, datelines and agency tags, and repair bare entities.
+
+    A byline or dateline is only removed at the start of the text (a dateline needs its
+    place in capitals and a dash after it), an agency tag only at the end of a title.
+
+    Examples
+    --------
+    >>> strip_wire_markers("AP - Officials met on Monday.")
+    'Officials met on Monday.'
+    >>> strip_wire_markers("Canadian Press - OTTAWA (CP) - The minister resigned.")
+    'The minister resigned.'
+    >>> strip_wire_markers("BAGHDAD, Iraq - Talks failed."), strip_wire_markers("OSLO. Oct 5 (NTB) - Talks failed.")
+    ('Talks failed.', 'Talks failed.')
+    >>> strip_wire_markers("GENEVA: Talks failed."), strip_wire_markers("Talks: failed.")
+    ('Talks failed.', 'Talks: failed.')
+    >>> print(strip_wire_markers("The party #39;s leader said quot;no quot;."))
+    The party's leader said "no".
+    >>> strip_wire_markers("They asked NATO\\\\to act.")
+    'They asked NATO to act.'
+    >>> strip_wire_markers("Leaders meet in Rome (AFP)", title=True)
+    'Leaders meet in Rome'
+    >>> strip_wire_markers("NATO troops arrived - late."), strip_wire_markers("US - Iran talks resumed.")
+    ('NATO troops arrived - late.', 'US - Iran talks resumed.')
+    """
+    import html
+
+    if "#" in s or ";" in s:
+        s = _BARE_ENTITY.sub(_entity, s)
+        s = html.unescape(s) if "&" in s else s
+        s = _TAG.sub("", s) if "<" in s else s
+    if "\\" in s:  # a line break flattened to a backslash ("NATO\\to devise")
+        s = _BACKSLASH.sub(" ", s)
+    if title:
+        return _TITLE_TAG.sub("", s).strip()
+    s = _BYLINE.sub("", s, count=1)
+    m = _DATELINE.match(s)
+    if m and m.end() < len(s):
+        s = s[m.end():]
+    return s.strip()
 
 
 _FM_KEY = re.compile(r"^([A-Za-z_][\w.-]*)\s*:\s*(.*)$")

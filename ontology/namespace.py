@@ -64,6 +64,7 @@ __all__ = [
     "GK_ONTOLOGY",
     "SEM",
     "OA",
+    "GEO",
     "SCHEMA",
     "PROV",
     "SKOS",
@@ -143,6 +144,9 @@ class GK(DefinedNamespace):
     ploverMode: URIRef
     timeText: URIRef
     sentenceIndex: URIRef
+    start: URIRef
+    end: URIRef
+    evidenceLevel: URIRef
     argumentRole: URIRef
     headLemma: URIRef
     preposition: URIRef
@@ -151,6 +155,7 @@ class GK(DefinedNamespace):
     countryCode: URIRef
     sector: URIRef
     actorKind: URIRef
+    placeKind: URIRef
     actorRole: URIRef
 
 
@@ -200,6 +205,18 @@ class SEM(DefinedNamespace):
     timeType: URIRef
 
     _extras = ["type"]
+
+
+class GEO(DefinedNamespace):
+    """W3C WGS84 Basic Geo: the latitude and longitude of places (decimal degrees)."""
+
+    _NS = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+    _fail = True
+
+    SpatialThing: URIRef
+    Point: URIRef
+    lat: URIRef
+    long: URIRef
 
 
 class OA(DefinedNamespace):
@@ -285,6 +302,7 @@ PREFIXES: dict[str, str] = {
     "plover": str(PLOVER),
     "sem": str(SEM),
     "oa": str(OA),
+    "wgs84": str(GEO),
     "schema": str(SCHEMA),
     "prov": str(PROV),
     "dct": str(DCTERMS),

@@ -51,7 +51,7 @@ def validate_graph(data: Graph, *, inference: str = "rdfs", extra: tuple[str, ..
         import pyshacl
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise ImportError("SHACL validation needs pyshacl: pip install pyshacl") from exc
-    from geokg.ontology import load_ontology, load_shapes
+    from geokg.ontology.files import load_ontology, load_shapes
 
     conforms, report, text = pyshacl.validate(
         data,

@@ -48,7 +48,7 @@ def test_every_fuzz_file_has_an_expectation():
 @pytest.mark.model
 def test_fuzz_corpus_no_crash_no_loss(tmp_path, geokg_pipeline):
     from geokg.graph.builder.run import build
-    from geokg.graph.store.core import open_store
+    from geokg.graph.store import open_store
     from geokg.ontology import article_iri
 
     big = tmp_path / "huge-article.txt"

@@ -19,7 +19,7 @@ from geokg.graph.analytics.project import (
     event_graph,
     filter_rows,
 )
-from geokg.graph.analytics.timeline import (
+from geokg.graph.analytics.temporal import (
     dyad_balance,
     event_records,
     timeline,

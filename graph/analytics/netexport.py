@@ -174,7 +174,7 @@ def export_projection(
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> from geokg.graph.store.core import open_store
+    >>> from geokg.graph.store import open_store
     >>> export_projection(open_store(None), "gml", "x.gml")
     Traceback (most recent call last):
     ...

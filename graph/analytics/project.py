@@ -11,7 +11,7 @@ work on every store kind.
 
 Examples
 --------
->>> from geokg.graph.store.core import open_store
+>>> from geokg.graph.store import open_store
 >>> g = actor_graph(open_store(None))
 >>> g.number_of_nodes(), g.number_of_edges()
 (0, 0)
@@ -21,12 +21,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from geokg.graph.query.tables import ActorInfo, event_rows
-from geokg.graph.store.core import GraphStore
+from geokg.graph.store import GraphStore
 
 __all__ = [
+    "RowFilters",
     "actor_graph",
     "actor_graph_from_rows",
     "aggregate_dyads",
@@ -36,6 +37,16 @@ __all__ = [
 ]
 
 
+class RowFilters(TypedDict, total=False):
+    """Which event rows to keep: the keyword arguments of :func:`filter_rows`."""
+
+    start: date | None
+    end: date | None
+    plover: set[str] | None
+    cameo: set[str] | None
+    quad_class: set[int] | None
+
+
 def _node_attrs(actor: ActorInfo) -> dict[str, Any]:
     return {"label": actor.label, "kind": actor.kind, "country": actor.country, "sector": actor.sector}
 
@@ -43,12 +54,8 @@ def _node_attrs(actor: ActorInfo) -> dict[str, Any]:
 def actor_graph(
     store: GraphStore,
     *,
-    start: date | None = None,
-    end: date | None = None,
-    plover: set[str] | None = None,
-    cameo: set[str] | None = None,
-    quad_class: set[int] | None = None,
     edge_attrs: Callable[[dict[str, Any]], dict[str, Any] | None] | None = None,
+    **filters: Unpack[RowFilters],
 ) -> Any:
     """Project the store onto a ``networkx.MultiDiGraph`` of actors.
 
@@ -59,20 +66,14 @@ def actor_graph(
     ----------
     store
         Any geokg store.
-    start, end
-        Keep events dated within ``[start, end]`` (undated events are dropped
-        when either bound is given).
-    plover, cameo, quad_class
-        Keep events whose PLOVER category is in ``plover``, whose CAMEO code
-        starts with one of ``cameo``, whose QuadClass is in ``quad_class``.
     edge_attrs
         Callback that receives each edge's attributes and returns them
         (changed) or ``None`` to drop the edge.
+    **filters
+        ``start``, ``end``, ``plover``, ``cameo``, ``quad_class``: which
+        events to keep (see :func:`filter_rows`).
     """
-    return actor_graph_from_rows(
-        event_rows(store), start=start, end=end, plover=plover, cameo=cameo, quad_class=quad_class,
-        edge_attrs=edge_attrs,
-    )
+    return actor_graph_from_rows(event_rows(store), edge_attrs=edge_attrs, **filters)
 
 
 def aggregate_dyads(g: Any) -> Any:
@@ -174,9 +175,9 @@ def filter_rows(
     return out
 
 
-def _edge_attrs_of(row: Any) -> dict[str, Any]:
+def _row_attrs(row: Any) -> dict[str, Any]:
+    """What an event row says about its event (the attributes shared by edges and event nodes)."""
     return {
-        "event": row.event,
         "label": row.relation or row.lemma or "",
         "lemma": row.lemma,
         "cameo": row.cameo,
@@ -189,19 +190,28 @@ def _edge_attrs_of(row: Any) -> dict[str, Any]:
         "sentence": row.sentence,
         "source_url": row.url,
         "article_title": row.title,
-        "count": 1,
     }
+
+
+def _edge_attrs_of(row: Any) -> dict[str, Any]:
+    return {"event": row.event, **_row_attrs(row), "count": 1}
+
+
+def _add_actor(g: Any, actor: ActorInfo, **extra: Any) -> None:
+    if actor.iri not in g:
+        g.add_node(actor.iri, **extra, **_node_attrs(actor))
+
+
+def _apply(callback: Callable[[dict[str, Any]], dict[str, Any] | None] | None, attrs: dict[str, Any]) -> Any:
+    """``attrs`` passed through a caller's callback (``None``: drop the edge or node)."""
+    return attrs if callback is None else callback(attrs)
 
 
 def actor_graph_from_rows(
     rows: Any,
     *,
-    start: date | None = None,
-    end: date | None = None,
-    plover: set[str] | None = None,
-    cameo: set[str] | None = None,
-    quad_class: set[int] | None = None,
     edge_attrs: Callable[[dict[str, Any]], dict[str, Any] | None] | None = None,
+    **filters: Unpack[RowFilters],
 ) -> Any:
     """:func:`actor_graph` over rows already read (:func:`geokg.graph.query.tables.event_rows`).
 
@@ -216,64 +226,69 @@ def actor_graph_from_rows(
     import networkx as nx
 
     g = nx.MultiDiGraph()
-    for row in filter_rows(rows, start=start, end=end, plover=plover, cameo=cameo, quad_class=quad_class):
+    for row in filter_rows(rows, **filters):
         if row.source is None or row.target is None:
             continue
-        attrs: dict[str, Any] | None = _edge_attrs_of(row)
-        if edge_attrs is not None:
-            attrs = edge_attrs(attrs)
-            if attrs is None:
-                continue
-        for actor in (row.source, row.target):
-            if actor.iri not in g:
-                g.add_node(actor.iri, **_node_attrs(actor))
+        attrs = _apply(edge_attrs, _edge_attrs_of(row))
+        if attrs is None:
+            continue
+        _add_actor(g, row.source)
+        _add_actor(g, row.target)
         g.add_edge(row.source.iri, row.target.iri, key=f"{row.event}#{row.start}", **attrs)
     return g
+
+
+#: Event attributes that the edges of an event graph repeat, for the view's colours and filters.
+_SHARED = ("label", "date", "cameo", "plover", "quad_class", "goldstein", "sentence", "source_url", "article_title")
+
+
+def _event_node_attrs(mentions: list[Any]) -> dict[str, Any]:
+    """An event node's attributes, from its first mention, with its mention and article counts."""
+    first = mentions[0]
+    published = first.published.isoformat() if isinstance(first.published, date) else first.published
+    return {
+        "node_type": "event", "kind": "event", **_row_attrs(first), "published": published,
+        "mentions": len(mentions), "articles": len({m.article for m in mentions if m.article}),
+    }
+
+
+def _add_event(g: Any, event: str, first: Any, attrs: dict[str, Any]) -> None:
+    """Add an event node and its ``source actor -> event -> target actor`` edges."""
+    g.add_node(event, **attrs)
+    shared = {k: attrs.get(k) for k in _SHARED}
+    if first.source is not None:
+        _add_actor(g, first.source, node_type="actor")
+        g.add_edge(first.source.iri, event, role="source", **shared)
+    if first.target is not None:
+        _add_actor(g, first.target, node_type="actor")
+        g.add_edge(event, first.target.iri, role="target", **shared)
 
 
 def event_graph_from_rows(
     rows: Any,
     *,
-    start: date | None = None,
-    end: date | None = None,
-    plover: set[str] | None = None,
-    cameo: set[str] | None = None,
-    quad_class: set[int] | None = None,
     event_attrs: Callable[[dict[str, Any]], dict[str, Any] | None] | None = None,
     partial: bool = True,
+    **filters: Unpack[RowFilters],
 ) -> Any:
     """Events and actors as nodes: ``source actor -> event -> target actor``.
 
-    A pure function of the event rows (one per mention): each event becomes
-    one node whatever the number of articles that report it.
+    A pure function of the event rows (one per mention, e.g. :class:`~geokg.graph.query.tables.EventRow`):
+    each event becomes one node whatever the number of articles that report it.  ``filters`` are those of
+    :func:`filter_rows`; ``event_attrs`` receives each event node's attributes and returns them (changed)
+    or ``None`` to drop the event; ``partial`` keeps events with only a source or only a target actor.
 
-    Parameters
-    ----------
-    rows
-        :class:`~geokg.graph.query.tables.EventRow` objects (or anything with the
-        same attributes).
-    start, end, plover, cameo, quad_class
-        Filters, as in :func:`filter_rows`.
-    event_attrs
-        Callback that receives each event node's attributes and returns them
-        (changed) or ``None`` to drop the event.
-    partial
-        Keep events with only a source or only a target actor.
-
-    Returns
-    -------
-    networkx.DiGraph
-        Actor nodes carry ``node_type="actor"``, ``label``, ``kind``,
-        ``country``, ``sector``.  Event nodes carry ``node_type="event"``,
-        ``kind="event"``, ``label`` (the relation), ``lemma``, ``cameo``,
-        ``plover``, ``quad_class``, ``goldstein``, ``date`` (ISO string or
-        ``None``), ``polarity``, ``mode``, ``sentence``, ``source_url``,
-        ``article_title``, ``published`` (of the first mention) and
-        ``mentions``/``articles`` counts.  Edges carry ``role``
-        (``"source"`` or ``"target"``) and the event's ``label``, ``date``,
-        ``cameo``, ``plover``, ``quad_class``, ``goldstein``, ``sentence``,
-        ``source_url`` and ``article_title``, so the graph view can colour
-        and filter them.
+    Returns a ``networkx.DiGraph``.  Actor nodes carry ``node_type="actor"``,
+    ``label``, ``kind``, ``country``, ``sector``.  Event nodes carry
+    ``node_type="event"``, ``kind="event"``, the event's attributes
+    (``label`` (the relation), ``lemma``, ``cameo``, ``plover``,
+    ``quad_class``, ``goldstein``, ``date`` (ISO string or ``None``),
+    ``polarity``, ``mode``, ``sentence``, ``source_url``, ``article_title``),
+    ``published`` (of the first mention) and ``mentions``/``articles``
+    counts.  Edges carry ``role`` (``"source"`` or ``"target"``) and the
+    event's ``label``, ``date``, ``cameo``, ``plover``, ``quad_class``,
+    ``goldstein``, ``sentence``, ``source_url`` and ``article_title``, so the
+    graph view can colour and filter them.
 
     Examples
     --------
@@ -295,9 +310,8 @@ def event_graph_from_rows(
     """
     import networkx as nx
 
-    kept = filter_rows(rows, start=start, end=end, plover=plover, cameo=cameo, quad_class=quad_class)
     by_event: dict[str, list[Any]] = {}
-    for row in kept:
+    for row in filter_rows(rows, **filters):
         by_event.setdefault(row.event, []).append(row)
     g = nx.DiGraph()
     for event, mentions in by_event.items():
@@ -306,55 +320,18 @@ def event_graph_from_rows(
             continue
         if not partial and (first.source is None or first.target is None):
             continue
-        attrs: dict[str, Any] | None = {
-            "node_type": "event",
-            "kind": "event",
-            "label": first.relation or first.lemma or "",
-            "lemma": first.lemma,
-            "cameo": first.cameo,
-            "plover": first.plover,
-            "quad_class": first.quad_class,
-            "goldstein": first.goldstein,
-            "date": first.date.isoformat() if first.date else None,
-            "polarity": first.polarity,
-            "mode": first.mode,
-            "sentence": first.sentence,
-            "source_url": first.url,
-            "article_title": first.title,
-            "published": first.published.isoformat() if isinstance(first.published, date) else first.published,
-            "mentions": len(mentions),
-            "articles": len({m.article for m in mentions if m.article}),
-        }
-        if event_attrs is not None:
-            attrs = event_attrs(attrs)
-            if attrs is None:
-                continue
-        g.add_node(event, **attrs)
-        shared = {k: attrs.get(k) for k in (
-            "label", "date", "cameo", "plover", "quad_class", "goldstein", "sentence", "source_url", "article_title",
-        )}
-        for actor, role in ((first.source, "source"), (first.target, "target")):
-            if actor is None:
-                continue
-            if actor.iri not in g:
-                g.add_node(actor.iri, node_type="actor", **_node_attrs(actor))
-            if role == "source":
-                g.add_edge(actor.iri, event, role=role, **shared)
-            else:
-                g.add_edge(event, actor.iri, role=role, **shared)
+        attrs = _apply(event_attrs, _event_node_attrs(mentions))
+        if attrs is not None:
+            _add_event(g, event, first, attrs)
     return g
 
 
 def event_graph(
     store: GraphStore,
     *,
-    start: date | None = None,
-    end: date | None = None,
-    plover: set[str] | None = None,
-    cameo: set[str] | None = None,
-    quad_class: set[int] | None = None,
     event_attrs: Callable[[dict[str, Any]], dict[str, Any] | None] | None = None,
     partial: bool = True,
+    **filters: Unpack[RowFilters],
 ) -> Any:
     """Project the store onto an actor–event ``networkx.DiGraph``.
 
@@ -362,11 +339,8 @@ def event_graph(
 
     Examples
     --------
-    >>> from geokg.graph.store.core import open_store
+    >>> from geokg.graph.store import open_store
     >>> event_graph(open_store(None)).number_of_nodes()
     0
     """
-    return event_graph_from_rows(
-        event_rows(store), start=start, end=end, plover=plover, cameo=cameo, quad_class=quad_class,
-        event_attrs=event_attrs, partial=partial,
-    )
+    return event_graph_from_rows(event_rows(store), event_attrs=event_attrs, partial=partial, **filters)

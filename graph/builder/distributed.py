@@ -1,4 +1,4 @@
-"""Ingest on a Dask cluster: workers parse and write N-Quads shards, the driver loads them.
+"""Ingest on a Dask cluster: workers parse articles into records, the driver writes and loads their graphs.
 
 ``geokg build --dask local --jobs N`` starts a :class:`distributed.LocalCluster`
 of ``N`` single-threaded worker processes; ``--dask tcp://HOST:PORT`` uses a
@@ -10,16 +10,19 @@ How the work is shared:
   journal says is done, and submits chunks of articles, keeping at most
   ``window`` chunks in flight (:func:`~geokg.graph.builder.parallel.bounded_map`), so
   a corpus of any size streams through in bounded memory;
-* each worker loads the geokg pipeline **once**: a worker plugin
+* each worker gets the geokg pipeline **once**: a worker plugin
   (:func:`pipeline_plugin`, registered as :data:`PLUGIN_NAME` plus a digest
-  of the settings, so two configurations can share a cluster) loads it in
-  ``setup`` when the worker joins and keeps it on the plugin; tasks take it
-  from there under a lock, so a worker with several threads never runs one
-  pipeline concurrently;
+  of the settings or of the caller's pickled pipeline, so two configurations
+  can share a cluster) loads it in ``setup`` when the worker joins (or
+  unpickles the pipeline the build was given, see
+  :class:`~geokg.graph.builder.parallel.PipelineSource`) and keeps it on the
+  plugin; tasks take it from there under a lock, so a worker with several
+  threads never runs one pipeline concurrently;
 * a task returns one :class:`~geokg.graph.builder.parallel.ArticleOutput` per
-  article (its named graph as N-Quads text and its counts); the driver
-  bulk-loads them in batches, as a single-process build does, so the graph is
-  the same.
+  article carrying its records and counts, exactly as a process-pool worker
+  does (:func:`~geokg.graph.builder.parallel.worker_chunk`); the driver
+  writes their graphs as N-Quads and bulk-loads them in batches, as a
+  single-process build does, so the graph is the same.
 
 Dask is an optional dependency (``pip install "geokg[dask]"``) and is
 imported only when a Dask build runs.
@@ -45,15 +48,17 @@ from geokg.graph.builder.parallel import (
     DEFAULT_CHUNK_SIZE,
     ArticleOutput,
     Pending,
+    PipelineSource,
     article_chunks,
     bounded_map,
-    process_chunk,
+    finish_outputs,
+    worker_chunk,
 )
 from geokg.ingest.records import ReadError
 
 if TYPE_CHECKING:  # pragma: no cover
     from geokg.graph.rdf.writer import RunInfo
-    from geokg.ingest.pipeline import Settings
+    from geokg.ingest.pipeline import Pipeline, Settings
 
 __all__ = ["PLUGIN_NAME", "cluster_spec", "dask_client", "pipeline_plugin", "plugin_name", "dask_outputs"]
 
@@ -111,12 +116,14 @@ def dask_client(spec: str, *, workers: int = 2) -> Iterator[Any]:
             yield client
 
 
-def pipeline_plugin(settings: "Settings") -> Any:
-    """A worker plugin that loads the geokg pipeline once per worker.
+def pipeline_plugin(source: "Settings | PipelineSource") -> Any:
+    """A worker plugin that gets the geokg pipeline once per worker (loaded from settings, or unpickled).
 
     Defined when called (Dask plugins must subclass ``WorkerPlugin``, and
     Dask is imported lazily); cloudpickle ships the class to the workers.
     """
+    if not isinstance(source, PipelineSource):
+        source = PipelineSource.of(source)
     import threading
 
     from distributed.diagnostics.plugin import WorkerPlugin
@@ -124,32 +131,37 @@ def pipeline_plugin(settings: "Settings") -> Any:
     class GeokgPipelinePlugin(WorkerPlugin):
         idempotent = True
 
-        def __init__(self, settings: "Settings") -> None:
-            self.settings = settings
+        def __init__(self, source: PipelineSource) -> None:
+            self.source = source
             self.pipeline: Any = None
             self.lock: Any = None
 
         def setup(self, worker: Any) -> None:
-            from geokg.ingest.pipeline import Pipeline
-
             self.lock = threading.Lock()
-            self.pipeline = Pipeline.create(self.settings)
+            self.pipeline = self.source.load()
+            self.source = self.source.ref  # the pickled pipeline is not needed any more
 
-    return GeokgPipelinePlugin(settings)
+    return GeokgPipelinePlugin(source)
 
 
-def plugin_name(settings: "Settings") -> str:
-    """The worker plugin's name for ``settings``.
+def plugin_name(source: "Settings | PipelineSource") -> str:
+    """The worker plugin's name for ``source`` (settings, or a pickled pipeline's digest).
 
     Examples
     --------
     >>> from geokg.ingest.pipeline import Settings
     >>> plugin_name(Settings(model="en_core_web_sm")).startswith(PLUGIN_NAME + "-")
     True
+    >>> plugin_name(PipelineSource.of(Settings())) == plugin_name(Settings())
+    True
     """
     from geokg.ingest.records import stable_id
 
-    return f"{PLUGIN_NAME}-{stable_id(repr(settings))}"
+    if isinstance(source, PipelineSource):
+        if source.digest is not None:
+            return f"{PLUGIN_NAME}-pickled-{source.digest}"
+        source = source.settings
+    return f"{PLUGIN_NAME}-{stable_id(repr(source))}"
 
 
 def _dask_chunk(name: str, chunk: list[Pending], run: "RunInfo | None") -> list[ArticleOutput | ReadError]:
@@ -157,7 +169,7 @@ def _dask_chunk(name: str, chunk: list[Pending], run: "RunInfo | None") -> list[
 
     plugin = get_worker().plugins[name]
     with plugin.lock:
-        return process_chunk(plugin.pipeline, chunk, run)
+        return worker_chunk(plugin.pipeline, chunk, run)
 
 
 def dask_outputs(
@@ -166,18 +178,24 @@ def dask_outputs(
     client: Any,
     settings: "Settings",
     run: "RunInfo | None",
+    pipeline: "Pipeline | PipelineSource | None" = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     window: int | None = None,
+    keep_results: bool = False,
 ) -> Iterator[ArticleOutput | ReadError]:
-    """Process articles on the workers of ``client``; yield outputs in input order.
+    """Parse articles on the workers of ``client``, write their graphs here; yield outputs in input order.
 
-    Registers :func:`pipeline_plugin` (each worker loads the pipeline once),
-    then submits chunks of at most ``chunk_size`` articles (and about
+    Registers :func:`pipeline_plugin` (each worker gets the caller's
+    ``pipeline``, pickled, or loads one from ``settings``, once), then
+    submits chunks of at most ``chunk_size`` articles (and about
     :data:`~geokg.graph.builder.parallel.DEFAULT_CHUNK_CHARS` characters) with at most ``window``
-    in flight (default: twice the worker threads, plus one).
+    in flight (default: twice the worker threads, plus one).  Workers send
+    records, as in :func:`~geokg.graph.builder.parallel.parallel_outputs`;
+    ``keep_results`` keeps them on the outputs.
     """
-    name = plugin_name(settings)
-    client.register_plugin(pipeline_plugin(settings), name=name)
+    source = PipelineSource.of(settings, pipeline)
+    name = plugin_name(source)
+    client.register_plugin(pipeline_plugin(source), name=name)
     if window is None:
         threads = sum(client.nthreads().values()) or 1
         window = 2 * threads + 1
@@ -186,8 +204,4 @@ def dask_outputs(
         return client.submit(_dask_chunk, name, chunk, run, pure=False)
 
     tasks = bounded_map(submit, article_chunks(pending, chunk_size), window=window)
-    try:
-        for outputs in tasks:
-            yield from outputs
-    finally:
-        tasks.close()
+    yield from finish_outputs(tasks, run, keep_results=keep_results)

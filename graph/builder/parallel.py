@@ -9,9 +9,11 @@ parent does, one transaction per batch.
 :func:`serial_outputs` does the work in this process through ``nlp.pipe``.
 :func:`parallel_outputs` spreads the parsing over ``jobs`` worker processes
 (``multiprocessing`` with the ``spawn`` start method, so it is safe on every
-platform and with threads in the parent).  Each worker loads the pipeline
-once, in its initializer, and keeps it in a per-process cache
-(:func:`worker_pipeline`; the parent never fills it).  Workers send back
+platform and with threads in the parent).  Each worker gets the pipeline
+once, in its initializer: the caller's own, pickled (:class:`PipelineSource`),
+or loaded from the settings into a per-process cache (:func:`worker_pipeline`;
+the parent never fills it).  Workers of both backends (this pool and Dask,
+:func:`worker_chunk`) send back
 records (:class:`ArticleResult`, about 25 KB an article pickled, against
 about 750 KB of N-Quads); the parent writes them as N-Quads
 (:func:`finish_output`) and loads them.  (No Python work is moved to a
@@ -40,12 +42,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from geokg.ingest.records import Article, ArticleResult, ReadError
+from geokg.graph.builder.writer import ArticleOutput, GraphWriter, write_outputs
+from geokg.ingest.records import Article, ReadError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from geokg.graph.builder.journal import Journal
     from geokg.graph.rdf.writer import RunInfo
-    from geokg.graph.store.core import GraphStore
     from geokg.ingest.pipeline import Pipeline, Settings
     from spacy.tokens import Doc
 
@@ -53,12 +54,15 @@ __all__ = [
     "ArticleOutput",
     "GraphWriter",
     "Pending",
+    "PipelineSource",
     "article_output",
     "finish_output",
+    "finish_outputs",
     "process_chunk",
     "serial_outputs",
     "parallel_outputs",
     "worker_pipeline",
+    "worker_chunk",
     "chunked",
     "article_chunks",
     "bounded_map",
@@ -77,29 +81,6 @@ Pending = tuple[Article, str]
 DEFAULT_CHUNK_SIZE = 32
 #: About how many characters of article text a task holds.
 DEFAULT_CHUNK_CHARS = 20_000
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleOutput:
-    """One processed article: its graph as N-Quads and its counts.
-
-    ``result`` holds the article's records.  An output from a worker process
-    has records but no N-Quads yet (``nquads == ""``): :func:`finish_output`
-    writes them in the parent.  Outputs ready to store keep ``result`` only
-    when asked to (``keep_result``).
-    """
-
-    article_id: str
-    origin: str | None
-    graph: str
-    nquads: str
-    digest: str
-    words: int = 0
-    sentences: int = 0
-    extractions: int = 0
-    events: int = 0
-    actors: tuple[str, ...] = ()
-    result: ArticleResult | None = field(default=None, compare=False, repr=False)
 
 
 def article_output(
@@ -136,6 +117,7 @@ def article_output(
         extractions=len(result.extractions),
         events=len(result.events),
         actors=tuple(dict.fromkeys(a.id for a in result.actors)),
+        discarded=tuple(getattr(pipeline.coder, "discarded", lambda d, a: ())(doc, article)),
         result=result,
     )
     return finish_output(output, run, keep_result=keep_result) if write else output
@@ -191,13 +173,97 @@ def process_chunk(
 def worker_pipeline(settings: "Settings") -> "Pipeline":
     """The pipeline of a worker process, loaded once per process and settings.
 
-    This cache is the one piece of process-wide state in geokg's ingest: it
-    lives in worker processes (pool workers, Dask workers) and is keyed by the
+    This cache (and :data:`_SHIPPED`, for pipelines sent by the caller) is the
+    one piece of process-wide state in geokg's ingest: it lives in worker
+    processes (pool workers, Dask workers) and is keyed by the
     :class:`~geokg.ingest.pipeline.Settings`, so two configurations never mix.
     """
     from geokg.ingest.pipeline import Pipeline
 
     return Pipeline.create(settings)
+
+
+#: Pipelines a caller sent to this worker process, by digest (see :class:`PipelineSource`).
+_SHIPPED: dict[str, "Pipeline"] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineSource:
+    """How a worker gets its pipeline: loaded from ``settings``, or the caller's own, pickled.
+
+    A build given a pipeline sends that very pipeline to its workers (a
+    custom extractor or coder is not lost): it is pickled once here
+    (``blob``) and unpickled once per worker; tasks name it by ``digest``
+    only (:attr:`ref`), so they stay small.  Without a pipeline each worker
+    loads one from ``settings`` (:func:`worker_pipeline`).
+
+    Examples
+    --------
+    >>> from geokg.ingest.pipeline import Settings
+    >>> src = PipelineSource.of(Settings(model="en_core_web_sm"))
+    >>> src.digest is None, src.ref == src
+    (True, True)
+    """
+
+    settings: "Settings"
+    digest: str | None = None
+    blob: bytes | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, settings: "Settings", pipeline: "Pipeline | PipelineSource | None" = None) -> PipelineSource:
+        """The source for ``pipeline`` (pickled now), or for ``settings`` when it is ``None``.
+
+        Raises
+        ------
+        TypeError
+            When ``pipeline`` cannot be pickled, saying what to do instead.
+        """
+        import hashlib
+        import pickle
+
+        if isinstance(pipeline, PipelineSource):
+            return pipeline
+        if pipeline is None:
+            return cls(settings)
+        try:
+            blob = pickle.dumps(pipeline, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # pickle raises several types (PicklingError, TypeError, AttributeError)
+            raise TypeError(
+                f"the pipeline given to build() cannot be sent to worker processes "
+                f"({type(exc).__name__}: {exc}); make its parts picklable (module-level functions and "
+                f"classes, not lambdas or closures), or pass settings= instead of pipeline= so that each "
+                f"worker loads its own, or build with jobs=1 and no Dask"
+            ) from None
+        return cls(pipeline.settings, hashlib.sha256(blob).hexdigest()[:16], blob)
+
+    @property
+    def ref(self) -> PipelineSource:
+        """This source without the pickled pipeline: what each task carries."""
+        return dataclasses.replace(self, blob=None)
+
+    def load(self) -> "Pipeline":
+        """The pipeline in this process: unpickled (once) or loaded from the settings (once)."""
+        if self.digest is None:
+            return worker_pipeline(self.settings)
+        if self.digest not in _SHIPPED:
+            if self.blob is None:
+                raise RuntimeError(f"pipeline {self.digest} was not sent to this worker process")
+            import pickle
+
+            _SHIPPED[self.digest] = pickle.loads(self.blob)  # noqa: S301 - our own parent pickled it
+        return _SHIPPED[self.digest]
+
+
+def worker_chunk(
+    pipeline: "Pipeline", chunk: list[Pending], run: "RunInfo | None"
+) -> list[ArticleOutput | ReadError]:
+    """What every worker backend (process pool, Dask) does with a task: records, no N-Quads.
+
+    The parent writes the graphs (:func:`finish_output`), so both backends
+    send back the same thing: about 25 KB of records an article against about
+    750 KB of N-Quads.
+    """
+    return process_chunk(pipeline, chunk, run, write=False)
 
 
 def _exit_with_parent() -> None:
@@ -223,13 +289,13 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="geokg-parent-watch", daemon=True).start()
 
 
-def _init_worker(settings: "Settings") -> None:
+def _init_worker(source: PipelineSource) -> None:
     _exit_with_parent()
-    worker_pipeline(settings)
+    source.load()
 
 
-def _run_chunk(settings: "Settings", chunk: list[Pending], run: "RunInfo | None") -> list[ArticleOutput | ReadError]:
-    return process_chunk(worker_pipeline(settings), chunk, run, write=False)
+def _run_chunk(source: PipelineSource, chunk: list[Pending], run: "RunInfo | None") -> list[ArticleOutput | ReadError]:
+    return worker_chunk(source.load(), chunk, run)
 
 
 def chunked(
@@ -303,12 +369,44 @@ def bounded_map(submit: Callable[[T], _Future[R]], items: Iterable[T], *, window
             future.cancel()
 
 
+def finish_outputs(
+    tasks: Iterator[list[ArticleOutput | ReadError]], run: "RunInfo | None", *, keep_results: bool = False
+) -> Iterator[ArticleOutput | ReadError]:
+    """Write here the graphs of the worker outputs of ``tasks`` (one list per task), in order.
+
+    Both worker backends (process pool, Dask) send records (:func:`worker_chunk`);
+    this is where they become N-Quads.  Closing the iterator closes ``tasks``.
+    """
+    try:
+        for outputs in tasks:
+            for output in outputs:
+                yield finish_output(output, run, keep_result=keep_results)
+    finally:
+        tasks.close()
+
+
+def _worker_pool(jobs: int, source: PipelineSource) -> Any:
+    """``jobs`` spawned worker processes, each holding the pipeline of ``source``."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, got {jobs}")
+    return ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_init_worker,
+        initargs=(source,),
+    )
+
+
 def parallel_outputs(
     pending: Iterable[Pending],
     *,
     jobs: int,
     settings: "Settings",
     run: "RunInfo | None",
+    pipeline: "Pipeline | PipelineSource | None" = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     window: int | None = None,
     keep_results: bool = False,
@@ -320,23 +418,25 @@ def parallel_outputs(
     pending
         ``(article, digest)`` pairs, read lazily.
     jobs
-        Worker processes (each loads the pipeline once).
-    settings
-        How workers load the pipeline (:meth:`Pipeline.create`).
+        Worker processes (each gets the pipeline once).
+    settings, pipeline
+        The caller's ``pipeline``, pickled and sent to every worker (see
+        :class:`PipelineSource`); without one each worker loads a pipeline
+        from ``settings`` (:meth:`Pipeline.create`).
     run
         What produced the graph (the same for every worker).
-    chunk_size
+    chunk_size, window
         Most articles per task (tasks also hold about
-        :data:`DEFAULT_CHUNK_CHARS` characters at most).
-    window
-        Tasks in flight at most (default ``2 * jobs + 1``).
+        :data:`DEFAULT_CHUNK_CHARS` characters at most); tasks in flight at
+        most (default ``2 * jobs + 1``).
     keep_results
         Keep each output's records (``ArticleOutput.result``).
 
     Raises
     ------
-    RuntimeError
-        When a worker process dies (the articles in flight are not written).
+    RuntimeError, TypeError
+        When a worker process dies (the articles in flight are not written);
+        when ``pipeline`` cannot be pickled.
 
     Notes
     -----
@@ -344,189 +444,19 @@ def parallel_outputs(
     a script that calls this (or ``build(jobs=...)``) must guard its entry
     point with ``if __name__ == "__main__":``.
     """
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    if jobs < 1:
-        raise ValueError(f"jobs must be at least 1, got {jobs}")
-    pool = ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_init_worker,
-        initargs=(settings,),
-    )
+    source = PipelineSource.of(settings, pipeline)
+    pool = _worker_pool(jobs, source)
     try:
-        submit = functools.partial(pool.submit, _run_chunk, settings)
+        submit = functools.partial(pool.submit, _run_chunk, source.ref)
         chunks = article_chunks(pending, chunk_size)
         tasks = bounded_map(lambda chunk: submit(chunk, run), chunks, window=window or 2 * jobs + 1)
         try:
-            for outputs in tasks:
-                for output in outputs:
-                    yield finish_output(output, run, keep_result=keep_results)
+            yield from finish_outputs(tasks, run, keep_results=keep_results)
         except BrokenProcessPool as exc:
             raise RuntimeError(
                 f"a geokg worker process died ({exc}); the articles in flight were not written"
             ) from None
-        finally:
-            tasks.close()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-def write_outputs(store: "GraphStore", outputs: list[ArticleOutput], *, atomic: bool = True) -> None:
-    """Replace the outputs' named graphs in ``store``, in one transaction when ``atomic``.
-
-    Oxigraph stores load the N-Quads text directly (``replace_nquads``;
-    ``atomic=False`` uses its faster, non-transactional bulk loader); other
-    stores get it parsed into rdflib triples (``replace_graphs``).
-
-    Raises
-    ------
-    SyntaxError, ValueError
-        When a graph's N-Quads are malformed (e.g. an invalid IRI).
-    """
-    replace = getattr(store, "replace_nquads", None)
-    if replace is not None:
-        replace([o.graph for o in outputs], "".join(o.nquads for o in outputs), atomic=atomic)
-        return
-    import pyoxigraph as ox
-    from geokg.graph.store.core import _from_ox
-    from rdflib import URIRef
-
-    graphs: dict = {URIRef(o.graph): [] for o in outputs}
-    for quad in ox.parse("".join(o.nquads for o in outputs), format=ox.RdfFormat.N_QUADS):
-        graph = URIRef(quad.graph_name.value)
-        graphs.setdefault(graph, []).append((_from_ox(quad.subject), _from_ox(quad.predicate), _from_ox(quad.object)))
-    store.replace_graphs(graphs)
-
-
-class GraphWriter:
-    """Writes :class:`ArticleOutput` s to a store: batches, one transaction each.
-
-    A batch is ``batch_size`` articles or ``batch_bytes`` characters of
-    N-Quads, whichever comes first.
-
-    A background thread does the writing (Oxigraph parses and stores without
-    the GIL, so it overlaps with parsing in the caller's thread) and, after
-    each commit, appends the batch to the ``journal``.  ``atomic=False``
-    uses Oxigraph's bulk loader instead of a transaction per batch (see
-    :meth:`~geokg.graph.store.core.OxigraphGraphStore.replace_nquads`); the
-    journal then notes each batch before writing it (:meth:`Journal.begin`)
-    and lists only batches that were completely written.  At most
-    ``max_pending`` full batches wait for it; :meth:`add` blocks beyond that.
-    After every ``flush_bytes`` of N-Quads written the store is flushed
-    (Oxigraph otherwise keeps growing in-memory write buffers, ~1 GB for a
-    few hundred articles).  A graph the store refuses (malformed N-Quads) is
-    isolated by writing the
-    batch's articles one by one and comes back as a :class:`ReadError`; a
-    store failure (I/O, lock) stops the writer and is raised by :meth:`add`
-    or :meth:`close`.
-
-    :meth:`drain` returns what was committed (outputs) or refused (errors)
-    since the last call, in order, for the caller to count and report.
-    ``on_commit`` is called in the writer thread with each committed batch.
-    """
-
-    def __init__(
-        self,
-        store: "GraphStore",
-        *,
-        journal: "Journal | None" = None,
-        batch_size: int = 64,
-        batch_bytes: int = 8_000_000,
-        max_pending: int = 2,
-        atomic: bool = True,
-        flush_bytes: int = 24_000_000,
-        on_commit: Callable[[list[ArticleOutput]], None] | None = None,
-    ) -> None:
-        import queue
-        import threading
-
-        if batch_size < 1:
-            raise ValueError(f"batch size must be at least 1, got {batch_size}")
-        self.store = store
-        self.journal = journal
-        self.batch_size = batch_size
-        self.batch_bytes = batch_bytes
-        self._batch_chars = 0
-        self.atomic = atomic
-        self.flush_bytes = flush_bytes
-        self._unflushed = 0
-        self.on_commit = on_commit
-        self._batch: list[ArticleOutput] = []
-        self._todo: queue.Queue[list[ArticleOutput] | None] = queue.Queue(maxsize=max_pending)
-        self._done: queue.SimpleQueue[ArticleOutput | ReadError] = queue.SimpleQueue()
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="geokg-writer", daemon=True)
-        self._thread.start()
-
-    def add(self, output: ArticleOutput) -> None:
-        """Queue one output; hand a full batch to the writer thread."""
-        self._check()
-        self._batch.append(output)
-        self._batch_chars += len(output.nquads)
-        if len(self._batch) >= self.batch_size or self._batch_chars >= self.batch_bytes:
-            self._todo.put(self._batch)
-            self._batch, self._batch_chars = [], 0
-
-    def drain(self) -> list[ArticleOutput | ReadError]:
-        """What was committed or refused since the last call."""
-        items = []
-        while not self._done.empty():
-            items.append(self._done.get())
-        return items
-
-    def close(self, *, check: bool = True) -> None:
-        """Write what is left, wait for the thread; raise its failure when ``check``."""
-        if self._thread.is_alive():
-            if self._batch and self._error is None:
-                self._todo.put(self._batch)
-            self._batch = []
-            self._todo.put(None)
-            self._thread.join()
-        if check:
-            self._check()
-
-    def _check(self) -> None:
-        if self._error is not None:
-            error, self._error = self._error, None
-            raise error
-
-    def _run(self) -> None:
-        while True:
-            batch = self._todo.get()
-            if batch is None:
-                return
-            if self._error is not None:
-                continue  # a failed store takes no more writes; keep the queue moving
-            try:
-                self._commit(batch)
-            except BaseException as exc:  # store I/O, lock, bug: stop and report to the caller
-                self._error = exc
-
-    def _commit(self, batch: list[ArticleOutput]) -> None:
-        if not self.atomic and self.journal is not None:
-            self.journal.begin(o.article_id for o in batch)
-        try:
-            write_outputs(self.store, batch, atomic=self.atomic)
-        except (SyntaxError, ValueError) as exc:
-            if len(batch) > 1:
-                for output in batch:
-                    self._commit([output])
-                return
-            output = batch[0]
-            self._done.put(ReadError(output.origin or output.article_id, f"the store refused its graph: {exc}"))
-            return
-        if self.journal is not None:
-            self.journal.record((o.article_id, o.digest) for o in batch)
-        for output in batch:
-            self._done.put(output)
-        self._unflushed += sum(len(o.nquads) for o in batch)
-        if self._unflushed >= self.flush_bytes:
-            flush = getattr(self.store, "flush", None)
-            if flush is not None:
-                flush()  # write RocksDB's memtables out: memory stays flat however much is loaded
-            self._unflushed = 0
-        if self.on_commit is not None:  # e.g. publish a snapshot for readers: the store holds whole batches now
-            self.on_commit(batch)

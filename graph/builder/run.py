@@ -19,9 +19,12 @@ the first one instead), and what was stored before a failure stays stored.
 
 from __future__ import annotations
 
+import functools
 import os
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,8 +41,9 @@ from geokg.ingest.records import Article, ArticleResult, ReadError
 
 if TYPE_CHECKING:  # pragma: no cover
     from geokg.graph.builder.journal import Journal
+    from geokg.graph.builder.parallel import PipelineSource
     from geokg.graph.rdf.writer import RunInfo
-    from geokg.graph.store.core import GraphStore
+    from geokg.graph.store import GraphStore
     from geokg.ingest.pipeline import Pipeline, Settings
 
 __all__ = [
@@ -80,6 +84,7 @@ class BuildReport:
     jobs: int = 1
     backend: str = "serial"
     journal: Path | None = None
+    discarded: Counter = field(default_factory=Counter)  # discard reason -> count (coder discards)
 
     @property
     def ok(self) -> bool:
@@ -98,6 +103,7 @@ class BuildReport:
         self.extractions += output.extractions
         self.events += output.events
         self.actors.update(output.actors)
+        self.discarded.update(output.discarded)
         self.words += output.words
 
     def add(self, result: ArticleResult) -> None:
@@ -148,8 +154,8 @@ def write_vocabulary(store: "GraphStore") -> int:
     return len(triples)
 
 
-def run_info(settings: "Settings", pipeline: "Pipeline | None" = None) -> "RunInfo":
-    """What produced the graph: the model's name and version, and geokg's version.
+def run_info(settings: "Settings", pipeline: "Pipeline | None" = None, *, evidence: str = "mention") -> "RunInfo":
+    """What produced the graph: the model's name and version, geokg's version and the evidence level.
 
     Read from ``pipeline`` when given, else from the installed model's
     ``meta.json`` without loading it (the parent of a parallel build needs no
@@ -169,12 +175,14 @@ def run_info(settings: "Settings", pipeline: "Pipeline | None" = None) -> "RunIn
                 model=f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}",
                 model_version=str(meta.get("version", "0")),
                 geokg_version=_version(),
+                evidence=evidence,
             )
         except Exception:  # not an installed package or a model folder: load it
             from geokg.ingest.pipeline import Pipeline
 
             pipeline = Pipeline.create(settings)
-    return RunInfo(model=pipeline.model_name, model_version=pipeline.model_version, geokg_version=_version())
+    return RunInfo(model=pipeline.model_name, model_version=pipeline.model_version, geokg_version=_version(),
+                   evidence=evidence)
 
 
 def _pending(
@@ -200,7 +208,7 @@ def _pending(
         yield article, digest
 
 
-def build(
+def build(  # long only by its docstring (every option documented); the work is in the helpers below
     sources: Iterable[str | os.PathLike[str]],
     out_dir: str | os.PathLike[str],
     *,
@@ -222,6 +230,8 @@ def build(
     atomic: bool | None = None,
     on_skip: Callable[[Article], None] | None = None,
     guard: "ArticleGuard | None" = None,
+    allow_private_addresses: bool = False,
+    evidence: str = "mention",
 ) -> BuildReport:
     """Build (or update) a geokg graph from ``sources`` into ``out_dir``.
 
@@ -235,8 +245,10 @@ def build(
     Parameters
     ----------
     pipeline
-        The pipeline to use in this process (default: loaded from
-        ``settings``).  Worker processes rebuild it from its settings.
+        The pipeline to use (default: loaded from ``settings``).  With
+        ``jobs > 1`` or ``dask`` it is pickled and sent to every worker, so a
+        custom extractor or coder runs there too (it must be picklable: a
+        :class:`TypeError` says so before any work otherwise).
     settings
         Model and batch size (default: ``pipeline.settings``, else the
         configured model).
@@ -278,139 +290,210 @@ def build(
     guard
         Checks each article before it is parsed (default :class:`ArticleGuard`:
         at most 1,000,000 characters, English); a refused article is a bad input.
+    allow_private_addresses
+        Let URL sources' redirects reach loopback/private/link-local addresses
+        (see :mod:`geokg.ingest.readers.netpolicy`).
+    evidence
+        How much textual evidence the graph keeps: ``"none"``, ``"mention"``
+        (default: one mention per report, its sentence and clause offsets) or
+        ``"full"`` (also Web Annotation selectors, argument spans and entity
+        mentions); see :func:`~geokg.graph.rdf.evidence.check_evidence`.
+        Recorded on the run; a change of level makes the journal process the
+        articles again.
     """
-    from geokg.graph.builder.journal import JOURNAL_NAME, Journal
-    from geokg.graph.store.core import open_store
-    from geokg.ingest.pipeline import Pipeline, Settings, resolve_model
     from geokg.ingest.readers import iter_articles
-    from geokg.ontology import article_iri
 
     started = time.perf_counter()
+    workers = _workers(pipeline, settings, jobs=jobs, dask=dask, chunk_size=chunk_size, evidence=evidence)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    report = BuildReport(jobs=jobs, backend=workers.label)
+    with ExitStack() as stack:
+        store, publisher = _open_store(stack, out, store, memory=memory)
+        report.store = store.location
+        write_vocabulary(store)
+        journal = _open_journal(stack, store, out, report, resume=resume, fresh=fresh)
+        if atomic is None:  # bulk loads are safe only where the journal can repair a cut-short batch
+            atomic = journal is None
+        report.backend += ", transactions" if atomic else ", bulk load"
+        if publisher is not None:
+            publisher.committed(force=True)  # the store before this run's batches, for readers
+        read = iter_articles(sources, allow_private_addresses=allow_private_addresses)
+        articles = _split(read, report, strict, on_error, guard or ArticleGuard())
+        pending = _pending(articles, journal=journal, store=store, salt=workers.salt, report=report, on_skip=on_skip)
+        writer = functools.partial(GraphWriter, store, journal=journal, batch_size=batch_size, atomic=atomic,
+                                   on_commit=publisher and publisher.committed)
+        _ingest(pending, workers, writer, _Tally(report, strict, on_article, on_error))
+        if publisher is not None:
+            publisher.committed(force=True)  # everything, for readers during the exports
+        report.quads = len(store)
+        if exports:
+            report.outputs.update(export_outputs(store, out, html=html))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+@dataclass(frozen=True)
+class _Workers:
+    """Where articles are parsed: here (``pipeline``), or by workers that get theirs from ``source``."""
+
+    settings: "Settings"
+    run: "RunInfo"
+    pipeline: "Pipeline | None" = None
+    source: "PipelineSource | None" = None
+    jobs: int = 1
+    dask: str | None = None
+    chunk_size: int = DEFAULT_CHUNK_SIZE
+
+    @property
+    def label(self) -> str:
+        """The backend as the report names it."""
+        return f"dask {self.dask}" if self.dask else "processes" if self.source is not None else "serial"
+
+    @property
+    def salt(self) -> str:
+        """What the journal's digests depend on besides the article (model and geokg versions, evidence level)."""
+        return f"{self.run.model} {self.run.model_version} {self.run.geokg_version} {self.run.evidence}"
+
+    def outputs(self, stack: ExitStack, pending: Iterator[Pending], *, keep_results: bool) -> Iterator[Any]:
+        """The processed articles, in input order (closed, and a Dask client shut, when ``stack`` exits)."""
+        from geokg.graph.builder.parallel import parallel_outputs, serial_outputs
+
+        if self.dask is not None:
+            from geokg.graph.builder.distributed import dask_client, dask_outputs
+
+            client = stack.enter_context(dask_client(self.dask, workers=self.jobs))
+            outputs = dask_outputs(pending, client=client, settings=self.settings, run=self.run,
+                                   pipeline=self.source, chunk_size=self.chunk_size, keep_results=keep_results)
+        elif self.source is not None:
+            outputs = parallel_outputs(pending, jobs=self.jobs, settings=self.settings, run=self.run,
+                                       pipeline=self.source, chunk_size=self.chunk_size, keep_results=keep_results)
+        else:
+            outputs = serial_outputs(self.pipeline, pending, run=self.run, keep_results=keep_results)
+        stack.callback(outputs.close)
+        return outputs
+
+
+def _workers(
+    pipeline: "Pipeline | None", settings: "Settings | None", *, jobs: int, dask: str | None, chunk_size: int,
+    evidence: str = "mention",
+) -> _Workers:
+    """Check the scale options; load the pipeline here (``jobs == 1``) or prepare it for workers.
+
+    A pipeline the caller gives is the one the workers run: it is pickled
+    for them (:class:`~geokg.graph.builder.parallel.PipelineSource`), and one
+    that cannot be pickled fails here, before any work.
+    """
+    from geokg.graph.builder.parallel import PipelineSource
+    from geokg.graph.rdf.evidence import check_evidence
+    from geokg.ingest.pipeline import Pipeline, Settings, resolve_model
+
+    check_evidence(evidence)
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
     if dask is not None:
         from geokg.graph.builder.distributed import cluster_spec
 
         dask = cluster_spec(dask)
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     settings = settings or (pipeline.settings if pipeline else Settings(model=resolve_model()))
-    if jobs > 1 or dask is not None:
-        pipeline = None  # the workers load it from its settings
-    elif pipeline is None:
-        pipeline = Pipeline.create(settings)
-    report = BuildReport(jobs=jobs, backend=f"dask {dask}" if dask else "serial" if pipeline else "processes")
-    run = run_info(settings, pipeline)
-    salt = f"{run.model} {run.model_version} {run.geokg_version}"
-    own_store = store is None
-    publisher = None  # our own on-disk store: readers get its snapshots while we write
-    if store is None and not memory:
-        from geokg.graph.store.snapshot import SnapshotPublisher
+    if jobs == 1 and dask is None:
+        pipeline = pipeline or Pipeline.create(settings)
+        return _Workers(settings, run_info(settings, pipeline, evidence=evidence), pipeline=pipeline,
+                        chunk_size=chunk_size)
+    source = PipelineSource.of(settings, pipeline)
+    return _Workers(settings, run_info(settings, pipeline, evidence=evidence), source=source, jobs=jobs, dask=dask,
+                    chunk_size=chunk_size)
 
-        publisher = SnapshotPublisher(out / "store")
-        store = publisher.open()  # the writer locks first, then the store
-    elif store is None:
+
+def _open_store(
+    stack: ExitStack, out: Path, store: "GraphStore | None", *, memory: bool
+) -> tuple["GraphStore", Any]:
+    """The store to build into and, for our own on-disk store, its snapshot publisher.
+
+    A store we open (our own on disk, or in memory with ``memory``) is closed
+    when ``stack`` exits; while we write our own, readers get its snapshots.
+    """
+    if store is not None:
+        return store, None
+    if memory:
+        from geokg.graph.store import open_store
+
         store = open_store(None)
-    report.store = store.location
-    journal = None
-    try:
-        write_vocabulary(store)
-        if resume and store.location is not None:
-            journal = Journal(out / JOURNAL_NAME, store=str(store.location), fresh=fresh)
-            report.journal = journal.path
-            for article_id in sorted(journal.incomplete):  # a bulk write that a crash cut short
-                store.remove_graph(article_iri(article_id))
-        if atomic is None:  # bulk loads are safe only where the journal can repair a cut-short batch
-            atomic = journal is None
-        report.backend += ", transactions" if atomic else ", bulk load"
-        if publisher is not None:
-            publisher.committed(force=True)  # the store before this run's batches, for readers
-        articles = _split(iter_articles(sources), report, strict, on_error, guard or ArticleGuard())
-        pending = _pending(articles, journal=journal, store=store, salt=salt, report=report, on_skip=on_skip)
-        _ingest(pending, store, report, pipeline=pipeline, settings=settings, run=run, jobs=jobs, dask=dask,
-                journal=journal, batch_size=batch_size, chunk_size=chunk_size, atomic=atomic, strict=strict,
-                on_article=on_article, on_error=on_error, on_commit=publisher and publisher.committed)
-        if publisher is not None:
-            publisher.committed(force=True)  # everything, for readers during the exports
-        report.quads = len(store)
-        if exports:
-            report.outputs.update(export_outputs(store, out, html=html))
-    finally:
-        if journal is not None:
-            journal.close()
-        if own_store:
-            try:
-                store.close()
-            finally:
-                if publisher is not None:
-                    publisher.close()
-    report.seconds = time.perf_counter() - started
-    return report
+        stack.callback(store.close)
+        return store, None
+    from geokg.graph.store.snapshot import SnapshotPublisher
+
+    publisher = SnapshotPublisher(out / "store")
+    store = publisher.open()  # the writer locks first, then the store
+    stack.callback(publisher.close)
+    stack.callback(store.close)  # closed before the publisher
+    return store, publisher
+
+
+def _open_journal(
+    stack: ExitStack, store: "GraphStore", out: Path, report: BuildReport, *, resume: bool, fresh: bool
+) -> "Journal | None":
+    """The build journal of a resumable store (closed when ``stack`` exits), or ``None``.
+
+    Drops the graphs of a bulk-loaded batch that a crash cut short (the
+    journal lists them as incomplete), so they are written again.
+    """
+    from geokg.graph.builder.journal import JOURNAL_NAME, Journal
+    from geokg.ontology import article_iri
+
+    if not resume or store.location is None:
+        return None
+    journal = Journal(out / JOURNAL_NAME, store=str(store.location), fresh=fresh)
+    stack.callback(journal.close)
+    report.journal = journal.path
+    for article_id in sorted(journal.incomplete):  # a bulk write that a crash cut short
+        store.remove_graph(article_iri(article_id))
+    return journal
+
+
+@dataclass
+class _Tally:
+    """Counts what the writer committed or refused into the report, calls back, stops a strict build."""
+
+    report: BuildReport
+    strict: bool
+    on_article: Callable[[Any], None] | None
+    on_error: Callable[[ReadError], None] | None
+
+    def __call__(self, items: list[ArticleOutput | ReadError], *, stop: bool = True) -> None:
+        for item in items:
+            if isinstance(item, ReadError):
+                self.report.errors.append(item)
+                if self.on_error:
+                    self.on_error(item)
+                if self.strict and stop:
+                    raise StrictModeError(str(item))
+                continue
+            self.report.add_output(item)
+            if self.on_article:
+                self.on_article(item.result if item.result is not None else item)
 
 
 def _ingest(
-    pending: Iterator[Pending],
-    store: "GraphStore",
-    report: BuildReport,
-    *,
-    pipeline: "Pipeline | None",
-    settings: "Settings",
-    run: "RunInfo",
-    jobs: int,
-    dask: str | None,
-    journal: "Journal | None",
-    batch_size: int,
-    chunk_size: int,
-    atomic: bool,
-    strict: bool,
-    on_article: Callable[[Any], None] | None,
-    on_error: Callable[[ReadError], None] | None,
-    on_commit: Callable[[list[ArticleOutput]], None] | None = None,
+    pending: Iterator[Pending], workers: _Workers, writer: Callable[[], GraphWriter], handle: _Tally
 ) -> None:
-    """Process ``pending`` with the chosen backend and write the outputs."""
-    from contextlib import ExitStack
-
-    from geokg.graph.builder.parallel import parallel_outputs, serial_outputs
-
-    def handle(items: list[ArticleOutput | ReadError], *, stop: bool = True) -> None:
-        for item in items:
-            if isinstance(item, ReadError):
-                report.errors.append(item)
-                if on_error:
-                    on_error(item)
-                if strict and stop:
-                    raise StrictModeError(str(item))
-                continue
-            report.add_output(item)
-            if on_article:
-                on_article(item.result if item.result is not None else item)
-
+    """Process ``pending`` with the chosen backend and write the outputs (``writer()`` makes the writer)."""
     with ExitStack() as stack:
-        if dask is not None:
-            from geokg.graph.builder.distributed import dask_client, dask_outputs
-
-            client = stack.enter_context(dask_client(dask, workers=jobs))
-            outputs = dask_outputs(pending, client=client, settings=settings, run=run, chunk_size=chunk_size)
-        elif pipeline is None:
-            outputs = parallel_outputs(pending, jobs=jobs, settings=settings, run=run, chunk_size=chunk_size,
-                                       keep_results=on_article is not None)
-        else:
-            outputs = serial_outputs(pipeline, pending, run=run, keep_results=on_article is not None)
-        stack.callback(outputs.close)
-        writer = GraphWriter(store, journal=journal, batch_size=batch_size, atomic=atomic, on_commit=on_commit)
+        outputs = workers.outputs(stack, pending, keep_results=handle.on_article is not None)
+        out = writer()
         try:
             for item in outputs:
                 if isinstance(item, ReadError):
                     handle([item])
                 else:
-                    writer.add(item)
-                handle(writer.drain())
+                    out.add(item)
+                handle(out.drain())
         except BaseException:  # strict stop, interrupt, failure: still write what was processed
-            writer.close(check=False)
-            handle(writer.drain(), stop=False)
+            out.close(check=False)
+            handle(out.drain(), stop=False)
             raise
-        writer.close()
-        handle(writer.drain())
+        out.close()
+        handle(out.drain())
 
 
 def export_outputs(store: "GraphStore", out: Path, *, html: bool = True) -> dict[str, Path]:
@@ -422,8 +505,10 @@ def export_outputs(store: "GraphStore", out: Path, *, html: bool = True) -> dict
         from geokg.graph.analytics.project import actor_graph
         from geokg.graph.views.graphview import GraphView
 
+        from geokg.graph.views.mapview import MapView
+
         view = GraphView.from_networkx(actor_graph(store), title="geokg — actors and events")
-        outputs["html"] = view.save(out / "graph.html")
+        outputs["html"] = view.with_map(MapView.from_store(store)).save(out / "graph.html")
     return outputs
 
 

@@ -42,8 +42,11 @@ event has 8 reports):
   chained look-ups multiply (k^n rows for n look-ups): the seed takes one
   ``DISTINCT`` level per look-up (actors -> events -> targets -> dates), which
   collapses the repeats before the next one;
-* the reports are the event's mentions (``gk:hasMention`` / ``gk:inSentence``
-  / ``dct:isPartOf`` give one row per report, never repeated), read as
+* the reports are the articles an event is ``prov:wasDerivedFrom`` (written at
+  every evidence level) and, in each article's graph, the event's mentions
+  (``gk:hasMention`` / ``gk:inSentence``: levels ``mention`` and ``full``; at
+  level ``none`` the sentence columns stay unbound and there is one row per
+  article), read as
   ``OPTIONAL`` look-ups with ``COALESCE(?x, <urn:geokg:none>)`` so ``?article``
   is always bound (a required join after a sub-select is a whole-store scan on
   Oxigraph and a nested-loop join on rdflib); every
@@ -78,18 +81,23 @@ VALUES (?country_a ?country_b ?from ?to) { ("M\\" } DROP ALL {" "USA" "2025-01-0
 from __future__ import annotations
 
 import re
+from importlib import import_module
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from importlib.resources import files
 from typing import Any
 
 from geokg.graph.query.sparql import QueryTable, run_query
-from geokg.graph.store.core import GraphStore, QueryError
+from geokg.graph.store import GraphStore, QueryError
 from rdflib import XSD, Literal, URIRef
 
 __all__ = ["Param", "NamedQuery", "named_query", "list_queries", "run_named"]
 
-_PARAM = re.compile(r"^#\s*@param\s+(\w+)\s+(literal|date|integer|iri)\s*(.*)$")
+#: Named queries that need a Python step around SPARQL: name -> "module:function(store, query, params)".
+_POST = {"events-near": "geokg.graph.query.near:run_events_near"}
+
+_PARAM = re.compile(r"^#\s*@param\s+(\w+)\s+(literal|date|integer|decimal|iri)\s*(.*)$")
 _BAD_IRI = re.compile(r'[<>"{}|^`\\\s]')
 
 
@@ -114,6 +122,11 @@ class Param:
                 return Literal(d.isoformat(), datatype=XSD.date)
             if self.type == "integer":
                 return Literal(int(value))
+            if self.type == "decimal":
+                number = float(value)
+                if number != number or number in (float("inf"), float("-inf")):
+                    raise ValueError("not a finite number")
+                return Literal(format(Decimal(repr(number)), "f"), datatype=XSD.decimal)
             if self.type == "iri":
                 text = str(value)
                 if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", text) or _BAD_IRI.search(text):
@@ -192,8 +205,13 @@ def run_named(store: GraphStore, name: str, /, **params: Any) -> QueryTable:
 
     Examples
     --------
-    >>> from geokg.graph.store.core import open_store
+    >>> from geokg.graph.store import open_store
     >>> run_named(open_store(None), "events-between", country_a="MEX", country_b="USA").rows
     []
     """
-    return run_query(store, named_query(name).render(params))
+    query = named_query(name)
+    hook = _POST.get(name)
+    if hook is not None:  # queries a Python step completes (geokg.graph.query.near)
+        module, _, function = hook.partition(":")
+        return getattr(import_module(module), function)(store, query, params)
+    return run_query(store, query.render(params))

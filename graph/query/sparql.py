@@ -3,7 +3,7 @@
 Examples
 --------
 >>> from rdflib import URIRef, Literal
->>> from geokg.graph.store.core import open_store
+>>> from geokg.graph.store import open_store
 >>> store = open_store(None)
 >>> store.replace_graphs({URIRef("urn:g"): [(URIRef("urn:a"), URIRef("urn:name"), Literal("Mexico"))]})
 >>> table = run_query(store, "SELECT ?name WHERE { ?a <urn:name> ?name }")
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from geokg.graph.store.core import GraphStore, QueryError
+from geokg.graph.store import GraphStore, QueryError
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 

@@ -2,14 +2,14 @@
 
 Examples
 --------
->>> from geokg.graph.store.core import open_store
+>>> from geokg.graph.store import open_store
 >>> store_stats(open_store(None))["quads"]
 0
 """
 
 from __future__ import annotations
 
-from geokg.graph.store.core import GraphStore
+from geokg.graph.store import GraphStore
 
 __all__ = ["store_stats", "STATS_QUERY"]
 

@@ -8,7 +8,7 @@ questions and assemble the rows in Python: cost linear in the graph.
 
 Examples
 --------
->>> from geokg.graph.store.core import open_store
+>>> from geokg.graph.store import open_store
 >>> event_rows(open_store(None))
 []
 """
@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from geokg.graph.store.core import GraphStore
+from geokg.graph.store import GraphStore
 from rdflib.term import Node
 
 __all__ = ["describe", "ActorInfo", "EventRow", "actors_table", "event_rows", "flat_event_row", "EVENT_COLUMNS"]
@@ -30,17 +30,24 @@ GK = "https://w3id.org/geokg/ontology#"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
 
+# The reports of every event: the articles it is derived from (every evidence level) and, in
+# each article's graph, its mentions with the clause's offsets and the sentence (levels mention
+# and full; unbound at level none).
 _MENTIONS = """
 PREFIX gk: <https://w3id.org/geokg/ontology#>
 PREFIX schema: <https://schema.org/>
-PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX oa: <http://www.w3.org/ns/oa#>
-SELECT DISTINCT ?event ?mention ?sentence ?article ?start ?end
+SELECT DISTINCT ?event ?mention ?sentence ?article ?start ?end ?sstart
 WHERE {
-  ?event gk:hasMention ?mention .
-  ?mention gk:inSentence ?s ; oa:hasTarget/oa:hasSelector ?pos .
-  ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
-  ?s schema:text ?sentence ; dct:isPartOf ?article .
+  GRAPH ?article {
+    ?event a gk:Event ; prov:wasDerivedFrom ?article .
+    OPTIONAL {
+      ?event gk:hasMention ?mention .
+      ?mention gk:start ?start ; gk:end ?end ; gk:inSentence ?s .
+      ?s schema:text ?sentence ; oa:start ?sstart .
+    }
+  }
 }
 """
 
@@ -98,7 +105,13 @@ class ActorInfo:
 
 @dataclass(frozen=True, slots=True)
 class EventRow:
-    """One (event, mention) pair with what is known of the event."""
+    """One (event, mention) pair with what is known of the event.
+
+    ``start``/``end`` are the clause's offsets into the article text and
+    ``sentence_start`` the sentence's; on a graph written at evidence level
+    ``none`` there is one row per (event, reporting article) and ``sentence``,
+    ``start``, ``end`` and ``sentence_start`` are ``None``.
+    """
 
     event: str
     source: ActorInfo | None
@@ -120,6 +133,7 @@ class EventRow:
     title: str | None
     published: date | None
     extra: dict[str, Any] = field(default_factory=dict)
+    sentence_start: int | None = None
 
 
 #: Columns of the GDELT-style event table (:func:`event_rows` flattened).
@@ -147,6 +161,17 @@ def actors_table(store: GraphStore) -> dict[str, ActorInfo]:
     return out
 
 
+def _reports(store: GraphStore) -> dict[str, list[tuple]]:
+    """``{event IRI: [(sentence, article, start, end, sentence start), ...]}``, ``None`` where unknown."""
+    out: dict[str, list[tuple]] = defaultdict(list)
+    for ev, _m, sentence, article, start, end, sstart in store.query(_MENTIONS):
+        out[str(ev)].append((
+            None if sentence is None else str(sentence), str(article),
+            *(None if v is None else int(v) for v in (start, end, sstart)),
+        ))
+    return out
+
+
 def event_rows(store: GraphStore) -> list[EventRow]:
     """One row per (event, mention), sorted by date then event."""
     actors = actors_table(store)
@@ -154,9 +179,7 @@ def event_rows(store: GraphStore) -> list[EventRow]:
     articles: dict[str, dict[str, Any]] = defaultdict(dict)
     for a, p, o in store.query(_ARTICLES):
         articles[str(a)][str(p).rsplit("/", 1)[-1]] = _first([o])
-    mentions: dict[str, list[tuple]] = defaultdict(list)
-    for ev, _m, sentence, article, start, end in store.query(_MENTIONS):
-        mentions[str(ev)].append((str(sentence), str(article), int(start), int(end)))
+    mentions = _reports(store)
     rows = []
     for iri, p in events.items():
         src = p.get(GK + "sourceActor")
@@ -175,11 +198,11 @@ def event_rows(store: GraphStore) -> list[EventRow]:
             polarity=_first(p.get(GK + "polarity")),
             mode=_first(p.get(GK + "mode")),
         )
-        for sentence, article, start, end in sorted(mentions.get(iri) or [(None, None, None, None)], key=str):
+        for sentence, article, start, end, sstart in sorted(mentions.get(iri) or [(None,) * 5], key=str):
             art = articles.get(article or "", {})
             rows.append(EventRow(
                 **base, sentence=sentence, start=start, end=end, article=article,
-                url=art.get("url"), title=art.get("title"), published=art.get("issued"),
+                url=art.get("url"), title=art.get("title"), published=art.get("issued"), sentence_start=sstart,
             ))
     rows.sort(key=lambda r: (r.date is None, r.date or date.min, r.event, r.start or 0))
     return rows

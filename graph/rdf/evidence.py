@@ -1,10 +1,13 @@
 """Textual evidence as RDF: sentences, mentions, selectors and argument spans.
 
-Helpers of :mod:`geokg.graph.rdf.writer`.  A mention is a ``gk:Mention`` (an
-``oa:Annotation``) whose target is a span of the article text described by an
-``oa:TextQuoteSelector`` (the exact text) and an ``oa:TextPositionSelector``
-(character offsets into ``Article.content``).  Every node gets an IRI below
-its mention's IRI (no blank nodes).
+Helpers of :mod:`geokg.graph.rdf.writer`.  At evidence level ``mention`` (the
+default, :func:`compact_mention_triples`) a mention is three triples: its
+sentence and the clause's offsets (``gk:start``, ``gk:end``) into
+``Article.content``.  At level ``full`` (:func:`extraction_mention_triples`) it
+is also a ``gk:Mention`` (an ``oa:Annotation``) whose target is a span of the
+article text described by an ``oa:TextQuoteSelector`` (the exact text) and an
+``oa:TextPositionSelector`` (character offsets), with its argument spans.
+Every node gets an IRI below its mention's IRI (no blank nodes).
 
 No ``oa:prefix``/``oa:suffix`` are written (the offsets point into the
 article text, which the graph holds), and a mention names no
@@ -74,6 +77,7 @@ __all__ = [
     "extraction_mention_triples",
     "compact_mention_triples",
     "check_evidence",
+    "check_records",
     "nt_term",
     "nt_literal",
 ]
@@ -352,6 +356,20 @@ def entity_mention_triples(ctx: WriteContext, mention: Mention) -> Iterator[Trip
         yield node, OA.hasBody, body
 
 
+def check_records(ctx: WriteContext, mentions: tuple[Mention, ...], ext: Extraction | None, ext_id: str = "") -> None:
+    """Check records a lower evidence level does not write, as :func:`entity_mention_triples` and
+    :func:`extraction_mention_triples` would: the same input fails at every level."""
+    for mention in mentions:
+        what = f"mention {mention.text!r}"
+        ctx.own(mention.article_id, what)
+        ctx.span(mention.start, mention.end, what)
+    if ext is not None:
+        what = f"extraction {ext_id or ext.id} ({ext.relation!r})"
+        ctx.own(ext.article_id, what)
+        ctx.span(*_clause_span(ext), what)
+        _check_relation(ctx, ext, what)
+
+
 def _argument(ctx: WriteContext, mention: str, arg: Argument, role: str, what: str) -> Iterator[Triple]:
     if arg.start == arg.end and not arg.text:
         return  # an implicit argument (e.g. the agent of an agentless passive): nothing to quote
@@ -374,6 +392,12 @@ def _argument(ctx: WriteContext, mention: str, arg: Argument, role: str, what: s
     ):
         if value:
             yield node, prop, _literal(value)
+
+
+def _check_relation(ctx: WriteContext, ext: Extraction, what: str) -> None:
+    """The relation words' span must lie in the text, as level ``full`` writes it."""
+    if ext.rel_start != ext.rel_end or ext.relation:
+        ctx.span(ext.rel_start, ext.rel_end, f"{what} relation {ext.relation!r}")
 
 
 def _clause_span(ext: Extraction) -> tuple[int, int]:
@@ -412,6 +436,7 @@ def compact_mention_triples(ctx: WriteContext, ext: Extraction, *, ext_id: str |
     what = f"extraction {ext_id} ({ext.relation!r})"
     ctx.own(ext.article_id, what)
     start, end = ctx.span(*_clause_span(ext), what)
+    _check_relation(ctx, ext, what)
     node = _iri(mention_iri(ext_id))
     if ext.sentence in ctx.sentences:
         yield node, GK.inSentence, _sentence_ref(ctx, ext.sentence)

@@ -8,6 +8,27 @@ article text), the claims they evidence (coded ``sem:Event`` s and
 ``prov:Activity`` that produced them.  Re-ingesting an article replaces
 exactly its graph; the union over articles is the dataset.
 
+How much evidence is written is the evidence level (``evidence=`` or
+``RunInfo.evidence``; recorded on the run as ``gk:evidenceLevel``):
+
+``none``
+    The article, its claims (coded events, statements: relation, polarity,
+    mode, confidence, kind, subject/object/attribution text, codes, actors,
+    date, place, ``prov:wasDerivedFrom`` the article), the actors and the run.
+``mention`` (default)
+    Also, per claim, one mention: ``gk:inSentence`` (the sentence: index,
+    offsets and text, written once), ``gk:start``/``gk:end`` (the clause's
+    offsets into the article text).  No ``rdf:type`` where a property's
+    ``rdfs:domain`` gives the class (sentences, mentions).
+``full``
+    Also the Web Annotation form of every mention (``oa:hasTarget``, quote
+    and position selectors, ``oa:hasBody``), its ``gk:Argument`` spans (role,
+    head lemma, preposition, coreference, NER label), the entity mentions,
+    every sentence, SEM role nodes and ``prov:wasGeneratedBy`` on each claim.
+
+What reads level ``mention`` reads ``full`` (a superset); level ``none`` has no
+sentence or span to show.
+
 Output is a pure function of the records: no clock, no blank nodes (every
 node gets an IRI derived from stable ids), so the same corpus always gives an
 isomorphic dataset.  Bad records raise :class:`RDFWriteError` naming the
@@ -18,7 +39,7 @@ Examples
 >>> from geokg.ingest.records import Article, ArticleResult, Sentence
 >>> art = Article.create(title="Mexico rejects plan", text="", url="https://x.test/a")
 >>> res = ArticleResult(article=art, sentences=(Sentence(art.id, 0, 0, 19, "Mexico rejects plan"),))
->>> g = article_graph(res)
+>>> g = article_graph(res, evidence="full")  # level mention keeps only the sentences a mention cites
 >>> g.identifier == article_iri(art.id)
 True
 >>> from geokg.ontology.namespace import SCHEMA as schema
@@ -53,6 +74,7 @@ from geokg.graph.rdf.evidence import (
     _iri,
     _literal,
     check_evidence,
+    check_records,
     compact_mention_triples,
     entity_mention_id,
     entity_mention_triples,
@@ -460,6 +482,8 @@ def _triples(result: ArticleResult, run: RunInfo | None, evidence: str) -> Itera
     if evidence == "full":
         for mention in result.mentions:
             yield from entity_mention_triples(ctx, mention)
+    else:  # entity mentions are evidence of level full only; bad ones still fail here
+        check_records(ctx, result.mentions, None)
     for ext_id, ext in extractions.items():
         if bodies[ext_id] == [_iri(statement_iri(ext_id))]:  # no event was coded from it
             yield from _statement(ctx, ext, ext_id, result.mentions)
@@ -467,8 +491,8 @@ def _triples(result: ArticleResult, run: RunInfo | None, evidence: str) -> Itera
             yield from extraction_mention_triples(ctx, ext, bodies[ext_id], ext_id=ext_id)
         elif evidence == "mention":
             yield from compact_mention_triples(ctx, ext, ext_id=ext_id)
-        else:  # still check the record, as the other levels do
-            ctx.own(ext.article_id, f"extraction {ext_id} ({ext.relation!r})")
+        else:
+            check_records(ctx, (), ext, ext_id)
     for ext_id, event in zip(event_ext, result.events):
         yield from _event(ctx, event, ext_id, result.mentions)
 
@@ -580,7 +604,7 @@ def article_graph(result: ArticleResult, *, run: RunInfo | None = None, evidence
     >>> from geokg.ingest.records import Article, ArticleResult
     >>> art = Article.create(title="T", text="Body.", url="https://x.test/b")
     >>> len(article_graph(ArticleResult(article=art), run=RunInfo("m", "1", "0.1")))
-    19
+    20
     """
     graph = bind_prefixes(Graph(identifier=article_iri(result.article.id)))
     for s, p, o, _ in article_quads(result, run=run, evidence=evidence):

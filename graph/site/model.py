@@ -35,6 +35,7 @@ from datetime import date
 from typing import Any
 
 from geokg.graph.views.data import safe_http_url
+from geokg.ontology.schemes import NO_QUAD_CLASS, QUAD_CLASSES
 
 __all__ = [
     "QUAD_LABELS",
@@ -49,10 +50,7 @@ __all__ = [
 ]
 
 #: Short names of the CAMEO QuadClasses shown in tables.
-QUAD_LABELS: dict[int | None, str] = {
-    1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict",
-    None: "uncoded",
-}
+QUAD_LABELS: dict[int | None, str] = {q: name.lower() for q, name in {**QUAD_CLASSES, None: NO_QUAD_CLASS}.items()}
 
 
 def slugify(text: str, limit: int = 48) -> str:
@@ -137,7 +135,7 @@ class SiteEvent:
     @property
     def quad_label(self) -> str:
         """Name of the QuadClass."""
-        return QUAD_LABELS.get(self.quad_class, "uncoded")
+        return QUAD_LABELS.get(self.quad_class, QUAD_LABELS[None])
 
     @property
     def first_date(self) -> str | None:
@@ -185,8 +183,15 @@ def _iso(value: Any) -> str | None:
 
 
 def _mention(row: Any, spans: dict[str, list[tuple[int, int]]]) -> SiteMention:
+    """A report; its span is marked from the row's own sentence offset, else from ``spans``.
+
+    Rows of a graph written at evidence level ``none`` carry no sentence and no span.
+    """
     sentence = row.sentence or ""
     rel_start = rel_end = None
+    s0 = getattr(row, "sentence_start", None)
+    if sentence and s0 is not None and row.start is not None and row.end is not None:
+        spans = {row.article or "": [(s0, s0 + len(sentence))]}
     if sentence and row.start is not None and row.end is not None:
         for s_start, s_end in spans.get(row.article or "", ()):
             if s_start <= row.start and row.end <= s_end and s_end - s_start == len(sentence):

@@ -20,7 +20,7 @@ are relative, so the folder can be moved, zipped or served as it is.
 Examples
 --------
 >>> import tempfile
->>> from geokg.graph.store.core import open_store
+>>> from geokg.graph.store import open_store
 >>> index = write_site(open_store(None), tempfile.mkdtemp(), graph_view=False)
 >>> index.name, "No event links two actors yet." in index.read_text(encoding="utf-8")
 ('index.html', True)
@@ -29,11 +29,13 @@ Examples
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import os
 import warnings
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -50,7 +52,7 @@ from geokg.graph.analytics.project import actor_graph_from_rows
 from geokg.graph.query.tables import event_rows
 from geokg.graph.site.model import SiteActor, SiteEvent, SiteModel, build_site_model
 from geokg.graph.site.svg import EgoNode, ego_svg, timeline_svg
-from geokg.graph.store.core import GraphStore
+from geokg.graph.store import GraphStore
 
 __all__ = ["SITE_CSP", "render_site", "sentence_spans", "write_site"]
 
@@ -59,7 +61,7 @@ PREFIX gk: <https://w3id.org/geokg/ontology#>
 PREFIX dct: <http://purl.org/dc/terms/>
 PREFIX oa: <http://www.w3.org/ns/oa#>
 SELECT DISTINCT ?article ?start ?end
-WHERE { ?s a gk:Sentence ; dct:isPartOf ?article ; oa:start ?start ; oa:end ?end . }
+WHERE { ?s gk:sentenceIndex ?i ; dct:isPartOf ?article ; oa:start ?start ; oa:end ?end . }
 """
 
 #: Content-Security-Policy of the site's pages (``{style}`` is the hash of their stylesheet).
@@ -73,7 +75,7 @@ def sentence_spans(store: GraphStore) -> dict[str, list[tuple[int, int]]]:
 
     Examples
     --------
-    >>> from geokg.graph.store.core import open_store
+    >>> from geokg.graph.store import open_store
     >>> sentence_spans(open_store(None))
     {}
     """
@@ -206,23 +208,72 @@ def render_site(
     interactive_egos: int = 12,
     graph_view: bool = True,
     seed: int = 0,
+    map_view: Any = None,
 ) -> Path:
-    """Write the site for event rows already read; see :func:`write_site`."""
-    from geokg.graph.views.graphview import GraphView
+    """Write the site for event rows already read; see :func:`write_site`.
 
+    ``map_view`` (a :class:`~geokg.graph.views.mapview.MapView` of the geocoded events) adds
+    ``map.html`` to the index and ``actors/<slug>.map.html`` to each actor page with a place.
+    """
     rows = list(rows)
     out = Path(out_dir)
     (out / "actors").mkdir(parents=True, exist_ok=True)
     (out / "events").mkdir(parents=True, exist_ok=True)
     model = build_site_model(rows, sentence_spans=sentence_spans)
     g = actor_graph_from_rows(rows)
-    table = centrality_table(g, seed=seed)
-    rank = {r["actor"]: r for r in table}
     records = event_records(rows)
-    dates = sorted(r["date"] for r in records)
-    freq = "day" if dates and (dates[-1] - dates[0]).days <= 62 else "month"
+    site = _Site(out=out, title=title, seed=seed, model=model, g=g, table=centrality_table(g, seed=seed),
+                 records=records, writer=_Writer(out, title, _site_counts(model, g, records), graph_view),
+                 cameo=_cameo_labels())
+    has_map = _write_views(site, graph_view=graph_view, map_view=map_view)
+    _write_overview(site, rows, top_actors=top_actors, has_map=has_map)
+    interactive = {r["actor"] for r in site.table[:interactive_egos]} if graph_view else set()
+    for actor in model.actors:
+        _write_actor_page(site, actor, ego_nodes=ego_nodes, interactive=actor.iri in interactive,
+                          map_view=map_view if has_map else None)
+    for e in model.events:
+        site.writer.page("site_event.html", f"events/{e.slug}.html", page_title=_event_title(e, model), event=e,
+                         src=model.actor_by_iri.get(e.source or ""), tgt=model.actor_by_iri.get(e.target or ""),
+                         cameo_label=site.cameo.get(e.cameo or ""))
+    keep = set(site.writer.written)
+    _clean_stale(out / "actors", keep)
+    _clean_stale(out / "events", keep)
+    if not graph_view and (out / "graph.html").exists():
+        (out / "graph.html").unlink()
+    if not has_map and (out / "map.html").exists():
+        (out / "map.html").unlink()
+    return out / "index.html"
+
+
+@dataclass
+class _Site:
+    """One site being written: its data, and the writer that remembers the pages written."""
+
+    out: Path
+    title: str
+    seed: int
+    model: SiteModel
+    g: Any
+    table: list[dict[str, Any]]
+    records: list[dict[str, Any]]
+    writer: _Writer
+    cameo: dict[str, str]
+
+    @functools.cached_property
+    def rank(self) -> dict[str, dict[str, Any]]:
+        """Centrality rows by actor IRI."""
+        return {r["actor"]: r for r in self.table}
+
+    @functools.cached_property
+    def published(self) -> dict[str, bool]:
+        """Whether each dated event's date is its article's publication date."""
+        return {r["event"]: r["date_is_published"] for r in self.records}
+
+
+def _site_counts(model: SiteModel, g: Any, records: list[dict[str, Any]]) -> dict[str, Any]:
+    """The totals every page's header shows."""
     n_events = len(model.events)
-    counts = {
+    return {
         "articles": model.articles, "events": n_events, "mentions": model.mentions, "actors": len(model.actors),
         "dyads": len({tuple(sorted((u, v))) for u, v in g.edges() if u != v}),
         "first": min((e.date for e in model.events if e.date), default=None),
@@ -230,92 +281,109 @@ def render_site(
         "dated_by_publication": sum(1 for r in records if r["date_is_published"]),
         "undated": n_events - len(records),
     }
-    writer = _Writer(out, title, counts, graph_view)
-    cameo = _cameo_labels()
+
+
+def _save_view(site: _Site, view: Any, rel: str) -> None:
+    """Save an interactive page (graph view or map) into the site and note it as written."""
+    view.save(site.out / rel)
+    site.writer.written.append(site.out / rel)
+
+
+def _write_views(site: _Site, *, graph_view: bool, map_view: Any) -> bool:
+    """Write ``graph.html`` (with ``graph_view``) and ``map.html`` (with geocoded events); whether a map was written."""
+    from geokg.graph.views.graphview import GraphView
 
     if graph_view:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # bad attribute values are dropped by the view itself
-            GraphView.from_networkx(g, title=f"{title} — actors and events", seed=seed).save(out / "graph.html")
-        writer.written.append(out / "graph.html")
+            view = GraphView.from_networkx(site.g, title=f"{site.title} — actors and events", seed=site.seed)
+        _save_view(site, view, "graph.html")
+    has_map = map_view is not None and bool(map_view.events)
+    if has_map:
+        _save_view(site, map_view, "map.html")
+    return has_map
 
-    # Overview and lists.
-    top = [{**r, "page": model.actor_by_iri[r["actor"]]} for r in table[:top_actors]]
+
+def _write_overview(site: _Site, rows: list[Any], *, top_actors: int, has_map: bool) -> None:
+    """Write ``index.html`` (timeline, top actors, dyads, communities) and the actor and event lists."""
+    model = site.model
+    dates = sorted(r["date"] for r in site.records)
+    freq = "day" if dates and (dates[-1] - dates[0]).days <= 62 else "month"
+    top = [{**r, "page": model.actor_by_iri[r["actor"]]} for r in site.table[:top_actors]]
     comms = []
-    for c in communities(g, seed=seed)[:8]:
+    for c in communities(site.g, seed=site.seed)[:8]:
         if c.size < 2:
             break
         comms.append({"actors": [model.actor_by_iri[m] for m in c.members[:8]], "more": max(0, c.size - 8),
                       "size": c.size, "events_inside": c.events_inside})
-    writer.page(
+    site.writer.page(
         "site_index.html", "index.html", page_title="Overview",
         timeline_svg=_markup(timeline_svg(timeline(rows, freq=freq), title=f"Events per {freq}")),
         timeline_freq=freq, top_actors=top, more_actors=len(model.actors) > len(top),
-        dyads=_dyad_rows(rows, model.actor_by_iri, 12), communities=comms, seed=seed,
+        dyads=_dyad_rows(rows, model.actor_by_iri, 12), communities=comms, seed=site.seed, has_map=has_map,
     )
-    writer.page("site_list.html", "actors.html", page_title="Actors", kind="actors", actors=model.actors,
-                events=[], actor_by_iri=model.actor_by_iri)
-    writer.page("site_list.html", "events.html", page_title="Events", kind="events", actors=[],
-                events=model.events, actor_by_iri=model.actor_by_iri)
+    site.writer.page("site_list.html", "actors.html", page_title="Actors", kind="actors", actors=model.actors,
+                     events=[], actor_by_iri=model.actor_by_iri)
+    site.writer.page("site_list.html", "events.html", page_title="Events", kind="events", actors=[],
+                     events=model.events, actor_by_iri=model.actor_by_iri)
 
-    # Actor pages (with interactive ego views for the most active actors only).
-    interactive = {r["actor"] for r in table[:interactive_egos]} if graph_view else set()
-    published = {r["event"]: r["date_is_published"] for r in records}
-    for actor in model.actors:
-        svg, notice = _ego_drawing(g, actor, model, ego_nodes)
-        ego_view = None
-        if actor.iri in interactive:
-            ego = ego_network(g, actor.iri, 1, max_nodes=ego_nodes)
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                view = GraphView.from_networkx(ego, title=f"{actor.label} — ego network", height="520px",
-                                               seed=seed, layout_budget=0.5)
-            ego_view = f"{actor.slug}.graph.html"
-            view.save(out / "actors" / ego_view)
-            writer.written.append(out / "actors" / ego_view)
-        events = []
-        for iri in actor.events[:_MAX_ACTOR_EVENTS]:
-            e = model.event_by_iri[iri]
-            is_source = e.source == actor.iri
-            other = e.target if is_source else e.source
-            seen, sources = set(), []
-            for m in e.mentions:
-                key = (m.url or m.raw_url, m.title)
-                if key not in seen:
-                    seen.add(key)
-                    sources.append(m)
-            events.append({
-                "event": e, "date": e.first_date, "date_is_published": bool(published.get(iri)) and not e.date,
-                "arrow": "→" if is_source and other != actor.iri else ("←" if not is_source else "↻"),
-                "counterpart": model.actor_by_iri.get(other) if other and other != actor.iri else None,
-                "cameo_label": cameo.get(e.cameo or ""), "mention": e.mentions[0], "sources": sources,
-            })
-        r = rank.get(actor.iri)
-        as_source = sum(1 for i in actor.events if model.event_by_iri[i].source == actor.iri)
-        stats = {
-            "events": len(actor.events), "as_source": as_source,
-            "as_target": sum(1 for i in actor.events if model.event_by_iri[i].target == actor.iri),
-            "partners": r["partners"] if r else 0, "rank": r["rank"] if r else None, "ranked": len(table),
-        }
-        events_notice = None
-        if len(actor.events) > _MAX_ACTOR_EVENTS:
-            events_notice = f"Showing the first {_MAX_ACTOR_EVENTS} of {len(actor.events)} events (by date)."
-        writer.page("site_actor.html", f"actors/{actor.slug}.html", page_title=actor.label, actor=actor,
-                    stats=stats, ego_svg=_markup(svg), ego_notice=notice, ego_view=ego_view, events=events,
-                    events_notice=events_notice)
 
-    # Event pages.
-    for e in model.events:
-        writer.page("site_event.html", f"events/{e.slug}.html", page_title=_event_title(e, model), event=e,
-                    src=model.actor_by_iri.get(e.source or ""), tgt=model.actor_by_iri.get(e.target or ""),
-                    cameo_label=cameo.get(e.cameo or ""))
+def _write_actor_page(site: _Site, actor: SiteActor, *, ego_nodes: int, interactive: bool, map_view: Any) -> None:
+    """Write ``actors/<slug>.html`` with its ego network (and interactive ego view, and map, when asked)."""
+    from geokg.graph.views.graphview import GraphView
 
-    keep = set(writer.written)
-    _clean_stale(out / "actors", keep)
-    _clean_stale(out / "events", keep)
-    if not graph_view and (out / "graph.html").exists():
-        (out / "graph.html").unlink()
-    return out / "index.html"
+    svg, notice = _ego_drawing(site.g, actor, site.model, ego_nodes)
+    ego_view = None
+    if interactive:
+        ego = ego_network(site.g, actor.iri, 1, max_nodes=ego_nodes)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            view = GraphView.from_networkx(ego, title=f"{actor.label} — ego network", height="520px",
+                                           seed=site.seed, layout_budget=0.5)
+        ego_view = f"{actor.slug}.graph.html"
+        _save_view(site, view, f"actors/{ego_view}")
+    events_notice = None
+    if len(actor.events) > _MAX_ACTOR_EVENTS:
+        events_notice = f"Showing the first {_MAX_ACTOR_EVENTS} of {len(actor.events)} events (by date)."
+    actor_map = map_view.for_actor(actor.iri, title=f"{actor.label} — events on the map") if map_view else None
+    map_page = f"{actor.slug}.map.html" if actor_map is not None and actor_map.events else None
+    if map_page is not None:
+        _save_view(site, actor_map, f"actors/{map_page}")
+    site.writer.page("site_actor.html", f"actors/{actor.slug}.html", page_title=actor.label, actor=actor,
+                     stats=_actor_stats(site, actor), ego_svg=_markup(svg), ego_notice=notice, ego_view=ego_view,
+                     events=_actor_events(site, actor), events_notice=events_notice, map_page=map_page)
+
+
+def _actor_stats(site: _Site, actor: SiteActor) -> dict[str, Any]:
+    """An actor's counts and centrality rank."""
+    events = site.model.event_by_iri
+    r = site.rank.get(actor.iri)
+    return {
+        "events": len(actor.events), "as_source": sum(1 for i in actor.events if events[i].source == actor.iri),
+        "as_target": sum(1 for i in actor.events if events[i].target == actor.iri),
+        "partners": r["partners"] if r else 0, "rank": r["rank"] if r else None, "ranked": len(site.table),
+    }
+
+
+def _actor_events(site: _Site, actor: SiteActor) -> list[dict[str, Any]]:
+    """The rows of an actor page's event table (at most :data:`_MAX_ACTOR_EVENTS`)."""
+    model, published = site.model, site.published
+    events = []
+    for iri in actor.events[:_MAX_ACTOR_EVENTS]:
+        e = model.event_by_iri[iri]
+        is_source = e.source == actor.iri
+        other = e.target if is_source else e.source
+        first: dict[tuple[Any, Any], Any] = {}
+        for m in e.mentions:
+            first.setdefault((m.url or m.raw_url, m.title), m)
+        sources = list(first.values())
+        events.append({
+            "event": e, "date": e.first_date, "date_is_published": bool(published.get(iri)) and not e.date,
+            "arrow": "→" if is_source and other != actor.iri else ("←" if not is_source else "↻"),
+            "counterpart": model.actor_by_iri.get(other) if other and other != actor.iri else None,
+            "cameo_label": site.cameo.get(e.cameo or ""), "mention": e.mentions[0], "sources": sources,
+        })
+    return events
 
 
 def _event_title(e: SiteEvent, model: SiteModel) -> str:
@@ -360,11 +428,15 @@ def write_site(
         Actors (the most active) whose page also embeds an interactive ego
         view (each is a self-contained ~0.7 MB page; 0 for none).
     graph_view : bool
-        Write ``graph.html`` (the full interactive view) and the ego views.
+        Write ``graph.html`` (the full interactive view) and the ego views, and the maps of
+        geocoded events (``map.html``, ``actors/<slug>.map.html``).
     seed : int
         Seed of the communities, layouts and sampled betweenness.
     """
+    from geokg.graph.views.mapview import MapView
+
     return render_site(
         event_rows(store), out_dir, title=title, sentence_spans=sentence_spans(store), top_actors=top_actors,
         ego_nodes=ego_nodes, interactive_egos=interactive_egos, graph_view=graph_view, seed=seed,
+        map_view=MapView.from_store(store, title=f"{title} — events on the map") if graph_view else None,
     )

@@ -1,20 +1,26 @@
-"""geokg.graph.store: where the graph lives (embedded Oxigraph, rdflib memory, remote SPARQL) and its snapshots."""
+"""geokg.graph.store: where the graph lives (embedded Oxigraph, rdflib memory, remote SPARQL) and its snapshots.
+
+Modules, lowest first (each imports only those above it): :mod:`.base` (interface,
+errors, the ``STORES`` registry), :mod:`.terms` (rdflib ↔ Oxigraph ↔ N-Quads),
+:mod:`.embedded` / :mod:`.memory` / :mod:`.remote` (the stores), :mod:`.snapshot`
+and :mod:`.reader` (readers beside a running ingest), :mod:`.open` (``open_store``,
+``writing_store``), :mod:`.articles` (articles in a store).
+"""
 
 from geokg.graph.store.articles import remove_articles, resolve_article
-from geokg.graph.store.core import (
+from geokg.graph.store.base import (
     STORES,
     GraphStore,
-    MemoryGraphStore,
-    OxigraphGraphStore,
     QueryError,
     StoreError,
     StoreLockedError,
     iter_union,
-    open_store,
-    to_nquads,
     union_graph,
     values_clause,
 )
+from geokg.graph.store.embedded import OxigraphGraphStore
+from geokg.graph.store.memory import MemoryGraphStore
+from geokg.graph.store.open import open_store, writing_store
 from geokg.graph.store.reader import (
     LiveReader,
     ReadOnlyStore,
@@ -23,7 +29,8 @@ from geokg.graph.store.reader import (
     reading_note,
 )
 from geokg.graph.store.remote import SparqlEndpointStore, insert_data
-from geokg.graph.store.snapshot import SnapshotInfo, SnapshotPublisher, writing_store
+from geokg.graph.store.snapshot import SnapshotInfo, SnapshotPublisher
+from geokg.graph.store.terms import to_nquads
 
 __all__ = [
     "STORES", "GraphStore", "LiveReader", "MemoryGraphStore", "OxigraphGraphStore", "QueryError",

@@ -3,7 +3,7 @@
 Examples
 --------
 >>> from rdflib import URIRef, Literal
->>> from geokg.graph.store.core import open_store
+>>> from geokg.graph.store import open_store
 >>> from geokg.ontology import article_iri
 >>> store = open_store(None)
 >>> g = article_iri("0123456789abcdef")
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from geokg.graph.store.core import GraphStore
+from geokg.graph.store.base import GraphStore
 from geokg.ontology import article_iri
 from rdflib import Literal, URIRef
 

@@ -10,7 +10,7 @@ Examples
 --------
 >>> import tempfile
 >>> from pathlib import Path
->>> from geokg.graph.store.core import open_store
+>>> from geokg.graph.store import open_store
 >>> tmp = Path(tempfile.mkdtemp())
 >>> open_store(tmp / "store").close()
 >>> with open_reader(tmp / "store") as st:
@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import IO, Any
 
 import geokg.graph.store.snapshot as proto
-from geokg.graph.store.core import OxigraphGraphStore, StoreError, StoreLockedError
+from geokg.graph.store.base import StoreError, StoreLockedError
+from geokg.graph.store.embedded import OxigraphGraphStore
 from geokg.graph.store.snapshot import (
     SnapshotInfo,
     collect_snapshots,

@@ -15,6 +15,7 @@ own union-default-graph setting).
 
 Examples
 --------
+>>> from rdflib import Literal
 >>> ep = SparqlEndpointStore("http://127.0.0.1:7878")
 >>> ep.query_url, ep.update_url
 ('http://127.0.0.1:7878/query', 'http://127.0.0.1:7878/update')
@@ -35,7 +36,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from geokg.graph.store.base import STORES, QueryError, StoreError, Triple, values_clause
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 

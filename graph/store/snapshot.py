@@ -88,13 +88,13 @@ import shutil
 import time
 import uuid
 import warnings
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from geokg.graph.store.core import OxigraphGraphStore, StoreError, StoreLockedError
+from geokg.graph.store.base import StoreError, StoreLockedError
+from geokg.graph.store.embedded import OxigraphGraphStore
 
 try:
     import fcntl
@@ -107,7 +107,6 @@ __all__ = [
     "DEFAULT_WRITER_WAIT",
     "SnapshotInfo",
     "SnapshotPublisher",
-    "writing_store",
     "latest_snapshot",
     "collect_snapshots",
     "snapshots_dir",
@@ -479,31 +478,3 @@ class SnapshotPublisher:
         if self.store is not None and hasattr(self.store, "_ox"):
             self.store.close()
         self.close()
-
-
-@contextmanager
-def writing_store(location: str | os.PathLike[str], *, wait: float = DEFAULT_WRITER_WAIT) -> Iterator[Any]:
-    """Open a store for a short write (``geokg remove``) under the writer locks.
-
-    Readers get a snapshot of the store as it was until the store is closed;
-    an ``http(s)://`` endpoint is opened as is (no locks).
-    """
-    from geokg.graph.store.core import open_store
-
-    if str(location).startswith(("http://", "https://")):
-        store = open_store(location)
-        try:
-            yield store
-        finally:
-            store.close()
-        return
-    publisher = SnapshotPublisher(location, wait=wait)
-    store = publisher.open()
-    try:
-        publisher.committed(force=True)
-        yield store
-    finally:
-        try:
-            store.close()
-        finally:
-            publisher.close()

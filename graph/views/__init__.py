@@ -2,5 +2,6 @@
 
 from geokg.graph.views.data import ViewData, build_view_data
 from geokg.graph.views.graphview import GraphView, render_page
+from geokg.graph.views.mapview import MapView, render_map_page
 
-__all__ = ["GraphView", "ViewData", "build_view_data", "render_page"]
+__all__ = ["GraphView", "MapView", "ViewData", "build_view_data", "render_map_page", "render_page"]

@@ -79,7 +79,7 @@ def _sha256(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def render_page(payload: dict[str, Any], *, title: str, height: str) -> str:
+def render_page(payload: dict[str, Any], *, title: str, height: str, map_embed: Any = None) -> str:
     """Render a view payload (see :mod:`geokg.graph.views.data`) to one HTML page.
 
     Parameters
@@ -90,6 +90,8 @@ def render_page(payload: dict[str, Any], *, title: str, height: str) -> str:
         Page and header title (escaped).
     height : str
         CSS height of the graph area, such as ``"720px"`` or ``"80vh"``.
+    map_embed : MapEmbed, optional
+        ``MapView.embed()``: adds a Map tab (:mod:`geokg.graph.views.mapview`).
 
     Examples
     --------
@@ -107,9 +109,10 @@ def render_page(payload: dict[str, Any], *, title: str, height: str) -> str:
     css = _asset("static", "geokg-view.css")
     if "</style" in css.lower():
         raise ValueError("geokg-view.css contains '</style'")
+    embed = map_embed
     csp = "; ".join([
         "default-src 'none'",
-        f"script-src {_sha256(vis_js)} {_sha256(app_js)}",
+        f"script-src {_sha256(vis_js)} {_sha256(app_js)}" + (f" {embed.script_hash}" if embed else ""),
         "style-src 'unsafe-inline'",
         "img-src data:",
         "connect-src 'none'",
@@ -126,7 +129,16 @@ def render_page(payload: dict[str, Any], *, title: str, height: str) -> str:
     return template.render(
         title=title, height=height, csp=csp, css=css, vis_js=vis_js, app_js=app_js,
         data_json=_json_for_script(payload), vis_version=VIS_NETWORK_VERSION,
+        map_section=embed.section if embed else "", map_scripts=embed.scripts if embed else "",
     )
+
+
+def _warn_problems(problems: list[str]) -> None:
+    """One warning listing the first bad attribute values met while building a view."""
+    if problems:
+        shown = "; ".join(problems[:3])
+        more = f" (+{len(problems) - 3} more in .problems)" if len(problems) > 3 else ""
+        warnings.warn(f"GraphView: {len(problems)} bad attribute value(s): {shown}{more}", stacklevel=3)
 
 
 @dataclass(frozen=True)
@@ -143,28 +155,17 @@ class GraphView:
         The payload (nodes, edges, events, legend) and the input problems.
     title, height : str
         Page title and CSS height of the graph area.
+    map_embed : MapEmbed or None
+        The Map tab (:meth:`with_map`), or None: no tab.
     """
 
     data: ViewData
     title: str = "geokg"
     height: str = "720px"
+    map_embed: Any = None
 
     @classmethod
-    def from_networkx(
-        cls,
-        g: Any,
-        *,
-        color_by: str = "country",
-        size_by: str | None = "degree",
-        height: str = "720px",
-        title: str = "geokg",
-        top_n: int | None = None,
-        physics: str | bool = "auto",
-        aggregate: bool | None = None,
-        max_nodes: int = 5000,
-        seed: int = 0,
-        layout_budget: float = 6.0,
-    ) -> GraphView:
+    def from_networkx(cls, g: Any, *, height: str = "720px", title: str = "geokg", **options: Any) -> GraphView:
         """Build a view of ``g`` (``nx.MultiDiGraph``, ``nx.DiGraph`` or undirected).
 
         Parameters
@@ -175,34 +176,14 @@ class GraphView:
             ``cameo``, ``plover``, ``quad_class``, ``goldstein``, ``date``,
             ``sentence``, ``source_url``, ``article_title``, ``count``.
             Bad values are dropped and listed in :attr:`problems`.
-        color_by : {"country", "sector"}
-            Node colour (stable colour per code).
-        size_by : {"degree", "pagerank", None}
-            Node size: number of events, PageRank, or constant.
         height : str
             CSS height of the graph area.
         title : str
             Page title.
-        top_n : int, optional
-            Keep only the ``top_n`` actors with most events (and merge the
-            events of each dyad into one edge).  Graphs with more than
-            ``max_nodes`` actors are cut to ``max_nodes`` anyway.
-        physics : {"auto", "browser", "layout"} or bool
-            ``"browser"``: a short vis-network simulation (150 iterations)
-            that is switched off once stabilised; ``"layout"``: positions
-            computed in Python, physics off.  ``"auto"`` simulates up to
-            300 actors.
-        aggregate : bool, optional
-            ``True``: one edge per directed dyad with a count; ``False``: one
-            curved edge per event (dyads with more than 6 events are merged
-            anyway); ``None``: merge when cut by ``top_n`` or above 1,500
-            events.
-        max_nodes : int
-            Upper bound on drawn actors when ``top_n`` is None.
-        seed : int
-            Layout seed.
-        layout_budget : float
-            Seconds the Python layout may take (0 = no limit).
+        **options
+            How to draw it: ``color_by``, ``size_by``, ``top_n``,
+            ``physics``, ``aggregate``, ``max_nodes``, ``seed``,
+            ``layout_budget`` (see :class:`~geokg.graph.views.data.ViewOptions`).
 
         Returns
         -------
@@ -214,23 +195,54 @@ class GraphView:
         >>> GraphView.from_networkx(nx.DiGraph(), color_by="colour")
         Traceback (most recent call last):
         ...
-        ValueError: color_by must be one of 'country', 'sector'; got 'colour'
+        ValueError: color_by must be one of 'country', 'sector', 'attribute'; got 'colour'
         """
         if not isinstance(title, str):
             raise TypeError(f"title must be a string, got {type(title).__name__}")
         if not isinstance(height, str) or not _HEIGHT.match(height):
             raise ValueError(f"height must be a CSS length such as '720px' or '80vh'; got {height!r}")
         cameo_names = json.loads(_asset("static", "cameo_roots.json"))
-        data = build_view_data(
-            g, color_by=color_by, size_by=size_by, title=title, top_n=top_n, physics=physics,
-            aggregate=aggregate, max_nodes=max_nodes, seed=seed, layout_budget=layout_budget,
-            cameo_names=cameo_names,
-        )
-        if data.problems:
-            shown = "; ".join(data.problems[:3])
-            more = f" (+{len(data.problems) - 3} more in .problems)" if len(data.problems) > 3 else ""
-            warnings.warn(f"GraphView: {len(data.problems)} bad attribute value(s): {shown}{more}", stacklevel=2)
+        data = build_view_data(g, title=title, cameo_names=cameo_names, **options)
+        _warn_problems(data.problems)
         return cls(data=data, title=title, height=height)
+
+    @classmethod
+    def from_pyvis(cls, net: Any, *, height: str | None = None, title: str | None = None, **options: Any) -> GraphView:
+        """A view of a :class:`pyvis.network.Network`, drawn with geokg's offline page.
+
+        Nodes keep their id, label, title and colour, edges their title (as
+        the event's sentence), label and colour (``color_by="attribute"``
+        unless ``options`` say otherwise; see :mod:`geokg.graph.views.pyvisnet`).
+        ``height`` and ``title`` default to the network's ``height`` and
+        ``heading``.  Save this view, not the network: pyvis's own HTML links CDNs.
+
+        Examples
+        --------
+        >>> from pyvis.network import Network
+        >>> net = Network(directed=True)
+        >>> net.add_nodes(["a", "b"], label=["Alpha", "Beta"], color=["#ff0000", "#00ff00"])
+        >>> net.add_edge("a", "b", title="Alpha met Beta.")
+        >>> view = GraphView.from_pyvis(net, title="pyvis demo")
+        >>> [n["color"] for n in view.data.payload["nodes"]], view.to_pyvis().edges[0]["title"]
+        (['#ff0000', '#00ff00'], 'Alpha met Beta.')
+        """
+        from geokg.graph.views.pyvisnet import graph_from_pyvis
+
+        g = graph_from_pyvis(net)
+        if height is None:
+            height = net.height if isinstance(net.height, str) and _HEIGHT.match(net.height) else "720px"
+        options.setdefault("color_by", "attribute")
+        return cls.from_networkx(g, height=height, title=title or net.heading or "geokg", **options)
+
+    def to_pyvis(self) -> Any:
+        """This view's drawn graph as a :class:`pyvis.network.Network` (see :mod:`geokg.graph.views.pyvisnet`).
+
+        For code that works on pyvis networks; draw it back with
+        :meth:`from_pyvis` (pyvis's own ``show``/``save_graph`` link CDNs).
+        """
+        from geokg.graph.views.pyvisnet import pyvis_from_view
+
+        return pyvis_from_view(self.data, height=self.height, heading=self.title)
 
     @property
     def problems(self) -> list[str]:
@@ -254,7 +266,13 @@ class GraphView:
 
     def html(self) -> str:
         """The complete, single-file HTML page (no external resources)."""
-        return render_page(self.data.payload, title=self.title, height=self.height)
+        return render_page(self.data.payload, title=self.title, height=self.height, map_embed=self.map_embed)
+
+    def with_map(self, map_view: Any) -> GraphView:
+        """This view with a Map tab showing ``map_view`` (a :class:`~geokg.graph.views.mapview.MapView`)."""
+        from dataclasses import replace
+
+        return replace(self, map_embed=map_view.embed())
 
     def save(self, path: str | Path) -> Path:
         """Write the page to ``path`` (UTF-8) and return the path.

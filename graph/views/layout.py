@@ -1,4 +1,4 @@
-"""Fast force-directed layout and PageRank in NumPy for the graph view.
+"""Fast force-directed layout in NumPy for the graph view (PageRank: :func:`geokg.graph.analytics.network.pagerank_array`).
 
 ``networkx.spring_layout`` needs ~45 s for 5,000 nodes here, and a browser
 physics simulation of the same graph never really settles, so big views get a
@@ -26,7 +26,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-__all__ = ["force_layout", "pagerank"]
+__all__ = ["force_layout"]
 
 
 def _as_edges(n: int, edges: Any) -> Any:
@@ -95,7 +95,7 @@ def _separate(pos: Any, radius: float, rounds: int = 3) -> Any:
     return pos
 
 
-def force_layout(
+def force_layout(  # long only by its docstring (parameters and guarantees); the steps are helpers
     n: int,
     edges: Any,
     *,
@@ -149,7 +149,7 @@ def force_layout(
     if n <= 1:
         return np.zeros((n, 2))
     a, b = np.minimum(arr[:, 0], arr[:, 1]), np.maximum(arr[:, 0], arr[:, 1])
-    pairs = np.unique((a * n + b)[a != b])
+    pairs = np.unique((a * n + b)[a != b])  # distinct undirected pairs, no self-loops
     a, b = pairs // n, pairs % n
     linked = np.zeros(n, dtype=bool)
     linked[a] = True
@@ -160,24 +160,35 @@ def force_layout(
     if m:
         remap = np.cumsum(linked) - 1
         core = _simulate(m, remap[a], remap[b], seed, iterations, time_budget, gravity, repulsion)
-        core = core - core.mean(0)
-        # Unit = mean node spacing: sqrt(area of the disc holding 95% of nodes / m).
-        r95 = float(np.percentile(np.linalg.norm(core, axis=1), 95))
-        unit = np.sqrt(np.pi * r95 * r95 / m)
-        core = _separate(core / (unit if unit > 1e-9 else 1.0), radius=0.6)
-        pos[linked] = core
+        pos[linked] = core = _unit_spacing(core)
         radius = float(np.percentile(np.linalg.norm(core, axis=1), 99)) + 1.0
-    # Unlinked nodes continue a sunflower (Vogel) spiral outside the core, spacing ~1.
-    k = n - m
-    if k:
-        c = 1.0 / np.sqrt(np.pi)
-        start = int((radius / c) ** 2)
-        i = np.arange(start, start + k, dtype=float) + 0.5
-        theta = i * np.pi * (3.0 - np.sqrt(5.0))
-        pos[~linked] = np.stack([np.cos(theta), np.sin(theta)], 1) * (c * np.sqrt(i))[:, None]
+    if n - m:
+        pos[~linked] = _spiral_band(radius, n - m)
         if m:  # a few far-flung small components may share the band
             pos = _separate(pos, radius=0.6, rounds=2)
     return pos
+
+
+def _unit_spacing(core: Any) -> Any:
+    """Centre a layout, scale it so the mean node spacing is ~1, and push apart nodes closer than 0.6."""
+    import numpy as np
+
+    core = core - core.mean(0)
+    # Unit = mean node spacing: sqrt(area of the disc holding 95% of nodes / m).
+    r95 = float(np.percentile(np.linalg.norm(core, axis=1), 95))
+    unit = np.sqrt(np.pi * r95 * r95 / len(core))
+    return _separate(core / (unit if unit > 1e-9 else 1.0), radius=0.6)
+
+
+def _spiral_band(radius: float, k: int) -> Any:
+    """``k`` positions continuing a sunflower (Vogel) spiral outside ``radius``, spacing ~1."""
+    import numpy as np
+
+    c = 1.0 / np.sqrt(np.pi)
+    start = int((radius / c) ** 2)
+    i = np.arange(start, start + k, dtype=float) + 0.5
+    theta = i * np.pi * (3.0 - np.sqrt(5.0))
+    return np.stack([np.cos(theta), np.sin(theta)], 1) * (c * np.sqrt(i))[:, None]
 
 
 def _simulate(
@@ -239,42 +250,3 @@ def _simulate(
         temp = temp0 * (1.0 - progress) ** 2 + 0.05
         pos = pos + step * np.minimum(1.0, temp / length)
     return pos
-
-
-def pagerank(
-    n: int,
-    edges: Any,
-    weights: Any = None,
-    *,
-    alpha: float = 0.85,
-    tol: float = 1e-10,
-    max_iter: int = 200,
-) -> Any:
-    """PageRank of a directed (multi)graph given as index pairs, NumPy only.
-
-    Same model as ``networkx.pagerank`` (uniform teleport, dangling mass spread
-    uniformly, parallel edges add their weights) without needing SciPy.
-
-    Examples
-    --------
-    >>> pr = pagerank(3, [[0, 1], [2, 1]])
-    >>> round(float(pr.sum()), 6), int(pr.argmax())
-    (1.0, 1)
-    """
-    import numpy as np
-
-    arr = _as_edges(n, edges)
-    if n == 0:
-        return np.zeros(0)
-    w = np.ones(len(arr)) if weights is None else np.asarray(weights, dtype=float)
-    out = np.bincount(arr[:, 0], weights=w, minlength=n) if len(arr) else np.zeros(n)
-    dangling = out == 0
-    x = np.full(n, 1.0 / n)
-    for _ in range(max_iter):
-        share = np.where(dangling, 0.0, x / np.where(dangling, 1.0, out))
-        nxt = np.bincount(arr[:, 1], weights=share[arr[:, 0]] * w, minlength=n) if len(arr) else np.zeros(n)
-        nxt = alpha * (nxt + x[dangling].sum() / n) + (1 - alpha) / n
-        if np.abs(nxt - x).sum() < n * tol:
-            return nxt
-        x = nxt
-    return x

@@ -88,7 +88,7 @@ def _actor(i: int, rng: random.Random) -> dict[str, Any]:
     }
 
 
-def synthetic_event_graph(
+def synthetic_event_graph(  # long only by its docstring; the drawing steps are _dyad and _event
     n_actors: int = 50,
     n_events: int | None = None,
     *,
@@ -141,34 +141,46 @@ def synthetic_event_graph(
     g = nx.MultiDiGraph() if multigraph else nx.DiGraph()
     for i in range(n_actors):
         g.add_node(f"a{i}", **_actor(i, rng))
-    urn: list[int] = [0, 1]
+    urn: list[int] = [0, 1]  # actors drawn in proportion to their events so far (preferential attachment)
     by_country: dict[Any, list[int]] = {}
     for i in range(n_actors):
         by_country.setdefault(g.nodes[f"a{i}"]["country"], []).append(i)
-    start = date(2023, 1, 1)
     for k in range(n_events):
-        u = rng.choice(urn) if rng.random() < 0.7 else rng.randrange(n_actors)
-        if rng.random() < local:
-            v = rng.choice(by_country[g.nodes[f"a{u}"]["country"]])
-        else:
-            v = rng.choice(urn) if rng.random() < 0.5 else rng.randrange(n_actors)
-        if u == v:
-            v = (u + 1 + rng.randrange(n_actors - 1)) % n_actors
+        u, v = _dyad(rng, urn, by_country, g, n_actors, local)
         urn.extend((u, v))
-        lemma, label, cameo, plover, quad, gold = rng.choice(SAMPLE_RELATIONS)
-        day = None if rng.random() < undated else start + timedelta(days=rng.randrange(730))
-        src, dst = g.nodes[f"a{u}"]["label"], g.nodes[f"a{v}"]["label"]
-        attrs = {
-            "label": label, "lemma": lemma, "cameo": cameo, "plover": plover,
-            "quad_class": quad, "goldstein": gold,
-            "date": day.isoformat() if day else None,
-            "sentence": f"{src} {label} {dst} {rng.choice(_TAILS)}.",
-            "source_url": f"https://news.example/{(day or start).year}/story-{k}",
-            "article_title": f"Story {k}: {src} and {dst}",
-            "count": 1,
-        }
+        attrs = _event(rng, k, g.nodes[f"a{u}"]["label"], g.nodes[f"a{v}"]["label"], undated)
         if not multigraph and g.has_edge(f"a{u}", f"a{v}"):
             g.edges[f"a{u}", f"a{v}"]["count"] += 1
             continue
         g.add_edge(f"a{u}", f"a{v}", **attrs)
     return g
+
+
+def _dyad(
+    rng: random.Random, urn: list[int], by_country: dict[Any, list[int]], g: Any, n_actors: int, local: float
+) -> tuple[int, int]:
+    """Source and target of the next event: hubs grow, and a ``local`` share stays within a country."""
+    u = rng.choice(urn) if rng.random() < 0.7 else rng.randrange(n_actors)
+    if rng.random() < local:
+        v = rng.choice(by_country[g.nodes[f"a{u}"]["country"]])
+    else:
+        v = rng.choice(urn) if rng.random() < 0.5 else rng.randrange(n_actors)
+    if u == v:
+        v = (u + 1 + rng.randrange(n_actors - 1)) % n_actors
+    return u, v
+
+
+def _event(rng: random.Random, k: int, src: str, dst: str, undated: float) -> dict[str, Any]:
+    """The attributes of the ``k``-th event, from ``src`` to ``dst`` (labels)."""
+    start = date(2023, 1, 1)
+    lemma, label, cameo, plover, quad, gold = rng.choice(SAMPLE_RELATIONS)
+    day = None if rng.random() < undated else start + timedelta(days=rng.randrange(730))
+    return {
+        "label": label, "lemma": lemma, "cameo": cameo, "plover": plover,
+        "quad_class": quad, "goldstein": gold,
+        "date": day.isoformat() if day else None,
+        "sentence": f"{src} {label} {dst} {rng.choice(_TAILS)}.",
+        "source_url": f"https://news.example/{(day or start).year}/story-{k}",
+        "article_title": f"Story {k}: {src} and {dst}",
+        "count": 1,
+    }

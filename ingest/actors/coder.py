@@ -41,6 +41,10 @@ _NONE = object()  # "not memoised yet" (None is a result)
 _CLAUSE_WORDS_NO_COMMA = CLAUSE_WORDS - {","}
 
 
+#: Prepositions after an unknown head whose conjoined names are each an actor of the phrase.
+_POST_CONJ_PREPS = frozenset({"with", "between", "of", "from", "against", "among"})
+
+
 class ActorCoder(PhraseRules):
     """Codes arguments to actors from gazetteers and role lexicons (see :mod:`geokg.ingest.actors`).
 
@@ -168,6 +172,8 @@ class ActorCoder(PhraseRules):
                 break
             head = head + 2 + sub
         parts = self._conjuncts(words, head)
+        if len(parts) == 1:
+            parts = self._post_conjuncts(words, head) or parts
         out: list[Actor] = []
         for part_words, part_head, offset in parts:
             part_persons = [(s - offset, e - offset) for s, e in persons if s >= offset and e <= offset + len(part_words)]
@@ -205,6 +211,23 @@ class ActorCoder(PhraseRules):
             if WORD_RE.match(w) and lw not in DETERMINERS:
                 last = i
         return last
+
+    def _post_conjuncts(self, words: list[str], head: int) -> list[tuple[list[str], int, int]]:
+        """"talks with Britain and France", "a deal between Israel and Egypt": a head the
+        gazetteer does not know, followed by one phrase of conjoined names, gives one
+        phrase per name ("talks with Britain", "talks with France"); else []."""
+        if any(m.start <= head < m.end for m in self._scan(words[head:head + 1])):
+            return []
+        p = next((i for i in range(head + 1, len(words)) if words[i].lower() in PREPOSITIONS), None)
+        if p is None or words[p].lower() not in _POST_CONJ_PREPS:
+            return []
+        tail = words[p + 1:]
+        if any(w.lower() in PREPOSITIONS or w.lower() in _CLAUSE_WORDS_NO_COMMA for w in tail):
+            return []
+        parts = self._conjuncts(tail, len(tail) - 1)
+        if len(parts) < 2:
+            return []
+        return [(words[:p + 1] + part, head, 0) for part, _, _ in parts]
 
     def _conjuncts(self, words: list[str], head: int) -> list[tuple[list[str], int, int]]:
         """Split "X and Y officials" / "the US and Mexico" into conjuncts.

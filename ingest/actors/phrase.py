@@ -23,7 +23,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from geokg.ingest.actors.data import (
     CodingContext,
@@ -48,12 +48,71 @@ from geokg.ingest.records import Actor
 __all__ = ["PhraseRules", "country_of", "is_generic", "name_run", "office_country", "strip_titles"]
 
 
+@dataclass(frozen=True, slots=True)
+class _PhraseView:
+    """One phrase with its term matches (what :meth:`PhraseRules.code_phrase` reads)."""
+
+    words: list[str]
+    head: int
+    label: str
+    persons: object
+    context: CodingContext | None
+    alias: str
+    matches: list[TermMatch]
+    at: dict[int, TermMatch]
+    hm: TermMatch | None
+    premods: list[TermMatch]
+    post: list[TermMatch]
+    post_place: str | None
+    post_unknown: bool
+    former: bool
+
+
 class PhraseRules(Gazetteer):
     """The gazetteer plus the rules that code one noun phrase (see module doc)."""
 
     def code_phrase(self, words: list[str], head: int, label: str, persons, context: CodingContext | None,
                      alias: str) -> Actor | None:
-        titles = self.words["titles"]
+        v = self._view(words, head, label, persons, context, alias)
+        hm = v.hm
+        # 1. organisations and known people
+        if hm is not None:
+            org = hm.first("org")
+            if org is not None and org.actor is not None:
+                return with_alias(org.actor, alias)
+            known = hm.first("person")
+            if known is not None and known.actor is not None:
+                return self._person(known.actor, v.premods, context, alias, v.former)
+        # 2. person names
+        person = self._person_name(v)
+        if person is not None or hm is None:
+            return person if person is not None else self._unmatched_head(v)
+        # 3. seats and capitals stand for the government
+        place = hm.first("seat")
+        if place is None and len(words) - sum(1 for w in words if w.lower() in DETERMINERS) <= hm.end - hm.start + 1:
+            place = hm.first("capital")
+        if place is not None and hm.first("name") is None:
+            return self.sector_actor(place.iso3, place.sector or "GOV", alias)
+        # 4. countries by name
+        name = hm.first("name")
+        if name is not None and hm.first("role") is None:
+            return self.country_actor(name.iso3, alias)
+        # 5. role words: "the Mexican government", "US officials", "Sheinbaum's government"
+        if hm.first("role") is not None:
+            return self._role_head(v)
+        # 6. demonyms as heads: "Palestinians", "a Saudi"
+        dem = hm.first("demonym", "adjective")
+        if dem is not None:
+            premod_country = country_of(v.premods)
+            if any(w.lower() == "ethnic" for w in words[:head]):
+                iso = premod_country or (context.default_country if context else None)
+                return self.sector_actor(iso, "CVL", alias) if iso else None
+            return self.sector_actor(premod_country or dem.iso3, "CVL", alias)
+        return None
+
+    def _view(self, words: list[str], head: int, label: str, persons, context: CodingContext | None,
+              alias: str) -> _PhraseView:
+        """The term matches of a phrase: at the head, before it and in a post-head phrase."""
         matches = self._scan(words)
         at = {i: m for m in matches for i in range(m.start, m.end)}
         hm = at.get(head)
@@ -78,116 +137,99 @@ class PhraseRules(Gazetteer):
             if words[i].lower() in PREPOSITIONS or words[i].lower() in CLAUSE_WORDS:
                 break
         former = any(w.lower() in ("former", "ex-", "ousted", "exiled") for w in words[:head])
-        in_person = any(s <= head < e for s, e in persons)
+        return _PhraseView(words, head, label, persons, context, alias, matches, at, hm, premods, post,
+                           post_place, post_unknown, former)
 
-        def unknown_nationality() -> bool:
-            # "ethnic Albanians", "Soviet forces": a nationality word geokg does not map to a
-            # country of today -- do not guess the article's country
-            return any(
-                w[:1].isupper() and i not in at and w.lower() not in DETERMINERS and w.lower().rstrip(".") not in titles
-                and w.lower() not in self.words["common_modifiers"] and WORD_RE.match(w)
-                for i, w in enumerate(words[:head])
-            ) or any(w.lower() == "ethnic" for w in words[:head])
+    def _unknown_nationality(self, v: _PhraseView) -> bool:
+        """"ethnic Albanians", "Soviet forces": a nationality word geokg does not map to a
+        country of today -- do not guess the article's country."""
+        titles = self.words["titles"]
+        return any(
+            w[:1].isupper() and i not in v.at and w.lower() not in DETERMINERS and w.lower().rstrip(".") not in titles
+            and w.lower() not in self.words["common_modifiers"] and WORD_RE.match(w)
+            for i, w in enumerate(v.words[:v.head])
+        ) or any(w.lower() == "ethnic" for w in v.words[:v.head])
 
-        sector_hint = None
+    def _with_country(self, v: _PhraseView, iso: str | None, sector_hint: str | None) -> str | None:
+        """The country of a role phrase: its modifier, post-head phrase, possessor, else the article's."""
+        if iso:
+            return iso
+        post_iso = country_of(v.post) or v.post_place
+        if post_iso:
+            return post_iso
+        possessor = self._possessor_country(v.words, v.head, v.matches, v.context)
+        if possessor:
+            return possessor
+        if v.post_unknown or self._unknown_nationality(v) or sector_hint in NO_DEFAULT_SECTORS:
+            return None
+        return v.context.default_country if v.context else None
 
-        def with_country(iso: str | None) -> str | None:
-            if iso:
-                return iso
-            post_iso = country_of(post) or post_place
-            if post_iso:
-                return post_iso
-            possessor = self._possessor_country(words, head, matches, context)
-            if possessor:
-                return possessor
-            if post_unknown or unknown_nationality() or sector_hint in NO_DEFAULT_SECTORS:
-                return None
-            return context.default_country if context else None
-
-        # 1. organisations and known people
-        if hm is not None:
-            org = hm.first("org")
-            if org is not None and org.actor is not None:
-                return with_alias(org.actor, alias)
-            known = hm.first("person")
-            if known is not None and known.actor is not None:
-                return self._person(known.actor, premods, context, alias, former)
-        # 2. person names
-        name_like = (label == "PERSON" and words[head][:1].isupper() and head > 0 and words[head - 1][:1].isupper()
-                     and (head - 1) not in at)
+    def _person_name(self, v: _PhraseView) -> Actor | None:
+        """A person named in the phrase (a PERSON entity or a capitalised name run), else None."""
+        words, head, hm, titles = v.words, v.head, v.hm, self.words["titles"]
+        in_person = any(s <= head < e for s, e in v.persons)
+        name_like = (v.label == "PERSON" and words[head][:1].isupper() and head > 0 and words[head - 1][:1].isupper()
+                     and (head - 1) not in v.at)
         gazetteer_head = hm is not None and hm.first("name", "capital", "seat", "org", "demonym") is not None
         if (in_person and not gazetteer_head) or (
-                label == "PERSON" and not gazetteer_head and (hm is None or hm.first("role") is None or name_like)):
-            span = next(((s, e) for s, e in persons if s <= head < e), None)
-            name_words = words[span[0]:span[1]] if span else name_run(words, head, at, titles, name_like)
+                v.label == "PERSON" and not gazetteer_head and (hm is None or hm.first("role") is None or name_like)):
+            span = next(((s, e) for s, e in v.persons if s <= head < e), None)
+            name_words = words[span[0]:span[1]] if span else name_run(words, head, v.at, titles, name_like)
             name_words = strip_titles(name_words, titles)
             if name_words:
-                return self._named_person(" ".join(name_words), premods, context, alias, former)
-        if hm is None:
-            if premods and not (words[head][:1].isupper() and label in ("PERSON", "ORG")):
-                return self._from_modifiers(premods, context, None, former)
-            if post and words[head].lower() not in PRONOUNS:
-                return self._from_modifiers(post, context, None, former)
-            if label == "ORG" and words[head][:1].isupper():
-                iso = self.place_country(" ".join(words[: head + 1])) if head < 2 else None
-                if iso:
-                    return self.country_actor(iso)
-                return self._unknown_org(words, head, matches, alias)
-            if label in ("GPE", "LOC", "FAC") and words[head][:1].isupper():
-                iso = self.place_country(" ".join(words[: head + 1]), label)
-                return self.country_actor(iso) if iso else None
-            return None
-        # 3. seats and capitals stand for the government
-        place = hm.first("seat")
-        if place is None and len(words) - sum(1 for w in words if w.lower() in DETERMINERS) <= hm.end - hm.start + 1:
-            place = hm.first("capital")
-        if place is not None and hm.first("name") is None:
-            return self.sector_actor(place.iso3, place.sector or "GOV", alias)
-        # 4. countries by name
-        name = hm.first("name")
-        if name is not None and hm.first("role") is None:
-            return self.country_actor(name.iso3, alias)
-        premod_country = country_of(premods)
-        premod_org = next((e.actor for m in reversed(premods) for e in m.entries if e.kind == "org" and e.actor), None)
-        # 5. role words: "the Mexican government", "US officials", "Sheinbaum's government"
-        role = hm.first("role")
-        if role is not None:
-            if label == "ORG" and words[head][:1].isupper() and any(w[:1].isupper() for w in words[:head] if w.lower() not in DETERMINERS) and not premods:
-                return self._unknown_org(words, head, matches, alias)
-            if premod_org is not None:
-                return with_alias(premod_org, alias)
-            sector = role.sector
-            mod_role = next((e for m in reversed(premods) for e in m.entries if e.kind == "role" and e.sector), None)
-            if mod_role is not None:
-                # "rebel leaders", "intelligence officials", "opposition groups": the modifier
-                # names the sector of person roles, of generic heads and of sector-less heads
-                generic = role.sector == "GOV" and is_generic(words[head])
-                if role.person_role or sector is None or generic:
-                    sector = mod_role.sector
-            if former:
-                sector = "ELI"
-            if sector is None and premod_country is None and not post:
-                return None
-            sector_hint = sector
-            iso = with_country(premod_country)
-            if role.person_role and iso and context is not None and role.role:
-                holder = context.roles.get((iso, role.role.lower()))
-                if holder is not None:
-                    return with_alias(holder, alias)
-            if sector is None and iso is None:
-                return None
-            if sector is None:
-                return self.country_actor(iso, alias)
-            return self.sector_actor(iso, sector, alias)
-        # 6. demonyms as heads: "Palestinians", "a Saudi"
-        dem = hm.first("demonym", "adjective")
-        if dem is not None:
-            if any(w.lower() == "ethnic" for w in words[:head]):
-                iso = premod_country or (context.default_country if context else None)
-                return self.sector_actor(iso, "CVL", alias) if iso else None
-            iso = premod_country or dem.iso3
-            return self.sector_actor(iso, "CVL", alias)
+                return self._named_person(" ".join(name_words), v.premods, v.context, v.alias, v.former)
         return None
+
+    def _unmatched_head(self, v: _PhraseView) -> Actor | None:
+        """A head the gazetteer does not know: its modifiers, post-head phrase, or an entity label."""
+        words, head, label = v.words, v.head, v.label
+        if v.premods and not (words[head][:1].isupper() and label in ("PERSON", "ORG")):
+            return self._from_modifiers(v.premods, v.context, None, v.former)
+        if v.post and words[head].lower() not in PRONOUNS:
+            return self._from_modifiers(v.post, v.context, None, v.former)
+        if label == "ORG" and words[head][:1].isupper():
+            iso = self.place_country(" ".join(words[: head + 1])) if head < 2 else None
+            if iso:
+                return self.country_actor(iso)
+            return self._unknown_org(words, head, v.matches, v.alias)
+        if label in ("GPE", "LOC", "FAC") and words[head][:1].isupper():
+            iso = self.place_country(" ".join(words[: head + 1]), label)
+            return self.country_actor(iso) if iso else None
+        return None
+
+    def _role_head(self, v: _PhraseView) -> Actor | None:
+        """A role word as head: its sector (or its modifier's) and its country or holder."""
+        words, head, premods, alias, context = v.words, v.head, v.premods, v.alias, v.context
+        role = v.hm.first("role")
+        if v.label == "ORG" and words[head][:1].isupper() and any(
+                w[:1].isupper() for w in words[:head] if w.lower() not in DETERMINERS) and not premods:
+            return self._unknown_org(words, head, v.matches, alias)
+        premod_org = next((e.actor for m in reversed(premods) for e in m.entries if e.kind == "org" and e.actor), None)
+        if premod_org is not None:
+            return with_alias(premod_org, alias)
+        premod_country = country_of(premods)
+        sector = role.sector
+        mod_role = next((e for m in reversed(premods) for e in m.entries if e.kind == "role" and e.sector), None)
+        if mod_role is not None:
+            # "rebel leaders", "intelligence officials", "opposition groups": the modifier
+            # names the sector of person roles, of generic heads and of sector-less heads
+            generic = role.sector == "GOV" and is_generic(words[head])
+            if role.person_role or sector is None or generic:
+                sector = mod_role.sector
+        if v.former:
+            sector = "ELI"
+        if sector is None and premod_country is None and not v.post:
+            return None
+        iso = self._with_country(v, premod_country, sector)
+        if role.person_role and iso and context is not None and role.role:
+            holder = context.roles.get((iso, role.role.lower()))
+            if holder is not None:
+                return with_alias(holder, alias)
+        if sector is None and iso is None:
+            return None
+        if sector is None:
+            return self.country_actor(iso, alias)
+        return self.sector_actor(iso, sector, alias)
 
     def _from_modifiers(self, mods: list[TermMatch], context, alias: str, former: bool) -> Actor | None:
         """An actor named only by modifiers: "US military action", "Indian proposal"."""

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from geokg.ingest.actors.data import alias_tuple, merge_actor
 from geokg.ingest.actors.words import slug
-from geokg.ingest.coding.rules import event_id
+from geokg.ingest.records import event_id
 from geokg.ingest.records import Actor, ArticleResult
 
 __all__ = ["ActorResolver", "actor_code", "resolve_actors"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
     "CLAUSE_WORDS",
@@ -132,6 +133,7 @@ def slug(text: str) -> str:
     return _NON_ALNUM.sub("-", ascii_).strip("-")
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and called for every token the coders read
 def singular(word: str) -> str:
     w = word.lower()
     if w in _NO_SINGULAR or len(w) <= 3:
@@ -140,7 +142,7 @@ def singular(word: str) -> str:
         return w[:-3] + "man"
     if w.endswith("ies"):
         return w[:-1] if len(w) <= 4 else w[:-3] + "y"
-    if w.endswith(("ches", "shes", "sses", "xes")):
+    if w.endswith(("ches", "shes", "sses", "xes", "gases")):
         return w[:-2]
     if w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return w[:-1]

@@ -7,6 +7,10 @@ events, actors and entity mentions:
   and source constraints -> CAMEO code; classes in ``coding/verbs_classes.tsv``); light
   and aspectual verbs ("conduct arrests", "intensify its fight") take the type of
   their object noun (``coding/verbs_frames.tsv``);
+* where those rows code nothing, PETRARCH-2's CAMEO verb patterns back them off (a main
+  clause told as done, no frame verb: :meth:`VerbLexicon.pattern_code`; user dictionaries'
+  patterns and verb codes come first, and their codes are final -- no mode or polarity
+  transform -- as in PETRARCH: :mod:`geokg.ingest.dictionaries`);
 * polarity and mode change the code as the codebook says (``coding/cameo_transforms.tsv``
   via :meth:`CameoTable.transform`): "did not reject" is no event, "refused to
   cooperate" and "will not accept" are REJECT (12x), an intention to cooperate is
@@ -54,8 +58,10 @@ article id takes its place: undated events merge within an article (the headline
 and the body telling the same thing) but not across the corpus.
 
 Modules: :mod:`~geokg.ingest.coding.lexicon` (:class:`VerbLexicon`),
-:mod:`~geokg.ingest.coding.rules` (:func:`event_id`, filters, constants),
+:mod:`~geokg.ingest.coding.rules` (filters, constants; event ids are
+:func:`geokg.ingest.records.event_id`),
 :mod:`~geokg.ingest.coding.context` (the article context),
+:mod:`~geokg.ingest.coding.filters` (instruments, accidents, headline passives),
 :mod:`~geokg.ingest.coding.extraction` (one extraction) and
 :mod:`~geokg.ingest.coding.article` (:class:`EventCoder`: one article); this module
 re-exports their public API.
@@ -76,6 +82,6 @@ from __future__ import annotations
 
 from geokg.ingest.coding.article import EventCoder
 from geokg.ingest.coding.lexicon import LexiconError, VerbLexicon
-from geokg.ingest.coding.rules import STATE_SECTORS, event_id
+from geokg.ingest.coding.rules import STATE_SECTORS
 
-__all__ = ["STATE_SECTORS", "EventCoder", "LexiconError", "VerbLexicon", "event_id"]
+__all__ = ["STATE_SECTORS", "EventCoder", "LexiconError", "VerbLexicon"]

@@ -36,13 +36,14 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from geokg.ingest.resources import data_text
+from geokg.ontology.namespace import CAMEO, GK, PLOVER
+from geokg.ontology.schemes import LEGACY_PLOVER, PLOVER_CATEGORIES, QUAD_CLASSES
 
-if TYPE_CHECKING:  # provided lazily by __getattr__ below
-    from geokg.ingest.coding.schemes import scheme_graph, write_schemes
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 __all__ = [
     "CAMEO_NS",
@@ -64,32 +65,11 @@ __all__ = [
     "write_table",
 ]
 
-#: IRI namespaces (see the project brief).
-CAMEO_NS = "https://w3id.org/geokg/cameo/"
-PLOVER_NS = "https://w3id.org/geokg/plover/"
-GK_NS = "https://w3id.org/geokg/ontology#"
-
-#: PLOVER 2021 event categories (CAMEO2PLOVER-2021.txt).
-PLOVER_CATEGORIES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-    "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
-    "COERCE", "ASSAULT",
-)
-#: Older PLOVER names (used by the PLOVER gold records) -> 2021 category.
-LEGACY_PLOVER: Mapping[str, str] = MappingProxyType({
-    "DEMAND": "REQUEST",
-    "DISAPPROVE": "ACCUSE",
-    "INVESTIGATE": "ACCUSE",
-    "FIGHT": "ASSAULT",
-    "COOPERATION": "COOPERATE",
-})
-#: QuadClass numbers and names.
-QUAD_CLASSES: Mapping[int, str] = MappingProxyType({
-    1: "Verbal cooperation",
-    2: "Material cooperation",
-    3: "Verbal conflict",
-    4: "Material conflict",
-})
+#: IRI namespaces, from :mod:`geokg.ontology.namespace`.  The PLOVER categories,
+#: legacy names and QuadClass names are vocabulary: :mod:`geokg.ontology.schemes`.
+CAMEO_NS = str(CAMEO)
+PLOVER_NS = str(PLOVER)
+GK_NS = str(GK)
 
 _CODE_RE = re.compile(r"^\d{2,4}$")
 _TABLE_COLUMNS = ("code", "label", "goldstein", "quad_class", "plover", "plover_mode", "plover_legacy")
@@ -195,6 +175,28 @@ class CameoTable(Mapping[str, CameoCode]):
 
     def __len__(self) -> int:
         return len(self._codes)
+
+    def with_codes(self, codes: Iterable[str], origin: str = "a user dictionary") -> CameoTable:
+        """A copy that also holds ``codes`` the table lacks (a user dictionary's own, e.g.
+        PETRARCH's "174K" or "904"): each takes the Goldstein score, QuadClass and PLOVER
+        category of its nearest known parent ("174K" -> "174"), else none (QuadClass 0).
+
+        >>> t = CameoTable.default().with_codes(["174K", "904"])
+        >>> t["174K"].quad_class, t["174K"].plover, t["904"].quad_class, t["904"].plover
+        (4, 'COERCE', 0, None)
+        """
+        out = dict(self._codes)
+        for code in codes:
+            if code in out:
+                continue
+            known = next((self._codes[code[:n]] for n in range(len(code) - 1, 1, -1) if code[:n] in self._codes),
+                         None)
+            if known is None:
+                out[code] = CameoCode(code, f"{code} (from {origin})", None, 0)
+            else:
+                out[code] = CameoCode(code, f"{known.label} ({code}, from {origin})", known.goldstein,
+                                      known.quad_class, known.plover, known.plover_mode, known.plover_legacy)
+        return CameoTable(out.values(), self._transforms)
 
     def roots(self) -> list[CameoCode]:
         """The 20 root codes, in order."""
@@ -374,10 +376,27 @@ def read_table(path: str | Path | None = None, data_dir: str | Path | None = Non
     return rows
 
 
-def __getattr__(name: str):
-    """The SKOS scheme writers live in :mod:`geokg.ingest.coding.schemes` (imported on use)."""
-    if name in ("scheme_graph", "write_schemes"):
-        from geokg.ingest.coding import schemes as cameo_schemes
+def scheme_graph(table: CameoTable | None = None, scheme: str = "cameo") -> Graph:
+    """The CAMEO or PLOVER SKOS scheme of ``table`` (default: the packaged table).
 
-        return getattr(cameo_schemes, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    The scheme itself is built by :func:`geokg.ontology.schemes.scheme_graph`.
+
+    Examples
+    --------
+    >>> from rdflib.namespace import SKOS
+    >>> str(scheme_graph(scheme="cameo").value(CAMEO["12"], SKOS.prefLabel))
+    'REJECT'
+    """
+    from geokg.ontology import schemes
+
+    return schemes.scheme_graph((CameoTable.default() if table is None else table).values(), scheme)
+
+
+def write_schemes(out_dir: str | Path, table: CameoTable | None = None) -> list[Path]:
+    """Write ``cameo.ttl`` and ``plover.ttl`` of ``table`` (default: the packaged one) into ``out_dir``.
+
+    ``write_schemes("ontology")`` regenerates the shipped files (a test checks they are current).
+    """
+    from geokg.ontology import schemes
+
+    return schemes.write_schemes(out_dir, (CameoTable.default() if table is None else table).values())

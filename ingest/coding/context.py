@@ -40,64 +40,69 @@ def article_context(actors: ActorCoder, article: Article, extractions: Sequence[
     """
     people: dict[str, Actor] = {}
     roles: dict[tuple[str, str], Actor] = {}
-    countries: Counter[str] = Counter()
-    first_seen: dict[str, int] = {}
-
-    def note_country(iso: str | None, pos: int) -> None:
-        if iso:
-            countries[iso] += 1
-            first_seen.setdefault(iso, pos)
-
-    def add_person(p: Actor) -> None:
-        prev = people.get(p.name.lower())
-        p = merge_actor(prev, p) if prev is not None and prev.id == p.id else p
-        people[p.name.lower()] = p
-        parts = p.name.split()
-        if len(parts) > 1:
-            other = people.get(parts[-1].lower())
-            if other is None or other.id == p.id:
-                people[parts[-1].lower()] = p
-        if p.country and p.role:
-            roles.setdefault((p.country, p.role.lower()), p)
-
-    # the article's main country: the most often named (countries, nationalities, capitals)
-    content = article.content
-    for iso, start in actors.country_mentions(content):
-        if not _ETHNIC.search(content[max(0, start - 8):start]):
-            note_country(iso, start)
     index = actors.doc_index(doc)
     if index is not None:
         for ent, label, text in index.entities:
             if label == "PERSON":
                 a = actors.code_entity(text, "PERSON")
                 if a is not None and a.kind == "person":
-                    add_person(a)
+                    _add_person(people, roles, a)
     for ex in sorted(extractions, key=lambda e: (e.sent_start, e.rel_start)):
-        if ex.kind != "role" or ex.object is None:
-            continue
-        person = actors.code_argument(ex.subject)
-        if person is None or person.kind != "person":
-            continue
-        title_words = [w for w, _, _ in tokenize(ex.object.head or ex.object.text)]
-        role_title = " ".join(title_words).title() if title_words else None
-        iso = person.country
-        sector = person.sector
-        for x in (ex.object, *ex.extras):
-            found = actors.countries_in(x.text)
-            if found:
-                iso = iso or found[0]
-            body = actors.code_argument(x)
-            if body is not None and body.kind in ("igo", "organization") and body.id.startswith("org:"):
-                iso = iso or body.country
-                if body.country is None and body.sector in ("IGO", "NGO", "JUD", "COP", "LEG"):
-                    sector = sector or ("IGO" if body.kind == "igo" else body.sector)
-        person = replace(person, country=person.country or iso, role=person.role or role_title,
-                         sector=sector or ("GOV" if role_title else None))
-        add_person(person)
-    default = None
-    if countries:
-        default = min(countries, key=lambda c: (-countries[c], first_seen.get(c, 0)))
-    context = CodingContext(article.id, default, people, roles)
+        person = _role_holder(actors, ex)
+        if person is not None:
+            _add_person(people, roles, person)
+    context = CodingContext(article.id, _main_country(actors, article.content), people, roles)
     if index is not None:
         actors.remember_doc_index(index, context)
     return context
+
+
+def _main_country(actors: ActorCoder, content: str) -> str | None:
+    """The article's main country: the most often named (countries, nationalities, capitals)."""
+    countries: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for iso, start in actors.country_mentions(content):
+        if iso and not _ETHNIC.search(content[max(0, start - 8):start]):
+            countries[iso] += 1
+            first_seen.setdefault(iso, start)
+    if not countries:
+        return None
+    return min(countries, key=lambda c: (-countries[c], first_seen.get(c, 0)))
+
+
+def _add_person(people: dict[str, Actor], roles: dict[tuple[str, str], Actor], p: Actor) -> None:
+    """Remember a person by full and last name, and as holder of its role in its country."""
+    prev = people.get(p.name.lower())
+    p = merge_actor(prev, p) if prev is not None and prev.id == p.id else p
+    people[p.name.lower()] = p
+    parts = p.name.split()
+    if len(parts) > 1:
+        other = people.get(parts[-1].lower())
+        if other is None or other.id == p.id:
+            people[parts[-1].lower()] = p
+    if p.country and p.role:
+        roles.setdefault((p.country, p.role.lower()), p)
+
+
+def _role_holder(actors: ActorCoder, ex: Extraction) -> Actor | None:
+    """The person of a role record ("X, the foreign minister of Y") with its role, country and sector."""
+    if ex.kind != "role" or ex.object is None:
+        return None
+    person = actors.code_argument(ex.subject)
+    if person is None or person.kind != "person":
+        return None
+    title_words = [w for w, _, _ in tokenize(ex.object.head or ex.object.text)]
+    role_title = " ".join(title_words).title() if title_words else None
+    iso = person.country
+    sector = person.sector
+    for x in (ex.object, *ex.extras):
+        found = actors.countries_in(x.text)
+        if found:
+            iso = iso or found[0]
+        body = actors.code_argument(x)
+        if body is not None and body.kind in ("igo", "organization") and body.id.startswith("org:"):
+            iso = iso or body.country
+            if body.country is None and body.sector in ("IGO", "NGO", "JUD", "COP", "LEG"):
+                sector = sector or ("IGO" if body.kind == "igo" else body.sector)
+    return replace(person, country=person.country or iso, role=person.role or role_title,
+                   sector=sector or ("GOV" if role_title else None))

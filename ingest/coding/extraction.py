@@ -11,6 +11,7 @@ object, a recipient, a prepositional or a place argument.  See
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Self
@@ -20,6 +21,7 @@ from geokg.ingest.actors.data import CodingContext, Memo
 from geokg.ingest.actors.words import singular
 from geokg.ingest.coding.cameo import CameoTable
 from geokg.ingest.coding.context import article_context
+from geokg.ingest.coding.filters import PASSIVE_RE, headed_by, headline_passive, instrument_modifiers, mentions_accident
 from geokg.ingest.coding.lexicon import VerbLexicon, read_rows
 from geokg.ingest.coding.rules import (
     AGENTLESS_ROOTS,
@@ -28,6 +30,8 @@ from geokg.ingest.coding.rules import (
     NON_EVENT_KINDS,
     OBLIGATION_RE,
     PLACE_PREPS,
+    background_clause,
+    political_dyad,
     TARGET_PREPS,
     controlling_extraction,
     event_id,
@@ -43,7 +47,19 @@ from geokg.ingest.records import Actor, Argument, Article, Event, Extraction
 __all__ = ["ExtractionCoder"]
 
 _THREAT = re.compile(r"\bthreat", re.IGNORECASE)
+_WILLING = re.compile(r"\b(?:is|are|was|were|be|been|being|am|'s|'re)\s+(?:not\s+|now\s+|still\s+)?prepared\b",
+                      re.IGNORECASE)
 _VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
+#: Prepositions of a place beside the event ("near the Afghan border", "over Ukraine"): their
+#: country is not the target (what happens *in* a country -- or *across* it, in many places
+#: of it -- is done to it: the PLOVER convention) ...
+_STATIC_PREPS = frozenset({"near", "outside", "around", "over", "beyond", "off"})
+#: ... except for acts that go somewhere: visits and meetings, aid and deployments, retreats,
+#: shows of force ("arrived in Bosnia", "deploy peacekeepers in Iraq")
+_DESTINATION_ROOTS = frozenset({"04", "07", "08", "15", "16"})
+#: Codes whose target is the owner of what is acted on ("seized a tonne of drugs": whose?),
+#: never by default the country where it happens.
+_OWNER_TARGETS = frozenset({"1711"})
 
 
 class ExtractionCoder:
@@ -77,6 +93,16 @@ class ExtractionCoder:
         sectors = {(role, prefix): sector for _, (role, prefix, sector) in read_rows("coding/roles_event_sectors.tsv", data_dir, 3)}
         codes = {(role, prefix): code for _, (role, prefix, code) in read_rows("coding/roles_event_codes.tsv", data_dir, 3)}
         return cls(actors or ActorCoder(data_dir), VerbLexicon.default(data_dir, table), table, sectors, codes)
+
+    def with_lexicon(self, lexicon: VerbLexicon) -> Self:
+        """A copy of this coder that types events with ``lexicon`` (its own, empty memo of
+        event types; the actor coder and the CAMEO table are shared)."""
+        import copy
+
+        out = copy.copy(self)
+        out.lexicon = lexicon
+        out._event_types = Memo(1 << 14)
+        return out
 
     @classmethod
     def from_files(cls, *gazetteers: str | Path) -> Self:
@@ -112,6 +138,8 @@ class ExtractionCoder:
         if (obj is not None and self.lexicon.frame(lemma) == "support"
                 and self.lexicon.is_event_noun(obj.head or obj.text.split()[-1])):
             noun_pos = head_pos(obj, doc)
+        elif obj is not None and self.lexicon.user_patterns is not None and self.lexicon.frame(lemma):
+            noun_pos = head_pos(obj, doc)  # a frame verb's object: a clause ("said *it would leave*") or not
         state = is_state(sources)
         key = (ex.kind, ex.relation, ex.lemma, mode, ex.polarity,
                (obj.text, obj.head) if obj is not None else None,
@@ -147,6 +175,11 @@ class ExtractionCoder:
                 and noun_pos not in ("VERB", "AUX")):
             code = self.lexicon.noun_code(ex.object.text, state)
             theme = code is not None
+        if code is None:  # a user's PETRARCH-format verb patterns come before geokg's rows
+            code, theme = self.lexicon.pattern_code(ex, mode, "user", clause_object=(
+                None if noun_pos is None else noun_pos in ("VERB", "AUX")))
+            if code is not None:  # final, as in PETRARCH: its patterns code modality and negation
+                return code, theme
         if code is None:
             for candidate in (lemma, *relation_lemmas(ex.relation, ex.lemma)):
                 code, hit = self.lexicon.match(candidate, objects, object_is_actor=object_is_actor,
@@ -161,6 +194,8 @@ class ExtractionCoder:
                      and self.lexicon.names_theme(lemma, ex.object.head or ex.object.text.split()[-1]))
         if code is None and ex.kind == "nominal":
             code = self.lexicon.noun_code(ex.relation, state)
+        if code is None:  # PETRARCH's verb patterns, where geokg's rows fire on nothing
+            code, theme = self.lexicon.pattern_code(ex, mode, "backoff")
         if code is None and mode == "intended" and _THREAT.search(ex.relation):
             code, mode = "130", "asserted"  # "threatened to deliver devastating blows"
         if code is None:
@@ -175,8 +210,8 @@ class ExtractionCoder:
             return negated, theme
         return self.table.transform(code, mode=mode), theme
 
-    def _targets(self, ex: Extraction, sources: Sequence[Actor], context, doc, skip_object: bool
-                 ) -> tuple[Actor, ...]:
+    def _targets(self, ex: Extraction, sources: Sequence[Actor], context, doc, skip_object: bool,
+                 code: str | None = None) -> tuple[Actor, ...]:
         """Target actors: the object's, else the first prepositional or place argument's."""
         src_ids = {a.id for a in sources}
 
@@ -204,6 +239,11 @@ class ExtractionCoder:
             found = usable(ex.object)
             if found:
                 return found
+        for arg in _partner_phrases(ex.object, doc):
+            # the partner of a relation inside the object: "welcomed a resumption of ties *with X*"
+            found = usable(arg)
+            if found:
+                return found
         # a "with"/"against" phrase the parser took for a time ("with Syrian President Assad Tuesday")
         extras = [x for x in ex.extras if x.role != "source" and (x.role != "time" or x.prep in ("with", "against"))]
         for x in extras:
@@ -218,10 +258,17 @@ class ExtractionCoder:
                     if found:
                         return found
         for x in extras:
-            if x.role == "place" or x.prep in PLACE_PREPS:
+            # "withdraw from Chad", "fired at Russia", "arrived in Bosnia": a place the act goes
+            # to or from is its target; where an attack, a protest or a statement happens
+            # ("killed three in Mosul", "near the border") is only its place
+            if x.role != "place" and x.prep not in PLACE_PREPS:
+                continue
+            if code in _OWNER_TARGETS or (x.prep in _STATIC_PREPS and (code or "")[:2] not in _DESTINATION_ROOTS):
+                found = () if self.actors.place_country(x.text, x.label) else usable(x)
+            else:
                 found = place(x)
-                if found:
-                    return found
+            if found:
+                return found
         return ()
 
     def code_extraction(self, ex: Extraction, article: Article, doc=None,
@@ -233,14 +280,78 @@ class ExtractionCoder:
         demand from the governing clause's subject (X) to its own subject (Y), and a
         clause object gives its subject as the target ("demanded that *the US* ...").
         """
-        if ex.kind in NON_EVENT_KINDS or under_negation(ex, doc):
+        if ex.kind in NON_EVENT_KINDS or under_negation(ex, doc) or background_clause(ex, doc):
             return []
-        sources = self.actors.code_arguments(ex.subject, doc=doc, context=context) if ex.subject.text else ()
+        if ex.subject.text and self._headed_by(ex.subject, "ACCIDENTS"):
+            return []  # "the storm killed ten": nobody acted
+        sources = self._sources(ex, doc, context, siblings)
+        object_actors = self.actors.code_arguments(ex.object, doc=doc, context=context) if ex.object else ()
+        mode, governor = self._mode(ex, siblings)
+        code, theme = self.event_type(ex, sources, object_actors, doc, mode)
+        code, sources, targets, demanded = self._demand(ex, mode, governor, code, sources, doc, context)
+        if code is None:
+            return []
+        if not demanded and headline_passive(ex, article, code):
+            targets, sources = tuple(sources), ()
+        elif not demanded and theme and self.lexicon.frame(ex.lemma) == "converse":
+            # "X received weapons from Y": Y gives, X receives
+            givers = next((self.actors.code_arguments(x, doc=doc, context=context)
+                           for x in ex.extras if x.prep == "from"), ())
+            targets = tuple(a for a in sources if a.id not in {g.id for g in givers})
+            sources = givers
+        elif not demanded:
+            targets = self._targets(ex, sources, context, doc, skip_object=theme, code=code)
+            if not targets and ex.object is not None and not object_actors:
+                targets = self._clause_targets(ex, sources, siblings, context, doc)
+        code = self._role_code(ex.subject, code) if sources else code
+        sources = tuple(self._refine_sector(a, ex.subject, code) for a in sources)
+        # an event without a known source says little, except violence against a known
+        # target ("ten soldiers were killed"); demands keep their demandee
+        if not sources and (not targets or code[:2] not in AGENTLESS_ROOTS) and not (demanded and targets):
+            return []
+        if ex.kind == "nominal" and not targets and self.table[code].quad_class != 4:
+            return []  # "their political demands": a mention of a stance, not a new event
+        if (code[:2] in _VIOLENCE_ROOTS and (not sources or self._headed_by(ex.subject, "VEHICLES"))
+                and mentions_accident(self.lexicon, ex, article)):
+            return []  # "killed in a plane crash", "killed as an earthquake struck": nobody acted
+        events = self._events(ex, article, code, sources, targets)
+        return [e for e in events if political_dyad(e.source, e.target, code)]
+
+    def _sources(self, ex: Extraction, doc, context: CodingContext | None,
+                 siblings: Sequence[Extraction]) -> tuple[Actor, ...]:
+        """The subject's actors, else a nominal's agent, else the subject of an earlier clause."""
+        subject = ex.subject
+        if subject.text and not PASSIVE_RE.search(ex.relation) and self._instrument(subject):
+            # "an attack on a UN convoy killed two": the convoy is hit, not acting; only a
+            # modifier names who acted ("US drone strikes killed ...")
+            if " by " in subject.text:  # "the shelling of X by Y killed ...": Y acted
+                agent = subject.text.rsplit(" by ", 1)[1]
+                by = replace(subject, text=agent, start=subject.end - len(agent), head=agent.split()[-1],
+                             resolved=agent)
+                return tuple(self.actors.code_arguments(by, doc=None, context=context))
+            premod = instrument_modifiers(subject.text, subject.head or subject.text.split()[-1])
+            if not premod:
+                return ()
+            mods = replace(subject, text=premod, end=subject.start + len(premod), head=premod.split()[-1],
+                           resolved=premod)
+            return tuple(self.actors.code_arguments(mods, doc=None, context=context))
+        sources = self.actors.code_arguments(subject, doc=doc, context=context) if subject.text else ()
         if not sources and ex.kind == "nominal" and not ex.subject.text:
             sources = self._nominal_agent(ex, doc, context)
         if not sources:
             sources = self._inherited_subject(ex, siblings, context, doc)
-        object_actors = self.actors.code_arguments(ex.object, doc=doc, context=context) if ex.object else ()
+        return tuple(sources)
+
+    def _instrument(self, subject: Argument) -> bool:
+        """Whether a subject is headed by a harmful thing or event (:func:`headed_by` ``INSTRUMENTS``)."""
+        return headed_by(self.lexicon, subject, "INSTRUMENTS")
+
+    def _headed_by(self, subject: Argument, word_class: str) -> bool:
+        """:func:`~geokg.ingest.coding.filters.headed_by` with this coder's lexicon."""
+        return headed_by(self.lexicon, subject, word_class)
+
+    def _mode(self, ex: Extraction, siblings: Sequence[Extraction]) -> tuple[str, Extraction | None]:
+        """The extraction's mode and, for a demanded / intended clause, its governing extraction."""
         mode = ex.mode
         governor = None
         if ex.polarity == "positive" and ex.kind != "nominal" and mode in ("demanded", "intended", "hypothetical"):
@@ -250,53 +361,42 @@ class ExtractionCoder:
                     and self.lexicon.frame(governor.lemma) == "request"
                     and (governor.subject.start, governor.subject.end) != (ex.subject.start, ex.subject.end)):
                 mode = "demanded"
-        code, theme = self.event_type(ex, sources, object_actors, doc, mode)
+        return mode, governor
+
+    def _demand(self, ex: Extraction, mode: str, governor: Extraction | None, code: str | None,
+                sources: Sequence[Actor], doc, context: CodingContext | None
+                ) -> tuple[str | None, tuple[Actor, ...], tuple[Actor, ...], bool]:
+        """A demanded clause as a demand (or appeal) from the governor's subject to the clause's
+        subject: (code, sources, targets, demanded); unchanged when the clause is no demand."""
         demanded = mode == "demanded" or (mode == "hypothetical" and bool(OBLIGATION_RE.search(ex.relation)))
-        if demanded and ex.polarity == "positive" and ex.kind != "nominal":
-            frame = self.lexicon.frame(governor.lemma) if governor is not None else None
-            speech = frame == "speech"
-            if mode != "demanded" and not speech:
-                demanded = False  # "agreed that their countries should cooperate" is no demand
-            else:
-                if code is None or mode != "demanded":
-                    code = self.table.transform(code, mode="demanded") if code else ("100" if speech else None)
-                if code and governor is not None and (frame == "request" or self._is_appeal(governor)):
-                    code = self._appeal_code(code)  # "asked Y to help" is an appeal (023), not a demand
-                targets = tuple(sources)
-                sources = ()
-                if governor is not None and governor.subject.text:
-                    sources = self.actors.code_arguments(governor.subject, doc=doc, context=context)
-                targets = tuple(t for t in targets if t.id not in {a.id for a in sources}
-                                and not (t.id.startswith("actor:") and t.country is None))
-        else:
-            demanded = False
-        if code is None:
-            return []
-        if not demanded and theme and self.lexicon.frame(ex.lemma) == "converse":
-            # "X received weapons from Y": Y gives, X receives
-            givers = next((self.actors.code_arguments(x, doc=doc, context=context)
-                           for x in ex.extras if x.prep == "from"), ())
-            targets = tuple(a for a in sources if a.id not in {g.id for g in givers})
-            sources = givers
-        elif not demanded:
-            targets = self._targets(ex, sources, context, doc, skip_object=theme)
-            if not targets and ex.object is not None and not object_actors:
-                targets = self._clause_targets(ex, sources, siblings, context, doc)
-        code = self._role_code(ex.subject, code) if sources else code
-        sources = tuple(self._refine_sector(a, ex.subject, code) for a in sources)
-        # an event without a known source says little, except violence against a known
-        # target ("ten soldiers were killed"); demands keep their demandee
-        if not sources and (not targets or code[:2] not in AGENTLESS_ROOTS) and not (demanded and targets):
-            return []
+        if not (demanded and ex.polarity == "positive" and ex.kind != "nominal"):
+            return code, tuple(sources), (), False
+        frame = self.lexicon.frame(governor.lemma) if governor is not None else None
+        speech = frame == "speech"
+        if mode != "demanded" and not speech:
+            return code, tuple(sources), (), False  # "agreed that their countries should cooperate" is no demand
+        if code is None or mode != "demanded":
+            code = self.table.transform(code, mode="demanded") if code else ("100" if speech else None)
+        if code and governor is not None and (frame == "request" or self._is_appeal(governor)):
+            code = self._appeal_code(code)  # "asked Y to help" is an appeal (023), not a demand
+        demanders: tuple[Actor, ...] = ()
+        if governor is not None and governor.subject.text:
+            demanders = tuple(self.actors.code_arguments(governor.subject, doc=doc, context=context))
+        targets = tuple(t for t in sources if t.id not in {a.id for a in demanders}
+                        and not (t.id.startswith("actor:") and t.country is None))
+        return code, demanders, targets, True
+
+    def _events(self, ex: Extraction, article: Article, code: str, sources: Sequence[Actor],
+                targets: Sequence[Actor]) -> list[Event]:
+        """One event per source x target pair (at most 4 x 4), dated and placed."""
         info = self.table[code]
-        if ex.kind == "nominal" and not targets and info.quad_class != 4:
-            return []  # "their political demands": a mention of a stance, not a new event
         when = event_date(ex, article, find=self._find_times)
         place = self._place(ex)
-        if not targets and sources and code.startswith(DOMESTIC_PREFIXES):
+        if not targets and sources and code.startswith(DOMESTIC_PREFIXES) and code not in _OWNER_TARGETS:
             # protests, coercion and concessions without an explicit target are directed at
             # the country where they happen: the event place, else the source's own country
-            iso = place or next((a.country for a in sources if a.country), None)
+            near = any(x.prep in _STATIC_PREPS for x in ex.extras if x.role == "place" or x.prep in PLACE_PREPS)
+            iso = (None if near else place) or next((a.country for a in sources if a.country), None)
             if iso and not any(a.id == f"country:{iso}" for a in sources):
                 targets = (self.actors.country_actor(iso),)
         out = []
@@ -315,7 +415,8 @@ class ExtractionCoder:
         """Whether ``ex`` is an act someone prepares ("prepared to attend", or an
         infinitive whose verb in the Doc hangs on "prepare")."""
         if self.lexicon.frame_in(ex.relation, "preparation"):
-            return True
+            # "is prepared to lift": a predicate adjective of willingness, not a preparation
+            return not _WILLING.search(ex.relation)
         if doc is None or ex.relation[:3].lower() != "to ":
             return False
         span = doc.char_span(ex.rel_start, ex.rel_end, alignment_mode="expand")
@@ -444,3 +545,29 @@ class ExtractionCoder:
                 if iso:
                     return iso
         return None
+
+
+#: Prepositions whose phrase, inside an object noun phrase, names the other party of a relation.
+_PARTNER_PREPS = frozenset({"with", "between", "against", "toward", "towards"})
+
+
+def _partner_phrases(obj: Argument | None, doc) -> list[Argument]:
+    """The ``with``/``between``/``against`` phrases that hang inside an object noun phrase
+    in the Doc but were cut from its span ("a resumption of ties *with Osgiliath*",
+    "ties *between Gondor and Osgiliath*"), as arguments; none without a Doc."""
+    if obj is None or doc is None or not obj.text:
+        return []
+    span = doc.char_span(obj.start, obj.end, alignment_mode="expand")
+    if span is None:
+        return []
+    out = []
+    for tok in span.root.subtree:
+        if tok.dep_ != "prep" or tok.lower_ not in _PARTNER_PREPS or tok.i < span.start:
+            continue
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.i < span.end and tok.i < span.end and pobj.right_edge.i < span.end:
+            continue  # inside the object's own span: coded with it
+        words = doc[pobj.left_edge.i:pobj.right_edge.i + 1]
+        out.append(Argument("other", words.text, words.start_char, words.end_char, pobj.text, pobj.lemma_,
+                            pobj.ent_type_, tok.lower_))
+    return out

@@ -25,6 +25,8 @@ __all__ = ["LexiconError", "VerbLexicon", "read_rows"]
 _PEOPLE_CLASSES = frozenset({"DIPLOMATS", "PRISONERS", "CRIMINALS", "REFUGEES", "INSPECTORS", "AIDWORKERS"})
 
 
+#: Verbs that are no event on their own ("there *was* no deal"): the back-off leaves them alone.
+_AUXILIARIES = frozenset({"be", "have", "do", "get", "become", "remain", "seem"})
 _WORD_RE = re.compile(r"\w")
 _LETTERS_RE = re.compile(r"[a-z]+")
 _NONE = object()  # "not memoised yet" (None is a result)
@@ -88,12 +90,27 @@ class VerbLexicon:
         self.rows = rows
         self.classes = classes
         self.frames = frames
+        self.table = table
+        #: PETRARCH-format verb patterns (:class:`~geokg.ingest.dictionaries.verbs.PatternLexicon`):
+        #: a user's, tried before these rows, and the shipped back-off, tried when they fire on nothing
+        self.user_patterns = None
+        self.backoff = None
         self._max_noun = max((len(k.split()) for k in rows), default=1)
         # frame_in's verb stems by kind, and memos of the pure lookups (bounded)
         # class -> (its one-word terms, its longer terms): one-word terms are a set test
         self._class_terms = {
             name: (frozenset(t[0] for t in terms if len(t) == 1), tuple(t for t in terms if len(t) != 1))
             for name, terms in classes.items()}
+        # class -> its longer terms by first word (None when a term is empty: it is in every text)
+        self._class_firsts: dict[str, dict[str, list[tuple[str, ...]]] | None] = {}
+        for name, (_, longer) in self._class_terms.items():
+            firsts: dict[str, list[tuple[str, ...]]] | None = {}
+            for t in longer:
+                if not t:
+                    firsts = None
+                    break
+                firsts.setdefault(t[0], []).append(t)
+            self._class_firsts[name] = firsts
         self._last_words = frozenset(k.rsplit(" ", 1)[1] for k in rows if " " in k)
         self._stems: dict[str, tuple[str, ...]] = {}
         for w, k in frames.items():
@@ -161,8 +178,12 @@ class VerbLexicon:
             return 0 if object_is_actor else None
         if isinstance(alt, str):
             words, phrases = self._class_terms[alt[1:]]
+            firsts = self._class_firsts[alt[1:]]
             for i, t in enumerate(texts):
-                if (words and not words.isdisjoint(t)) or any(_contains(t, term) for term in phrases):
+                if words and not words.isdisjoint(t):
+                    return i
+                if phrases and (any(_contains(t, term) for term in phrases) if firsts is None else
+                                any(_contains(t, term) for w in set(t) for term in firsts.get(w, ()))):
                     return i
             return None
         for i, t in enumerate(texts):
@@ -215,6 +236,41 @@ class VerbLexicon:
                         return row.code, (None if a == "@ACTOR" else hit)
         fallback = next((r.code for r in rows if not r.alternatives), None)
         return fallback, None
+
+    def pattern_code(self, ex, mode: str, layer: str, clause_object: bool | None = None) -> tuple[str | None, bool]:
+        """The code of a PETRARCH-format verb pattern for extraction ``ex`` and whether
+        its object is the event's theme.  ``layer`` ``"user"``: the user's patterns, else
+        its verb's own code unless the verb is a frame verb -- speech, intent, refusal ... --
+        without a noun-phrase object (``clause_object``: whether the object is a clause, None
+        unknown): "urged *Riverland*" is the verb's act, "said *it would leave*" frames another
+        (any clause; tried before geokg's rows); ``"backoff"``: the shipped patterns and verb codes, only for a
+        main clause told as done and not a frame verb -- speech, light, aspectual ... (tried where geokg's rows code nothing)."""
+        if ex.kind != "event":
+            return None, False
+        lex = self.user_patterns if layer == "user" else self.backoff
+        if lex is None:
+            return None, False
+        if layer == "backoff":
+            rel = ex.relation.lower()
+            if mode not in ("asserted", "reported") or rel.startswith("to ") or rel.endswith("ing"):
+                return None, False
+            if self.frame(ex.lemma) or self.frame_in(ex.relation, "speech") or ex.lemma.split()[0] in _AUXILIARIES:
+                return None, False
+        # a user's verb codes its verbs as PETRARCH does (a pattern, else the verb's own code),
+        # except frame verbs whose complement geokg codes ("said it would leave")
+        framing = (self.frame(ex.lemma) or self.frame_in(ex.relation, "speech")) and (
+            ex.object is None or clause_object is not False)
+        own = layer == "backoff" or not framing
+        return self._pattern_code(lex, ex, own=own)
+
+    def _pattern_code(self, lex, ex, own: bool) -> tuple[str | None, bool]:
+        from geokg.ingest.dictionaries.verbs import Clause
+
+        found = lex.match(Clause.from_extraction(ex), own=own)
+        if found is None or not found.code:
+            return None, False
+        quad = self.table[found.code].quad_class if self.table is not None and found.code in self.table else 0
+        return found.code, found.uses_object and found.target != "object" and quad in (2, 4)
 
     def names_theme(self, lemma: str, head: str) -> bool:
         """Whether ``head`` (an object's head noun) is a term of one of the lemma's

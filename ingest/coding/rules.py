@@ -1,6 +1,6 @@
 """Event-coding rules that need no lexicon: constants, event ids and event filters.
 
-:func:`event_id` makes the stable id of an event; :func:`drop_less_specific`,
+:func:`event_id` (from :mod:`geokg.ingest.records`) makes the stable id of an event; :func:`drop_less_specific`,
 :func:`drop_motives` and :func:`drop_consequences` remove events another event of the
 sentence says better; :func:`governing_extraction` and :func:`controlling_extraction`
 find the clause that governs another ("X demanded that *Y cancel* ...", "X asked *Y to
@@ -21,9 +21,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
 
-from geokg.ingest.records import Actor, Argument, Event, Extraction, stable_id
+from geokg.ingest.records import (  # event_id re-exported
+    Actor,
+    Argument,
+    Event,
+    Extraction,
+    event_id,
+)
 
 __all__ = [
     "AGENTLESS_ROOTS",
@@ -36,7 +41,11 @@ __all__ = [
     "RECIPROCAL_ROOTS",
     "STATE_SECTORS",
     "TARGET_PREPS",
+    "POLITICAL_ROOTS",
+    "POLITICAL_SECTORS",
+    "background_clause",
     "controlling_extraction",
+    "political_dyad",
     "drop_consequences",
     "drop_less_specific",
     "drop_motives",
@@ -57,7 +66,7 @@ TARGET_PREPS = ("against", "to", "with", "on", "toward", "towards", "at", "from"
 PLACE_PREPS = ("over", "in", "into", "inside", "near", "at", "across", "throughout", "within", "outside")
 OBLIGATION_RE = re.compile(r"\b(must|should|ought|has to|have to|had to|need to|needs to)\b", re.IGNORECASE)
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
-MODAL_RE = re.compile(r"\b(would|could|might|may|will|shall|can|should|must|'ll|wo)\b", re.IGNORECASE)
+MODAL_RE = re.compile(r"\b(would|could|might|may|will|shall|can|should|must|'ll|wo|ca)\b", re.IGNORECASE)
 #: Codes whose events, when no target is named, target the country where they happen.
 DOMESTIC_PREFIXES = ("14", "17", "081", "082", "083")
 #: Roots whose events are kept without a known source (violence against a known target).
@@ -66,25 +75,6 @@ AGENTLESS_ROOTS = frozenset({"18", "19", "20"})
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'-]*")
 _LETTERS = re.compile(r"[a-z]+")
-
-
-def event_id(source: Actor | None, what: str, target: Actor | None, when: date | None, article_id: str) -> str:
-    """Stable event id from (source, CAMEO code or lemma, target, date).
-
-    Without a date the article id stands in for it (see the module doc).
-
-    Examples
-    --------
-    >>> a = Actor("country:MEX", "Mexico", "country", "MEX")
-    >>> event_id(a, "120", None, date(2025, 1, 1), "x") == event_id(a, "120", None, date(2025, 1, 1), "y")
-    True
-    >>> event_id(a, "120", None, None, "x") == event_id(a, "120", None, None, "y")
-    False
-    """
-    return stable_id(
-        "event", source.id if source else "-", what, target.id if target else "-",
-        when.isoformat() if when else f"article:{article_id}",
-    )
 
 
 def is_state(actors: Sequence[Actor]) -> bool | None:
@@ -150,6 +140,86 @@ def relation_lemmas(relation: str, lemma: str) -> list[str]:
             out.append(w[: len(w) - len(cut)] + add)
     out.append(w)
     return [c for c in dict.fromkeys(out) if c != lemma]
+
+
+#: Sectors of political actors: an event needs one of them (or a state, or two countries).
+POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "OPP", "PTY", "REB", "SEP", "UAF",
+                               "NGO", "IGO", "ELI", "MED", "REL"})
+#: CAMEO roots that are political whoever takes part: protests and violence.
+POLITICAL_ROOTS = frozenset({"14", "18", "19", "20"})
+
+
+def political_dyad(source: Actor | None, target: Actor | None, code: str = "") -> bool:
+    """Whether an event is political: a protest or violence (:data:`POLITICAL_ROOTS`) with an
+    actor of a known country, a state, an international or political actor
+    (:data:`POLITICAL_SECTORS`) on either side, or actors of two different countries.  A
+    guilty plea, a company's lawsuit or a plane crash ("a commuter plane ... killing 54") is not.
+
+    Examples
+    --------
+    >>> cvl = Actor("actor:FRA-CVL", "French civilians", "group", "FRA", "CVL")
+    >>> bus = Actor("actor:FRA-BUS", "French carmakers", "group", "FRA", "BUS")
+    >>> political_dyad(bus, cvl), political_dyad(bus, Actor("country:FRA", "France", "country", "FRA"))
+    (False, True)
+    >>> political_dyad(cvl, Actor("actor:DEU-BUS", "German firms", "group", "DEU", "BUS")), political_dyad(None, None)
+    (True, False)
+    >>> political_dyad(None, cvl, "180"), political_dyad(Actor("person:x", "X", "person"), None, "180")
+    (True, False)
+    """
+    actors = [a for a in (source, target) if a is not None]
+    if code[:2] in POLITICAL_ROOTS and any(a.country or a.kind == "igo" for a in actors):
+        return True  # a protest or violence where someone of a known country takes part
+    for a in actors:
+        if a.kind in ("country", "igo") or (a.sector or "") in POLITICAL_SECTORS:
+            return True
+    countries = {a.country for a in actors if a.country}
+    return len(countries) > 1
+
+
+def background_clause(ex: Extraction, doc) -> bool:
+    """Whether ``ex`` is background, not news of its own: a relative clause in the perfect
+    that describes a noun ("the group *that has seized* parts of the country"), the clause of
+    a claim noun ("denied reports *that troops had crossed*"), or an event noun in passing
+    (:func:`_background_noun`).  False without a Doc.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Troops", "fought", "rebels", "who", "have", "seized", "towns"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 5, 5, 2, 5],
+    ...           deps=["nsubj", "ROOT", "dobj", "nsubj", "aux", "relcl", "dobj"],
+    ...           lemmas=["troop", "fight", "rebel", "who", "have", "seize", "town"])
+    >>> k = doc.text.index("have seized")
+    >>> ex = Extraction("a", 0, 0, len(doc.text), Argument("subject", "rebels", 14, 20), "have seized", "seize", k, k + 11)
+    >>> background_clause(ex, doc), background_clause(ex, None)
+    (True, False)
+    """
+    if doc is None:
+        return False
+    span = doc.char_span(ex.rel_start, ex.rel_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = span.root
+    if ex.kind == "nominal":
+        return _background_noun(verb)
+    if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in _CLAIM_NOUNS:
+        return True  # "rejected allegations *that he had collaborated*": a claim, not an event
+    return verb.dep_ == "relcl" and any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
+
+
+#: Nouns whose "that" clause is a claim someone makes, not an event the text reports.
+_CLAIM_NOUNS = frozenset({"allegation", "report", "claim", "accusation", "charge", "rumor", "rumour",
+                          "suggestion", "speculation", "suspicion", "assertion", "belief", "fear", "hope"})
+
+
+def _background_noun(noun) -> bool:
+    """An event noun mentioned in passing: inside a prepositional phrase ("protests against
+    *the war* in X", "the spate of *attacks*", "steps back over *attacks*") or owned by a
+    relative pronoun ("whose *fight*"), not the subject or object of its own clause."""
+    if noun.dep_ == "pobj":
+        return True
+    return any(c.dep_ == "poss" and c.lower_ == "whose" for c in noun.children)
 
 
 def under_negation(ex: Extraction, doc) -> bool:

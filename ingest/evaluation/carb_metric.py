@@ -360,6 +360,29 @@ def score_carb(
     per_sentence = [
         _sentence_levels(g, sys_by_key[k]) for k, g in gold_by_key.items() if sys_by_key.get(k)
     ]
+    curve = _curve(per_sentence, n_gold)
+    if not curve:
+        return CarbScore(0.0, 0.0, 0.0, 0.0, n_gold, 0, len(gold_by_key), n_ignored)
+    best = max(range(len(curve)), key=lambda i: (curve[i].f1, -i))
+    points = [(0.0, 1.0)] + [(c.recall, c.precision) for c in reversed(curve)]
+    auc = sum((r2 - r1) * (p1 + p2) / 2 for (r1, p1), (r2, p2) in zip(points, points[1:]))
+    top = curve[best]
+    return CarbScore(
+        precision=top.precision,
+        recall=top.recall,
+        f1=top.f1,
+        auc=auc,
+        n_gold=n_gold,
+        n_system=sum(len(sys_by_key.get(k, ())) for k in gold_by_key),
+        n_sentences=len(gold_by_key),
+        n_ignored=n_ignored,
+        threshold=top.threshold,
+        curve=tuple(reversed(curve)),
+    )
+
+
+def _curve(per_sentence: Sequence[Sequence[tuple[float, float, int, float]]], n_gold: int) -> list[CurvePoint]:
+    """Precision, recall and F1 at every distinct confidence threshold, lowest first."""
     thresholds = sorted({level[0] for levels in per_sentence for level in levels})
     index = {t: i for i, t in enumerate(thresholds)}
     # Difference arrays: a sentence adds its stats at level l_k to every global
@@ -382,21 +405,4 @@ def score_carb(
         prec = acc_p / acc_n if acc_n else 1.0
         rec = acc_r / n_gold if n_gold else 0.0
         curve.append(CurvePoint(t, prec, rec, _f1(prec, rec)))
-    if not curve:
-        return CarbScore(0.0, 0.0, 0.0, 0.0, n_gold, 0, len(gold_by_key), n_ignored)
-    best = max(range(len(curve)), key=lambda i: (curve[i].f1, -i))
-    points = [(0.0, 1.0)] + [(c.recall, c.precision) for c in reversed(curve)]
-    auc = sum((r2 - r1) * (p1 + p2) / 2 for (r1, p1), (r2, p2) in zip(points, points[1:]))
-    top = curve[best]
-    return CarbScore(
-        precision=top.precision,
-        recall=top.recall,
-        f1=top.f1,
-        auc=auc,
-        n_gold=n_gold,
-        n_system=sum(len(sys_by_key.get(k, ())) for k in gold_by_key),
-        n_sentences=len(gold_by_key),
-        n_ignored=n_ignored,
-        threshold=top.threshold,
-        curve=tuple(reversed(curve)),
-    )
+    return curve

@@ -44,10 +44,12 @@ Examples
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -61,7 +63,9 @@ __all__ = [
     "evaluate_events",
     "format_report",
     "gold_record",
+    "code_records",
     "main",
+    "parse_records",
     "predict_records",
     "read_gold",
     "score_records",
@@ -192,14 +196,29 @@ def detect_format(record: Mapping) -> str | None:
     return None
 
 
+def _legacy_codes() -> dict[str, str]:
+    """Legacy CAMEO country codes (JAP, ITL, VTN ...) -> ISO alpha-3 (``coding/cameo_legacy_codes.tsv``)."""
+    global _LEGACY
+    if _LEGACY is None:
+        from geokg.ingest.coding.lexicon import read_rows
+
+        _LEGACY = {old.upper(): new.upper() for _, (old, new) in read_rows("coding/cameo_legacy_codes.tsv", None, 2)}
+    return _LEGACY
+
+
+_LEGACY: dict[str, str] | None = None
+
+
 def _codes(value) -> frozenset[str]:
+    """The first three letters of each actor code, legacy country codes mapped to ISO ("JAP" -> "JPN")."""
     if not isinstance(value, list):
         return frozenset()
     out = set()
     for a in value:
         code = a.get("code") if isinstance(a, dict) else a if isinstance(a, str) else None
         if code and code.strip():
-            out.add(code.strip()[:3].upper())
+            c = code.strip()[:3].upper()
+            out.add(_legacy_codes().get(c, c))
     return frozenset(out)
 
 
@@ -236,11 +255,41 @@ def gold_record(rec: Mapping, kind: str, origin: str = "") -> GoldRecord:
     return GoldRecord(rid, kind, text, _date(rec.get("date")), events, origin)
 
 
+#: PETRARCH record errors that test PETRARCH's reader of Treebank parses, which geokg does not use
+_PARSE_INPUT_ERRORS = frozenset({"bad_input_parse"})
+_INCLUDE = re.compile(r"<Include>\s*(.*?)\s*</Include>", re.S)
+
+
+def _included_categories(f: Path) -> frozenset[str] | None:
+    """The categories a PETRARCH validation file includes: the ``<Include>`` line of the
+    XML file next to the JSONL one (``dev.unittest.xml``), or None (all) without one.
+
+    Upstream, PETRARCH runs only these categories of its unit-test records (AGENTS and
+    COMPOUNDx are left out); the evaluation does the same."""
+    xml = f.with_suffix(".xml")
+    if not xml.is_file():
+        return None
+    with xml.open(encoding="utf-8", errors="replace") as fh:
+        m = _INCLUDE.search(fh.read(4096))
+    return frozenset(m.group(1).split()) if m else None
+
+
+def _petrarch_included(rec: Mapping, included: frozenset[str] | None) -> bool:
+    """Whether a PETRARCH record is scored: its category is included, and it does not test
+    the Treebank-parse reader (error ``bad_input_parse``: geokg parses the text itself)."""
+    if str(rec.get("error") or "") in _PARSE_INPUT_ERRORS:
+        return False
+    category = rec.get("category")
+    return included is None or not category or str(category) in included
+
+
 def read_gold(path: str | Path) -> dict[str, list[GoldRecord]]:
     """Gold records of a file or folder, grouped by set name (``kind:file stem``).
 
     Lines that are not JSON, or records of no known format, are skipped with a
-    message on stderr that names the file and line.
+    message on stderr that names the file and line.  PETRARCH records of categories the
+    file's ``<Include>`` leaves out, or testing its parse reader, are not scored
+    (:func:`_petrarch_included`).
     """
     p = Path(path)
     files = sorted(p.glob("*.jsonl")) if p.is_dir() else [p]
@@ -248,6 +297,7 @@ def read_gold(path: str | Path) -> dict[str, list[GoldRecord]]:
         raise FileNotFoundError(f"no gold JSONL records at {p}")
     sets: dict[str, list[GoldRecord]] = {}
     for f in files:
+        included = _included_categories(f)
         for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue
@@ -261,6 +311,8 @@ def read_gold(path: str | Path) -> dict[str, list[GoldRecord]]:
                 print(f"{f}:{n}: not a PLOVER or PETRARCH record; skipped", file=sys.stderr)
                 continue
             if kind == "plover" and str(rec.get("event", "")).upper() == "DOCUMENT":
+                continue
+            if kind == "petrarch" and not _petrarch_included(rec, included):
                 continue
             g = gold_record(rec, kind, f"{f}:{n}")
             if not g.text:
@@ -281,22 +333,38 @@ def _set_name(kind: str, f: Path) -> str:
     return f"petrarch:{stem}"
 
 
-def predict_records(records: Sequence[GoldRecord], nlp, coder) -> dict[str, list[Unit]]:
-    """Run the pipeline on each record's sentence; distinct predicted triples per record."""
-    from geokg.ingest.actors import actor_code
+def parse_records(records: Sequence[GoldRecord], nlp) -> dict[str, tuple]:
+    """Record id -> (article, Doc, extractions): the parse of each record's sentence (made once,
+    coded as often as needed by :func:`code_records`)."""
     from geokg.ingest.extract import extract
     from geokg.ingest.records import Article
 
-    out: dict[str, list[Unit]] = {}
+    out: dict[str, tuple] = {}
     for g in records:
         article = Article.create(title="", text=g.text, published=g.date, origin=g.origin or g.id)
         doc = nlp(article.content)
-        events, _, _ = coder.code_article(doc, article, list(extract(doc, article_id=article.id)))
+        out[g.id] = (article, doc, list(extract(doc, article_id=article.id)))
+    return out
+
+
+def code_records(records: Sequence[GoldRecord], parsed: Mapping[str, tuple], coder,
+                 coder_for=None) -> dict[str, list[Unit]]:
+    """Distinct predicted triples per record from parsed records (:func:`parse_records`).
+
+    ``coder_for``: optional ``record -> coder`` (a coder per record, e.g. per fold); else ``coder``.
+    """
+    from geokg.ingest.actors import actor_code
+
+    out: dict[str, list[Unit]] = {}
+    for g in records:
+        c = coder_for(g) if coder_for is not None else coder
+        article, doc, extractions = parsed[g.id]
+        events, _, _ = c.code_article(doc, article, extractions)
         groups: dict[tuple, tuple[set, set]] = {}
         for ev in events:
             if not ev.cameo:
                 continue
-            cat = coder.table[ev.cameo].plover_legacy if g.kind == "plover" else ev.cameo[:2]
+            cat = c.table[ev.cameo].plover_legacy if g.kind == "plover" else ev.cameo[:2]
             if not cat:
                 continue
             key = (ev.extraction.sentence, ev.extraction.rel_start, ev.extraction.rel_end, cat)
@@ -305,16 +373,20 @@ def predict_records(records: Sequence[GoldRecord], nlp, coder) -> dict[str, list
             srcs, tgts = groups.setdefault(key, (set(), set()))
             for a, bucket in ((ev.source, srcs), (ev.target, tgts)):
                 code = actor_code(a)
-                if code:
-                    bucket.add(code)
+                if code:  # normalised as the gold codes are ("GMW" -> "DEU")
+                    bucket.add(_legacy_codes().get(code, code))
         units: list[Unit] = []
         for key, (srcs, tgts) in groups.items():
-            cat = key[3]
-            u = (cat, frozenset(srcs), frozenset(tgts))
+            u = (key[3], frozenset(srcs), frozenset(tgts))
             if u not in units:
                 units.append(u)
         out[g.id] = units
     return out
+
+
+def predict_records(records: Sequence[GoldRecord], nlp, coder) -> dict[str, list[Unit]]:
+    """Run the pipeline on each record's sentence; distinct predicted triples per record."""
+    return code_records(records, parse_records(records, nlp), coder)
 
 
 def _agrees(codes: frozenset[str], allowed: frozenset[str]) -> bool:
@@ -374,43 +446,70 @@ def score_records(records: Sequence[GoldRecord], predicted: Mapping[str, Sequenc
     return s
 
 
-def evaluate_events(path: str | Path | Iterable[str | Path] | None = None, *, model: str | None = None,
-                    nlp=None, limit: int | None = None) -> dict[str, EventScore]:
-    """Evaluate event coding on gold records; one :class:`EventScore` per set.
-
-    ``path``: a JSONL file or a folder of them (default: :func:`default_event_paths`).
-    ``model``: the spaCy pipeline (default: the project's setting).  ``limit``:
-    score only the first records of each set (for quick checks).
-    """
-    from geokg.ingest.coding import EventCoder
-
+def _gold_paths(path) -> list[Path]:
     if path is None:
         paths = [p for p in default_event_paths() if p.is_file()]
         if not paths:
             raise FileNotFoundError(f"no gold records found at {default_event_paths()[0].parent.parent}")
-    elif isinstance(path, (str, Path)):
-        paths = [Path(path)]
-    else:
-        paths = [Path(p) for p in path]
+        return paths
+    if isinstance(path, (str, Path)):
+        return [Path(path)]
+    return [Path(p) for p in path]
+
+
+def _set_coder(records: Sequence[GoldRecord], default_coder):
+    """The coder of a gold set: PETRARCH records load the ``dictionaries/PETR*.txt`` next to them."""
+    if records and records[0].kind == "petrarch":
+        dicts = sorted((Path(records[0].origin.rsplit(":", 1)[0]).parent / "dictionaries").glob("PETR*.txt"))
+        if dicts:
+            return default_coder.with_gazetteers(dicts)  # the same lexicon, discards and user dictionaries
+    return default_coder
+
+
+def gold_sets(path: str | Path | Iterable[str | Path] | None = None, *, model: str | None = None,
+              nlp=None, limit: int | None = None, dictionaries: Sequence[str | Path] = (),
+              coder_options: Mapping | None = None) -> tuple[Any, dict[str, list[GoldRecord]], dict[str, Any]]:
+    """(spaCy pipeline, gold records by set, coder by set): what an evaluation reads.
+
+    Arguments as for :func:`evaluate_events`; :func:`geokg.ingest.evaluation.folds.evaluate_out_of_fold`
+    reads the same.
+    """
+    from geokg.ingest.dictionaries.coder import build_coder
+
+    paths = _gold_paths(path)
     if nlp is None:
         from geokg.ingest.pipeline import load_pipeline
 
         nlp = load_pipeline(model)
-    scores: dict[str, EventScore] = {}
-    default_coder = EventCoder.default()
+    default_coder = build_coder(dictionaries, **(coder_options or {}))
+    sets: dict[str, list[GoldRecord]] = {}
     for p in paths:
         for name, records in read_gold(p).items():
-            records = records[:limit] if limit else records
-            coder = default_coder
-            if records and records[0].kind == "petrarch":
-                dicts = sorted((Path(records[0].origin.rsplit(":", 1)[0]).parent / "dictionaries").glob("PETR*.txt"))
-                if dicts:
-                    coder = EventCoder.from_files(*dicts)
-            t0 = time.perf_counter()
-            predicted = predict_records(records, nlp, coder)
-            score = score_records(records, predicted, name)
-            score.seconds = time.perf_counter() - t0
-            scores[name] = score
+            sets[name] = records[:limit] if limit else records
+    coders = {name: _set_coder(records, default_coder) for name, records in sets.items()}
+    return nlp, sets, coders
+
+
+def evaluate_events(path: str | Path | Iterable[str | Path] | None = None, *, model: str | None = None,
+                    nlp=None, limit: int | None = None, dictionaries: Sequence[str | Path] = (),
+                    coder_options: Mapping | None = None) -> dict[str, EventScore]:
+    """Evaluate event coding on gold records; one :class:`EventScore` per set.
+
+    ``path``: a JSONL file or a folder of them (default: :func:`default_event_paths`).
+    ``model``: the spaCy pipeline (default: the project's setting).  ``limit``:
+    score only the first records of each set (for quick checks).  ``dictionaries``
+    and ``coder_options`` go to :func:`geokg.ingest.dictionaries.coder.build_coder`.
+    Out-of-fold scores: :func:`geokg.ingest.evaluation.folds.evaluate_out_of_fold`.
+    """
+    nlp, sets, coders = gold_sets(path, model=model, nlp=nlp, limit=limit, dictionaries=dictionaries,
+                                  coder_options=coder_options)
+    scores: dict[str, EventScore] = {}
+    for name, records in sets.items():
+        t0 = time.perf_counter()
+        predicted = predict_records(records, nlp, coders[name])
+        score = score_records(records, predicted, name)
+        score.seconds = time.perf_counter() - t0
+        scores[name] = score
     return scores
 
 

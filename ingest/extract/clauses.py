@@ -43,7 +43,7 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import product
 
 from geokg.ingest.extract.arguments import ArgSpan, make_arg, np_bounds, pp_role
@@ -284,21 +284,35 @@ def verb_frames(sent: Span, sent_index: int, ctx: ClauseContext) -> list[Frame]:
                 and len(chain) < 5:
             node = head[node]
             chain.insert(0, doc[node])
+        if not chain:
+            chain = _predicate_adjective(i, tab)
         frames.extend(_frames_for(doc[i], chain, sent_index, ctx))
     return frames
 
 
-def _frames_for(verb: Token, chain: list[Token], sent_index: int, ctx: ClauseContext) -> list[Frame]:
-    lex = ctx.lex
-    doc = verb.doc
-    tab = ctx.table(doc)
-    dep, pos, children = tab.dep, tab.pos, tab.children
+def _predicate_adjective(i: int, tab: DocTable) -> list[Token]:
+    """[copula, adjective] when verb ``i`` completes a predicate adjective ("is *prepared* to
+    lift", "are *ready* to help"): merged like a control verb, the copula's subject is the
+    verb's and the adjective's mode (``extract/verbs.tsv``) is the clause's."""
+    dep, pos, head = tab.dep, tab.pos, tab.head
+    adj = head[i]
+    if dep[i] != "xcomp" or pos[adj] != "ADJ" or dep[adj] != "acomp":
+        return []
+    cop = head[adj]
+    if pos[cop] not in ("AUX", "VERB") or any(dep[c] in _BLOCK_MERGE for c in tab.children[adj]):
+        return []
+    doc = tab.doc
+    return [doc[cop], doc[adj]]
+
+
+def _voice(verb: Token, chain: list[Token], tab) -> tuple[int | None, bool, int | None]:
+    """Subject index, whether the clause is passive, and the passive's "by" agent index."""
+    dep, children = tab.dep, tab.children
     vi = verb.i
     kids = children[vi]
     kid_deps = [dep[c] for c in kids]
     top = chain[0] if chain else verb
     si = _subject_at(vi, top.i, tab)
-    subj_tok = None if si is None else doc[si]
     passive = any(d in ("auxpass", "nsubjpass", "csubjpass") for d in kid_deps) or (
         dep[vi] in ("acl", "advcl") and tab.tag[vi] == "VBN"
         and not any(d in ("nsubj", "aux") for d in kid_deps))
@@ -307,13 +321,13 @@ def _frames_for(verb: Token, chain: list[Token], sent_index: int, ctx: ClauseCon
         if d == "agent":
             pobj = next((g for g in children[c] if dep[g] == "pobj"), None)
             if pobj is not None:
-                agent = doc[pobj]
-    lemma = tab.lemma[vi].lower()
-    if passive and agent is None and lemma in lex.stative:
-        passive = False
-    if subj_tok is None and not passive:
-        return []
-    # relation tokens, polarity and mode over the merged chain
+                agent = pobj
+    return si, passive, agent
+
+
+def _relation_state(verb: Token, chain: list[Token], lex, tab) -> tuple[list[int], int, list]:
+    """Relation tokens, negation count and modes over the merged chain and its governors."""
+    doc, dep, pos, vi = verb.doc, tab.dep, tab.pos, verb.i
     rel_tokens: list[int] = []
     negations = 0
     modes = []
@@ -333,19 +347,24 @@ def _frames_for(verb: Token, chain: list[Token], sent_index: int, ctx: ClauseCon
         m, neg = governor_effect(doc[vh], lex)
         modes.append(m)
         negations += int(neg)
+    top = chain[0] if chain else verb
     th = tab.head[top.i]
     if dep[top.i] == "conj" and pos[th] in ("VERB", "AUX"):
         # "would need to be coordinated and approved": modality spreads over conjuncts
         modes.append(own_mode(doc[th], lex, tab))
-    prt_ids = _particle_indices(vi, tab)
-    lower = tab.lower
-    for c in prt_ids:
-        lemma = f"{lemma} {lower[c]}"
-    # objects
+    return rel_tokens, negations, modes
+
+
+def _verb_arguments(verb: Token, prt_ids, has_agent: bool, ctx: ClauseContext, tab
+                    ) -> tuple[list[Token], list[int], list[ArgSpan]]:
+    """Objects, clausal complements and prepositional / recipient arguments of a verb."""
+    doc, dep, pos, children, lower = verb.doc, tab.dep, tab.pos, tab.children, tab.lower
+    kids = children[verb.i]
+    kid_deps = [dep[c] for c in kids]
     objs = [doc[c] for c, d in zip(kids, kid_deps) if d in _OBJ]
     clausal = [c for c, d in zip(kids, kid_deps) if d == "ccomp"]
     datives = [c for c, d in zip(kids, kid_deps) if d == "dative"]
-    pps = pp_args(verb, ctx, skip=frozenset({"by"}) if agent is not None else frozenset())
+    pps = pp_args(verb, ctx, skip=frozenset({"by"}) if has_agent else frozenset())
     for c in prt_ids:
         if dep[c] == "advmod":  # "pushed back against X": the phrase hangs from "back"
             pps.extend(pp_args(doc[c], ctx))
@@ -356,8 +375,36 @@ def _frames_for(verb: Token, chain: list[Token], sent_index: int, ctx: ClauseCon
                 pps.append(arg_span(doc[pobj], "recipient", ctx, lower[d]))
         else:
             pps.append(arg_span(doc[d], "recipient", ctx))
+    for c, d in zip(kids, kid_deps):
+        # "agreed to talks with X": a noun parsed as the verb's infinitive complement is a
+        # prepositional object ("to talks"), with the noun's own phrases
+        if d == "xcomp" and pos[c] in ("NOUN", "PROPN"):
+            to = next((g for g in children[c] if dep[g] == "aux" and lower[g] == "to"), None)
+            if to is not None:
+                pps.append(make_arg("other", doc[c], ctx.noun_preps, "to", keep_conj=True))
     if not objs and not clausal:
         objs = _raised_objects(verb, tab)
+    return objs, clausal, pps
+
+
+def _frames_for(verb: Token, chain: list[Token], sent_index: int, ctx: ClauseContext) -> list[Frame]:
+    lex = ctx.lex
+    doc = verb.doc
+    tab = ctx.table(doc)
+    vi = verb.i
+    si, passive, agent_i = _voice(verb, chain, tab)
+    subj_tok = None if si is None else doc[si]
+    agent = None if agent_i is None else doc[agent_i]
+    lemma = tab.lemma[vi].lower()
+    if passive and agent is None and lemma in lex.stative:
+        passive = False
+    if subj_tok is None and not passive:
+        return []
+    rel_tokens, negations, modes = _relation_state(verb, chain, lex, tab)
+    prt_ids = _particle_indices(vi, tab)
+    for c in prt_ids:
+        lemma = f"{lemma} {tab.lower[c]}"
+    objs, clausal, pps = _verb_arguments(verb, prt_ids, agent is not None, ctx, tab)
     obj_heads: list[Token | None] = []
     for o in objs:
         obj_heads.extend(_split(o, ctx))
@@ -367,26 +414,30 @@ def _frames_for(verb: Token, chain: list[Token], sent_index: int, ctx: ClauseCon
     light_noun = None
     if lemma in lex.light and objs and tab.lemma[objs[0].i].lower() in lex.event_nouns:
         light_noun = objs[0]
-    light_nouns = {t.i for t in conjuncts(light_noun, tab)} if light_noun is not None else set()
     if not obj_heads and clausal:
         obj_heads = [doc[clausal[0]]]
-    if not obj_heads:
-        obj_heads = [None]
-    subj_heads: list[Token | None] = _split(subj_tok, ctx) if subj_tok is not None else [None]
     src = _source_index(vi, lex, tab)
     attribution = arg_span(doc[src], "source", ctx) if src is not None else None
     mode = combine_modes(*modes)
     if attribution is not None and mode == "asserted":
         mode = "reported"
-    polarity = "negative" if negations % 2 else "positive"
+    base = Frame(kind="event", sent=sent_index, pred=verb.i, lemma=lemma, rel_tokens=rel_tokens, subj=None,
+                 obj=None, pps=pps, agent=arg_span(agent, "subject", ctx) if agent is not None else None,
+                 passive=passive, polarity="negative" if negations % 2 else "positive", mode=mode,
+                 attribution=attribution, lemma_fixed=False)
+    subj_heads: list[Token | None] = _split(subj_tok, ctx) if subj_tok is not None else [None]
+    return _combine(base, subj_heads, obj_heads or [None], light_noun, noun_pps, ctx, tab)
+
+
+def _combine(base: Frame, subj_heads, obj_heads, light_noun, noun_pps: list[ArgSpan], ctx: ClauseContext,
+             tab) -> list[Frame]:
+    """One frame per (subject conjunct, object conjunct) pair, from the clause's ``base`` frame."""
+    light_nouns = {t.i for t in conjuncts(light_noun, tab)} if light_noun is not None else set()
     frames = []
     for s, o in list(product(subj_heads, obj_heads))[:_MAX_COMBOS]:
         subj = arg_span(s, "subject", ctx) if s is not None else None
         obj = arg_span(o, "object", ctx) if o is not None else None
-        f_lemma = lemma
-        f_obj = obj
-        f_pps = list(pps)
-        rel = list(rel_tokens)
+        f_lemma, f_obj, f_pps, rel = base.lemma, obj, list(base.pps), list(base.rel_tokens)
         if light_noun is not None and o is not None and o.i in light_nouns:
             f_lemma, f_obj, noun_pps_o = _light_event(o, ctx)
             rel.append(o.i)
@@ -394,22 +445,8 @@ def _frames_for(verb: Token, chain: list[Token], sent_index: int, ctx: ClauseCon
         else:
             f_pps.extend(p for p in noun_pps if o is not None and _within(p, o, tab)
                          and not (obj is not None and obj.start <= p.start and p.end <= obj.end))
-        frames.append(Frame(
-            kind="event",
-            sent=sent_index,
-            pred=verb.i,
-            lemma=f_lemma,
-            rel_tokens=rel,
-            subj=subj,
-            obj=f_obj,
-            pps=f_pps,
-            agent=arg_span(agent, "subject", ctx) if agent is not None else None,
-            passive=passive,
-            polarity=polarity,
-            mode=mode,
-            attribution=attribution,
-            lemma_fixed=f_lemma != lemma,
-        ))
+        frames.append(replace(base, lemma=f_lemma, rel_tokens=rel, subj=subj, obj=f_obj, pps=f_pps,
+                              lemma_fixed=f_lemma != base.lemma))
     return frames
 
 

@@ -25,6 +25,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 from spacy.attrs import (
@@ -44,7 +45,7 @@ from spacy.attrs import (
 from spacy.parts_of_speech import NAMES as _POS_NAMES
 from spacy.tokens import Doc
 
-__all__ = ["DocTable"]
+__all__ = ["verb_lemma", "DocTable"]
 
 
 class DocTable:
@@ -93,8 +94,12 @@ class DocTable:
 
     @cached_property
     def lemma(self) -> list[str]:
-        """``Token.lemma_``."""
-        return self._strings(LEMMA)
+        """``Token.lemma_``, with past forms of verbs the model cut wrongly repaired (:func:`verb_lemma`)."""
+        lemmas = self._strings(LEMMA)
+        tags = self.tag
+        lower = self.lower
+        return [verb_lemma(lower[i], tags[i], lem) if tags[i] in ("VBD", "VBN") else lem
+                for i, lem in enumerate(lemmas)]
 
     @cached_property
     def ent_type(self) -> list[str]:
@@ -163,3 +168,25 @@ class DocTable:
     def text(self) -> str:
         """``Doc.text`` (built once)."""
         return self.doc.text
+
+
+_CVC = re.compile(r"^[^aeiou]*[aeiou][bcdfgklmnprstvz]$")
+
+
+def verb_lemma(word: str, tag: str, lemma: str) -> str:
+    """The lemma of a past form, repaired when the model cut a final *-e* ("staged" -> "stag").
+
+    English doubles the last consonant of a one-syllable verb ending in vowel + consonant
+    before *-ed* ("stop" -> "stopped"), so "staged" cannot come from "stag": when the word
+    is the lemma + "ed" and the lemma has that shape, the lemma is the word minus "d".
+
+    Examples
+    --------
+    >>> verb_lemma("staged", "VBD", "stag"), verb_lemma("voted", "VBD", "vot"), verb_lemma("opened", "VBD", "open")
+    ('stage', 'vote', 'open')
+    >>> verb_lemma("jailed", "VBN", "jail"), verb_lemma("helped", "VBD", "help"), verb_lemma("ran", "VBD", "run")
+    ('jail', 'help', 'run')
+    """
+    if tag in ("VBD", "VBN") and word == lemma + "ed" and _CVC.match(lemma):
+        return word[:-1]
+    return lemma

@@ -99,29 +99,11 @@ def frame_to_extraction(doc: Doc, frame: Frame, article_id: str,
         tab = DocTable(doc)
     if doc_text is None:
         doc_text = tab.text
-    subj, obj = frame.subj, frame.obj
-    pps = list(frame.pps)
-    lemma = frame.lemma
+    roles = _event_roles(frame, agentless)
+    if roles is None:
+        return None
+    subj, obj, pps, lemma = roles
     rel_tokens = list(frame.rel_tokens)
-    if frame.kind == "event" and frame.passive:
-        if frame.agent is not None:
-            subj, obj, surf_obj = frame.agent, frame.subj, frame.obj
-        else:
-            if not agentless or frame.subj is None:
-                return None
-            subj, obj, surf_obj = _implicit("subject", frame.pred), frame.subj, frame.obj
-        if surf_obj is not None:
-            pps.insert(0, _with_role(surf_obj, "other"))
-    if frame.kind == "event" and obj is None:
-        for i, pp in enumerate(pps):
-            if pp.prep and pp.prep != "by" and (
-                    pp.role == "recipient" or (pp.role == "other" and (
-                        not frame.lemma_fixed or pp.prep in ("against", "on", "of", "into")))):
-                obj = pp
-                del pps[i]
-                if not frame.lemma_fixed:
-                    lemma = f"{lemma} {pp.prep}"
-                break
     if subj is None:
         subj = _implicit("subject", frame.pred)
     subject = to_argument(doc, _with_role(subj, "subject"), doc_text, tab)
@@ -156,6 +138,38 @@ def frame_to_extraction(doc: Doc, frame: Frame, article_id: str,
         kind=frame.kind,
         confidence=round(frame.confidence, 3),
     )
+
+
+def _event_roles(frame: Frame, agentless: bool) -> tuple[ArgSpan | None, ArgSpan | None, list[ArgSpan], str] | None:
+    """Subject, object, other arguments and lemma of a frame after voice and preposition promotion.
+
+    A passive takes its agent as subject (an implicit one when ``agentless``, else None
+    is returned) and its surface subject as object; an event with no object promotes its
+    first recipient or other prepositional argument ("pushed back *against* X").
+    """
+    subj, obj = frame.subj, frame.obj
+    pps = list(frame.pps)
+    lemma = frame.lemma
+    if frame.kind == "event" and frame.passive:
+        if frame.agent is not None:
+            subj, obj, surf_obj = frame.agent, frame.subj, frame.obj
+        else:
+            if not agentless or frame.subj is None:
+                return None
+            subj, obj, surf_obj = _implicit("subject", frame.pred), frame.subj, frame.obj
+        if surf_obj is not None:
+            pps.insert(0, _with_role(surf_obj, "other"))
+    if frame.kind == "event" and obj is None:
+        for i, pp in enumerate(pps):
+            if pp.prep and pp.prep != "by" and (
+                    pp.role == "recipient" or (pp.role == "other" and (
+                        not frame.lemma_fixed or pp.prep in ("against", "on", "of", "into")))):
+                obj = pp
+                del pps[i]
+                if not frame.lemma_fixed:
+                    lemma = f"{lemma} {pp.prep}"
+                break
+    return subj, obj, pps, lemma
 
 
 def _with_role(span: ArgSpan, role: str) -> ArgSpan:

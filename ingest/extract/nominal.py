@@ -83,10 +83,12 @@ def nominal_frames(sent: Span, sent_index: int, ctx: ClauseContext, done: list[F
                 if pobj is not None:
                     obj = arg_span(pobj, "object", ctx, c.lower_)
                     skip.add(c.lower_)
-            elif c.dep_ == "agent" and subj is None:
+            elif (c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")) and subj is None:
+                # "the shelling of Kyiv *by Russian forces*": the parser often makes the agent a prep
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is not None:
+                if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
                     subj = arg_span(pobj, "subject", ctx)
+                    skip.add("by")
         extras = pp_args(noun, ctx, skip=frozenset(skip))
         if subj is None and obj is None and not extras:
             continue

@@ -32,7 +32,7 @@ from typing import Callable, Iterator, Mapping, Union
 
 from geokg.ingest.records import Article, ReadError
 from geokg.ingest.registry import Registry
-from geokg.ingest.text import clean_text
+from geokg.ingest.text import clean_text, strip_wire_markers
 
 __all__ = [
     "ReadOptions",
@@ -61,10 +61,14 @@ class ReadOptions:
         Seconds allowed for fetching one URL (connect and read, in total).
     max_bytes
         Largest response body read from a URL; larger ones are refused.
+    allow_private_addresses
+        Let redirects and URLs found in feeds reach loopback, private and
+        link-local addresses (see :mod:`geokg.ingest.readers.netpolicy`).
     """
 
     timeout: float = 20.0
     max_bytes: int = 5_000_000
+    allow_private_addresses: bool = False
 
 
 #: The signature of a reader.
@@ -323,8 +327,8 @@ def build_article(
     >>> build_article("x.txt", title="Only a title", text="  ")
     ReadError(origin='x.txt', reason='no article text')
     """
-    body = clean_text(text or "")
-    clean_title = _opt(title) or ""
+    body = strip_wire_markers(clean_text(text or ""))
+    clean_title = strip_wire_markers(_opt(title) or "", title=True)
     if clean_title:
         # the headline is often repeated as the first line of the body
         first, _, rest = body.partition("\n")

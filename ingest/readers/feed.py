@@ -28,8 +28,9 @@ from __future__ import annotations
 import io
 import re
 import time
+from collections.abc import Iterator
 from datetime import date
-from typing import Any, Iterator
+from typing import Any
 
 from geokg.ingest.readers.base import (
     READERS,
@@ -44,7 +45,7 @@ from geokg.ingest.readers.htmltext import html_to_text
 from geokg.ingest.records import ReadError
 from geokg.ingest.text import clean_text, parse_date
 
-__all__ = ["parse_feed", "read_feed"]
+__all__ = ["entry_links", "parse_feed", "read_feed"]
 
 _SAX_POSITION = re.compile(r"^<unknown>:\d+:\d+: ")
 
@@ -67,12 +68,13 @@ def _entry_text(entry: Any) -> str:
 
 
 def _entry_date(entry: Any) -> date | None:
+    # dict.get: feedparser's own get() maps a missing "updated" to "published" with a warning
     for key in ("published", "updated", "created"):
-        d = parse_date(entry.get(key))
+        d = parse_date(dict.get(entry, key))
         if d:
             return d
     for key in ("published_parsed", "updated_parsed"):
-        st = entry.get(key)
+        st = dict.get(entry, key)
         if isinstance(st, time.struct_time):
             try:
                 return date(st.tm_year, st.tm_mon, st.tm_mday)
@@ -149,6 +151,41 @@ def parse_feed(data: bytes, origin: str, *, content_type: str | None = None) -> 
             )
         except Exception as exc:  # one odd entry must not stop the feed
             yield ReadError(where, f"cannot read entry: {type(exc).__name__}: {exc}")
+
+
+def entry_links(data: bytes, base_url: str | None = None) -> list[str]:
+    """The http(s) links of a feed's entries, resolved against ``base_url``, in order, once each.
+
+    These are *discovered* URLs: fetch them with
+    ``read_url(link, options, discovered=True)`` so that the address policy
+    (:mod:`geokg.ingest.readers.netpolicy`) refuses links that point at
+    loopback, private or link-local addresses.
+
+    Examples
+    --------
+    >>> rss = b'''<rss version="2.0"><channel><title>W</title>
+    ... <item><link>/2025/a</link></item><item><link>ftp://x.test/b</link></item>
+    ... <item><link>http://169.254.169.254/latest/</link></item></channel></rss>'''
+    >>> entry_links(rss, "https://w.test/feed.xml")
+    ['https://w.test/2025/a', 'http://169.254.169.254/latest/']
+    """
+    from urllib.parse import urljoin, urlsplit
+
+    import feedparser
+
+    try:
+        parsed = feedparser.parse(io.BytesIO(data))
+    except Exception:  # feedparser is tolerant; this is a last guard
+        return []
+    links: list[str] = []
+    for entry in parsed.entries:
+        link = str(entry.get("link") or "").strip()
+        if not link:
+            continue
+        link = urljoin(base_url, link) if base_url else link
+        if urlsplit(link).scheme.lower() in ("http", "https") and link not in links:
+            links.append(link)
+    return links
 
 
 @READERS.register("feed.v1")

@@ -162,6 +162,7 @@ def iter_articles(
     recursive: bool = True,
     timeout: float = 20,
     max_bytes: int = 5_000_000,
+    allow_private_addresses: bool = False,
 ) -> Iterator[Record]:
     """Read articles from files, directories, glob patterns and http(s) URLs.
 
@@ -175,6 +176,9 @@ def iter_articles(
         Time budget in seconds for each URL.
     max_bytes
         Largest body read from a URL.
+    allow_private_addresses
+        Let a URL's redirects reach loopback/private/link-local addresses
+        (the URL itself is fetched as given).
 
     Yields
     ------
@@ -192,7 +196,8 @@ def iter_articles(
     >>> recs[0].title, recs[1].reason
     ('Dam deal', 'expected a JSON object, found list')
     """
-    options = ReadOptions(timeout=float(timeout), max_bytes=int(max_bytes))
+    options = ReadOptions(timeout=float(timeout), max_bytes=int(max_bytes),
+                          allow_private_addresses=allow_private_addresses)
     if isinstance(sources, (str, bytes, os.PathLike)):
         sources = [sources]  # a lone source, not an iterable of characters
     for src in sources:

@@ -4,7 +4,11 @@ Only ``http`` and ``https`` are fetched (redirects to other schemes are
 refused too).  Limits: a total time budget (``ReadOptions.timeout``, default
 20 s, for connecting and reading), a body size cap (``ReadOptions.max_bytes``,
 default 5 MB, checked against ``Content-Length`` and while reading in
-chunks) and at most 5 redirects.  The request says ``User-Agent: geokg/0.1``.
+chunks) and at most 5 redirects.  Address policy
+(:mod:`~geokg.ingest.readers.netpolicy`): a URL the user typed is fetched as
+typed, but redirects and URLs found inside feeds (``discovered=True``) that
+resolve to loopback, private, link-local, multicast or reserved addresses
+are refused unless ``ReadOptions.allow_private_addresses``.  The request says ``User-Agent: geokg/0.1``.
 The ``Content-Type`` decides how the body is read: HTML with the HTML reader's
 logic, RSS/Atom/XML with the feed logic, ``text/plain`` and
 ``text/markdown`` as documents; without a usable type the body is sniffed.
@@ -23,9 +27,8 @@ import socket
 import ssl
 import time
 import urllib.error
-import urllib.request
+from collections.abc import Iterator
 from email.message import Message
-from typing import Iterator
 from urllib.parse import urlsplit
 
 from geokg.ingest.readers.base import (
@@ -38,13 +41,19 @@ from geokg.ingest.readers.base import (
 from geokg.ingest.readers.feed import parse_feed
 from geokg.ingest.readers.htmlpage import parse_html
 from geokg.ingest.readers.markdown import markdown_to_text
+from geokg.ingest.readers.netpolicy import (
+    MAX_REDIRECTS,
+    AddressPolicy,
+    BlockedAddressError,
+    TooLargeError,
+    open_url,
+)
 from geokg.ingest.readers.plaintext import parse_document
 from geokg.ingest.records import ReadError
 
-__all__ = ["USER_AGENT", "MAX_REDIRECTS", "FetchError", "check_url", "fetch", "read_url"]
+__all__ = ["MAX_REDIRECTS", "USER_AGENT", "FetchError", "check_url", "fetch", "read_capped", "read_url"]
 
 USER_AGENT = "geokg/0.1"
-MAX_REDIRECTS = 5
 _CHUNK = 64 * 1024
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _FEED_TYPES = (
@@ -57,14 +66,10 @@ class FetchError(Exception):
     """A fetch failed; the message is the ReadError reason."""
 
 
-class _Redirects(urllib.request.HTTPRedirectHandler):
-    max_redirections = MAX_REDIRECTS
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        scheme = urlsplit(newurl).scheme.lower()
-        if scheme not in ("http", "https"):
-            raise FetchError(f"redirect to unsupported URL scheme {scheme!r}: {newurl}")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+def _check_scheme(newurl: str) -> None:
+    scheme = urlsplit(newurl).scheme.lower()
+    if scheme not in ("http", "https"):
+        raise FetchError(f"redirect to unsupported URL scheme {scheme!r}: {newurl}")
 
 
 def check_url(url: str) -> str | None:
@@ -100,8 +105,40 @@ def _set_socket_timeout(resp: http.client.HTTPResponse, seconds: float) -> None:
             pass
 
 
-def fetch(url: str, *, timeout: float = 20.0, max_bytes: int = 5_000_000) -> tuple[bytes, Message, str]:
+def read_capped(resp: http.client.HTTPResponse, deadline: float, timeout: float, max_bytes: int) -> bytes:
+    """The body of ``resp``, read until ``deadline`` (``time.monotonic()``) and at most
+    ``max_bytes``; raises :class:`FetchError` past either (``timeout`` names the limit)."""
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise FetchError(f"timed out after {timeout:g} s")
+        _set_socket_timeout(resp, remaining)
+        chunk = resp.read1(_CHUNK)
+        if not chunk:
+            return b"".join(chunks)
+        total += len(chunk)
+        if total > max_bytes:
+            raise FetchError(f"too large: more than {max_bytes} bytes")
+        chunks.append(chunk)
+
+
+def fetch(
+    url: str,
+    *,
+    timeout: float = 20.0,
+    max_bytes: int = 5_000_000,
+    policy: AddressPolicy | None = None,
+    trust_first: bool = False,
+) -> tuple[bytes, Message, str]:
     """Fetch ``url``; return (body, response headers, final URL after redirects).
+
+    ``policy`` (default: :class:`AddressPolicy` ``()``, public addresses only)
+    is checked before every connection, redirects included, and the
+    connection is pinned to the checked addresses (see
+    :mod:`geokg.ingest.readers.netpolicy`); ``trust_first`` exempts the first
+    request (a URL the user typed), never its redirects.
 
     Raises
     ------
@@ -120,35 +157,19 @@ def fetch(url: str, *, timeout: float = 20.0, max_bytes: int = 5_000_000) -> tup
     if problem:
         raise FetchError(problem)
     deadline = time.monotonic() + timeout
-    request = urllib.request.Request(
-        url,
-        headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity", "Accept": "*/*"},
-    )
-    opener = urllib.request.build_opener(_Redirects())
+    policy = policy if policy is not None else AddressPolicy()
+    headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "identity", "Accept": "*/*"}
     try:
-        with opener.open(request, timeout=timeout) as resp:
-            length = resp.headers.get("Content-Length")
-            if length and length.strip().isdigit() and int(length) > max_bytes:
-                raise FetchError(
-                    f"too large: Content-Length {int(length)} bytes exceeds the limit of {max_bytes} bytes"
-                )
-            chunks: list[bytes] = []
-            total = 0
-            while True:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise FetchError(f"timed out after {timeout:g} s")
-                _set_socket_timeout(resp, remaining)
-                chunk = resp.read1(_CHUNK)
-                if not chunk:
-                    break
-                total += len(chunk)
-                if total > max_bytes:
-                    raise FetchError(f"too large: more than {max_bytes} bytes")
-                chunks.append(chunk)
-            return b"".join(chunks), resp.headers, resp.geturl()
+        with open_url(url, policy=policy, timeout=timeout, max_bytes=max_bytes, headers=headers,
+                      first_policy=AddressPolicy(allow_private=True) if trust_first else None,
+                      on_redirect=_check_scheme) as resp:
+            return read_capped(resp, deadline, timeout, max_bytes), resp.headers, resp.geturl()
     except FetchError:
         raise
+    except BlockedAddressError as exc:
+        raise FetchError(f"refused: {exc}") from None
+    except TooLargeError as exc:
+        raise FetchError(str(exc)) from None
     except urllib.error.HTTPError as exc:
         if 300 <= exc.code < 400 and "redirect" in str(exc.reason).lower():
             raise FetchError(f"too many redirects (more than {MAX_REDIRECTS}) or a redirect loop") from None
@@ -162,10 +183,12 @@ def fetch(url: str, *, timeout: float = 20.0, max_bytes: int = 5_000_000) -> tup
         if isinstance(reason, OSError):
             raise FetchError(f"cannot connect: {reason.strerror or reason}") from None
         raise FetchError(f"cannot fetch: {reason}") from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise FetchError(f"timed out after {timeout:g} s") from None
     except http.client.HTTPException as exc:
         raise FetchError(f"bad HTTP response: {type(exc).__name__}: {exc}") from None
+    except socket.gaierror as exc:  # the policy resolves the name before connecting
+        raise FetchError(f"cannot connect: {exc.strerror or exc}") from None
     except OSError as exc:
         raise FetchError(f"connection error: {exc.strerror or exc}") from None
     except ValueError as exc:
@@ -182,9 +205,14 @@ def _sniff(data: bytes) -> str | None:
 
 
 @READERS.register("url.v1")
-def read_url(source: str, options: ReadOptions = ReadOptions()) -> Iterator[Record]:
+def read_url(source: str, options: ReadOptions = ReadOptions(), *, discovered: bool = False) -> Iterator[Record]:
     """Fetch an http(s) URL and read it as an HTML page, a feed or a text
     document, depending on its ``Content-Type`` (see the module docstring).
+
+    A URL the user typed (``discovered=False``) is fetched as typed; a URL
+    found in a feed or page (``discovered=True``) and every redirect are
+    refused when they resolve to loopback, private, link-local, multicast
+    or reserved addresses, unless ``options.allow_private_addresses``.
 
     Examples
     --------
@@ -197,7 +225,10 @@ def read_url(source: str, options: ReadOptions = ReadOptions()) -> Iterator[Reco
         yield ReadError(url, problem)
         return
     try:
-        data, headers, final_url = fetch(url, timeout=options.timeout, max_bytes=options.max_bytes)
+        data, headers, final_url = fetch(
+            url, timeout=options.timeout, max_bytes=options.max_bytes,
+            policy=AddressPolicy(allow_private=options.allow_private_addresses), trust_first=not discovered,
+        )
     except FetchError as exc:
         yield ReadError(url, str(exc))
         return

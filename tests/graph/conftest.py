@@ -38,7 +38,7 @@ def hand_store() -> Any:
     Both report the same event (one event, two mentions).
     """
     from geokg.graph.rdf.writer import article_graph
-    from geokg.graph.store.core import open_store
+    from geokg.graph.store import open_store
 
     path = Path(__file__).resolve().parents[1] / "fixtures" / "rdf" / "sample_records.py"
     spec = importlib.util.spec_from_file_location("geokg_sample_records_hand_store", path)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 from geokg.graph.cli import app
-from geokg.graph.store.core import open_store
+from geokg.graph.store import open_store
 from rdflib import Literal, URIRef
 from typer.testing import CliRunner
 

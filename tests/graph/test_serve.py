@@ -9,7 +9,7 @@ import urllib.request
 
 import pytest
 from geokg.graph.serve import ServeConfig, SparqlServer
-from geokg.graph.store.core import QueryError, StoreError, open_store
+from geokg.graph.store import QueryError, StoreError, open_store
 from rdflib import Literal, URIRef
 
 G = URIRef("https://w3id.org/geokg/id/article/a1")

@@ -53,6 +53,11 @@ def good() -> Graph:
     return article_graph(samples.sample_result(), run=samples.RUN)
 
 
+@pytest.fixture()
+def full() -> Graph:
+    return article_graph(samples.sample_result(), run=samples.RUN, evidence="full")
+
+
 def _violations(graph: Graph, inference: str = "rdfs") -> set[tuple[str, str]]:
     """(constraint component, result path) of every violation."""
     result = validate_graph(graph, inference=inference)
@@ -67,9 +72,11 @@ def _violations(graph: Graph, inference: str = "rdfs") -> set[tuple[str, str]]:
 # ------------------------------------------------------------- conformance
 
 
+@pytest.mark.parametrize("evidence", ["none", "mention", "full"])
 @pytest.mark.parametrize("inference", ["none", "rdfs"])
-def test_written_graphs_conform(good, inference):
-    result = validate_graph(good, inference=inference)
+def test_written_graphs_conform(evidence, inference):
+    graph = article_graph(samples.sample_result(), run=samples.RUN, evidence=evidence)
+    result = validate_graph(graph, inference=inference)
     assert result.conforms, result.text
 
 
@@ -79,9 +86,9 @@ def test_second_article_without_extras_conforms(run):
     assert result.conforms, result.text
 
 
-def test_every_written_class_has_a_shape(good, shapes):
+def test_every_written_class_has_a_shape(full, shapes):
     targeted = set(shapes.objects(None, SH.targetClass))
-    written = set(good.objects(None, RDF.type))
+    written = set(full.objects(None, RDF.type))
     # prov:Entity / prov:SoftwareAgent / prov:Activity / oa:Annotation / sem:Event always
     # come with a more specific type that a shape targets
     companions = {URIRef(str(PROV) + n) for n in ("Entity", "SoftwareAgent", "Activity")}
@@ -114,9 +121,33 @@ def _event(g: Graph) -> URIRef:
     return event_iri(samples.sample_result().events[0].id)
 
 
-def test_event_without_mention(good):
+@pytest.mark.parametrize("inference", ["none", "rdfs"])
+def test_event_without_mention(good, inference):
     good.remove((_event(good), GK.hasMention, None))
-    assert ("MinCountConstraintComponent", str(GK.hasMention)) in _violations(good)
+    assert ("SPARQLConstraintComponent", "") in _violations(good, inference)
+
+
+def test_mention_at_level_none(good):
+    good.set((samples.RUN.iri, GK.evidenceLevel, Literal("none")))
+    assert ("SPARQLConstraintComponent", "") in _violations(good)
+    good.set((samples.RUN.iri, GK.evidenceLevel, Literal("most")))
+    assert ("InConstraintComponent", str(GK.evidenceLevel)) in _violations(good)
+
+
+@pytest.mark.parametrize("inference", ["none", "rdfs"])
+def test_compact_mention_offsets(good, inference):
+    mention = good.value(_event(good), GK.hasMention)
+    good.set((mention, GK.start, Literal(int(good.value(mention, GK.end)))))
+    assert ("LessThanConstraintComponent", str(GK.start)) in _violations(good, inference)
+    good.remove((mention, GK.start, None))
+    assert ("MinCountConstraintComponent", str(GK.start)) in _violations(good, inference)
+
+
+def test_untyped_sentence_is_checked(good):
+    sentence = good.value(good.value(_event(good), GK.hasMention), GK.inSentence)
+    good.remove((sentence, RDF.type, None))
+    good.remove((sentence, URIRef("http://purl.org/dc/terms/isPartOf"), None))
+    assert ("MinCountConstraintComponent", "http://purl.org/dc/terms/isPartOf") in _violations(good, "none")
 
 
 def test_event_without_type_or_lemma(good):
@@ -147,20 +178,23 @@ def test_event_with_type_but_no_lemma_is_fine(good):
     assert validate_graph(good).conforms
 
 
-def test_span_with_start_not_before_end(good):
+def test_span_with_start_not_before_end(full):
+    good = full
     pos = next(good.subjects(RDF.type, OA.TextPositionSelector))
     end = good.value(pos, OA.end)
     good.set((pos, OA.start, Literal(int(end))))
     assert ("LessThanConstraintComponent", str(OA.start)) in _violations(good)
 
 
-def test_offsets_must_be_integers(good):
+def test_offsets_must_be_integers(full):
+    good = full
     pos = next(good.subjects(RDF.type, OA.TextPositionSelector))
     good.set((pos, OA.start, Literal(str(good.value(pos, OA.start)))))
     assert ("DatatypeConstraintComponent", str(OA.start)) in _violations(good)
 
 
-def test_mention_without_target_article(good):
+def test_mention_without_target_article(full):
+    good = full
     target = next(good.subjects(RDF.type, OA.SpecificResource))
     good.remove((target, OA.hasSource, None))
     found = _violations(good)

@@ -263,7 +263,8 @@
       return li;
     });
     if (colors.length > 24) { shown.push(el("li", "gk-count", "+ " + (colors.length - 24) + " more")); }
-    det.appendChild(legendList(META.colorBy === "sector" ? "Sector (node colour)" : "Country (node colour)", shown));
+    det.appendChild(legendList(META.colorBy === "sector" ? "Sector (node colour)"
+      : META.colorBy === "attribute" ? "Node colour" : "Country (node colour)", shown));
     det.appendChild(legendList("Kind (node shape)", DATA.legend.kinds.map(function (k) {
       var li = el("li");
       li.appendChild(el("span", "gk-shape", SHAPE_GLYPH[k[1]] || "\u25CF"));

@@ -110,7 +110,7 @@ def test_export_projection_filters_and_errors(tmp_path: Path, hand_store) -> Non
 @pytest.mark.model
 def test_export_the_sample_corpus(sample_store_dir: Path, tmp_path: Path) -> None:
     from geokg.graph.analytics.project import actor_graph, event_graph
-    from geokg.graph.store.core import open_store
+    from geokg.graph.store import open_store
 
     out = tmp_path
     store = open_store(sample_store_dir, read_only=True)

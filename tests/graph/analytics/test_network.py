@@ -279,7 +279,7 @@ def test_to_dataframe_needs_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="module")
 def sample_rows(sample_store_dir: Path) -> list[EventRow]:
     from geokg.graph.query.tables import event_rows
-    from geokg.graph.store.core import open_store
+    from geokg.graph.store import open_store
 
     store = open_store(sample_store_dir, read_only=True)
     try:

@@ -104,7 +104,7 @@ def test_projections_of_a_hand_made_store_agree(hand_store) -> None:
 @pytest.mark.model
 def test_event_graph_of_the_sample_corpus(tmp_path: Path, geokg_pipeline) -> None:
     from geokg.graph.builder.run import build
-    from geokg.graph.store.core import open_store
+    from geokg.graph.store import open_store
 
     root = Path(__file__).resolve().parents[3]
     build([root / "examples" / "articles" / "09-mexico-sends-cartel-figures.md"], tmp_path, pipeline=geokg_pipeline,

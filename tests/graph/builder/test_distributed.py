@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from geokg.graph.builder.distributed import cluster_spec, plugin_name
 from geokg.graph.builder.run import build
-from geokg.graph.store.core import open_store
+from geokg.graph.store import open_store
 from geokg.ingest.pipeline import Settings
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -9,7 +9,7 @@ import spacy
 from geokg.graph.builder.journal import JOURNAL_NAME, Journal, article_digest
 from geokg.graph.builder.parallel import ArticleOutput, GraphWriter
 from geokg.graph.builder.run import build
-from geokg.graph.store.core import open_store
+from geokg.graph.store import open_store
 from geokg.ingest.pipeline import Pipeline, Settings
 from geokg.ingest.readers import iter_articles
 from geokg.ingest.records import Article

@@ -15,7 +15,8 @@ from geokg.graph.builder.parallel import bounded_map, chunked
 from geokg.graph.builder.run import build
 from geokg.graph.cli import app
 from geokg.graph.rdf.evidence import _literal, nt_term
-from geokg.graph.store.core import _nq_term, _to_ox, open_store, to_nquads
+from geokg.graph.store import open_store, to_nquads
+from geokg.graph.store.terms import _nq_term, _to_ox
 from geokg.ingest.records import ArticleResult
 from hypothesis import given, settings
 from hypothesis import strategies as st

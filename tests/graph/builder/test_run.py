@@ -9,7 +9,7 @@ import pytest
 from geokg.graph.builder.run import VOCABULARY_GRAPH, build
 from geokg.graph.query.sparql import read_query, run_query
 from geokg.graph.query.tables import event_rows
-from geokg.graph.store.core import open_store
+from geokg.graph.store import open_store
 from geokg.ingest.readers import iter_articles
 from rdflib import Graph
 from rdflib.compare import isomorphic

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from geokg.graph.query.named import list_queries, named_query, run_named
 from geokg.graph.rdf.writer import article_graph
-from geokg.graph.store.core import QueryError, open_store
+from geokg.graph.store import QueryError, open_store
 from geokg.ontology import article_iri
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "rdf" / "sample_records.py"
@@ -37,8 +37,10 @@ def test_every_query_declares_values_and_runs_empty():
     names = [q.name for q in list_queries()]
     assert {"events-between", "actor-timeline", "top-actors", "who-said-what", "event-mentions", "country-events"} <= set(names)
     for q in list_queries():
-        required = {p.name: ("2025-01-01" if p.type == "date" else 1 if p.type == "integer" else "urn:x" if p.type == "iri" else "X")
+        required = {p.name: ("2025-01-01" if p.type == "date" else 1 if p.type in ("integer", "decimal") else "urn:x" if p.type == "iri" else "X")
                     for p in q.params if not p.optional}
+        if q.name == "events-near":  # a centre: a place name or lat/lon
+            required["place"] = "Kyiv"
         assert run_named(empty, q.name, **required).rows == []
 
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 from geokg.graph.query.sparql import format_table, read_query, run_query
-from geokg.graph.store.core import QueryError, open_store
+from geokg.graph.store import QueryError, open_store
 from rdflib import Literal, URIRef
 
 

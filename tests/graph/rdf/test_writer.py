@@ -95,19 +95,81 @@ def test_quads_are_distinct_and_all_in_the_article_graph(result):
     assert {q[3] for q in quads} == {article_iri(result.article.id)}
 
 
-def test_golden_graph():
+@pytest.mark.parametrize(("evidence", "size"), [("mention", 100), ("full", 250)])
+def test_golden_graph(evidence, size):
     expected = Dataset()
-    expected.parse(FIXTURES / "golden_article.trig", format="trig")
-    got = article_graph(samples.sample_result(), run=RUN)
+    path = samples.GOLDENS[evidence]
+    expected.parse(path, format="trig")
+    got = article_graph(samples.sample_result(), run=RUN, evidence=evidence)
     golden = expected.graph(got.identifier)
     if not isomorphic(golden, got):
         _, only_golden, only_got = graph_diff(to_isomorphic(golden), to_isomorphic(got))
         pytest.fail(
-            "graph differs from tests/fixtures/rdf/golden_article.trig\n"
+            f"graph differs from {path}\n"
             f"only in golden:\n{only_golden.serialize(format='nt')}\n"
             f"only in output:\n{only_got.serialize(format='nt')}"
         )
-    assert len(list(expected.graphs())) >= 1 and len(golden) > 200
+    assert len(list(expected.graphs())) >= 1 and size < len(golden) < size * 1.2
+
+
+# ------------------------------------------------------------ evidence levels
+
+
+def test_default_level_is_mention_and_is_recorded_on_the_run(result):
+    g = article_graph(result, run=RUN)
+    assert g.value(RUN.iri, GK.evidenceLevel) == Literal("mention")
+    assert g.value(RunInfo("m", "1", "0.1", evidence="full").iri, GK.evidenceLevel) is None
+    full = article_graph(result, run=dataclasses.replace(RUN, evidence="full"))
+    assert full.value(RUN.iri, GK.evidenceLevel) == Literal("full")
+    assert set(article_graph(result, run=RUN, evidence="full")) == set(full)  # the keyword wins
+
+
+def test_mention_level_is_compact(result):
+    g = article_graph(result, run=RUN)
+    content = result.article.content
+    e = event_iri(result.events[0].id)
+    mention = g.value(e, GK.hasMention)
+    start, end = int(g.value(mention, GK.start)), int(g.value(mention, GK.end))
+    assert content[start:end] == "Mexico rejected the plan"
+    sentence = g.value(mention, GK.inSentence)
+    s0 = int(g.value(sentence, OA.start))
+    assert str(g.value(sentence, SCHEMA.text))[start - s0:end - s0] == "Mexico rejected the plan"
+    assert set(g.predicates(mention)) == {GK.inSentence, GK.start, GK.end}  # no type, target, body, arguments
+    for prop in (OA.hasTarget, OA.hasSelector, OA.exact, GK.hasArgument, OA.hasBody, SEM.roleType, GK.nerLabel):
+        assert not list(g.triples((None, prop, None))), prop
+    assert not list(g.subjects(RDF.type, GK.Sentence)) and not list(g.subjects(RDF.type, GK.Mention))
+    # only the sentences a mention cites, each text once
+    assert set(g.subjects(GK.sentenceIndex, None)) == {sentence_iri(result.article.id, i) for i in (1, 2)}
+    texts = [str(o) for o in g.objects(None, SCHEMA.text)]
+    assert len(texts) == len(set(texts))
+    assert g.value(e, PROV.wasGeneratedBy) is None and g.value(e, PROV.wasDerivedFrom) is not None
+    assert g.value(e, GK.sourceActor) == actor_iri("country:MEX")
+
+
+def test_none_level_keeps_claims_actors_and_article(result):
+    g = article_graph(result, run=RUN, evidence="none")
+    mention = article_graph(result, run=RUN)
+    e = event_iri(result.events[0].id)
+    assert not list(g.triples((None, GK.hasMention, None))) and not list(g.subjects(GK.sentenceIndex, None))
+    assert not list(g.triples((None, GK.inSentence, None)))
+    kept = {(s, p, o) for s, p, o in mention if p not in (GK.hasMention, GK.inSentence, GK.start, GK.end)
+            and (s, p) != (RUN.iri, GK.evidenceLevel) and not str(s).startswith(str(sentence_iri(result.article.id, 0))[:-1])}
+    assert kept <= set(g)  # events, statements, actors, article and run as at level mention
+    assert g.value(e, GK.relationLemma) == Literal("reject")
+    assert g.value(statement_iri(result.extractions[1].id), GK.relationText) == Literal("is the president of")
+    assert g.value(RUN.iri, GK.evidenceLevel) == Literal("none")
+
+
+def test_full_is_mention_plus_annotations(result):
+    mention, full = set(article_graph(result, run=RUN)), set(article_graph(result, run=RUN, evidence="full"))
+    level = (RUN.iri, GK.evidenceLevel, Literal("mention"))
+    assert mention - {level} <= full
+    assert len(full) > 2 * len(mention)
+
+
+def test_unknown_evidence_level_is_refused(result):
+    with pytest.raises(ValueError, match="evidence level 'lots' is not one of none, mention, full"):
+        article_graph(result, evidence="lots")
 
 
 # ------------------------------------------------------------ named graphs
@@ -182,7 +244,7 @@ def test_article_node(result):
 
 
 def test_event_properties(result):
-    g = article_graph(result, run=RUN)
+    g = article_graph(result, run=RUN, evidence="full")
     e = event_iri(result.events[0].id)
     assert g.value(e, SEM.eventType) == cameo_iri("120")
     assert g.value(e, GK.ploverCategory) == plover_iri("REJECT")
@@ -201,7 +263,7 @@ def test_event_properties(result):
 
 
 def test_mention_selectors_point_into_the_text(result):
-    g = article_graph(result)
+    g = article_graph(result, evidence="full")
     content = result.article.content
     e = event_iri(result.events[0].id)
     mention = g.value(e, GK.hasMention)
@@ -212,6 +274,7 @@ def test_mention_selectors_point_into_the_text(result):
     pos, quote = selectors[OA.TextPositionSelector], selectors[OA.TextQuoteSelector]
     start, end = int(g.value(pos, OA.start)), int(g.value(pos, OA.end))
     assert str(g.value(quote, OA.exact)) == content[start:end] == "Mexico rejected the plan"
+    assert (int(g.value(mention, GK.start)), int(g.value(mention, GK.end))) == (start, end)  # compact form too
     assert g.value(mention, GK.inSentence) == sentence_iri(result.article.id, 1)
     for arg in g.objects(mention, GK.hasArgument):
         a, b = int(g.value(arg, OA.start)), int(g.value(arg, OA.end))
@@ -221,7 +284,7 @@ def test_mention_selectors_point_into_the_text(result):
 
 
 def test_non_event_extractions_become_statements(result):
-    g = article_graph(result)
+    g = article_graph(result, evidence="full")
     role_ext = result.extractions[1]
     s = statement_iri(role_ext.id)
     assert (s, RDF.type, GK.Statement) in g
@@ -238,7 +301,7 @@ def test_non_event_extractions_become_statements(result):
 
 
 def test_actors(result):
-    g = article_graph(result)
+    g = article_graph(result, evidence="full")
     person = actor_iri("person:claudia-sheinbaum")
     assert set(g.objects(person, RDF.type)) == {SEM.Actor, SCHEMA.Person}
     assert g.value(person, SKOS.altLabel) == Literal("Sheinbaum")
@@ -381,7 +444,7 @@ def test_argument_without_optional_fields():
     c = art.content
     ext = Extraction(art.id, 1, 3, len(c), Argument("subject", "Kenya", 3, 8), "thanked", "thank", 9, 16,
                      object=Argument("object", "Chad", 17, 21))
-    g = article_graph(ArticleResult(article=art, extractions=(ext,)))
+    g = article_graph(ArticleResult(article=art, extractions=(ext,)), evidence="full")
     args = list(g.objects(mention_iri(ext.id), GK.hasArgument))
     assert len(args) == 3 and not list(g.triples((None, GK.headLemma, None)))
     assert [str(t) for t in g.objects(None, OA.exact)] == ["Kenya thanked Chad"]

@@ -95,14 +95,12 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _wait_ready(page: Any, frame: Any, timeout: float = 60.0) -> None:
-    """Poll the embedded view until it has settled (``wait_for_function`` evaluates a
-    string, which the view's CSP forbids inside a frame)."""
-    import time
+    """Wait until the embedded view has settled (it marks ``<html data-gk-ready="1">``).
 
-    deadline = time.monotonic() + timeout
-    while not frame.evaluate("() => !!(window.geokg && window.geokg.ready === true)"):
-        assert time.monotonic() < deadline, "the embedded graph view did not settle"
-        page.wait_for_timeout(100)
+    A selector wait runs in Playwright's isolated world; a string
+    ``wait_for_function`` would be ``eval``-ed, which the view's CSP forbids.
+    """
+    frame.wait_for_selector("html[data-gk-ready='1']", state="attached", timeout=timeout * 1000)
 
 
 def _relative_links(page: Any) -> list[str]:
@@ -139,7 +137,7 @@ def test_links_between_pages_resolve_and_navigate(site: Any, hostile_site: Path)
     page = s.open("index.html")
     checked = 0
     for rel in ["index.html", "actors.html", "events.html", *[f"actors/{p.name}" for p in
-                sorted((hostile_site / "actors").glob("*.html")) if not p.name.endswith(".graph.html")]]:
+                sorted((hostile_site / "actors").glob("*.html")) if not p.name.endswith((".graph.html", ".map.html"))]]:
         page = s.open(rel)
         for url in _relative_links(page):
             assert url.startswith("file://"), url
@@ -164,14 +162,14 @@ def test_links_between_pages_resolve_and_navigate(site: Any, hostile_site: Path)
 def test_embedded_graph_views_load_inside_the_site(site: Any, hostile_site: Path) -> None:
     s = site(hostile_site)
     page = s.open("index.html")
-    frame_el = page.locator("iframe.gk-frame")
+    frame_el = page.locator("iframe.gk-frame[src$='graph.html']")  # the map has a frame too
     frame_el.scroll_into_view_if_needed()
     frame = next(f for f in page.frames if f.url.endswith("/graph.html"))
     _wait_ready(page, frame)
     assert frame.evaluate("geokgNetwork.body.data.nodes.length") == 4
-    actor = next(p for p in (hostile_site / "actors").glob("mexico-*.html") if not p.name.endswith(".graph.html"))
+    actor = next(p for p in (hostile_site / "actors").glob("mexico-*.html") if not p.name.endswith((".graph.html", ".map.html")))
     page = s.open(f"actors/{actor.name}")
-    page.locator("iframe.gk-frame").scroll_into_view_if_needed()
+    page.locator("iframe.gk-frame[src$='.graph.html']").scroll_into_view_if_needed()
     frame = next(f for f in page.frames if f.url.endswith(".graph.html"))
     _wait_ready(page, frame)
     assert frame.evaluate("geokgNetwork.body.data.nodes.length") == 2
@@ -182,7 +180,7 @@ def test_embedded_graph_views_load_inside_the_site(site: Any, hostile_site: Path
 @pytest.mark.model
 def test_sample_site_renders(site: Any, tmp_path_factory: pytest.TempPathFactory, sample_store_dir: Path) -> None:
     from geokg.graph.site.render import write_site
-    from geokg.graph.store.core import open_store
+    from geokg.graph.store import open_store
 
     out = tmp_path_factory.mktemp("site-browser-sample")
     store = open_store(sample_store_dir, read_only=True)
@@ -197,7 +195,7 @@ def test_sample_site_renders(site: Any, tmp_path_factory: pytest.TempPathFactory
     bars = page.evaluate("""() => Array.from(document.querySelectorAll('svg.gk-timeline rect'))
         .filter(r => r.getBBox().height > 1).length""")
     assert bars >= 10
-    page.locator("iframe.gk-frame").scroll_into_view_if_needed()
+    page.locator("iframe.gk-frame[src$='graph.html']").scroll_into_view_if_needed()
     frame = next(f for f in page.frames if f.url.endswith("/graph.html"))
     _wait_ready(page, frame)
     assert frame.evaluate("geokgNetwork.body.data.nodes.length") > 20

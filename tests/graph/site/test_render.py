@@ -71,7 +71,7 @@ def hostile_result() -> Any:
 def hand_store() -> Any:
     """A memory store with the hostile article and the two hand-made sample articles."""
     from geokg.graph.rdf.writer import article_graph
-    from geokg.graph.store.core import open_store
+    from geokg.graph.store import open_store
 
     mod = _records_module()
     store = open_store(None)
@@ -112,7 +112,7 @@ class Page(HTMLParser):
 
 
 def site_pages(out: Path) -> list[Path]:
-    return sorted(p for p in out.rglob("*.html") if not p.name.endswith("graph.html"))
+    return sorted(p for p in out.rglob("*.html") if not p.name.endswith(("graph.html", "map.html")))
 
 
 @pytest.fixture(scope="module")
@@ -150,10 +150,11 @@ def test_split_span_and_mentions_relative_to_the_sentence() -> None:
 
 def test_site_files_and_counts(hand_site: Path) -> None:
     assert (hand_site / "index.html").is_file() and (hand_site / "graph.html").is_file()
-    actors = sorted(p.name for p in (hand_site / "actors").glob("*.html") if not p.name.endswith(".graph.html"))
+    actors = sorted(p.name for p in (hand_site / "actors").glob("*.html") if not p.name.endswith((".graph.html", ".map.html")))
     events = sorted(p.name for p in (hand_site / "events").glob("*.html"))
     assert len(actors) == 4 and len(events) == 2
     assert len(list((hand_site / "actors").glob("*.graph.html"))) == 2
+    assert (hand_site / "map.html").exists() == bool(list((hand_site / "actors").glob("*.map.html")))
     index = Page(hand_site / "index.html")
     text = " ".join(index.text)
     assert "Top actors" in text and "Timeline" in text
@@ -246,7 +247,7 @@ def test_site_is_deterministic_and_removes_stale_pages(tmp_path: Path) -> None:
 
 
 def test_empty_store_gives_a_site(tmp_path: Path) -> None:
-    from geokg.graph.store.core import open_store
+    from geokg.graph.store import open_store
 
     index = write_site(open_store(None), tmp_path)
     html = index.read_text(encoding="utf-8")
@@ -295,7 +296,7 @@ def test_a_thousand_actors_stay_small_and_fast(tmp_path: Path) -> None:
 
 @pytest.mark.model
 def test_site_of_the_sample_corpus(sample_store_dir: Path, tmp_path: Path) -> None:
-    from geokg.graph.store.core import open_store
+    from geokg.graph.store import open_store
 
     store = open_store(sample_store_dir, read_only=True)
     try:
@@ -310,7 +311,7 @@ def test_site_of_the_sample_corpus(sample_store_dir: Path, tmp_path: Path) -> No
     assert elapsed < 10, elapsed
     site = index.parent
     assert len(list((site / "events").glob("*.html"))) == len({r.event for r in rows})
-    pages = [p for p in (site / "actors").glob("*.html") if not p.name.endswith(".graph.html")]
+    pages = [p for p in (site / "actors").glob("*.html") if not p.name.endswith((".graph.html", ".map.html"))]
     assert len(pages) == len(model.actors)
     # every mention's mark is exactly the span the store quotes for it
     marked = [(e.iri, m.marked) for e in model.events for m in e.mentions]
@@ -324,13 +325,14 @@ def test_site_of_the_sample_corpus(sample_store_dir: Path, tmp_path: Path) -> No
 
 
 def _quotes(store: Any) -> dict[str, set[str]]:
+    """Each event's quoted clauses: the article text between its mentions' offsets (every evidence level)."""
     query = """
     PREFIX gk: <https://w3id.org/geokg/ontology#>
-    PREFIX oa: <http://www.w3.org/ns/oa#>
-    SELECT DISTINCT ?event ?exact WHERE {
-      ?event gk:hasMention ?m . ?m oa:hasTarget/oa:hasSelector ?q . ?q a oa:TextQuoteSelector ; oa:exact ?exact .
+    PREFIX schema: <https://schema.org/>
+    SELECT DISTINCT ?event ?start ?end ?text WHERE {
+      GRAPH ?a { ?event gk:hasMention ?m . ?m gk:start ?start ; gk:end ?end . ?a schema:text ?text }
     }"""
     out: dict[str, set[str]] = {}
-    for event, text in store.query(query):
-        out.setdefault(str(event), set()).add(str(text))
+    for event, start, end, text in store.query(query):
+        out.setdefault(str(event), set()).add(str(text)[int(start):int(end)])
     return out

@@ -16,7 +16,7 @@ import geokg.graph.store.snapshot as snap
 import pytest
 from geokg.graph.builder.parallel import ArticleOutput, GraphWriter
 from geokg.graph.cli import app
-from geokg.graph.store.core import StoreLockedError, open_store
+from geokg.graph.store import StoreLockedError, open_store
 from geokg.graph.store.reader import LiveReader, StoreBusyError, open_reader
 from geokg.graph.store.snapshot import SnapshotPublisher, latest_snapshot, snapshots_dir
 from rdflib import Literal, URIRef
@@ -386,7 +386,7 @@ def test_serve_lets_a_build_in_and_answers_from_its_snapshots(loc):
 
 def test_serve_refuses_a_damaged_store_clearly(loc):
     from geokg.graph.serve import ServeConfig, SparqlServer
-    from geokg.graph.store.core import StoreError
+    from geokg.graph.store import StoreError
 
     (loc / "CURRENT").write_text("MANIFEST-999999\n")
     with pytest.raises(StoreError, match="damaged or incomplete"):

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from geokg.graph.store.core import (
+from geokg.graph.store import (
     STORES,
     OxigraphGraphStore,
     QueryError,

@@ -24,6 +24,17 @@ HOSTILE_IMG = '<img src=x onerror="window.__pwned=1">'
 HOSTILE_URL = "javascript:window.__pwned=1"
 
 
+def wait_ready(page_or_frame: Any, timeout: float) -> None:
+    """Wait until the view has settled: the page marks ``<html data-gk-ready="1">``.
+
+    A selector wait runs in Playwright's isolated world; a string
+    ``wait_for_function`` is evaluated with ``eval``, which the page's CSP
+    (no ``'unsafe-eval'``) refuses, so it failed whenever the first check came
+    before the view settled.
+    """
+    page_or_frame.wait_for_selector("html[data-gk-ready='1']", state="attached", timeout=timeout)
+
+
 class Loaded:
     """A page loaded from a file, with its console errors and requests recorded."""
 
@@ -47,7 +58,7 @@ class Loaded:
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type in ("error", "warning") else None)
         self.page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
         self.page.goto(self.url)
-        self.page.wait_for_function("window.geokg && window.geokg.ready === true", timeout=60_000)
+        wait_ready(self.page, timeout=60_000)
 
     def js(self, expr: str, arg: Any = None) -> Any:
         return self.page.evaluate(expr, arg)
@@ -225,7 +236,7 @@ def test_hover_shows_formatted_tooltips_and_click_shows_details(load: Any) -> No
     tip.wait_for(state="visible")
     assert "Alpha Ministry" in tip.inner_text() and "A ministry of the Alpha government" in tip.inner_text()
     lp.page.mouse.move((ax + bx) / 2, (ay + by) / 2)  # middle of the (straight) edge
-    lp.page.wait_for_function("document.querySelector('#gk-tooltip blockquote') !== null")
+    tip.locator("blockquote").wait_for(state="attached")
     assert tip.locator("blockquote").inner_text() == sentence
     text = tip.inner_text()
     assert "threatened" in text and "2024-05-06" in text and "Verbal conflict" in text and "THREATEN" in text
@@ -304,6 +315,26 @@ def test_injected_inline_script_is_blocked_by_csp(load: Any) -> None:
     lp.errors.clear()  # the CSP refusal is itself reported on the console
 
 
+# ------------------------------------------------------------------ pyvis networks
+
+
+def test_pyvis_network_page_is_offline(load: Any) -> None:
+    """A pyvis Network drawn by GraphView.from_pyvis: geokg's page, no request, pyvis's colours and titles."""
+    from pyvis.network import Network
+
+    net = Network(directed=True)
+    colours = ["#1f77b4", "#d62728", "#2ca02c", "orange"]
+    for i, colour in enumerate(colours):
+        net.add_node(f"n{i}", label=f"Node {i}", title=f"Title {i}", color=colour)
+    for i in range(3):
+        net.add_edge(f"n{i}", f"n{i + 1}", title=f"Edge {i}", color="#654321")
+    lp = load(GraphView.from_pyvis(net, physics="layout"), "pyvis.html")
+    assert lp.js("geokgNetwork.body.data.nodes.length") == 4
+    assert lp.js("geokgNetwork.body.data.nodes.get().map(n => n.color)") == colours
+    assert lp.js("geokgNetwork.body.data.edges.get().map(e => e.color)") == ["#654321"] * 3
+    lp.assert_clean()
+
+
 # ------------------------------------------------------------------ notebook iframe
 
 
@@ -323,7 +354,7 @@ def test_repr_html_iframe_renders(browser: Any, tmp_path: Path) -> None:
         frame = page.frame_locator("iframe.geokg-view")
         frame.locator("#gk-graph canvas").wait_for()
         inner = next(f for f in page.frames if f != page.main_frame)
-        inner.wait_for_function("window.geokg && window.geokg.ready === true", timeout=30_000)
+        wait_ready(inner, timeout=30_000)
         assert inner.evaluate("geokgNetwork.body.data.nodes.length") == 20
         assert [u for u in requests if u not in (url, "about:srcdoc")] == []
         assert page.locator("iframe.geokg-view").bounding_box()["height"] > 400

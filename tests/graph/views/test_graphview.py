@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 import networkx as nx
 import numpy as np
 import pytest
+from geokg.graph.analytics.network import pagerank_array as pagerank
 from geokg.graph.views.data import (
     QUAD_COLORS,
     build_view_data,
@@ -19,7 +20,7 @@ from geokg.graph.views.data import (
     safe_http_url,
 )
 from geokg.graph.views.graphview import GraphView, render_page
-from geokg.graph.views.layout import force_layout, pagerank
+from geokg.graph.views.layout import force_layout
 from geokg.graph.views.sample import synthetic_event_graph
 
 HOSTILE = "</script><script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=1\">"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 
 from geokg.ingest.actors.resolve import ActorResolver, actor_code, resolve_actors
-from geokg.ingest.coding.rules import event_id
 from geokg.ingest.records import (
     Actor,
     Argument,
@@ -13,6 +12,7 @@ from geokg.ingest.records import (
     ArticleResult,
     Event,
     Extraction,
+    event_id,
 )
 
 

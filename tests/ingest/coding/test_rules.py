@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from coding_helpers import PUB, make  # noqa: E402  (tests/ingest/coding/conftest.py puts it on the path)
-from geokg.ingest.coding import EventCoder, event_id
+from geokg.ingest.coding import EventCoder
 from geokg.ingest.coding.rules import (
     drop_less_specific,
     drop_motives,
@@ -15,7 +15,7 @@ from geokg.ingest.coding.rules import (
     is_title_case,
     relation_lemmas,
 )
-from geokg.ingest.records import Actor, Argument, Article, Event, Extraction
+from geokg.ingest.records import Actor, Argument, Article, Event, Extraction, event_id
 
 
 @pytest.fixture(scope="module")

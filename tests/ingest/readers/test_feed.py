@@ -94,3 +94,14 @@ def test_entry_source_and_plain_text_content() -> None:
     assert a.text == "Rates 5 < 6 stayed unchanged."
     assert a.source == "Original Paper"
     assert a.published == date(2025, 8, 1)
+
+
+def test_entry_links_are_resolved_and_kept_to_http() -> None:
+    from geokg.ingest.readers.feed import entry_links
+
+    rss = (b'<rss version="2.0"><channel><title>W</title>'
+           b"<item><link>/a</link></item><item><link>/a</link></item>"
+           b"<item><link>javascript:alert(1)</link></item><item><link>file:///etc/passwd</link></item>"
+           b"<item><link>http://[::1]:8080/x</link></item><item><title>no link</title></item></channel></rss>")
+    assert entry_links(rss, "https://wire.test/feed.xml") == ["https://wire.test/a", "http://[::1]:8080/x"]
+    assert entry_links(b"not a feed") == []

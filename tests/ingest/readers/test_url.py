@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from geokg.ingest.readers import iter_articles, read_url
@@ -18,6 +18,7 @@ from geokg.ingest.records import Article, ReadError
 FIX = Path(__file__).resolve().parents[2] / "fixtures" / "readers"
 RELEASE = threading.Event()  # lets slow handlers finish at teardown
 SEEN_AGENTS: list[str] = []
+SEEN_PATHS: list[str] = []
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -41,8 +42,9 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", "0")
         self.end_headers()
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server API
+    def do_GET(self) -> None:
         SEEN_AGENTS.append(self.headers.get("User-Agent", ""))
+        SEEN_PATHS.append(self.path)
         path = self.path
         if path == "/page":
             self.send_body((FIX / "page.html").read_bytes(), "text/html; charset=utf-8")
@@ -91,6 +93,16 @@ class Handler(BaseHTTPRequestHandler):
             self.redirect(f"/chain/{n - 1}" if n > 0 else "/page")
         elif path == "/to-ftp":
             self.redirect("ftp://files.example/a.txt")
+        elif path == "/to-metadata":
+            self.redirect("http://169.254.169.254/latest/meta-data/")
+        elif path == "/to-mapped":
+            self.redirect(f"http://[::ffff:127.0.0.1]:{self.server.server_address[1]}/page")
+        elif path == "/links-feed":
+            port = self.server.server_address[1]
+            body = (f'<rss version="2.0"><channel><title>W</title><item><title>a</title>'
+                    f'<link>http://127.0.0.1:{port}/page</link><description>x</description></item>'
+                    f'</channel></rss>').encode()
+            self.send_body(body, "application/rss+xml")
         else:
             self.send_body(b"no route", "text/plain", status=404)
 
@@ -118,8 +130,8 @@ def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
 
 
-def read(url: str, **kw: float) -> list[Article | ReadError]:
-    return list(read_url(url, ReadOptions(**kw)))  # type: ignore[arg-type]
+def read(url: str, discovered: bool = False, **kw: float) -> list[Article | ReadError]:
+    return list(read_url(url, ReadOptions(**kw), discovered=discovered))  # type: ignore[arg-type]
 
 
 def test_html_page(base: str) -> None:
@@ -193,11 +205,12 @@ def test_oversized_body(base: str) -> None:
 
 
 def test_redirect_loop_and_limit(base: str) -> None:
-    [loop] = read(f"{base}/loop-a")
+    # the test server is on loopback: its redirects need --allow-private-addresses
+    [loop] = read(f"{base}/loop-a", allow_private_addresses=True)
     assert isinstance(loop, ReadError) and loop.reason.startswith("too many redirects")
-    [ok] = read(f"{base}/chain/4")  # 5 redirects: allowed
+    [ok] = read(f"{base}/chain/4", allow_private_addresses=True)  # 5 redirects: allowed
     assert isinstance(ok, Article) and ok.title == "Envoys resume border talks"
-    [too_many] = read(f"{base}/chain/5")  # 6 redirects
+    [too_many] = read(f"{base}/chain/5", allow_private_addresses=True)  # 6 redirects
     assert isinstance(too_many, ReadError) and too_many.reason.startswith("too many redirects")
 
 
@@ -233,3 +246,51 @@ def test_iter_articles_dispatches_urls(base: str) -> None:
     recs = list(iter_articles([f"{base}/page", f"{base}/slow"], timeout=0.3))
     assert isinstance(recs[0], Article)
     assert recs[1] == ReadError(f"{base}/slow", "timed out after 0.3 s")
+
+
+def _refusal(url: str, address: str, reason: str) -> str:
+    return f"refused: {url}: refused address {address} ({reason}); pass --allow-private-addresses to allow it"
+
+
+def test_typed_url_is_fetched_but_its_redirects_to_loopback_are_refused(base: str) -> None:
+    SEEN_PATHS.clear()
+    [r] = read(f"{base}/chain/1")
+    assert r == ReadError(f"{base}/chain/1", _refusal(f"{base}/chain/0", "127.0.0.1", "loopback"))
+    assert SEEN_PATHS == ["/chain/1"]  # the redirect target was never requested
+
+
+@pytest.mark.parametrize(
+    "route, target, address, reason",
+    [
+        ("/to-metadata", "http://169.254.169.254/latest/meta-data/", "169.254.169.254", "link-local"),
+        ("/to-mapped", "http://[::ffff:127.0.0.1]:{port}/page", "::ffff:127.0.0.1", "loopback"),
+    ],
+)
+def test_redirects_to_metadata_and_mapped_loopback_are_refused(base: str, route, target, address, reason) -> None:
+    port = base.rsplit(":", 1)[1]
+    [r] = read(f"{base}{route}", allow_private_addresses=False)
+    assert r == ReadError(f"{base}{route}", _refusal(target.format(port=port), address, reason))
+
+
+def test_discovered_urls_are_checked_before_connecting(base: str) -> None:
+    from geokg.ingest.readers.feed import entry_links
+
+    SEEN_PATHS.clear()
+    [feed_entry] = read(f"{base}/links-feed")  # typed by the user: fetched
+    assert isinstance(feed_entry, Article)
+    data, _, _ = __import__("geokg.ingest.readers.url", fromlist=["fetch"]).fetch(
+        f"{base}/links-feed", trust_first=True)
+    [link] = entry_links(data, f"{base}/links-feed")
+    assert link == f"{base}/page"
+    [r] = read(link, discovered=True)
+    assert r == ReadError(link, _refusal(link, "127.0.0.1", "loopback"))
+    assert "/page" not in SEEN_PATHS  # 0 requests reached the loopback page
+    [ok] = read(link, discovered=True, allow_private_addresses=True)
+    assert isinstance(ok, Article)
+
+
+def test_iter_articles_passes_allow_private_addresses(base: str) -> None:
+    [refused] = list(iter_articles([f"{base}/chain/1"]))
+    assert isinstance(refused, ReadError) and "refused address 127.0.0.1" in refused.reason
+    [ok] = list(iter_articles([f"{base}/chain/1"], allow_private_addresses=True))
+    assert isinstance(ok, Article)

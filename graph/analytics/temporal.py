@@ -22,15 +22,14 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from geokg.ontology.schemes import NO_QUAD_CLASS, QUAD_CLASSES
+
 __all__ = ["QUAD_KEYS", "dyad_balance", "event_records", "timeline", "to_dataframe"]
 
 #: Column names of the four CAMEO QuadClasses (index = QuadClass) and uncoded events.
+#: Derived from :data:`geokg.ontology.schemes.QUAD_CLASSES` ("Verbal cooperation" -> "verbal_cooperation").
 QUAD_KEYS: dict[int | None, str] = {
-    1: "verbal_cooperation",
-    2: "material_cooperation",
-    3: "verbal_conflict",
-    4: "material_conflict",
-    None: "uncoded",
+    q: name.lower().replace(" ", "_") for q, name in {**QUAD_CLASSES, None: NO_QUAD_CLASS}.items()
 }
 
 
@@ -89,32 +88,10 @@ def event_records(data: Any, *, undated: str = "published", unique: bool = True)
     >>> len(event_records(g, undated="drop", unique=False))
     2
     """
-    import networkx as nx
-
     if undated not in ("published", "drop"):
         raise ValueError(f"undated must be 'published' or 'drop'; got {undated!r}")
-    raw: list[dict[str, Any]] = []
-    if isinstance(data, nx.Graph):
-        for u, v, d in data.edges(data=True):
-            raw.append({
-                "event": d.get("event"), "source": u, "target": v,
-                "source_label": _label(data, u), "target_label": _label(data, v),
-                "date": d.get("date"), "published": d.get("published"),
-                "quad_class": d.get("quad_class"), "goldstein": d.get("goldstein"), "count": _count(d),
-            })
-    elif isinstance(data, Iterable) and not isinstance(data, (str, bytes)):
-        for row in data:
-            s, t = getattr(row, "source", None), getattr(row, "target", None)
-            raw.append({
-                "event": row.event, "source": s.iri if s else None, "target": t.iri if t else None,
-                "source_label": s.label if s else None, "target_label": t.label if t else None,
-                "date": row.date, "published": row.published,
-                "quad_class": row.quad_class, "goldstein": row.goldstein, "count": 1,
-            })
-    else:
-        raise TypeError(f"data must be a networkx graph or an iterable of event rows, got {type(data).__name__}")
     out, seen = [], set()
-    for r in raw:
+    for r in _raw_records(data):
         if unique and r["event"] is not None:
             if r["event"] in seen:
                 continue
@@ -131,6 +108,31 @@ def event_records(data: Any, *, undated: str = "published", unique: bool = True)
         r.update(date=when, date_is_published=from_pub, quad_class=quad if quad in (1, 2, 3, 4) else None)
         out.append(r)
     return out
+
+
+def _raw_records(data: Any) -> list[dict[str, Any]]:
+    """One dict per actor-graph edge or event row, before dates are checked (see :func:`event_records`)."""
+    import networkx as nx
+
+    if isinstance(data, nx.Graph):
+        return [{
+            "event": d.get("event"), "source": u, "target": v,
+            "source_label": _label(data, u), "target_label": _label(data, v),
+            "date": d.get("date"), "published": d.get("published"),
+            "quad_class": d.get("quad_class"), "goldstein": d.get("goldstein"), "count": _count(d),
+        } for u, v, d in data.edges(data=True)]
+    if not isinstance(data, Iterable) or isinstance(data, (str, bytes)):
+        raise TypeError(f"data must be a networkx graph or an iterable of event rows, got {type(data).__name__}")
+    raw = []
+    for row in data:
+        s, t = getattr(row, "source", None), getattr(row, "target", None)
+        raw.append({
+            "event": row.event, "source": s.iri if s else None, "target": t.iri if t else None,
+            "source_label": s.label if s else None, "target_label": t.label if t else None,
+            "date": row.date, "published": row.published,
+            "quad_class": row.quad_class, "goldstein": row.goldstein, "count": 1,
+        })
+    return raw
 
 
 def _period(d: date, freq: str) -> str:
@@ -273,17 +275,7 @@ def dyad_balance(
     [('Mexico', '2025-02'), ('Mexico', '2025-03'), ('United States', '2025-02')]
     """
     _check_freq(freq)
-    groups: dict[tuple[Any, Any], dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
-    labels: dict[Any, str] = {}
-    for r in event_records(data, undated=undated):
-        if r["source"] is None or r["target"] is None:
-            continue
-        labels[r["source"]] = r["source_label"] or str(r["source"])
-        labels[r["target"]] = r["target_label"] or str(r["target"])
-        pair = (r["source"], r["target"])
-        if not directed and str(pair[1]) < str(pair[0]):
-            pair = (pair[1], pair[0])
-        groups[pair][_period(r["date"], freq)].append(r)
+    groups, labels = _dyad_bins(event_records(data, undated=undated), freq, directed)
     totals = {pair: sum(x["count"] for rs in bins.values() for x in rs) for pair, bins in groups.items()}
     order = sorted(
         (p for p in groups if totals[p] >= min_events),
@@ -292,9 +284,26 @@ def dyad_balance(
     return [
         {"actor_a": a, "actor_b": b, "label_a": labels[a], "label_b": labels[b], "period": k,
          **_bin_row(groups[(a, b)][k])}
-        for a, b in order
-        for k in sorted(groups[(a, b)])
+        for a, b in order for k in sorted(groups[(a, b)])
     ]
+
+
+def _dyad_bins(
+    records: list[dict[str, Any]], freq: str, directed: bool
+) -> tuple[dict[tuple[Any, Any], dict[str, list[dict[str, Any]]]], dict[Any, str]]:
+    """Event records by dyad and period (two-actor events only), and the actors' labels."""
+    groups: dict[tuple[Any, Any], dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+    labels: dict[Any, str] = {}
+    for r in records:
+        if r["source"] is None or r["target"] is None:
+            continue
+        labels[r["source"]] = r["source_label"] or str(r["source"])
+        labels[r["target"]] = r["target_label"] or str(r["target"])
+        pair = (r["source"], r["target"])
+        if not directed and str(pair[1]) < str(pair[0]):
+            pair = (pair[1], pair[0])
+        groups[pair][_period(r["date"], freq)].append(r)
+    return groups, labels
 
 
 def to_dataframe(rows: list[dict[str, Any]]) -> Any:

@@ -1,0 +1,348 @@
+"""Benchmark: builds of N articles at the default evidence level, and what they cost per article.
+
+Usage::
+
+    python benchmarks/bench_scale.py --sizes 1000 10000      # the issue's sizes (10,000: ~30+ min on 2 busy cores)
+    python benchmarks/bench_scale.py --sizes 1000 --ag-news  # bounded: 1,000 articles + the AG News build
+
+Corpus of N articles: the AG News world items (title + description, as in
+``bench_ingest.py``) make up 19% of it (1,900 of 10,000; 190 of 1,000), the
+rest is generated text (``corpus.py``, seed 7), so every size has the same mix
+and costs per article compare.  Each configuration runs in a fresh subprocess
+on the same files, one after the other, and the ratios are taken within one
+run:
+
+``bare``   ``nlp.pipe`` over the texts (same model and components as geokg).
+``jobs1``  ``build(jobs=1, exports=False)`` at the default evidence level (mention),
+           on-disk store (bulk loader, the default), in this process.
+``jobs2``  the same with two worker processes (first size only).
+
+For each build: wall and CPU seconds, CPU by thread (the main thread: spaCy,
+extraction, coding, RDF writer; RocksDB's threads: compaction and flushes; the
+other threads: mostly the store loader), quads, N-Quads bytes (the store dumped
+as N-Quads), store folder bytes, peak RSS (``VmHWM``) and the latency of each
+named query on the finished store (median of 3, store opened read-only).
+
+``--ag-news``: the whole ``geokg build`` on the AG News items (outputs
+included: Turtle, TriG, HTML) against bare ``nlp.pipe``, and its store folder
+against the text.  This is a script, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from bench_ingest import AG_NEWS, _ag_news, _load, _status_kb  # noqa: E402
+
+AG_SHARE = 0.19
+QUERIES = [
+    ("country-events", {"country": "MEX"}),
+    ("events-between", {"country_a": "MEX", "country_b": "USA"}),
+    ("actor-timeline", {"label": "Mexico"}),
+    ("top-actors", {"quad_class": 3}),
+    ("who-said-what", {"about": "Mexico"}),
+    ("event-mentions", {}),  # the event: the first one the store lists
+]
+
+
+# --------------------------------------------------------------------------- corpus
+
+
+def write_mix(out: Path, n: int) -> dict:
+    """``n`` articles as JSONL shards of 100: AG News items (19%) then generated ones."""
+    import itertools
+
+    from corpus import generate_articles
+
+    out.mkdir(parents=True, exist_ok=True)
+    ag: list[dict] = []
+    if AG_NEWS.is_file():
+        tmp = out.parent / f"{out.name}-ag"
+        _ag_news(tmp)
+        with open(tmp / "ag_news.jsonl", encoding="utf-8") as fh:
+            ag = [json.loads(line) for line in itertools.islice(fh, round(n * AG_SHARE))]
+        shutil.rmtree(tmp)
+    items = ag + list(itertools.islice(generate_articles(7), n - len(ag)))
+    chars = words = 0
+    for i in range(0, len(items), 100):
+        with open(out / f"part-{i // 100:05d}.jsonl", "w", encoding="utf-8") as w:
+            for item in items[i:i + 100]:
+                w.write(json.dumps(item, ensure_ascii=False) + "\n")
+                text = f"{item.get('title', '')}\n\n{item['text']}"
+                chars += len(text.encode("utf-8"))
+                words += len(text.split())
+    return {"articles": len(items), "ag_news": len(ag), "text_bytes": chars, "words": words}
+
+
+# --------------------------------------------------------------------------- child side
+
+
+class ThreadCPU:
+    """Samples ``/proc/self/task`` every ``period`` s; keeps each thread's last CPU seconds (Linux)."""
+
+    def __init__(self, period: float = 0.5) -> None:
+        self.seen: dict[str, tuple[str, float]] = {}
+        self._stop = threading.Event()
+        self._tick = os.sysconf("SC_CLK_TCK")
+        self._thread = threading.Thread(target=self._run, args=(period,), daemon=True)
+        self._me = threading.get_native_id  # the sampler itself is left out
+
+    def _sample(self, skip: int) -> None:
+        for task in Path("/proc/self/task").glob("*"):
+            if int(task.name) == skip:
+                continue
+            try:
+                comm = task.joinpath("comm").read_text().strip()
+                fields = task.joinpath("stat").read_text().rsplit(")", 1)[1].split()
+                self.seen[task.name] = (comm, (int(fields[11]) + int(fields[12])) / self._tick)
+            except OSError:
+                continue
+
+    def _run(self, period: float) -> None:
+        me = threading.get_native_id()
+        while not self._stop.wait(period):
+            self._sample(me)
+
+    def __enter__(self) -> ThreadCPU:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._sample(-1)
+        self._stop.set()
+        self._thread.join()
+
+    def split(self) -> dict[str, float]:
+        """CPU seconds of the main thread, RocksDB's threads and the others."""
+        out = {"main thread": 0.0, "rocksdb threads": 0.0, "other threads": 0.0}
+        for tid, (comm, cpu) in self.seen.items():
+            key = "main thread" if int(tid) == os.getpid() else (
+                "rocksdb threads" if comm.startswith("rocksdb") else "other threads")
+            out[key] += cpu
+        return out
+
+
+def _dir_bytes(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def _latencies(store_dir: Path) -> dict[str, float]:
+    from geokg.graph.query.named import run_named
+    from geokg.graph.store import open_store
+
+    store = open_store(store_dir, read_only=True)
+    out = {}
+    try:
+        event = next(iter(store.query(
+            "PREFIX gk: <https://w3id.org/geokg/ontology#> SELECT ?e WHERE { ?e a gk:Event } LIMIT 1")), [None])[0]
+        for name, params in QUERIES:
+            params = params or {"event": str(event)}
+            times = []
+            for _ in range(3):
+                t = time.perf_counter()
+                rows = len(run_named(store, name, **params).rows)
+                times.append(time.perf_counter() - t)
+            out[f"{name} ({rows} rows)"] = statistics.median(times)
+    finally:
+        store.close()
+    return out
+
+
+def _child(config: str, corpus: str, out: str) -> dict:
+    import resource
+
+    from geokg.ingest.pipeline import Settings, load_pipeline, resolve_model
+    from geokg.ingest.readers import iter_articles
+    from geokg.ingest.records import Article
+
+    settings = Settings(model=resolve_model())
+    result: dict = {"config": config}
+    with ThreadCPU() as threads:
+        started = time.perf_counter()
+        if config == "bare":
+            texts = [a.content for a in iter_articles([corpus]) if isinstance(a, Article)]
+            started = time.perf_counter()
+            nlp = load_pipeline(settings.model)
+            for _doc in nlp.pipe(texts, batch_size=settings.batch_size):
+                pass
+            result.update(words=sum(len(t.split()) for t in texts), quads=0)
+        else:
+            from geokg.graph.builder.run import build
+
+            kwargs = {"jobs1": {}, "jobs2": {"jobs": 2}, "cli": {}}[config]
+            report = build([corpus], out, settings=settings, exports=config == "cli", **kwargs)
+            result.update(words=report.words, articles=report.articles, quads=report.quads,
+                          errors=len(report.errors), backend=report.backend)
+        result["seconds"] = time.perf_counter() - started
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    result["cpu_seconds"] = own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+    result["cpu_threads"] = threads.split()
+    result["vmhwm_mb"] = _status_kb("VmHWM") / 1024
+    result["children_maxrss_mb"] = kids.ru_maxrss / 1024
+    if config != "bare":
+        store = Path(out) / "store"
+        result["store_bytes"] = _dir_bytes(store)
+        result["nquads_bytes"] = _nquads_bytes(store)
+        result["latency"] = _latencies(store)
+    return result
+
+
+def _nquads_bytes(store_dir: Path) -> int:
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(store_dir))
+    path = store_dir.parent / "dump.nq"
+    store.dump(str(path), format=ox.RdfFormat.N_QUADS)
+    size = path.stat().st_size
+    path.unlink()
+    return size
+
+
+# --------------------------------------------------------------------------- parent side
+
+
+def _run(config: str, corpus: Path, out: Path) -> dict:
+    proc = subprocess.run([sys.executable, __file__, "--child", config, str(corpus), str(out)],
+                          capture_output=True, text=True, timeout=4 * 3600, cwd=str(ROOT))
+    if proc.returncode != 0:
+        raise RuntimeError(f"{config} on {corpus} failed:\n{proc.stderr[-3000:]}")
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result["load"] = _load()
+    return result
+
+
+def _table(sizes: dict[int, dict], runs: dict[tuple[int, str], dict]) -> list[str]:
+    lines = ["| articles | config | wall s | CPU s | CPU main / rocksdb / other | words/s | quads | quads per word | "
+             "N-Quads MB | N-Quads ÷ text | store MB | store ÷ text | store KB per article | CPU ms per article | "
+             "peak RSS MB | load |", "|" + "---|" * 16]
+    for (n, config), r in runs.items():
+        corpus = sizes[n]
+        words, text = corpus["words"], corpus["text_bytes"]
+        th = r["cpu_threads"]
+        row = [f"{n:,}", config, f"{r['seconds']:.0f}", f"{r['cpu_seconds']:.0f}",
+               f"{th['main thread']:.0f} / {th['rocksdb threads']:.0f} / {th['other threads']:.0f}",
+               f"{r['words'] / r['seconds']:,.0f}"]
+        if config == "bare":
+            row += ["—"] * 7 + [f"{1000 * r['cpu_seconds'] / corpus['articles']:.0f}"]
+        else:
+            row += [f"{r['quads']:,}", f"{r['quads'] / words:.2f}", f"{r['nquads_bytes'] / 1e6:.1f}",
+                    f"{r['nquads_bytes'] / text:.0f}×", f"{r['store_bytes'] / 1e6:.1f}",
+                    f"{r['store_bytes'] / text:.0f}×", f"{r['store_bytes'] / 1e3 / corpus['articles']:.1f}",
+                    f"{1000 * r['cpu_seconds'] / corpus['articles']:.0f}"]
+        row += [f"{r['vmhwm_mb'] + r['children_maxrss_mb']:.0f}", r["load"]]
+        lines.append("| " + " | ".join(row) + " |")
+    return lines
+
+
+def _ratios(sizes: dict[int, dict], runs: dict[tuple[int, str], dict]) -> list[str]:
+    lines = ["| ratio | value | target |", "|---|---|---|"]
+
+    def wps(n: int, config: str) -> float | None:
+        r = runs.get((n, config))
+        return r["words"] / r["seconds"] if r else None
+
+    ns = sorted(sizes)
+    first = ns[0]
+    for n in ns:
+        for label, a, b, target in ((f"jobs1 ÷ bare nlp.pipe ({n:,})", "jobs1", "bare", "≥ 0.85"),
+                                    (f"jobs2 ÷ jobs1 ({n:,})", "jobs2", "jobs1", "≥ 1.5")):
+            if wps(n, a) and wps(n, b):
+                lines.append(f"| {label} | {wps(n, a) / wps(n, b):.2f} | {target} |")
+        r = runs.get((n, "jobs1"))
+        if r:
+            lines.append(f"| quads per input word ({n:,}) | {r['quads'] / sizes[n]['words']:.2f} | ≤ 1.5 |")
+            lines.append(f"| N-Quads bytes ÷ input text ({n:,}) | {r['nquads_bytes'] / sizes[n]['text_bytes']:.0f} "
+                         "| ≤ 40 |")
+    for n in ns[1:]:
+        a, b = runs.get((first, "jobs1")), runs.get((n, "jobs1"))
+        if a and b:
+            for key, label in (("cpu_seconds", "CPU s"), ("store_bytes", "store bytes")):
+                per_a, per_b = a[key] / sizes[first]["articles"], b[key] / sizes[n]["articles"]
+                lines.append(f"| {label} per article, {n:,} ÷ {first:,} | {per_b / per_a:.2f} | ≤ 1.2 |")
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="geokg build at scale (default evidence level)")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--no-jobs2", action="store_true")
+    parser.add_argument("--ag-news", action="store_true", help="also time `geokg build` on AG News vs bare")
+    parser.add_argument("--results", type=Path, default=None, help="write the tables (Markdown) here")
+    parser.add_argument("--child", nargs=3, metavar=("CONFIG", "CORPUS", "OUT"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(_child(*args.child)))
+        return
+    began, load0 = time.perf_counter(), _load()
+    sizes: dict[int, dict] = {}
+    runs: dict[tuple[int, str], dict] = {}
+    ag_runs: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory(prefix="geokg-scale-") as tmp:
+        tmp_path = Path(tmp)
+        for i, n in enumerate(sorted(args.sizes)):
+            corpus = tmp_path / f"mix-{n}"
+            sizes[n] = write_mix(corpus, n)
+            configs = ["bare", "jobs1"] + (["jobs2"] if i == 0 and not args.no_jobs2 else [])
+            for config in configs:
+                out = tmp_path / f"out-{n}-{config}"
+                runs[(n, config)] = _run(config, corpus, out)
+                shutil.rmtree(out, ignore_errors=True)
+                r = runs[(n, config)]
+                print(f"[{time.perf_counter() - began:6.0f} s] {n:>6} {config:6} {r['seconds']:7.1f} s "
+                      f"cpu {r['cpu_seconds']:6.1f} quads {r.get('quads', 0):>9} load {r['load']}", flush=True)
+                print(json.dumps({"size": n, **r}), flush=True)  # a run cut short keeps what was measured
+        if args.ag_news and AG_NEWS.is_file():
+            ag_dir = tmp_path / "ag"
+            _ag_news(ag_dir)
+            for config in ("bare", "cli"):
+                out = tmp_path / f"ag-{config}"
+                ag_runs[config] = _run(config, ag_dir, out)
+                print(f"[{time.perf_counter() - began:6.0f} s] AG News {config} {ag_runs[config]['seconds']:.1f} s",
+                      flush=True)
+                shutil.rmtree(out, ignore_errors=True)
+            ag_text = sum(len(f"{json.loads(x).get('title', '')}\n\n{json.loads(x)['text']}".encode())
+                          for x in (ag_dir / "ag_news.jsonl").read_text(encoding="utf-8").splitlines())
+    lines = [f"Run: `python benchmarks/bench_scale.py {' '.join(sys.argv[1:])}` "
+             f"({(time.perf_counter() - began) / 60:.1f} min, load average {load0} → {_load()} on "
+             f"{os.cpu_count()} cores)", "", "Corpora: " + "; ".join(
+                 f"{n:,} articles ({c['ag_news']} AG News), {c['words']:,} words, {c['text_bytes'] / 1e6:.2f} MB"
+                 for n, c in sizes.items()), "", *_table(sizes, runs), "", *_ratios(sizes, runs)]
+    if ag_runs:
+        bare, cli = ag_runs["bare"], ag_runs["cli"]
+        lines += ["", "AG News world, `geokg build` (outputs included) vs bare `nlp.pipe`:", "",
+                  "| measure | value | target |", "|---|---|---|",
+                  f"| build ÷ bare nlp.pipe (words/s) | {bare['seconds'] / cli['seconds']:.2f} "
+                  f"({cli['seconds']:.1f} s vs {bare['seconds']:.1f} s) | ≥ 0.7 |",
+                  f"| store folder ÷ text | {cli['store_bytes'] / ag_text:.0f}× ({cli['store_bytes'] / 1e6:.1f} MB "
+                  f"for {ag_text / 1e6:.2f} MB) | ≤ 50× |",
+                  f"| quads | {cli['quads']:,} ({cli['quads'] / cli['words']:.2f} per word) | |",
+                  f"| N-Quads ÷ text | {cli['nquads_bytes'] / ag_text:.0f}× | ≤ 40× |"]
+    lines += ["", "Named-query latency (ms, median of 3, store opened read-only after the build):", "",
+              "| articles | query | ms |", "|---|---|---|"]
+    for (n, config), r in runs.items():
+        if config == "jobs1":
+            lines += [f"| {n:,} | {q} | {1000 * s:.0f} |" for q, s in r["latency"].items()]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    print(json.dumps({"sizes": sizes, "runs": {f"{n} {c}": r for (n, c), r in runs.items()}, "ag": ag_runs},
+                     default=str))
+    if args.results:
+        args.results.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

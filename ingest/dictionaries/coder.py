@@ -1,0 +1,348 @@
+"""An event coder with dictionaries: verb patterns, agents, dated actors, discards.
+
+:func:`build_coder` makes an :class:`DictionaryCoder` (an
+:class:`~geokg.ingest.coding.EventCoder`) from geokg's own data plus
+
+* the shipped PETRARCH-2 verb patterns as a back-off (``backoff``): tried only where
+  geokg's rows code nothing, for a main clause told as done and not a frame verb
+  (:meth:`geokg.ingest.coding.lexicon.VerbLexicon.pattern_code`);
+* the shipped Phoenix agents (``agents``): common nouns that give an actor its sector,
+  for the nouns geokg's role list does not know;
+* the shipped Phoenix named actors (``actors``), with date-ranged codes resolved as of
+  the article's date (a former president is no longer GOV);
+* the shipped Phoenix discards (``discards``): sentences and stories about sport and
+  entertainment are not coded (:meth:`DictionaryCoder.discarded` says why);
+* user dictionaries (``paths``, PETRARCH or geokg format: :func:`load_dictionaries`):
+  their verb patterns, else their verbs' own codes, come before geokg's rows and are
+  final, as in PETRARCH (no intent or negation transform: their patterns code those);
+  the codes they define beyond CAMEO ("904", "345") join the code table
+  (:meth:`~geokg.ingest.coding.cameo.CameoTable.with_codes`); a reverse code ("[032:033]")
+  adds the target's event back; their actors and agents are added.
+
+Everything is held by the coder: two coders with different settings coexist.
+
+Examples
+--------
+>>> d = Discards([Discard("world cup", False, False), Discard("tennis", True, True)])
+>>> d.sentence_reason("Mexico beat Peru in the World Cup qualifier"), d.story_reason("Tennis: a final")
+('world cup', 'tennis')
+>>> d.sentence_reason("Tennison said"), d.story_reason("tennisplayer")
+(None, None)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from geokg.ingest.coding.article import EventCoder
+from geokg.ingest.dictionaries.conversion import (
+    Dictionaries,
+    load_dictionaries,
+    read_geokg_file,
+)
+from geokg.ingest.dictionaries.petrarch import DatedActor, Discard
+from geokg.ingest.records import Actor, Article
+
+__all__ = ["DictionaryCoder", "Discards", "actor_entries", "agent_entries", "build_coder", "shipped_folder",
+           "user_codes"]
+
+#: The sectors geokg knows (``actors/roles_sectors.tsv``); other PETRARCH sector codes are left out.
+_COLLECTIVE = frozenset({"CVL", "REB", "CRM", "REF", "OPP", "LAB", "UAF", "AGR", "REL", "SEP", "ELI"})
+
+
+def shipped_folder() -> Path:
+    """The folder of the shipped converted dictionaries (``ingest/data/petrarch``)."""
+    from geokg.ingest.resources import data_path
+
+    return Path(str(data_path("petrarch/verbs.tsv"))).parent
+
+
+_TIME_PHRASE = re.compile(r"^(\d+|.* (ago|later))$")
+_WORD = re.compile(r"[a-z0-9]+(?:['.&-][a-z0-9]+)*")
+
+
+class Discards:
+    """PETRARCH discard phrases matched in text (case-insensitive, on word boundaries at
+    the start; the last word of a phrase is a stem -- "champion" matches "championship"
+    -- unless the phrase is whole-word, a final ``_`` in PETRARCH).
+
+    PETRARCH also discards sentences that name a year or say "years ago" (history, not
+    news); geokg dates the events it codes, so these time phrases are left out unless
+    ``time_phrases`` is true.  Phrases are indexed by their first word's first three
+    letters: a text is read once, word by word.
+    """
+
+    def __init__(self, discards: Iterable[Discard], time_phrases: bool = False) -> None:
+        self._index: dict[str, list[tuple[tuple[str, ...], bool, bool, str]]] = {}
+        for d in discards:
+            if not (time_phrases or d.story or not _TIME_PHRASE.match(d.phrase)):
+                continue
+            words = tuple(_WORD.findall(d.phrase))
+            if words:
+                self._index.setdefault(words[0][:3], []).append((words, d.whole_word, d.story, d.phrase))
+        for entries in self._index.values():
+            entries.sort(key=lambda e: -len(e[0]))  # longest phrase first
+
+    def _find(self, text: str, story_only: bool) -> str | None:
+        words = _WORD.findall(text.lower())
+        for i, w in enumerate(words):
+            for phrase, whole, story, name in self._index.get(w[:3], ()):
+                if story_only and not story:
+                    continue
+                n = len(phrase)
+                got = words[i:i + n]
+                if len(got) == n and got[:-1] == list(phrase[:-1]) and (
+                        got[-1] == phrase[-1] if whole else got[-1].startswith(phrase[-1])):
+                    return name
+        return None
+
+    def story_reason(self, text: str) -> str | None:
+        """The story-level phrase found in ``text``, else None."""
+        return self._find(text, True)
+
+    def sentence_reason(self, text: str) -> str | None:
+        """The first sentence- or story-level phrase found in ``text``, else None."""
+        return self._find(text, False)
+
+
+def _code_parts(code: str, sectors: frozenset[str]) -> tuple[str | None, str | None, str]:
+    """(country, sector, kind) of a CAMEO actor code: "USAGOV" -> ("USA", "GOV", "organization")."""
+    code = code.upper()
+    head = code[:3]
+    rest = [code[i:i + 3] for i in range(3, len(code), 3)]
+    sector = next((s for s in rest if s in sectors), None)
+    if head == "IGO":
+        return None, "IGO", "igo"
+    if head in ("NGO", "MNC"):
+        return None, "NGO" if head == "NGO" else "BUS", "organization"
+    if head in sectors:  # an agent-first code ("GOV..."): no country
+        return None, head, "group" if head in _COLLECTIVE else "organization"
+    return head, sector, "group" if sector in _COLLECTIVE else "organization"
+
+
+def actor_entries(actors: Iterable[DatedActor], sectors: frozenset[str]) -> tuple[list, dict[str, DatedActor]]:
+    """Gazetteer entries for named actors (their code without a date: the default, else
+    the latest range) and, by actor id, the records whose code depends on the date.
+
+    Actors with date ranges are people (``person:<slug>``); the others organisations
+    (``petr:<CODE>``) or, for a bare country code, country names."""
+    from geokg.ingest.actors.data import Entry
+    from geokg.ingest.actors.words import slug
+
+    entries: list = []
+    dated: dict[str, DatedActor] = {}
+    for a in actors:
+        code = a.code_on(None)
+        if not code or not re.fullmatch(r"[A-Za-z]{3}\w*", code):
+            continue
+        iso, sector, kind = _code_parts(code, sectors)
+        display = a.names[0].title()
+        if a.codes:
+            actor = Actor(f"person:{slug(a.names[0])}", display, "person", iso, sector, None, (display,))
+            dated[actor.id] = a
+            entries.extend((n.title(), Entry("person", iso3=iso, sector=sector, actor=actor)) for n in a.names)
+        elif len(code) == 3 and iso:
+            entries.extend((n.title(), Entry("name", iso3=iso)) for n in a.names)
+        else:
+            actor = Actor(f"petr:{code.upper()}", display, kind, iso, sector, None, (display,))
+            entries.extend((n.title(), Entry("org", iso3=iso, sector=sector, actor=actor)) for n in a.names)
+    return entries, dated
+
+
+def agent_entries(agents: Iterable, sectors: frozenset[str]) -> list:
+    """Role-word gazetteer entries for agents whose sector geokg knows."""
+    from geokg.ingest.actors.data import Entry
+
+    out = []
+    for a in agents:
+        sector = next((a.code[i:i + 3] for i in range(0, len(a.code), 3) if a.code[i:i + 3] in sectors), None)
+        if sector is None:
+            continue
+        for term in (a.term, *a.plurals):
+            out.append((term, Entry("role", sector=sector)))
+    return out
+
+
+class DictionaryCoder(EventCoder):
+    """:class:`EventCoder` plus discards and date-ranged actors (see the module doc)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.discards: Discards | None = None
+        self.dated: dict[str, DatedActor] = {}  # person id -> its date-ranged codes
+        self.sizes: dict[str, int] = {}
+        self.extra_entries: list = []  # the gazetteer entries of the dictionaries (see build_coder)
+        self.data_dir: str | Path | None = None
+
+    def with_gazetteers(self, paths: Sequence[str | Path]) -> DictionaryCoder:
+        """A copy whose actor coder also reads the gazetteers ``paths`` (as
+        :meth:`geokg.ingest.actors.ActorCoder.from_files` does); lexicon, discards and
+        dated actors are shared."""
+        import copy
+
+        from geokg.ingest.actors.coder import ActorCoder
+        from geokg.ingest.actors.data import Memo
+
+        out = copy.copy(self)
+        out.actors = ActorCoder(data_dir=self.data_dir, extra=[*_gazetteer_entries(paths), *self.extra_entries])
+        out._event_types = Memo(1 << 14)  # its memo of event types reads the actors' state
+        return out
+
+    def discarded(self, doc, article: Article) -> list[str]:
+        """Why parts of an article are not coded: ``story: PHRASE`` (the whole article)
+        or ``sentence: PHRASE`` per discarded sentence."""
+        if self.discards is None:
+            return []
+        reason = self.discards.story_reason(article.content)
+        if reason:
+            return [f"story: {reason}"]
+        if doc is None:
+            return []
+        return [f"sentence: {r}" for s in doc.sents for r in [self.discards.sentence_reason(s.text)] if r]
+
+    def code_article(self, doc, article: Article, extractions):
+        if self.discards is not None:
+            if self.discards.story_reason(article.content):
+                return (), (), ()
+            if doc is not None:
+                dropped = {i for i, s in enumerate(doc.sents) if self.discards.sentence_reason(s.text)}
+                extractions = [ex for ex in extractions if ex.sentence not in dropped]
+        events, actors, mentions = super().code_article(doc, article, extractions)
+        if self.lexicon.user_patterns is not None:
+            events = self._with_reverse(events, article)
+        if self.dated:
+            when = article.published
+            events = tuple(replace(e, source=self._as_of(e.source, when), target=self._as_of(e.target, when))
+                           for e in events)
+            actors = tuple(self._as_of(a, when) for a in actors)
+        return events, actors, mentions
+
+    def _with_reverse(self, events: tuple, article: Article) -> tuple:
+        """The events plus, for each coded by a user pattern with a reverse code
+        (PETRARCH's ``[032:033]``: a visit and its reception), the target's event back."""
+        from geokg.ingest.dictionaries.verbs import Clause
+        from geokg.ingest.records import event_id
+
+        out = list(events)
+        seen = {(e.source.id if e.source else "", e.cameo, e.target.id if e.target else "") for e in events}
+        for e in events:
+            if e.source is None or e.target is None:
+                continue
+            found = self.lexicon.user_patterns.match(Clause.from_extraction(e.extraction))
+            if found is None or not found.reverse or found.code != e.cameo or found.reverse not in self.table:
+                continue
+            if found.pattern is not None and found.pattern.compound == "subject":
+                continue  # "% * [030:030]": conjoined subjects, each other's targets already (reciprocal events)
+            key = (e.target.id, found.reverse, e.source.id)
+            if key in seen:
+                continue
+            seen.add(key)
+            info = self.table[found.reverse]
+            out.append(replace(e, id=event_id(e.target, found.reverse, e.source, e.date, article.id), source=e.target,
+                               target=e.source, cameo=found.reverse, plover=info.plover,
+                               plover_mode=info.plover_mode, quad_class=info.quad_class, goldstein=info.goldstein))
+        return tuple(out)
+
+    def _as_of(self, actor: Actor | None, when: date | None) -> Actor | None:
+        record = self.dated.get(actor.id) if actor is not None else None
+        if record is None:
+            return actor
+        iso, sector, _ = _code_parts(record.code_on(when) or "", self._sector_codes())
+        if (iso, sector) == (actor.country, actor.sector):
+            return actor
+        return replace(actor, country=iso or actor.country, sector=sector)
+
+    def _sector_codes(self) -> frozenset[str]:
+        return frozenset(self.actors.sectors)
+
+
+def build_coder(paths: Sequence[str | Path] = (), *, backoff: bool = True, agents: bool = False,
+                actors: bool = False, discards: bool = True, gazetteers: Sequence[str | Path] = (),
+                data_dir: str | Path | None = None) -> DictionaryCoder:
+    """The event coder with the shipped and user dictionaries (see the module doc);
+    ``gazetteers`` are read as by :meth:`geokg.ingest.actors.ActorCoder.from_files`."""
+    from geokg.ingest.actors.coder import ActorCoder
+    from geokg.ingest.coding.cameo import CameoTable
+    from geokg.ingest.coding.lexicon import VerbLexicon, read_rows
+    from geokg.ingest.dictionaries.verbs import PatternLexicon
+
+    user = load_dictionaries(paths) if paths else Dictionaries()
+    shipped = Dictionaries()
+    folder = shipped_folder()
+    for name, wanted in (("verb_patterns.tsv", backoff), ("verbs.tsv", backoff), ("verb_synsets.tsv", backoff),
+                         ("agents.tsv", agents), ("actors.jsonl", actors), ("discards.tsv", discards)):
+        if wanted:
+            part = read_geokg_file(folder / name)
+            shipped.extend(part)
+    table = CameoTable.default(data_dir)
+    if user.verbs.patterns or user.verbs.verbs:
+        # the codes a user's verb dictionary defines are its own ("904", "345"): the table takes them
+        table = table.with_codes(sorted(user_codes(user.verbs)))
+    lexicon = VerbLexicon.default(data_dir, table)
+    if user.verbs.patterns or user.verbs.verbs:
+        lexicon.user_patterns = PatternLexicon(user.verbs, keep_code=table.__contains__, object_anywhere=True)
+    if backoff:
+        lexicon.backoff = PatternLexicon(shipped.verbs, keep_code=table.__contains__)
+    sectors = _known_sectors(data_dir)
+    extra, dated = actor_entries([*user.actors, *shipped.actors], sectors)
+    extra += agent_entries([*user.agents, *shipped.agents], sectors)
+    if gazetteers:
+        extra = [*_gazetteer_entries(gazetteers), *extra]
+    actor_coder = ActorCoder(data_dir=data_dir, extra=extra)
+    ev_sectors = {(r, p): s for _, (r, p, s) in read_rows("coding/roles_event_sectors.tsv", data_dir, 3)}
+    ev_codes = {(r, p): c for _, (r, p, c) in read_rows("coding/roles_event_codes.tsv", data_dir, 3)}
+    coder = DictionaryCoder(actor_coder, lexicon, table, ev_sectors, ev_codes)
+    # a user's discards all hold; PETRARCH's time phrases ("years ago", "1988") not (see Discards)
+    phrases = [*user.discards, *(d for d in shipped.discards if d.story or not _TIME_PHRASE.match(d.phrase))]
+    coder.discards = Discards(phrases, time_phrases=True) if phrases else None
+    coder.dated = dated
+    coder.extra_entries = extra
+    coder.data_dir = data_dir
+    coder.sizes = {"geokg_verb_rows": sum(len(v) for v in lexicon.rows.values()),
+                   "user_pattern_rows": len(lexicon.user_patterns) if lexicon.user_patterns else 0,
+                   "backoff_pattern_rows": len(lexicon.backoff) if lexicon.backoff else 0,
+                   "actor_entries": len(extra), "discards": len(phrases)}
+    return coder
+
+
+#: An event code a user dictionary may define: two to four digits ("904"), as event-type IRIs
+#: need (:func:`geokg.ontology.iris.cameo_iri`); PETRARCH's lettered codes ("174K") are left out.
+_USER_CODE = re.compile(r"\d{2,4}")
+
+
+def user_codes(verbs) -> set[str]:
+    """The well-formed codes of a verb dictionary (patterns, reverse codes, verbs, blocks);
+    others ("174K", "025?", "102b", "+++") are left out, so their patterns are dropped.
+
+    >>> from geokg.ingest.dictionaries.petrarch import read_verbs
+    >>> sorted(user_codes(read_verbs("--- HAGGLE [174K:09x] ---\\nHAGGLE\\n- * OVER PRICE [904]\\n")))
+    ['904']
+    """
+    found = {p.code for p in verbs.patterns} | {p.reverse for p in verbs.patterns}
+    found |= {v.code for v in verbs.verbs} | set(verbs.blocks.values())
+    return {c for c in found if c and _USER_CODE.fullmatch(c)}
+
+
+def _gazetteer_entries(paths: Sequence[str | Path]) -> list:
+    """Entries of extra gazetteers, read as :meth:`Gazetteer.from_files` reads them."""
+    from geokg.ingest.actors.data import org_entries, read_jsonl
+    from geokg.ingest.actors.petrarch import read_petrarch_dictionary
+
+    out: list = []
+    for path in paths:
+        p = Path(path)
+        text = p.read_text(encoding="utf-8", errors="replace")
+        out.extend(org_entries(read_jsonl(text, str(p))) if p.suffix == ".jsonl"
+                   else read_petrarch_dictionary(text, origin=str(p)))
+    return out
+
+
+def _known_sectors(data_dir: str | Path | None) -> frozenset[str]:
+    from geokg.ingest.actors.data import read_tsv
+
+    return frozenset(row[0] for row in read_tsv("actors/roles_sectors.tsv", data_dir, 3))
+

@@ -1,0 +1,238 @@
+"""Out-of-fold scoring of event coding: lexicon rows judged on records they were not grown from.
+
+The verb rows of ``coding/verbs.tsv`` were written against the dev gold records, so a
+dev score credits a row on the very sentence it was made for.  This module scores the
+coder *out of fold*:
+
+* **Folds.** Each gold record goes to one of ``K`` folds by a hash of its set name and
+  record id (:func:`fold_of`: deterministic, independent of file order).
+* **Row provenance.** Coding every dev record once with the full lexicon, a row *fires*
+  on a record when the lexicon returns that row's code for one of the record's
+  extractions (:func:`trace_rows`; a row is named by its line in ``verbs.tsv``).  The
+  *evidence* of a row is the set of records, over all gold sets scored together, on
+  which it fires.
+* **Out-of-fold score.** Fold ``k`` is coded by a lexicon without every row whose
+  evidence lies entirely inside fold ``k`` (it fires on fold ``k``'s records and on no
+  record of another fold).  Rows that fire on no dev record, or on records of two or
+  more folds, stay.  So a row grown from one dev sentence gets no credit on that
+  sentence, while a row with independent evidence elsewhere keeps it.  The
+  predictions of the ``K`` folds are pooled and scored once per gold set, exactly like
+  the dev score (:func:`~geokg.ingest.evaluation.events.score_records`).
+
+Everything else (actor gazetteers, frames, conventions) is the same in both runs, so
+the gap between dev and out-of-fold is what the dev-grown rows add.
+
+Examples
+--------
+>>> fold_of("plover:10", 5) == fold_of("plover:10", 5), 0 <= fold_of("x", 3) < 3
+(True, True)
+>>> dropped_rows({7: {"a", "b"}, 8: {"a"}, 9: set()}, {"a": 0, "b": 1}, 0)
+frozenset({8})
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from geokg.ingest.evaluation.events import EventScore, GoldRecord, code_records, gold_sets, parse_records, score_records
+
+__all__ = [
+    "FoldReport",
+    "dropped_rows",
+    "evaluate_folds",
+    "evaluate_out_of_fold",
+    "fold_of",
+    "format_fold_report",
+    "row_lines",
+    "trace_rows",
+    "without_rows",
+]
+
+
+def fold_of(key: str, k: int) -> int:
+    """The fold (0..k-1) of a record key ``"set:id"``: a stable hash, not Python's salted one."""
+    if k < 1:
+        raise ValueError(f"the number of folds must be at least 1, got {k!r}")
+    return int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:12], 16) % k
+
+
+def dropped_rows(evidence: Mapping[int, set[str]], folds: Mapping[str, int], k: int) -> frozenset[int]:
+    """Rows (verbs.tsv lines) held out of fold ``k``: every record they fire on is in fold ``k``."""
+    return frozenset(line for line, keys in evidence.items()
+                     if keys and all(folds[key] == k for key in keys))
+
+
+def row_lines(lexicon, data_dir: str | Path | None = None) -> dict[int, int]:
+    """``id(row) -> line`` for the lexicon's rows read from ``coding/verbs.tsv``.
+
+    The rows of a lemma are kept in file order; a row is paired with the next line of its
+    lemma that has the same code and source constraint (rows from other sources, such as
+    a user's dictionary, get no line and are never dropped).
+    """
+    from geokg.ingest.coding.lexicon import read_rows
+
+    lines: dict[str, list[tuple[int, str, str]]] = {}
+    for n, (lemma, _obj, source, code) in read_rows("coding/verbs.tsv", data_dir, 4):
+        lines.setdefault(" ".join(lemma.lower().split()), []).append((n, source, code))
+    out: dict[int, int] = {}
+    for lemma, rows in lexicon.rows.items():
+        todo = list(lines.get(lemma, ()))
+        for row in rows:
+            if todo and (todo[0][1], todo[0][2]) == (row.source, row.code):
+                out[id(row)] = todo.pop(0)[0]
+    return out
+
+
+def _fired_row(lexicon, lemma: str, objects: Sequence[str], object_is_actor: bool,
+               source_state: bool | None, code: str):
+    """The first candidate row of ``lemma`` that gives ``code`` and whose constraint holds."""
+    texts = [lexicon._norm(o) for o in objects]
+    for row in lexicon._candidates(lemma):
+        if row.code != code or (row.source == "state" and source_state is not True) or (
+                row.source == "nonstate" and source_state is True):
+            continue
+        if not row.alternatives or any(lexicon._alt_match(a, texts, object_is_actor) is not None
+                                       for a in row.alternatives):
+            return row
+    return None
+
+
+def trace_rows(lexicon, lines: Mapping[int, int], sink: set[int]):
+    """A copy of ``lexicon`` whose :meth:`match` adds the verbs.tsv line of each row it uses to ``sink``."""
+    traced = copy.copy(lexicon)
+    inner = lexicon.match
+
+    def match(lemma, objects=(), *, object_is_actor=False, source_state=None):
+        found = inner(lemma, objects, object_is_actor=object_is_actor, source_state=source_state)
+        if found[0] is not None:
+            row = _fired_row(lexicon, lemma, tuple(objects), object_is_actor, source_state, found[0])
+            if row is not None and id(row) in lines:
+                sink.add(lines[id(row)])
+        return found
+
+    traced.match = match
+    return traced
+
+
+def without_rows(lexicon, drop: frozenset[int], lines: Mapping[int, int]):
+    """A copy of ``lexicon`` without the rows whose verbs.tsv line is in ``drop``."""
+    from geokg.ingest.actors.data import Memo
+
+    out = copy.copy(lexicon)
+    rows = {}
+    for lemma, rs in lexicon.rows.items():
+        kept = [r for r in rs if lines.get(id(r)) not in drop]
+        if kept:
+            rows[lemma] = kept
+    out.rows = rows
+    out._max_noun = max((len(k.split()) for k in rows), default=1)
+    out._last_words = frozenset(k.rsplit(" ", 1)[1] for k in rows if " " in k)
+    out._match_memo = Memo(1 << 14)
+    return out
+
+
+@dataclass
+class FoldReport:
+    """Dev and out-of-fold scores per gold set, and the provenance of the lexicon rows."""
+
+    k: int
+    dev: dict[str, EventScore] = field(default_factory=dict)
+    oof: dict[str, EventScore] = field(default_factory=dict)
+    evidence: dict[int, set[str]] = field(default_factory=dict)  # verbs.tsv line -> "set:id" keys
+    dropped: dict[int, int] = field(default_factory=dict)  # fold -> rows held out of it
+
+    def single_record_rows(self) -> list[int]:
+        """verbs.tsv lines of the rows that fire on exactly one dev record."""
+        return sorted(line for line, keys in self.evidence.items() if len(keys) == 1)
+
+    def to_dict(self) -> dict:
+        """Plain data: per set ``{"dev": ..., "out_of_fold": ...}``, and the row counts."""
+        return {
+            "folds": self.k,
+            "sets": {name: {"dev": self.dev[name].to_dict(), "out_of_fold": self.oof[name].to_dict()}
+                     for name in self.dev},
+            "rows_firing": len([v for v in self.evidence.values() if v]),
+            "rows_single_record": len(self.single_record_rows()),
+            "rows_dropped_per_fold": {str(k): n for k, n in sorted(self.dropped.items())},
+        }
+
+
+def evaluate_folds(sets: Mapping[str, Sequence[GoldRecord]], parsed: Mapping[str, Mapping[str, tuple]],
+                   coders: Mapping[str, object], k: int) -> FoldReport:
+    """Dev and out-of-fold scores (see module doc) of gold sets already parsed.
+
+    ``sets``: set name -> records; ``parsed``: set name -> :func:`parse_records` output;
+    ``coders``: set name -> the coder for that set (they share one lexicon).
+    """
+    report = FoldReport(k)
+    folds = {f"{name}:{g.id}": fold_of(f"{name}:{g.id}", k) for name, recs in sets.items() for g in recs}
+    lines_by_lex: dict[int, dict[int, int]] = {}
+    dev_pred: dict[str, dict] = {}
+    for name, records in sets.items():
+        coder = coders[name]
+        lines = lines_by_lex.setdefault(id(coder.lexicon), row_lines(coder.lexicon))
+        t0 = time.perf_counter()
+        preds = {}
+        for g in records:
+            sink: set[int] = set()
+            traced = coder.with_lexicon(trace_rows(coder.lexicon, lines, sink))
+            preds.update(code_records([g], parsed[name], traced))
+            for line in sink:
+                report.evidence.setdefault(line, set()).add(f"{name}:{g.id}")
+        dev_pred[name] = preds
+        report.dev[name] = score_records(records, preds, name)
+        report.dev[name].seconds = time.perf_counter() - t0
+    for name, records in sets.items():
+        coder = coders[name]
+        lines = lines_by_lex[id(coder.lexicon)]
+        per_fold = {}
+        for fk in range(k):
+            drop = dropped_rows(report.evidence, folds, fk)
+            report.dropped[fk] = len(drop)
+            per_fold[fk] = coder.with_lexicon(without_rows(coder.lexicon, drop, lines))
+        t0 = time.perf_counter()
+        preds = code_records(records, parsed[name], None,
+                             coder_for=lambda g, n=name: per_fold[folds[f"{n}:{g.id}"]])
+        report.oof[name] = score_records(records, preds, name)
+        report.oof[name].seconds = time.perf_counter() - t0
+    return report
+
+
+def format_fold_report(report: FoldReport) -> str:
+    """Dev and out-of-fold scores side by side, with per-category F1 tables."""
+    lines = [f"Out-of-fold scoring, {report.k} folds: {len(report.evidence)} verbs.tsv rows fire on dev records, "
+             f"{len(report.single_record_rows())} on exactly one; rows held out per fold: "
+             + ", ".join(f"{k}:{n}" for k, n in sorted(report.dropped.items()))]
+    keys = [("f1_category_dyad", "category+dyad F1"), ("f1_category", "category F1"),
+            ("source_accuracy", "source accuracy"), ("target_accuracy", "target accuracy")]
+    for name in report.dev:
+        dev, oof = report.dev[name].to_dict(), report.oof[name].to_dict()
+        lines.append(f"== {name}: {dev['records']} records, {dev['gold_events']} gold events")
+        lines.append(f"   {'':20} {'dev':>7} {'out-of-fold':>12}")
+        for key, label in keys:
+            lines.append(f"   {label:20} {dev[key]:7.3f} {oof[key]:12.3f}")
+        lines.append(f"   {'category':12} {'gold':>5} {'dev P/R/F1':>17} {'out-of-fold P/R/F1':>20}")
+        cats = sorted(set(dev["per_category"]) | set(oof["per_category"]))
+        for cat in cats:
+            d = dev["per_category"].get(cat, {"gold": 0, "precision": 0, "recall": 0, "f1": 0})
+            o = oof["per_category"].get(cat, {"gold": 0, "precision": 0, "recall": 0, "f1": 0})
+            lines.append(f"   {cat:12} {d['gold']:5} {d['precision']:5.2f} {d['recall']:5.2f} {d['f1']:5.2f}"
+                         f"   {o['precision']:5.2f} {o['recall']:5.2f} {o['f1']:5.2f}")
+    return "\n".join(lines)
+
+
+def evaluate_out_of_fold(path=None, *, folds: int = 5, model: str | None = None, nlp=None,
+                         limit: int | None = None, dictionaries: Sequence = (),
+                         coder_options: Mapping | None = None) -> FoldReport:
+    """Dev and out-of-fold scores of the gold sets at ``path`` over ``folds`` folds
+    (arguments as for :func:`geokg.ingest.evaluation.events.evaluate_events`)."""
+    if folds < 2:
+        raise ValueError(f"--folds needs at least 2 folds, got {folds}")
+    nlp, sets, coders = gold_sets(path, model=model, nlp=nlp, limit=limit, dictionaries=dictionaries,
+                                  coder_options=coder_options)
+    return evaluate_folds(sets, {n: parse_records(r, nlp) for n, r in sets.items()}, coders, folds)

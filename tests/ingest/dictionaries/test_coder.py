@@ -1,0 +1,203 @@
+"""The coder with dictionaries: back-off, user patterns, agents, dated actors, discards."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+from geokg.ingest.dictionaries.coder import Discards, build_coder
+from geokg.ingest.dictionaries.petrarch import Discard, read_verbs
+from geokg.ingest.dictionaries.verbs import PatternLexicon
+from geokg.ingest.records import Argument, Article, Extraction
+
+BACKOFF = """\
+--- GRILL [---] ---
+GRILL [090]
+- * (ABOUT &PLAN) [0311]
+&PLAN
+--- REJECT [---] ---
+REJECT [111]
+--- SAY [---] ---
+SAY [010]
+"""
+
+
+def _ex(subject: str, relation: str, lemma: str, obj: str | None = None, mode: str = "asserted", **kw):
+    text = f"{subject} {relation} {obj or ''}".strip()
+    s = Argument("subject", subject, 0, len(subject), head=subject.split()[-1], label="GPE")
+    o = None
+    if obj:
+        start = len(subject) + len(relation) + 2
+        o = Argument("object", obj, start, start + len(obj), head=obj.split()[-1], head_lemma=obj.split()[-1])
+    r0 = len(subject) + 1
+    return Extraction("a", 0, 0, len(text), s, relation, lemma, r0, r0 + len(relation), object=o, mode=mode, **kw)
+
+
+@pytest.fixture(scope="module")
+def coders():
+    with_backoff = build_coder(backoff=False, discards=False)
+    with_backoff.lexicon.backoff = PatternLexicon(read_verbs(BACKOFF), keep_code=with_backoff.table.__contains__)
+    return with_backoff, build_coder(backoff=False, discards=False)
+
+
+def test_backoff_only_where_geokg_codes_nothing(coders):
+    on, off = coders
+    grill = _ex("Mexico", "grilled", "grill", "the envoy")
+    assert on.event_type(grill, [], [])[0] == "090" and off.event_type(grill, [], [])[0] is None
+    reject = _ex("Mexico", "rejected", "reject", "the plan")
+    assert on.event_type(reject, [], [])[0] == off.event_type(reject, [], [])[0] != "111"  # geokg's row wins
+
+
+def test_backoff_needs_a_main_clause_told_as_done_and_no_frame_verb(coders):
+    on, _ = coders
+    assert on.event_type(_ex("Mexico", "to grill", "grill", "the envoy"), [], [])[0] is None
+    assert on.event_type(_ex("Mexico", "grilling", "grill", "the envoy"), [], [])[0] is None
+    assert on.event_type(_ex("Mexico", "may grill", "grill", "the envoy", mode="hypothetical"), [], [])[0] is None
+    assert on.lexicon.pattern_code(_ex("Mexico", "said", "say"), "asserted", "backoff") == (None, False)
+
+
+def test_user_patterns_come_before_geokg_rows(tmp_path):
+    user = tmp_path / "Mine.verbs.txt"
+    user.write_text("&PLAN\n+PLAN\n+PROPOSAL\n--- REJECT [---] ---\nREJECT\n- * &PLAN [1231] # REJECT\n")
+    coder = build_coder([user], backoff=False, discards=False)
+    assert coder.event_type(_ex("Mexico", "rejected", "reject", "the proposal"), [], [])[0] == "1231"
+    assert coder.sizes["user_pattern_rows"] == 1
+    # another coder in the same process keeps geokg's code
+    assert build_coder(backoff=False, discards=False).event_type(
+        _ex("Mexico", "rejected", "reject", "the proposal"), [], [])[0] != "1231"
+
+
+def test_dated_actor_as_of_the_article_date(tmp_path):
+    people = tmp_path / "Mine.actors.txt"
+    people.write_text("ARLO_VANCETTI_\n+PRESIDENT_VANCETTI\n\t[MEXELI]\n\t[MEXGOV 100101-121231]\n")
+    coder = build_coder([people], backoff=False, discards=False)
+    codes = {}
+    for year in (2011, 2020):
+        art = Article.create(title="t", text="Arlo Vancetti rejected the plan", published=date(year, 5, 1))
+        s = Argument("subject", "Arlo Vancetti", 0, 13, head="Vancetti", label="PERSON")
+        o = Argument("object", "the plan", 23, 31, head="plan", head_lemma="plan")
+        ex = Extraction(art.id, 0, 0, 31, s, "rejected", "reject", 14, 22, object=o)
+        events, actors, _ = coder.code_article(None, art, [ex])
+        codes[year] = (events[0].source.id, events[0].source.country, events[0].source.sector)
+        assert {a.id: a.sector for a in actors}[events[0].source.id] == codes[year][2]
+    assert codes == {2011: ("person:arlo-vancetti", "MEX", "GOV"), 2020: ("person:arlo-vancetti", "MEX", "ELI")}
+
+
+def test_user_agents_give_unknown_nouns_a_sector(tmp_path):
+    agents = tmp_path / "Mine.agents.txt"
+    agents.write_text("LANCER [~MIL]\n")
+    coder = build_coder([agents], backoff=False, discards=False)
+    arg = Argument("subject", "Mexican lancers", 0, 15, head="lancers")
+    assert [a.id for a in coder.actors.code_arguments(arg)] == ["actor:MEX-MIL"]
+    assert build_coder(backoff=False, discards=False).actors.code_arguments(arg) != coder.actors.code_arguments(arg)
+
+
+def test_discards_story_and_sentence(tmp_path):
+    discards = tmp_path / "Mine.discards.txt"
+    discards.write_text("+GRAND PRIX\nBADMINTON_\n")
+    coder = build_coder([discards], backoff=False)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    art = Article.create(title="t", text="Mexico rejected the plan. The badminton team rejected the plan.")
+    doc = nlp(art.content)
+    plan = Argument("object", "the plan", 16, 24, head="plan", head_lemma="plan")
+    first = Extraction(art.id, 0, 0, 25, Argument("subject", "Mexico", 0, 6, head="Mexico", label="GPE"),
+                       "rejected", "reject", 7, 15, object=plan)
+    second = Extraction(art.id, 1, 26, 63, Argument("subject", "Mexico", 26, 32, head="Mexico", label="GPE"),
+                        "rejected", "reject", 47, 55, object=plan)
+    exs = [first, second]
+    events, _, _ = coder.code_article(doc, art, exs)
+    assert {e.extraction.sentence for e in events} == {0}
+    assert coder.discarded(doc, art) == ["sentence: badminton"]
+    prix = Article.create(title="Grand Prix", text="Mexico rejected the plan.")
+    assert coder.code_article(None, prix, [first]) == ((), (), ())
+    assert coder.discarded(None, prix) == ["story: grand prix"]
+
+
+def test_time_discards_are_left_out_unless_asked():
+    items = [Discard("1988", False, False), Discard("years ago", False, False), Discard("bowler", False, False)]
+    assert Discards(items).sentence_reason("In 1988, two years ago, a bowler") == "bowler"
+    assert Discards(items, time_phrases=True).sentence_reason("In 1988") == "1988"
+
+
+def test_shipped_backoff_is_loaded_by_default():
+    coder = build_coder()
+    assert coder.lexicon.backoff is not None and coder.sizes["backoff_pattern_rows"] > 4000
+    assert coder.discards is not None and build_coder(backoff=False).lexicon.backoff is None
+
+
+def test_backoff_leaves_auxiliaries_alone(coders):
+    on, _ = coders
+    on.lexicon.backoff = PatternLexicon(read_verbs("--- BE [030] ---\nBE [030]\n"))
+    try:
+        assert on.lexicon.pattern_code(_ex("Talks", "were", "be", "no deal"), "asserted", "backoff") == (None, False)
+    finally:
+        on.lexicon.backoff = PatternLexicon(read_verbs(BACKOFF), keep_code=on.table.__contains__)
+
+
+def test_user_bare_verb_codes_come_before_geokg_rows_except_frame_verbs(tmp_path):
+    # as in PETRARCH, a user's verb is coded by its patterns, else its own code (issue #17)
+    user = tmp_path / "Mine.verbs.txt"
+    user.write_text("--- CONDEMN [---] ---\nCONDEMN [122]\n--- GRILL [---] ---\nGRILL [090]\n"
+                    "--- SAY [010] ---\nSAY\n--- URGE [102] ---\nURGE\n")
+    coder = build_coder([user], backoff=False, discards=False)
+    plain = build_coder(backoff=False, discards=False)
+    condemn = _ex("Mexico", "condemned", "condemn", "the raid")
+    assert coder.event_type(condemn, [], [])[0] == "122" != plain.event_type(condemn, [], [])[0]
+    # unlike the shipped back-off, a user's verb code holds in any clause
+    assert coder.event_type(_ex("Mexico", "grilling", "grill", "the envoy"), [], [])[0] == "090"
+    # a frame verb keeps geokg's reading when its object is a clause (or unknown): what was said is the event
+    said = _ex("Mexico", "said", "say", "it would leave")
+    assert coder.event_type(said, [], [])[0] == plain.event_type(said, [], [])[0] != "010"
+    lex = coder.lexicon
+    assert lex.pattern_code(said, "asserted", "user", clause_object=True) == (None, False)
+    urged = _ex("Mexico", "urged", "urge", "Riverland")
+    assert lex.pattern_code(urged, "asserted", "user", clause_object=False)[0] == "102"  # an act of its own
+    assert lex.pattern_code(urged, "asserted", "user")[0] is None
+
+
+def test_a_user_code_is_final_and_may_lie_beyond_cameo(tmp_path):
+    user = tmp_path / "Mine.verbs.txt"
+    user.write_text("&COIN\n+DUCAT\n--- GIFT [070] ---\nGIFT\n- * &COIN [903]\n- * GRAIN [1741]\n"
+                    "--- QUIBBLE [121] ---\nQUIBBLE\n- * OVER TOLLS [102b]\n- * OVER FEES [174K]\n")
+    coder = build_coder([user], backoff=False, discards=False)
+    plain = build_coder(backoff=False, discards=False)
+    # "will gift": geokg's intent transform is not applied to a user's code (PETRARCH applies none)
+    assert coder.event_type(_ex("Riverland", "will gift", "gift", "grain", mode="intended"), [], [])[0] == "1741"
+    assert coder.event_type(_ex("Riverland", "gifted", "gift", "ducats"), [], [])[0] == "903"
+    assert coder.event_type(_ex("Riverland", "did not gift", "gift", "grain", polarity="negative"), [], [])[0] == "1741"
+    assert (coder.table["1741"].plover, coder.table["1741"].quad_class) == (coder.table["174"].plover, 4)
+    assert coder.table["903"].quad_class == 0 and "903" not in plain.table and "102b" not in coder.table
+    assert coder.lexicon.user_patterns.dropped == 2  # "102b" and "174K": no event-type IRI can hold them
+
+
+def test_reverse_codes_add_the_target_s_event(tmp_path):
+    from geokg.ingest.records import Actor
+
+    user = tmp_path / "Mine.verbs.txt"
+    user.write_text("--- CALL_ON [032:033] ---\nCALL_ON\n")
+    coder = build_coder([user], backoff=False, discards=False)
+    riv = Actor("country:RIV", "Riverland", "country", "RIV")
+    hil = Actor("country:HIL", "Hillland", "country", "HIL")
+    ex = _ex("Riverland", "called on", "call on", "Hillland")
+    art = Article.create(title="", text="Riverland called on Hillland", published=date(2020, 1, 1), origin="t")
+    event = coder._events(ex, art, "032", [riv], [hil])[0]
+    out = coder._with_reverse((event,), art)
+    assert [(e.source.id, e.cameo, e.target.id) for e in out] == [
+        ("country:RIV", "032", "country:HIL"), ("country:HIL", "033", "country:RIV")]
+    assert out[1].id != out[0].id and out[1].plover == coder.table["033"].plover
+    assert coder._with_reverse(out, art) == out  # nothing twice
+
+
+def test_with_gazetteers_shares_lexicon_and_discards(tmp_path):
+    verbs = tmp_path / "Mine.verbs.txt"
+    verbs.write_text("--- GRILL [---] ---\nGRILL [090]\n")
+    actors = tmp_path / "Mine.actors.txt"
+    actors.write_text("RIVERLAND_ [MEX]\n")
+    coder = build_coder([verbs], backoff=False)
+    other = coder.with_gazetteers([actors])
+    assert other.lexicon is coder.lexicon and other.discards is coder.discards
+    arg = Argument("subject", "Riverland", 0, 9, head="Riverland", label="GPE")
+    assert [a.id for a in other.actors.code_arguments(arg)] == ["country:MEX"]
+    assert [a.id for a in coder.actors.code_arguments(arg)] != ["country:MEX"]

@@ -1,0 +1,161 @@
+"""The verb-pattern matcher: clauses from hand-built spaCy Docs and from extractions."""
+
+from __future__ import annotations
+
+import spacy
+from geokg.ingest.dictionaries.petrarch import read_verbs
+from geokg.ingest.dictionaries.verbs import Clause, PatternLexicon, regular_forms
+from geokg.ingest.records import Argument, Extraction
+from spacy.tokens import Doc
+
+DICT = """\
+&VEHICLE
++TRUCK
++ARMORED_CAR
+--- HAND [---] ---
+HAND
+GIVE {GAVE GIVEN GIVES GIVING}
+- * &VEHICLE (TO +)                 [0712]   # GIVE
+- * {FINANCIAL HELP} (TO +)         [071]    # HAND
+- * HELP                            [070]    # HAND
+- POLICE * SUSPECT                  [0841:084] # HAND
+- * (OVER &VEHICLE)                 [0714]
+--- STAGE [---] ---
+STAGE [140]
+- * MOCK ATTACKS                    [062]   # STAGE
+--- CORDON [---] ---
++CORDON_OFF {+CORDONED_OFF +CORDONS_OFF +CORDONING_OFF}
+- * ROAD                            [174]   # CORDON_OFF
+- * (INTO +)                        [999]   # CORDON_OFF
+"""
+
+LEX = PatternLexicon(read_verbs(DICT), keep_code=lambda c: c != "999")
+
+
+def _doc(words, heads, deps, lemmas):
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
+
+
+def test_clause_from_a_hand_built_parse():
+    # "Rebels gave two trucks to the army"
+    doc = _doc(["Rebels", "gave", "two", "trucks", "to", "the", "army"], [1, 1, 3, 1, 1, 6, 4],
+               ["nsubj", "ROOT", "nummod", "dobj", "prep", "det", "pobj"],
+               ["rebel", "give", "two", "truck", "to", "the", "army"])
+    cl = Clause.from_token(doc[1])
+    assert (cl.lemma, cl.object_head, cl.surface) == ("give", "truck", "gave")
+    assert "rebel" in cl.subject and cl.preps[0][:2] == ("to", "army")
+    m = LEX.match(cl)
+    assert (m.code, m.target, m.uses_object, m.pattern.line) == ("0712", "prep:to", True, 7)
+
+
+def test_most_specific_pattern_wins_and_phrases_need_all_words():
+    base = {"preps": (("to", "mali", frozenset({"mali"})),)}
+    fin = Clause("hand", obj=frozenset({"financial", "help", "some"}), object_head="help", **base)
+    assert LEX.match(fin).code == "071"
+    plain = Clause("hand", obj=frozenset({"help"}), object_head="help", **base)
+    assert LEX.match(plain).code == "070"  # "{FINANCIAL HELP}" needs both words
+    # the phrase's last word must be the object's head, not any word of it
+    assert LEX.match(Clause("hand", obj=frozenset({"help", "desk"}), object_head="desk")) is None
+
+
+def test_subject_reverse_code_and_block_wide_patterns():
+    m = LEX.match(Clause("hand", subject=frozenset({"police"}), obj=frozenset({"suspect"}), object_head="suspect"))
+    assert (m.code, m.reverse) == ("0841", "084")
+    assert LEX.match(Clause("hand", obj=frozenset({"suspect"}), object_head="suspect")) is None
+    # a pattern whose comment names no verb of its block applies to every verb of it
+    over = (("over", "car", frozenset({"armored", "car"})),)
+    assert LEX.match(Clause("give", preps=over)).code == LEX.match(Clause("hand", preps=over)).code == "0714"
+    # ... one that names a verb, to that verb only
+    assert LEX.match(Clause("hand", obj=frozenset({"truck"}), object_head="truck",
+                            preps=(("to", "x", frozenset({"x"})),))) is None
+
+
+def test_verb_code_forms_particles_and_filtered_codes():
+    assert LEX.match(Clause("stage", obj=frozenset({"rally"}), object_head="rally")).code == "140"
+    assert LEX.match(Clause("stage", obj=frozenset({"mock", "attack"}), object_head="attack")).code == "062"
+    # spaCy's wrong lemma "stag" for "staged": the surface form finds the verb
+    assert LEX.match(Clause("stag", surface="staged")).code == "140"
+    assert LEX.match(Clause("cordon off", obj=frozenset({"road"}), object_head="road")).code == "174"
+    assert LEX.match(Clause("cordon off", preps=(("into", "x", frozenset({"x"})),))) is None  # 999 filtered
+    assert LEX.dropped == 1
+    assert regular_forms("tap") == ("taps", "taped", "taping")  # regular rule only; irregulars come from {...}
+
+
+def test_clause_from_an_extraction():
+    subj = Argument("subject", "Riverland police", 0, 16, head="police", head_lemma="police")
+    obj = Argument("object", "the main road", 27, 40, head="road", head_lemma="road")
+    into = Argument("other", "the valley", 46, 56, head="valley", head_lemma="valley", prep="into")
+    when = Argument("time", "Monday", 60, 66, head="Monday", prep="on")
+    ex = Extraction("a", 0, 0, 66, subj, "cordoned off", "cordon off", 17, 26, object=obj, extras=(into, when))
+    cl = Clause.from_extraction(ex)
+    assert (cl.lemma, cl.object_head, cl.surface) == ("cordon off", "road", "cordoned")  # the verb, not its particle
+    assert cl.subject == {"riverland", "police"} and cl.preps == (("into", "valley", frozenset({"the", "valley"})),)
+    assert "off" in cl.after
+    assert LEX.match(cl).code == "174"
+
+
+def test_a_phrasal_lemma_gives_its_preposition_to_the_object():
+    lex = PatternLexicon(read_verbs("--- VOTE [030] ---\nVOTE [030]\n- * (AGAINST) [120] # VOTE\n"))
+    subj = Argument("subject", "Riverland", 0, 9, head="Riverland")
+    obj = Argument("object", "the motion", 24, 34, head="motion", head_lemma="motion")
+    ex = Extraction("a", 0, 0, 34, subj, "voted against", "vote against", 10, 23, object=obj)
+    assert Clause.from_extraction(ex).preps == (("against", "motion", frozenset({"the", "motion"})),)
+    assert lex.match(Clause.from_extraction(ex)).code == "120"
+    plain = Extraction("a", 0, 0, 34, subj, "voted", "vote", 10, 15)
+    assert lex.match(Clause.from_extraction(plain)).code == "030"
+
+
+VALIDATE_STYLE = """\
+&NEGAUX
++WILL NOT
++CA N'T
+&COIN
++DUCAT
++SILVER CROWN
+--- QUARREL [121] ---
+QUARREL
+- &NEGAUX * OVER TOLLS [904]
+- * OVER TOLLS [121]
+--- GIFT [070] ---
+GIFT
+- * &COIN [903]
+- * CATAPULTS [071]
+--- DEPARTED [032:033] ---
+DEPARTED
+--- DEPART [012] ---
+DEPART
+"""
+
+
+def _rel(relation: str, lemma: str, obj: str = "", head: str = "") -> Extraction:
+    subj = Argument("subject", "Riverland", 0, 9, head="Riverland")
+    o = Argument("object", obj, 30, 30 + len(obj), head=head, head_lemma=head) if obj else None
+    return Extraction("a", 0, 0, 60, subj, relation, lemma, 10, 10 + len(relation), object=o)
+
+
+def test_words_before_the_verb_fill_a_pattern_s_pre_verb_slots():
+    lex = PatternLexicon(read_verbs(VALIDATE_STYLE))
+    negated = Clause.from_extraction(_rel("will not quarrel over", "quarrel over", "the tolls", "tolls"))
+    assert negated.before == {"will", "not"} and negated.surface == "quarrel"
+    assert lex.match(negated).code == "904"
+    assert lex.match(Clause.from_extraction(_rel("quarrelled over", "quarrel over", "the tolls", "tolls"))).code == "121"
+    assert lex.match(Clause.from_extraction(_rel("ca n't quarrel over", "quarrel over", "the tolls", "tolls"))).code == "904"
+
+
+def test_object_words_anywhere_in_the_object_only_when_asked():
+    strict = PatternLexicon(read_verbs(VALIDATE_STYLE))
+    loose = PatternLexicon(read_verbs(VALIDATE_STYLE), object_anywhere=True)
+    cl = Clause.from_extraction(_rel("gifted", "gift", "two catapults wagons", "wagons"))
+    assert strict.match(cl).code == "070" and loose.match(cl).code == "071"  # "* CATAPULTS" as PETRARCH reads it
+    # not a word of the object's own prepositional phrase: the head is "set"
+    assert loose.match(Clause.from_extraction(_rel("gifted", "gift", "a set of catapults", "set"))).code == "070"
+    # a multi-word synonym still needs its head: "silver" alone is no "silver crown"
+    assert loose.match(Clause.from_extraction(_rel("gifted", "gift", "silver bowls", "bowls"))).code == "070"
+
+
+def test_a_surface_form_with_its_own_entry_comes_first_and_keeps_its_reverse_code():
+    lex = PatternLexicon(read_verbs(VALIDATE_STYLE))
+    m = lex.match(Clause.from_extraction(_rel("departed for", "depart for")))
+    assert (m.code, m.reverse) == ("032", "033")
+    m = lex.match(Clause.from_extraction(_rel("will depart", "depart")))
+    assert (m.code, m.reverse) == ("012", "")
