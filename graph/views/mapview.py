@@ -56,11 +56,16 @@ _LABELS = _PREFIXES + "SELECT DISTINCT ?x ?v WHERE { ?x rdfs:label ?v }"
 _SENTENCES = _PREFIXES + "SELECT DISTINCT ?x ?v WHERE { ?x gk:inSentence ?s . ?s schema:text ?v }"
 
 
-def _pairs(store: Any, query: str, key: str) -> dict[str, list[Any]]:
+def _rows(store: Any, query: str) -> list[dict[str, Any]]:
     from geokg.graph.query.sparql import run_query
 
+    return run_query(store, query).to_dicts()
+
+
+def _pairs(store: Any, query: str, key: str) -> dict[str, list[Any]]:
+    """``key`` value -> the ``?v`` values of its rows."""
     out: dict[str, list[Any]] = {}
-    for row in run_query(store, query).to_dicts():
+    for row in _rows(store, query):
         out.setdefault(str(row[key]), []).append(row["v"])
     return out
 
@@ -72,7 +77,7 @@ def _first(values: list[Any] | None) -> Any:
 def map_records(store: Any, query: str = MAP_QUERY) -> list[dict[str, Any]]:
     """One record per geocoded event of ``store`` (``query`` selects ?event ?p ?lat ?lon)."""
     places: dict[str, dict[str, Any]] = {}
-    for row in sorted(_pairs_rows(store, query), key=lambda r: str(r["p"])):
+    for row in sorted(_rows(store, query), key=lambda r: str(r["p"])):
         places.setdefault(str(row["event"]), row)
     columns = {c: _pairs(store, f"{_PREFIXES}SELECT DISTINCT ?event ?v WHERE {{ {pattern} }}", "event")
                for c, pattern in _EVENT_COLUMNS.items()}
@@ -90,11 +95,6 @@ def map_records(store: Any, query: str = MAP_QUERY) -> list[dict[str, Any]]:
         records.append(rec)
     return records
 
-
-def _pairs_rows(store: Any, query: str) -> list[dict[str, Any]]:
-    from geokg.graph.query.sparql import run_query
-
-    return run_query(store, query).to_dicts()
 
 
 @lru_cache(maxsize=1)
