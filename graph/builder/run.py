@@ -53,6 +53,7 @@ __all__ = [
     "run_info",
     "write_outputs",
     "write_vocabulary",
+    "write_run",
     "VOCABULARY_GRAPH",
     "StrictModeError",
 ]
@@ -151,6 +152,20 @@ def write_vocabulary(store: "GraphStore") -> int:
     # Canonical blank-node labels (OWL lists): the same vocabulary gives the same quads every time.
     triples = list(to_canonical_graph(load_ontology(*schemes)))
     store.replace_graphs({URIRef(VOCABULARY_GRAPH): triples})
+    return len(triples)
+
+
+def write_run(store: "GraphStore", run: "RunInfo") -> int:
+    """(Re)write the run's description into its own graph (:attr:`RunInfo.graph`), once per build.
+
+    Article graphs name the run only (``<run> prov:used <article>``), so a
+    store holds each run's type, model, software and evidence level once.
+    Returns the number of triples written.
+    """
+    from geokg.graph.rdf.writer import run_quads
+
+    triples = [(s, p, o) for s, p, o, _ in run_quads(run)]
+    store.replace_graphs({run.graph: triples})
     return len(triples)
 
 
@@ -312,6 +327,7 @@ def build(  # long only by its docstring (every option documented); the work is 
         store, publisher = _open_store(stack, out, store, memory=memory)
         report.store = store.location
         write_vocabulary(store)
+        write_run(store, workers.run)
         journal = _open_journal(stack, store, out, report, resume=resume, fresh=fresh)
         if atomic is None:  # bulk loads are safe only where the journal can repair a cut-short batch
             atomic = journal is None

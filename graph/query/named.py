@@ -42,8 +42,9 @@ event has 8 reports):
   chained look-ups multiply (k^n rows for n look-ups): the seed takes one
   ``DISTINCT`` level per look-up (actors -> events -> targets -> dates), which
   collapses the repeats before the next one;
-* the reports are the articles an event is ``prov:wasDerivedFrom`` (written at
-  every evidence level) and, in each article's graph, the event's mentions
+* the reports are the article graphs that type the event (``GRAPH ?a0 { ?event
+  a sem:Event }``: at every evidence level, the graph is the article; level
+  ``full`` also writes ``prov:wasDerivedFrom``) and, in each article's graph, the event's mentions
   (``gk:hasMention`` / ``gk:inSentence``: levels ``mention`` and ``full``; at
   level ``none`` the sentence columns stay unbound and there is one row per
   article), read as

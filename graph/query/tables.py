@@ -30,18 +30,18 @@ GK = "https://w3id.org/geokg/ontology#"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
 
-# The reports of every event: the articles it is derived from (every evidence level) and, in
+# The reports of every event: the article graphs that type it (every evidence level) and, in
 # each article's graph, its mentions with the clause's offsets and the sentence (levels mention
 # and full; unbound at level none).
 _MENTIONS = """
 PREFIX gk: <https://w3id.org/geokg/ontology#>
 PREFIX schema: <https://schema.org/>
-PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
 PREFIX oa: <http://www.w3.org/ns/oa#>
 SELECT DISTINCT ?event ?mention ?sentence ?article ?start ?end ?sstart
 WHERE {
   GRAPH ?article {
-    ?event a gk:Event ; prov:wasDerivedFrom ?article .
+    ?event a sem:Event .
     OPTIONAL {
       ?event gk:hasMention ?mention .
       ?mention gk:start ?start ; gk:end ?end ; gk:inSentence ?s .
@@ -56,6 +56,15 @@ PREFIX schema: <https://schema.org/>
 PREFIX dct: <http://purl.org/dc/terms/>
 SELECT DISTINCT ?article ?p ?o
 WHERE { ?article a schema:NewsArticle ; ?p ?o . VALUES ?p { schema:url dct:title dct:issued } }
+"""
+
+# QuadClass and Goldstein score of each CAMEO concept (the vocabulary graph): an event's own
+# values where its graph states them, else its concept's (levels none and mention leave them
+# out where they equal the concept's).
+_CONCEPT_SCORES = """
+PREFIX gk: <https://w3id.org/geokg/ontology#>
+SELECT DISTINCT ?concept ?p ?o
+WHERE { ?concept ?p ?o . VALUES ?p { gk:quadClass gk:goldstein } FILTER (STRSTARTS(STR(?concept), "https://w3id.org/geokg/cameo/")) }
 """
 
 
@@ -172,10 +181,42 @@ def _reports(store: GraphStore) -> dict[str, list[tuple]]:
     return out
 
 
+def _concept_scores(store: GraphStore) -> dict[str, dict[str, list[Node]]]:
+    out: dict[str, dict[str, list[Node]]] = defaultdict(dict)
+    for concept, p, o in store.query(_CONCEPT_SCORES):
+        out[str(concept)][str(p)] = [o]
+    return out
+
+
+def _with_defaults(props: dict[str, list[Node]], concepts: dict[str, dict[str, list[Node]]]) -> dict[str, list[Node]]:
+    """An event's properties with what levels none and mention leave out filled in: the declared
+    defaults (:data:`~geokg.graph.rdf.evidence.CLAIM_DEFAULTS`), the relation words (its lemma) and
+    the scores of its CAMEO concept."""
+    from geokg.graph.rdf.evidence import CLAIM_DEFAULTS
+    from rdflib import Literal
+
+    out = dict(props)
+    for name, value in CLAIM_DEFAULTS.items():
+        out.setdefault(GK + name, [Literal(value)])
+    if GK + "relationLemma" in out:
+        out.setdefault(GK + "relationText", out[GK + "relationLemma"])
+    concept = concepts.get(str(_first(props.get(SEM + "eventType"))), {})
+    for name in ("quadClass", "goldstein"):
+        if GK + name in concept:
+            out.setdefault(GK + name, concept[GK + name])
+    return out
+
+
 def event_rows(store: GraphStore) -> list[EventRow]:
-    """One row per (event, mention), sorted by date then event."""
+    """One row per (event, mention), sorted by date then event.
+
+    Values a graph leaves out (levels none and mention) are read as the
+    ontology declares them: defaults, the lemma for the relation words and the
+    CAMEO concept's QuadClass and Goldstein score.
+    """
     actors = actors_table(store)
-    events = describe(store, SEM + "Event")
+    concepts = _concept_scores(store)
+    events = {iri: _with_defaults(p, concepts) for iri, p in describe(store, SEM + "Event").items()}
     articles: dict[str, dict[str, Any]] = defaultdict(dict)
     for a, p, o in store.query(_ARTICLES):
         articles[str(a)][str(p).rsplit("/", 1)[-1]] = _first([o])

@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from geokg.graph.rdf.syntax import NT_ESCAPES
@@ -65,6 +66,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 __all__ = [
+    "CLAIM_DEFAULTS",
     "DEFAULT_EVIDENCE",
     "EVIDENCE_LEVELS",
     "RDFWriteError",
@@ -86,6 +88,14 @@ __all__ = [
 EVIDENCE_LEVELS = ("none", "mention", "full")
 #: The level ``geokg build`` writes unless told otherwise.
 DEFAULT_EVIDENCE = "mention"
+
+#: What a claim's property is when a graph written at level ``none`` or ``mention`` leaves it
+#: out (``sh:defaultValue`` in ``ontology/shapes.ttl``); level ``full`` writes every value.
+#: The confidence default is the extractor's score before any penalty
+#: (:mod:`geokg.ingest.extract.confidence`), its most common value.
+CLAIM_DEFAULTS = MappingProxyType({
+    "polarity": "positive", "mode": "asserted", "extractionKind": "event", "confidence": 0.9,
+})
 
 #: An RDF term in N-Triples syntax: ``<iri>`` or a quoted literal.
 Term = str
@@ -294,9 +304,12 @@ def entity_mention_id(mention: Mention) -> str:
 
 
 def sentence_triples(ctx: WriteContext, index: int, start: int, end: int) -> Iterator[Triple]:
-    """A ``gk:Sentence``: index, offsets and its text (sliced from the article).
+    """A ``gk:Sentence``: its article, start offset and text (sliced from the article).
 
-    No ``rdf:type``: ``gk:sentenceIndex`` has domain ``gk:Sentence``.
+    No ``rdf:type``: ``gk:inSentence`` has range ``gk:Sentence``.  Level
+    ``full`` also writes its index and end offset; at the other levels they
+    are derivable (the index is the IRI's last segment and the order of the
+    start offsets, the end is ``oa:start`` + the text's length).
 
     Examples
     --------
@@ -309,10 +322,11 @@ def sentence_triples(ctx: WriteContext, index: int, start: int, end: int) -> Ite
     node = _iri(sentence_iri(ctx.article.id, index))
     start, end = ctx.span(start, end, f"sentence {index}")
     yield node, DCTERMS.isPartOf, ctx.ref
-    yield node, GK.sentenceIndex, f'"{index}"{_INTEGER}'
     yield node, OA.start, f'"{start}"{_INTEGER}'
-    yield node, OA.end, f'"{end}"{_INTEGER}'
     yield node, SCHEMA.text, _quoted(ctx.content[start:end])
+    if ctx.evidence == "full":
+        yield node, GK.sentenceIndex, f'"{index}"{_INTEGER}'
+        yield node, OA.end, f'"{end}"{_INTEGER}'
 
 
 def _target(ctx: WriteContext, iri: str, start: int, end: int) -> Iterator[Triple]:

@@ -5,7 +5,7 @@ disambiguated by the countries and places its article names) and links it by
 ``sem:hasPlace`` to a node shared by every article that names the place::
 
     <https://w3id.org/geokg/id/place/geonames/703448>
-        a sem:Place, schema:Place ; rdfs:label "Kyiv" ; gk:placeKind "city" ;
+        a sem:Place ; rdfs:label "Kyiv" ; gk:placeKind "city" ;
         gk:countryCode "UKR" ; wgs84:lat 50.45466 ; wgs84:long 30.5238 ;
         rdfs:seeAlso <https://sws.geonames.org/703448/> .
 
@@ -13,6 +13,7 @@ disambiguated by the countries and places its article names) and links it by
 filter on (Oxigraph has no GeoSPARQL functions).  A region without a GeoNames id gets
 ``place/geonames-admin1/<CC.code>``.  An event whose place is not in the gazetteer but
 whose coder found a country keeps the former node ``place/<ISO3>`` (a label, no point).
+Level ``full`` also types places ``schema:Place``.
 
 Examples
 --------
@@ -22,6 +23,8 @@ Examples
 'https://w3id.org/geokg/id/place/geonames/703448'
 >>> [p.rsplit("#", 1)[-1].rstrip(">") for _, p, _ in place_triples(kyiv)][:5]
 ['type', 'type', 'label', 'placeKind', 'countryCode']
+>>> [p.rsplit("#", 1)[-1].rstrip(">") for _, p, _ in place_triples(kyiv, full=False)][:2]
+['type', 'label']
 """
 
 from __future__ import annotations
@@ -77,11 +80,13 @@ def _degrees(value: float) -> Term:
     return nt_literal(lexical + "0" if lexical.endswith(".") else lexical, XSD.decimal)
 
 
-def place_triples(place: Place) -> Iterator[Triple]:
-    """The place node: types, label, kind, country and point."""
+def place_triples(place: Place, full: bool = True) -> Iterator[Triple]:
+    """The place node: type (``sem:Place``; also ``schema:Place`` when ``full``), label, kind,
+    country and point."""
     node = _iri(place_node_iri(place))
     yield node, RDF.type, SEM.Place
-    yield node, RDF.type, SCHEMA.Place
+    if full:
+        yield node, RDF.type, SCHEMA.Place
     yield node, RDFS.label, _literal(place.name)
     yield node, GK.placeKind, _literal(place.kind)
     yield node, GK.countryCode, _literal(place.country)
@@ -109,10 +114,11 @@ def event_place_triples(ctx: WriteContext, node: Term, event: Event,
     place = geocoder().event_place(event.extraction, event.place, mentions, ctx.content, _context(ctx, mentions))
     if place is not None:
         yield node, SEM.hasPlace, _iri(place_node_iri(place))
-        yield from place_triples(place)
+        yield from place_triples(place, ctx.evidence == "full")
     elif event.place and event.place.strip():
         legacy = _iri(place_iri(event.place))
         yield node, SEM.hasPlace, legacy
         yield legacy, RDF.type, SEM.Place
-        yield legacy, RDF.type, SCHEMA.Place
+        if ctx.evidence == "full":
+            yield legacy, RDF.type, SCHEMA.Place
         yield legacy, RDFS.label, _literal(event.place.strip())

@@ -49,15 +49,18 @@ True
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
+from types import MappingProxyType
 
 from geokg.graph.rdf.evidence import (
     _INTEGER,
+    CLAIM_DEFAULTS,
     DEFAULT_EVIDENCE,
     DCTERMS,
     GK,
@@ -125,6 +128,8 @@ __all__ = [
     "article_nquads",
     "article_graph",
     "results_dataset",
+    "run_quads",
+    "cameo_scores",
     "entity_mention_id",
 ]
 
@@ -133,6 +138,12 @@ Quad = tuple[Node, Node, Node, URIRef]
 NodeTriple = tuple[Node, Node, Node]
 
 _ISO3 = re.compile(r"[A-Z]{3}")
+#: :data:`~geokg.graph.rdf.evidence.CLAIM_DEFAULTS` as (property, value) terms in N-Triples syntax.
+_DEFAULT_TERMS = MappingProxyType({
+    GK.polarity: _literal(CLAIM_DEFAULTS["polarity"]), GK.mode: _literal(CLAIM_DEFAULTS["mode"]),
+    GK.extractionKind: _literal(CLAIM_DEFAULTS["extractionKind"]),
+    GK.confidence: nt_literal(str(CLAIM_DEFAULTS["confidence"]), XSD.decimal),
+})
 #: schema.org type of each actor kind (other kinds are only ``sem:Actor``).
 _SCHEMA_TYPE = {
     "person": SCHEMA.Person,
@@ -156,7 +167,7 @@ class RunInfo:
     Examples
     --------
     >>> RunInfo("en_core_web_sm", "3.8.0", "0.1.0").iri
-    rdflib.term.URIRef('https://w3id.org/geokg/id/run/geokg/0.1.0/en_core_web_sm/3.8.0')
+    rdflib.term.URIRef('https://w3id.org/geokg/id/run/geokg/0.1.0/en_core_web_sm/3.8.0/mention')
     >>> RunInfo("", "3.8.0", "0.1.0")
     Traceback (most recent call last):
     ...
@@ -181,8 +192,13 @@ class RunInfo:
 
     @property
     def iri(self) -> URIRef:
-        """The ``prov:Activity`` IRI of this run."""
-        return run_iri(self.model, self.model_version, self.geokg_version)
+        """The ``prov:Activity`` IRI of this run: the versions, then the evidence level."""
+        return URIRef(f"{run_iri(self.model, self.model_version, self.geokg_version)}/{self.evidence}")
+
+    @property
+    def graph(self) -> URIRef:
+        """The named graph that describes the run (written once per store: :func:`run_quads`)."""
+        return URIRef(str(self.iri).replace("/id/run/", "/id/graph/run/", 1))
 
 
 # --------------------------------------------------------------- literals
@@ -248,16 +264,15 @@ def _article(ctx: WriteContext) -> Iterator[Triple]:
         yield publisher, RDFS.label, _literal(a.source.strip())
 
 
-def _run(ctx: WriteContext, run: RunInfo) -> Iterator[Triple]:
+def _run_triples(run: RunInfo) -> Iterator[Triple]:
+    """The run's description (its graph, :attr:`RunInfo.graph`): one ``rdf:type`` per node
+    (``gk:ExtractionRun`` is a ``prov:Activity``), model, software and evidence level."""
     node, model, software = _iri(run.iri), _iri(model_iri(run.model, run.model_version)), _iri(software_iri(run.geokg_version))
-    yield node, RDF.type, PROV.Activity
     yield node, RDF.type, GK.ExtractionRun
     yield node, RDFS.label, _literal(f"geokg {run.geokg_version} with {run.model} {run.model_version}")
     yield node, PROV.used, model
-    yield node, PROV.used, ctx.ref
     yield node, PROV.wasAssociatedWith, software
-    yield node, GK.evidenceLevel, _literal(ctx.evidence)
-    yield model, RDF.type, PROV.Entity
+    yield node, GK.evidenceLevel, _literal(run.evidence)
     yield model, RDF.type, SCHEMA.SoftwareApplication
     yield model, RDFS.label, _literal(run.model)
     yield model, SCHEMA.softwareVersion, _literal(run.model_version)
@@ -267,7 +282,7 @@ def _run(ctx: WriteContext, run: RunInfo) -> Iterator[Triple]:
     yield software, SCHEMA.softwareVersion, _literal(run.geokg_version)
 
 
-def _country_stub(code: str) -> Iterator[Triple]:
+def _country_stub(code: str, full: bool) -> Iterator[Triple]:
     """A minimal ``country:CODE`` actor when the records lack one.
 
     Only for ISO 3166-1 alpha-3 codes pycountry knows (so a CAMEO region code
@@ -280,7 +295,8 @@ def _country_stub(code: str) -> Iterator[Triple]:
         return
     node = _iri(actor_iri(f"country:{code}"))
     yield node, RDF.type, SEM.Actor
-    yield node, RDF.type, SCHEMA.Country
+    if full:
+        yield node, RDF.type, SCHEMA.Country
     yield node, RDFS.label, _literal(country.name)
     yield node, GK.actorKind, _literal("country")
     yield node, GK.countryCode, _literal(code)
@@ -292,7 +308,7 @@ def _actor(ctx: WriteContext, actor: Actor) -> Iterator[Triple]:
     node = _iri(actor_iri(actor.id))
     kind = (actor.kind or "").strip().lower()
     yield node, RDF.type, SEM.Actor
-    if kind in _SCHEMA_TYPE:
+    if kind in _SCHEMA_TYPE and ctx.evidence == "full":  # else gk:actorKind says it
         yield node, RDF.type, _SCHEMA_TYPE[kind]
     yield node, RDFS.label, _literal(actor.name.strip())
     for alias in actor.aliases:
@@ -309,7 +325,7 @@ def _actor(ctx: WriteContext, actor: Actor) -> Iterator[Triple]:
         yield node, GK.countryCode, _literal(code)
         if kind != "country" and _ISO3.fullmatch(code):
             country = f"country:{code}"
-            stub = [] if country in ctx.actors else list(_country_stub(code))
+            stub = [] if country in ctx.actors else list(_country_stub(code, ctx.evidence == "full"))
             if country in ctx.actors or stub:  # link only to a country the graph describes
                 yield node, GK.country, _iri(actor_iri(country))
                 yield from stub
@@ -348,16 +364,20 @@ def _claim(
     confidence = _decimal(ext.confidence, f"{what} confidence")
     if not 0 <= ext.confidence <= 1:
         raise ctx.fail(f"{what} confidence {ext.confidence!r} is not between 0 and 1")
+    lean = ctx.evidence != "full"
     if ctx.evidence != "none":
         yield node, GK.hasMention, _iri(mention_iri(ext_id))
-    yield node, PROV.wasDerivedFrom, ctx.ref
-    if ctx.run_ref is not None and ctx.evidence == "full":  # else: the run prov:used the article
-        yield node, PROV.wasGeneratedBy, ctx.run_ref
-    yield node, GK.extractionKind, _literal(ext.kind)
-    yield node, GK.polarity, _literal(ext.polarity)
-    yield node, GK.mode, _literal(ext.mode)
-    yield node, GK.confidence, confidence
-    if ext.relation:
+    if not lean:  # else the article's graph says where the claim comes from, and the run prov:used it
+        yield node, PROV.wasDerivedFrom, ctx.ref
+        if ctx.run_ref is not None:
+            yield node, PROV.wasGeneratedBy, ctx.run_ref
+    for prop, value in (
+        (GK.extractionKind, _literal(ext.kind)), (GK.polarity, _literal(ext.polarity)),
+        (GK.mode, _literal(ext.mode)), (GK.confidence, confidence),
+    ):
+        if not lean or _DEFAULT_TERMS[prop] != value:  # a declared default is left out
+            yield node, prop, value
+    if ext.relation and (not lean or ext.relation != ext.lemma):  # readers fall back on the lemma
         yield node, GK.relationText, _literal(ext.relation)
     if ext.lemma:
         yield node, GK.relationLemma, _literal(ext.lemma)
@@ -390,26 +410,21 @@ def _event(ctx: WriteContext, event: Event, ext_id: str, mentions: tuple[Mention
     node = _iri(iri)
     what = f"event {event.id!r}"
     yield node, RDF.type, SEM.Event
-    yield node, RDF.type, GK.Event
+    if ctx.evidence == "full":  # else gk:Event follows from the properties' domains
+        yield node, RDF.type, GK.Event
     yield from _claim(ctx, node, event.extraction, ext_id, mentions)
+    concept: Term | None = None
     try:
         if event.cameo:
-            yield node, SEM.eventType, _iri(cameo_iri(event.cameo))
+            concept = _iri(cameo_iri(event.cameo))
+            yield node, SEM.eventType, concept
         if event.plover:
             yield node, GK.ploverCategory, _iri(plover_iri(event.plover))
     except ValueError as exc:
         raise ctx.fail(f"{what}: {exc}") from None
     if event.plover_mode:
         yield node, GK.ploverMode, _literal(event.plover_mode)
-    if event.quad_class is not None:
-        if isinstance(event.quad_class, bool) or event.quad_class not in range(5):
-            raise ctx.fail(f"{what} quad class {event.quad_class!r} is not 0-4")
-        yield node, GK.quadClass, f'"{int(event.quad_class)}"{_INTEGER}'
-    if event.goldstein is not None:
-        score = _decimal(event.goldstein, f"{what} Goldstein score")
-        if not -10 <= event.goldstein <= 10:
-            raise ctx.fail(f"{what} Goldstein score {event.goldstein!r} is outside [-10, 10]")
-        yield node, GK.goldstein, score
+    yield from _scores(ctx, node, event, concept)
     if event.source is not None:
         yield from _role(iri, event.source, GK.sourceActor, GK.SourceRole, "source", ctx.evidence == "full")
     if event.target is not None:
@@ -419,6 +434,49 @@ def _event(ctx: WriteContext, event: Event, ext_id: str, mentions: tuple[Mention
     if event.date_text:
         yield node, GK.timeText, _literal(event.date_text)
     yield from event_place_triples(ctx, node, event, mentions)  # geocoded (geokg.graph.rdf.places)
+
+
+def _scores(ctx: WriteContext, node: Term, event: Event, concept: Term | None) -> Iterator[Triple]:
+    """QuadClass and Goldstein score, left out at levels none and mention where the event's
+    CAMEO concept (``ontology/cameo.ttl``, the store's vocabulary graph) states the same."""
+    what = f"event {event.id!r}"
+    stated = cameo_scores().get(concept or "", (None, None)) if ctx.evidence != "full" else (None, None)
+    if event.quad_class is not None:
+        if isinstance(event.quad_class, bool) or event.quad_class not in range(5):
+            raise ctx.fail(f"{what} quad class {event.quad_class!r} is not 0-4")
+        quad = f'"{int(event.quad_class)}"{_INTEGER}'
+        if quad != stated[0]:
+            yield node, GK.quadClass, quad
+    if event.goldstein is not None:
+        score = _decimal(event.goldstein, f"{what} Goldstein score")
+        if not -10 <= event.goldstein <= 10:
+            raise ctx.fail(f"{what} Goldstein score {event.goldstein!r} is outside [-10, 10]")
+        if score != stated[1]:
+            yield node, GK.goldstein, score
+
+
+@functools.lru_cache(maxsize=1)
+def cameo_scores() -> dict[Term, tuple[Term | None, Term | None]]:
+    """CAMEO concept -> its QuadClass and Goldstein score as ``ontology/cameo.ttl`` states them
+    (N-Triples terms; ``None`` where it states none).
+
+    Examples
+    --------
+    >>> cameo_scores()[_iri(cameo_iri("042"))]
+    ('"1"^^<http://www.w3.org/2001/XMLSchema#integer>', '"1.9"^^<http://www.w3.org/2001/XMLSchema#decimal>')
+    """
+    from geokg.ontology.files import ontology_path
+
+    out: dict[Term, tuple[Term | None, Term | None]] = {}
+    text = ontology_path("cameo.ttl").read_text(encoding="utf-8")
+    for code, body in re.findall(r"^cameo:(\w+) a skos:Concept ;(.*?) \.$", text, flags=re.M | re.S):
+        quad = re.search(r"gk:quadClass (\d+)", body)
+        gold = re.search(r"gk:goldstein (-?[0-9.]+)", body)
+        out[_iri(cameo_iri(code))] = (
+            f'"{quad.group(1)}"{_INTEGER}' if quad else None,
+            _decimal(float(gold.group(1)), "Goldstein score") if gold else None,
+        )
+    return out
 
 
 def _statement(ctx: WriteContext, ext: Extraction, ext_id: str, mentions: tuple[Mention, ...]) -> Iterator[Triple]:
@@ -466,6 +524,8 @@ def _sentences(ctx: WriteContext, result: ArticleResult, implied: dict[int, Extr
 
 
 def _triples(result: ArticleResult, run: RunInfo | None, evidence: str) -> Iterator[Triple]:
+    if run is not None and run.evidence != evidence:  # the run is the one that wrote this level
+        run = replace(run, evidence=evidence)
     extractions, bodies, event_ext = _plan(result)
     known = {s.index for s in result.sentences}
     implied: dict[int, Extraction] = {}
@@ -474,8 +534,8 @@ def _triples(result: ArticleResult, run: RunInfo | None, evidence: str) -> Itera
             implied.setdefault(ext.sentence, ext)
     ctx = _context(result, run, frozenset(known | set(implied)), evidence)
     yield from _article(ctx)
-    if run is not None:
-        yield from _run(ctx, run)
+    if run is not None:  # the run's description is its own graph (run_quads), written once per store
+        yield ctx.run_ref, PROV.used, ctx.ref
     yield from _sentences(ctx, result, implied, {ext.sentence for ext in extractions.values()})
     for actor in ctx.actors.values():
         yield from _actor(ctx, actor)
@@ -603,13 +663,30 @@ def article_graph(result: ArticleResult, *, run: RunInfo | None = None, evidence
     --------
     >>> from geokg.ingest.records import Article, ArticleResult
     >>> art = Article.create(title="T", text="Body.", url="https://x.test/b")
-    >>> len(article_graph(ArticleResult(article=art), run=RunInfo("m", "1", "0.1")))
-    20
+    >>> len(article_graph(ArticleResult(article=art), run=RunInfo("m", "1", "0.1")))  # the run: run_quads
+    6
     """
     graph = bind_prefixes(Graph(identifier=article_iri(result.article.id)))
     for s, p, o, _ in article_quads(result, run=run, evidence=evidence):
         graph.add((s, p, o))
     return graph
+
+
+def run_quads(run: RunInfo) -> Iterator[Quad]:
+    """The run's description, in its own graph (:attr:`RunInfo.graph`): written once per store.
+
+    Each article graph holds only ``<run> prov:used <article>``; the run's
+    type, label, model, software and evidence level stand here once.
+
+    Examples
+    --------
+    >>> run = RunInfo("m", "1", "0.1", evidence="none")
+    >>> quads = list(run_quads(run))
+    >>> {q[3] for q in quads} == {run.graph}, len(quads)
+    (True, 12)
+    """
+    for s, p, o in _run_triples(run):
+        yield nt_term(s), nt_term(p), nt_term(o), run.graph
 
 
 def results_dataset(
@@ -628,4 +705,6 @@ def results_dataset(
     ds = bind_prefixes(Dataset())
     for result in results:
         ds.addN(article_quads(result, run=run, evidence=evidence))
+    if run is not None:
+        ds.addN(run_quads(run if evidence is None else replace(run, evidence=check_evidence(evidence))))
     return ds

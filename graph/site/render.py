@@ -60,8 +60,9 @@ _SENTENCES = """
 PREFIX gk: <https://w3id.org/geokg/ontology#>
 PREFIX dct: <http://purl.org/dc/terms/>
 PREFIX oa: <http://www.w3.org/ns/oa#>
-SELECT DISTINCT ?article ?start ?end
-WHERE { ?s gk:sentenceIndex ?i ; dct:isPartOf ?article ; oa:start ?start ; oa:end ?end . }
+PREFIX schema: <https://schema.org/>
+SELECT DISTINCT ?article ?start ?text
+WHERE { ?s dct:isPartOf ?article ; oa:start ?start ; schema:text ?text . }
 """
 
 #: Content-Security-Policy of the site's pages (``{style}`` is the hash of their stylesheet).
@@ -80,8 +81,8 @@ def sentence_spans(store: GraphStore) -> dict[str, list[tuple[int, int]]]:
     {}
     """
     out: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for article, start, end in store.query(_SENTENCES):
-        out[str(article)].append((int(start), int(end)))
+    for article, start, text in store.query(_SENTENCES):  # a sentence's end is its start + its length
+        out[str(article)].append((int(start), int(start) + len(str(text))))
     return {k: sorted(v) for k, v in out.items()}
 
 

@@ -48,7 +48,10 @@ MAP_QUERY = _PREFIXES + """SELECT DISTINCT ?event ?p ?lat ?lon WHERE {
 }"""
 #: column -> the pattern giving it for ?event (``?v`` is the value).
 _EVENT_COLUMNS = {
-    "quad": "?event gk:quadClass ?v", "date": "?event sem:hasTimeStamp ?v",
+    # the event's own QuadClass, else its CAMEO concept's (levels none and mention leave out what equals it)
+    "quad": "{ ?event gk:quadClass ?v } UNION { ?event sem:eventType ?c . ?c gk:quadClass ?v "
+            "FILTER NOT EXISTS { ?event gk:quadClass ?own } }",
+    "date": "?event sem:hasTimeStamp ?v",
     "relation": "?event gk:relationLemma ?v", "source_iri": "?event gk:sourceActor ?v",
     "target_iri": "?event gk:targetActor ?v", "mention": "?event gk:hasMention ?v",
 }

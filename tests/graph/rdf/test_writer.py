@@ -14,7 +14,9 @@ from geokg.graph.rdf.writer import (
     RunInfo,
     article_graph,
     article_quads,
+    cameo_scores,
     results_dataset,
+    run_quads,
 )
 from geokg.ingest.records import (
     Actor,
@@ -95,7 +97,7 @@ def test_quads_are_distinct_and_all_in_the_article_graph(result):
     assert {q[3] for q in quads} == {article_iri(result.article.id)}
 
 
-@pytest.mark.parametrize(("evidence", "size"), [("mention", 100), ("full", 250)])
+@pytest.mark.parametrize(("evidence", "size"), [("mention", 65), ("full", 230)])
 def test_golden_graph(evidence, size):
     expected = Dataset()
     path = samples.GOLDENS[evidence]
@@ -117,11 +119,62 @@ def test_golden_graph(evidence, size):
 
 def test_default_level_is_mention_and_is_recorded_on_the_run(result):
     g = article_graph(result, run=RUN)
-    assert g.value(RUN.iri, GK.evidenceLevel) == Literal("mention")
-    assert g.value(RunInfo("m", "1", "0.1", evidence="full").iri, GK.evidenceLevel) is None
-    full = article_graph(result, run=dataclasses.replace(RUN, evidence="full"))
-    assert full.value(RUN.iri, GK.evidenceLevel) == Literal("full")
+    a = article_iri(result.article.id)
+    # the article graph only names the run; its description (level included) is the run's own graph
+    assert set(g.triples((RUN.iri, None, None))) == {(RUN.iri, PROV.used, a)}
+    assert not list(g.triples((None, GK.evidenceLevel, None)))
+    described = {(s, p, o) for s, p, o, _ in run_quads(RUN)}
+    assert (RUN.iri, GK.evidenceLevel, Literal("mention")) in described
+    assert (RUN.iri, RDF.type, GK.ExtractionRun) in described
+    full_run = dataclasses.replace(RUN, evidence="full")
+    full = article_graph(result, run=full_run)
+    assert full_run.iri != RUN.iri and (full_run.iri, PROV.used, a) in full
+    assert (full_run.iri, GK.evidenceLevel, Literal("full")) in {q[:3] for q in run_quads(full_run)}
     assert set(article_graph(result, run=RUN, evidence="full")) == set(full)  # the keyword wins
+
+
+def test_run_is_described_once_per_dataset():
+    results = [samples.sample_result(), samples.second_result()]
+    ds = results_dataset(results, run=RUN)
+    graphs = {g.identifier: g for g in ds.graphs() if len(g)}
+    assert set(graphs) == {RUN.graph} | {article_iri(r.article.id) for r in results}
+    assert len(graphs[RUN.graph]) == 12  # whatever the number of articles
+    for r in results:
+        g = graphs[article_iri(r.article.id)]
+        assert set(g.triples((RUN.iri, None, None))) == {(RUN.iri, PROV.used, article_iri(r.article.id))}
+        assert not list(g.triples((None, RDFS.label, Literal("geokg"))))
+    # one type per node: the run is a gk:ExtractionRun (a prov:Activity by the ontology)
+    assert set(graphs[RUN.graph].objects(RUN.iri, RDF.type)) == {GK.ExtractionRun}
+
+
+def test_defaults_and_derivable_values_are_left_out_below_full(result):
+    e, st = event_iri(result.events[0].id), statement_iri(result.extractions[1].id)
+    full = article_graph(result, evidence="full")
+    for level in ("none", "mention"):
+        g = article_graph(result, evidence=level)
+        for claim in (e, st):
+            assert full.value(claim, GK.polarity) == Literal("positive") and g.value(claim, GK.polarity) is None
+            assert full.value(claim, GK.mode) == Literal("asserted") and g.value(claim, GK.mode) is None
+            assert g.value(claim, PROV.wasDerivedFrom) is None  # the graph is the article
+        assert g.value(e, GK.extractionKind) is None and g.value(st, GK.extractionKind) == Literal("role")
+        assert g.value(e, GK.confidence) == Literal("0.85", datatype=XSD.decimal)  # not the default 0.9
+        # QuadClass and Goldstein are the CAMEO concept's (cameo.ttl): stated there, not here
+        assert g.value(e, GK.quadClass) is None and g.value(e, GK.goldstein) is None
+        assert cameo_scores()[f"<{cameo_iri('120')}>"] == ('"3"^^<http://www.w3.org/2001/XMLSchema#integer>',
+                                                         '"-4.0"^^<http://www.w3.org/2001/XMLSchema#decimal>')
+        # one rdf:type per node
+        subjects = {s for s in g.subjects(RDF.type, None)}
+        assert all(len(set(g.objects(s, RDF.type))) == 1 for s in subjects)
+        assert set(g.objects(e, RDF.type)) == {SEM.Event}
+        assert g.value(actor_iri("person:claudia-sheinbaum"), GK.actorKind) == Literal("person")
+    assert set(full.objects(e, RDF.type)) == {SEM.Event, GK.Event}
+    # a score that differs from its concept's is written, and so is a non-default value
+    odd = dataclasses.replace(result, events=(dataclasses.replace(result.events[0], goldstein=-5.0),))
+    odd = _replace_ext(odd, polarity="negative", confidence=0.9, relation="reject")
+    g = article_graph(odd)
+    assert g.value(e, GK.goldstein) == Literal("-5.0", datatype=XSD.decimal) and g.value(e, GK.quadClass) is None
+    assert g.value(e, GK.polarity) == Literal("negative") and g.value(e, GK.confidence) is None
+    assert g.value(e, GK.relationText) is None and g.value(e, GK.relationLemma) == Literal("reject")
 
 
 def test_mention_level_is_compact(result):
@@ -138,11 +191,12 @@ def test_mention_level_is_compact(result):
     for prop in (OA.hasTarget, OA.hasSelector, OA.exact, GK.hasArgument, OA.hasBody, SEM.roleType, GK.nerLabel):
         assert not list(g.triples((None, prop, None))), prop
     assert not list(g.subjects(RDF.type, GK.Sentence)) and not list(g.subjects(RDF.type, GK.Mention))
-    # only the sentences a mention cites, each text once
-    assert set(g.subjects(GK.sentenceIndex, None)) == {sentence_iri(result.article.id, i) for i in (1, 2)}
+    # only the sentences a mention cites, each text once, with no index or end offset (derivable)
+    assert set(g.subjects(OA.start, None)) == {sentence_iri(result.article.id, i) for i in (1, 2)}
+    assert set(g.predicates(sentence)) == {URIRef("http://purl.org/dc/terms/isPartOf"), OA.start, SCHEMA.text}
     texts = [str(o) for o in g.objects(None, SCHEMA.text)]
     assert len(texts) == len(set(texts))
-    assert g.value(e, PROV.wasGeneratedBy) is None and g.value(e, PROV.wasDerivedFrom) is not None
+    assert g.value(e, PROV.wasGeneratedBy) is None and g.value(e, PROV.wasDerivedFrom) is None
     assert g.value(e, GK.sourceActor) == actor_iri("country:MEX")
 
 
@@ -153,17 +207,17 @@ def test_none_level_keeps_claims_actors_and_article(result):
     assert not list(g.triples((None, GK.hasMention, None))) and not list(g.subjects(GK.sentenceIndex, None))
     assert not list(g.triples((None, GK.inSentence, None)))
     kept = {(s, p, o) for s, p, o in mention if p not in (GK.hasMention, GK.inSentence, GK.start, GK.end)
-            and (s, p) != (RUN.iri, GK.evidenceLevel) and not str(s).startswith(str(sentence_iri(result.article.id, 0))[:-1])}
-    assert kept <= set(g)  # events, statements, actors, article and run as at level mention
+            and s != RUN.iri and not str(s).startswith(str(sentence_iri(result.article.id, 0))[:-1])}
+    assert kept <= set(g)  # events, statements, actors and article as at level mention
     assert g.value(e, GK.relationLemma) == Literal("reject")
     assert g.value(statement_iri(result.extractions[1].id), GK.relationText) == Literal("is the president of")
-    assert g.value(RUN.iri, GK.evidenceLevel) == Literal("none")
+    none_run = dataclasses.replace(RUN, evidence="none")
+    assert (none_run.iri, PROV.used, article_iri(result.article.id)) in g
 
 
 def test_full_is_mention_plus_annotations(result):
     mention, full = set(article_graph(result, run=RUN)), set(article_graph(result, run=RUN, evidence="full"))
-    level = (RUN.iri, GK.evidenceLevel, Literal("mention"))
-    assert mention - {level} <= full
+    assert {t for t in mention if t[0] != RUN.iri} <= full  # each level's run is its own
     assert len(full) > 2 * len(mention)
 
 
@@ -179,7 +233,7 @@ def test_one_named_graph_per_article_and_shared_event():
     first, second = samples.sample_result(), samples.second_result()
     ds = results_dataset([first, second], run=RUN)
     names = {g.identifier for g in ds.graphs() if len(g)}
-    assert names == {article_iri(first.article.id), article_iri(second.article.id)}
+    assert names == {article_iri(first.article.id), article_iri(second.article.id), RUN.graph}
     event = event_iri(first.events[0].id)
     for res in (first, second):
         graph = ds.graph(article_iri(res.article.id))
@@ -196,11 +250,12 @@ def test_removing_or_replacing_an_article_touches_only_its_graph():
     keep = article_graph(second, run=RUN)
     ds.remove_graph(ds.graph(article_iri(first.article.id)))
     remaining = Graph()
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        remaining.add((s, p, o))
+    for s, p, o, graph in ds.quads((None, None, None, None)):
+        if graph != RUN.graph:
+            remaining.add((s, p, o))
     assert isomorphic(remaining, keep)
     # re-ingest a changed version of `second`: exactly its graph is replaced
-    changed = dataclasses.replace(second, events=(dataclasses.replace(second.events[0], goldstein=-5.0),))
+    changed = dataclasses.replace(second, events=(dataclasses.replace(second.events[0], goldstein=-5.0),))  # not CAMEO 120's
     ds.remove_graph(ds.graph(article_iri(second.article.id)))
     ds.addN(article_quads(changed, run=RUN))
     graph = ds.graph(article_iri(second.article.id))
@@ -257,7 +312,7 @@ def test_event_properties(result):
     assert g.value(e, GK.targetActor) == actor_iri("country:USA")
     # attribution resolved to the actor whose mention lies inside the attribution span
     assert g.value(e, SEM.accordingTo) == actor_iri("person:claudia-sheinbaum")
-    assert g.value(e, PROV.wasGeneratedBy) == RUN.iri
+    assert g.value(e, PROV.wasGeneratedBy) == dataclasses.replace(RUN, evidence="full").iri
     roles = {g.value(r, SEM.roleType): g.value(r, RDF.value) for r in g.objects(e, SEM.hasActor)}
     assert roles == {GK.SourceRole: actor_iri("country:MEX"), GK.TargetRole: actor_iri("country:USA")}
 
@@ -294,10 +349,13 @@ def test_non_event_extractions_become_statements(result):
     assert (mention_iri(role_ext.id), OA.hasBody, s) in g
     # an event-kind extraction nobody coded is a statement too, keeping its kind
     uncoded = dataclasses.replace(result, events=())
-    g2 = article_graph(uncoded)
+    g2 = article_graph(uncoded, evidence="full")
     ev_ext = result.extractions[0]
     assert g2.value(statement_iri(ev_ext.id), GK.extractionKind) == Literal("event")
     assert not list(g2.subjects(RDF.type, SEM.Event))
+    g3 = article_graph(uncoded)  # level mention: "event" is the kind's declared default
+    assert g3.value(statement_iri(ev_ext.id), GK.extractionKind) is None
+    assert (statement_iri(ev_ext.id), RDF.type, GK.Statement) in g3
 
 
 def test_actors(result):
@@ -318,28 +376,33 @@ def test_country_stub_when_the_country_actor_is_missing():
     g = article_graph(ArticleResult(article=art, actors=(ruto,)))
     kenya = actor_iri("country:KEN")
     assert g.value(actor_iri(ruto.id), GK.country) == kenya
-    assert (kenya, RDF.type, SCHEMA.Country) in g
+    assert set(g.objects(kenya, RDF.type)) == {SEM.Actor} and g.value(kenya, GK.actorKind) == Literal("country")
+    full = article_graph(ArticleResult(article=art, actors=(ruto,)), evidence="full")
+    assert set(full.objects(kenya, RDF.type)) == {SEM.Actor, SCHEMA.Country}
     assert g.value(kenya, RDFS.label) == Literal("Kenya")
     # a code that is no ISO country (a CAMEO region) keeps its code but gets no country link
     au = Actor("petr:AFRIGO", "African Union", "igo", country="AFR")
     g2 = article_graph(ArticleResult(article=art, actors=(au,)))
     assert g2.value(actor_iri(au.id), GK.countryCode) == Literal("AFR")
     assert g2.value(actor_iri(au.id), GK.country) is None
-    assert not list(g2.subjects(RDF.type, SCHEMA.Country))
+    assert not list(g2.subjects(GK.actorKind, Literal("country")))
 
 
 def test_without_run_there_is_no_provenance_activity(result):
     g = article_graph(result)
     assert not list(g.subjects(RDF.type, PROV.Activity))
-    assert not list(g.triples((None, PROV.wasGeneratedBy, None)))
-    assert list(g.triples((None, PROV.wasDerivedFrom, article_iri(result.article.id))))
+    assert not list(g.triples((None, PROV.wasGeneratedBy, None))) and not list(g.triples((None, PROV.used, None)))
+    full = article_graph(result, evidence="full")
+    assert list(full.triples((None, PROV.wasDerivedFrom, article_iri(result.article.id))))
 
 
 def test_implied_sentence_from_extraction(result):
     g = article_graph(dataclasses.replace(result, sentences=()))
     s1 = sentence_iri(result.article.id, 1)
-    assert g.value(s1, GK.sentenceIndex) == Literal(1)
+    assert g.value(s1, OA.start) == Literal(31)
     assert str(g.value(s1, SCHEMA.text)).endswith("in Geneva.")
+    full = article_graph(dataclasses.replace(result, sentences=()), evidence="full")
+    assert full.value(s1, GK.sentenceIndex) == Literal(1) and full.value(s1, OA.end) == Literal(136)
     assert (mention_iri(result.extractions[0].id), GK.inSentence, s1) in g
 
 
