@@ -52,7 +52,7 @@ def _params(store) -> list[tuple[str, dict]]:
     top = {q: run_named(store, "top-actors", quad_class=q) for q in (1, 2, 3, 4)}
     labels = sorted({str(r[1]) for t in top.values() for r in t.rows[:3] if r[1]})
     events = sorted({str(r[0]) for r in store.query(
-        "PREFIX gk: <https://w3id.org/geokg/ontology#> SELECT DISTINCT ?e WHERE { ?e a gk:Event }")})
+        "PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> SELECT DISTINCT ?e WHERE { ?e a sem:Event }")})
     out = [("top-actors", {"quad_class": q}) for q in top]
     out += [("country-events", {"country": c}) for c in ("MEX", "USA", "CHN", "ISR", "PSE")]
     out += [("events-between", {"country_a": a, "country_b": b}) for a, b in (("MEX", "USA"), ("CHN", "USA"),
@@ -124,6 +124,30 @@ def test_levels_shrink_the_graph(stores):
     assert level == {lv: {lv} for lv in stores}
 
 
+def test_run_is_described_once_per_store(stores):
+    for level, store in stores.items():
+        rows = list(store.query("PREFIX gk: <https://w3id.org/geokg/ontology#> "
+                                "SELECT ?g ?r WHERE { GRAPH ?g { ?r gk:evidenceLevel ?l } }"))
+        assert len(rows) == 1, (level, rows)
+        graph, run = rows[0]
+        assert "/id/graph/run/" in str(graph) and str(run).endswith(f"/{level}")
+        # every article graph names the run once (prov:used), and nothing else of it
+        used = list(store.query(f"SELECT ?g ?p WHERE {{ GRAPH ?g {{ <{run}> ?p ?o }} FILTER (?g != <{graph}>) }}"))
+        articles = list(store.query("PREFIX schema: <https://schema.org/> "
+                                    "SELECT DISTINCT ?a WHERE { GRAPH ?a { ?a a schema:NewsArticle } }"))
+        assert len(used) == len(articles) and {str(p) for _, p in used} == {"http://www.w3.org/ns/prov#used"}
+
+
+def test_defaults_are_left_out_below_full_and_read_back(stores):
+    count = ("PREFIX gk: <https://w3id.org/geokg/ontology#> SELECT (COUNT(*) AS ?n) WHERE "
+             "{ GRAPH ?g { ?c gk:polarity \"positive\" } }")
+    assert [int(next(iter(stores[lv].query(count)))[0]) for lv in ("none", "mention")] == [0, 0]
+    assert int(next(iter(stores["full"].query(count)))[0]) > 100
+    rows = event_rows(stores["mention"])
+    assert {r.polarity for r in rows} >= {"positive"} and {r.mode for r in rows} >= {"asserted"}
+    assert sum(r.quad_class is not None for r in rows) == sum(r.cameo is not None for r in rows) > 0
+
+
 def test_unknown_level_is_refused_before_any_work(tmp_path):
     from geokg.graph.builder.run import build
 
@@ -139,9 +163,12 @@ def test_real_article_graphs_conform_at_every_level(stores):
     for level, store in stores.items():
         articles = sorted(str(r[0]) for r in store.query(
             "PREFIX schema: <https://schema.org/> SELECT DISTINCT ?a WHERE { ?a a schema:NewsArticle }"))
+        run = ("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } "
+               "FILTER (STRSTARTS(STR(?g), \"https://w3id.org/geokg/id/graph/run/\")) }")
         for article in articles[:2]:
-            graph = Graph()
-            for s, p, o in store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{article}> {{ ?s ?p ?o }} }}"):
+            graph = Graph()  # the article's graph with its run's description (written once per store)
+            for s, p, o in [*store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{article}> {{ ?s ?p ?o }} }}"),
+                            *store.query(run)]:
                 graph.add((s, p, o))
             result = validate_graph(graph, inference="none")
             assert result.conforms, (level, article, result.text)
