@@ -229,10 +229,13 @@ def _copy(graph, c):
 
 
 def _shared_store(k, kind):
+    from geokg.graph.builder.run import write_vocabulary
+
     rec = _records()
     bases = [article_graph(r, run=rec.RUN) for r in (rec.sample_result(), rec.second_result())]
     st = open_store(None, kind=kind)
     st.replace_graphs(dict(_copy(bases[c % 2], c) for c in range(k)))
+    write_vocabulary(st)  # as every build does: CAMEO concepts state QuadClass and Goldstein once
     return st
 
 
