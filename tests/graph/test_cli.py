@@ -91,7 +91,7 @@ def test_build_missing_path_is_named_and_others_processed(tmp_path, monkeypatch)
     assert result.exit_code == 1
     assert "missing.md" in result.stderr and "no such file" in result.stderr
     with open_store(tmp_path / "out" / "store", read_only=True) as st:
-        assert len(st.graphs()) == 2  # the good article + the vocabulary
+        assert len(st.graphs()) == 3  # the good article + the vocabulary + the run
 
 
 def _blank_pipeline():

@@ -53,8 +53,10 @@ def test_one_named_graph_per_article_plus_vocabulary(built):
     _, _, store = built
     graphs = {str(g) for g in store.graphs()}
     assert VOCABULARY_GRAPH in graphs
+    runs = {g for g in graphs if "/id/graph/run/" in g}  # the run's description, once per store
+    assert len(runs) == 1
     articles = [a for a in iter_articles([CORPUS])]
-    assert len(graphs - {VOCABULARY_GRAPH}) == len(articles) == 26
+    assert len(graphs - {VOCABULARY_GRAPH} - runs) == len(articles) == 26
 
 
 def test_specific_events(built):
@@ -144,4 +146,4 @@ def test_bad_inputs_do_not_stop_the_build(tmp_path, geokg_pipeline):
     origins = sorted(Path(e.origin).name for e in report.errors)
     assert origins == ["blob.txt", "missing.md"]
     store = open_store(tmp_path / "out" / "store", read_only=True)
-    assert len(store.graphs()) == 2  # the good article and the vocabulary
+    assert len(store.graphs()) == 3  # the good article, the vocabulary and the run
