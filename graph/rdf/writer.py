@@ -282,7 +282,7 @@ def _run_triples(run: RunInfo) -> Iterator[Triple]:
     yield software, SCHEMA.softwareVersion, _literal(run.geokg_version)
 
 
-def _country_stub(code: str, full: bool) -> Iterator[Triple]:
+def _country_stub(code: str) -> Iterator[Triple]:
     """A minimal ``country:CODE`` actor when the records lack one.
 
     Only for ISO 3166-1 alpha-3 codes pycountry knows (so a CAMEO region code
@@ -295,8 +295,7 @@ def _country_stub(code: str, full: bool) -> Iterator[Triple]:
         return
     node = _iri(actor_iri(f"country:{code}"))
     yield node, RDF.type, SEM.Actor
-    if full:
-        yield node, RDF.type, SCHEMA.Country
+    yield node, RDF.type, SCHEMA.Country
     yield node, RDFS.label, _literal(country.name)
     yield node, GK.actorKind, _literal("country")
     yield node, GK.countryCode, _literal(code)
@@ -323,9 +322,9 @@ def _actor(ctx: WriteContext, actor: Actor) -> Iterator[Triple]:
     if actor.country:
         code = actor.country.strip().upper()
         yield node, GK.countryCode, _literal(code)
-        if kind != "country" and _ISO3.fullmatch(code):
+        if kind != "country" and _ISO3.fullmatch(code) and ctx.evidence == "full":  # else derivable from the code
             country = f"country:{code}"
-            stub = [] if country in ctx.actors else list(_country_stub(code, ctx.evidence == "full"))
+            stub = [] if country in ctx.actors else list(_country_stub(code))
             if country in ctx.actors or stub:  # link only to a country the graph describes
                 yield node, GK.country, _iri(actor_iri(country))
                 yield from stub
