@@ -14,17 +14,40 @@ How much evidence is written is the evidence level (``evidence=`` or
 ``none``
     The article, its claims (coded events, statements: relation, polarity,
     mode, confidence, kind, subject/object/attribution text, codes, actors,
-    date, place, ``prov:wasDerivedFrom`` the article), the actors and the run.
+    date, place), the actors and ``<run> prov:used <article>``.
 ``mention`` (default)
-    Also, per claim, one mention: ``gk:inSentence`` (the sentence: index,
-    offsets and text, written once), ``gk:start``/``gk:end`` (the clause's
-    offsets into the article text).  No ``rdf:type`` where a property's
-    ``rdfs:domain`` gives the class (sentences, mentions).
+    Also, per claim, one mention: ``gk:inSentence`` (the sentence: its
+    article, start offset and text, written once), ``gk:start``/``gk:end``
+    (the clause's offsets into the article text).  No ``rdf:type`` where a
+    property's ``rdfs:domain``/``rdfs:range`` gives the class (sentences,
+    mentions).
 ``full``
     Also the Web Annotation form of every mention (``oa:hasTarget``, quote
     and position selectors, ``oa:hasBody``), its ``gk:Argument`` spans (role,
     head lemma, preposition, coreference, NER label), the entity mentions,
-    every sentence, SEM role nodes and ``prov:wasGeneratedBy`` on each claim.
+    every sentence (with ``gk:sentenceIndex`` and ``oa:end``), SEM role nodes,
+    ``prov:wasDerivedFrom``/``prov:wasGeneratedBy`` on each claim, a second
+    type where the ontology implies it (``gk:Event``, the schema.org type of
+    actors, ``schema:Place``), ``gk:country`` links (and a minimal country
+    actor) and every value below.
+
+Levels ``none`` and ``mention`` leave out what a reader can derive:
+
+* a claim's ``gk:polarity``, ``gk:mode``, ``gk:extractionKind`` and
+  ``gk:confidence`` when they equal the declared default
+  (:data:`~geokg.graph.rdf.evidence.CLAIM_DEFAULTS`, ``sh:defaultValue`` in
+  ``ontology/shapes.ttl``);
+* an event's ``gk:quadClass`` and ``gk:goldstein`` when its CAMEO concept
+  (``ontology/cameo.ttl``, the store's vocabulary graph) states the same
+  (:func:`cameo_scores`), and ``gk:relationText`` when it equals
+  ``gk:relationLemma``;
+* ``prov:wasDerivedFrom`` (the claim's graph is its article) and
+  ``gk:country`` (``gk:countryCode`` gives ``actor/country:CODE``).
+
+Each node gets one ``rdf:type`` (events ``sem:Event``, actors ``sem:Actor``
+with ``gk:actorKind``, places ``sem:Place``).  The run's description (type,
+label, model, software, level) is not in the article graphs: :func:`run_quads`
+gives it as its own graph, which a build writes once per store.
 
 What reads level ``mention`` reads ``full`` (a superset); level ``none`` has no
 sentence or span to show.
