@@ -305,7 +305,7 @@ def _run_triples(run: RunInfo) -> Iterator[Triple]:
     yield software, SCHEMA.softwareVersion, _literal(run.geokg_version)
 
 
-def _country_stub(code: str) -> Iterator[Triple]:
+def _country_stub(code: str, full: bool) -> Iterator[Triple]:
     """A minimal ``country:CODE`` actor when the records lack one.
 
     Only for ISO 3166-1 alpha-3 codes pycountry knows (so a CAMEO region code
@@ -318,7 +318,8 @@ def _country_stub(code: str) -> Iterator[Triple]:
         return
     node = _iri(actor_iri(f"country:{code}"))
     yield node, RDF.type, SEM.Actor
-    yield node, RDF.type, SCHEMA.Country
+    if full:
+        yield node, RDF.type, SCHEMA.Country
     yield node, RDFS.label, _literal(country.name)
     yield node, GK.actorKind, _literal("country")
     yield node, GK.countryCode, _literal(code)
@@ -345,9 +346,9 @@ def _actor(ctx: WriteContext, actor: Actor) -> Iterator[Triple]:
     if actor.country:
         code = actor.country.strip().upper()
         yield node, GK.countryCode, _literal(code)
-        if kind != "country" and _ISO3.fullmatch(code) and ctx.evidence == "full":  # else derivable from the code
+        if kind != "country" and _ISO3.fullmatch(code):
             country = f"country:{code}"
-            stub = [] if country in ctx.actors else list(_country_stub(code))
+            stub = [] if country in ctx.actors else list(_country_stub(code, ctx.evidence == "full"))
             if country in ctx.actors or stub:  # link only to a country the graph describes
                 yield node, GK.country, _iri(actor_iri(country))
                 yield from stub
