@@ -28,8 +28,7 @@ How much evidence is written is the evidence level (``evidence=`` or
     every sentence (with ``gk:sentenceIndex`` and ``oa:end``), SEM role nodes,
     ``prov:wasDerivedFrom``/``prov:wasGeneratedBy`` on each claim, a second
     type where the ontology implies it (``gk:Event``, the schema.org type of
-    actors, ``schema:Place``), ``gk:country`` links (and a minimal country
-    actor) and every value below.
+    actors, ``schema:Place``) and every value below.
 
 Levels ``none`` and ``mention`` leave out what a reader can derive:
 
@@ -41,8 +40,7 @@ Levels ``none`` and ``mention`` leave out what a reader can derive:
   (``ontology/cameo.ttl``, the store's vocabulary graph) states the same
   (:func:`cameo_scores`), and ``gk:relationText`` when it equals
   ``gk:relationLemma``;
-* ``prov:wasDerivedFrom`` (the claim's graph is its article) and
-  ``gk:country`` (``gk:countryCode`` gives ``actor/country:CODE``).
+* ``prov:wasDerivedFrom`` (the claim's graph is its article).
 
 Each node gets one ``rdf:type`` (events ``sem:Event``, actors ``sem:Actor``
 with ``gk:actorKind``, places ``sem:Place``).  The run's description (type,
