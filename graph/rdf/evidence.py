@@ -12,7 +12,9 @@ Every node gets an IRI below its mention's IRI (no blank nodes).
 No ``oa:prefix``/``oa:suffix`` are written (the offsets point into the
 article text, which the graph holds), and a mention names no
 ``prov:wasGeneratedBy`` of its own (the run is the ``prov:Activity`` that
-``prov:used`` its article; claims name it).  That keeps the graph about 6%
+``prov:used`` its article; at level ``full`` claims name it too).  A
+sentence is its article, start offset and text; level ``full`` adds its
+index and end offset.  That keeps the graph about 6%
 smaller; ingest loads every quad into six store indexes.
 
 The writers yield triples of terms already written in N-Triples syntax
