@@ -54,6 +54,7 @@ __all__ = [
     "write_outputs",
     "write_vocabulary",
     "write_run",
+    "drop_unused_runs",
     "VOCABULARY_GRAPH",
     "StrictModeError",
 ]
@@ -167,6 +168,28 @@ def write_run(store: "GraphStore", run: "RunInfo") -> int:
     triples = [(s, p, o) for s, p, o, _ in run_quads(run)]
     store.replace_graphs({run.graph: triples})
     return len(triples)
+
+
+_UNUSED_RUNS = """
+PREFIX gk: <https://w3id.org/geokg/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX schema: <https://schema.org/>
+SELECT DISTINCT ?g WHERE {
+  GRAPH ?g { ?run gk:evidenceLevel ?level }
+  FILTER NOT EXISTS { GRAPH ?a { ?run prov:used ?a . ?a a schema:NewsArticle } }
+}
+"""
+
+
+def drop_unused_runs(store: "GraphStore") -> list[str]:
+    """Remove the run graphs no article graph names any more (e.g. after a rebuild at another
+    evidence level re-wrote every article); returns their names."""
+    from rdflib import URIRef
+
+    unused = sorted(str(row[0]) for row in store.query(_UNUSED_RUNS) if "/id/graph/run/" in str(row[0]))
+    for graph in unused:
+        store.remove_graph(URIRef(graph))
+    return unused
 
 
 def run_info(settings: "Settings", pipeline: "Pipeline | None" = None, *, evidence: str = "mention") -> "RunInfo":
@@ -340,6 +363,7 @@ def build(  # long only by its docstring (every option documented); the work is 
         writer = functools.partial(GraphWriter, store, journal=journal, batch_size=batch_size, atomic=atomic,
                                    on_commit=publisher and publisher.committed)
         _ingest(pending, workers, writer, _Tally(report, strict, on_article, on_error))
+        drop_unused_runs(store)
         if publisher is not None:
             publisher.committed(force=True)  # everything, for readers during the exports
         report.quads = len(store)

@@ -147,3 +147,19 @@ def test_bad_inputs_do_not_stop_the_build(tmp_path, geokg_pipeline):
     assert origins == ["blob.txt", "missing.md"]
     store = open_store(tmp_path / "out" / "store", read_only=True)
     assert len(store.graphs()) == 3  # the good article, the vocabulary and the run
+
+
+def test_a_rebuild_at_another_level_keeps_one_run(tmp_path, geokg_pipeline):
+    """The run's description is written once per store; a run no article uses any more is dropped."""
+    good = tmp_path / "in" / "good.md"
+    good.parent.mkdir()
+    good.write_text("---\ntitle: Chile and Peru sign a fisheries accord\ndate: 2025-03-03\n---\n"
+                    "Chile signed a fisheries accord with Peru on Monday.\n", encoding="utf-8")
+    runs = ("PREFIX gk: <https://w3id.org/geokg/ontology#> PREFIX prov: <http://www.w3.org/ns/prov#> "
+            "SELECT ?g ?level ?a WHERE { GRAPH ?g { ?r gk:evidenceLevel ?level } GRAPH ?a { ?r prov:used ?a } }")
+    for level in ("mention", "none", "none"):
+        assert build([good], tmp_path / "out", pipeline=geokg_pipeline, exports=False, evidence=level).ok
+        with open_store(tmp_path / "out" / "store", read_only=True) as store:
+            rows = [tuple(map(str, r)) for r in store.query(runs)]
+            assert len(rows) == 1 and rows[0][1] == level, rows
+            assert "/id/graph/run/" in rows[0][0] and len(store.graphs()) == 3
