@@ -16,6 +16,11 @@ BACKOFF = """\
 GRILL [090]
 - * (ABOUT &PLAN) [0311]
 &PLAN
+--- QUESTION [090] ---
+QUIZ
+--- IMPOSE [---] ---
+IMPOSE
+- * LEVY [163] # IMPOSE
 --- REJECT [---] ---
 REJECT [111]
 --- SAY [---] ---
@@ -55,6 +60,43 @@ def test_backoff_needs_a_main_clause_told_as_done_and_no_frame_verb(coders):
     assert on.event_type(_ex("Mexico", "grilling", "grill", "the envoy"), [], [])[0] is None
     assert on.event_type(_ex("Mexico", "may grill", "grill", "the envoy", mode="hypothetical"), [], [])[0] is None
     assert on.lexicon.pattern_code(_ex("Mexico", "said", "say"), "asserted", "backoff") == (None, False)
+
+
+def test_a_verb_without_a_code_takes_its_blocks(coders):
+    on, _ = coders
+    quiz = _ex("Mexico", "quizzed", "quiz", "the envoy")
+    assert on.event_type(quiz, [], [])[0] == "090" and on.lexicon.lookup("quiz") is None
+
+
+def test_a_pattern_with_a_constraint_outranks_a_geokg_row_without_one(coders):
+    on, off = coders
+    levy = _ex("Mexico", "imposed", "impose", "a levy")
+    assert off.lexicon.lookup("impose", ["a levy"]) == "172"  # geokg's row without constraint
+    assert on.event_type(levy, [], [])[0] == "163" and off.event_type(levy, [], [])[0] == "172"
+    assert on.event_type(_ex("Mexico", "imposed", "impose", "a fee"), [], [])[0] == "172"  # no pattern fits
+    on.lexicon.specific_first = False
+    try:
+        assert on.with_lexicon(on.lexicon).event_type(levy, [], [])[0] == "172"
+    finally:
+        on.lexicon.specific_first = True
+
+
+def test_the_backoff_leaves_subordinate_clauses_alone(coders):
+    from spacy.tokens import Doc
+
+    on, _ = coders
+    words = ["Rebels", "that", "quizzed", "Kabul", "fled", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[4, 2, 0, 2, 4, 4],
+              deps=["nsubj", "nsubj", "relcl", "dobj", "ROOT", "punct"], lemmas=["rebel", "that", "quiz", "Kabul", "flee", "."])
+    start = len("Rebels that ")
+    probe = Extraction("a", 0, 0, len(doc.text), Argument("subject", "that", 7, 11), "quizzed", "quiz", start,
+                       start + len("quizzed"), object=Argument("object", "Kabul", 20, 25, head="Kabul", label="GPE"))
+    assert on.lexicon.main_clause(probe, doc) is False and on.lexicon.main_clause(probe, None) is None
+    assert on.event_type(probe, [], [], doc=doc)[0] is None and on.event_type(probe, [], [])[0] == "090"
+    said = Doc(spacy.blank("en").vocab, words=["Kabul", "said", "rebels", "quizzed", "it"], heads=[1, 1, 3, 1, 3],
+               deps=["nsubj", "ROOT", "nsubj", "ccomp", "dobj"], lemmas=["Kabul", "say", "rebel", "quiz", "it"])
+    reported = Extraction("a", 0, 0, len(said.text), Argument("subject", "rebels", 11, 17), "quizzed", "quiz", 18, 25)
+    assert on.lexicon.main_clause(reported, said) is True
 
 
 def test_user_patterns_come_before_geokg_rows(tmp_path):
