@@ -248,7 +248,8 @@ class VerbLexicon:
         unknown): "urged *Riverland*" is the verb's act, "said *it would leave*" frames another
         (any clause; tried before geokg's rows); ``"backoff"``: the shipped patterns and verb codes, only for a
         main clause (``main``: :meth:`main_clause`, None unknown) told as done and not a frame verb -- speech,
-        light, aspectual ... (tried where geokg's rows code nothing)."""
+        intent, aspectual ... -- but a light verb's object may fit a pattern ("issued *arrest warrants*",
+        "completed its *withdrawal*") (tried where geokg's rows code nothing)."""
         if ex.kind != "event":
             return None, False
         lex = self.user_patterns if layer == "user" else self.backoff
@@ -258,8 +259,13 @@ class VerbLexicon:
             rel = ex.relation.lower()
             if mode not in ("asserted", "reported") or rel.startswith("to ") or rel.endswith("ing") or main is False:
                 return None, False
-            if self.frame(ex.lemma) or self.frame_in(ex.relation, "speech") or ex.lemma.split()[0] in _AUXILIARIES:
+            if self.frame_in(ex.relation, "speech") or ex.lemma.split()[0] in _AUXILIARIES:
                 return None, False
+            if self.frame(ex.lemma):
+                if self.frame(ex.lemma) != "support" or ex.object is None:
+                    return None, False
+                # a light verb has no act of its own: only a pattern on its object ("issue *arrest warrants*")
+                return self._pattern_code(lex, ex, own=False, on_object=True)
         # a user's verb codes its verbs as PETRARCH does (a pattern, else the verb's own code),
         # except frame verbs whose complement geokg codes ("said it would leave")
         framing = (self.frame(ex.lemma) or self.frame_in(ex.relation, "speech")) and (
@@ -284,11 +290,11 @@ class VerbLexicon:
             return True
         return tok.dep_ == "ccomp" and self.frame(tok.head.lemma_) in ("speech", "accusation")
 
-    def _pattern_code(self, lex, ex, own: bool) -> tuple[str | None, bool]:
+    def _pattern_code(self, lex, ex, own: bool, on_object: bool = False) -> tuple[str | None, bool]:
         from geokg.ingest.dictionaries.verbs import Clause
 
         found = lex.match(Clause.from_extraction(ex), own=own)
-        if found is None or not found.code:
+        if found is None or not found.code or (on_object and not found.uses_object):
             return None, False
         quad = self.table[found.code].quad_class if self.table is not None and found.code in self.table else 0
         return found.code, found.uses_object and found.target != "object" and quad in (2, 4)

@@ -21,6 +21,9 @@ QUIZ
 --- IMPOSE [---] ---
 IMPOSE
 - * LEVY [163] # IMPOSE
+--- CONDUCT [040] ---
+CONDUCT
+- * CENSUS [090] # CONDUCT
 --- REJECT [---] ---
 REJECT [111]
 --- SAY [---] ---
@@ -79,6 +82,14 @@ def test_a_pattern_with_a_constraint_outranks_a_geokg_row_without_one(coders):
         assert on.with_lexicon(on.lexicon).event_type(levy, [], [])[0] == "172"
     finally:
         on.lexicon.specific_first = True
+
+
+def test_a_light_verb_takes_only_a_pattern_on_its_object(coders):
+    on, off = coders
+    census = _ex("Mexico", "conducted", "conduct", "a census")
+    assert on.lexicon.frame("conduct") == "support" and off.event_type(census, [], [])[0] is None
+    assert on.event_type(census, [], [])[0] == "090"
+    assert on.event_type(_ex("Mexico", "conducted", "conduct", "a poll"), [], [])[0] is None  # not the block's 040
 
 
 def test_the_backoff_leaves_subordinate_clauses_alone(coders):
