@@ -197,10 +197,10 @@ class ExtractionCoder:
                 code, theme = next((c for c in [self.lexicon.specific_pattern(ex, lemma, code)] if c[0]), (code, theme))
         if code is None and ex.kind == "nominal":
             code = self.lexicon.noun_code(ex.relation, state)
-        if code is None:  # PETRARCH's verb patterns, where geokg's rows fire on nothing
-            code, theme = self.lexicon.pattern_code(ex, mode, "backoff", main=main)
         if code is None and mode == "intended" and _THREAT.search(ex.relation):
             code, mode = "130", "asserted"  # "threatened to deliver devastating blows"
+        if code is None:  # PETRARCH's verb patterns, where geokg's rows fire on nothing
+            code, theme = self.lexicon.pattern_code(ex, mode, "backoff", main=main)
         if code is None:
             return None, False
         if prepared and code[:2] in _VIOLENCE_ROOTS:

@@ -27,6 +27,8 @@ _PEOPLE_CLASSES = frozenset({"DIPLOMATS", "PRISONERS", "CRIMINALS", "REFUGEES", 
 
 #: Verbs that are no event on their own ("there *was* no deal"): the back-off leaves them alone.
 _AUXILIARIES = frozenset({"be", "have", "do", "get", "become", "remain", "seem"})
+#: The modes of a clause the back-off codes (not a condition: "unless X leaves")
+_BACKOFF_MODES = frozenset({"asserted", "reported", "intended", "demanded"})
 _WORD_RE = re.compile(r"\w")
 _LETTERS_RE = re.compile(r"[a-z]+")
 _NONE = object()  # "not memoised yet" (None is a result)
@@ -247,7 +249,8 @@ class VerbLexicon:
         without a noun-phrase object (``clause_object``: whether the object is a clause, None
         unknown): "urged *Riverland*" is the verb's act, "said *it would leave*" frames another
         (any clause; tried before geokg's rows); ``"backoff"``: the shipped patterns and verb codes, only for a
-        main clause (``main``: :meth:`main_clause`, None unknown) told as done and not a frame verb -- speech,
+        main clause (``main``: :meth:`main_clause`, None unknown) told as done, intended or demanded (the mode
+        transforms the code as it does geokg's) and not a frame verb -- speech,
         intent, aspectual ... -- but a light verb's object may fit a pattern ("issued *arrest warrants*",
         "completed its *withdrawal*") (tried where geokg's rows code nothing)."""
         if ex.kind != "event":
@@ -257,7 +260,8 @@ class VerbLexicon:
             return None, False
         if layer == "backoff":
             rel = ex.relation.lower()
-            if mode not in ("asserted", "reported") or rel.startswith("to ") or rel.endswith("ing") or main is False:
+            # an intended or demanded act is coded, then transformed like geokg's ("offered to negotiate": 03x)
+            if mode not in _BACKOFF_MODES or rel.startswith("to ") or rel.endswith("ing") or main is False:
                 return None, False
             if self.frame_in(ex.relation, "speech") or ex.lemma.split()[0] in _AUXILIARIES:
                 return None, False

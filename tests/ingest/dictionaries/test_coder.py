@@ -65,6 +65,13 @@ def test_backoff_needs_a_main_clause_told_as_done_and_no_frame_verb(coders):
     assert on.lexicon.pattern_code(_ex("Mexico", "said", "say"), "asserted", "backoff") == (None, False)
 
 
+def test_an_intended_act_is_backed_off_but_a_threat_stays_a_threat(coders):
+    on, off = coders
+    will = _ex("Mexico", "will grill", "grill", "the envoy", mode="intended")
+    assert on.event_type(will, [], [])[0] == on.table.transform("090", mode="intended") and off.event_type(will, [], [])[0] is None
+    assert on.event_type(_ex("Mexico", "threatened to grill", "grill", "the envoy", mode="intended"), [], [])[0] == "130"
+
+
 def test_a_verb_without_a_code_takes_its_blocks(coders):
     on, _ = coders
     quiz = _ex("Mexico", "quizzed", "quiz", "the envoy")
