@@ -27,8 +27,9 @@ _PEOPLE_CLASSES = frozenset({"DIPLOMATS", "PRISONERS", "CRIMINALS", "REFUGEES", 
 
 #: Verbs that are no event on their own ("there *was* no deal"): the back-off leaves them alone.
 _AUXILIARIES = frozenset({"be", "have", "do", "get", "become", "remain", "seem"})
-#: The modes of a clause the back-off codes (not a condition: "unless X leaves")
-_BACKOFF_MODES = frozenset({"asserted", "reported", "intended", "demanded"})
+#: The modes of a clause the back-off codes (a hypothetical one only with a modal, as geokg's rows:
+#: "would not give permission"; a condition -- "unless X leaves" -- is no event)
+_BACKOFF_MODES = frozenset({"asserted", "reported", "intended", "demanded", "hypothetical"})
 _WORD_RE = re.compile(r"\w")
 _LETTERS_RE = re.compile(r"[a-z]+")
 _NONE = object()  # "not memoised yet" (None is a result)
@@ -116,10 +117,12 @@ class VerbLexicon:
                 firsts.setdefault(t[0], []).append(t)
             self._class_firsts[name] = firsts
         self._last_words = frozenset(k.rsplit(" ", 1)[1] for k in rows if " " in k)
-        self._stems: dict[str, tuple[str, ...]] = {}
+        # (stem, fewest letters after it): "note" -> ("not", 1), so "not" itself is no form of it
+        self._stems: dict[str, tuple[tuple[str, int], ...]] = {}
         for w, k in frames.items():
             if " " not in w:
-                self._stems[k] = (*self._stems.get(k, ()), w.removesuffix("e"))
+                stem = w.removesuffix("e")
+                self._stems[k] = (*self._stems.get(k, ()), (stem, int(stem != w)))
         self._norm_memo = Memo(1 << 14)
         self._match_memo = Memo(1 << 14)
         self._frame_in_memo = Memo(1 << 12)
@@ -162,7 +165,7 @@ class VerbLexicon:
             stems = self._stems.get(kind, ())
             words = _LETTERS_RE.findall(relation.lower())
             found = self._frame_in_memo.put(
-                key, any(w.startswith(stem) and len(w) - len(stem) <= 3 for w in words for stem in stems))
+                key, any(w.startswith(stem) and least <= len(w) - len(stem) <= 3 for w in words for stem, least in stems))
         return found
 
     def _norm(self, text: str) -> tuple[str, ...]:
@@ -249,8 +252,8 @@ class VerbLexicon:
         without a noun-phrase object (``clause_object``: whether the object is a clause, None
         unknown): "urged *Riverland*" is the verb's act, "said *it would leave*" frames another
         (any clause; tried before geokg's rows); ``"backoff"``: the shipped patterns and verb codes, only for a
-        main clause (``main``: :meth:`main_clause`, None unknown) told as done, intended or demanded (the mode
-        transforms the code as it does geokg's) and not a frame verb -- speech,
+        main clause (``main``: :meth:`main_clause`, None unknown) told as done, intended, demanded or with a modal
+        (the mode transforms the code as it does geokg's) and not a frame verb -- speech,
         intent, aspectual ... -- but a light verb's object may fit a pattern ("issued *arrest warrants*",
         "completed its *withdrawal*") (tried where geokg's rows code nothing)."""
         if ex.kind != "event":
@@ -260,7 +263,7 @@ class VerbLexicon:
             return None, False
         if layer == "backoff":
             rel = ex.relation.lower()
-            # an intended or demanded act is coded, then transformed like geokg's ("offered to negotiate": 03x)
+            # an intended, demanded or modal act is coded, then transformed like geokg's ("offered to negotiate": 03x)
             if mode not in _BACKOFF_MODES or rel.startswith("to ") or rel.endswith("ing") or main is False:
                 return None, False
             if self.frame_in(ex.relation, "speech") or ex.lemma.split()[0] in _AUXILIARIES:
