@@ -27,9 +27,6 @@ _PEOPLE_CLASSES = frozenset({"DIPLOMATS", "PRISONERS", "CRIMINALS", "REFUGEES", 
 
 #: Verbs that are no event on their own ("there *was* no deal"): the back-off leaves them alone.
 _AUXILIARIES = frozenset({"be", "have", "do", "get", "become", "remain", "seem"})
-#: The modes of a clause the back-off codes (a hypothetical one only with a modal, as geokg's rows:
-#: "would not give permission"; a condition -- "unless X leaves" -- is no event)
-_BACKOFF_MODES = frozenset({"asserted", "reported", "intended", "demanded", "hypothetical"})
 _WORD_RE = re.compile(r"\w")
 _LETTERS_RE = re.compile(r"[a-z]+")
 _NONE = object()  # "not memoised yet" (None is a result)
@@ -252,8 +249,8 @@ class VerbLexicon:
         without a noun-phrase object (``clause_object``: whether the object is a clause, None
         unknown): "urged *Riverland*" is the verb's act, "said *it would leave*" frames another
         (any clause; tried before geokg's rows); ``"backoff"``: the shipped patterns and verb codes, only for a
-        main clause (``main``: :meth:`main_clause`, None unknown) told as done, intended, demanded or with a modal
-        (the mode transforms the code as it does geokg's) and not a frame verb -- speech,
+        main clause (``main``: :meth:`main_clause`, None unknown), in any ``mode`` (the caller transforms
+        the code by it as it does geokg's), and not a frame verb -- speech,
         intent, aspectual ... -- but a light verb's object may fit a pattern ("issued *arrest warrants*",
         "completed its *withdrawal*") (tried where geokg's rows code nothing)."""
         if ex.kind != "event":
@@ -263,8 +260,9 @@ class VerbLexicon:
             return None, False
         if layer == "backoff":
             rel = ex.relation.lower()
-            # an intended, demanded or modal act is coded, then transformed like geokg's ("offered to negotiate": 03x)
-            if mode not in _BACKOFF_MODES or rel.startswith("to ") or rel.endswith("ing") or main is False:
+            # in any mode, the code is transformed like geokg's ("offered to negotiate": 03x; a condition
+            # without a modal -- "unless X leaves" -- is no event at all: ExtractionCoder.event_type)
+            if rel.startswith("to ") or rel.endswith("ing") or main is False:
                 return None, False
             if self.frame_in(ex.relation, "speech") or ex.lemma.split()[0] in _AUXILIARIES:
                 return None, False

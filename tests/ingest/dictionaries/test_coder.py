@@ -70,8 +70,10 @@ def test_backoff_needs_a_main_clause_and_no_frame_verb(coders):
 
 def test_an_intended_act_is_backed_off_but_a_threat_stays_a_threat(coders):
     on, off = coders
-    will = _ex("Mexico", "will grill", "grill", "the envoy", mode="intended")
-    assert on.event_type(will, [], [])[0] == on.table.transform("090", mode="intended") and off.event_type(will, [], [])[0] is None
+    for mode in ("intended", "future"):
+        will = _ex("Mexico", "will grill", "grill", "the envoy", mode=mode)
+        assert on.event_type(will, [], [])[0] == on.table.transform("090", mode=mode)
+        assert off.event_type(will, [], [])[0] is None
     assert on.event_type(_ex("Mexico", "threatened to grill", "grill", "the envoy", mode="intended"), [], [])[0] == "130"
 
 
