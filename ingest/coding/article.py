@@ -35,6 +35,22 @@ __all__ = ["EventCoder"]
 _VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 
 
+def _office_and_holder(a: Actor, b: Actor) -> bool:
+    """Whether ``a`` and ``b`` are a person and the office that person holds (one actor read
+    twice: "India's prime minister, Manmohan Singh" gives the government and the person)."""
+    if (a.kind == "person") == (b.kind == "person"):
+        return False
+    person, office = (a, b) if a.kind == "person" else (b, a)
+    return office.country is not None and office.country == person.country and office.kind != "country"
+
+
+def _mutual(ex: Extraction, code: str) -> bool:
+    """Whether conjoined subjects can be each other's party: "the US and Mexico fought"
+    (the generic fight, 190) yes, "peacekeepers and police moved into an area" (an
+    occupation, 192) no -- a specific use of force on an object is the conjuncts' joint act."""
+    return code[:2] not in _VIOLENCE_ROOTS or code == "190" or ex.object is None
+
+
 class EventCoder(ExtractionCoder):
     """Code an article's extractions into events, actors and mentions (see :mod:`geokg.ingest.coding`)."""
 
@@ -88,9 +104,13 @@ class EventCoder(ExtractionCoder):
             new = []
             for ev in evs:
                 siblings = by_rel.get((ex.sentence, ex.rel_start, ex.rel_end), [])
+                # another conjunct's subject, not a second reading of this one ("India's prime
+                # minister, Manmohan Singh": the office and its holder are one actor)
                 others = [o.source for o in siblings if o.source is not None and ev.source is not None
-                          and o.source.id != ev.source.id and o.cameo == ev.cameo]
-                if ev.target is None and others and ev.cameo and ev.cameo[:2] in RECIPROCAL_ROOTS:
+                          and o.source.id != ev.source.id and o.cameo == ev.cameo
+                          and not _office_and_holder(o.source, ev.source)]
+                if (ev.target is None and others and ev.cameo and ev.cameo[:2] in RECIPROCAL_ROOTS
+                        and _mutual(ex, ev.cameo)):
                     tgt = others[0]
                     ev = replace(ev, target=tgt, id=event_id(ev.source, ev.cameo, tgt, ev.date, article.id))
                 new.append(ev)

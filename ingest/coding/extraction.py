@@ -60,6 +60,16 @@ _DESTINATION_ROOTS = frozenset({"04", "07", "08", "15", "16"})
 #: Codes whose target is the owner of what is acted on ("seized a tonne of drugs": whose?),
 #: never by default the country where it happens.
 _OWNER_TARGETS = frozenset({"1711"})
+#: Roots of statements and appeals: where they are made names no party ("called in Baghdad
+#: for calm"); intents, demands and rejections are often about the place ("ruled out a troop
+#: reduction in X").
+_VERBAL_ROOTS = frozenset({"01", "02"})
+#: ... at a location, that is: what is refused or agreed *to* do somewhere ("refused to deploy
+#: troops in Iraq", "willing to withdraw from Lebanon") is aimed at that place
+_LOCATION_PREPS = frozenset({"in", "at", "across", "throughout", "within", "inside"})
+_INFINITIVE = re.compile(r"\bto\s+\w", re.IGNORECASE)
+#: Sectors of a party a target may name without a country ("killed 24 Islamic militants").
+_VAGUE_TARGET_SECTORS = frozenset({"REB", "UAF", "SEP", "CRM", "OPP"})
 
 
 class ExtractionCoder:
@@ -212,23 +222,20 @@ class ExtractionCoder:
 
     def _targets(self, ex: Extraction, sources: Sequence[Actor], context, doc, skip_object: bool,
                  code: str | None = None) -> tuple[Actor, ...]:
-        """Target actors: the object's, else the first prepositional or place argument's."""
+        """Target actors: the object's, else the first prepositional or place argument's;
+        else a party named without a country ("kills 24 Islamic militants")."""
         src_ids = {a.id for a in sources}
+        unknown: list[Actor] = []  # parties without a country or name: the last resort
 
         def usable(arg: Argument | None) -> tuple[Actor, ...]:
             if arg is None:
                 return ()
-            found = self.actors.code_arguments(arg, doc=doc, context=context)
-            # an "unspecified police" target says nothing: keep targets with a country or a name
-            return tuple(a for a in found if a.id not in src_ids
-                         and not (a.id.startswith("actor:") and a.country is None))
-
-        def place(arg: Argument) -> tuple[Actor, ...]:
-            iso = self.actors.place_country(arg.text, arg.label)
-            if iso is None:
-                return usable(arg)
-            a = self.actors.country_actor(iso)
-            return () if a.id in src_ids else (a,)
+            found = [a for a in self.actors.code_arguments(arg, doc=doc, context=context) if a.id not in src_ids]
+            # an "unspecified police" target says little: keep targets with a country or a name
+            # first, and the others only when no argument names one
+            vague = [a for a in found if a.id.startswith("actor:") and a.country is None]
+            unknown.extend(a for a in vague if a.sector in _VAGUE_TARGET_SECTORS)
+            return tuple(a for a in found if a not in vague)
 
         if not skip_object:
             found = usable(ex.object)
@@ -239,11 +246,42 @@ class ExtractionCoder:
             found = usable(ex.object)
             if found:
                 return found
+        kept = len(unknown)
         for arg in _partner_phrases(ex.object, doc):
             # the partner of a relation inside the object: "welcomed a resumption of ties *with X*"
             found = usable(arg)
             if found:
                 return found
+        del unknown[kept:]  # ... but "investigate links *between guerrillas* and ..." names no party
+        found = self._prepositional_targets(ex, usable)
+        if not found:
+            found = self._place_targets(ex, usable, src_ids, code)
+        return found or self._domestic_parties(ex, sources, unknown, context)
+
+    def _domestic_parties(self, ex: Extraction, sources: Sequence[Actor], vague: Sequence[Actor],
+                          context: CodingContext | None) -> tuple[Actor, ...]:
+        """Armed groups, criminals or opposition named without a country ("killed 24 Islamic
+        militants", "resumed talks with rebels") as targets of the country where the event
+        happens, else of the article's main country, else of the sources' one country."""
+        if not vague or not sources:
+            return ()  # "the fight against terrorists": a mention, not a new event
+        iso = self._place(ex) or (context.default_country if context is not None else None)
+        if iso is None:
+            countries = {a.country for a in sources if a.country}
+            iso = countries.pop() if len(countries) == 1 else None
+        if iso is None:
+            return ()
+        out = {}
+        for a in vague:
+            found = self.actors.sector_actor(iso, a.sector, a.name)
+            if found.id not in {s.id for s in sources}:
+                out[found.id] = found
+        return tuple(out.values())
+
+    def _prepositional_targets(self, ex: Extraction, usable) -> tuple[Actor, ...]:
+        """The first recipient or target-preposition argument that names actors; for an
+        active verb whose object names none, its "by" phrase: the owner of the object
+        ("rejected a call *by the UN*")."""
         # a "with"/"against" phrase the parser took for a time ("with Syrian President Assad Tuesday")
         extras = [x for x in ex.extras if x.role != "source" and (x.role != "time" or x.prep in ("with", "against"))]
         for x in extras:
@@ -251,22 +289,35 @@ class ExtractionCoder:
                 found = usable(x)
                 if found:
                     return found
-        for prep in TARGET_PREPS:
+        preps = TARGET_PREPS
+        if ex.object is not None and not PASSIVE_RE.search(ex.relation):
+            preps = (*TARGET_PREPS, "by")
+        for prep in preps:
             for x in extras:
                 if x.role != "place" and x.prep == prep:
                     found = usable(x)
                     if found:
                         return found
-        for x in extras:
-            # "withdraw from Chad", "fired at Russia", "arrived in Bosnia": a place the act goes
-            # to or from is its target; where an attack, a protest or a statement happens
-            # ("killed three in Mosul", "near the border") is only its place
+        return ()
+
+    def _place_targets(self, ex: Extraction, usable, src_ids: set[str], code: str | None) -> tuple[Actor, ...]:
+        """A place argument as the target: "withdraw from Chad", "fired at Russia", "arrived in
+        Bosnia" -- a place the act goes to or from; where an attack or a protest happens
+        ("killed three in Mosul", "near the border") is only its place, and so is where a
+        statement, an appeal or a rejection is made."""
+        for x in ex.extras:
             if x.role != "place" and x.prep not in PLACE_PREPS:
                 continue
-            if code in _OWNER_TARGETS or (x.prep in _STATIC_PREPS and (code or "")[:2] not in _DESTINATION_ROOTS):
+            if (code in _OWNER_TARGETS or (x.prep in _STATIC_PREPS and (code or "")[:2] not in _DESTINATION_ROOTS)
+                    or ((code or "")[:2] in _VERBAL_ROOTS and x.prep in _LOCATION_PREPS and not _INFINITIVE.search(ex.relation))):
                 found = () if self.actors.place_country(x.text, x.label) else usable(x)
             else:
-                found = place(x)
+                iso = self.actors.place_country(x.text, x.label)
+                if iso is None:
+                    found = usable(x)
+                else:
+                    a = self.actors.country_actor(iso)
+                    found = () if a.id in src_ids else (a,)
             if found:
                 return found
         return ()

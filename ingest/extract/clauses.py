@@ -256,6 +256,9 @@ def _subject_at(verb: int, top: int, tab: DocTable) -> int | None:
     for c in children[top]:
         if dep[c] in _SUBJ:
             return c
+    for c in children[top]:  # "soldiers wounded in X *described* ...": the participle's noun
+        if dep[c] == "ccomp" and c < top and _reduced_relative(c, [dep[g] for g in children[c]], tab):
+            return next(g for g in children[c] if dep[g] == "nsubj")
     h = head[top]
     if dep[top] == "xcomp" and pos[h] in ("VERB", "AUX"):
         dobj = next((c for c in children[h] if dep[c] in ("dobj",)), None)
@@ -315,7 +318,7 @@ def _voice(verb: Token, chain: list[Token], tab) -> tuple[int | None, bool, int 
     si = _subject_at(vi, top.i, tab)
     passive = any(d in ("auxpass", "nsubjpass", "csubjpass") for d in kid_deps) or (
         dep[vi] in ("acl", "advcl") and tab.tag[vi] == "VBN"
-        and not any(d in ("nsubj", "aux") for d in kid_deps))
+        and not any(d in ("nsubj", "aux") for d in kid_deps)) or _reduced_relative(vi, kid_deps, tab)
     agent = None
     for c, d in zip(kids, kid_deps):
         if d == "agent":
@@ -323,6 +326,20 @@ def _voice(verb: Token, chain: list[Token], tab) -> tuple[int | None, bool, int 
             if pobj is not None:
                 agent = pobj
     return si, passive, agent
+
+
+def _reduced_relative(vi: int, kid_deps: list[str], tab) -> bool:
+    """Whether verb ``vi`` is a participle the parser took for a finite verb with a subject:
+    "three soldiers *wounded* last week in X described ..." parsed as "soldiers" subject of
+    a complement "wounded" -- a past participle (VBN) with a subject, no auxiliary, no object,
+    hanging as a complement on a later verb that has no subject of its own: the noun is the
+    participle's patient (a passive), and the later verb is the sentence's."""
+    if tab.tag[vi] != "VBN" or tab.dep[vi] != "ccomp" or "nsubj" not in kid_deps:
+        return False
+    if any(d in ("aux", "auxpass", "dobj", "dative", "ccomp", "xcomp") for d in kid_deps):
+        return False
+    h = tab.head[vi]
+    return h > vi and not any(tab.dep[c] in _SUBJ for c in tab.children[h])
 
 
 def _relation_state(verb: Token, chain: list[Token], lex, tab) -> tuple[list[int], int, list]:
