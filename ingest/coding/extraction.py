@@ -228,8 +228,8 @@ class ExtractionCoder:
         unknown: list[Actor] = []  # parties without a country or name: the last resort
 
         def usable(arg: Argument | None) -> tuple[Actor, ...]:
-            if arg is None:
-                return ()
+            if arg is None or (arg.prep in ("in", "during") and arg is not ex.object and self._instrument(arg)):
+                return ()  # "killed in a *Taliban* attack": the attack's agent is no target
             found = [a for a in self.actors.code_arguments(arg, doc=doc, context=context) if a.id not in src_ids]
             # an "unspecified police" target says little: keep targets with a country or a name
             # first, and the others only when no argument names one
@@ -375,23 +375,46 @@ class ExtractionCoder:
         if subject.text and not PASSIVE_RE.search(ex.relation) and self._instrument(subject):
             # "an attack on a UN convoy killed two": the convoy is hit, not acting; only a
             # modifier names who acted ("US drone strikes killed ...")
-            if " by " in subject.text:  # "the shelling of X by Y killed ...": Y acted
-                agent = subject.text.rsplit(" by ", 1)[1]
-                by = replace(subject, text=agent, start=subject.end - len(agent), head=agent.split()[-1],
-                             resolved=agent)
-                return tuple(self.actors.code_arguments(by, doc=None, context=context))
-            premod = instrument_modifiers(subject.text, subject.head or subject.text.split()[-1])
-            if not premod:
-                return ()
-            mods = replace(subject, text=premod, end=subject.start + len(premod), head=premod.split()[-1],
-                           resolved=premod)
-            return tuple(self.actors.code_arguments(mods, doc=None, context=context))
+            return self._instrument_agent(subject, context)
         sources = self.actors.code_arguments(subject, doc=doc, context=context) if subject.text else ()
+        if not sources and not subject.text:
+            # "five guards were killed *in a Taliban attack*": the attack's agent acted
+            sources = next((found for x in ex.extras if x.prep in ("in", "during") and self._instrument(x)
+                            for found in [self._attack_agent(x, siblings, doc, context)] if found), ())
         if not sources and ex.kind == "nominal" and not ex.subject.text:
             sources = self._nominal_agent(ex, doc, context)
         if not sources:
             sources = self._inherited_subject(ex, siblings, context, doc)
         return tuple(sources)
+
+    def _instrument_agent(self, arg: Argument, context: CodingContext | None) -> tuple[Actor, ...]:
+        """Who acted through a harmful thing or event: its "by" phrase ("the shelling of X
+        *by Y*") else its modifiers ("*US* drone strikes"); none when it names nobody."""
+        if " by " in arg.text:
+            agent = arg.text.rsplit(" by ", 1)[1]
+            by = replace(arg, text=agent, start=arg.end - len(agent), head=agent.split()[-1], resolved=agent)
+            return tuple(self.actors.code_arguments(by, doc=None, context=context))
+        premod = instrument_modifiers(arg.text, arg.head or arg.text.split()[-1])
+        if not premod:
+            return ()
+        mods = replace(arg, text=premod, end=arg.start + len(premod), head=premod.split()[-1], resolved=premod)
+        return tuple(self.actors.code_arguments(mods, doc=None, context=context))
+
+    def _attack_agent(self, arg: Argument, siblings: Sequence[Extraction], doc, context) -> tuple[Actor, ...]:
+        """Who acted in the attack an "in" phrase names: its agent ("killed in an attack *by
+        Taliban fighters*"), else a named group or person among its modifiers ("in a *Taliban*
+        attack", "in *Hamas's* attack") -- never a place or a nationality ("in a *Baghdad*
+        rocket attack", "in *Iraqi* violence": where it happened, not who did it)."""
+        if " by " in arg.text:
+            return self._instrument_agent(arg, context)
+        found: tuple[Actor, ...] = ()
+        for g in siblings:
+            if g.kind == "nominal" and g.subject.text and arg.start <= g.rel_start < arg.end:
+                found = tuple(self.actors.code_arguments(g.subject, doc=doc, context=context))
+                break
+        else:
+            found = self._instrument_agent(arg, context)
+        return tuple(a for a in found if a.kind in ("group", "organization") and not a.id.startswith("actor:"))
 
     def _instrument(self, subject: Argument) -> bool:
         """Whether a subject is headed by a harmful thing or event (:func:`headed_by` ``INSTRUMENTS``)."""

@@ -250,12 +250,9 @@ def _merged_at(i: int, tab: DocTable) -> bool:
 
 def _subject_at(verb: int, top: int, tab: DocTable) -> int | None:
     dep, pos, head, children = tab.dep, tab.pos, tab.head, tab.children
-    for c in children[verb]:
-        if dep[c] in _SUBJ:
-            return c
-    for c in children[top]:
-        if dep[c] in _SUBJ:
-            return c
+    for v in (verb, top):
+        if any(dep[c] in _SUBJ for c in children[v]):
+            return _nearest_subject(v, tab)
     for c in children[top]:  # "soldiers wounded in X *described* ...": the participle's noun
         if dep[c] == "ccomp" and c < top and _reduced_relative(c, [dep[g] for g in children[c]], tab):
             return next(g for g in children[c] if dep[g] == "nsubj")
@@ -267,7 +264,16 @@ def _subject_at(verb: int, top: int, tab: DocTable) -> int | None:
     if dep[top] in ("acl", "relcl") and pos[h] in ("NOUN", "PROPN", "PRON", "NUM"):
         if tab.tag[top] in ("VBG", "VBN"):
             return h
-    return _subject_index(top, 0, tab)
+    si = _subject_index(top, 0, tab)
+    return si if si is None or dep[si] not in _SUBJ else _nearest_subject(head[si], tab)
+
+
+def _nearest_subject(v: int, tab: DocTable) -> int:
+    """The subject of verb ``v``; of two, the nearest before it (a dateline parsed as a
+    second subject: "GAZA CITY, ... - Israeli helicopters attacked")."""
+    subjects = [c for c in tab.children[v] if tab.dep[c] in _SUBJ]
+    before = [c for c in subjects if c < v]
+    return before[-1] if len(subjects) > 1 and before else subjects[0]
 
 
 def verb_frames(sent: Span, sent_index: int, ctx: ClauseContext) -> list[Frame]:

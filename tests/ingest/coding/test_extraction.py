@@ -105,3 +105,48 @@ def test_time_and_place_of_an_event(coder):
     assert (ev.date, ev.date_text, ev.place) == (date(2025, 1, 20), "on Monday", "MEX")
     # the memoised time expressions give the same date again
     assert coder.code_extraction(ex, art)[0].date == date(2025, 1, 20)
+
+
+# -- role assignment: owners, places, parties without a country, attack agents ---------------------
+
+def test_the_by_phrase_of_an_active_verb_owns_its_object(coder):
+    # "rejected a call by X": X's call, so X is the target of the rejection
+    art, ex = make("Hezbollah rejected a call by the United Nations to disarm.", "Hezbollah", "rejected", "reject",
+                   "a call", extras=[("other", "by", "the United Nations")])
+    assert codes(coder, art, ex) == [("120", "group:LBN-hezbollah", "org:un")]
+
+
+def test_where_an_appeal_is_made_is_not_its_target(coder):
+    art, ex = make("Kenya appealed for calm in Uganda.", "Kenya", "appealed", "appeal",
+                   extras=[("other", "for", "calm"), ("place", "in", "Uganda")])
+    assert codes(coder, art, ex) == [("020", "country:KEN", None)]
+    # ... but where a refused act would happen is what it is aimed at, and a visit goes to its place
+    art, ex = make("Pakistan refused to deploy troops in Iraq.", "Pakistan", "refused to deploy", "deploy", "troops",
+                   extras=[("place", "in", "Iraq")], polarity="negative")
+    assert codes(coder, art, ex) == [("120", "country:PAK", "country:IRQ")]
+    art, ex = make("The Iraqi cleric arrived in Tehran.", "The Iraqi cleric", "arrived", "arrive",
+                   extras=[("place", "in", "Tehran")])
+    assert codes(coder, art, ex) == [("042", "actor:IRQ-REL", "country:IRN")]
+
+
+def test_armed_groups_without_a_country_are_targets_of_the_events_country(coder):
+    art, ex = make("Chad's army killed 12 militants.", "Chad's army", "killed", "kill", "12 militants")
+    assert codes(coder, art, ex) == [("190", "actor:TCD-MIL", "actor:TCD-REB")]
+    # a place names the country first (the PLOVER convention)
+    art, ex = make("Chad's army killed 12 militants in Niger.", "Chad's army", "killed", "kill", "12 militants",
+                   extras=[("place", "in", "Niger")])
+    assert codes(coder, art, ex) == [("190", "actor:TCD-MIL", "country:NER")]
+    # a party inside the object's own phrase is no target of the act
+    art, ex = make("Chad's army investigated links between rebels and smugglers.", "Chad's army", "investigated",
+                   "investigate", "links")
+    assert codes(coder, art, ex) == [("090", "actor:TCD-MIL", None)]
+
+
+def test_the_agent_of_an_attack_in_an_in_phrase_is_the_source_not_the_target(coder):
+    art, ex = make("Five Afghan guards were killed in a Taliban attack.", "", "were killed", "kill",
+                   "Five Afghan guards", extras=[("other", "in", "a Taliban attack")])
+    assert codes(coder, art, ex) == [("180", "group:AFG-taliban", "country:AFG")]
+    # a place modifier says where, not who
+    art, ex = make("Five Afghan guards were killed in a Kabul bomb attack.", "", "were killed", "kill",
+                   "Five Afghan guards", extras=[("other", "in", "a Kabul bomb attack")])
+    assert codes(coder, art, ex) == [("180", None, "country:AFG")]
