@@ -61,6 +61,7 @@ __all__ = [
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 _OBJ = ("dobj", "attr", "oprd")
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 _RELPRON = frozenset({"who", "whom", "which", "that", "whose"})
 _MAX_COMBOS = 6
 
@@ -269,11 +270,13 @@ def _subject_at(verb: int, top: int, tab: DocTable) -> int | None:
 
 
 def _nearest_subject(v: int, tab: DocTable) -> int:
-    """The subject of verb ``v``; of two, the nearest before it (a dateline parsed as a
-    second subject: "GAZA CITY, ... - Israeli helicopters attacked")."""
+    """The subject of verb ``v``; of two split by a dash, the one after it (a dateline parsed
+    as a second subject: "GAZA CITY, ... - Israeli helicopters attacked")."""
     subjects = [c for c in tab.children[v] if tab.dep[c] in _SUBJ]
     before = [c for c in subjects if c < v]
-    return before[-1] if len(subjects) > 1 and before else subjects[0]
+    if len(before) > 1 and any(tab.lower[i] in _DASHES for i in range(before[-2], before[-1])):
+        return before[-1]
+    return subjects[0]
 
 
 def verb_frames(sent: Span, sent_index: int, ctx: ClauseContext) -> list[Frame]:
