@@ -279,6 +279,22 @@ def _nearest_subject(v: int, tab: DocTable) -> int:
     return subjects[0]
 
 
+def _comma_subjects(si: int, tab: DocTable) -> list[int]:
+    """Other subjects of subject ``si``'s verb, joined to it by a comma only ("China, ASEAN
+    agree": the parser makes both subjects of the verb): they are its conjuncts."""
+    v = tab.head[si]
+    if tab.dep[si] != "nsubj" or v == si:
+        return []
+    out = []
+    for c in tab.children[v]:
+        if c != si and tab.dep[c] == "nsubj" and c < v:
+            a, b = sorted((c, si))
+            between = [tab.lower[i] for i in range(a + 1, tab.left_edge(b))]
+            if between == [","]:
+                out.append(c)
+    return out
+
+
 def verb_frames(sent: Span, sent_index: int, ctx: ClauseContext) -> list[Frame]:
     """Frames for the verbs of ``sent`` (see the module docstring)."""
     frames: list[Frame] = []
@@ -452,6 +468,8 @@ def _frames_for(verb: Token, chain: list[Token], sent_index: int, ctx: ClauseCon
                  passive=passive, polarity="negative" if negations % 2 else "positive", mode=mode,
                  attribution=attribution, lemma_fixed=False)
     subj_heads: list[Token | None] = _split(subj_tok, ctx) if subj_tok is not None else [None]
+    if subj_tok is not None:
+        subj_heads = [*subj_heads, *(doc[c] for c in _comma_subjects(subj_tok.i, tab))]
     return _combine(base, subj_heads, obj_heads or [None], light_noun, noun_pps, ctx, tab)
 
 

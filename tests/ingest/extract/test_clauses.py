@@ -224,3 +224,16 @@ def test_of_two_subjects_the_nearest_before_the_verb_is_taken() -> None:
     ], ents=["B-GPE", "O", "B-GPE", "O", "B-NORP", "O", "O", "O", "O"])
     (x,) = by_lemma(doc, "attack")
     assert (x.subject.text, x.object.text) == ("Borduvian jets", "a depot")
+
+
+def test_two_subjects_joined_by_a_comma_are_conjuncts() -> None:
+    # a headline "Ruritania, Borduria agree to talks": the parser makes both subjects of the verb
+    doc = make_doc([
+        ("Ruritania", 3, "nsubj", "PROPN", "NNP", "Ruritania"),
+        (",", 0, "punct", "PUNCT", ",", ","),
+        ("Borduria", 3, "nsubj", "PROPN", "NNP", "Borduria"),
+        ("agree", 3, "ROOT", "VERB", "VBP", "agree"),
+        ("to", 3, "prep", "ADP", "IN", "to"),
+        ("talks", 4, "pobj", "NOUN", "NNS", "talk"),
+    ], ents=["B-GPE", "O", "B-GPE", "O", "O", "O"])
+    assert sorted(x.subject.text for x in by_lemma(doc, "agree to")) == ["Borduria", "Ruritania"]
