@@ -199,3 +199,22 @@ def test_a_joint_specific_use_of_force_is_not_mutual(coder):
     assert [e.target for _, evs in out for e in evs] == [None, None]  # they occupy it together
     out = coder._reciprocal([(ex, [_event(ex, chl, "190"), _event(ex, per, "190")])], art)
     assert [e.target.id for _, evs in out for e in evs] == ["actor:PER-MIL", "actor:CHL-MIL"]  # they fought
+
+
+def test_conjoined_parties_of_a_meeting_come_before_its_place(coder):
+    from geokg.ingest.records import Actor
+
+    art = Article.create(title="", text="Chile's and Peru's presidents met in Lima.", published=PUB)
+    ex = Extraction(art.id, 0, 0, len(art.content), Argument("subject", "Chile's and Peru's presidents", 0, 29),
+                    "met", "meet", 30, 33, extras=(Argument("place", "Lima", 37, 41, prep="in", label="GPE"),))
+    chl = Actor("actor:CHL-GOV", "Chilean government", "organization", "CHL", "GOV")
+    per = Actor("actor:PER-GOV", "Peruvian government", "organization", "PER", "GOV")
+    lima = Actor("country:PER", "Peru", "country", "PER")
+
+    def placed(source, target):
+        from geokg.ingest.records import Event
+
+        return Event(id=f"e-{source.id}", extraction=ex, source=source, target=target, cameo="040", place="PER")
+
+    out = coder._reciprocal([(ex, [placed(chl, lima), placed(per, None)])], art)
+    assert [e.target.id for _, evs in out for e in evs] == ["actor:PER-GOV", "actor:CHL-GOV"]
