@@ -237,13 +237,12 @@ class ExtractionCoder:
             unknown.extend(a for a in vague if a.sector in _VAGUE_TARGET_SECTORS)
             return tuple(a for a in found if a not in vague)
 
-        if not skip_object:
-            found = usable(ex.object)
-            if found:
-                return found
-        elif ex.object is not None and not self.actors.is_role_word(ex.object.head or ""):
-            # the owner of a theme: "boycott *Algeria's* elections", "suspend aid *to Bosnia*"
-            found = usable(ex.object)
+        if not skip_object or (ex.object is not None and not self.actors.is_role_word(ex.object.head or "")):
+            # the owner of a theme: "boycott *Algeria's* elections", "suspend aid *to Bosnia*";
+            # a possessor first: "approve *Sharon's* Gaza pullout plan" is Sharon's, not Gaza's
+            owner = None if ex.object is None or self.actors.is_role_word(ex.object.head or "") else (
+                _possessor(ex.object))
+            found = usable(owner) or usable(ex.object)
             if found:
                 return found
         kept = len(unknown)
@@ -619,6 +618,24 @@ class ExtractionCoder:
                 if iso:
                     return iso
         return None
+
+
+_POSSESSIVE = re.compile(r"^(.*\S)(?:'s|\u2019s|(?<=s)'|(?<=s)\u2019)\s+\S", re.DOTALL)
+
+
+def _possessor(arg: Argument | None) -> Argument | None:
+    """The possessor of a thing's noun phrase ("*Prime Minister Ariel Sharon*'s Gaza pullout
+    plan"), as an argument; None unless the phrase is headed by a common noun after the
+    possessive (a name -- "Mexico's President X" -- is coded whole, and so is a role word:
+    the caller checks that)."""
+    if arg is None or not arg.head or not arg.head[:1].islower():
+        return None
+    m = _POSSESSIVE.match(arg.text)
+    if m is None or arg.head not in arg.text[m.end(1):].split():
+        return None  # "members of *Iraq's* forces": the possessive is inside a phrase after the head
+    owner = m.group(1)
+    return replace(arg, text=owner, end=arg.start + len(owner), head=owner.split()[-1], head_lemma="", label="",
+                   resolved="")
 
 
 #: Prepositions whose phrase, inside an object noun phrase, names the other party of a relation.

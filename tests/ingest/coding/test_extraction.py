@@ -150,3 +150,26 @@ def test_the_agent_of_an_attack_in_an_in_phrase_is_the_source_not_the_target(cod
     art, ex = make("Five Afghan guards were killed in a Kabul bomb attack.", "", "were killed", "kill",
                    "Five Afghan guards", extras=[("other", "in", "a Kabul bomb attack")])
     assert codes(coder, art, ex) == [("180", None, "country:AFG")]
+
+
+def test_the_possessor_of_a_thing_is_its_owner(coder):
+    # Egypt's plan, not Gaza's: the possessor before the modifiers owns the thing
+    art, ex = make("Syria backed Egypt's Gaza truce plan.", "Syria", "backed", "back", "Egypt's Gaza truce plan")
+    assert codes(coder, art, ex) == [("051", "country:SYR", "country:EGY")]
+    art, ex = make("Syria backed the Gaza truce plan.", "Syria", "backed", "back", "the Gaza truce plan")
+    assert codes(coder, art, ex) == [("051", "country:SYR", "country:PSE")]  # no owner: the plan's place
+
+
+def test_a_possessive_inside_a_phrase_after_the_head_is_no_owner():
+    from geokg.ingest.coding.extraction import _possessor
+    from geokg.ingest.records import Argument
+
+    def arg(text, head):
+        return Argument("object", text, 10, 10 + len(text), head=head)
+
+    owner = _possessor(arg("Chalabi's convoy", "convoy"))
+    assert (owner.text, owner.start, owner.end, owner.head) == ("Chalabi", 10, 17, "Chalabi")
+    assert _possessor(arg("the militants' demands", "demands")).text == "the militants"
+    assert _possessor(arg("22 members of Iraq's security forces", "members")) is None
+    assert _possessor(arg("Mexico's President Ana Ruiz", "Ruiz")) is None  # a name is coded whole
+    assert _possessor(arg("the plan", "plan")) is None and _possessor(None) is None
