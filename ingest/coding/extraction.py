@@ -353,6 +353,8 @@ class ExtractionCoder:
             targets = self._targets(ex, sources, context, doc, skip_object=theme, code=code)
             if not targets and ex.object is not None and not object_actors:
                 targets = self._clause_targets(ex, sources, siblings, context, doc)
+            if not targets:
+                targets = self._pronoun_targets(ex, sources, siblings, context, doc)
         code = self._role_code(ex.subject, code) if sources else code
         sources = tuple(self._refine_sector(a, ex.subject, code) for a in sources)
         # an event without a known source says little, except violence against a known
@@ -575,6 +577,23 @@ class ExtractionCoder:
                     return found
         return ()
 
+    def _pronoun_targets(self, ex: Extraction, sources: Sequence[Actor], siblings: Sequence[Extraction],
+                         context, doc) -> tuple[Actor, ...]:
+        """The target of an object pronoun that names nobody but the source ("police stopped
+        three men and shot *them*": not the police): the object of the nearest earlier verb of
+        the same subject in the sentence."""
+        if ex.object is None or ex.object.text.lower() not in _OBJECT_PRONOUNS or not ex.subject.text:
+            return ()
+        src_ids = {a.id for a in sources}
+        earlier = [g for g in siblings if g is not ex and g.kind == "event" and g.object is not None
+                   and g.rel_end <= ex.rel_start and (g.subject.start, g.subject.end) == (ex.subject.start, ex.subject.end)]
+        for g in sorted(earlier, key=lambda g: -g.rel_start):
+            found = tuple(a for a in self.actors.code_arguments(g.object, doc=doc, context=context)
+                          if a.id not in src_ids)
+            if found:
+                return found
+        return ()
+
     def _clause_targets(self, ex: Extraction, sources: Sequence[Actor], siblings: Sequence[Extraction],
                         context, doc) -> tuple[Actor, ...]:
         """The subject of the first clause inside ``ex``'s object ("demanded that *the US* cancel")."""
@@ -637,6 +656,9 @@ def _possessor(arg: Argument | None) -> Argument | None:
     return replace(arg, text=owner, end=arg.start + len(owner), head=owner.split()[-1], head_lemma="", label="",
                    resolved="")
 
+
+#: Object pronouns that may stand for an earlier object of the same subject.
+_OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
 
 #: Prepositions whose phrase, inside an object noun phrase, names the other party of a relation.
 _PARTNER_PREPS = frozenset({"with", "between", "against", "toward", "towards"})

@@ -173,3 +173,17 @@ def test_a_possessive_inside_a_phrase_after_the_head_is_no_owner():
     assert _possessor(arg("22 members of Iraq's security forces", "members")) is None
     assert _possessor(arg("Mexico's President Ana Ruiz", "Ruiz")) is None  # a name is coded whole
     assert _possessor(arg("the plan", "plan")) is None and _possessor(None) is None
+
+
+def test_an_object_pronoun_read_as_the_subject_stands_for_the_earlier_object(coder):
+    from dataclasses import replace
+
+    text = "Chadian police stopped three Nigerien smugglers and shot them."
+    art, stop = make(text, "Chadian police", "stopped", "stop", "three Nigerien smugglers")
+    _, shot = make(text, "Chadian police", "shot", "shoot", "them")
+    shot = replace(shot, article_id=art.id, subject=stop.subject,
+                   object=replace(shot.object, start=stop.sent_start + text.index("them"),
+                                  end=stop.sent_start + text.index("them") + 4, resolved="Chadian police"))
+    events, _, _ = coder.code_article(None, art, [stop, shot])
+    (ev,) = [e for e in events if e.cameo.startswith("19")]
+    assert (ev.source.id, ev.target.country) == ("actor:TCD-COP", "NER")
