@@ -3,8 +3,11 @@
 :class:`ExtractionCoder` holds the actor coder, the verb lexicon and the CAMEO
 table, and codes one extraction at a time (:meth:`ExtractionCoder.code_extraction`):
 the type from the lexicon after polarity and mode, sources from the subject (or the
-governing clause, the nominal's modifiers, an earlier clause), targets from the
-object, a recipient, a prepositional or a place argument.  See
+governing clause, the nominal's modifiers, an earlier clause, the named group of an
+"in <attack>" phrase), targets from the object (its possessor first), a recipient, a
+prepositional argument (and an active verb's "by" phrase: the owner of its object) or
+a place argument (never where a statement or an appeal is made), else an armed group
+named without a country, placed in the event's or the article's country.  See
 :mod:`geokg.ingest.coding` for the rules.
 """
 
