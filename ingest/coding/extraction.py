@@ -406,19 +406,20 @@ class ExtractionCoder:
 
     def _attack_agent(self, arg: Argument, siblings: Sequence[Extraction], doc, context) -> tuple[Actor, ...]:
         """Who acted in the attack an "in" phrase names: its agent ("killed in an attack *by
-        Taliban fighters*"), else a named group or person among its modifiers ("in a *Taliban*
-        attack", "in *Hamas's* attack") -- never a place or a nationality ("in a *Baghdad*
-        rocket attack", "in *Iraqi* violence": where it happened, not who did it)."""
+        Taliban fighters*"), else a named group or an armed force among its modifiers ("in a
+        *Taliban* attack", "in an *Algeria rebel* attack", "in a *US military* raid") -- never a
+        place, a nationality or a government ("in a *Baghdad* rocket attack", "in *Iraqi*
+        violence": where it happened, not who did it)."""
         if " by " in arg.text:
             return self._instrument_agent(arg, context)
-        found: tuple[Actor, ...] = ()
-        for g in siblings:
-            if g.kind == "nominal" and g.subject.text and arg.start <= g.rel_start < arg.end:
-                found = tuple(self.actors.code_arguments(g.subject, doc=doc, context=context))
-                break
-        else:
-            found = self._instrument_agent(arg, context)
-        return tuple(a for a in found if a.kind in ("group", "organization") and not a.id.startswith("actor:"))
+        def agents(found: Sequence[Actor]) -> tuple[Actor, ...]:
+            return tuple(a for a in found if (a.kind in ("group", "organization") and not a.id.startswith("actor:"))
+                         or (a.id.startswith("actor:") and a.sector in _ARMED_SECTORS))
+
+        nominal = next((g for g in siblings if g.kind == "nominal" and g.subject.text
+                        and arg.start <= g.rel_start < arg.end), None)
+        found = agents(self.actors.code_arguments(nominal.subject, doc=doc, context=context)) if nominal else ()
+        return found or agents(self._instrument_agent(arg, context))
 
     def _instrument(self, subject: Argument) -> bool:
         """Whether a subject is headed by a harmful thing or event (:func:`headed_by` ``INSTRUMENTS``)."""
@@ -660,6 +661,8 @@ def _possessor(arg: Argument | None) -> Argument | None:
                    resolved="")
 
 
+#: Sectors of armed forces: who acts in an attack its modifiers name ("a *rebel* attack").
+_ARMED_SECTORS = frozenset({"REB", "UAF", "SEP", "MIL", "COP"})
 #: Object pronouns that may stand for an earlier object of the same subject.
 _OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
 

@@ -146,6 +146,10 @@ def test_the_agent_of_an_attack_in_an_in_phrase_is_the_source_not_the_target(cod
     art, ex = make("Five Afghan guards were killed in a Taliban attack.", "", "were killed", "kill",
                    "Five Afghan guards", extras=[("other", "in", "a Taliban attack")])
     assert codes(coder, art, ex) == [("180", "group:AFG-taliban", "country:AFG")]
+    # an armed force among the modifiers acted too
+    art, ex = make("Five Afghan guards were killed in an Afghan rebel attack.", "", "were killed", "kill",
+                   "Five Afghan guards", extras=[("other", "in", "an Afghan rebel attack")])
+    assert codes(coder, art, ex) == [("180", "actor:AFG-REB", "country:AFG")]
     # a place modifier says where, not who
     art, ex = make("Five Afghan guards were killed in a Kabul bomb attack.", "", "were killed", "kill",
                    "Five Afghan guards", extras=[("other", "in", "a Kabul bomb attack")])
