@@ -55,11 +55,15 @@ def _only_the_place(ex: Extraction, ev: Event) -> bool:
             and ev.target.country == ev.place and ex.object is None)
 
 
-def _mutual(ex: Extraction, code: str) -> bool:
-    """Whether conjoined subjects can be each other's party: "the US and Mexico fought"
-    (the generic fight, 190) yes, "peacekeepers and police moved into an area" (an
-    occupation, 192) no -- a specific use of force on an object is the conjuncts' joint act."""
-    return code[:2] not in _VIOLENCE_ROOTS or code == "190" or ex.object is None
+def _mutual(ex: Extraction, code: str, noun_code) -> bool:
+    """Whether conjoined subjects can be each other's party: "the US and Mexico fought",
+    "clashed on the border", "fought a fierce battle" (the generic fight, 190) yes;
+    "peacekeepers and police moved into an area" (an occupation, 192), "stormed police
+    stations" (a fight with a thing of its own) no -- that is the conjuncts' joint act."""
+    if code[:2] not in _VIOLENCE_ROOTS or ex.object is None:
+        return True
+    obj = ex.object
+    return code == "190" and bool(obj.prep or (noun_code(obj.text, None) or "")[:2] in _VIOLENCE_ROOTS)
 
 
 class EventCoder(ExtractionCoder):
@@ -121,7 +125,7 @@ class EventCoder(ExtractionCoder):
                           and o.source.id != ev.source.id and o.cameo == ev.cameo
                           and not _office_and_holder(o.source, ev.source)]
                 if ((ev.target is None or _only_the_place(ex, ev)) and others and ev.cameo
-                        and ev.cameo[:2] in RECIPROCAL_ROOTS and _mutual(ex, ev.cameo)):
+                        and ev.cameo[:2] in RECIPROCAL_ROOTS and _mutual(ex, ev.cameo, self.lexicon.noun_code)):
                     tgt = others[0]
                     ev = replace(ev, target=tgt, id=event_id(ev.source, ev.cameo, tgt, ev.date, article.id))
                 new.append(ev)

@@ -357,7 +357,8 @@ class ExtractionCoder:
             if not targets and ex.object is not None and not object_actors:
                 targets = self._clause_targets(ex, sources, siblings, context, doc)
             if not targets:
-                targets = self._pronoun_targets(ex, sources, siblings, context, doc)
+                targets = (self._pronoun_targets(ex, sources, siblings, context, doc)
+                           or self._holder_targets(ex, sources, siblings, context, doc))
         code = self._role_code(ex.subject, code) if sources else code
         sources = tuple(self._refine_sector(a, ex.subject, code) for a in sources)
         # an event without a known source says little, except violence against a known
@@ -596,6 +597,26 @@ class ExtractionCoder:
                           if a.id not in src_ids)
             if found:
                 return found
+        return ()
+
+    def _holder_targets(self, ex: Extraction, sources: Sequence[Actor], siblings: Sequence[Extraction],
+                        context, doc) -> tuple[Actor, ...]:
+        """The holder of a thing acted on, told by a participle after it ("stormed police
+        stations *held by insurgents*", "attacked positions *controlled by the Taliban*"):
+        the agent of the participle whose object is this object."""
+        obj = ex.object
+        if obj is None:
+            return ()
+        src_ids = {a.id for a in sources}
+        for g in siblings:
+            if (g is ex or g.kind != "event" or g.object is None or not g.subject.text or g.rel_start < obj.end
+                    or (g.object.start, g.object.end) != (obj.start, obj.end)):
+                continue
+            found = [a for a in self.actors.code_arguments(g.subject, doc=doc, context=context) if a.id not in src_ids]
+            vague = [a for a in found if a.id.startswith("actor:") and a.country is None]
+            named = tuple(a for a in found if a not in vague)
+            return named or self._domestic_parties(ex, sources, [a for a in vague if a.sector in _VAGUE_TARGET_SECTORS],
+                                                   context)
         return ()
 
     def _clause_targets(self, ex: Extraction, sources: Sequence[Actor], siblings: Sequence[Extraction],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -198,7 +199,13 @@ def test_a_joint_specific_use_of_force_is_not_mutual(coder):
     out = coder._reciprocal([(ex, [_event(ex, chl, "192"), _event(ex, per, "192")])], art)
     assert [e.target for _, evs in out for e in evs] == [None, None]  # they occupy it together
     out = coder._reciprocal([(ex, [_event(ex, chl, "190"), _event(ex, per, "190")])], art)
-    assert [e.target.id for _, evs in out for e in evs] == ["actor:PER-MIL", "actor:CHL-MIL"]  # they fought
+    assert [e.target for _, evs in out for e in evs] == [None, None]  # they fought over the zone together
+    fought = replace(ex, object=replace(obj, text="a battle", head="battle"))
+    out = coder._reciprocal([(fought, [_event(fought, chl, "190"), _event(fought, per, "190")])], art)
+    assert [e.target.id for _, evs in out for e in evs] == ["actor:PER-MIL", "actor:CHL-MIL"]  # they fought a battle
+    clashed = replace(ex, object=replace(obj, prep="on"))  # "clashed on the border"
+    out = coder._reciprocal([(clashed, [_event(clashed, chl, "190"), _event(clashed, per, "190")])], art)
+    assert [e.target.id for _, evs in out for e in evs] == ["actor:PER-MIL", "actor:CHL-MIL"]
 
 
 def test_conjoined_parties_of_a_meeting_come_before_its_place(coder):

@@ -191,3 +191,15 @@ def test_an_object_pronoun_read_as_the_subject_stands_for_the_earlier_object(cod
     events, _, _ = coder.code_article(None, art, [stop, shot])
     (ev,) = [e for e in events if e.cameo.startswith("19")]
     assert (ev.source.id, ev.target.country) == ("actor:TCD-COP", "NER")
+
+
+def test_the_holder_of_a_thing_acted_on_is_the_target(coder):
+    from dataclasses import replace
+
+    text = "Chadian troops stormed positions held by Sudanese militias."
+    art, storm = make(text, "Chadian troops", "stormed", "storm", "positions")
+    _, held = make(text, "Sudanese militias", "held", "hold", "positions")
+    held = replace(held, article_id=art.id)
+    events, _, _ = coder.code_article(None, art, [storm, held])
+    assert [(e.source.id, e.target.id) for e in events if e.cameo.startswith("19")] == [
+        ("actor:TCD-MIL", "actor:SDN-UAF")]
