@@ -274,8 +274,10 @@ def _nearest_subject(v: int, tab: DocTable) -> int:
     as a second subject: "GAZA CITY, ... - Israeli helicopters attacked")."""
     subjects = [c for c in tab.children[v] if tab.dep[c] in _SUBJ]
     before = [c for c in subjects if c < v]
-    if len(before) > 1 and any(tab.lower[i] in _DASHES for i in range(before[-2], before[-1])):
-        return before[-1]
+    doc = tab.doc
+    if len(before) > 1 and any(tab.lower[i] in _DASHES and doc[i].whitespace_ and doc[i - 1].whitespace_
+                               for i in range(before[-2] + 1, before[-1])):
+        return before[-1]  # a spaced dash, not a hyphen inside a name ("al-Sistani")
     return subjects[0]
 
 

@@ -237,3 +237,16 @@ def test_two_subjects_joined_by_a_comma_are_conjuncts() -> None:
         ("talks", 4, "pobj", "NOUN", "NNS", "talk"),
     ], ents=["B-GPE", "O", "B-GPE", "O", "O", "O"])
     assert sorted(x.subject.text for x in by_lemma(doc, "agree to")) == ["Borduria", "Ruritania"]
+
+
+def test_a_hyphen_inside_a_name_is_no_dateline_dash() -> None:
+    # "the cleric Ali al-Sistani urged ...", parsed with both "cleric" and "Sistani" as subjects
+    rows = [("the", 1, "det", "DET", "DT", "the"), ("cleric", 6, "nsubj", "NOUN", "NN", "cleric"),
+            ("Ali", 5, "compound", "PROPN", "NNP", "Ali"), ("al", 5, "compound", "PROPN", "NNP", "al"),
+            ("-", 5, "compound", "PROPN", "HYPH", "-"), ("Sistani", 6, "nsubj", "PROPN", "NNP", "Sistani"),
+            ("urged", 6, "ROOT", "VERB", "VBD", "urge"), ("calm", 6, "dobj", "NOUN", "NN", "calm")]
+    doc = Doc(spacy.blank("en").vocab, words=[r[0] for r in rows], spaces=[True, True, True, False, False, True, True, False],
+              heads=[r[1] for r in rows], deps=[r[2] for r in rows], pos=[r[3] for r in rows],
+              tags=[r[4] for r in rows], lemmas=[r[5] for r in rows], sent_starts=[True] + [False] * 7)
+    (x,) = by_lemma(doc, "urge")
+    assert x.subject.head == "cleric"
