@@ -306,12 +306,13 @@ class ExtractionCoder:
         """A place argument as the target: "withdraw from Chad", "fired at Russia", "arrived in
         Bosnia" -- a place the act goes to or from; where an attack or a protest happens
         ("killed three in Mosul", "near the border") is only its place, and so is where a
-        statement, an appeal or a rejection is made."""
+        statement or an appeal is made."""
         for x in ex.extras:
             if x.role != "place" and x.prep not in PLACE_PREPS:
                 continue
-            if (code in _OWNER_TARGETS or (x.prep in _STATIC_PREPS and (code or "")[:2] not in _DESTINATION_ROOTS)
-                    or ((code or "")[:2] in _VERBAL_ROOTS and x.prep in _LOCATION_PREPS and not _INFINITIVE.search(ex.relation))):
+            root = (code or "")[:2]
+            if (code in _OWNER_TARGETS or (x.prep in _STATIC_PREPS and root not in _DESTINATION_ROOTS)
+                    or (root in _VERBAL_ROOTS and x.prep in _LOCATION_PREPS and not _INFINITIVE.search(ex.relation))):
                 found = () if self.actors.place_country(x.text, x.label) else usable(x)
             else:
                 iso = self.actors.place_country(x.text, x.label)
@@ -413,6 +414,7 @@ class ExtractionCoder:
         violence": where it happened, not who did it)."""
         if " by " in arg.text:
             return self._instrument_agent(arg, context)
+
         def agents(found: Sequence[Actor]) -> tuple[Actor, ...]:
             return tuple(a for a in found if (a.kind in ("group", "organization") and not a.id.startswith("actor:"))
                          or (a.id.startswith("actor:") and a.sector in _ARMED_SECTORS))
@@ -584,9 +586,9 @@ class ExtractionCoder:
 
     def _pronoun_targets(self, ex: Extraction, sources: Sequence[Actor], siblings: Sequence[Extraction],
                          context, doc) -> tuple[Actor, ...]:
-        """The target of an object pronoun that names nobody but the source ("police stopped
-        three men and shot *them*": not the police): the object of the nearest earlier verb of
-        the same subject in the sentence."""
+        """The target of an object pronoun that names no target (resolved to the subject itself:
+        "police stopped three men and shot *them*" is not about the police): the object of the
+        nearest earlier verb of the same subject in the sentence."""
         if ex.object is None or ex.object.text.lower() not in _OBJECT_PRONOUNS or not ex.subject.text:
             return ()
         src_ids = {a.id for a in sources}
