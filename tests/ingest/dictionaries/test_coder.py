@@ -201,3 +201,48 @@ def test_with_gazetteers_shares_lexicon_and_discards(tmp_path):
     arg = Argument("subject", "Riverland", 0, 9, head="Riverland", label="GPE")
     assert [a.id for a in other.actors.code_arguments(arg)] == ["country:MEX"]
     assert [a.id for a in coder.actors.code_arguments(arg)] != ["country:MEX"]
+
+
+def test_user_actor_codes_come_before_geokgs(tmp_path):
+    user = tmp_path / "Mine.actors.txt"
+    user.write_text("KUWAIT [KUW]\n")
+    arg = Argument("subject", "Kuwait", 0, 6, head="Kuwait", label="GPE")
+    assert build_coder([user], backoff=False, discards=False).actors.code_argument(arg).country == "KUW"
+    assert build_coder(backoff=False, discards=False).actors.code_argument(arg).country == "KWT"
+
+
+def test_phoenix_countries_are_countries_and_regions_no_country():
+    from geokg.ingest.actors.dated import country_codes
+    from geokg.ingest.dictionaries.coder import actor_entries
+    from geokg.ingest.dictionaries.petrarch import DatedActor, DatedCode
+
+    sectors = frozenset({"GOV", "REB", "ELI"})
+    timor = DatedActor(("east timor",), (DatedCode("TMPOCC", None, date(1999, 8, 30)),
+                                         DatedCode("TMP", date(1999, 8, 30), None)), "")
+    front = DatedActor(("border salvation front",), (), "INTREB")
+    entries, dated = actor_entries([timor, front], sectors, country_codes())
+    kinds = {t: (e.kind, e.iso3) for t, e in entries}
+    assert kinds["East Timor"] == ("name", "TLS") and not dated  # a dated country is no person
+    assert kinds["Border Salvation Front"] == ("org", None)  # "INT": international, no country
+    # a user's dictionary keeps its own codes, dated countries included
+    _, user_dated = actor_entries([timor], sectors)
+    assert list(user_dated) == ["person:east-timor"]
+
+
+def test_article_people_as_of_its_date(tmp_path):
+    people = tmp_path / "Mine.actors.txt"
+    people.write_text("ARLO_VANCETTI_\n\t[MEXELI]\n\t[MEXGOV 100101-121231]\nDORA_KELMET_\n\t[IGOUNO 050101-151231]\n")
+    coder = build_coder([people], backoff=False, discards=False)
+    nlp = spacy.blank("en")
+    text = "Vancetti met Dora Kelmet."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(0, 8, "PERSON"), doc.char_span(13, 24, "PERSON")]
+    found = {}
+    for year in (2011, 2020):
+        art = Article.create(title="t", text=text, published=date(year, 5, 1))
+        ctx = coder.context_for(art, [], doc)
+        found[year] = {k: (p.id, p.country, p.sector) for k, p in ctx.people.items()}
+    # a surname alone: the one person of that name in office on the date
+    assert found[2011]["vancetti"] == ("person:arlo-vancetti", "MEX", "GOV")
+    assert found[2020]["vancetti"][0] == "person:vancetti"  # in office no more: not guessed
+    assert found[2011]["dora kelmet"] == ("person:dora-kelmet", None, "IGO")
