@@ -151,6 +151,8 @@ def actor_entries(actors: Iterable[DatedActor], sectors: frozenset[str], countri
         if not code or not re.fullmatch(r"[A-Za-z]{3}\w*", code):
             continue
         iso, sector, kind = _code_parts(code, sectors, countries)
+        if countries is not None:  # "the United Nations": geokg's "United Nations" comes first
+            a = replace(a, names=tuple(dict.fromkeys(_without_article(n) for n in a.names)))
         display = a.names[0].title()
         if len(code) == 3 and countries is not None:  # Phoenix's countries, some with dated codes
             if iso:
@@ -165,6 +167,12 @@ def actor_entries(actors: Iterable[DatedActor], sectors: frozenset[str], countri
             actor = Actor(f"petr:{code.upper()}", display, kind, iso, sector, None, (display,))
             entries.extend((n.title(), Entry("org", iso3=iso, sector=sector, actor=actor)) for n in a.names)
     return entries, dated
+
+
+def _without_article(name: str) -> str:
+    """A name without its leading "the" when two or more words remain ("the white house")."""
+    words = name.split()
+    return " ".join(words[1:]) if len(words) > 2 and words[0].lower() == "the" else name
 
 
 def agent_entries(agents: Iterable, sectors: frozenset[str]) -> list:
