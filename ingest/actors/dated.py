@@ -123,6 +123,8 @@ class DatedPeople:
         rec, base = self._records[pid]
         code = rec.code_on(when)
         country, sector = self._parts(code) if code else (None, None)
+        if not code and pid == actor.id and actor.sector != base.sector:
+            country, sector = actor.country, actor.sector  # no code then: what the text said ("U.N. mediator X")
         if country is None and sector not in _NO_COUNTRY:  # "ELI": a code of no country says none
             country = actor.country if pid == actor.id else base.country
         if pid != actor.id:
@@ -134,8 +136,9 @@ class DatedPeople:
     def by_surname(self, surname: str, when: date | None, title: str | None = None) -> Actor | None:
         """The person a surname names on ``when`` (as of ``when``), else None: with a title,
         the record of that name ("President Bush") in office then; else the one person of
-        that surname in an office on ``when`` -- or, of several, the one the dictionary
-        gives at least twice as many names as any other (the best known)."""
+        that surname in an office on ``when`` -- or, of several, the best known (the most
+        names in the dictionary) when they all hold office in one country or it has at
+        least twice as many names as any other."""
         if when is None:
             return None
         if title:
@@ -143,11 +146,14 @@ class DatedPeople:
             if named:
                 return self.as_of(self._records[named[0]][1], when)
         pids = [p for p in self._surnames.get(surname.lower(), ()) if self._standing(p, when) == 2]
-        if len(pids) > 1:
-            pids.sort(key=lambda p: -len(self._records[p][0].names))
-            if len(self._records[pids[0]][0].names) < 2 * len(self._records[pids[1]][0].names):
-                return None
-        return self.as_of(self._records[pids[0]][1], when) if pids else None
+        if not pids:
+            return None
+        pids.sort(key=lambda p: -len(self._records[p][0].names))
+        found = [self.as_of(self._records[p][1], when) for p in pids]
+        if len({a.country for a in found}) > 1 and (
+                len(self._records[pids[0]][0].names) < 2 * len(self._records[pids[1]][0].names)):
+            return None
+        return found[0]
 
     def people_as_of(self, people: Mapping[str, Actor], when: date | None) -> dict[str, Actor]:
         """An article's people (name -> person) as of ``when``: known people get their codes

@@ -17,7 +17,8 @@ def _parts(code: str) -> tuple[str | None, str | None]:
 
 def _person(slug: str, name: str, names: tuple[str, ...], codes: tuple[DatedCode, ...], default: str = ""):
     rec = DatedActor(names, codes, default)
-    return f"person:{slug}", (rec, Actor(f"person:{slug}", name, "person"))
+    country, sector = _parts(rec.code_on(None))  # as the gazetteer entry has it
+    return f"person:{slug}", (rec, Actor(f"person:{slug}", name, "person", country, sector))
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +96,19 @@ def test_country_codes_map_legacy_codes_and_leave_regions_out():
     codes = country_codes()
     assert codes["TMP"] == "TLS" and codes["JAP"] == "JPN" and codes["DEU"] == "DEU"
     assert "MEA" not in codes and "INT" not in codes
+
+
+def test_surname_of_office_holders_of_one_country():
+    people = DatedPeople(dict([
+        _person("fidel-orta", "Fidel Orta", ("fidel orta", "president orta", "f. orta"),
+                (DatedCode("CUBGOV", date(1976, 1, 1), date(2008, 1, 1)),)),
+        _person("raul-orta", "Raul Orta", ("raul orta",), (DatedCode("CUBMIL", date(1976, 1, 1), date(2008, 1, 1)),)),
+    ]), _parts)
+    found = people.by_surname("Orta", date(2004, 1, 1))
+    assert (found.id, found.country) == ("person:fidel-orta", "CUB")  # one country: the best known of them
+
+
+def test_a_sector_the_text_gives_stands_when_no_code_holds(people):
+    reyl = Actor("person:tomas-reyl", "Tomas Reyl", "person", None, "IGO")  # "U.N. envoy Tomas Reyl"
+    assert people.as_of(reyl, date(2015, 1, 1)).sector == "IGO"
+    assert people.as_of(reyl, date(2005, 1, 1)).sector == "MIL"  # a code holds: the dictionary's
