@@ -297,7 +297,7 @@ def phoenix_people(actors: Iterable[DatedActor]) -> list[DatedActor]:
 
 
 def build_coder(paths: Sequence[str | Path] = (), *, backoff: bool = True, agents: bool = False,
-                actors: bool | str = False, discards: bool = True, gazetteers: Sequence[str | Path] = (),
+                actors: bool | str = True, discards: bool = True, gazetteers: Sequence[str | Path] = (),
                 data_dir: str | Path | None = None) -> DictionaryCoder:
     """The event coder with the shipped and user dictionaries (see the module doc);
     ``gazetteers`` are read as by :meth:`geokg.ingest.actors.ActorCoder.from_files`;

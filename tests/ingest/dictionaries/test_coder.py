@@ -36,9 +36,9 @@ def _ex(subject: str, relation: str, lemma: str, obj: str | None = None, mode: s
 
 @pytest.fixture(scope="module")
 def coders():
-    with_backoff = build_coder(backoff=False, discards=False)
+    with_backoff = build_coder(backoff=False, discards=False, actors=False)
     with_backoff.lexicon.backoff = PatternLexicon(read_verbs(BACKOFF), keep_code=with_backoff.table.__contains__)
-    return with_backoff, build_coder(backoff=False, discards=False)
+    return with_backoff, build_coder(backoff=False, discards=False, actors=False)
 
 
 def test_backoff_only_where_geokg_codes_nothing(coders):
@@ -60,18 +60,18 @@ def test_backoff_needs_a_main_clause_told_as_done_and_no_frame_verb(coders):
 def test_user_patterns_come_before_geokg_rows(tmp_path):
     user = tmp_path / "Mine.verbs.txt"
     user.write_text("&PLAN\n+PLAN\n+PROPOSAL\n--- REJECT [---] ---\nREJECT\n- * &PLAN [1231] # REJECT\n")
-    coder = build_coder([user], backoff=False, discards=False)
+    coder = build_coder([user], backoff=False, discards=False, actors=False)
     assert coder.event_type(_ex("Mexico", "rejected", "reject", "the proposal"), [], [])[0] == "1231"
     assert coder.sizes["user_pattern_rows"] == 1
     # another coder in the same process keeps geokg's code
-    assert build_coder(backoff=False, discards=False).event_type(
+    assert build_coder(backoff=False, discards=False, actors=False).event_type(
         _ex("Mexico", "rejected", "reject", "the proposal"), [], [])[0] != "1231"
 
 
 def test_dated_actor_as_of_the_article_date(tmp_path):
     people = tmp_path / "Mine.actors.txt"
     people.write_text("ARLO_VANCETTI_\n+PRESIDENT_VANCETTI\n\t[MEXELI]\n\t[MEXGOV 100101-121231]\n")
-    coder = build_coder([people], backoff=False, discards=False)
+    coder = build_coder([people], backoff=False, discards=False, actors=False)
     codes = {}
     for year in (2011, 2020):
         art = Article.create(title="t", text="Arlo Vancetti rejected the plan", published=date(year, 5, 1))
@@ -87,10 +87,10 @@ def test_dated_actor_as_of_the_article_date(tmp_path):
 def test_user_agents_give_unknown_nouns_a_sector(tmp_path):
     agents = tmp_path / "Mine.agents.txt"
     agents.write_text("LANCER [~MIL]\n")
-    coder = build_coder([agents], backoff=False, discards=False)
+    coder = build_coder([agents], backoff=False, discards=False, actors=False)
     arg = Argument("subject", "Mexican lancers", 0, 15, head="lancers")
     assert [a.id for a in coder.actors.code_arguments(arg)] == ["actor:MEX-MIL"]
-    assert build_coder(backoff=False, discards=False).actors.code_arguments(arg) != coder.actors.code_arguments(arg)
+    assert build_coder(backoff=False, discards=False, actors=False).actors.code_arguments(arg) != coder.actors.code_arguments(arg)
 
 
 def test_discards_story_and_sentence(tmp_path):
@@ -127,6 +127,13 @@ def test_shipped_backoff_is_loaded_by_default():
     assert coder.discards is not None and build_coder(backoff=False).lexicon.backoff is None
 
 
+def test_shipped_phoenix_actors_are_loaded_by_default():
+    assert len(build_coder(backoff=False, discards=False).dated) > 10000  # people with date-ranged codes
+    assert not build_coder(backoff=False, discards=False, actors=False).dated
+    people = build_coder(backoff=False, discards=False, actors="people")
+    assert people.sizes["actor_entries"] < build_coder(backoff=False, discards=False).sizes["actor_entries"]
+
+
 def test_backoff_leaves_auxiliaries_alone(coders):
     on, _ = coders
     on.lexicon.backoff = PatternLexicon(read_verbs("--- BE [030] ---\nBE [030]\n"))
@@ -141,8 +148,8 @@ def test_user_bare_verb_codes_come_before_geokg_rows_except_frame_verbs(tmp_path
     user = tmp_path / "Mine.verbs.txt"
     user.write_text("--- CONDEMN [---] ---\nCONDEMN [122]\n--- GRILL [---] ---\nGRILL [090]\n"
                     "--- SAY [010] ---\nSAY\n--- URGE [102] ---\nURGE\n")
-    coder = build_coder([user], backoff=False, discards=False)
-    plain = build_coder(backoff=False, discards=False)
+    coder = build_coder([user], backoff=False, discards=False, actors=False)
+    plain = build_coder(backoff=False, discards=False, actors=False)
     condemn = _ex("Mexico", "condemned", "condemn", "the raid")
     assert coder.event_type(condemn, [], [])[0] == "122" != plain.event_type(condemn, [], [])[0]
     # unlike the shipped back-off, a user's verb code holds in any clause
@@ -161,8 +168,8 @@ def test_a_user_code_is_final_and_may_lie_beyond_cameo(tmp_path):
     user = tmp_path / "Mine.verbs.txt"
     user.write_text("&COIN\n+DUCAT\n--- GIFT [070] ---\nGIFT\n- * &COIN [903]\n- * GRAIN [1741]\n"
                     "--- QUIBBLE [121] ---\nQUIBBLE\n- * OVER TOLLS [102b]\n- * OVER FEES [174K]\n")
-    coder = build_coder([user], backoff=False, discards=False)
-    plain = build_coder(backoff=False, discards=False)
+    coder = build_coder([user], backoff=False, discards=False, actors=False)
+    plain = build_coder(backoff=False, discards=False, actors=False)
     # "will gift": geokg's intent transform is not applied to a user's code (PETRARCH applies none)
     assert coder.event_type(_ex("Riverland", "will gift", "gift", "grain", mode="intended"), [], [])[0] == "1741"
     assert coder.event_type(_ex("Riverland", "gifted", "gift", "ducats"), [], [])[0] == "903"
@@ -177,7 +184,7 @@ def test_reverse_codes_add_the_target_s_event(tmp_path):
 
     user = tmp_path / "Mine.verbs.txt"
     user.write_text("--- CALL_ON [032:033] ---\nCALL_ON\n")
-    coder = build_coder([user], backoff=False, discards=False)
+    coder = build_coder([user], backoff=False, discards=False, actors=False)
     riv = Actor("country:RIV", "Riverland", "country", "RIV")
     hil = Actor("country:HIL", "Hillland", "country", "HIL")
     ex = _ex("Riverland", "called on", "call on", "Hillland")
@@ -207,8 +214,8 @@ def test_user_actor_codes_come_before_geokgs(tmp_path):
     user = tmp_path / "Mine.actors.txt"
     user.write_text("KUWAIT [KUW]\n")
     arg = Argument("subject", "Kuwait", 0, 6, head="Kuwait", label="GPE")
-    assert build_coder([user], backoff=False, discards=False).actors.code_argument(arg).country == "KUW"
-    assert build_coder(backoff=False, discards=False).actors.code_argument(arg).country == "KWT"
+    assert build_coder([user], backoff=False, discards=False, actors=False).actors.code_argument(arg).country == "KUW"
+    assert build_coder(backoff=False, discards=False, actors=False).actors.code_argument(arg).country == "KWT"
 
 
 def test_phoenix_countries_are_countries_and_regions_no_country():
@@ -232,7 +239,7 @@ def test_phoenix_countries_are_countries_and_regions_no_country():
 def test_article_people_as_of_its_date(tmp_path):
     people = tmp_path / "Mine.actors.txt"
     people.write_text("ARLO_VANCETTI_\n\t[MEXELI]\n\t[MEXGOV 100101-121231]\nDORA_KELMET_\n\t[IGOUNO 050101-151231]\n")
-    coder = build_coder([people], backoff=False, discards=False)
+    coder = build_coder([people], backoff=False, discards=False, actors=False)
     nlp = spacy.blank("en")
     text = "Vancetti met Dora Kelmet."
     doc = nlp(text)
