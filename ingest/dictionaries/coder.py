@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 from datetime import date
 from pathlib import Path
 
@@ -130,6 +131,15 @@ def _code_parts(code: str, sectors: frozenset[str], countries: Mapping[str, str]
     return head, sector, "group" if sector in _COLLECTIVE else "organization"
 
 
+def _dated_parts(code: str, sectors: frozenset[str], countries: Mapping[str, str]) -> tuple[str | None, str | None]:
+    """(country, sector) of a dated code (picklable, unlike a lambda: coders go to worker processes)."""
+    return _code_parts(code, sectors, countries)[:2]
+
+
+def _no_parts(code: str) -> tuple[None, None]:
+    return None, None
+
+
 def actor_entries(actors: Iterable[DatedActor], sectors: frozenset[str], countries: Mapping[str, str] | None = None
                   ) -> tuple[list, dict[str, tuple[DatedActor, Actor]]]:
     """Gazetteer entries for named actors (their code without a date: the default, else
@@ -195,7 +205,7 @@ class DictionaryCoder(EventCoder):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.discards: Discards | None = None
-        self.dated: DatedPeople = DatedPeople({}, lambda code: (None, None))  # people with date-ranged codes
+        self.dated: DatedPeople = DatedPeople({}, _no_parts)  # people with date-ranged codes
         self.sizes: dict[str, int] = {}
         self.extra_entries: list = []  # the gazetteer entries of the shipped dictionaries (see build_coder)
         self.first_entries: list = []  # and of the user's, which come before geokg's own
@@ -344,7 +354,7 @@ def build_coder(paths: Sequence[str | Path] = (), *, backoff: bool = True, agent
     # a user's discards all hold; PETRARCH's time phrases ("years ago", "1988") not (see Discards)
     phrases = [*user.discards, *(d for d in shipped.discards if d.story or not _TIME_PHRASE.match(d.phrase))]
     coder.discards = Discards(phrases, time_phrases=True) if phrases else None
-    coder.dated = DatedPeople(dated, lambda code: _code_parts(code, sectors, countries)[:2])
+    coder.dated = DatedPeople(dated, partial(_dated_parts, sectors=sectors, countries=countries))
     coder.extra_entries = extra
     coder.first_entries = first
     coder.data_dir = data_dir
