@@ -129,9 +129,12 @@ class DatedPeople:
             country = actor.country if pid == actor.id else base.country
         if pid != actor.id:
             actor = replace(actor, id=base.id, name=base.name, aliases=alias_tuple(*actor.aliases, base.name))
-        if (country, sector) == (actor.country, actor.sector):
+        role = actor.role
+        if role and sector not in (None, _ELITE) and role.lower().startswith("former "):
+            role = role[len("former "):]  # "Former President" (as of today) was President then
+        if (country, sector, role) == (actor.country, actor.sector, actor.role):
             return actor
-        return replace(actor, country=country, sector=sector)
+        return replace(actor, country=country, sector=sector, role=role)
 
     def by_surname(self, surname: str, when: date | None, title: str | None = None) -> Actor | None:
         """The person a surname names on ``when`` (as of ``when``), else None: with a title,

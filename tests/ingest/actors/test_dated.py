@@ -112,3 +112,9 @@ def test_a_sector_the_text_gives_stands_when_no_code_holds(people):
     reyl = Actor("person:tomas-reyl", "Tomas Reyl", "person", None, "IGO")  # "U.N. envoy Tomas Reyl"
     assert people.as_of(reyl, date(2015, 1, 1)).sector == "IGO"
     assert people.as_of(reyl, date(2005, 1, 1)).sector == "MIL"  # a code holds: the dictionary's
+
+
+def test_a_former_office_was_held_then(people):
+    vance = Actor("person:arlo-vance-jr", "Arlo Vance Jr", "person", "RUR", "ELI", "Former President")
+    assert people.as_of(vance, date(2004, 3, 1)).role == "President"
+    assert people.as_of(vance, date(2012, 3, 1)).role == "Former President"
