@@ -186,7 +186,6 @@ def country_codes(data_dir: str | Path | None = None) -> dict[str, str]:
     ('MEX', 'JPN', 'IMG', False, False)
     """
     import pycountry
-
     from geokg.ingest.actors.data import read_tsv
 
     out = {c.alpha_3: c.alpha_3 for c in pycountry.countries}

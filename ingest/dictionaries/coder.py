@@ -8,8 +8,12 @@
   (:meth:`geokg.ingest.coding.lexicon.VerbLexicon.pattern_code`);
 * the shipped Phoenix agents (``agents``): common nouns that give an actor its sector,
   for the nouns geokg's role list does not know;
-* the shipped Phoenix named actors (``actors``), with date-ranged codes resolved as of
-  the article's date (a former president is no longer GOV);
+* the shipped Phoenix named actors (``actors``, on by default), after geokg's own entries,
+  with date-ranged codes resolved as of the article's date (a former president is no
+  longer GOV; "President Bush" in 2004 is George W. Bush) by
+  :class:`geokg.ingest.actors.dated.DatedPeople`, for the arguments and for the people
+  the article names (:meth:`DictionaryCoder.context_for`); their countries are countries,
+  legacy codes mapped to ISO ("TMP" -> "TLS") and regions ("MEA", "INT") no country;
 * the shipped Phoenix discards (``discards``): sentences and stories about sport and
   entertainment are not coded (:meth:`DictionaryCoder.discarded` says why);
 * user dictionaries (``paths``, PETRARCH or geokg format: :func:`load_dictionaries`):
@@ -17,7 +21,8 @@
   final, as in PETRARCH (no intent or negation transform: their patterns code those);
   the codes they define beyond CAMEO ("904", "345") join the code table
   (:meth:`~geokg.ingest.coding.cameo.CameoTable.with_codes`); a reverse code ("[032:033]")
-  adds the target's event back; their actors and agents are added.
+  adds the target's event back; their actors and agents are added before geokg's own
+  entries of the same term (a user's "KUWAIT [KUW]" codes Kuwait KUW), with their own codes.
 
 Everything is held by the coder: two coders with different settings coexist.
 
@@ -35,8 +40,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from functools import partial
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from geokg.ingest.actors.dated import DatedPeople, country_codes
