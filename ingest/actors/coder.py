@@ -63,6 +63,8 @@ class ActorCoder(PhraseRules):
         # and of results that read the article context, with what they read of it
         self._text_variants = VariantMemo(1 << 14)
         self._entity_variants = VariantMemo(1 << 14)
+        # the index of the Doc being coded, while a coder shares it (:meth:`share_doc_index`)
+        self._shared_index: DocIndex | None = None
 
     # -- coding --------------------------------------------------------------------------
     def code_argument(self, arg: Argument, doc=None, context: CodingContext | None = None) -> Actor | None:
@@ -102,12 +104,18 @@ class ActorCoder(PhraseRules):
         if doc is None:
             return None
         if context is None:
-            return DocIndex(doc)
+            shared = self._shared_index
+            return shared if shared is not None and shared.doc is doc else DocIndex(doc)
         key = ("doc", doc)
         index = context.memo.get(key)
         if index is None:
             index = context.memo[key] = DocIndex(doc)
         return index
+
+    def share_doc_index(self, index: DocIndex | None) -> None:
+        """Let :meth:`doc_index` return ``index`` for its Doc (built before the article's
+        context) until called again; ``None`` ends the sharing."""
+        self._shared_index = index
 
     def remember_doc_index(self, index: DocIndex, context: CodingContext) -> None:
         """Let ``context`` keep ``index`` (built before the context) for its article."""

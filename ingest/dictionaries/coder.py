@@ -100,6 +100,23 @@ class Discards:
                     return name
         return None
 
+    def reasons(self, text: str) -> tuple[str | None, str | None]:
+        """(:meth:`sentence_reason`, :meth:`story_reason`) of ``text``, read once."""
+        words = _WORD.findall(text.lower())
+        first = None
+        for i, w in enumerate(words):
+            for phrase, whole, story, name in self._index.get(w[:3], ()):
+                if first is not None and not story:
+                    continue
+                n = len(phrase)
+                got = words[i:i + n]
+                if len(got) == n and got[:-1] == list(phrase[:-1]) and (
+                        got[-1] == phrase[-1] if whole else got[-1].startswith(phrase[-1])):
+                    if story:
+                        return first or name, name
+                    first = name
+        return first, None
+
     def story_reason(self, text: str) -> str | None:
         """The story-level phrase found in ``text``, else None."""
         return self._find(text, True)
@@ -205,11 +222,20 @@ class DictionaryCoder(EventCoder):
         return [f"sentence: {r}" for s in doc.sents for r in [self.discards.sentence_reason(s.text)] if r]
 
     def code_article(self, doc, article: Article, extractions):
+        index = self.actors.doc_index(doc)
+        self.actors.share_doc_index(index)  # built once for the discards and the article's context
+        try:
+            return self._code_article(doc, index, article, extractions)
+        finally:
+            self.actors.share_doc_index(None)
+
+    def _code_article(self, doc, index, article: Article, extractions):
         if self.discards is not None:
-            if self.discards.story_reason(article.content):
+            anywhere, story = self.discards.reasons(article.content)
+            if story:
                 return (), (), ()
             if doc is not None:
-                dropped = {i for i, s in enumerate(doc.sents) if self.discards.sentence_reason(s.text)}
+                dropped = self._dropped_sentences(doc, index, article, anywhere)
                 extractions = [ex for ex in extractions if ex.sentence not in dropped]
         events, actors, mentions = super().code_article(doc, article, extractions)
         if self.lexicon.user_patterns is not None:
@@ -220,6 +246,16 @@ class DictionaryCoder(EventCoder):
                            for e in events)
             actors = tuple(self._as_of(a, when) for a in actors)
         return events, actors, mentions
+
+    def _dropped_sentences(self, doc, index, article: Article, anywhere: str | None) -> set[int]:
+        """The sentences with a discard phrase.  None in the article (``anywhere``) means none
+        in its sentences when they are slices of its text that cut no word."""
+        text = index.text
+        bounds = [(s.start_char, s.end_char) for s in doc.sents]
+        if anywhere is None and text == article.content and all(
+                a == 0 or text[a - 1].isspace() for a, _ in bounds):
+            return set()
+        return {i for i, (a, b) in enumerate(bounds) if self.discards.sentence_reason(text[a:b])}
 
     def _with_reverse(self, events: tuple, article: Article) -> tuple:
         """The events plus, for each coded by a user pattern with a reverse code
