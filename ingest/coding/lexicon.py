@@ -119,6 +119,7 @@ class VerbLexicon:
         self._norm_memo = Memo(1 << 14)
         self._match_memo = Memo(1 << 14)
         self._frame_in_memo = Memo(1 << 12)
+        self._heads_memo = Memo(1 << 14)  # (subject text, head, word class) -> headed_by (coding.filters)
 
     @classmethod
     def default(cls, data_dir: str | Path | None = None, table: CameoTable | None = None) -> Self:

@@ -242,8 +242,7 @@ class DictionaryCoder(EventCoder):
             events = self._with_reverse(events, article)
         if self.dated:
             when = article.published
-            events = tuple(replace(e, source=self._as_of(e.source, when), target=self._as_of(e.target, when))
-                           for e in events)
+            events = tuple(self._event_as_of(e, when) for e in events)
             actors = tuple(self._as_of(a, when) for a in actors)
         return events, actors, mentions
 
@@ -282,6 +281,10 @@ class DictionaryCoder(EventCoder):
                                target=e.source, cameo=found.reverse, plover=info.plover,
                                plover_mode=info.plover_mode, quad_class=info.quad_class, goldstein=info.goldstein))
         return tuple(out)
+
+    def _event_as_of(self, e, when: date | None):
+        source, target = self._as_of(e.source, when), self._as_of(e.target, when)
+        return e if source is e.source and target is e.target else replace(e, source=source, target=target)
 
     def _as_of(self, actor: Actor | None, when: date | None) -> Actor | None:
         record = self.dated.get(actor.id) if actor is not None else None
