@@ -39,6 +39,8 @@ __all__ = ["ActorCoder"]
 
 _NONE = object()  # "not memoised yet" (None is a result)
 _CLAUSE_WORDS_NO_COMMA = CLAUSE_WORDS - {","}
+#: The words that coordinate conjuncts: "," "&" and "and" in any case.
+_COORDINATORS = frozenset({",", "&"} | {a + n + d for a in "aA" for n in "nN" for d in "dD"})
 
 
 #: Prepositions after an unknown head whose conjoined names are each an actor of the phrase.
@@ -245,7 +247,7 @@ class ActorCoder(PhraseRules):
         term; a conjunct that is only a country modifier ("Hungarian and Romanian
         officials") borrows the last conjunct's head noun.
         """
-        if not any(w == "," or w == "&" or w.lower() == "and" for w in words):
+        if _COORDINATORS.isdisjoint(words):
             return [(words, head, 0)]  # no coordination (the cuts below would be empty)
         end = len(words)
         for i in range(head + 1, len(words)):

@@ -88,16 +88,14 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
     ['Mexico', "'s", 'U.S.', '-', 'backed', 'al-Qaeda', 'and', 'Vietnamese', '-led', 'forces']
     """
     out = []
-    append = out.append
-    for m in _TOKEN_RE.finditer(text):
-        word = m.group()
-        cut = _LED_RE.match(word) if "-" in word else None
-        if cut:
-            k = m.start() + len(cut.group(1))
-            append((cut.group(1), m.start(), k))
-            append((word[len(cut.group(1)):], k, m.end()))
-        else:
-            append((word, *m.span()))
+    append, find = out.append, text.find
+    end = 0
+    # the tokens tile the text's non-space characters in order: each starts at the first
+    # place it occurs after the one before (faster than reading the matches' spans)
+    for word in words_of(text):
+        start = find(word, end)
+        end = start + len(word)
+        append((word, start, end))
     return out
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Self
 
 from geokg.ingest.actors.data import Memo
-from geokg.ingest.actors.words import singular, tokenize
+from geokg.ingest.actors.words import singular, words_of
 from geokg.ingest.coding.cameo import CameoTable
 from geokg.ingest.resources import data_text
 
@@ -54,11 +54,13 @@ def read_rows(name: str, data_dir: str | Path | None, width: int) -> Iterable[tu
 
 
 def _norm_tokens(text: str) -> tuple[str, ...]:
-    return tuple(singular(t) for t, _, _ in tokenize(text) if _WORD_RE.match(t))
+    return tuple(singular(t) for t in words_of(text) if _WORD_RE.match(t))
 
 
 def _contains(hay: Sequence[str], needle: Sequence[str]) -> bool:
     n = len(needle)
+    if n == 1:
+        return needle[0] in hay  # the same test, without a slice per word
     return any(tuple(hay[i:i + n]) == tuple(needle) for i in range(len(hay) - n + 1))
 
 
