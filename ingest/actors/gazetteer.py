@@ -357,8 +357,13 @@ class Gazetteer:
             found: TermMatch | None = None
             sizes = info[3]   # multi-token terms, longest first
             if sizes and i + 1 < n:
-                longest = self._longest_prefix(toks, i, info)
-                sizes = tuple(size for size in sizes if size <= longest)  # no longer term starts here
+                nxt = known(toks[i + 1]) or token(toks[i + 1])
+                if ((toks[i], toks[i + 1]) not in self._exact_pairs and (info[1], nxt[1]) not in self._folded_pairs
+                        and (info[2], nxt[2]) not in self._role_pairs):
+                    sizes = ()
+                else:
+                    longest = self._longest_prefix(toks, i, info)
+                    sizes = tuple(size for size in sizes if size <= longest)  # no longer term starts here
             for size in sizes:
                 if size > n - i:
                     continue
