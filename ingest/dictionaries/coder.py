@@ -230,6 +230,7 @@ class DictionaryCoder(EventCoder):
             self.actors.share_doc_index(None)
 
     def _code_article(self, doc, index, article: Article, extractions):
+        """:meth:`code_article` with the Doc's index (None without a Doc)."""
         if self.discards is not None:
             anywhere, story = self.discards.reasons(article.content)
             if story:
@@ -283,6 +284,7 @@ class DictionaryCoder(EventCoder):
         return tuple(out)
 
     def _event_as_of(self, e, when: date | None):
+        """The event with its actors as of ``when`` (the same event when they do not change)."""
         source, target = self._as_of(e.source, when), self._as_of(e.target, when)
         return e if source is e.source and target is e.target else replace(e, source=source, target=target)
 
