@@ -118,6 +118,7 @@ class VerbLexicon:
         for w, k in frames.items():
             if " " not in w:
                 self._stems[k] = (*self._stems.get(k, ()), w.removesuffix("e"))
+        self._stem_sets = {k: frozenset(v) for k, v in self._stems.items()}
         self._norm_memo = Memo(1 << 14)
         self._match_memo = Memo(1 << 14)
         self._frame_in_memo = Memo(1 << 12)
@@ -158,10 +159,11 @@ class VerbLexicon:
         key = (relation, kind)
         found = self._frame_in_memo.get(key)
         if found is None:
-            stems = self._stems.get(kind, ())
+            stems = self._stem_sets.get(kind, frozenset())
             words = _LETTERS_RE.findall(relation.lower())
+            # a stem begins the word and leaves at most three letters: one of its last four prefixes
             found = self._frame_in_memo.put(
-                key, any(w.startswith(stem) and len(w) - len(stem) <= 3 for w in words for stem in stems))
+                key, any(w[:k] in stems for w in words for k in range(max(0, len(w) - 3), len(w) + 1)))
         return found
 
     def _norm(self, text: str) -> tuple[str, ...]:
