@@ -6,6 +6,7 @@ Usage::
     python benchmarks/judged_events.py --write          # also rewrites the event table of JUDGED.md,
                                                         # keeping the judgments already written there
     python benchmarks/judged_events.py --dump FILE      # every event as TSV (for error analysis)
+    python benchmarks/judged_events.py --seed 5 --out FILE  # another draw (a development sample), to FILE
 
 The items are ``../shared/data/news/ag_news_world_test.csv`` (title + description, read
 by geokg's CSV reader, coded by :class:`geokg.ingest.pipeline.Pipeline`).  The sample is
@@ -106,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true", help="rewrite the table in benchmarks/JUDGED.md")
     ap.add_argument("--dump", type=Path, help="write every coded event as TSV (local analysis only)")
     ap.add_argument("--limit", type=int, help="code only the first items")
+    ap.add_argument("--seed", type=int, default=SEED, help=f"seed of the draw (default {SEED}: the judged sample)")
+    ap.add_argument("--out", type=Path, help="also write the sample table and summary to FILE (a development sample)")
     args = ap.parse_args(argv)
     if not DATA.is_file():
         print(f"no AG News items at {DATA}", file=sys.stderr)
@@ -116,9 +119,9 @@ def main(argv: list[str] | None = None) -> int:
             for ev in events:
                 fh.write("\t".join(str(ev[k]) for k in ("row", "sentence", "source", "lemma", "target", "cameo",
                                                         "text")) + "\n")
-    sample = draw(events)
+    sample = draw(events, seed=args.seed)
     rows = table(sample)
-    print(f"{len(events)} events coded; sample of {len(sample)} (seed {SEED})")
+    print(f"{len(events)} events coded; sample of {len(sample)} (seed {args.seed})")
     print("\n".join(rows))
     judged = [m.groups()[7:10] for m in map(_ROW.match, rows) if m]
     right = [sum(j[i] == "y" for j in judged) for i in range(3)]
@@ -129,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
                f"from the 1,900 items.")
     unjudged = sum("?" in j for j in judged)
     print(summary + (f"  ({unjudged} events not judged yet)" if unjudged else ""))
+    if args.out:
+        args.out.write_text("\n".join(rows) + "\n\n" + summary + "\n", encoding="utf-8")
     if args.write:
         text = JUDGED.read_text(encoding="utf-8") if JUDGED.is_file() else "<!-- table -->\n<!-- /table -->\n"
         text = _replace_block(text, "table", "\n".join(rows))
