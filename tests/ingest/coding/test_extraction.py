@@ -105,3 +105,18 @@ def test_time_and_place_of_an_event(coder):
     assert (ev.date, ev.date_text, ev.place) == (date(2025, 1, 20), "on Monday", "MEX")
     # the memoised time expressions give the same date again
     assert coder.code_extraction(ex, art)[0].date == date(2025, 1, 20)
+
+
+
+def test_a_demanded_refusal_is_a_demand_of_the_governing_subject(coder):
+    """"X demanded that Y refuse to do Z": X demands of Y; Y refuses nothing yet."""
+    from dataclasses import replace
+
+    text = "Athens demanded that Rome refuse to recognize Skopje."
+    art, gov = make(text, "Athens", "demanded", "demand", "that Rome refuse to recognize Skopje")
+    _, ex = make(text, "Rome", "refuse to recognize", "recognize", "Skopje", polarity="negative", mode="demanded")
+    gov = replace(gov, object=replace(gov.object, head="refuse"))
+    events, _, _ = coder.code_article(None, art, [gov, ex])
+    coded = {(e.cameo[:2], e.source and e.source.country, e.target and e.target.country)
+             for e in events if e.extraction.relation == "refuse to recognize"}
+    assert coded == {("10", "GRC", "ITA")}
