@@ -97,7 +97,7 @@ def headline_passive(ex: Extraction, article: Article, code: str) -> bool:
 
 
 #: Readings of a clause (:func:`clause_reading`) that are not coded as events.
-NON_EVENT_READINGS = frozenset({"purpose", "unrealized", "relative", "participle"})
+NON_EVENT_READINGS = frozenset({"purpose", "unrealized", "relative", "participle", "state", "stopped"})
 _PAST_TAGS = frozenset({"VBD", "VBN"})
 
 
@@ -131,11 +131,14 @@ def clause_reading(ex: Extraction, doc, marks: dict[str, str], governors=frozens
       except a headline's ("Three People *Killed* at Checkpoint": no verb governs it) and a
       progressive ("an analyst *being investigated*");
     * ``relative``: a relative clause ("a helicopter *that was captured*"), except one that tells
-      what an attack or a bomb (``instruments``) did ("fighting *that killed* 36").
+      what an attack or a bomb (``instruments``) did ("fighting *that killed* 36");
+    * for a nominal event, ``state`` or ``stopped`` (:func:`_nominal_reading`).
     """
     top = _clause_top(ex, doc)
     if top is None:
         return ""
+    if ex.kind == "nominal":
+        return _nominal_reading(top, marks)
     dep, kids = top.dep_, list(top.children)
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
     if dep == "advcl":
@@ -172,15 +175,29 @@ def _antecedent_is(relcl, words: frozenset[str]) -> bool:
     return prep is not None and prep.lower_ == "of" and singular(prep.head.lemma_.lower()) in words
 
 
+def _nominal_reading(noun, marks: dict[str, str]) -> str:
+    """``state``: a noun of a lasting state ("the war in Iraq", "UN sanctions", "its ban on
+    headscarves"), news only through a verb ("declared war", "imposed sanctions"); ``stopped``:
+    the object of a verb of stopping or averting ("talks to *avert* an assault", "*halt* its
+    attacks"), which tells of that verb's act, not of the noun's."""
+    if marks.get(singular(noun.lemma_.lower())) == "state":
+        return "state"
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and marks.get(head.lemma_.lower()) == "stopping":
+        return "stopped"
+    return ""
+
+
 def _clause_top(ex: Extraction, doc):
-    """The verb heading the clause of an event extraction (over *to*-complements), or None."""
-    if doc is None or ex.kind != "event":
+    """The verb heading the clause of an event extraction (over *to*-complements), or its noun
+    for a nominal event; None without a Doc."""
+    if doc is None or ex.kind not in ("event", "nominal"):
         return None
     span = doc.char_span(ex.rel_start, ex.rel_end, alignment_mode="expand")
     if span is None or not len(span):
         return None
     top = span.root
-    while top.dep_ == "xcomp" and top.head is not top and top.head.pos_ in ("VERB", "AUX"):
+    while ex.kind == "event" and top.dep_ == "xcomp" and top.head is not top and top.head.pos_ in ("VERB", "AUX"):
         top = top.head  # "is trying to mediate": the clause of "trying"
     return top
 

@@ -117,3 +117,20 @@ def test_a_relative_clause_describes_its_noun() -> None:
 def test_what_an_attack_or_a_bomb_did_is_the_event_itself() -> None:
     doc = _relative("rocket")
     assert clause_reading(clause(doc, 5), doc, MARKS, instruments=frozenset({"rocket"})) == ""
+
+
+def test_a_lasting_state_named_by_a_noun_is_no_event() -> None:
+    doc = parse([("The", 1, "det", "DET", "DT", "the"), ("war", 4, "nsubj", "NOUN", "NN", "war"),
+                 ("in", 1, "prep", "ADP", "IN", "in"), ("Chad", 2, "pobj", "PROPN", "NNP", "Chad"),
+                 ("ended", 4, "ROOT", "VERB", "VBD", "end")])
+    assert clause_reading(clause(doc, 1, kind="nominal"), doc, MARKS) == "state"
+    assert {"state", "stopped"} <= NON_EVENT_READINGS
+
+
+def test_an_averted_event_noun_is_no_event_but_a_reported_one_is() -> None:
+    rows = [("Talks", 1, "nsubj", "NOUN", "NNS", "talk"), ("VERB", 1, "ROOT", "VERB", "VBD", "LEMMA"),
+            ("an", 3, "det", "DET", "DT", "an"), ("assault", 1, "dobj", "NOUN", "NN", "assault")]
+    averted = parse([r if r[0] != "VERB" else ("averted", 1, "ROOT", "VERB", "VBD", "avert") for r in rows])
+    assert clause_reading(clause(averted, 3, kind="nominal"), averted, MARKS) == "stopped"
+    told = parse([r if r[0] != "VERB" else ("condemned", 1, "ROOT", "VERB", "VBD", "condemn") for r in rows])
+    assert clause_reading(clause(told, 3, kind="nominal"), told, MARKS) == ""
