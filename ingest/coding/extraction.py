@@ -29,6 +29,7 @@ from geokg.ingest.coding.filters import (
     control_verbs,
     headed_by,
     headline_passive,
+    historical,
     instrument_modifiers,
     mentions_accident,
 )
@@ -297,6 +298,8 @@ class ExtractionCoder:
             return []
         if clause_reading(ex, doc, self.clause_marks, self._control_verbs, self._instruments) in NON_EVENT_READINGS:
             return []  # a purpose, a background or a not yet happened event (filters.clause_reading)
+        if historical(ex, article.published, doc):
+            return []  # "the 1994 bombing", "defected 40 years ago": history, not news
         if ex.subject.text and self._headed_by(ex.subject, "ACCIDENTS"):
             return []  # "the storm killed ten": nobody acted
         sources = self._sources(ex, doc, context, siblings)

@@ -36,7 +36,7 @@ import re
 from geokg.ingest.actors.words import singular
 from geokg.ingest.records import Argument, Article, Extraction
 
-__all__ = ["NON_EVENT_READINGS", "PASSIVE_RE", "clause_marks", "clause_reading", "control_verbs", "headed_by", "headline_passive",
+__all__ = ["NON_EVENT_READINGS", "historical", "PASSIVE_RE", "clause_marks", "clause_reading", "control_verbs", "headed_by", "headline_passive",
            "instrument_modifiers", "mentions_accident"]
 
 #: A relation with a form of "be": a passive, whose subject is no instrument of its own.
@@ -97,7 +97,7 @@ def headline_passive(ex: Extraction, article: Article, code: str) -> bool:
 
 
 #: Readings of a clause (:func:`clause_reading`) that are not coded as events.
-NON_EVENT_READINGS = frozenset({"purpose", "unrealized", "relative", "participle", "state", "stopped"})
+NON_EVENT_READINGS = frozenset({"purpose", "unrealized", "relative", "participle", "state", "averted"})
 _PAST_TAGS = frozenset({"VBD", "VBN"})
 
 
@@ -132,7 +132,7 @@ def clause_reading(ex: Extraction, doc, marks: dict[str, str], governors=frozens
       progressive ("an analyst *being investigated*");
     * ``relative``: a relative clause ("a helicopter *that was captured*"), except one that tells
       what an attack or a bomb (``instruments``) did ("fighting *that killed* 36");
-    * for a nominal event, ``state`` or ``stopped`` (:func:`_nominal_reading`).
+    * for a nominal event, ``state`` or ``averted`` (:func:`_nominal_reading`).
     """
     top = _clause_top(ex, doc)
     if top is None:
@@ -177,14 +177,14 @@ def _antecedent_is(relcl, words: frozenset[str]) -> bool:
 
 def _nominal_reading(noun, marks: dict[str, str]) -> str:
     """``state``: a noun of a lasting state ("the war in Iraq", "UN sanctions", "its ban on
-    headscarves"), news only through a verb ("declared war", "imposed sanctions"); ``stopped``:
-    the object of a verb of stopping or averting ("talks to *avert* an assault", "*halt* its
-    attacks"), which tells of that verb's act, not of the noun's."""
+    headscarves"), news only through a verb ("declared war", "imposed sanctions"); ``averted``:
+    the object of a verb that keeps it from happening ("talks to *avert* an assault", "*thwarted*
+    attacks", "*cancelled* the visit"), which tells of that verb's act, not of the noun's."""
     if marks.get(singular(noun.lemma_.lower())) == "state":
         return "state"
     head = noun.head
-    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and marks.get(head.lemma_.lower()) == "stopping":
-        return "stopped"
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and marks.get(head.lemma_.lower()) == "averted":
+        return "averted"
     return ""
 
 
@@ -206,3 +206,44 @@ def _past(verb) -> bool:
     """Whether ``verb`` is told in the past (its own tag or an auxiliary's)."""
     return verb.tag_ in _PAST_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _PAST_TAGS
                                           for c in verb.children)
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
+_AGES_AGO = re.compile(r"\b(?:years|decades|centuries)\s+(?:ago|earlier|before|after)\b", re.IGNORECASE)
+
+
+def historical(ex: Extraction, published, doc=None) -> bool:
+    """Whether ``ex`` is dated by its own time phrase to two or more years before ``published``
+    (a date, or None): "*in 1994*", "*in the 1970s*", "*40 years ago*", "*40 years after* he
+    defected", "the *1994* bombing" (years only with a publication date) --
+    history told as background, not news.  Only the extraction's time arguments and, with a Doc,
+    the dates of its own words (:func:`_date_words`) count, not any year in the sentence.
+    """
+    phrases = [x.text for x in ex.extras if x.role == "time"] + _date_words(ex, doc)
+    for text in phrases:
+        if _AGES_AGO.search(text):
+            return True
+        if published is not None and any(int(y) <= published.year - 2 for y in _YEAR.findall(text)):
+            return True
+    return False
+
+
+def _date_words(ex: Extraction, doc) -> list[str]:
+    """Date words of the event itself: its own date modifiers ("the *1994* bombing", "*40 years*
+    after he defected", told with the subordinator), the date of the noun a relative clause
+    describes ("the *1994* bombing of a centre that killed 85")."""
+    if doc is None:
+        return []
+    span = doc.char_span(ex.rel_start, ex.rel_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    root = span.root
+    holders = [root]
+    mark = next((c.lower_ for c in root.children if c.dep_ == "mark"), "")
+    if ex.kind == "event" and root.dep_ == "relcl":
+        noun = root.head
+        holders.append(noun)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            holders.append(noun.head.head)
+    return [" ".join(t.text for t in c.subtree) + (" " + mark if h is root else "")
+            for h in holders for c in h.children if c.ent_type_ == "DATE" or c.dep_ == "npadvmod"]

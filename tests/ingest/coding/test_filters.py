@@ -124,13 +124,33 @@ def test_a_lasting_state_named_by_a_noun_is_no_event() -> None:
                  ("in", 1, "prep", "ADP", "IN", "in"), ("Chad", 2, "pobj", "PROPN", "NNP", "Chad"),
                  ("ended", 4, "ROOT", "VERB", "VBD", "end")])
     assert clause_reading(clause(doc, 1, kind="nominal"), doc, MARKS) == "state"
-    assert {"state", "stopped"} <= NON_EVENT_READINGS
+    assert {"state", "averted"} <= NON_EVENT_READINGS
 
 
 def test_an_averted_event_noun_is_no_event_but_a_reported_one_is() -> None:
     rows = [("Talks", 1, "nsubj", "NOUN", "NNS", "talk"), ("VERB", 1, "ROOT", "VERB", "VBD", "LEMMA"),
             ("an", 3, "det", "DET", "DT", "an"), ("assault", 1, "dobj", "NOUN", "NN", "assault")]
     averted = parse([r if r[0] != "VERB" else ("averted", 1, "ROOT", "VERB", "VBD", "avert") for r in rows])
-    assert clause_reading(clause(averted, 3, kind="nominal"), averted, MARKS) == "stopped"
-    told = parse([r if r[0] != "VERB" else ("condemned", 1, "ROOT", "VERB", "VBD", "condemn") for r in rows])
-    assert clause_reading(clause(told, 3, kind="nominal"), told, MARKS) == ""
+    assert clause_reading(clause(averted, 3, kind="nominal"), averted, MARKS) == "averted"
+    for verb, lemma in (("condemned", "condemn"), ("ended", "end")):  # "ended its assault": it happened
+        told = parse([r if r[0] != "VERB" else (verb, 1, "ROOT", "VERB", "VBD", lemma) for r in rows])
+        assert clause_reading(clause(told, 3, kind="nominal"), told, MARKS) == ""
+
+
+def test_an_event_dated_years_before_the_news_is_history() -> None:
+    from datetime import date
+
+    from geokg.ingest.coding.filters import historical
+
+    doc = parse([("He", 1, "nsubj", "PRON", "PRP", "he"), ("left", 1, "ROOT", "VERB", "VBD", "leave"),
+                 ("30", 3, "nummod", "NUM", "CD", "30"), ("years", 5, "npadvmod", "NOUN", "NNS", "year"),
+                 ("after", 5, "mark", "SCONJ", "IN", "after"), ("fleeing", 1, "advcl", "VERB", "VBG", "flee")])
+    for i in (2, 3):
+        doc[i].ent_type_ = "DATE"
+    assert historical(clause(doc, 5), None, doc)
+    assert not historical(clause(doc, 1), None, doc)
+    ex = clause(doc, 1)
+    dated = Extraction(ex.article_id, 0, 0, len(doc.text), ex.subject, ex.relation, ex.lemma, ex.rel_start,
+                       ex.rel_end, extras=(Argument("time", "in 1990", 0, 0),))
+    assert historical(dated, date(2004, 5, 1)) and not historical(dated, date(1991, 5, 1))
+    assert not historical(dated, None)  # a year says nothing without the date of the news
