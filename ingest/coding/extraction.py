@@ -32,6 +32,7 @@ from geokg.ingest.coding.filters import (
     historical,
     instrument_modifiers,
     mentions_accident,
+    plain_negation,
 )
 from geokg.ingest.coding.lexicon import VerbLexicon, read_rows
 from geokg.ingest.coding.rules import (
@@ -218,6 +219,8 @@ class ExtractionCoder:
             code, theme = "150", False  # "prepared to resume shelling": a show of force
         if ex.polarity == "negative":
             refusal = self.lexicon.frame_in(ex.relation, "refusal")
+            if not refusal and plain_negation(ex.relation, mode):
+                return None, False  # "have not met since 1949": nothing done, nothing refused
             negated = self.table.transform(code, negated=True)
             if negated is None and refusal and not code.startswith("12"):
                 negated = "120"

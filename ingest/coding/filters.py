@@ -36,7 +36,7 @@ import re
 from geokg.ingest.actors.words import singular
 from geokg.ingest.records import Argument, Article, Extraction
 
-__all__ = ["NON_EVENT_READINGS", "historical", "PASSIVE_RE", "clause_marks", "clause_reading", "control_verbs", "headed_by", "headline_passive",
+__all__ = ["NON_EVENT_READINGS", "historical", "plain_negation", "PASSIVE_RE", "clause_marks", "clause_reading", "control_verbs", "headed_by", "headline_passive",
            "instrument_modifiers", "mentions_accident"]
 
 #: A relation with a form of "be": a passive, whose subject is no instrument of its own.
@@ -247,3 +247,21 @@ def _date_words(ex: Extraction, doc) -> list[str]:
             holders.append(noun.head.head)
     return [" ".join(t.text for t in c.subtree) + (" " + mark if h is root else "")
             for h in holders for c in h.children if c.ent_type_ == "DATE" or c.dep_ == "npadvmod"]
+
+
+_NOT = re.compile(r"(?:\bnot\b|n't\b|\bnever\b|\bno longer\b)", re.IGNORECASE)
+_MODAL = re.compile(r"\b(?:would|could|might|may|will|shall|can|should|must|'ll|wo|ca)\b", re.IGNORECASE)
+
+
+def plain_negation(relation: str, mode: str) -> bool:
+    """Whether a negative relation only says that something was not done ("have *not* met
+    since 1949", "are*n't* talking about it"): a *not* in a told (asserted or reported) clause
+    without a modal.  "will not meet", "would never accept" refuse; so do negative verbs
+    ("refused to", "is unwilling to"), which carry no *not* and are not read here.
+
+    >>> plain_negation("have n't met", "asserted"), plain_negation("will not meet", "future")
+    (True, False)
+    >>> plain_negation("is unwilling to sign", "asserted")
+    False
+    """
+    return mode in ("asserted", "reported") and bool(_NOT.search(relation)) and not _MODAL.search(relation)

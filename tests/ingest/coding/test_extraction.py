@@ -120,3 +120,16 @@ def test_a_demanded_refusal_is_a_demand_of_the_governing_subject(coder):
     coded = {(e.cameo[:2], e.source and e.source.country, e.target and e.target.country)
              for e in events if e.extraction.relation == "refuse to recognize"}
     assert coded == {("10", "GRC", "ITA")}
+
+
+def test_a_plain_negation_is_no_event_but_a_refusal_is(coder):
+    """"have not met" says nothing was done; "will not meet" and "refused to meet" refuse."""
+    art, ex = make("Oslo has not met Rome officials.", "Oslo", "has not met", "meet", "Rome officials",
+                   polarity="negative")
+    assert codes(coder, art, ex) == []
+    art, ex = make("Oslo will not meet Rome officials.", "Oslo", "will not meet", "meet", "Rome officials",
+                   polarity="negative", mode="future")
+    assert [c[:2] for c, _, _ in codes(coder, art, ex)] == ["12"]
+    art, ex = make("Oslo refused to meet Rome officials.", "Oslo", "refused to meet", "meet", "Rome officials",
+                   polarity="negative")
+    assert [c[:2] for c, _, _ in codes(coder, art, ex)] == ["12"]
