@@ -131,7 +131,8 @@ def clause_reading(ex: Extraction, doc, marks: dict[str, str], governors=frozens
       except a headline's ("Three People *Killed* at Checkpoint": no verb governs it) and a
       progressive ("an analyst *being investigated*");
     * ``relative``: a relative clause ("a helicopter *that was captured*"), except one that tells
-      what an attack or a bomb (``instruments``) did ("fighting *that killed* 36");
+      what an attack or a bomb (``instruments``) did ("fighting *that killed* 36") and one that
+      adds news about a named actor (:func:`_appositive`);
     * for a nominal event, ``state`` or ``averted`` (:func:`_nominal_reading`).
     """
     top = _clause_top(ex, doc)
@@ -155,8 +156,19 @@ def clause_reading(ex: Extraction, doc, marks: dict[str, str], governors=frozens
     if dep == "acl" and top.tag_ == "VBN" and _in_clause(top):
         return "" if any(c.lower_ == "being" for c in kids) else "participle"
     if dep == "relcl":
-        return "" if _antecedent_is(top, instruments) else "relative"
+        return "" if _antecedent_is(top, instruments) or _appositive(top) else "relative"
     return ""
+
+
+def _appositive(relcl) -> bool:
+    """Whether a relative clause adds news about a named actor ("Pope John Paul II*, who urged*
+    him to ...", "Kaplan*, who was deported* on Tuesday"): set off by a comma after a proper name,
+    opened by *who*/*which* (a *where*/*when* clause sets a scene)."""
+    noun = relcl.head
+    if noun.pos_ != "PROPN" or noun.i + 1 >= len(noun.doc):
+        return False
+    start = relcl.left_edge.i
+    return start > 0 and noun.doc[start - 1].text == "," and noun.doc[start].lower_ in ("who", "whom", "which", "whose")
 
 
 def _in_clause(tok) -> bool:

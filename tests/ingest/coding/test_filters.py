@@ -154,3 +154,21 @@ def test_an_event_dated_years_before_the_news_is_history() -> None:
                        ex.rel_end, extras=(Argument("time", "in 1990", 0, 0),))
     assert historical(dated, date(2004, 5, 1)) and not historical(dated, date(1991, 5, 1))
     assert not historical(dated, None)  # a year says nothing without the date of the news
+
+
+
+def _met(comma: bool) -> Doc:
+    rows = [("Lula", 1, "nsubj", "PROPN", "NNP", "Lula"), ("met", 1, "ROOT", "VERB", "VBD", "meet"),
+            ("Obama", 1, "dobj", "PROPN", "NNP", "Obama"), (",", 2, "punct", "PUNCT", ",", ","),
+            ("who", 5, "nsubj", "PRON", "WP", "who"), ("urged", 2, "relcl", "VERB", "VBD", "urge"),
+            ("him", 5, "dobj", "PRON", "PRP", "he")]
+    if not comma:
+        rows = [(w, h - (h > 3), d, p, t, l) for w, h, d, p, t, l in rows if w != ","]
+    return parse(rows)
+
+
+def test_a_relative_clause_set_off_after_a_name_is_news_about_it() -> None:
+    doc = _met(comma=True)
+    assert clause_reading(clause(doc, 5), doc, MARKS) == ""
+    doc = _met(comma=False)
+    assert clause_reading(clause(doc, 4), doc, MARKS) == "relative"
