@@ -121,9 +121,9 @@ def governing_mode(top: Token, lex: Lexicon, tab: DocTable) -> tuple[str, bool]:
     h = tab.head[i]
     if h == i:
         return "asserted", False
-    if dep[i] in ("xcomp", "ccomp") and pos[h] in ("VERB", "AUX"):
-        return governor_effect(top.doc[h], lex)
-    if dep[i] in ("acl", "ccomp") and pos[h] == "NOUN" and not any(
-            dep[c] == "aux" and tab.lower[c] == "to" for c in tab.children[i]):
+    infinitive = any(dep[c] == "aux" and tab.lower[c] == "to" for c in tab.children[i])
+    if pos[h] in ("VERB", "AUX") and (dep[i] in ("xcomp", "ccomp") or (dep[i] == "advcl" and infinitive)):
+        return governor_effect(top.doc[h], lex)  # "have sworn to fight", often parsed as an adverbial
+    if dep[i] in ("acl", "ccomp") and pos[h] == "NOUN" and not infinitive:
         return lex.mode_verbs.get(tab.lemma[h].lower(), "") or "asserted", False
     return "asserted", False

@@ -145,3 +145,11 @@ def test_model_demanding_an_event_noun(nlp) -> None:
     demand = [x for x in recs if x.lemma == "demand"]
     assert demand and demand[0].subject.text == "Protesters"
     assert demand[0].object.text == "the resignation of the mayor"
+
+
+def test_a_vow_parsed_as_an_adverbial_is_still_intended() -> None:
+    # "Rebels swore to fight": the parser often makes "to fight" an adverbial of "swore"
+    doc = sent(["Rebels", "swore", "to", "fight"], [1, 1, 3, 1], ["nsubj", "ROOT", "aux", "advcl"],
+               ["NOUN", "VERB", "PART", "VERB"], ["NNS", "VBD", "TO", "VB"], ["rebel", "swear", "to", "fight"])
+    assert governing_mode(doc[3], LEX, DocTable(doc)) == ("intended", False)
+    assert {x.lemma: x.mode for x in extract(doc)}.get("fight") == "intended"
