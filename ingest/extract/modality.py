@@ -8,7 +8,8 @@ The negation is never folded into the lemma.
 Mode (one of :data:`geokg.ingest.records.MODES`):
 
 * ``future`` - *will*/*shall*/*'ll* auxiliaries, *be going to*, or *be to* ("Blair *is to
-  address* the conference": an arrangement, not yet done);
+  address* the conference": an arrangement, not yet done), or a headline's infinitive
+  ("Minister *to Visit* Seoul");
 * ``hypothetical`` - other modals (*would*, *could*, *might*, *may*, *should*,
   *must*, *can*), a conditional clause (*if*/*unless*), or a complement of
   *need*;
@@ -95,9 +96,24 @@ def own_mode(verb: Token, lex: Lexicon, tab: DocTable | None = None) -> str:
             mode = "future"
         elif tab.lemma[h] == "be" and any(dep[c] == "aux" and lower[c] == "to" for c in children[i]):
             mode = "future"  # "is to address", "are to meet": arranged, not yet done
+    if mode == "asserted" and _headline_infinitive(i, tab):
+        mode = "future"
     if _conditional_at(i, lex, tab):
         mode = "hypothetical"
     return mode
+
+
+def _headline_infinitive(i: int, tab: DocTable) -> bool:
+    """Whether token ``i`` is a *to*-infinitive that no verb governs: the future of a headline
+    ("British Minister *to Visit* North Korea", "Thailand *to prosecute* 300")."""
+    dep, pos, head = tab.dep, tab.pos, tab.head
+    if not any(dep[c] == "aux" and tab.lower[c] == "to" for c in tab.children[i]):
+        return False
+    while head[i] != i:
+        i = head[i]
+        if pos[i] in ("VERB", "AUX"):
+            return False
+    return True
 
 
 def governor_effect(gov: Token, lex: Lexicon) -> tuple[str, bool]:

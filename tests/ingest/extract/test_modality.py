@@ -153,3 +153,13 @@ def test_a_vow_parsed_as_an_adverbial_is_still_intended() -> None:
                ["NOUN", "VERB", "PART", "VERB"], ["NNS", "VBD", "TO", "VB"], ["rebel", "swear", "to", "fight"])
     assert governing_mode(doc[3], LEX, DocTable(doc)) == ("intended", False)
     assert {x.lemma: x.mode for x in extract(doc)}.get("fight") == "intended"
+
+
+def test_a_headline_infinitive_is_future() -> None:
+    doc = sent(["Envoy", "to", "visit", "Seoul"], [0, 2, 0, 2], ["ROOT", "aux", "acl", "dobj"],
+               ["NOUN", "PART", "VERB", "PROPN"], ["NN", "TO", "VB", "NNP"], ["envoy", "to", "visit", "Seoul"])
+    assert own_mode(doc[2], LEX) == "future"
+    doc = sent(["Envoys", "went", "to", "visit", "Seoul"], [1, 1, 3, 1, 3], ["nsubj", "ROOT", "aux", "advcl", "dobj"],
+               ["NOUN", "VERB", "PART", "VERB", "PROPN"], ["NNS", "VBD", "TO", "VB", "NNP"],
+               ["envoy", "go", "to", "visit", "Seoul"])
+    assert own_mode(doc[3], LEX) == "asserted"  # a purpose of a told act, not a headline's future
