@@ -225,7 +225,7 @@ def build(  # long only by its docstring (every option documented); the work is 
     resume: bool = True,
     fresh: bool = False,
     exports: bool = True,
-    batch_size: int = 64,
+    batch_size: int = 256,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     atomic: bool | None = None,
     on_skip: Callable[[Article], None] | None = None,
@@ -269,7 +269,9 @@ def build(  # long only by its docstring (every option documented); the work is 
         Write ``graph.ttl``, ``graph.trig`` and (with ``html``) ``graph.html``.
     batch_size
         Most articles per store transaction (a batch also closes at about
-        8 MB of N-Quads).
+        8 MB of N-Quads).  Each bulk load leaves files RocksDB must compact:
+        256 short articles a batch rather than 64 cut its CPU by two thirds
+        on the AG News items (1.5 to 6 MB a load).
     chunk_size
         Most articles per task sent to a worker (a task also holds about
         20,000 characters of text at most).
