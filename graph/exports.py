@@ -52,6 +52,9 @@ def _ox(store: GraphStore) -> Any:
 
 #: The union of the named graphs, each triple once (Oxigraph's CONSTRUCT drops repeats).
 _UNION = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+#: Up to this many quads the union is gathered in an in-memory store, which Oxigraph writes as
+#: Turtle without holding the GIL (~0.5 KB of memory a quad); beyond it the union is streamed.
+_UNION_IN_MEMORY = 1_000_000
 
 
 def _ox_dump(store: GraphStore, path: Path, fmt: str) -> bool:
@@ -59,7 +62,9 @@ def _ox_dump(store: GraphStore, path: Path, fmt: str) -> bool:
 
     Named-graph formats are dumped straight to ``path`` (without holding the
     GIL, so another thread can run meanwhile); the union graph (Turtle,
-    N-Triples) is the store's CONSTRUCT of every triple, streamed.
+    N-Triples) is the store's CONSTRUCT of every triple (for Turtle, of a
+    store up to :data:`_UNION_IN_MEMORY` quads, gathered in memory and
+    written without the GIL too; else streamed).
     """
     inner = _ox(store)
     if inner is None:
@@ -67,7 +72,11 @@ def _ox_dump(store: GraphStore, path: Path, fmt: str) -> bool:
     import pyoxigraph as ox
 
     formats = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "json-ld": ox.RdfFormat.JSON_LD}
-    if fmt == "turtle":
+    if fmt == "turtle" and len(inner) <= _UNION_IN_MEMORY:
+        union = ox.Store()
+        union.bulk_load(inner.query(_UNION).serialize(format=ox.RdfFormat.N_TRIPLES), ox.RdfFormat.N_TRIPLES)
+        union.dump(str(path), ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES)
+    elif fmt == "turtle":
         ox.serialize(inner.query(_UNION), str(path), ox.RdfFormat.TURTLE, prefixes=PREFIXES)
     elif fmt == "ntriples":
         inner.query(_UNION).serialize(str(path), ox.RdfFormat.N_TRIPLES)

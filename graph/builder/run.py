@@ -501,21 +501,22 @@ def _ingest(
 def export_outputs(store: "GraphStore", out: Path, *, html: bool = True) -> dict[str, Path]:
     """Write ``graph.ttl``, ``graph.trig`` and (optionally) ``graph.html``.
 
-    On an Oxigraph store the TriG dump runs on a second thread (Oxigraph
-    writes it without holding the GIL) while this one writes the Turtle and
-    the HTML view: the exports take about the time of the longest, not the sum.
+    On an Oxigraph store the TriG and Turtle files are written on a second
+    thread (Oxigraph writes them without holding the GIL) while this one
+    builds the HTML view: the exports take about the time of the longer, not the sum.
     """
     from concurrent.futures import ThreadPoolExecutor
 
     from geokg.graph.exports import _ox, write_trig, write_turtle
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="geokg-export") as pool:
-        trig = pool.submit(write_trig, store, out / "graph.trig") if _ox(store) is not None else None
-        outputs = {"turtle": write_turtle(store, out / "graph.ttl")}
-        if html:
-            outputs["html"] = _write_html(store, out / "graph.html")
-        outputs["trig"] = trig.result() if trig is not None else write_trig(store, out / "graph.trig")
-    return {key: outputs[key] for key in ("turtle", "trig", "html") if key in outputs}
+        files = {"turtle": (write_turtle, out / "graph.ttl"), "trig": (write_trig, out / "graph.trig")}
+        background = _ox(store) is not None
+        futures = {key: pool.submit(write, store, path) for key, (write, path) in files.items()} if background else {}
+        outputs = {} if background else {key: write(store, path) for key, (write, path) in files.items()}
+        html_path = _write_html(store, out / "graph.html") if html else None
+        outputs.update({key: future.result() for key, future in futures.items()})
+    return outputs | ({"html": html_path} if html_path is not None else {})
 
 
 def _write_html(store: "GraphStore", path: Path) -> Path:
