@@ -1,7 +1,8 @@
 """Exports of a store: Turtle (union graph), TriG and N-Quads (named graphs).
 
-Writers are thin: they ask the store for its statements and serialise them
-with rdflib, binding geokg's usual prefixes so files are readable.
+Writers are thin: on an Oxigraph store Oxigraph's own serialisers write the
+files (fast, and without holding the GIL where they can); on other stores
+rdflib does.  Both bind geokg's usual prefixes so files are readable.
 
 Examples
 --------
@@ -53,7 +54,7 @@ def _ox(store: GraphStore) -> Any:
 #: The union of the named graphs, each triple once (Oxigraph's CONSTRUCT drops repeats).
 _UNION = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 #: Up to this many quads the union is gathered in an in-memory store, which Oxigraph writes as
-#: Turtle without holding the GIL (~0.5 KB of memory a quad); beyond it the union is streamed.
+#: Turtle without holding the GIL (~0.5 KB of memory a quad, briefly); beyond it the union is streamed.
 _UNION_IN_MEMORY = 1_000_000
 
 
