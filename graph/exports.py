@@ -1,7 +1,8 @@
 """Exports of a store: Turtle (union graph), TriG and N-Quads (named graphs).
 
-Writers are thin: they ask the store for its statements and serialise them
-with rdflib, binding geokg's usual prefixes so files are readable.
+Writers are thin: on an Oxigraph store Oxigraph's own serialisers write the
+files (fast, and without holding the GIL where they can); on other stores
+rdflib does.  Both bind geokg's usual prefixes so files are readable.
 
 Examples
 --------
@@ -50,30 +51,40 @@ def _ox(store: GraphStore) -> Any:
     return store._ox if isinstance(store, OxigraphGraphStore) else None  # noqa: SLF001
 
 
+#: The union of the named graphs, each triple once (Oxigraph's CONSTRUCT drops repeats).
+_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+#: Up to this many quads the union is gathered in an in-memory store, which Oxigraph writes as
+#: Turtle without holding the GIL (~0.5 KB of memory a quad, briefly); beyond it the union is streamed.
+_UNION_IN_MEMORY = 1_000_000
+
+
 def _ox_dump(store: GraphStore, path: Path, fmt: str) -> bool:
+    """Serialise with Oxigraph's own writers (no rdflib); ``False`` when ``store`` is not Oxigraph.
+
+    Named-graph formats are dumped straight to ``path`` (without holding the
+    GIL, so another thread can run meanwhile); the union graph (Turtle,
+    N-Triples) is the store's CONSTRUCT of every triple (for Turtle, of a
+    store up to :data:`_UNION_IN_MEMORY` quads, gathered in memory and
+    written without the GIL too; else streamed).
+    """
     inner = _ox(store)
     if inner is None:
         return False
     import pyoxigraph as ox
 
     formats = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "json-ld": ox.RdfFormat.JSON_LD}
-    with open(path, "wb") as fh:
-        if fmt in ("turtle", "ntriples"):
-            seen = set()
-            triples = []
-            for q in inner.quads_for_pattern(None, None, None, None):
-                t = q.triple
-                if t not in seen:
-                    seen.add(t)
-                    triples.append(t)
-            if fmt == "turtle":
-                ox.serialize(triples, fh, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-            else:
-                ox.serialize(triples, fh, ox.RdfFormat.N_TRIPLES)
-        elif fmt == "trig":
-            inner.dump(fh, formats[fmt], prefixes=PREFIXES)
-        else:
-            inner.dump(fh, formats[fmt])
+    if fmt == "turtle" and len(inner) <= _UNION_IN_MEMORY:
+        union = ox.Store()
+        union.bulk_load(inner.query(_UNION).serialize(format=ox.RdfFormat.N_TRIPLES), ox.RdfFormat.N_TRIPLES)
+        union.dump(str(path), ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES)
+    elif fmt == "turtle":
+        ox.serialize(inner.query(_UNION), str(path), ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    elif fmt == "ntriples":
+        inner.query(_UNION).serialize(str(path), ox.RdfFormat.N_TRIPLES)
+    elif fmt == "trig":
+        inner.dump(str(path), formats[fmt], prefixes=PREFIXES)
+    else:
+        inner.dump(str(path), formats[fmt])
     return True
 
 
