@@ -313,7 +313,8 @@ class VerbLexicon:
 
     def specific_pattern(self, ex, lemma: str, code: str) -> tuple[str | None, bool]:
         """The code of a shipped PETRARCH pattern that constrains the clause's subject, object
-        or a preposition ("impose *sanctions*", "*soldiers* surrendered", "withdraw *from* X"),
+        or a preposition's object ("impose *sanctions*", "*soldiers* surrendered", "meet *for talks*";
+        a bare preposition, as in PETRARCH's "meet at" -> 036, is too weak to outrank a geokg row),
         and whether its object is the theme; (None, False) when none fits.  Such a pattern is
         more specific than the geokg row of ``lemma`` without a constraint that gave ``code``,
         so it outranks it (the most
@@ -328,7 +329,7 @@ class VerbLexicon:
         if found is None or found.pattern is None or not found.code:
             return None, False
         p = found.pattern
-        if not (p.object or p.preps or any(w not in ("$", "+") for w in p.subject)):
+        if not (p.object or any(w for _, w in p.preps) or any(w not in ("$", "+") for w in p.subject)):
             return None, False
         quad = self.table[found.code].quad_class if self.table is not None and found.code in self.table else 0
         return found.code, found.uses_object and found.target != "object" and quad in (2, 4)
