@@ -54,11 +54,12 @@ def build(
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad input.")] = False,
     no_html: Annotated[bool, typer.Option("--no-html", help="Do not write graph.html.")] = False,
     batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.")] = 32,
+    store_batch: Annotated[int, typer.Option("--store-batch", min=1, help="Articles per store write (up to 8 MB); readers of the store see each write as it lands.")] = 256,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes that parse articles (1: all in this process; with --dask local: Dask workers).")] = 1,
     dask: Annotated[Optional[str], typer.Option(help="Run on Dask: 'local' (a LocalCluster of --jobs workers) or tcp://HOST:PORT.")] = None,
     fresh: Annotated[bool, typer.Option("--fresh", help="Ignore the ingest journal: process every article again.")] = False,
     atomic: Annotated[Optional[bool], typer.Option("--atomic/--bulk-load", help="Store writes: one transaction per batch (--atomic), or Oxigraph's ~3x cheaper bulk loader (--bulk-load; the journal lets the next build redo a batch a crash cut short). Default: bulk load for an on-disk store, transactions for --memory.", show_default=False)] = None,
-    dictionary: Annotated[Optional[list[Path]], typer.Option("--dictionary", help="A user dictionary of actors, agents, verbs or discards (PETRARCH .txt or geokg TSV/JSONL, or a folder), or a shipped one: phoenix-actors (date-ranged), phoenix-agents; repeatable.")] = None,
+    dictionary: Annotated[Optional[list[Path]], typer.Option("--dictionary", help="A user dictionary of actors, agents, verbs or discards (PETRARCH .txt or geokg TSV/JSONL, or a folder), or a shipped one: phoenix-agents, phoenix-actors (used by default after geokg's own entries; naming it puts it first); repeatable.")] = None,
     allow_private_addresses: Annotated[bool, typer.Option("--allow-private-addresses", help="Let URL sources redirect to loopback, private or link-local addresses (a URL you give is always fetched as given).")] = False,
     store_url: Annotated[Optional[str], typer.Option("--store", help="Write the graph into this store instead of OUT/store: a SPARQL endpoint URL (http(s)://HOST/...; query and update) or an Oxigraph folder. OUT keeps the exports.")] = None,
     evidence: Annotated[str, typer.Option("--evidence", help="Textual evidence kept: none (events, statements, actors, article metadata), mention (also one mention per report: its sentence and the clause's offsets) or full (also Web Annotation selectors, argument spans, entity mentions).")] = "mention",
@@ -70,7 +71,7 @@ def build(
 
     Example: geokg build examples/articles https://example.org/feed.xml --out geokg-out
 
-    Example: geokg build corpus/ --jobs 2 --out geokg-out
+    Example: geokg build corpus/ --jobs 2 --store-batch 64 --out geokg-out
 
     Example: geokg build corpus/ --evidence full --out geokg-out
 
@@ -131,6 +132,7 @@ def build(
                 sources, out, pipeline=pipeline, memory=memory, html=not no_html, strict=strict,
                 on_article=on_article, on_error=on_error, settings=settings, jobs=jobs, dask=dask, fresh=fresh,
                 atomic=atomic, allow_private_addresses=allow_private_addresses, evidence=evidence, store=target,
+                batch_size=store_batch,
             )
         except StrictModeError as exc:
             _err(f"stopped (--strict): {exc}")

@@ -545,7 +545,8 @@ def test_queries_during_geokg_build_see_a_consistent_graph(tmp_path):
     out = tmp_path / "out"
     loc = out / "store"
     build = subprocess.Popen(
-        [sys.executable, "-m", "geokg.graph.cli", "build", str(tmp_path / "corpus"), "--out", str(out), "--no-html"],
+        [sys.executable, "-m", "geokg.graph.cli", "build", str(tmp_path / "corpus"), "--out", str(out), "--no-html",
+         "--store-batch", "16"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     reads = _Reads(loc)
