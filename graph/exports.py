@@ -50,30 +50,31 @@ def _ox(store: GraphStore) -> Any:
     return store._ox if isinstance(store, OxigraphGraphStore) else None  # noqa: SLF001
 
 
+#: The union of the named graphs, each triple once (Oxigraph's CONSTRUCT drops repeats).
+_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
 def _ox_dump(store: GraphStore, path: Path, fmt: str) -> bool:
+    """Serialise with Oxigraph's own writers (no rdflib); ``False`` when ``store`` is not Oxigraph.
+
+    Named-graph formats are dumped straight to ``path`` (without holding the
+    GIL, so another thread can run meanwhile); the union graph (Turtle,
+    N-Triples) is the store's CONSTRUCT of every triple, streamed.
+    """
     inner = _ox(store)
     if inner is None:
         return False
     import pyoxigraph as ox
 
     formats = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "json-ld": ox.RdfFormat.JSON_LD}
-    with open(path, "wb") as fh:
-        if fmt in ("turtle", "ntriples"):
-            seen = set()
-            triples = []
-            for q in inner.quads_for_pattern(None, None, None, None):
-                t = q.triple
-                if t not in seen:
-                    seen.add(t)
-                    triples.append(t)
-            if fmt == "turtle":
-                ox.serialize(triples, fh, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-            else:
-                ox.serialize(triples, fh, ox.RdfFormat.N_TRIPLES)
-        elif fmt == "trig":
-            inner.dump(fh, formats[fmt], prefixes=PREFIXES)
-        else:
-            inner.dump(fh, formats[fmt])
+    if fmt == "turtle":
+        ox.serialize(inner.query(_UNION), str(path), ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    elif fmt == "ntriples":
+        inner.query(_UNION).serialize(str(path), ox.RdfFormat.N_TRIPLES)
+    elif fmt == "trig":
+        inner.dump(str(path), formats[fmt], prefixes=PREFIXES)
+    else:
+        inner.dump(str(path), formats[fmt])
     return True
 
 

@@ -106,7 +106,7 @@ class GraphWriter:
         store: "GraphStore",
         *,
         journal: "Journal | None" = None,
-        batch_size: int = 64,
+        batch_size: int = 256,
         batch_bytes: int = 8_000_000,
         max_pending: int = 2,
         atomic: bool = True,

@@ -56,7 +56,10 @@ _EVENT_COLUMNS = {
     "target_iri": "?event gk:targetActor ?v", "mention": "?event gk:hasMention ?v",
 }
 _LABELS = _PREFIXES + "SELECT DISTINCT ?x ?v WHERE { ?x rdfs:label ?v }"
-_SENTENCES = _PREFIXES + "SELECT DISTINCT ?x ?v WHERE { ?x gk:inSentence ?s . ?s schema:text ?v }"
+#: The columns and sentences are read for events with a place only (the others are not drawn).
+_PLACED = "?event sem:hasPlace ?place . "
+_SENTENCES = _PREFIXES + ("SELECT DISTINCT ?x ?v WHERE { " + _PLACED +
+                          "?event gk:hasMention ?x . ?x gk:inSentence ?s . ?s schema:text ?v }")
 
 
 def _rows(store: Any, query: str) -> list[dict[str, Any]]:
@@ -82,7 +85,7 @@ def map_records(store: Any, query: str = MAP_QUERY) -> list[dict[str, Any]]:
     places: dict[str, dict[str, Any]] = {}
     for row in sorted(_rows(store, query), key=lambda r: str(r["p"])):
         places.setdefault(str(row["event"]), row)
-    columns = {c: _pairs(store, f"{_PREFIXES}SELECT DISTINCT ?event ?v WHERE {{ {pattern} }}", "event")
+    columns = {c: _pairs(store, f"{_PREFIXES}SELECT DISTINCT ?event ?v WHERE {{ {_PLACED}{pattern} }}", "event")
                for c, pattern in _EVENT_COLUMNS.items()}
     labels, sentences = _pairs(store, _LABELS, "x"), _pairs(store, _SENTENCES, "x")
     records = []

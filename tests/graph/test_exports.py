@@ -24,3 +24,43 @@ def test_turtle_export_binds_rdfs(kind, tmp_path):
     text = exports.write_turtle(store, tmp_path / "g.ttl").read_text(encoding="utf-8")
     assert "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> ." in text
     assert "rdfs:label" in text
+
+
+@pytest.mark.parametrize("kind", ["oxigraph.v1", "rdflib-memory.v1"])
+@pytest.mark.parametrize("fmt", ["turtle", "ntriples"])
+def test_union_exports_hold_each_triple_of_every_graph_once(kind, fmt, tmp_path):
+    from rdflib import BNode, Graph
+    from rdflib.compare import isomorphic
+
+    store = open_store(None, kind=kind)
+    actor, node = URIRef("https://w3id.org/geokg/id/actor/country:MEX"), BNode("b0")
+    shared = (actor, RDFS.label, Literal("Mexico"))
+    store.replace_graphs({
+        URIRef("urn:g1"): [shared, (actor, RDFS.comment, Literal("a \"quoted\"\nline", lang="en"))],
+        URIRef("urn:g2"): [shared, (actor, RDFS.seeAlso, node), (node, RDFS.label, Literal(3))],
+    })
+    path = exports.export(store, fmt, tmp_path / f"g.{fmt}")
+    got = Graph().parse(path, format="turtle" if fmt == "turtle" else "nt")
+    want = Graph()
+    for t in [shared, (actor, RDFS.comment, Literal("a \"quoted\"\nline", lang="en")),
+              (actor, RDFS.seeAlso, node), (node, RDFS.label, Literal(3))]:
+        want.add(t)
+    assert isomorphic(got, want)
+    lines = [x for x in path.read_text(encoding="utf-8").splitlines() if "Mexico" in x]
+    assert len(lines) == 1  # the triple both graphs hold is written once
+
+
+@pytest.mark.parametrize("kind", ["oxigraph.v1", "rdflib-memory.v1"])
+def test_trig_export_keeps_the_named_graphs(kind, tmp_path):
+    from rdflib import Dataset
+
+    store = open_store(None, kind=kind)
+    actor = URIRef("https://w3id.org/geokg/id/actor/country:MEX")
+    store.replace_graphs({URIRef("urn:g1"): [(actor, RDFS.label, Literal("Mexico"))],
+                          URIRef("urn:g2"): [(actor, RDFS.label, Literal("México", lang="es"))]})
+    text = exports.write_trig(store, tmp_path / "g.trig").read_text(encoding="utf-8")
+    assert "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> ." in text
+    ds = Dataset()
+    ds.parse(data=text, format="trig")
+    assert {str(o) for _, _, o in ds.graph(URIRef("urn:g1"))} == {"Mexico"}
+    assert {str(o) for _, _, o in ds.graph(URIRef("urn:g2"))} == {"México"}
