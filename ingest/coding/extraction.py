@@ -132,6 +132,7 @@ class ExtractionCoder:
         if mode == "hypothetical" and not MODAL_RE.search(ex.relation):
             return None, False  # a condition ("unless Baghdad accepted ..."), not an event
         prepared = self._prepared(ex, doc)
+        main = self.lexicon.main_clause(ex, doc)
         lemma = ex.lemma.lower().strip()
         obj = ex.object
         noun_pos = None
@@ -144,15 +145,15 @@ class ExtractionCoder:
         key = (ex.kind, ex.relation, ex.lemma, mode, ex.polarity,
                (obj.text, obj.head) if obj is not None else None,
                tuple((x.role, x.prep, x.text) for x in ex.extras),
-               state, bool(object_actors), prepared, noun_pos)
+               state, bool(object_actors), prepared, noun_pos, main)
         found = self._event_types.get(key)
         if found is None:
             found = self._event_types.put(key, self._event_type(ex, state, bool(object_actors), mode, prepared,
-                                                                noun_pos))
+                                                                noun_pos, main))
         return found
 
     def _event_type(self, ex: Extraction, state: bool | None, object_is_actor: bool, mode: str,
-                    prepared: bool, noun_pos: str | None) -> tuple[str | None, bool]:
+                    prepared: bool, noun_pos: str | None, main: bool | None = None) -> tuple[str | None, bool]:
         """:meth:`event_type` of the memo key's values (reads no other field of ``ex``)."""
         objects: list[str] = []
         obj_index = None
@@ -192,12 +193,14 @@ class ExtractionCoder:
             theme = (hit is not None and hit == obj_index and code is not None
                      and self.table[code].quad_class in (2, 4)
                      and self.lexicon.names_theme(lemma, ex.object.head or ex.object.text.split()[-1]))
+            if code is not None and hit is None:  # a row without constraint: a fitting PETRARCH pattern is more specific
+                code, theme = next((c for c in [self.lexicon.specific_pattern(ex, lemma, code)] if c[0]), (code, theme))
         if code is None and ex.kind == "nominal":
             code = self.lexicon.noun_code(ex.relation, state)
-        if code is None:  # PETRARCH's verb patterns, where geokg's rows fire on nothing
-            code, theme = self.lexicon.pattern_code(ex, mode, "backoff")
         if code is None and mode == "intended" and _THREAT.search(ex.relation):
             code, mode = "130", "asserted"  # "threatened to deliver devastating blows"
+        if code is None:  # PETRARCH's verb patterns, where geokg's rows fire on nothing
+            code, theme = self.lexicon.pattern_code(ex, mode, "backoff", main=main)
         if code is None:
             return None, False
         if prepared and code[:2] in _VIOLENCE_ROOTS:

@@ -95,6 +95,8 @@ class VerbLexicon:
         #: a user's, tried before these rows, and the shipped back-off, tried when they fire on nothing
         self.user_patterns = None
         self.backoff = None
+        #: whether a fitting back-off pattern outranks a geokg row without constraint (:meth:`specific_pattern`)
+        self.specific_first = True
         self._max_noun = max((len(k.split()) for k in rows), default=1)
         # frame_in's verb stems by kind, and memos of the pure lookups (bounded)
         # class -> (its one-word terms, its longer terms): one-word terms are a set test
@@ -112,10 +114,12 @@ class VerbLexicon:
                 firsts.setdefault(t[0], []).append(t)
             self._class_firsts[name] = firsts
         self._last_words = frozenset(k.rsplit(" ", 1)[1] for k in rows if " " in k)
-        self._stems: dict[str, tuple[str, ...]] = {}
+        # (stem, fewest letters after it): "note" -> ("not", 1), so "not" itself is no form of it
+        self._stems: dict[str, tuple[tuple[str, int], ...]] = {}
         for w, k in frames.items():
             if " " not in w:
-                self._stems[k] = (*self._stems.get(k, ()), w.removesuffix("e"))
+                stem = w.removesuffix("e")
+                self._stems[k] = (*self._stems.get(k, ()), (stem, int(stem != w)))
         self._norm_memo = Memo(1 << 14)
         self._match_memo = Memo(1 << 14)
         self._frame_in_memo = Memo(1 << 12)
@@ -158,7 +162,7 @@ class VerbLexicon:
             stems = self._stems.get(kind, ())
             words = _LETTERS_RE.findall(relation.lower())
             found = self._frame_in_memo.put(
-                key, any(w.startswith(stem) and len(w) - len(stem) <= 3 for w in words for stem in stems))
+                key, any(w.startswith(stem) and least <= len(w) - len(stem) <= 3 for w in words for stem, least in stems))
         return found
 
     def _norm(self, text: str) -> tuple[str, ...]:
@@ -237,14 +241,18 @@ class VerbLexicon:
         fallback = next((r.code for r in rows if not r.alternatives), None)
         return fallback, None
 
-    def pattern_code(self, ex, mode: str, layer: str, clause_object: bool | None = None) -> tuple[str | None, bool]:
+    def pattern_code(self, ex, mode: str, layer: str, clause_object: bool | None = None,
+                     main: bool | None = None) -> tuple[str | None, bool]:
         """The code of a PETRARCH-format verb pattern for extraction ``ex`` and whether
         its object is the event's theme.  ``layer`` ``"user"``: the user's patterns, else
         its verb's own code unless the verb is a frame verb -- speech, intent, refusal ... --
         without a noun-phrase object (``clause_object``: whether the object is a clause, None
         unknown): "urged *Riverland*" is the verb's act, "said *it would leave*" frames another
         (any clause; tried before geokg's rows); ``"backoff"``: the shipped patterns and verb codes, only for a
-        main clause told as done and not a frame verb -- speech, light, aspectual ... (tried where geokg's rows code nothing)."""
+        main clause (``main``: :meth:`main_clause`, None unknown), in any ``mode`` (the caller transforms
+        the code by it as it does geokg's), and not a frame verb -- speech,
+        intent, aspectual ... -- but a light verb's object may fit a pattern ("issued *arrest warrants*",
+        "completed its *withdrawal*") (tried where geokg's rows code nothing)."""
         if ex.kind != "event":
             return None, False
         lex = self.user_patterns if layer == "user" else self.backoff
@@ -252,10 +260,17 @@ class VerbLexicon:
             return None, False
         if layer == "backoff":
             rel = ex.relation.lower()
-            if mode not in ("asserted", "reported") or rel.startswith("to ") or rel.endswith("ing"):
+            # in any mode, the code is transformed like geokg's ("offered to negotiate": 03x; a condition
+            # without a modal -- "unless X leaves" -- is no event at all: ExtractionCoder.event_type)
+            if rel.startswith("to ") or rel.endswith("ing") or main is False:
                 return None, False
-            if self.frame(ex.lemma) or self.frame_in(ex.relation, "speech") or ex.lemma.split()[0] in _AUXILIARIES:
+            if self.frame_in(ex.relation, "speech") or ex.lemma.split()[0] in _AUXILIARIES:
                 return None, False
+            if self.frame(ex.lemma):
+                if self.frame(ex.lemma) != "support" or ex.object is None:
+                    return None, False
+                # a light verb has no act of its own: only a pattern on its object ("issue *arrest warrants*")
+                return self._pattern_code(lex, ex, own=False, on_object=True)
         # a user's verb codes its verbs as PETRARCH does (a pattern, else the verb's own code),
         # except frame verbs whose complement geokg codes ("said it would leave")
         framing = (self.frame(ex.lemma) or self.frame_in(ex.relation, "speech")) and (
@@ -263,11 +278,50 @@ class VerbLexicon:
         own = layer == "backoff" or not framing
         return self._pattern_code(lex, ex, own=own)
 
-    def _pattern_code(self, lex, ex, own: bool) -> tuple[str | None, bool]:
+    def main_clause(self, ex, doc) -> bool | None:
+        """Whether the verb of ``ex`` heads a main clause of its sentence in ``doc`` (None without
+        a Doc): the root, a verb conjoined with it, or the complement of a speech verb ("X *said*
+        Y *left*"); not a relative, adverbial or other complement clause ("the faction that
+        *controls* X", "before he *heads* to X", "said they *needed* time" is a speech complement)."""
+        if doc is None or ex.kind != "event":
+            return None
+        span = doc.char_span(ex.rel_start, ex.rel_end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        tok = span.root
+        while tok.dep_ == "conj" and tok.head is not tok:
+            tok = tok.head
+        if tok.dep_ == "ROOT":
+            return True
+        return tok.dep_ == "ccomp" and self.frame(tok.head.lemma_) in ("speech", "accusation")
+
+    def _pattern_code(self, lex, ex, own: bool, on_object: bool = False) -> tuple[str | None, bool]:
         from geokg.ingest.dictionaries.verbs import Clause
 
         found = lex.match(Clause.from_extraction(ex), own=own)
-        if found is None or not found.code:
+        if found is None or not found.code or (on_object and not found.uses_object):
+            return None, False
+        quad = self.table[found.code].quad_class if self.table is not None and found.code in self.table else 0
+        return found.code, found.uses_object and found.target != "object" and quad in (2, 4)
+
+    def specific_pattern(self, ex, lemma: str, code: str) -> tuple[str | None, bool]:
+        """The code of a shipped PETRARCH pattern that constrains the clause's subject, object
+        or a preposition ("impose *sanctions*", "*soldiers* surrendered", "withdraw *from* X"),
+        and whether its object is the theme; (None, False) when none fits.  Such a pattern is
+        more specific than the geokg row of ``lemma`` without a constraint that gave ``code``,
+        so it outranks it (the most
+        specific match wins, as in PETRARCH: patterns before a verb's own code)."""
+        if ex.kind != "event" or self.backoff is None or not self.specific_first:
+            return None, False
+        if any(r.source for r in self._candidates(lemma)):
+            return None, False  # "kill" by a state (190) or not (180): a constraint of its own
+        from geokg.ingest.dictionaries.verbs import Clause
+
+        found = self.backoff.match(Clause.from_extraction(ex), own=False)
+        if found is None or found.pattern is None or not found.code:
+            return None, False
+        p = found.pattern
+        if not (p.object or p.preps or any(w not in ("$", "+") for w in p.subject)):
             return None, False
         quad = self.table[found.code].quad_class if self.table is not None and found.code in self.table else 0
         return found.code, found.uses_object and found.target != "object" and quad in (2, 4)

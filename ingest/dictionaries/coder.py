@@ -5,7 +5,10 @@
 
 * the shipped PETRARCH-2 verb patterns as a back-off (``backoff``): tried only where
   geokg's rows code nothing, for a main clause told as done and not a frame verb
-  (:meth:`geokg.ingest.coding.lexicon.VerbLexicon.pattern_code`);
+  (:meth:`geokg.ingest.coding.lexicon.VerbLexicon.pattern_code`), a verb without a fitting
+  pattern taking its own code or its block's (``verb_blocks.tsv``); a pattern that
+  constrains subject, object or a preposition also outranks a geokg row without
+  constraint (:meth:`~geokg.ingest.coding.lexicon.VerbLexicon.specific_pattern`);
 * the shipped Phoenix agents (``agents``): common nouns that give an actor its sector,
   for the nouns geokg's role list does not know;
 * the shipped Phoenix named actors (``actors``), with date-ranged codes resolved as of
@@ -274,6 +277,7 @@ def build_coder(paths: Sequence[str | Path] = (), *, backoff: bool = True, agent
     shipped = Dictionaries()
     folder = shipped_folder()
     for name, wanted in (("verb_patterns.tsv", backoff), ("verbs.tsv", backoff), ("verb_synsets.tsv", backoff),
+                         ("verb_blocks.tsv", backoff),
                          ("agents.tsv", agents), ("actors.jsonl", actors), ("discards.tsv", discards)):
         if wanted:
             part = read_geokg_file(folder / name)

@@ -5,7 +5,8 @@ and writes geokg's data files into one folder:
 
 * ``verbs.tsv`` (lemma, block, code, irregular forms), ``verb_patterns.tsv`` (block,
   verb, subject, object, prepositions, source, target, code, reverse code, line),
-  ``verb_synsets.tsv`` (name, terms);
+  ``verb_synsets.tsv`` (name, terms), ``verb_blocks.tsv`` (block, code, reverse code: the
+  ``--- NAME [code] ---`` code that every verb of the block without its own code takes);
 * ``agents.tsv`` (term, plurals, code, prefix); ``actors.jsonl`` (names, default code,
   date-ranged codes); ``discards.tsv`` (phrase, scope, whole word).
 
@@ -53,7 +54,8 @@ from geokg.ingest.dictionaries.petrarch import (
 __all__ = ["SHIPPED_NAMES", "Dictionaries", "convert", "detect_kind", "load_dictionaries", "main", "read_folder", "read_geokg_file",
            "resolve_paths", "shipped", "write_folder"]
 
-FILES = ("verbs.tsv", "verb_patterns.tsv", "verb_synsets.tsv", "agents.tsv", "actors.jsonl", "discards.tsv")
+FILES = ("verbs.tsv", "verb_patterns.tsv", "verb_synsets.tsv", "verb_blocks.tsv", "agents.tsv", "actors.jsonl",
+         "discards.tsv")
 _HEADER = "# geokg data converted from PETRARCH-format dictionaries by geokg.ingest.dictionaries.conversion;"
 
 
@@ -72,7 +74,8 @@ class Dictionaries:
         """Add ``other``'s entries after this one's (synonym sets: later names win)."""
         self.verbs.synsets.update(other.verbs.synsets)
         for k, v in other.verbs.blocks.items():
-            self.verbs.blocks.setdefault(k, v)
+            if not self.verbs.blocks.get(k):  # a block's code, wherever it was read, over "no code"
+                self.verbs.blocks[k] = v
         for k, v in other.verbs.reverse.items():
             self.verbs.reverse.setdefault(k, v)
         self.verbs.verbs.extend(other.verbs.verbs)
@@ -145,7 +148,7 @@ def resolve_paths(paths: Iterable[str | Path]) -> list[Path]:
             out.append(Path(raw))
             continue
         folder = Path(str(_data_path("petrarch/verbs.tsv"))).parent
-        extra = ("verb_synsets.tsv", "verbs.tsv") if name == "verb_patterns.tsv" else ()
+        extra = ("verb_synsets.tsv", "verb_blocks.tsv", "verbs.tsv") if name == "verb_patterns.tsv" else ()
         out.extend(folder / f for f in (*extra, name))
     return out
 
@@ -207,6 +210,11 @@ def read_geokg_file(path: Path) -> Dictionaries:
     if name.endswith("verb_synsets.tsv"):
         for _, (k, terms) in _rows(path, 2):
             out.verbs.synsets[k.upper()] = tuple(t.strip() for t in terms.split(";") if t.strip())
+    elif name.endswith("verb_blocks.tsv"):
+        for _, (block, code, reverse) in _rows(path, 3):
+            out.verbs.blocks[block] = code
+            if reverse:
+                out.verbs.reverse[block] = reverse
     elif name.endswith("verb_patterns.tsv"):
         for n, c in _rows(path, 10):
             preps = tuple((p.split(":", 1)[0], _words(p.split(":", 1)[1] if ":" in p else ""))
@@ -292,6 +300,8 @@ def write_folder(d: Dictionaries, out_dir: str | Path, note: str = "") -> list[P
                        ";".join(f"{prep}:{' '.join(w)}" for prep, w in p.preps), p.source, p.target, p.code,
                        p.reverse, str(p.line)]) for p in v.patterns],
         "verb_synsets.tsv": ["# name\tterms"] + [f"{k}\t{';'.join(t)}" for k, t in v.synsets.items()],
+        "verb_blocks.tsv": ["# block\tcode\treverse"] + [
+            f"{k}\t{c}\t{v.reverse.get(k, '')}" for k, c in v.blocks.items() if c or v.reverse.get(k)],
         "agents.tsv": ["# term\tplurals\tcode\tprefix"] + [
             f"{a.term}\t{';'.join(a.plurals)}\t{a.code}\t{int(a.prefix)}" for a in d.agents],
         "discards.tsv": ["# phrase\tscope\twhole_word"] + [

@@ -18,6 +18,12 @@ coder *out of fold*:
   sentence, while a row with independent evidence elsewhere keeps it.  The
   predictions of the ``K`` folds are pooled and scored once per gold set, exactly like
   the dev score (:func:`~geokg.ingest.evaluation.events.score_records`).
+* **Hidden rows.** A row's evidence is every record it *would* fire on: a general row
+  behind a more specific one ("hack" behind "hack into", a bare ``summon`` behind
+  ``summon @DIPLOMATS``) fires on no dev record until the specific row is held out.  So
+  the out-of-fold coding traces the rows that fire in it too, adds those records to their
+  evidence and is repeated until the evidence stops growing: no row gets credit on a
+  record of fold ``k`` unless it fires on a record of another fold.
 
 Everything else (actor gazetteers, frames, conventions) is the same in both runs, so
 the gap between dev and out-of-fold is what the dev-grown rows add.
@@ -145,6 +151,7 @@ class FoldReport:
     oof: dict[str, EventScore] = field(default_factory=dict)
     evidence: dict[int, set[str]] = field(default_factory=dict)  # verbs.tsv line -> "set:id" keys
     dropped: dict[int, int] = field(default_factory=dict)  # fold -> rows held out of it
+    rounds: int = 0  # out-of-fold rounds until the evidence stopped growing
 
     def single_record_rows(self) -> list[int]:
         """verbs.tsv lines of the rows that fire on exactly one dev record."""
@@ -159,47 +166,71 @@ class FoldReport:
             "rows_firing": len([v for v in self.evidence.values() if v]),
             "rows_single_record": len(self.single_record_rows()),
             "rows_dropped_per_fold": {str(k): n for k, n in sorted(self.dropped.items())},
+            "rounds": self.rounds,
         }
 
 
+def _traced_predictions(name: str, records: Sequence[GoldRecord], parsed: Mapping[str, tuple], coder,
+                        lexicon, lines: Mapping[int, int], evidence: dict[int, set[str]]) -> dict:
+    """Code ``records`` with ``lexicon``, adding each record's key to the evidence of every
+    verbs.tsv row that fires on it; the predictions by record."""
+    preds: dict = {}
+    for g in records:
+        sink: set[int] = set()
+        preds.update(code_records([g], parsed, coder.with_lexicon(trace_rows(lexicon, lines, sink))))
+        for line in sink:
+            evidence.setdefault(line, set()).add(f"{name}:{g.id}")
+    return preds
+
+
+def _out_of_fold_round(sets: Mapping[str, Sequence[GoldRecord]], parsed: Mapping[str, Mapping[str, tuple]],
+                       coders: Mapping[str, object], folds: Mapping[str, int], k: int,
+                       lines_by_lex: Mapping[int, Mapping[int, int]], report: FoldReport) -> dict[str, dict]:
+    """One round of out-of-fold coding: fold ``fk``'s records with the rows held out of it
+    (their evidence so far), tracing the rows that fire instead into ``report.evidence``."""
+    drops = {fk: dropped_rows(report.evidence, folds, fk) for fk in range(k)}
+    report.dropped = {fk: len(d) for fk, d in drops.items()}
+    preds: dict[str, dict] = {}
+    for name, records in sets.items():
+        coder = coders[name]
+        lines = lines_by_lex[id(coder.lexicon)]
+        preds[name] = {}
+        for fk in range(k):
+            mine = [g for g in records if folds[f"{name}:{g.id}"] == fk]
+            lexicon = without_rows(coder.lexicon, drops[fk], lines)
+            preds[name].update(_traced_predictions(name, mine, parsed[name], coder, lexicon, lines, report.evidence))
+    return preds
+
+
 def evaluate_folds(sets: Mapping[str, Sequence[GoldRecord]], parsed: Mapping[str, Mapping[str, tuple]],
-                   coders: Mapping[str, object], k: int) -> FoldReport:
+                   coders: Mapping[str, object], k: int, max_rounds: int = 12) -> FoldReport:
     """Dev and out-of-fold scores (see module doc) of gold sets already parsed.
 
     ``sets``: set name -> records; ``parsed``: set name -> :func:`parse_records` output;
-    ``coders``: set name -> the coder for that set (they share one lexicon).
+    ``coders``: set name -> the coder for that set (they share one lexicon).  The
+    out-of-fold coding is repeated until no row fires on a record it had not fired on
+    (at most ``max_rounds`` rounds; :attr:`FoldReport.rounds`): a row that a held-out row
+    hid ("hack" behind "hack into") has that record as evidence too.
     """
     report = FoldReport(k)
     folds = {f"{name}:{g.id}": fold_of(f"{name}:{g.id}", k) for name, recs in sets.items() for g in recs}
     lines_by_lex: dict[int, dict[int, int]] = {}
-    dev_pred: dict[str, dict] = {}
     for name, records in sets.items():
         coder = coders[name]
         lines = lines_by_lex.setdefault(id(coder.lexicon), row_lines(coder.lexicon))
         t0 = time.perf_counter()
-        preds = {}
-        for g in records:
-            sink: set[int] = set()
-            traced = coder.with_lexicon(trace_rows(coder.lexicon, lines, sink))
-            preds.update(code_records([g], parsed[name], traced))
-            for line in sink:
-                report.evidence.setdefault(line, set()).add(f"{name}:{g.id}")
-        dev_pred[name] = preds
+        preds = _traced_predictions(name, records, parsed[name], coder, coder.lexicon, lines, report.evidence)
         report.dev[name] = score_records(records, preds, name)
         report.dev[name].seconds = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    size = -1
+    while size != sum(map(len, report.evidence.values())) and report.rounds < max_rounds:
+        size = sum(map(len, report.evidence.values()))
+        oof_pred = _out_of_fold_round(sets, parsed, coders, folds, k, lines_by_lex, report)
+        report.rounds += 1
     for name, records in sets.items():
-        coder = coders[name]
-        lines = lines_by_lex[id(coder.lexicon)]
-        per_fold = {}
-        for fk in range(k):
-            drop = dropped_rows(report.evidence, folds, fk)
-            report.dropped[fk] = len(drop)
-            per_fold[fk] = coder.with_lexicon(without_rows(coder.lexicon, drop, lines))
-        t0 = time.perf_counter()
-        preds = code_records(records, parsed[name], None,
-                             coder_for=lambda g, n=name: per_fold[folds[f"{n}:{g.id}"]])
-        report.oof[name] = score_records(records, preds, name)
-        report.oof[name].seconds = time.perf_counter() - t0
+        report.oof[name] = score_records(records, oof_pred[name], name)
+        report.oof[name].seconds = (time.perf_counter() - t0) / len(sets)
     return report
 
 
@@ -207,7 +238,8 @@ def format_fold_report(report: FoldReport) -> str:
     """Dev and out-of-fold scores side by side, with per-category F1 tables."""
     lines = [f"Out-of-fold scoring, {report.k} folds: {len(report.evidence)} verbs.tsv rows fire on dev records, "
              f"{len(report.single_record_rows())} on exactly one; rows held out per fold: "
-             + ", ".join(f"{k}:{n}" for k, n in sorted(report.dropped.items()))]
+             + ", ".join(f"{k}:{n}" for k, n in sorted(report.dropped.items()))
+             + f" ({report.rounds} rounds)"]
     keys = [("f1_category_dyad", "category+dyad F1"), ("f1_category", "category F1"),
             ("source_accuracy", "source accuracy"), ("target_accuracy", "target accuracy")]
     for name in report.dev:

@@ -36,6 +36,8 @@ def test_lexicon_nouns_and_frames():
     assert lex.noun_code("a big effort") is None
     assert lex.frame("intensify") == "support" and lex.frame("refuse") == "refusal"
     assert lex.frame_in("has refused to", "refusal") and not lex.frame_in("has agreed to", "refusal")
+    # "not" is no form of "note": a stem cut before its final e needs an ending
+    assert lex.frame_in("noted", "speech") and not lex.frame_in("would not give", "speech")
 
 
 def test_bad_lexicon_names_file_and_line(tmp_path):

@@ -16,6 +16,14 @@ BACKOFF = """\
 GRILL [090]
 - * (ABOUT &PLAN) [0311]
 &PLAN
+--- QUESTION [090] ---
+QUIZ
+--- IMPOSE [---] ---
+IMPOSE
+- * LEVY [163] # IMPOSE
+--- CONDUCT [040] ---
+CONDUCT
+- * CENSUS [090] # CONDUCT
 --- REJECT [---] ---
 REJECT [111]
 --- SAY [---] ---
@@ -49,12 +57,69 @@ def test_backoff_only_where_geokg_codes_nothing(coders):
     assert on.event_type(reject, [], [])[0] == off.event_type(reject, [], [])[0] != "111"  # geokg's row wins
 
 
-def test_backoff_needs_a_main_clause_told_as_done_and_no_frame_verb(coders):
+def test_backoff_needs_a_main_clause_and_no_frame_verb(coders):
     on, _ = coders
     assert on.event_type(_ex("Mexico", "to grill", "grill", "the envoy"), [], [])[0] is None
     assert on.event_type(_ex("Mexico", "grilling", "grill", "the envoy"), [], [])[0] is None
-    assert on.event_type(_ex("Mexico", "may grill", "grill", "the envoy", mode="hypothetical"), [], [])[0] is None
+    # a condition is no event; a modal clause is coded as geokg codes its own ("would not give permission": 12x)
+    assert on.event_type(_ex("Mexico", "grilled", "grill", "the envoy", mode="hypothetical"), [], [])[0] is None
+    assert on.event_type(_ex("Mexico", "may grill", "grill", "the envoy", mode="hypothetical"), [], [])[0] == (
+        on.table.transform("090", mode="hypothetical"))
     assert on.lexicon.pattern_code(_ex("Mexico", "said", "say"), "asserted", "backoff") == (None, False)
+
+
+def test_an_intended_act_is_backed_off_but_a_threat_stays_a_threat(coders):
+    on, off = coders
+    for mode in ("intended", "future"):
+        will = _ex("Mexico", "will grill", "grill", "the envoy", mode=mode)
+        assert on.event_type(will, [], [])[0] == on.table.transform("090", mode=mode)
+        assert off.event_type(will, [], [])[0] is None
+    assert on.event_type(_ex("Mexico", "threatened to grill", "grill", "the envoy", mode="intended"), [], [])[0] == "130"
+
+
+def test_a_verb_without_a_code_takes_its_blocks(coders):
+    on, _ = coders
+    quiz = _ex("Mexico", "quizzed", "quiz", "the envoy")
+    assert on.event_type(quiz, [], [])[0] == "090" and on.lexicon.lookup("quiz") is None
+
+
+def test_a_pattern_with_a_constraint_outranks_a_geokg_row_without_one(coders):
+    on, off = coders
+    levy = _ex("Mexico", "imposed", "impose", "a levy")
+    assert off.lexicon.lookup("impose", ["a levy"]) == "172"  # geokg's row without constraint
+    assert on.event_type(levy, [], [])[0] == "163" and off.event_type(levy, [], [])[0] == "172"
+    assert on.event_type(_ex("Mexico", "imposed", "impose", "a fee"), [], [])[0] == "172"  # no pattern fits
+    on.lexicon.specific_first = False
+    try:
+        assert on.with_lexicon(on.lexicon).event_type(levy, [], [])[0] == "172"
+    finally:
+        on.lexicon.specific_first = True
+
+
+def test_a_light_verb_takes_only_a_pattern_on_its_object(coders):
+    on, off = coders
+    census = _ex("Mexico", "conducted", "conduct", "a census")
+    assert on.lexicon.frame("conduct") == "support" and off.event_type(census, [], [])[0] is None
+    assert on.event_type(census, [], [])[0] == "090"
+    assert on.event_type(_ex("Mexico", "conducted", "conduct", "a poll"), [], [])[0] is None  # not the block's 040
+
+
+def test_the_backoff_leaves_subordinate_clauses_alone(coders):
+    from spacy.tokens import Doc
+
+    on, _ = coders
+    words = ["Rebels", "that", "quizzed", "Kabul", "fled", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[4, 2, 0, 2, 4, 4],
+              deps=["nsubj", "nsubj", "relcl", "dobj", "ROOT", "punct"], lemmas=["rebel", "that", "quiz", "Kabul", "flee", "."])
+    start = len("Rebels that ")
+    probe = Extraction("a", 0, 0, len(doc.text), Argument("subject", "that", 7, 11), "quizzed", "quiz", start,
+                       start + len("quizzed"), object=Argument("object", "Kabul", 20, 25, head="Kabul", label="GPE"))
+    assert on.lexicon.main_clause(probe, doc) is False and on.lexicon.main_clause(probe, None) is None
+    assert on.event_type(probe, [], [], doc=doc)[0] is None and on.event_type(probe, [], [])[0] == "090"
+    said = Doc(spacy.blank("en").vocab, words=["Kabul", "said", "rebels", "quizzed", "it"], heads=[1, 1, 3, 1, 3],
+               deps=["nsubj", "ROOT", "nsubj", "ccomp", "dobj"], lemmas=["Kabul", "say", "rebel", "quiz", "it"])
+    reported = Extraction("a", 0, 0, len(said.text), Argument("subject", "rebels", 11, 17), "quizzed", "quiz", 18, 25)
+    assert on.lexicon.main_clause(reported, said) is True
 
 
 def test_user_patterns_come_before_geokg_rows(tmp_path):

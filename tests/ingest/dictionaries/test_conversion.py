@@ -35,6 +35,8 @@ def test_round_trip_through_geokg_files(src, tmp_path):
     assert [(v.lemma, v.code, v.forms) for v in back.verbs.verbs] == [
         ("give", "", ("gave", "given")), ("hand over", "", ("handed over", "hands over"))]
     assert back.verbs.patterns == original.verbs.patterns
+    # the block's code ("--- GIVE [070] ---") is the code of its verbs without one of their own
+    assert back.verbs.blocks == original.verbs.blocks == {"GIVE": "070"}
     assert [(a.term, a.plurals, a.code, a.prefix) for a in back.agents] == [
         (a.term, a.plurals, a.code, a.prefix) for a in original.agents]
     assert [(d.phrase, d.story, d.whole_word) for d in back.discards] == [("grand prix", True, False), ("tennis", False, True)]
@@ -91,7 +93,8 @@ def test_shipped_names_stand_for_shipped_files():
     from geokg.ingest.dictionaries.conversion import resolve_paths
 
     paths = resolve_paths(["phoenix-agents", "cameo-verbs", "mine.txt"])
-    assert [p.name for p in paths] == ["agents.tsv", "verb_synsets.tsv", "verbs.tsv", "verb_patterns.tsv", "mine.txt"]
+    assert [p.name for p in paths] == ["agents.tsv", "verb_synsets.tsv", "verb_blocks.tsv", "verbs.tsv",
+                                       "verb_patterns.tsv", "mine.txt"]
     assert len(load_dictionaries(["phoenix-agents"]).agents) > 3000
 
 

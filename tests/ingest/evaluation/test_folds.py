@@ -94,6 +94,24 @@ def test_out_of_fold_withholds_a_row_whose_only_evidence_is_the_scored_record():
     assert report.to_dict()["sets"]["demo"]["dev"]["f1_category_dyad"] == 1.0
 
 
+def test_a_general_row_hidden_behind_a_held_out_row_is_held_out_too():
+    """"deployed troops" fires ``deploy @TROOPS``; the bare ``deploy`` row (same code) would
+    fire in its place once that row is held out: its evidence is the same record."""
+    from geokg.ingest.records import Argument, Article, Extraction
+
+    art = Article.create(title="", text="Iran deployed troops.", origin="r0")
+    subj = Argument("subject", "Iran", 0, 4, head="Iran", label="GPE")
+    obj = Argument("object", "troops", 14, 20, head="troops")
+    ex = Extraction(art.id, 0, 0, len(art.content), subj, "deployed", "deploy", 5, 13, object=obj)
+    rec = GoldRecord("r0", "petrarch", "x", None, (GoldEvent("15", frozenset({"IRN"}), frozenset()),))
+    report = evaluate_folds({"demo": [rec]}, {"demo": {"r0": (art, None, [ex])}}, {"demo": EventCoder.default()}, 2)
+    specific = _line_of("deploy", "154")
+    general = specific + 1
+    assert report.evidence[specific] == report.evidence[general] == {"demo:r0"}
+    assert report.rounds >= 2
+    assert report.dev["demo"].tp_category == 1 and report.oof["demo"].tp_category == 0
+
+
 def test_score_records_is_the_same_for_dev_and_pooled_folds():
     g = GoldRecord("x", "plover", "t", None, (GoldEvent("THREATEN", frozenset({"IRN"}), frozenset({"IRQ"})),))
     s = score_records([g], {"x": [("THREATEN", frozenset({"IRN"}), frozenset({"IRQ"}))]}, "demo")
