@@ -6,6 +6,9 @@ Usage::
     python benchmarks/judged_events.py --write          # also rewrites the event table of JUDGED.md,
                                                         # keeping the judgments already written there
     python benchmarks/judged_events.py --dump FILE      # every event as TSV (for error analysis)
+    python benchmarks/judged_events.py --seed 101 --out benchmarks/judged-dev-seed101.md --write
+                                                        # a development sample: another seed, its own file
+    python benchmarks/judged_events.py --events FILE    # draw from a TSV written by --dump (no coding)
 
 The items are ``../shared/data/news/ag_news_world_test.csv`` (title + description, read
 by geokg's CSV reader, coded by :class:`geokg.ingest.pipeline.Pipeline`).  The sample is
@@ -77,20 +80,20 @@ _ROW = re.compile(r"^\|\s*(\d+)\s*\|\s*(\S+)\s*\|\s*(\S+)\s*\|\s*(\S+)\s*\|\s*(.
                   r"\s*([yn?])\s*\|\s*([yn?])\s*\|\s*([yn?])\s*\|\s*(.*?)\s*\|$")
 
 
-def _old_judgments() -> dict[tuple, tuple]:
-    """(row, sentence, source, lemma, target, cameo) -> (src, tgt, type, note) from JUDGED.md."""
+def _old_judgments(path: Path = JUDGED) -> dict[tuple, tuple]:
+    """(row, sentence, source, lemma, target, cameo) -> (src, tgt, type, note) from ``path``."""
     out = {}
-    if JUDGED.is_file():
-        for line in JUDGED.read_text(encoding="utf-8").splitlines():
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
             m = _ROW.match(line)
             if m:
                 out[m.groups()[1:7]] = m.groups()[7:]
     return out
 
 
-def table(sample: list[dict]) -> list[str]:
-    """The Markdown rows of the sample, with any judgment already written for the same event."""
-    old = _old_judgments()
+def table(sample: list[dict], path: Path = JUDGED) -> list[str]:
+    """The Markdown rows of the sample, with any judgment already written in ``path`` for the same event."""
+    old = _old_judgments(path)
     lines = ["| # | row | sent | source | relation | target | CAMEO | src | tgt | type | note |",
              "|---|---|---|---|---|---|---|---|---|---|---|"]
     for i, ev in enumerate(sample, 1):
@@ -106,19 +109,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true", help="rewrite the table in benchmarks/JUDGED.md")
     ap.add_argument("--dump", type=Path, help="write every coded event as TSV (local analysis only)")
     ap.add_argument("--limit", type=int, help="code only the first items")
+    ap.add_argument("--seed", type=int, default=SEED, help=f"seed of the draw (default {SEED}: the official sample)")
+    ap.add_argument("--out", type=Path, default=JUDGED,
+                    help="the judged file to read judgments from and (with --write) rewrite")
+    ap.add_argument("--events", type=Path, help="draw from a TSV written by --dump instead of coding the items")
     args = ap.parse_args(argv)
-    if not DATA.is_file():
+    if args.events is None and not DATA.is_file():
         print(f"no AG News items at {DATA}", file=sys.stderr)
         return 2
-    events = coded_events(limit=args.limit)
+    events = read_dump(args.events) if args.events else coded_events(limit=args.limit)
     if args.dump:
         with args.dump.open("w", encoding="utf-8") as fh:
             for ev in events:
-                fh.write("\t".join(str(ev[k]) for k in ("row", "sentence", "source", "lemma", "target", "cameo",
-                                                        "text")) + "\n")
-    sample = draw(events)
-    rows = table(sample)
-    print(f"{len(events)} events coded; sample of {len(sample)} (seed {SEED})")
+                fh.write("\t".join(str(ev[k]).replace("\t", " ").replace("\n", " ") for k in _FIELDS) + "\n")
+    sample = draw(events, seed=args.seed)
+    rows = table(sample, args.out)
+    print(f"{len(events)} events coded; sample of {len(sample)} (seed {args.seed})")
     print("\n".join(rows))
     judged = [m.groups()[7:10] for m in map(_ROW.match, rows) if m]
     right = [sum(j[i] == "y" for j in judged) for i in range(3)]
@@ -130,10 +136,25 @@ def main(argv: list[str] | None = None) -> int:
     unjudged = sum("?" in j for j in judged)
     print(summary + (f"  ({unjudged} events not judged yet)" if unjudged else ""))
     if args.write:
-        text = JUDGED.read_text(encoding="utf-8") if JUDGED.is_file() else "<!-- table -->\n<!-- /table -->\n"
+        out: Path = args.out
+        text = out.read_text(encoding="utf-8") if out.is_file() else "<!-- table -->\n<!-- /table -->\n"
         text = _replace_block(text, "table", "\n".join(rows))
-        JUDGED.write_text(_replace_block(text, "summary", summary), encoding="utf-8")
+        out.write_text(_replace_block(text, "summary", summary), encoding="utf-8")
     return 0
+
+
+_FIELDS = ("row", "sentence", "source", "lemma", "target", "cameo", "text")
+
+
+def read_dump(path: Path) -> list[dict]:
+    """The events of a TSV written by ``--dump`` (the fields of :func:`coded_events`)."""
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            ev = dict(zip(_FIELDS, line.rstrip("\n").split("\t")))
+            ev["sentence"] = int(ev["sentence"])
+            out.append(ev)
+    return out
 
 
 def _replace_block(text: str, name: str, body: str) -> str:

@@ -33,6 +33,37 @@ __all__ = ["EventCoder"]
 
 #: CAMEO roots of violence: what a verb of saying turns into an accusation.
 _VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
+#: Codes of acts two parties do with each other (consult, negotiate, fight).
+_MUTUAL_CODES = frozenset({"040", "046", "190"})
+
+
+def _office_and_holder(a: Actor, b: Actor) -> bool:
+    """Whether ``a`` and ``b`` are a person and the office that person holds (one actor read
+    twice: "India's prime minister, Manmohan Singh" gives the government and the person)."""
+    if (a.kind == "person") == (b.kind == "person"):
+        return False
+    person, office = (a, b) if a.kind == "person" else (b, a)
+    return office.country is not None and office.country == person.country and office.kind != "country"
+
+
+def _only_the_place(ex: Extraction, ev: Event) -> bool:
+    """Whether the target of ``ev`` is only the country where a meeting, a negotiation or a
+    fight happens ("Putin and Schroeder met *in Moscow*"): conjoined subjects are the better
+    party -- but not of a visit or an arrival ("X and Y are expected in Kiev")."""
+    return (ev.cameo in _MUTUAL_CODES and ev.target is not None and ev.target.kind == "country"
+            and ev.place is not None
+            and ev.target.country == ev.place and ex.object is None)
+
+
+def _mutual(ex: Extraction, code: str, noun_code) -> bool:
+    """Whether conjoined subjects can be each other's party: "the US and Mexico fought",
+    "clashed on the border", "fought a fierce battle" (the generic fight, 190) yes;
+    "peacekeepers and police moved into an area" (an occupation, 192), "stormed police
+    stations" (a fight with a thing of its own) no -- that is the conjuncts' joint act."""
+    if code[:2] not in _VIOLENCE_ROOTS or ex.object is None:
+        return True
+    obj = ex.object
+    return code == "190" and bool(obj.prep or (noun_code(obj.text, None) or "")[:2] in _VIOLENCE_ROOTS)
 
 
 class EventCoder(ExtractionCoder):
@@ -88,9 +119,13 @@ class EventCoder(ExtractionCoder):
             new = []
             for ev in evs:
                 siblings = by_rel.get((ex.sentence, ex.rel_start, ex.rel_end), [])
+                # another conjunct's subject, not a second reading of this one ("India's prime
+                # minister, Manmohan Singh": the office and its holder are one actor)
                 others = [o.source for o in siblings if o.source is not None and ev.source is not None
-                          and o.source.id != ev.source.id and o.cameo == ev.cameo]
-                if ev.target is None and others and ev.cameo and ev.cameo[:2] in RECIPROCAL_ROOTS:
+                          and o.source.id != ev.source.id and o.cameo == ev.cameo
+                          and not _office_and_holder(o.source, ev.source)]
+                if ((ev.target is None or _only_the_place(ex, ev)) and others and ev.cameo
+                        and ev.cameo[:2] in RECIPROCAL_ROOTS and _mutual(ex, ev.cameo, self.lexicon.noun_code)):
                     tgt = others[0]
                     ev = replace(ev, target=tgt, id=event_id(ev.source, ev.cameo, tgt, ev.date, article.id))
                 new.append(ev)

@@ -3,8 +3,11 @@
 :class:`ExtractionCoder` holds the actor coder, the verb lexicon and the CAMEO
 table, and codes one extraction at a time (:meth:`ExtractionCoder.code_extraction`):
 the type from the lexicon after polarity and mode, sources from the subject (or the
-governing clause, the nominal's modifiers, an earlier clause), targets from the
-object, a recipient, a prepositional or a place argument.  See
+governing clause, the nominal's modifiers, an earlier clause, the named group of an
+"in <attack>" phrase), targets from the object (its possessor first), a recipient, a
+prepositional argument (and an active verb's "by" phrase: the owner of its object) or
+a place argument (never where a statement or an appeal is made), else an armed group
+named without a country, placed in the event's or the article's country.  See
 :mod:`geokg.ingest.coding` for the rules.
 """
 
@@ -60,6 +63,16 @@ _DESTINATION_ROOTS = frozenset({"04", "07", "08", "15", "16"})
 #: Codes whose target is the owner of what is acted on ("seized a tonne of drugs": whose?),
 #: never by default the country where it happens.
 _OWNER_TARGETS = frozenset({"1711"})
+#: Roots of statements and appeals: where they are made names no party ("called in Baghdad
+#: for calm"); intents, demands and rejections are often about the place ("ruled out a troop
+#: reduction in X").
+_VERBAL_ROOTS = frozenset({"01", "02"})
+#: ... at a location, that is: what is refused or agreed *to* do somewhere ("refused to deploy
+#: troops in Iraq", "willing to withdraw from Lebanon") is aimed at that place
+_LOCATION_PREPS = frozenset({"in", "at", "across", "throughout", "within", "inside"})
+_INFINITIVE = re.compile(r"\bto\s+\w", re.IGNORECASE)
+#: Sectors of a party a target may name without a country ("killed 24 Islamic militants").
+_VAGUE_TARGET_SECTORS = frozenset({"REB", "UAF", "SEP", "CRM", "OPP"})
 
 
 class ExtractionCoder:
@@ -215,38 +228,65 @@ class ExtractionCoder:
 
     def _targets(self, ex: Extraction, sources: Sequence[Actor], context, doc, skip_object: bool,
                  code: str | None = None) -> tuple[Actor, ...]:
-        """Target actors: the object's, else the first prepositional or place argument's."""
+        """Target actors: the object's, else the first prepositional or place argument's;
+        else a party named without a country ("kills 24 Islamic militants")."""
         src_ids = {a.id for a in sources}
+        unknown: list[Actor] = []  # parties without a country or name: the last resort
 
         def usable(arg: Argument | None) -> tuple[Actor, ...]:
-            if arg is None:
-                return ()
-            found = self.actors.code_arguments(arg, doc=doc, context=context)
-            # an "unspecified police" target says nothing: keep targets with a country or a name
-            return tuple(a for a in found if a.id not in src_ids
-                         and not (a.id.startswith("actor:") and a.country is None))
+            if arg is None or (arg.prep in ("in", "during") and arg is not ex.object and self._instrument(arg)):
+                return ()  # "killed in a *Taliban* attack": the attack's agent is no target
+            found = [a for a in self.actors.code_arguments(arg, doc=doc, context=context) if a.id not in src_ids]
+            # an "unspecified police" target says little: keep targets with a country or a name
+            # first, and the others only when no argument names one
+            vague = [a for a in found if a.id.startswith("actor:") and a.country is None]
+            unknown.extend(a for a in vague if a.sector in _VAGUE_TARGET_SECTORS)
+            return tuple(a for a in found if a not in vague)
 
-        def place(arg: Argument) -> tuple[Actor, ...]:
-            iso = self.actors.place_country(arg.text, arg.label)
-            if iso is None:
-                return usable(arg)
-            a = self.actors.country_actor(iso)
-            return () if a.id in src_ids else (a,)
-
-        if not skip_object:
-            found = usable(ex.object)
+        if not skip_object or (ex.object is not None and not self.actors.is_role_word(ex.object.head or "")):
+            # the owner of a theme: "boycott *Algeria's* elections", "suspend aid *to Bosnia*";
+            # a possessor first: "approve *Sharon's* Gaza pullout plan" is Sharon's, not Gaza's
+            owner = None if ex.object is None or self.actors.is_role_word(ex.object.head or "") else (
+                _possessor(ex.object))
+            found = usable(owner) or usable(ex.object)
             if found:
                 return found
-        elif ex.object is not None and not self.actors.is_role_word(ex.object.head or ""):
-            # the owner of a theme: "boycott *Algeria's* elections", "suspend aid *to Bosnia*"
-            found = usable(ex.object)
-            if found:
-                return found
+        kept = len(unknown)
         for arg in _partner_phrases(ex.object, doc):
             # the partner of a relation inside the object: "welcomed a resumption of ties *with X*"
             found = usable(arg)
             if found:
                 return found
+        del unknown[kept:]  # ... but "investigate links *between guerrillas* and ..." names no party
+        found = self._prepositional_targets(ex, usable)
+        if not found:
+            found = self._place_targets(ex, usable, src_ids, code)
+        return found or self._domestic_parties(ex, sources, unknown, context)
+
+    def _domestic_parties(self, ex: Extraction, sources: Sequence[Actor], vague: Sequence[Actor],
+                          context: CodingContext | None) -> tuple[Actor, ...]:
+        """Armed groups, criminals or opposition named without a country ("killed 24 Islamic
+        militants", "resumed talks with rebels") as targets of the country where the event
+        happens, else of the article's main country, else of the sources' one country."""
+        if not vague or not sources:
+            return ()  # "the fight against terrorists": a mention, not a new event
+        iso = self._place(ex) or (context.default_country if context is not None else None)
+        if iso is None:
+            countries = {a.country for a in sources if a.country}
+            iso = countries.pop() if len(countries) == 1 else None
+        if iso is None:
+            return ()
+        out = {}
+        for a in vague:
+            found = self.actors.sector_actor(iso, a.sector, a.name)
+            if found.id not in {s.id for s in sources}:
+                out[found.id] = found
+        return tuple(out.values())
+
+    def _prepositional_targets(self, ex: Extraction, usable) -> tuple[Actor, ...]:
+        """The first recipient or target-preposition argument that names actors; for an
+        active verb whose object names none, its "by" phrase: the owner of the object
+        ("rejected a call *by the UN*")."""
         # a "with"/"against" phrase the parser took for a time ("with Syrian President Assad Tuesday")
         extras = [x for x in ex.extras if x.role != "source" and (x.role != "time" or x.prep in ("with", "against"))]
         for x in extras:
@@ -254,22 +294,36 @@ class ExtractionCoder:
                 found = usable(x)
                 if found:
                     return found
-        for prep in TARGET_PREPS:
+        preps = TARGET_PREPS
+        if ex.object is not None and not PASSIVE_RE.search(ex.relation):
+            preps = (*TARGET_PREPS, "by")
+        for prep in preps:
             for x in extras:
                 if x.role != "place" and x.prep == prep:
                     found = usable(x)
                     if found:
                         return found
-        for x in extras:
-            # "withdraw from Chad", "fired at Russia", "arrived in Bosnia": a place the act goes
-            # to or from is its target; where an attack, a protest or a statement happens
-            # ("killed three in Mosul", "near the border") is only its place
+        return ()
+
+    def _place_targets(self, ex: Extraction, usable, src_ids: set[str], code: str | None) -> tuple[Actor, ...]:
+        """A place argument as the target: "withdraw from Chad", "fired at Russia", "arrived in
+        Bosnia" -- a place the act goes to or from; where an attack or a protest happens
+        ("killed three in Mosul", "near the border") is only its place, and so is where a
+        statement or an appeal is made."""
+        for x in ex.extras:
             if x.role != "place" and x.prep not in PLACE_PREPS:
                 continue
-            if code in _OWNER_TARGETS or (x.prep in _STATIC_PREPS and (code or "")[:2] not in _DESTINATION_ROOTS):
+            root = (code or "")[:2]
+            if (code in _OWNER_TARGETS or (x.prep in _STATIC_PREPS and root not in _DESTINATION_ROOTS)
+                    or (root in _VERBAL_ROOTS and x.prep in _LOCATION_PREPS and not _INFINITIVE.search(ex.relation))):
                 found = () if self.actors.place_country(x.text, x.label) else usable(x)
             else:
-                found = place(x)
+                iso = self.actors.place_country(x.text, x.label)
+                if iso is None:
+                    found = usable(x)
+                else:
+                    a = self.actors.country_actor(iso)
+                    found = () if a.id in src_ids else (a,)
             if found:
                 return found
         return ()
@@ -306,6 +360,9 @@ class ExtractionCoder:
             targets = self._targets(ex, sources, context, doc, skip_object=theme, code=code)
             if not targets and ex.object is not None and not object_actors:
                 targets = self._clause_targets(ex, sources, siblings, context, doc)
+            if not targets:
+                targets = (self._pronoun_targets(ex, sources, siblings, context, doc)
+                           or self._holder_targets(ex, sources, siblings, context, doc))
         code = self._role_code(ex.subject, code) if sources else code
         sources = tuple(self._refine_sector(a, ex.subject, code) for a in sources)
         # an event without a known source says little, except violence against a known
@@ -327,23 +384,48 @@ class ExtractionCoder:
         if subject.text and not PASSIVE_RE.search(ex.relation) and self._instrument(subject):
             # "an attack on a UN convoy killed two": the convoy is hit, not acting; only a
             # modifier names who acted ("US drone strikes killed ...")
-            if " by " in subject.text:  # "the shelling of X by Y killed ...": Y acted
-                agent = subject.text.rsplit(" by ", 1)[1]
-                by = replace(subject, text=agent, start=subject.end - len(agent), head=agent.split()[-1],
-                             resolved=agent)
-                return tuple(self.actors.code_arguments(by, doc=None, context=context))
-            premod = instrument_modifiers(subject.text, subject.head or subject.text.split()[-1])
-            if not premod:
-                return ()
-            mods = replace(subject, text=premod, end=subject.start + len(premod), head=premod.split()[-1],
-                           resolved=premod)
-            return tuple(self.actors.code_arguments(mods, doc=None, context=context))
+            return self._instrument_agent(subject, context)
         sources = self.actors.code_arguments(subject, doc=doc, context=context) if subject.text else ()
+        if not sources and not subject.text:
+            # "five guards were killed *in a Taliban attack*": the attack's agent acted
+            sources = next((found for x in ex.extras if x.prep in ("in", "during") and self._instrument(x)
+                            for found in [self._attack_agent(x, siblings, doc, context)] if found), ())
         if not sources and ex.kind == "nominal" and not ex.subject.text:
             sources = self._nominal_agent(ex, doc, context)
         if not sources:
             sources = self._inherited_subject(ex, siblings, context, doc)
         return tuple(sources)
+
+    def _instrument_agent(self, arg: Argument, context: CodingContext | None) -> tuple[Actor, ...]:
+        """Who acted through a harmful thing or event: its "by" phrase ("the shelling of X
+        *by Y*") else its modifiers ("*US* drone strikes"); none when it names nobody."""
+        if " by " in arg.text:
+            agent = arg.text.rsplit(" by ", 1)[1]
+            by = replace(arg, text=agent, start=arg.end - len(agent), head=agent.split()[-1], resolved=agent)
+            return tuple(self.actors.code_arguments(by, doc=None, context=context))
+        premod = instrument_modifiers(arg.text, arg.head or arg.text.split()[-1])
+        if not premod:
+            return ()
+        mods = replace(arg, text=premod, end=arg.start + len(premod), head=premod.split()[-1], resolved=premod)
+        return tuple(self.actors.code_arguments(mods, doc=None, context=context))
+
+    def _attack_agent(self, arg: Argument, siblings: Sequence[Extraction], doc, context) -> tuple[Actor, ...]:
+        """Who acted in the attack an "in" phrase names: its agent ("killed in an attack *by
+        Taliban fighters*"), else a named group or an armed force among its modifiers ("in a
+        *Taliban* attack", "in an *Algeria rebel* attack", "in a *US military* raid") -- never a
+        place, a nationality or a government ("in a *Baghdad* rocket attack", "in *Iraqi*
+        violence": where it happened, not who did it)."""
+        if " by " in arg.text:
+            return self._instrument_agent(arg, context)
+
+        def agents(found: Sequence[Actor]) -> tuple[Actor, ...]:
+            return tuple(a for a in found if (a.kind in ("group", "organization") and not a.id.startswith("actor:"))
+                         or (a.id.startswith("actor:") and a.sector in _ARMED_SECTORS))
+
+        nominal = next((g for g in siblings if g.kind == "nominal" and g.subject.text
+                        and arg.start <= g.rel_start < arg.end), None)
+        found = agents(self.actors.code_arguments(nominal.subject, doc=doc, context=context)) if nominal else ()
+        return found or agents(self._instrument_agent(arg, context))
 
     def _instrument(self, subject: Argument) -> bool:
         """Whether a subject is headed by a harmful thing or event (:func:`headed_by` ``INSTRUMENTS``)."""
@@ -505,6 +587,43 @@ class ExtractionCoder:
                     return found
         return ()
 
+    def _pronoun_targets(self, ex: Extraction, sources: Sequence[Actor], siblings: Sequence[Extraction],
+                         context, doc) -> tuple[Actor, ...]:
+        """The target of an object pronoun that names no target (resolved to the subject itself:
+        "police stopped three men and shot *them*" is not about the police): the object of the
+        nearest earlier verb of the same subject in the sentence."""
+        if ex.object is None or ex.object.text.lower() not in _OBJECT_PRONOUNS or not ex.subject.text:
+            return ()
+        src_ids = {a.id for a in sources}
+        earlier = [g for g in siblings if g is not ex and g.kind == "event" and g.object is not None
+                   and g.rel_end <= ex.rel_start and (g.subject.start, g.subject.end) == (ex.subject.start, ex.subject.end)]
+        for g in sorted(earlier, key=lambda g: -g.rel_start):
+            found = tuple(a for a in self.actors.code_arguments(g.object, doc=doc, context=context)
+                          if a.id not in src_ids)
+            if found:
+                return found
+        return ()
+
+    def _holder_targets(self, ex: Extraction, sources: Sequence[Actor], siblings: Sequence[Extraction],
+                        context, doc) -> tuple[Actor, ...]:
+        """The holder of a thing acted on, told by a participle after it ("stormed police
+        stations *held by insurgents*", "attacked positions *controlled by the Taliban*"):
+        the agent of the participle whose object is this object."""
+        obj = ex.object
+        if obj is None:
+            return ()
+        src_ids = {a.id for a in sources}
+        for g in siblings:
+            if (g is ex or g.kind != "event" or g.object is None or not g.subject.text or g.rel_start < obj.end
+                    or (g.object.start, g.object.end) != (obj.start, obj.end)):
+                continue
+            found = [a for a in self.actors.code_arguments(g.subject, doc=doc, context=context) if a.id not in src_ids]
+            vague = [a for a in found if a.id.startswith("actor:") and a.country is None]
+            named = tuple(a for a in found if a not in vague)
+            return named or self._domestic_parties(ex, sources, [a for a in vague if a.sector in _VAGUE_TARGET_SECTORS],
+                                                   context)
+        return ()
+
     def _clause_targets(self, ex: Extraction, sources: Sequence[Actor], siblings: Sequence[Extraction],
                         context, doc) -> tuple[Actor, ...]:
         """The subject of the first clause inside ``ex``'s object ("demanded that *the US* cancel")."""
@@ -549,6 +668,29 @@ class ExtractionCoder:
                     return iso
         return None
 
+
+_POSSESSIVE = re.compile(r"^(.*\S)(?:'s|\u2019s|(?<=s)'|(?<=s)\u2019)\s+\S", re.DOTALL)
+
+
+def _possessor(arg: Argument | None) -> Argument | None:
+    """The possessor of a thing's noun phrase ("*Prime Minister Ariel Sharon*'s Gaza pullout
+    plan"), as an argument; None unless the phrase is headed by a common noun after the
+    possessive (a name -- "Mexico's President X" -- is coded whole, and so is a role word:
+    the caller checks that)."""
+    if arg is None or not arg.head or not arg.head[:1].islower():
+        return None
+    m = _POSSESSIVE.match(arg.text)
+    if m is None or arg.head not in arg.text[m.end(1):].split():
+        return None  # "members of *Iraq's* forces": the possessive is inside a phrase after the head
+    owner = m.group(1)
+    return replace(arg, text=owner, end=arg.start + len(owner), head=owner.split()[-1], head_lemma="", label="",
+                   resolved="")
+
+
+#: Sectors of armed forces: who acts in an attack its modifiers name ("a *rebel* attack").
+_ARMED_SECTORS = frozenset({"REB", "UAF", "SEP", "MIL", "COP"})
+#: Object pronouns that may stand for an earlier object of the same subject.
+_OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
 
 #: Prepositions whose phrase, inside an object noun phrase, names the other party of a relation.
 _PARTNER_PREPS = frozenset({"with", "between", "against", "toward", "towards"})

@@ -61,6 +61,7 @@ __all__ = [
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 _OBJ = ("dobj", "attr", "oprd")
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 _RELPRON = frozenset({"who", "whom", "which", "that", "whose"})
 _MAX_COMBOS = 6
 
@@ -250,12 +251,12 @@ def _merged_at(i: int, tab: DocTable) -> bool:
 
 def _subject_at(verb: int, top: int, tab: DocTable) -> int | None:
     dep, pos, head, children = tab.dep, tab.pos, tab.head, tab.children
-    for c in children[verb]:
-        if dep[c] in _SUBJ:
-            return c
-    for c in children[top]:
-        if dep[c] in _SUBJ:
-            return c
+    for v in (verb, top):
+        if any(dep[c] in _SUBJ for c in children[v]):
+            return _nearest_subject(v, tab)
+    for c in children[top]:  # "soldiers wounded in X *described* ...": the participle's noun
+        if dep[c] == "ccomp" and c < top and _reduced_relative(c, [dep[g] for g in children[c]], tab):
+            return next(g for g in children[c] if dep[g] == "nsubj")
     h = head[top]
     if dep[top] == "xcomp" and pos[h] in ("VERB", "AUX"):
         dobj = next((c for c in children[h] if dep[c] in ("dobj",)), None)
@@ -264,7 +265,36 @@ def _subject_at(verb: int, top: int, tab: DocTable) -> int | None:
     if dep[top] in ("acl", "relcl") and pos[h] in ("NOUN", "PROPN", "PRON", "NUM"):
         if tab.tag[top] in ("VBG", "VBN"):
             return h
-    return _subject_index(top, 0, tab)
+    si = _subject_index(top, 0, tab)
+    return si if si is None or dep[si] not in _SUBJ else _nearest_subject(head[si], tab)
+
+
+def _nearest_subject(v: int, tab: DocTable) -> int:
+    """The subject of verb ``v``; of two split by a dash, the one after it (a dateline parsed
+    as a second subject: "GAZA CITY, ... - Israeli helicopters attacked")."""
+    subjects = [c for c in tab.children[v] if tab.dep[c] in _SUBJ]
+    before = [c for c in subjects if c < v]
+    doc = tab.doc
+    if len(before) > 1 and any(tab.lower[i] in _DASHES and doc[i].whitespace_ and doc[i - 1].whitespace_
+                               for i in range(before[-2] + 1, before[-1])):
+        return before[-1]  # a spaced dash, not a hyphen inside a name ("al-Sistani")
+    return subjects[0]
+
+
+def _comma_subjects(si: int, tab: DocTable) -> list[int]:
+    """Other subjects of subject ``si``'s verb, joined to it by a comma only ("China, ASEAN
+    agree": the parser makes both subjects of the verb): they are its conjuncts."""
+    v = tab.head[si]
+    if tab.dep[si] != "nsubj" or v == si:
+        return []
+    out = []
+    for c in tab.children[v]:
+        if c != si and tab.dep[c] == "nsubj" and c < v:
+            a, b = sorted((c, si))
+            between = [tab.lower[i] for i in range(a + 1, tab.left_edge(b))]
+            if between == [","]:
+                out.append(c)
+    return out
 
 
 def verb_frames(sent: Span, sent_index: int, ctx: ClauseContext) -> list[Frame]:
@@ -315,7 +345,7 @@ def _voice(verb: Token, chain: list[Token], tab) -> tuple[int | None, bool, int 
     si = _subject_at(vi, top.i, tab)
     passive = any(d in ("auxpass", "nsubjpass", "csubjpass") for d in kid_deps) or (
         dep[vi] in ("acl", "advcl") and tab.tag[vi] == "VBN"
-        and not any(d in ("nsubj", "aux") for d in kid_deps))
+        and not any(d in ("nsubj", "aux") for d in kid_deps)) or _reduced_relative(vi, kid_deps, tab)
     agent = None
     for c, d in zip(kids, kid_deps):
         if d == "agent":
@@ -323,6 +353,20 @@ def _voice(verb: Token, chain: list[Token], tab) -> tuple[int | None, bool, int 
             if pobj is not None:
                 agent = pobj
     return si, passive, agent
+
+
+def _reduced_relative(vi: int, kid_deps: list[str], tab) -> bool:
+    """Whether verb ``vi`` is a participle the parser took for a finite verb with a subject:
+    "three soldiers *wounded* last week in X described ..." parsed as "soldiers" subject of
+    a complement "wounded" -- a past participle (VBN) with a subject, no auxiliary, no object,
+    hanging as a complement on a later verb that has no subject of its own: the noun is the
+    participle's patient (a passive), and the later verb is the sentence's."""
+    if tab.tag[vi] != "VBN" or tab.dep[vi] != "ccomp" or "nsubj" not in kid_deps:
+        return False
+    if any(d in ("aux", "auxpass", "dobj", "dative", "ccomp", "xcomp") for d in kid_deps):
+        return False
+    h = tab.head[vi]
+    return h > vi and not any(tab.dep[c] in _SUBJ for c in tab.children[h])
 
 
 def _relation_state(verb: Token, chain: list[Token], lex, tab) -> tuple[list[int], int, list]:
@@ -426,6 +470,8 @@ def _frames_for(verb: Token, chain: list[Token], sent_index: int, ctx: ClauseCon
                  passive=passive, polarity="negative" if negations % 2 else "positive", mode=mode,
                  attribution=attribution, lemma_fixed=False)
     subj_heads: list[Token | None] = _split(subj_tok, ctx) if subj_tok is not None else [None]
+    if subj_tok is not None:
+        subj_heads = [*subj_heads, *(doc[c] for c in _comma_subjects(subj_tok.i, tab))]
     return _combine(base, subj_heads, obj_heads or [None], light_noun, noun_pps, ctx, tab)
 
 

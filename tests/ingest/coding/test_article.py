@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -160,3 +161,67 @@ def test_seed_article(nlp, coder):
     cia = [e for e in events if e.source is not None and e.source.id == "org:cia"]
     assert any(e.cameo[:2] == "15" and e.target is not None and e.target.country == "MEX" for e in cia)
     assert cia[0].source.country == "USA" and cia[0].source.sector == "SPY"
+
+
+# -- conjoined subjects as each other's party -----------------------------------------------------
+
+def _event(ex, source, code):
+    from geokg.ingest.records import Event
+
+    return Event(id=f"e-{source.id}", extraction=ex, source=source, target=None, cameo=code)
+
+
+def test_an_office_and_its_holder_are_not_each_others_party(coder):
+    from geokg.ingest.records import Actor
+
+    art = Article.create(title="", text="Chile's president, Ana Soto, met in Lima.", published=PUB)
+    ex = Extraction(art.id, 0, 0, len(art.content), Argument("subject", "Chile's president", 0, 17), "met", "meet",
+                    26, 29)
+    gov = Actor("actor:CHL-GOV", "Chilean government", "organization", "CHL", "GOV")
+    soto = Actor("person:ana-soto", "Ana Soto", "person", "CHL", "GOV", role="President")
+    per = Actor("actor:PER-GOV", "Peruvian government", "organization", "PER", "GOV")
+    out = coder._reciprocal([(ex, [_event(ex, gov, "040"), _event(ex, soto, "040")])], art)
+    assert [e.target for _, evs in out for e in evs] == [None, None]
+    # two governments met: each is the other's party
+    out = coder._reciprocal([(ex, [_event(ex, gov, "040"), _event(ex, per, "040")])], art)
+    assert [e.target.id for _, evs in out for e in evs] == ["actor:PER-GOV", "actor:CHL-GOV"]
+
+
+def test_a_joint_specific_use_of_force_is_not_mutual(coder):
+    from geokg.ingest.records import Actor
+
+    art = Article.create(title="", text="Chilean and Peruvian troops moved into the zone.", published=PUB)
+    obj = Argument("object", "the zone", 38, 46)
+    ex = Extraction(art.id, 0, 0, len(art.content), Argument("subject", "Chilean and Peruvian troops", 0, 27),
+                    "moved into", "move into", 28, 38, object=obj)
+    chl = Actor("actor:CHL-MIL", "Chilean military", "organization", "CHL", "MIL")
+    per = Actor("actor:PER-MIL", "Peruvian military", "organization", "PER", "MIL")
+    out = coder._reciprocal([(ex, [_event(ex, chl, "192"), _event(ex, per, "192")])], art)
+    assert [e.target for _, evs in out for e in evs] == [None, None]  # they occupy it together
+    out = coder._reciprocal([(ex, [_event(ex, chl, "190"), _event(ex, per, "190")])], art)
+    assert [e.target for _, evs in out for e in evs] == [None, None]  # they fought over the zone together
+    fought = replace(ex, object=replace(obj, text="a battle", head="battle"))
+    out = coder._reciprocal([(fought, [_event(fought, chl, "190"), _event(fought, per, "190")])], art)
+    assert [e.target.id for _, evs in out for e in evs] == ["actor:PER-MIL", "actor:CHL-MIL"]  # they fought a battle
+    clashed = replace(ex, object=replace(obj, prep="on"))  # "clashed on the border"
+    out = coder._reciprocal([(clashed, [_event(clashed, chl, "190"), _event(clashed, per, "190")])], art)
+    assert [e.target.id for _, evs in out for e in evs] == ["actor:PER-MIL", "actor:CHL-MIL"]
+
+
+def test_conjoined_parties_of_a_meeting_come_before_its_place(coder):
+    from geokg.ingest.records import Actor
+
+    art = Article.create(title="", text="Chile's and Peru's presidents met in Lima.", published=PUB)
+    ex = Extraction(art.id, 0, 0, len(art.content), Argument("subject", "Chile's and Peru's presidents", 0, 29),
+                    "met", "meet", 30, 33, extras=(Argument("place", "Lima", 37, 41, prep="in", label="GPE"),))
+    chl = Actor("actor:CHL-GOV", "Chilean government", "organization", "CHL", "GOV")
+    per = Actor("actor:PER-GOV", "Peruvian government", "organization", "PER", "GOV")
+    lima = Actor("country:PER", "Peru", "country", "PER")
+
+    def placed(source, target):
+        from geokg.ingest.records import Event
+
+        return Event(id=f"e-{source.id}", extraction=ex, source=source, target=target, cameo="040", place="PER")
+
+    out = coder._reciprocal([(ex, [placed(chl, lima), placed(per, None)])], art)
+    assert [e.target.id for _, evs in out for e in evs] == ["actor:PER-GOV", "actor:CHL-GOV"]

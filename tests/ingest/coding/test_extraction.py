@@ -105,3 +105,101 @@ def test_time_and_place_of_an_event(coder):
     assert (ev.date, ev.date_text, ev.place) == (date(2025, 1, 20), "on Monday", "MEX")
     # the memoised time expressions give the same date again
     assert coder.code_extraction(ex, art)[0].date == date(2025, 1, 20)
+
+
+# -- role assignment: owners, places, parties without a country, attack agents ---------------------
+
+def test_the_by_phrase_of_an_active_verb_owns_its_object(coder):
+    # "rejected a call by X": X's call, so X is the target of the rejection
+    art, ex = make("Hezbollah rejected a call by the United Nations to disarm.", "Hezbollah", "rejected", "reject",
+                   "a call", extras=[("other", "by", "the United Nations")])
+    assert codes(coder, art, ex) == [("120", "group:LBN-hezbollah", "org:un")]
+
+
+def test_where_an_appeal_is_made_is_not_its_target(coder):
+    art, ex = make("Kenya appealed for calm in Uganda.", "Kenya", "appealed", "appeal",
+                   extras=[("other", "for", "calm"), ("place", "in", "Uganda")])
+    assert codes(coder, art, ex) == [("020", "country:KEN", None)]
+    # ... but where a refused act would happen is what it is aimed at, and a visit goes to its place
+    art, ex = make("Pakistan refused to deploy troops in Iraq.", "Pakistan", "refused to deploy", "deploy", "troops",
+                   extras=[("place", "in", "Iraq")], polarity="negative")
+    assert codes(coder, art, ex) == [("120", "country:PAK", "country:IRQ")]
+    art, ex = make("The Iraqi cleric arrived in Tehran.", "The Iraqi cleric", "arrived", "arrive",
+                   extras=[("place", "in", "Tehran")])
+    assert codes(coder, art, ex) == [("042", "actor:IRQ-REL", "country:IRN")]
+
+
+def test_armed_groups_without_a_country_are_targets_of_the_events_country(coder):
+    art, ex = make("Chad's army killed 12 militants.", "Chad's army", "killed", "kill", "12 militants")
+    assert codes(coder, art, ex) == [("190", "actor:TCD-MIL", "actor:TCD-REB")]
+    # a place names the country first (the PLOVER convention)
+    art, ex = make("Chad's army killed 12 militants in Niger.", "Chad's army", "killed", "kill", "12 militants",
+                   extras=[("place", "in", "Niger")])
+    assert codes(coder, art, ex) == [("190", "actor:TCD-MIL", "country:NER")]
+    # a party inside the object's own phrase is no target of the act
+    art, ex = make("Chad's army investigated links between rebels and smugglers.", "Chad's army", "investigated",
+                   "investigate", "links")
+    assert codes(coder, art, ex) == [("090", "actor:TCD-MIL", None)]
+
+
+def test_the_agent_of_an_attack_in_an_in_phrase_is_the_source_not_the_target(coder):
+    art, ex = make("Five Afghan guards were killed in a Taliban attack.", "", "were killed", "kill",
+                   "Five Afghan guards", extras=[("other", "in", "a Taliban attack")])
+    assert codes(coder, art, ex) == [("180", "group:AFG-taliban", "country:AFG")]
+    # an armed force among the modifiers acted too
+    art, ex = make("Five Afghan guards were killed in an Afghan rebel attack.", "", "were killed", "kill",
+                   "Five Afghan guards", extras=[("other", "in", "an Afghan rebel attack")])
+    assert codes(coder, art, ex) == [("180", "actor:AFG-REB", "country:AFG")]
+    # a place modifier says where, not who
+    art, ex = make("Five Afghan guards were killed in a Kabul bomb attack.", "", "were killed", "kill",
+                   "Five Afghan guards", extras=[("other", "in", "a Kabul bomb attack")])
+    assert codes(coder, art, ex) == [("180", None, "country:AFG")]
+
+
+def test_the_possessor_of_a_thing_is_its_owner(coder):
+    # Egypt's plan, not Gaza's: the possessor before the modifiers owns the thing
+    art, ex = make("Syria backed Egypt's Gaza truce plan.", "Syria", "backed", "back", "Egypt's Gaza truce plan")
+    assert codes(coder, art, ex) == [("051", "country:SYR", "country:EGY")]
+    art, ex = make("Syria backed the Gaza truce plan.", "Syria", "backed", "back", "the Gaza truce plan")
+    assert codes(coder, art, ex) == [("051", "country:SYR", "country:PSE")]  # no owner: the plan's place
+
+
+def test_a_possessive_inside_a_phrase_after_the_head_is_no_owner():
+    from geokg.ingest.coding.extraction import _possessor
+    from geokg.ingest.records import Argument
+
+    def arg(text, head):
+        return Argument("object", text, 10, 10 + len(text), head=head)
+
+    owner = _possessor(arg("Chalabi's convoy", "convoy"))
+    assert (owner.text, owner.start, owner.end, owner.head) == ("Chalabi", 10, 17, "Chalabi")
+    assert _possessor(arg("the militants' demands", "demands")).text == "the militants"
+    assert _possessor(arg("22 members of Iraq's security forces", "members")) is None
+    assert _possessor(arg("Mexico's President Ana Ruiz", "Ruiz")) is None  # a name is coded whole
+    assert _possessor(arg("the plan", "plan")) is None and _possessor(None) is None
+
+
+def test_an_object_pronoun_read_as_the_subject_stands_for_the_earlier_object(coder):
+    from dataclasses import replace
+
+    text = "Chadian police stopped three Nigerien smugglers and shot them."
+    art, stop = make(text, "Chadian police", "stopped", "stop", "three Nigerien smugglers")
+    _, shot = make(text, "Chadian police", "shot", "shoot", "them")
+    shot = replace(shot, article_id=art.id, subject=stop.subject,
+                   object=replace(shot.object, start=stop.sent_start + text.index("them"),
+                                  end=stop.sent_start + text.index("them") + 4, resolved="Chadian police"))
+    events, _, _ = coder.code_article(None, art, [stop, shot])
+    (ev,) = [e for e in events if e.cameo.startswith("19")]
+    assert (ev.source.id, ev.target.country) == ("actor:TCD-COP", "NER")
+
+
+def test_the_holder_of_a_thing_acted_on_is_the_target(coder):
+    from dataclasses import replace
+
+    text = "Chadian troops stormed positions held by Sudanese militias."
+    art, storm = make(text, "Chadian troops", "stormed", "storm", "positions")
+    _, held = make(text, "Sudanese militias", "held", "hold", "positions")
+    held = replace(held, article_id=art.id)
+    events, _, _ = coder.code_article(None, art, [storm, held])
+    assert [(e.source.id, e.target.id) for e in events if e.cameo.startswith("19")] == [
+        ("actor:TCD-MIL", "actor:SDN-UAF")]

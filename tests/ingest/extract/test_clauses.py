@@ -173,3 +173,80 @@ def test_model_light_verb(nlp) -> None:
     assert strike and strike[0].subject.text == "The army"
     roles = {e.role for e in strike[0].extras}
     assert {"place", "time"} <= roles
+
+
+def test_a_participle_parsed_as_a_finite_verb_with_a_subject_is_a_passive() -> None:
+    # "Four Borduvian soldiers wounded in Zenda described the battle": the parser makes
+    # "soldiers" the subject of a complement "wounded"; the soldiers were wounded
+    doc = make_doc([
+        ("Four", 2, "nummod", "NUM", "CD", "four"),
+        ("Borduvian", 2, "amod", "ADJ", "JJ", "borduvian"),
+        ("soldiers", 3, "nsubj", "NOUN", "NNS", "soldier"),
+        ("wounded", 6, "ccomp", "VERB", "VBN", "wound"),
+        ("in", 3, "prep", "ADP", "IN", "in"),
+        ("Zenda", 4, "pobj", "PROPN", "NNP", "Zenda"),
+        ("described", 6, "ROOT", "VERB", "VBD", "describe"),
+        ("the", 8, "det", "DET", "DT", "the"),
+        ("battle", 6, "dobj", "NOUN", "NN", "battle"),
+    ], ents=["O", "B-NORP", "O", "O", "O", "B-GPE", "O", "O", "O"])
+    (x,) = by_lemma(doc, "wound")
+    assert (x.subject.text, x.object.text) == ("", "Four Borduvian soldiers")
+    (d,) = by_lemma(doc, "describe")
+    assert (d.subject.text, d.object.text) == ("Four Borduvian soldiers", "the battle")
+
+
+def test_an_active_verb_with_an_object_keeps_its_subject() -> None:
+    # "soldiers wounded two rebels, officers said": tagged VBN by mistake, but it has an object
+    doc = make_doc([
+        ("soldiers", 1, "nsubj", "NOUN", "NNS", "soldier"),
+        ("wounded", 5, "ccomp", "VERB", "VBN", "wound"),
+        ("two", 3, "nummod", "NUM", "CD", "two"),
+        ("rebels", 1, "dobj", "NOUN", "NNS", "rebel"),
+        ("officers", 5, "nsubj", "NOUN", "NNS", "officer"),
+        ("said", 5, "ROOT", "VERB", "VBD", "say"),
+    ])
+    (x,) = by_lemma(doc, "wound")
+    assert (x.subject.text, x.object.text) == ("soldiers", "two rebels")
+
+
+def test_of_two_subjects_the_nearest_before_the_verb_is_taken() -> None:
+    # a dateline parsed as a second subject: "ZENDA , Ruritania - Borduvian jets attacked a depot"
+    doc = make_doc([
+        ("ZENDA", 6, "nsubj", "PROPN", "NNP", "ZENDA"),
+        (",", 0, "punct", "PUNCT", ",", ","),
+        ("Ruritania", 0, "appos", "PROPN", "NNP", "Ruritania"),
+        ("-", 5, "punct", "PUNCT", ":", "-"),
+        ("Borduvian", 5, "amod", "ADJ", "JJ", "borduvian"),
+        ("jets", 6, "nsubj", "NOUN", "NNS", "jet"),
+        ("attacked", 6, "ROOT", "VERB", "VBD", "attack"),
+        ("a", 8, "det", "DET", "DT", "a"),
+        ("depot", 6, "dobj", "NOUN", "NN", "depot"),
+    ], ents=["B-GPE", "O", "B-GPE", "O", "B-NORP", "O", "O", "O", "O"])
+    (x,) = by_lemma(doc, "attack")
+    assert (x.subject.text, x.object.text) == ("Borduvian jets", "a depot")
+
+
+def test_two_subjects_joined_by_a_comma_are_conjuncts() -> None:
+    # a headline "Ruritania, Borduria agree to talks": the parser makes both subjects of the verb
+    doc = make_doc([
+        ("Ruritania", 3, "nsubj", "PROPN", "NNP", "Ruritania"),
+        (",", 0, "punct", "PUNCT", ",", ","),
+        ("Borduria", 3, "nsubj", "PROPN", "NNP", "Borduria"),
+        ("agree", 3, "ROOT", "VERB", "VBP", "agree"),
+        ("to", 3, "prep", "ADP", "IN", "to"),
+        ("talks", 4, "pobj", "NOUN", "NNS", "talk"),
+    ], ents=["B-GPE", "O", "B-GPE", "O", "O", "O"])
+    assert sorted(x.subject.text for x in by_lemma(doc, "agree to")) == ["Borduria", "Ruritania"]
+
+
+def test_a_hyphen_inside_a_name_is_no_dateline_dash() -> None:
+    # "the cleric Ali al-Sistani urged ...", parsed with both "cleric" and "Sistani" as subjects
+    rows = [("the", 1, "det", "DET", "DT", "the"), ("cleric", 6, "nsubj", "NOUN", "NN", "cleric"),
+            ("Ali", 5, "compound", "PROPN", "NNP", "Ali"), ("al", 5, "compound", "PROPN", "NNP", "al"),
+            ("-", 5, "compound", "PROPN", "HYPH", "-"), ("Sistani", 6, "nsubj", "PROPN", "NNP", "Sistani"),
+            ("urged", 6, "ROOT", "VERB", "VBD", "urge"), ("calm", 6, "dobj", "NOUN", "NN", "calm")]
+    doc = Doc(spacy.blank("en").vocab, words=[r[0] for r in rows], spaces=[True, True, True, False, False, True, True, False],
+              heads=[r[1] for r in rows], deps=[r[2] for r in rows], pos=[r[3] for r in rows],
+              tags=[r[4] for r in rows], lemmas=[r[5] for r in rows], sent_starts=[True] + [False] * 7)
+    (x,) = by_lemma(doc, "urge")
+    assert x.subject.head == "cleric"
