@@ -12,9 +12,10 @@ empty: every repeat is a cold run; the place index, loaded once per coder, is lo
 before the clock too; a full garbage collection runs before every clock).
 Configurations (:func:`geokg.ingest.dictionaries.coder.build_coder`):
 
-``geokg``     geokg's own lexicon only (``backoff=False, discards=False``);
-``default``   what ``geokg build`` uses: + PETRARCH-2 verb patterns as back-off + discards;
-``full``      + the Phoenix agents and the 27,000 Phoenix named actors (date-ranged).
+``geokg``     geokg's own lexicon only (``backoff=False, discards=False, actors=False``);
+``default``   what ``geokg build`` uses: + PETRARCH-2 verb patterns as back-off + discards
+              + the 27,000 Phoenix named actors (date-ranged);
+``full``      + the Phoenix agents.
 
 Prints medians of seconds per article and the ratio coder / spaCy (target < 0.15).
 """
@@ -29,7 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIGS = {
-    "geokg": {"backoff": False, "discards": False},
+    "geokg": {"backoff": False, "discards": False, "actors": False},
     "default": {},
     "full": {"agents": True, "actors": True},
 }

@@ -27,7 +27,8 @@ The code lives in modules of one topic each; this module re-exports their public
 :mod:`~geokg.ingest.actors.phrase` (the rules for one noun phrase),
 :mod:`~geokg.ingest.actors.coder` (:class:`ActorCoder`: conjuncts, heads, entities),
 :mod:`~geokg.ingest.actors.doc` (what is read from the spaCy Doc),
-:mod:`~geokg.ingest.actors.petrarch` (PETRARCH dictionaries) and
+:mod:`~geokg.ingest.actors.petrarch` (PETRARCH dictionaries),
+:mod:`~geokg.ingest.actors.dated` (people whose codes change with the date) and
 :mod:`~geokg.ingest.actors.resolve` (:func:`actor_code`, resolution across articles).
 
 The coder memoises what it computes: per article in ``CodingContext.memo`` (coded

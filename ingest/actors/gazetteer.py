@@ -75,7 +75,9 @@ class Gazetteer:
     """
 
     def __init__(self, data_dir: str | Path | None = None, extra: Iterable[tuple[str, Entry]] = (),
-                 places: PlaceIndex | None = None) -> None:
+                 places: PlaceIndex | None = None, first: Iterable[tuple[str, Entry]] = ()) -> None:
+        """``extra`` entries come after geokg's own for the same term, ``first`` entries (a
+        user's dictionaries) before them: a user's "KUWAIT [KUW]" codes Kuwait as KUW."""
         self._exact: dict[tuple[str, ...], list[Entry]] = {}
         self._folded: dict[tuple[str, ...], list[Entry]] = {}
         self._roles: dict[tuple[str, ...], Entry] = {}
@@ -85,6 +87,8 @@ class Gazetteer:
         self.sectors: dict[str, str] = {}
         self.words: dict[str, frozenset[str]] = {}
         self._places = places
+        for term, entry in first:
+            self._add(term, entry, fold=len(term.split()) > 1 or entry.kind == "role")
         self._load(data_dir)
         for term, entry in extra:
             self._add(term, entry, fold=len(term.split()) > 1 or entry.kind == "role")

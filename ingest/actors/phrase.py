@@ -271,6 +271,10 @@ class PhraseRules(Gazetteer):
             seen = context.people.get(known.name.lower())
             if seen is not None and seen.id == known.id:
                 known = merge_actor(known, seen)
+        org = next((e.actor for m in reversed(premods) for e in m.entries if e.kind == "org" and e.actor), None)
+        if org is not None and (org.kind == "igo" or org.sector == "IGO") and known.sector != "IGO":
+            # "U.N. mediator Diego Cordovez": named as an agent of an international body
+            known = replace(known, country=None, sector="IGO")
         return with_alias(known, alias)
 
     def _named_person(self, name: str, premods, context, alias: str, former: bool) -> Actor:

@@ -11,8 +11,12 @@
   constraint (:meth:`~geokg.ingest.coding.lexicon.VerbLexicon.specific_pattern`);
 * the shipped Phoenix agents (``agents``): common nouns that give an actor its sector,
   for the nouns geokg's role list does not know;
-* the shipped Phoenix named actors (``actors``), with date-ranged codes resolved as of
-  the article's date (a former president is no longer GOV);
+* the shipped Phoenix named actors (``actors``, on by default), after geokg's own entries,
+  with date-ranged codes resolved as of the article's date (a former president is no
+  longer GOV; "President Bush" in 2004 is George W. Bush) by
+  :class:`geokg.ingest.actors.dated.DatedPeople`, for the arguments and for the people
+  the article names (:meth:`DictionaryCoder.context_for`); their countries are countries,
+  legacy codes mapped to ISO ("TMP" -> "TLS") and regions ("MEA", "INT") no country;
 * the shipped Phoenix discards (``discards``): sentences and stories about sport and
   entertainment are not coded (:meth:`DictionaryCoder.discarded` says why);
 * user dictionaries (``paths``, PETRARCH or geokg format: :func:`load_dictionaries`):
@@ -20,7 +24,8 @@
   final, as in PETRARCH (no intent or negation transform: their patterns code those);
   the codes they define beyond CAMEO ("904", "345") join the code table
   (:meth:`~geokg.ingest.coding.cameo.CameoTable.with_codes`); a reverse code ("[032:033]")
-  adds the target's event back; their actors and agents are added.
+  adds the target's event back; their actors and agents are added before geokg's own
+  entries of the same term (a user's "KUWAIT [KUW]" codes Kuwait KUW), with their own codes.
 
 Everything is held by the coder: two coders with different settings coexist.
 
@@ -36,11 +41,13 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 
+from geokg.ingest.actors.dated import DatedPeople, country_codes
 from geokg.ingest.coding.article import EventCoder
 from geokg.ingest.dictionaries.conversion import (
     Dictionaries,
@@ -50,8 +57,8 @@ from geokg.ingest.dictionaries.conversion import (
 from geokg.ingest.dictionaries.petrarch import DatedActor, Discard
 from geokg.ingest.records import Actor, Article
 
-__all__ = ["DictionaryCoder", "Discards", "actor_entries", "agent_entries", "build_coder", "shipped_folder",
-           "user_codes"]
+__all__ = ["DictionaryCoder", "Discards", "actor_entries", "agent_entries", "build_coder", "phoenix_people",
+           "shipped_folder", "user_codes"]
 
 #: The sectors geokg knows (``actors/roles_sectors.tsv``); other PETRARCH sector codes are left out.
 _COLLECTIVE = frozenset({"CVL", "REB", "CRM", "REF", "OPP", "LAB", "UAF", "AGR", "REL", "SEP", "ELI"})
@@ -112,8 +119,11 @@ class Discards:
         return self._find(text, False)
 
 
-def _code_parts(code: str, sectors: frozenset[str]) -> tuple[str | None, str | None, str]:
-    """(country, sector, kind) of a CAMEO actor code: "USAGOV" -> ("USA", "GOV", "organization")."""
+def _code_parts(code: str, sectors: frozenset[str], countries: Mapping[str, str] | None = None
+                ) -> tuple[str | None, str | None, str]:
+    """(country, sector, kind) of a CAMEO actor code: "USAGOV" -> ("USA", "GOV", "organization");
+    with ``countries`` (:func:`geokg.ingest.actors.dated.country_codes`) the country is mapped
+    ("JAPGOV" -> "JPN") and a prefix that names none ("INTREB", "MEAGOV") gives no country."""
     code = code.upper()
     head = code[:3]
     rest = [code[i:i + 3] for i in range(3, len(code), 3)]
@@ -124,29 +134,50 @@ def _code_parts(code: str, sectors: frozenset[str]) -> tuple[str | None, str | N
         return None, "NGO" if head == "NGO" else "BUS", "organization"
     if head in sectors:  # an agent-first code ("GOV..."): no country
         return None, head, "group" if head in _COLLECTIVE else "organization"
+    if countries is not None:
+        head = countries.get(head)
     return head, sector, "group" if sector in _COLLECTIVE else "organization"
 
 
-def actor_entries(actors: Iterable[DatedActor], sectors: frozenset[str]) -> tuple[list, dict[str, DatedActor]]:
-    """Gazetteer entries for named actors (their code without a date: the default, else
-    the latest range) and, by actor id, the records whose code depends on the date.
+def _dated_parts(code: str, sectors: frozenset[str], countries: Mapping[str, str]) -> tuple[str | None, str | None]:
+    """(country, sector) of a dated code (picklable, unlike a lambda: coders go to worker processes)."""
+    return _code_parts(code, sectors, countries)[:2]
 
-    Actors with date ranges are people (``person:<slug>``); the others organisations
-    (``petr:<CODE>``) or, for a bare country code, country names."""
+
+def _no_parts(code: str) -> tuple[None, None]:
+    return None, None
+
+
+def actor_entries(actors: Iterable[DatedActor], sectors: frozenset[str], countries: Mapping[str, str] | None = None
+                  ) -> tuple[list, dict[str, tuple[DatedActor, Actor]]]:
+    """Gazetteer entries for named actors (their code without a date: the default, else
+    the latest range) and, by actor id, the records whose code depends on the date with
+    the actor of their undated code (:class:`geokg.ingest.actors.dated.DatedPeople`).
+
+    With ``countries`` (Phoenix's dictionaries), a bare country code names a country, dated
+    or not ("Serbia", "East Timor"), mapped to its ISO code and left out when it names none.
+    Other actors with date ranges are people (``person:<slug>``, as are a user's dated
+    countries: their codes are their own); the rest country names for a bare country code,
+    else organisations (``petr:<CODE>``)."""
     from geokg.ingest.actors.data import Entry
     from geokg.ingest.actors.words import slug
 
     entries: list = []
-    dated: dict[str, DatedActor] = {}
+    dated: dict[str, tuple[DatedActor, Actor]] = {}
     for a in actors:
         code = a.code_on(None)
         if not code or not re.fullmatch(r"[A-Za-z]{3}\w*", code):
             continue
-        iso, sector, kind = _code_parts(code, sectors)
+        iso, sector, kind = _code_parts(code, sectors, countries)
+        if countries is not None:  # "the United Nations": geokg's "United Nations" comes first
+            a = replace(a, names=tuple(dict.fromkeys(_without_article(n) for n in a.names)))
         display = a.names[0].title()
-        if a.codes:
+        if len(code) == 3 and countries is not None:  # Phoenix's countries, some with dated codes
+            if iso:
+                entries.extend((n.title(), Entry("name", iso3=iso)) for n in a.names)
+        elif a.codes:
             actor = Actor(f"person:{slug(a.names[0])}", display, "person", iso, sector, None, (display,))
-            dated[actor.id] = a
+            dated[actor.id] = (a, actor)
             entries.extend((n.title(), Entry("person", iso3=iso, sector=sector, actor=actor)) for n in a.names)
         elif len(code) == 3 and iso:
             entries.extend((n.title(), Entry("name", iso3=iso)) for n in a.names)
@@ -154,6 +185,12 @@ def actor_entries(actors: Iterable[DatedActor], sectors: frozenset[str]) -> tupl
             actor = Actor(f"petr:{code.upper()}", display, kind, iso, sector, None, (display,))
             entries.extend((n.title(), Entry("org", iso3=iso, sector=sector, actor=actor)) for n in a.names)
     return entries, dated
+
+
+def _without_article(name: str) -> str:
+    """A name without its leading "the" when two or more words remain ("the white house")."""
+    words = name.split()
+    return " ".join(words[1:]) if len(words) > 2 and words[0].lower() == "the" else name
 
 
 def agent_entries(agents: Iterable, sectors: frozenset[str]) -> list:
@@ -176,22 +213,25 @@ class DictionaryCoder(EventCoder):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.discards: Discards | None = None
-        self.dated: dict[str, DatedActor] = {}  # person id -> its date-ranged codes
+        self.dated: DatedPeople = DatedPeople({}, _no_parts)  # people with date-ranged codes
         self.sizes: dict[str, int] = {}
-        self.extra_entries: list = []  # the gazetteer entries of the dictionaries (see build_coder)
+        self.extra_entries: list = []  # the gazetteer entries of the shipped dictionaries (see build_coder)
+        self.first_entries: list = []  # and of the user's, which come before geokg's own
         self.data_dir: str | Path | None = None
 
     def with_gazetteers(self, paths: Sequence[str | Path]) -> DictionaryCoder:
         """A copy whose actor coder also reads the gazetteers ``paths`` (as
-        :meth:`geokg.ingest.actors.ActorCoder.from_files` does); lexicon, discards and
-        dated actors are shared."""
+        :meth:`geokg.ingest.actors.ActorCoder.from_files` does: after geokg's own entries,
+        where the user's dictionaries come before them); lexicon, discards and dated
+        actors are shared."""
         import copy
 
         from geokg.ingest.actors.coder import ActorCoder
         from geokg.ingest.actors.data import Memo
 
         out = copy.copy(self)
-        out.actors = ActorCoder(data_dir=self.data_dir, extra=[*_gazetteer_entries(paths), *self.extra_entries])
+        out.actors = ActorCoder(data_dir=self.data_dir, extra=[*_gazetteer_entries(paths), *self.extra_entries],
+                                first=self.first_entries)
         out._event_types = Memo(1 << 14)  # its memo of event types reads the actors' state
         return out
 
@@ -251,23 +291,35 @@ class DictionaryCoder(EventCoder):
         return tuple(out)
 
     def _as_of(self, actor: Actor | None, when: date | None) -> Actor | None:
-        record = self.dated.get(actor.id) if actor is not None else None
-        if record is None:
-            return actor
-        iso, sector, _ = _code_parts(record.code_on(when) or "", self._sector_codes())
-        if (iso, sector) == (actor.country, actor.sector):
-            return actor
-        return replace(actor, country=iso or actor.country, sector=sector)
+        return self.dated.as_of(actor, when) if actor is not None else None
 
-    def _sector_codes(self) -> frozenset[str]:
-        return frozenset(self.actors.sectors)
+    def context_for(self, article: Article, extractions, doc=None):
+        """The article context with its people as of the article's date
+        (:meth:`geokg.ingest.actors.dated.DatedPeople.people_as_of`)."""
+        context = super().context_for(article, extractions, doc)
+        if not self.dated:
+            return context
+        people = self.dated.people_as_of(context.people, article.published)
+        if people == dict(context.people):
+            return context
+        roles = {k: people.get(v.name.lower(), v) for k, v in context.roles.items()}
+        out = replace(context, people=people, roles=roles)
+        out.memo.update(context.memo)  # the Doc's index
+        return out
+
+
+def phoenix_people(actors: Iterable[DatedActor]) -> list[DatedActor]:
+    """The people of Phoenix's named actors: the records with date ranges whose code names
+    more than a country (countries, organisations and groups are left out)."""
+    return [a for a in actors if a.codes and len(a.code_on(None)) > 3]
 
 
 def build_coder(paths: Sequence[str | Path] = (), *, backoff: bool = True, agents: bool = False,
-                actors: bool = False, discards: bool = True, gazetteers: Sequence[str | Path] = (),
+                actors: bool | str = True, discards: bool = True, gazetteers: Sequence[str | Path] = (),
                 data_dir: str | Path | None = None) -> DictionaryCoder:
     """The event coder with the shipped and user dictionaries (see the module doc);
-    ``gazetteers`` are read as by :meth:`geokg.ingest.actors.ActorCoder.from_files`."""
+    ``gazetteers`` are read as by :meth:`geokg.ingest.actors.ActorCoder.from_files`;
+    ``actors="people"`` loads only the Phoenix people (:func:`phoenix_people`)."""
     from geokg.ingest.actors.coder import ActorCoder
     from geokg.ingest.coding.cameo import CameoTable
     from geokg.ingest.coding.lexicon import VerbLexicon, read_rows
@@ -281,6 +333,8 @@ def build_coder(paths: Sequence[str | Path] = (), *, backoff: bool = True, agent
                          ("agents.tsv", agents), ("actors.jsonl", actors), ("discards.tsv", discards)):
         if wanted:
             part = read_geokg_file(folder / name)
+            if name == "actors.jsonl" and wanted == "people":
+                part.actors = phoenix_people(part.actors)
             shipped.extend(part)
     table = CameoTable.default(data_dir)
     if user.verbs.patterns or user.verbs.verbs:
@@ -292,24 +346,31 @@ def build_coder(paths: Sequence[str | Path] = (), *, backoff: bool = True, agent
     if backoff:
         lexicon.backoff = PatternLexicon(shipped.verbs, keep_code=table.__contains__)
     sectors = _known_sectors(data_dir)
-    extra, dated = actor_entries([*user.actors, *shipped.actors], sectors)
-    extra += agent_entries([*user.agents, *shipped.agents], sectors)
-    if gazetteers:
-        extra = [*_gazetteer_entries(gazetteers), *extra]
-    actor_coder = ActorCoder(data_dir=data_dir, extra=extra)
+    countries = country_codes(data_dir)
+    # a user's country codes are their own ("GON": Gondor, "RHO": Rhodesia before 1979)
+    countries.update((c[:3].upper(), c[:3].upper()) for a in user.actors for c in (a.default, *(x.code for x in a.codes))
+                     if re.fullmatch(r"[A-Za-z]{3}\w*", c or "") and c[:3].upper() not in countries)
+    first, dated = actor_entries(user.actors, sectors)  # a user's codes are their own ("GON": Gondor)
+    extra, shipped_dated = actor_entries(shipped.actors, sectors, countries)
+    dated = {**shipped_dated, **dated}
+    first += agent_entries(user.agents, sectors)
+    extra += agent_entries(shipped.agents, sectors)
+    first = [*_gazetteer_entries(gazetteers), *first]
+    actor_coder = ActorCoder(data_dir=data_dir, extra=extra, first=first)
     ev_sectors = {(r, p): s for _, (r, p, s) in read_rows("coding/roles_event_sectors.tsv", data_dir, 3)}
     ev_codes = {(r, p): c for _, (r, p, c) in read_rows("coding/roles_event_codes.tsv", data_dir, 3)}
     coder = DictionaryCoder(actor_coder, lexicon, table, ev_sectors, ev_codes)
     # a user's discards all hold; PETRARCH's time phrases ("years ago", "1988") not (see Discards)
     phrases = [*user.discards, *(d for d in shipped.discards if d.story or not _TIME_PHRASE.match(d.phrase))]
     coder.discards = Discards(phrases, time_phrases=True) if phrases else None
-    coder.dated = dated
+    coder.dated = DatedPeople(dated, partial(_dated_parts, sectors=sectors, countries=countries))
     coder.extra_entries = extra
+    coder.first_entries = first
     coder.data_dir = data_dir
     coder.sizes = {"geokg_verb_rows": sum(len(v) for v in lexicon.rows.values()),
                    "user_pattern_rows": len(lexicon.user_patterns) if lexicon.user_patterns else 0,
                    "backoff_pattern_rows": len(lexicon.backoff) if lexicon.backoff else 0,
-                   "actor_entries": len(extra), "discards": len(phrases)}
+                   "actor_entries": len(extra) + len(first), "discards": len(phrases)}
     return coder
 
 

@@ -226,7 +226,7 @@ def _date(value) -> date | None:
     if not value:
         return None
     text = str(value).strip()
-    for fmt in ("%Y-%m-%d", "%Y%m%d"):
+    for fmt in ("%Y-%m-%d", "%Y%m%d", "%y%m%d"):  # PETRARCH also writes YYMMDD ("121108")
         try:
             return datetime.strptime(text, fmt).date()
         except ValueError:

@@ -175,13 +175,15 @@ class Resolver:
     def _best(self, tok: Token, ok) -> Mention | None:
         k = self.sent_of[tok.i]
         excluded = self._excluded(tok)
+        # nor what a pronoun subject stands for ("He urged him": "him" is not who "he" is)
+        same = {self.resolve(self.doc[i]) for i in excluded if self.doc[i].lower_ in self.lex.pronouns} - {""}
         best, best_score = None, -1e9
         for m in reversed(self.mentions):
             if m.head >= tok.i:
                 continue
             if m.sent < k - _WINDOW:
                 break
-            if m.head in excluded or m.start <= tok.i < m.end or not ok(m):
+            if m.head in excluded or m.start <= tok.i < m.end or not ok(m) or (same and self._text_of(m) in same):
                 continue
             s = m.salience - 1.5 * (k - m.sent) + (0.5 if m.actor else 0.0)
             if s > best_score:

@@ -105,3 +105,14 @@ def test_bad_data_files_are_named(tmp_path):
 
     with pytest.raises(ActorDataError, match="actors/words.tsv"):
         Gazetteer(data_dir=tmp_path)
+
+
+def test_first_entries_come_before_geokgs_and_extra_after():
+    from geokg.ingest.actors.data import Entry
+
+    user = [("Mexico", Entry("name", iso3="MXX")), ("envoy", Entry("role", sector="IGO"))]
+    first = Gazetteer(first=user)
+    last = Gazetteer(extra=user)
+    assert first._scan(["Mexico"])[0].first("name").iso3 == "MXX"
+    assert last._scan(["Mexico"])[0].first("name").iso3 == "MEX"
+    assert first._scan(["envoys"])[0].first("role").sector == "IGO"

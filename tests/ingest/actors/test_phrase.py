@@ -208,3 +208,15 @@ def test_phrase_helpers(coder):
     doe = Actor("person:jon-doe", "Jon Doe", "person", None, None, "President")
     assert office_country(doe, CodingContext(default_country="PER")).country == "PER"
     assert office_country(doe, None).country is None
+
+
+def test_known_person_named_as_agent_of_an_international_body():
+    from geokg.ingest.actors import ActorCoder
+    from geokg.ingest.actors.data import Entry
+    from geokg.ingest.records import Actor, Argument
+
+    lena = Actor("person:lena-marsh", "Lena Marsh", "person", "ECU", None)
+    coder = ActorCoder(extra=[("Lena Marsh", Entry("person", iso3="ECU", actor=lena))])
+    for text, expected in (("U.N. mediator Lena Marsh", (None, "IGO")), ("Lena Marsh", ("ECU", None))):
+        a = coder.code_argument(Argument("subject", text, 0, len(text), head="Marsh", label="PERSON"))
+        assert (a.id, a.country, a.sector) == ("person:lena-marsh", *expected)

@@ -44,9 +44,9 @@ def _ex(subject: str, relation: str, lemma: str, obj: str | None = None, mode: s
 
 @pytest.fixture(scope="module")
 def coders():
-    with_backoff = build_coder(backoff=False, discards=False)
+    with_backoff = build_coder(backoff=False, discards=False, actors=False)
     with_backoff.lexicon.backoff = PatternLexicon(read_verbs(BACKOFF), keep_code=with_backoff.table.__contains__)
-    return with_backoff, build_coder(backoff=False, discards=False)
+    return with_backoff, build_coder(backoff=False, discards=False, actors=False)
 
 
 def test_backoff_only_where_geokg_codes_nothing(coders):
@@ -125,18 +125,18 @@ def test_the_backoff_leaves_subordinate_clauses_alone(coders):
 def test_user_patterns_come_before_geokg_rows(tmp_path):
     user = tmp_path / "Mine.verbs.txt"
     user.write_text("&PLAN\n+PLAN\n+PROPOSAL\n--- REJECT [---] ---\nREJECT\n- * &PLAN [1231] # REJECT\n")
-    coder = build_coder([user], backoff=False, discards=False)
+    coder = build_coder([user], backoff=False, discards=False, actors=False)
     assert coder.event_type(_ex("Mexico", "rejected", "reject", "the proposal"), [], [])[0] == "1231"
     assert coder.sizes["user_pattern_rows"] == 1
     # another coder in the same process keeps geokg's code
-    assert build_coder(backoff=False, discards=False).event_type(
+    assert build_coder(backoff=False, discards=False, actors=False).event_type(
         _ex("Mexico", "rejected", "reject", "the proposal"), [], [])[0] != "1231"
 
 
 def test_dated_actor_as_of_the_article_date(tmp_path):
     people = tmp_path / "Mine.actors.txt"
     people.write_text("ARLO_VANCETTI_\n+PRESIDENT_VANCETTI\n\t[MEXELI]\n\t[MEXGOV 100101-121231]\n")
-    coder = build_coder([people], backoff=False, discards=False)
+    coder = build_coder([people], backoff=False, discards=False, actors=False)
     codes = {}
     for year in (2011, 2020):
         art = Article.create(title="t", text="Arlo Vancetti rejected the plan", published=date(year, 5, 1))
@@ -152,10 +152,10 @@ def test_dated_actor_as_of_the_article_date(tmp_path):
 def test_user_agents_give_unknown_nouns_a_sector(tmp_path):
     agents = tmp_path / "Mine.agents.txt"
     agents.write_text("LANCER [~MIL]\n")
-    coder = build_coder([agents], backoff=False, discards=False)
+    coder = build_coder([agents], backoff=False, discards=False, actors=False)
     arg = Argument("subject", "Mexican lancers", 0, 15, head="lancers")
     assert [a.id for a in coder.actors.code_arguments(arg)] == ["actor:MEX-MIL"]
-    assert build_coder(backoff=False, discards=False).actors.code_arguments(arg) != coder.actors.code_arguments(arg)
+    assert build_coder(backoff=False, discards=False, actors=False).actors.code_arguments(arg) != coder.actors.code_arguments(arg)
 
 
 def test_discards_story_and_sentence(tmp_path):
@@ -192,6 +192,13 @@ def test_shipped_backoff_is_loaded_by_default():
     assert coder.discards is not None and build_coder(backoff=False).lexicon.backoff is None
 
 
+def test_shipped_phoenix_actors_are_loaded_by_default():
+    assert len(build_coder(backoff=False, discards=False).dated) > 10000  # people with date-ranged codes
+    assert not build_coder(backoff=False, discards=False, actors=False).dated
+    people = build_coder(backoff=False, discards=False, actors="people")
+    assert people.sizes["actor_entries"] < build_coder(backoff=False, discards=False).sizes["actor_entries"]
+
+
 def test_backoff_leaves_auxiliaries_alone(coders):
     on, _ = coders
     on.lexicon.backoff = PatternLexicon(read_verbs("--- BE [030] ---\nBE [030]\n"))
@@ -206,8 +213,8 @@ def test_user_bare_verb_codes_come_before_geokg_rows_except_frame_verbs(tmp_path
     user = tmp_path / "Mine.verbs.txt"
     user.write_text("--- CONDEMN [---] ---\nCONDEMN [122]\n--- GRILL [---] ---\nGRILL [090]\n"
                     "--- SAY [010] ---\nSAY\n--- URGE [102] ---\nURGE\n")
-    coder = build_coder([user], backoff=False, discards=False)
-    plain = build_coder(backoff=False, discards=False)
+    coder = build_coder([user], backoff=False, discards=False, actors=False)
+    plain = build_coder(backoff=False, discards=False, actors=False)
     condemn = _ex("Mexico", "condemned", "condemn", "the raid")
     assert coder.event_type(condemn, [], [])[0] == "122" != plain.event_type(condemn, [], [])[0]
     # unlike the shipped back-off, a user's verb code holds in any clause
@@ -226,8 +233,8 @@ def test_a_user_code_is_final_and_may_lie_beyond_cameo(tmp_path):
     user = tmp_path / "Mine.verbs.txt"
     user.write_text("&COIN\n+DUCAT\n--- GIFT [070] ---\nGIFT\n- * &COIN [903]\n- * GRAIN [1741]\n"
                     "--- QUIBBLE [121] ---\nQUIBBLE\n- * OVER TOLLS [102b]\n- * OVER FEES [174K]\n")
-    coder = build_coder([user], backoff=False, discards=False)
-    plain = build_coder(backoff=False, discards=False)
+    coder = build_coder([user], backoff=False, discards=False, actors=False)
+    plain = build_coder(backoff=False, discards=False, actors=False)
     # "will gift": geokg's intent transform is not applied to a user's code (PETRARCH applies none)
     assert coder.event_type(_ex("Riverland", "will gift", "gift", "grain", mode="intended"), [], [])[0] == "1741"
     assert coder.event_type(_ex("Riverland", "gifted", "gift", "ducats"), [], [])[0] == "903"
@@ -242,7 +249,7 @@ def test_reverse_codes_add_the_target_s_event(tmp_path):
 
     user = tmp_path / "Mine.verbs.txt"
     user.write_text("--- CALL_ON [032:033] ---\nCALL_ON\n")
-    coder = build_coder([user], backoff=False, discards=False)
+    coder = build_coder([user], backoff=False, discards=False, actors=False)
     riv = Actor("country:RIV", "Riverland", "country", "RIV")
     hil = Actor("country:HIL", "Hillland", "country", "HIL")
     ex = _ex("Riverland", "called on", "call on", "Hillland")
@@ -266,3 +273,48 @@ def test_with_gazetteers_shares_lexicon_and_discards(tmp_path):
     arg = Argument("subject", "Riverland", 0, 9, head="Riverland", label="GPE")
     assert [a.id for a in other.actors.code_arguments(arg)] == ["country:MEX"]
     assert [a.id for a in coder.actors.code_arguments(arg)] != ["country:MEX"]
+
+
+def test_user_actor_codes_come_before_geokgs(tmp_path):
+    user = tmp_path / "Mine.actors.txt"
+    user.write_text("KUWAIT [KUW]\n")
+    arg = Argument("subject", "Kuwait", 0, 6, head="Kuwait", label="GPE")
+    assert build_coder([user], backoff=False, discards=False, actors=False).actors.code_argument(arg).country == "KUW"
+    assert build_coder(backoff=False, discards=False, actors=False).actors.code_argument(arg).country == "KWT"
+
+
+def test_phoenix_countries_are_countries_and_regions_no_country():
+    from geokg.ingest.actors.dated import country_codes
+    from geokg.ingest.dictionaries.coder import actor_entries
+    from geokg.ingest.dictionaries.petrarch import DatedActor, DatedCode
+
+    sectors = frozenset({"GOV", "REB", "ELI"})
+    timor = DatedActor(("east timor",), (DatedCode("TMPOCC", None, date(1999, 8, 30)),
+                                         DatedCode("TMP", date(1999, 8, 30), None)), "")
+    front = DatedActor(("border salvation front",), (), "INTREB")
+    entries, dated = actor_entries([timor, front], sectors, country_codes())
+    kinds = {t: (e.kind, e.iso3) for t, e in entries}
+    assert kinds["East Timor"] == ("name", "TLS") and not dated  # a dated country is no person
+    assert kinds["Border Salvation Front"] == ("org", None)  # "INT": international, no country
+    # a user's dictionary keeps its own codes, dated countries included
+    _, user_dated = actor_entries([timor], sectors)
+    assert list(user_dated) == ["person:east-timor"]
+
+
+def test_article_people_as_of_its_date(tmp_path):
+    people = tmp_path / "Mine.actors.txt"
+    people.write_text("ARLO_VANCETTI_\n\t[MEXELI]\n\t[MEXGOV 100101-121231]\nDORA_KELMET_\n\t[IGOUNO 050101-151231]\n")
+    coder = build_coder([people], backoff=False, discards=False, actors=False)
+    nlp = spacy.blank("en")
+    text = "Vancetti met Dora Kelmet."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(0, 8, "PERSON"), doc.char_span(13, 24, "PERSON")]
+    found = {}
+    for year in (2011, 2020):
+        art = Article.create(title="t", text=text, published=date(year, 5, 1))
+        ctx = coder.context_for(art, [], doc)
+        found[year] = {k: (p.id, p.country, p.sector) for k, p in ctx.people.items()}
+    # a surname alone: the one person of that name in office on the date
+    assert found[2011]["vancetti"] == ("person:arlo-vancetti", "MEX", "GOV")
+    assert found[2020]["vancetti"][0] == "person:vancetti"  # in office no more: not guessed
+    assert found[2011]["dora kelmet"] == ("person:dora-kelmet", None, "IGO")

@@ -50,6 +50,12 @@ def test_gold_records():
     p = gold_record(PETRARCH_REC, "petrarch")
     assert (p.date, p.events) == (date(2008, 8, 6), (GoldEvent("16", F({"KEN"}), F({"UGA"})),))
     assert gold_record({"id": "N", "text": "x", "events": [], "noevents": True}, "petrarch").events == ()
+    assert gold_record({**PETRARCH_REC, "date": "121108"}, "petrarch").date == date(2012, 11, 8)  # YYMMDD
+
+
+def test_legacy_codes_both_ways():
+    rec = {**PETRARCH_REC, "events": [{"source": "JAPGOV", "target": "TMP", "eventcode": "166"}]}
+    assert gold_record(rec, "petrarch").events[0] == GoldEvent("16", F({"JPN"}), F({"TLS"}))
 
 
 def test_scoring():

@@ -30,6 +30,19 @@ def test_number_and_animacy_agreement() -> None:
     assert r.resolve(doc[8]) == "Ana Ruiz"
 
 
+def test_object_pronoun_is_not_who_the_subject_pronoun_is() -> None:
+    nlp = spacy.blank("en")
+    words = ["Ana", "Ruiz", "met", "Luis", "Vega", ".", "He", "urged", "him", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 2, 2, 4, 2, 2, 7, 7, 7, 7],
+              deps=["compound", "nsubj", "ROOT", "compound", "dobj", "punct", "nsubj", "ROOT", "dobj", "punct"],
+              pos=["PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PUNCT", "PRON", "VERB", "PRON", "PUNCT"],
+              ents=["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"],
+              sent_starts=[True, False, False, False, False, False, True, False, False, False])
+    r = Resolver(doc, LEX)
+    assert r.resolve(doc[6]) == "Ana Ruiz"  # the subject, most salient
+    assert r.resolve(doc[8]) == "Luis Vega"  # "him" is someone else than "he"
+
+
 def test_records_name_the_entity_not_the_pronoun() -> None:
     doc = two_sentences()
     (x,) = [r for r in extract(doc) if r.lemma == "praise"]
