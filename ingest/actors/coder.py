@@ -39,6 +39,8 @@ __all__ = ["ActorCoder"]
 
 _NONE = object()  # "not memoised yet" (None is a result)
 _CLAUSE_WORDS_NO_COMMA = CLAUSE_WORDS - {","}
+#: The words that coordinate conjuncts: "," "&" and "and" in any case.
+_COORDINATORS = frozenset({",", "&"} | {a + n + d for a in "aA" for n in "nN" for d in "dD"})
 
 
 #: Prepositions after an unknown head whose conjoined names are each an actor of the phrase.
@@ -63,6 +65,8 @@ class ActorCoder(PhraseRules):
         # and of results that read the article context, with what they read of it
         self._text_variants = VariantMemo(1 << 14)
         self._entity_variants = VariantMemo(1 << 14)
+        # the index of the Doc being coded, while a coder shares it (:meth:`share_doc_index`)
+        self._shared_index: DocIndex | None = None
 
     # -- coding --------------------------------------------------------------------------
     def code_argument(self, arg: Argument, doc=None, context: CodingContext | None = None) -> Actor | None:
@@ -102,12 +106,18 @@ class ActorCoder(PhraseRules):
         if doc is None:
             return None
         if context is None:
-            return DocIndex(doc)
+            shared = self._shared_index
+            return shared if shared is not None and shared.doc is doc else DocIndex(doc)
         key = ("doc", doc)
         index = context.memo.get(key)
         if index is None:
             index = context.memo[key] = DocIndex(doc)
         return index
+
+    def share_doc_index(self, index: DocIndex | None) -> None:
+        """Let :meth:`doc_index` return ``index`` for its Doc (built before the article's
+        context) until called again; ``None`` ends the sharing."""
+        self._shared_index = index
 
     def remember_doc_index(self, index: DocIndex, context: CodingContext) -> None:
         """Let ``context`` keep ``index`` (built before the context) for its article."""
@@ -237,7 +247,7 @@ class ActorCoder(PhraseRules):
         term; a conjunct that is only a country modifier ("Hungarian and Romanian
         officials") borrows the last conjunct's head noun.
         """
-        if not any(w == "," or w == "&" or w.lower() == "and" for w in words):
+        if _COORDINATORS.isdisjoint(words):
             return [(words, head, 0)]  # no coordination (the cuts below would be empty)
         end = len(words)
         for i in range(head + 1, len(words)):

@@ -58,6 +58,11 @@ _MEMO_CHARS = 300
 _NONE = object()  # "not memoised yet" (None is a result)
 
 
+def _prefixes(index: Iterable[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
+    """The first two, three ... tokens of the index's keys of two tokens or more."""
+    return frozenset(k[:j] for k in index for j in range(2, len(k) + 1))
+
+
 def _sizes_by_first(index: Iterable[tuple[str, ...]]) -> dict[str, frozenset[int]]:
     """First token -> the lengths of the index's keys that start with it."""
     sizes: dict[str, set[int]] = {}
@@ -98,10 +103,11 @@ class Gazetteer:
         self._exact_sizes = _sizes_by_first(self._exact)
         self._folded_sizes = _sizes_by_first(self._folded)
         self._role_sizes = _sizes_by_first(self._roles)
-        # and their first two tokens: most tokens that may start a term start none here
-        self._exact_pairs = frozenset(k[:2] for k in self._exact if len(k) > 1)
-        self._folded_pairs = frozenset(k[:2] for k in self._folded if len(k) > 1)
-        self._role_pairs = frozenset(k[:2] for k in self._roles if len(k) > 1)
+        # and their first two, three ... tokens: most tokens that may start a term start none
+        # here, and the others only short ones
+        self._exact_pairs = _prefixes(self._exact)
+        self._folded_pairs = _prefixes(self._folded)
+        self._role_pairs = _prefixes(self._roles)
         self._token_memo = Memo(1 << 16)   # token -> (lower, singular, term sizes, entries)
         self._scan_memo = Memo(1 << 14)    # token tuple of a phrase -> its matches
         self._text_memo = Memo(1 << 14)    # phrase -> its tokens
@@ -288,6 +294,9 @@ class Gazetteer:
         info = self._token_memo.get(tok)
         if info is None:
             low, sing = tok.lower(), singular(tok)
+            if (tok not in self._exact_sizes and low not in self._folded_sizes and sing not in self._role_sizes
+                    and not (tok.endswith("s") and tok[:1].isupper() and tok[:-1] in self._exact_sizes)):
+                return self._token_memo.put(tok, (False, low, sing, (), None))  # most words start no term
             sizes = set(self._exact_sizes.get(tok, ()))
             sizes.update(self._folded_sizes.get(low, ()))
             sizes.update(self._role_sizes.get(sing, ()))
@@ -315,6 +324,24 @@ class Gazetteer:
             found = self._scan_memo.put(key, self._scan_tokens(key))
         return found
 
+    def _longest_prefix(self, toks: tuple[str, ...], i: int, info: tuple) -> int:
+        """How many tokens from ``toks[i]`` begin a term of two tokens or more (as written,
+        in lower case or in the singular; 1 when none)."""
+        known, token, n = self._token_memo.get, self._token, len(toks)
+        exact = folded = role = True
+        lows, sings = (info[1],), (info[2],)
+        size = 1
+        while i + size < n:
+            nxt = known(toks[i + size]) or token(toks[i + size])
+            lows, sings = lows + (nxt[1],), sings + (nxt[2],)
+            exact = exact and toks[i:i + size + 1] in self._exact_pairs
+            folded = folded and lows in self._folded_pairs
+            role = role and sings in self._role_pairs
+            if not (exact or folded or role):
+                break
+            size += 1
+        return size
+
     def _scan_tokens(self, toks: tuple[str, ...]) -> tuple[TermMatch, ...]:
         n = len(toks)
         known, token = self._token_memo.get, self._token
@@ -338,6 +365,9 @@ class Gazetteer:
                 if ((toks[i], toks[i + 1]) not in self._exact_pairs and (info[1], nxt[1]) not in self._folded_pairs
                         and (info[2], nxt[2]) not in self._role_pairs):
                     sizes = ()
+                else:
+                    longest = self._longest_prefix(toks, i, info)
+                    sizes = tuple(size for size in sizes if size <= longest)  # no longer term starts here
             for size in sizes:
                 if size > n - i:
                     continue

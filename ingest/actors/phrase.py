@@ -48,7 +48,7 @@ from geokg.ingest.records import Actor
 __all__ = ["PhraseRules", "country_of", "is_generic", "name_run", "office_country", "strip_titles"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made for every phrase, and faster so
 class _PhraseView:
     """One phrase with its term matches (what :meth:`PhraseRules.code_phrase` reads)."""
 

@@ -42,6 +42,9 @@ _TOKEN_RE = re.compile(
 )
 _LED_RE = re.compile(r"^([A-Z][\w.]*)(?=-(?:led|backed|based|owned|run|allied|aligned|sponsored|supported|"
                      r"dominated|controlled|held|funded|friendly)$)")
+#: What every text with a "-led" style compound contains (a fast test before reading its words).
+_LED_SUFFIX = re.compile(r"-(?:led|backed|based|owned|run|allied|aligned|sponsored|supported|dominated|controlled|"
+                         r"held|funded|friendly)")
 #: A token that is a word (not punctuation) matches this.
 WORD_RE = re.compile(r"\w")
 _APOSTROPHES = re.compile(r"['’]")
@@ -85,16 +88,14 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
     ['Mexico', "'s", 'U.S.', '-', 'backed', 'al-Qaeda', 'and', 'Vietnamese', '-led', 'forces']
     """
     out = []
-    append = out.append
-    for m in _TOKEN_RE.finditer(text):
-        word = m.group()
-        cut = _LED_RE.match(word) if "-" in word else None
-        if cut:
-            k = m.start() + len(cut.group(1))
-            append((cut.group(1), m.start(), k))
-            append((word[len(cut.group(1)):], k, m.end()))
-        else:
-            append((word, *m.span()))
+    append, find = out.append, text.find
+    end = 0
+    # the tokens tile the text's non-space characters in order: each starts at the first
+    # place it occurs after the one before (faster than reading the matches' spans)
+    for word in words_of(text):
+        start = find(word, end)
+        end = start + len(word)
+        append((word, start, end))
     return out
 
 
@@ -107,7 +108,7 @@ def words_of(text: str) -> list[str]:
     ['Vietnamese', '-led', 'forces', 'entered', 'the', 'U.S.', '-', 'backed', 'zone']
     """
     words = _TOKEN_RE.findall(text)
-    if "-" not in text:
+    if "-" not in text or not _LED_SUFFIX.search(text):
         return words
     out: list[str] = []
     for word in words:

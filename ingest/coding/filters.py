@@ -49,6 +49,15 @@ def headed_by(lexicon, subject: Argument, word_class: str) -> bool:
     ``word_class`` in the lexicon's word classes."""
     if not subject.text.strip():
         return False
+    key = (subject.text, subject.head, word_class)
+    found = lexicon._heads_memo.get(key)
+    if found is None:
+        found = lexicon._heads_memo.put(key, _headed_by(lexicon, subject, word_class))
+    return found
+
+
+def _headed_by(lexicon, subject: Argument, word_class: str) -> bool:
+    """:func:`headed_by` of a subject with a text (memoised there)."""
     words, phrases = lexicon._class_terms.get(word_class, (frozenset(), ()))
     head = singular((subject.head or subject.text.split()[-1]).lower())
     toks = tuple(singular(w.lower()) for w in subject.text.split())

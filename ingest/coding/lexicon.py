@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Self
 
 from geokg.ingest.actors.data import Memo
-from geokg.ingest.actors.words import singular, tokenize
+from geokg.ingest.actors.words import singular, words_of
 from geokg.ingest.coding.cameo import CameoTable
 from geokg.ingest.resources import data_text
 
@@ -54,11 +54,13 @@ def read_rows(name: str, data_dir: str | Path | None, width: int) -> Iterable[tu
 
 
 def _norm_tokens(text: str) -> tuple[str, ...]:
-    return tuple(singular(t) for t, _, _ in tokenize(text) if _WORD_RE.match(t))
+    return tuple(singular(t) for t in words_of(text) if _WORD_RE.match(t))
 
 
 def _contains(hay: Sequence[str], needle: Sequence[str]) -> bool:
     n = len(needle)
+    if n == 1:
+        return needle[0] in hay  # the same test, without a slice per word
     return any(tuple(hay[i:i + n]) == tuple(needle) for i in range(len(hay) - n + 1))
 
 
@@ -118,11 +120,17 @@ class VerbLexicon:
         self._stems: dict[str, tuple[tuple[str, int], ...]] = {}
         for w, k in frames.items():
             if " " not in w:
+<<<<<<< HEAD
                 stem = w.removesuffix("e")
                 self._stems[k] = (*self._stems.get(k, ()), (stem, int(stem != w)))
+=======
+                self._stems[k] = (*self._stems.get(k, ()), w.removesuffix("e"))
+        self._stem_sets = {k: frozenset(v) for k, v in self._stems.items()}
+>>>>>>> h-speed
         self._norm_memo = Memo(1 << 14)
         self._match_memo = Memo(1 << 14)
         self._frame_in_memo = Memo(1 << 12)
+        self._heads_memo = Memo(1 << 14)  # (subject text, head, word class) -> headed_by (coding.filters)
 
     @classmethod
     def default(cls, data_dir: str | Path | None = None, table: CameoTable | None = None) -> Self:
@@ -159,10 +167,15 @@ class VerbLexicon:
         key = (relation, kind)
         found = self._frame_in_memo.get(key)
         if found is None:
-            stems = self._stems.get(kind, ())
+            stems = self._stem_sets.get(kind, frozenset())
             words = _LETTERS_RE.findall(relation.lower())
+            # a stem begins the word and leaves at most three letters: one of its last four prefixes
             found = self._frame_in_memo.put(
+<<<<<<< HEAD
                 key, any(w.startswith(stem) and least <= len(w) - len(stem) <= 3 for w in words for stem, least in stems))
+=======
+                key, any(w[:k] in stems for w in words for k in range(max(0, len(w) - 3), len(w) + 1)))
+>>>>>>> h-speed
         return found
 
     def _norm(self, text: str) -> tuple[str, ...]:

@@ -110,6 +110,23 @@ class Discards:
                     return name
         return None
 
+    def reasons(self, text: str) -> tuple[str | None, str | None]:
+        """(:meth:`sentence_reason`, :meth:`story_reason`) of ``text``, read once."""
+        words = _WORD.findall(text.lower())
+        first = None
+        for i, w in enumerate(words):
+            for phrase, whole, story, name in self._index.get(w[:3], ()):
+                if first is not None and not story:
+                    continue
+                n = len(phrase)
+                got = words[i:i + n]
+                if len(got) == n and got[:-1] == list(phrase[:-1]) and (
+                        got[-1] == phrase[-1] if whole else got[-1].startswith(phrase[-1])):
+                    if story:
+                        return first or name, name
+                    first = name
+        return first, None
+
     def story_reason(self, text: str) -> str | None:
         """The story-level phrase found in ``text``, else None."""
         return self._find(text, True)
@@ -248,21 +265,40 @@ class DictionaryCoder(EventCoder):
         return [f"sentence: {r}" for s in doc.sents for r in [self.discards.sentence_reason(s.text)] if r]
 
     def code_article(self, doc, article: Article, extractions):
+        index = self.actors.doc_index(doc)
+        self.actors.share_doc_index(index)  # built once for the discards and the article's context
+        try:
+            return self._code_article(doc, index, article, extractions)
+        finally:
+            self.actors.share_doc_index(None)
+
+    def _code_article(self, doc, index, article: Article, extractions):
+        """:meth:`code_article` with the Doc's index (None without a Doc)."""
         if self.discards is not None:
-            if self.discards.story_reason(article.content):
+            anywhere, story = self.discards.reasons(article.content)
+            if story:
                 return (), (), ()
             if doc is not None:
-                dropped = {i for i, s in enumerate(doc.sents) if self.discards.sentence_reason(s.text)}
+                dropped = self._dropped_sentences(doc, index, article, anywhere)
                 extractions = [ex for ex in extractions if ex.sentence not in dropped]
         events, actors, mentions = super().code_article(doc, article, extractions)
         if self.lexicon.user_patterns is not None:
             events = self._with_reverse(events, article)
         if self.dated:
             when = article.published
-            events = tuple(replace(e, source=self._as_of(e.source, when), target=self._as_of(e.target, when))
-                           for e in events)
+            events = tuple(self._event_as_of(e, when) for e in events)
             actors = tuple(self._as_of(a, when) for a in actors)
         return events, actors, mentions
+
+    def _dropped_sentences(self, doc, index, article: Article, anywhere: str | None) -> set[int]:
+        """The sentences with a discard phrase.  None in the article (``anywhere``) means none
+        in its sentences when they are slices of its text that cut no word."""
+        text = index.text
+        bounds = [(s.start_char, s.end_char) for s in doc.sents]
+        if anywhere is None and text == article.content and all(
+                a == 0 or text[a - 1].isspace() for a, _ in bounds):
+            return set()
+        return {i for i, (a, b) in enumerate(bounds) if self.discards.sentence_reason(text[a:b])}
 
     def _with_reverse(self, events: tuple, article: Article) -> tuple:
         """The events plus, for each coded by a user pattern with a reverse code
@@ -289,6 +325,11 @@ class DictionaryCoder(EventCoder):
                                target=e.source, cameo=found.reverse, plover=info.plover,
                                plover_mode=info.plover_mode, quad_class=info.quad_class, goldstein=info.goldstein))
         return tuple(out)
+
+    def _event_as_of(self, e, when: date | None):
+        """The event with its actors as of ``when`` (the same event when they do not change)."""
+        source, target = self._as_of(e.source, when), self._as_of(e.target, when)
+        return e if source is e.source and target is e.target else replace(e, source=source, target=target)
 
     def _as_of(self, actor: Actor | None, when: date | None) -> Actor | None:
         return self.dated.as_of(actor, when) if actor is not None else None

@@ -32,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geokg.ingest.actors.words import PREPOSITIONS, singular, tokenize
+from geokg.ingest.actors.words import PREPOSITIONS, singular, words_of
 from geokg.ingest.dictionaries.petrarch import VerbDictionary, VerbPattern
 
 __all__ = ["Clause", "PatternLexicon", "PatternMatch", "count_rows", "regular_forms"]
@@ -48,7 +48,7 @@ def _norm(word: str) -> str:
 @lru_cache(maxsize=1 << 14)  # pure: the same argument texts come back clause after clause
 def _words(text: str) -> frozenset[str]:
     out = set()
-    for tok, _, _ in tokenize(text):
+    for tok in words_of(text):
         if any(c.isalnum() for c in tok):
             out.add(_norm(tok))
     return frozenset(out)
@@ -99,7 +99,7 @@ class Clause:
     def from_extraction(cls, ex) -> Clause:
         """The clause of a geokg :class:`~geokg.ingest.records.Extraction`."""
         obj = ex.object
-        rel = [w for w, _, _ in tokenize(ex.relation.lower()) if any(c.isalpha() for c in w)]
+        rel = [w for w in words_of(ex.relation.lower()) if any(c.isalpha() for c in w)]
         lemma = " ".join(ex.lemma.lower().split())
         at = _verb_at(rel, lemma.split())
         preps = tuple((x.prep.lower(), _norm(x.head_lemma or x.head or (x.text.split() or [""])[-1]),
@@ -124,7 +124,7 @@ class Clause:
 
 def _premodifiers(text: str, head: str) -> frozenset[str]:
     """The words of a noun phrase before its head: "two artillery shells" -> two, artillery."""
-    words = [w for w, _, _ in tokenize(text) if any(c.isalnum() for c in w)]
+    words = [w for w in words_of(text) if any(c.isalnum() for c in w)]
     cut = words.index(head) if head in words else 0
     return frozenset(_norm(w) for w in words[:cut])
 
@@ -162,6 +162,8 @@ class _Compiled:
     obj: tuple[Slot, ...]
     preps: tuple[tuple[str, tuple[Slot, ...]], ...]
     score: int
+    #: the last words of the object's head alternatives (None: a phrase is empty), a test before the slots
+    heads: frozenset[str] | None = None
 
 
 def regular_forms(lemma: str) -> tuple[str, ...]:
@@ -237,7 +239,8 @@ class PatternLexicon:
         obj = tuple(self._slot(w) for w in p.object)
         preps = tuple((prep, tuple(self._slot(w) for w in words)) for prep, words in p.preps)
         score = len(subject) + len(obj) + sum(1 + len(s) for _, s in preps)
-        return _Compiled(p, subject, obj, preps, score)
+        heads = frozenset(alt[-1] for alt in obj[-1]) if obj and all(obj[-1]) else None
+        return _Compiled(p, subject, obj, preps, score, heads)
 
     def lemmas(self, clause: Clause) -> list[str]:
         """The indexed lemmas a clause may name: its lemma, shorter forms of a phrasal
@@ -268,6 +271,9 @@ class PatternLexicon:
         return any(all(w in words for w in alt) for alt in slot)
 
     def _fits(self, c: _Compiled, cl: Clause) -> bool:
+        if c.heads is not None and cl.object_head not in c.heads and c.heads.isdisjoint(cl.after) and not (
+                self.object_anywhere and len(c.obj) == 1 and not c.heads.isdisjoint(cl.modifiers)):
+            return False  # no head alternative can fit (the test below, on their last words only)
         # words before the verb: the subject's, or the relation's own ("&NEGATVAUXVRB * OVER EFFORTS")
         if c.subject and not all(self._slot_in(s, cl.subject | cl.before) for s in c.subject):
             return False

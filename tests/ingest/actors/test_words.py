@@ -44,3 +44,32 @@ def test_demonyms_and_folding():
     assert demonym_plurals("Englishman") == ["Englishmen"]
     homographs = frozenset({"polish"})
     assert foldable("Tunisian", homographs) and not foldable("Polish", homographs) and not foldable("US", homographs)
+
+
+def _regex_spans(text: str) -> list[tuple[str, int, int]]:
+    """The tokenizer's regex read match by match, with the "-led" cut: what tokenize returns."""
+    from geokg.ingest.actors.words import _LED_RE, _TOKEN_RE
+
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        word = m.group()
+        cut = _LED_RE.match(word) if "-" in word else None
+        if cut:
+            k = m.start() + len(cut.group(1))
+            out += [(cut.group(1), m.start(), k), (word[len(cut.group(1)):], k, m.end())]
+        else:
+            out.append((word, *m.span()))
+    return out
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.lists(_alphabet, max_size=30).map("".join))
+def test_tokenize_offsets_are_the_regex_spans(text):
+    # tokenize finds each token after the one before (tokens tile the non-space characters)
+    assert tokenize(text) == _regex_spans(text)
+
+
+def test_led_compounds_are_cut_only_with_their_suffix():
+    assert words_of("Saudi-led and Iran-backed forces in Lebanon-Syria") == [
+        "Saudi", "-led", "and", "Iran", "-backed", "forces", "in", "Lebanon-Syria"]
+    assert words_of("a well-led Saudi-Iranian force") == ["a", "well-led", "Saudi-Iranian", "force"]
