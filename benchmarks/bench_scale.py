@@ -159,7 +159,7 @@ def _latencies(store_dir: Path) -> dict[str, float]:
     out = {}
     try:
         event = next(iter(store.query(
-            "PREFIX gk: <https://w3id.org/geokg/ontology#> SELECT ?e WHERE { ?e a gk:Event } LIMIT 1")), [None])[0]
+            "PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> SELECT ?e WHERE { ?e a sem:Event } LIMIT 1")), [None])[0]
         for name, params in QUERIES:
             params = params or {"event": str(event)}
             times = []

@@ -24,7 +24,19 @@ from geokg.ingest.actors.data import CodingContext, Memo
 from geokg.ingest.actors.words import singular
 from geokg.ingest.coding.cameo import CameoTable
 from geokg.ingest.coding.context import article_context
-from geokg.ingest.coding.filters import PASSIVE_RE, headed_by, headline_passive, instrument_modifiers, mentions_accident
+from geokg.ingest.coding.filters import (
+    NON_EVENT_READINGS,
+    PASSIVE_RE,
+    clause_marks,
+    clause_reading,
+    control_verbs,
+    headed_by,
+    headline_passive,
+    historical,
+    instrument_modifiers,
+    mentions_accident,
+    plain_negation,
+)
 from geokg.ingest.coding.lexicon import VerbLexicon, read_rows
 from geokg.ingest.coding.rules import (
     AGENTLESS_ROOTS,
@@ -91,6 +103,9 @@ class ExtractionCoder:
                 raise KeyError(f"roles_event_codes: unknown CAMEO code {code!r}")
         self._times = Memo(1 << 12)  # text -> its time expressions
         self._event_types = Memo(1 << 14)  # the words and readings of an extraction -> its type
+        self.clause_marks = clause_marks()  # subordinators of clauses that are no event
+        self._control_verbs = control_verbs()  # verbs whose infinitive is no purpose ("vowed to fight")
+        self._instruments = self.lexicon._class_terms.get("INSTRUMENTS", (frozenset(), ()))[0]
 
     def _find_times(self, text: str) -> Sequence[TimeExpression]:
         """:func:`~geokg.ingest.dates.find_time_expressions`, memoised."""
@@ -220,6 +235,8 @@ class ExtractionCoder:
             code, theme = "150", False  # "prepared to resume shelling": a show of force
         if ex.polarity == "negative":
             refusal = self.lexicon.frame_in(ex.relation, "refusal")
+            if not refusal and plain_negation(ex.relation, mode):
+                return None, False  # "have not met since 1949": nothing done, nothing refused
             negated = self.table.transform(code, negated=True)
             if negated is None and refusal and not code.startswith("12"):
                 negated = "120"
@@ -339,6 +356,10 @@ class ExtractionCoder:
         """
         if ex.kind in NON_EVENT_KINDS or under_negation(ex, doc) or background_clause(ex, doc):
             return []
+        if clause_reading(ex, doc, self.clause_marks, self._control_verbs, self._instruments) in NON_EVENT_READINGS:
+            return []  # a purpose, a background or a not yet happened event (filters.clause_reading)
+        if historical(ex, article.published, doc):
+            return []  # "the 1994 bombing", "defected 40 years ago": history, not news
         if ex.subject.text and self._headed_by(ex.subject, "ACCIDENTS"):
             return []  # "the storm killed ten": nobody acted
         sources = self._sources(ex, doc, context, siblings)
@@ -439,7 +460,8 @@ class ExtractionCoder:
         """The extraction's mode and, for a demanded / intended clause, its governing extraction."""
         mode = ex.mode
         governor = None
-        if ex.polarity == "positive" and ex.kind != "nominal" and mode in ("demanded", "intended", "hypothetical"):
+        if ((ex.polarity == "positive" or mode == "demanded") and ex.kind != "nominal"
+                and mode in ("demanded", "intended", "hypothetical")):
             governor = controlling_extraction(ex, siblings)
             # "Obama wants Putin to act": a wanted clause with a subject of its own is a request
             if (mode == "intended" and governor is not None and ex.subject.text
@@ -454,8 +476,10 @@ class ExtractionCoder:
         """A demanded clause as a demand (or appeal) from the governor's subject to the clause's
         subject: (code, sources, targets, demanded); unchanged when the clause is no demand."""
         demanded = mode == "demanded" or (mode == "hypothetical" and bool(OBLIGATION_RE.search(ex.relation)))
-        if not (demanded and ex.polarity == "positive" and ex.kind != "nominal"):
+        if not (demanded and (ex.polarity == "positive" or mode == "demanded") and ex.kind != "nominal"):
             return code, tuple(sources), (), False
+        if ex.polarity == "negative" and code:  # "demanded that its partners refuse to recognize X"
+            code = self.table.transform(code, mode="demanded")
         frame = self.lexicon.frame(governor.lemma) if governor is not None else None
         speech = frame == "speech"
         if mode != "demanded" and not speech:

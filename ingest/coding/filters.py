@@ -10,7 +10,11 @@ Pure functions over an extraction, its article and the verb lexicon's word class
   who acted ("*US drone* strikes killed ...");
 * :func:`mentions_accident`: whether the sentence names an accident or disaster;
 * :func:`headline_passive`: a headline's passive told without "was" ("Opposition leader
-  killed"), whose subject is the target.
+  killed"), whose subject is the target;
+* :func:`clause_reading`: why a clause reports no event of its own -- a purpose ("visited Dakar
+  *to mediate*"), an event not yet happened ("*before* they demobilize"), a relative clause or a
+  participle describing a noun ("a helicopter *that was captured*", "property *seized* in the
+  1970s"); the readings in :data:`NON_EVENT_READINGS` are not coded.
 
 Examples
 --------
@@ -32,7 +36,8 @@ import re
 from geokg.ingest.actors.words import singular
 from geokg.ingest.records import Argument, Article, Extraction
 
-__all__ = ["PASSIVE_RE", "headed_by", "headline_passive", "instrument_modifiers", "mentions_accident"]
+__all__ = ["NON_EVENT_READINGS", "historical", "plain_negation", "PASSIVE_RE", "clause_marks", "clause_reading", "control_verbs", "headed_by", "headline_passive",
+           "instrument_modifiers", "mentions_accident"]
 
 #: A relation with a form of "be": a passive, whose subject is no instrument of its own.
 PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\b", re.IGNORECASE)
@@ -98,3 +103,186 @@ def headline_passive(ex: Extraction, article: Article, code: str) -> bool:
     if len(words) != 1 or any(x.prep == "by" for x in ex.extras):
         return False
     return words[0].endswith("ed") or words[0] in _IRREGULAR_PARTICIPLES
+
+
+#: Readings of a clause (:func:`clause_reading`) that are not coded as events.
+NON_EVENT_READINGS = frozenset({"purpose", "unrealized", "relative", "participle", "state", "averted"})
+_PAST_TAGS = frozenset({"VBD", "VBN"})
+
+
+def clause_marks(data_dir=None) -> dict[str, str]:
+    """Subordinator -> reading of its clause (``coding/clause_marks.tsv``)."""
+    from geokg.ingest.coding.lexicon import read_rows
+
+    return {word.lower(): reading for _, (word, reading) in read_rows("coding/clause_marks.tsv", data_dir, 2)}
+
+
+def control_verbs() -> frozenset[str]:
+    """Verbs whose *to*-infinitive is their complement, not a purpose ("vowed *to fight*",
+    "failed *to stop*", "began *to withdraw*"): the extractor's mode, negator and aspect verbs."""
+    from geokg.ingest.extract.config import ExtractorConfig
+
+    lex = ExtractorConfig().lexicon
+    return frozenset(lex.mode_verbs) | lex.negators | lex.aspect
+
+
+def clause_reading(ex: Extraction, doc, marks: dict[str, str], governors=frozenset(),
+                   instruments=frozenset()) -> str:
+    """Why the clause of ``ex`` reports no event of its own, or "" (also without a Doc).
+
+    * ``purpose``: a *to*-infinitive adverbial ("visited Dakar *to mediate*") of a verb that is
+      neither a control verb (``governors``: "vowed *to fight*") nor a verb of coming together
+      (``marks`` reading ``gathering``: "rallied *to protest*"), or the infinitive of a noun
+      ("an agreement *to increase* trade");
+    * ``unrealized``: an adverbial clause whose subordinator has that reading in ``marks``
+      (:func:`clause_marks`), not told in the past ("*before* they demobilize");
+    * ``participle``: a past participle describing a noun ("property *seized* in the 1970s"),
+      except a headline's ("Three People *Killed* at Checkpoint": no verb governs it) and a
+      progressive ("an analyst *being investigated*");
+    * ``relative``: a relative clause ("a helicopter *that was captured*"), except one that tells
+      what an attack or a bomb (``instruments``) did ("fighting *that killed* 36") and one that
+      adds news about a named actor (:func:`_appositive`);
+    * for a nominal event, ``state`` or ``averted`` (:func:`_nominal_reading`).
+    """
+    top = _clause_top(ex, doc)
+    if top is None:
+        return ""
+    if ex.kind == "nominal":
+        return _nominal_reading(top, marks)
+    dep, kids = top.dep_, list(top.children)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+    if dep == "advcl":
+        mark = next((c.lower_ for c in kids if c.dep_ == "mark"), "")
+        if not mark and infinitive:
+            head, lemma = top.head.lemma_.lower(), top.lemma_.lower()
+            realized = head in governors or "gathering" in (marks.get(head), marks.get(lemma))
+            return "" if realized else "purpose"
+        if marks.get(mark) == "unrealized" and not _past(top):
+            return "unrealized"
+        return ""
+    if dep == "acl" and infinitive and top.head.pos_ in ("NOUN", "PROPN"):
+        return "purpose"
+    if dep == "acl" and top.tag_ == "VBN" and _in_clause(top):
+        return "" if any(c.lower_ == "being" for c in kids) else "participle"
+    if dep == "relcl":
+        return "" if _antecedent_is(top, instruments) or _appositive(top) else "relative"
+    return ""
+
+
+def _appositive(relcl) -> bool:
+    """Whether a relative clause adds news about a named actor ("Pope John Paul II*, who urged*
+    him to ...", "Kaplan*, who was deported* on Tuesday"): set off by a comma after a proper name,
+    opened by *who*/*which* (a *where*/*when* clause sets a scene)."""
+    noun = relcl.head
+    if noun.pos_ != "PROPN" or noun.i + 1 >= len(noun.doc):
+        return False
+    start = relcl.left_edge.i
+    return start > 0 and noun.doc[start - 1].text == "," and noun.doc[start].lower_ in ("who", "whom", "which", "whose")
+
+
+def _in_clause(tok) -> bool:
+    """Whether a verb governs ``tok``: not a headline's participle ("Briton, two Americans
+    *kidnapped* in Baghdad", a sentence without a verb of its own)."""
+    return any(a.pos_ in ("VERB", "AUX") for a in tok.ancestors)
+
+
+def _antecedent_is(relcl, words: frozenset[str]) -> bool:
+    """Whether the noun a relative clause describes, or the noun it is *of*, is one of ``words``
+    ("fighting *that killed* 36", "the bombing of an office *that injured* six")."""
+    noun = relcl.head
+    if singular(noun.lemma_.lower()) in words:
+        return True
+    prep = noun.head if noun.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ == "of" and singular(prep.head.lemma_.lower()) in words
+
+
+def _nominal_reading(noun, marks: dict[str, str]) -> str:
+    """``state``: a noun of a lasting state ("the war in Iraq", "UN sanctions", "its ban on
+    headscarves"), news only through a verb ("declared war", "imposed sanctions"); ``averted``:
+    the object of a verb that keeps it from happening ("talks to *avert* an assault", "*thwarted*
+    attacks", "*cancelled* the visit"), which tells of that verb's act, not of the noun's."""
+    if marks.get(singular(noun.lemma_.lower())) == "state":
+        return "state"
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and marks.get(head.lemma_.lower()) == "averted":
+        return "averted"
+    return ""
+
+
+def _clause_top(ex: Extraction, doc):
+    """The verb heading the clause of an event extraction (over *to*-complements), or its noun
+    for a nominal event; None without a Doc."""
+    if doc is None or ex.kind not in ("event", "nominal"):
+        return None
+    span = doc.char_span(ex.rel_start, ex.rel_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    top = span.root
+    while ex.kind == "event" and top.dep_ == "xcomp" and top.head is not top and top.head.pos_ in ("VERB", "AUX"):
+        top = top.head  # "is trying to mediate": the clause of "trying"
+    return top
+
+
+def _past(verb) -> bool:
+    """Whether ``verb`` is told in the past (its own tag or an auxiliary's)."""
+    return verb.tag_ in _PAST_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _PAST_TAGS
+                                          for c in verb.children)
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
+_AGES_AGO = re.compile(r"\b(?:years|decades|centuries)\s+(?:ago|earlier|before|after)\b", re.IGNORECASE)
+
+
+def historical(ex: Extraction, published, doc=None) -> bool:
+    """Whether ``ex`` is dated by its own time phrase to two or more years before ``published``
+    (a date, or None): "*in 1994*", "*in the 1970s*", "*40 years ago*", "*40 years after* he
+    defected", "the *1994* bombing" (years only with a publication date) --
+    history told as background, not news.  Only the extraction's time arguments and, with a Doc,
+    the dates of its own words (:func:`_date_words`) count, not any year in the sentence.
+    """
+    phrases = [x.text for x in ex.extras if x.role == "time"] + _date_words(ex, doc)
+    for text in phrases:
+        if _AGES_AGO.search(text):
+            return True
+        if published is not None and any(int(y) <= published.year - 2 for y in _YEAR.findall(text)):
+            return True
+    return False
+
+
+def _date_words(ex: Extraction, doc) -> list[str]:
+    """Date words of the event itself: its own date modifiers ("the *1994* bombing", "*40 years*
+    after he defected", told with the subordinator), the date of the noun a relative clause
+    describes ("the *1994* bombing of a centre that killed 85")."""
+    if doc is None:
+        return []
+    span = doc.char_span(ex.rel_start, ex.rel_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    root = span.root
+    holders = [root]
+    mark = next((c.lower_ for c in root.children if c.dep_ == "mark"), "")
+    if ex.kind == "event" and root.dep_ == "relcl":
+        noun = root.head
+        holders.append(noun)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            holders.append(noun.head.head)
+    return [" ".join(t.text for t in c.subtree) + (" " + mark if h is root else "")
+            for h in holders for c in h.children if c.ent_type_ == "DATE" or c.dep_ == "npadvmod"]
+
+
+_NOT = re.compile(r"(?:\bnot\b|n't\b|\bnever\b|\bno longer\b)", re.IGNORECASE)
+_MODAL = re.compile(r"\b(?:would|could|might|may|will|shall|can|should|must|'ll|wo|ca)\b", re.IGNORECASE)
+
+
+def plain_negation(relation: str, mode: str) -> bool:
+    """Whether a negative relation only says that something was not done ("have *not* met
+    since 1949", "are*n't* talking about it"): a *not* in a told (asserted or reported) clause
+    without a modal.  "will not meet", "would never accept" refuse; so do negative verbs
+    ("refused to", "is unwilling to"), which carry no *not* and are not read here.
+
+    >>> plain_negation("have n't met", "asserted"), plain_negation("will not meet", "future")
+    (True, False)
+    >>> plain_negation("is unwilling to sign", "asserted")
+    False
+    """
+    return mode in ("asserted", "reported") and bool(_NOT.search(relation)) and not _MODAL.search(relation)

@@ -120,13 +120,8 @@ class VerbLexicon:
         self._stems: dict[str, tuple[tuple[str, int], ...]] = {}
         for w, k in frames.items():
             if " " not in w:
-<<<<<<< HEAD
                 stem = w.removesuffix("e")
                 self._stems[k] = (*self._stems.get(k, ()), (stem, int(stem != w)))
-=======
-                self._stems[k] = (*self._stems.get(k, ()), w.removesuffix("e"))
-        self._stem_sets = {k: frozenset(v) for k, v in self._stems.items()}
->>>>>>> h-speed
         self._norm_memo = Memo(1 << 14)
         self._match_memo = Memo(1 << 14)
         self._frame_in_memo = Memo(1 << 12)
@@ -167,15 +162,11 @@ class VerbLexicon:
         key = (relation, kind)
         found = self._frame_in_memo.get(key)
         if found is None:
-            stems = self._stem_sets.get(kind, frozenset())
+            stems = self._stems.get(kind, ())
             words = _LETTERS_RE.findall(relation.lower())
             # a stem begins the word and leaves at most three letters: one of its last four prefixes
             found = self._frame_in_memo.put(
-<<<<<<< HEAD
                 key, any(w.startswith(stem) and least <= len(w) - len(stem) <= 3 for w in words for stem, least in stems))
-=======
-                key, any(w[:k] in stems for w in words for k in range(max(0, len(w) - 3), len(w) + 1)))
->>>>>>> h-speed
         return found
 
     def _norm(self, text: str) -> tuple[str, ...]:

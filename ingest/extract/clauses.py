@@ -51,7 +51,7 @@ from geokg.ingest.extract.attribution import _source_index, _subject_index
 from geokg.ingest.extract.config import ExtractorConfig, Lexicon
 from geokg.ingest.extract.doctable import DocTable
 from geokg.ingest.extract.frames import Frame, combine_modes
-from geokg.ingest.extract.modality import governor_effect, is_negated, own_mode
+from geokg.ingest.extract.modality import governing_mode, governor_effect, is_negated, own_mode
 from spacy.tokens import Doc, Span, Token
 
 __all__ = [
@@ -385,13 +385,11 @@ def _relation_state(verb: Token, chain: list[Token], lex, tab) -> tuple[list[int
     rel_tokens.extend(relation_tokens(verb, lex, tab))
     negations += int(is_negated(verb, lex, tab))
     modes.append(own_mode(verb, lex, tab))
-    # unmerged governor of an xcomp / ccomp: its effect on this clause
-    vh = tab.head[vi]
-    if dep[vi] in ("xcomp", "ccomp") and pos[vh] in ("VERB", "AUX") and not chain:
-        m, neg = governor_effect(doc[vh], lex)
-        modes.append(m)
-        negations += int(neg)
+    # unmerged governor of the clause (of its merged chain): its effect on this clause
     top = chain[0] if chain else verb
+    m, neg = governing_mode(top, lex, tab)
+    modes.append(m)
+    negations += int(neg)
     th = tab.head[top.i]
     if dep[top.i] == "conj" and pos[th] in ("VERB", "AUX"):
         # "would need to be coordinated and approved": modality spreads over conjuncts

@@ -7,13 +7,16 @@ The negation is never folded into the lemma.
 
 Mode (one of :data:`geokg.ingest.records.MODES`):
 
-* ``future`` - *will*/*shall*/*'ll* auxiliaries, or *be going to*;
+* ``future`` - *will*/*shall*/*'ll* auxiliaries, *be going to*, or *be to* ("Blair *is to
+  address* the conference": an arrangement, not yet done), or a headline's infinitive
+  ("Minister *to Visit* Seoul");
 * ``hypothetical`` - other modals (*would*, *could*, *might*, *may*, *should*,
   *must*, *can*), a conditional clause (*if*/*unless*), or a complement of
   *need*;
 * ``intended`` - complement of *want*, *plan*, *intend*, *seek*, *aim*, ...;
 * ``demanded`` - complement (or event-noun object) of *demand*, *urge*, *ask*,
-  *call on*, *press*, ...;
+  *call on*, *press*, ...; the same for the *that*-clause of such a noun ("its *demand that*
+  Israel ease ...", "a *plan that* ...": :func:`governing_mode`);
 * ``reported`` - an otherwise asserted claim with an attribution;
 * ``asserted`` - everything else.
 
@@ -41,7 +44,7 @@ from geokg.ingest.extract.config import Lexicon
 from geokg.ingest.extract.doctable import DocTable
 from spacy.tokens import Token
 
-__all__ = ["is_negated", "own_mode", "governor_effect", "conditional"]
+__all__ = ["is_negated", "own_mode", "governor_effect", "governing_mode", "conditional"]
 
 
 def is_negated(verb: Token, lex: Lexicon, tab: DocTable | None = None) -> bool:
@@ -91,9 +94,26 @@ def own_mode(verb: Token, lex: Lexicon, tab: DocTable | None = None) -> str:
         h = tab.head[i]
         if lower[h] == "going" and any(dep[c] in ("aux",) for c in children[h]):
             mode = "future"
+        elif tab.lemma[h] == "be" and any(dep[c] == "aux" and lower[c] == "to" for c in children[i]):
+            mode = "future"  # "is to address", "are to meet": arranged, not yet done
+    if mode == "asserted" and _headline_infinitive(i, tab):
+        mode = "future"
     if _conditional_at(i, lex, tab):
         mode = "hypothetical"
     return mode
+
+
+def _headline_infinitive(i: int, tab: DocTable) -> bool:
+    """Whether token ``i`` is a *to*-infinitive that no verb governs: the future of a headline
+    ("British Minister *to Visit* North Korea", "Thailand *to prosecute* 300")."""
+    dep, pos, head = tab.dep, tab.pos, tab.head
+    if not any(dep[c] == "aux" and tab.lower[c] == "to" for c in tab.children[i]):
+        return False
+    while head[i] != i:
+        i = head[i]
+        if pos[i] in ("VERB", "AUX"):
+            return False
+    return True
 
 
 def governor_effect(gov: Token, lex: Lexicon) -> tuple[str, bool]:
@@ -103,3 +123,23 @@ def governor_effect(gov: Token, lex: Lexicon) -> tuple[str, bool]:
         return "future", False
     mode = lex.mode_verbs.get(lemma, "")
     return mode, lemma in lex.negators
+
+
+def governing_mode(top: Token, lex: Lexicon, tab: DocTable) -> tuple[str, bool]:
+    """What the word governing a clause's top verb does to it: (mode, negates).
+
+    A verb governing a complement (*xcomp*/*ccomp*: "demanded that its partners *refuse to
+    recognize*", "said it *would leave*") gives :func:`governor_effect`; a noun of a control
+    verb governing a *that*-clause ("its demand that Israel *ease* ...", "the plan that ...")
+    gives the verb's mode, never a negation.  ("asserted", False) otherwise.
+    """
+    i, dep, pos = top.i, tab.dep, tab.pos
+    h = tab.head[i]
+    if h == i:
+        return "asserted", False
+    infinitive = any(dep[c] == "aux" and tab.lower[c] == "to" for c in tab.children[i])
+    if pos[h] in ("VERB", "AUX") and (dep[i] in ("xcomp", "ccomp") or (dep[i] == "advcl" and infinitive)):
+        return governor_effect(top.doc[h], lex)  # "have sworn to fight", often parsed as an adverbial
+    if dep[i] in ("acl", "ccomp") and pos[h] == "NOUN" and not infinitive:
+        return lex.mode_verbs.get(tab.lemma[h].lower(), "") or "asserted", False
+    return "asserted", False

@@ -203,3 +203,30 @@ def test_the_holder_of_a_thing_acted_on_is_the_target(coder):
     events, _, _ = coder.code_article(None, art, [storm, held])
     assert [(e.source.id, e.target.id) for e in events if e.cameo.startswith("19")] == [
         ("actor:TCD-MIL", "actor:SDN-UAF")]
+
+
+def test_a_demanded_refusal_is_a_demand_of_the_governing_subject(coder):
+    """"X demanded that Y refuse to do Z": X demands of Y; Y refuses nothing yet."""
+    from dataclasses import replace
+
+    text = "Athens demanded that Rome refuse to recognize Skopje."
+    art, gov = make(text, "Athens", "demanded", "demand", "that Rome refuse to recognize Skopje")
+    _, ex = make(text, "Rome", "refuse to recognize", "recognize", "Skopje", polarity="negative", mode="demanded")
+    gov = replace(gov, object=replace(gov.object, head="refuse"))
+    events, _, _ = coder.code_article(None, art, [gov, ex])
+    coded = {(e.cameo[:2], e.source and e.source.country, e.target and e.target.country)
+             for e in events if e.extraction.relation == "refuse to recognize"}
+    assert coded == {("10", "GRC", "ITA")}
+
+
+def test_a_plain_negation_is_no_event_but_a_refusal_is(coder):
+    """"have not met" says nothing was done; "will not meet" and "refused to meet" refuse."""
+    art, ex = make("Oslo has not met Rome officials.", "Oslo", "has not met", "meet", "Rome officials",
+                   polarity="negative")
+    assert codes(coder, art, ex) == []
+    art, ex = make("Oslo will not meet Rome officials.", "Oslo", "will not meet", "meet", "Rome officials",
+                   polarity="negative", mode="future")
+    assert [c[:2] for c, _, _ in codes(coder, art, ex)] == ["12"]
+    art, ex = make("Oslo refused to meet Rome officials.", "Oslo", "refused to meet", "meet", "Rome officials",
+                   polarity="negative")
+    assert [c[:2] for c, _, _ in codes(coder, art, ex)] == ["12"]

@@ -275,7 +275,6 @@ def test_with_gazetteers_shares_lexicon_and_discards(tmp_path):
     assert [a.id for a in coder.actors.code_arguments(arg)] != ["country:MEX"]
 
 
-<<<<<<< HEAD
 def test_user_actor_codes_come_before_geokgs(tmp_path):
     user = tmp_path / "Mine.actors.txt"
     user.write_text("KUWAIT [KUW]\n")
@@ -319,29 +318,3 @@ def test_article_people_as_of_its_date(tmp_path):
     assert found[2011]["vancetti"] == ("person:arlo-vancetti", "MEX", "GOV")
     assert found[2020]["vancetti"][0] == "person:vancetti"  # in office no more: not guessed
     assert found[2011]["dora kelmet"] == ("person:dora-kelmet", None, "IGO")
-=======
-def test_discard_reasons_read_once_are_the_two_reasons():
-    d = Discards([Discard("world cup", False, False), Discard("tennis", True, True), Discard("cricket", False, True)])
-    for text in ("Mexico beat Peru in the World Cup qualifier", "Tennis: a final", "World Cup and tennis",
-                 "Cricket, then the world cup", "nothing here", "", "Tennison said", "the world cupola"):
-        assert d.reasons(text) == (d.sentence_reason(text), d.story_reason(text)), text
-
-
-def test_sentences_are_read_again_when_a_word_spans_their_boundary():
-    from spacy.tokens import Doc
-
-    coder = build_coder(backoff=False)
-    coder.discards = Discards([Discard("tennis", False, True)])  # a sentence phrase, whole word
-    words = ["Officials", "met", "in", "Tennisville", ".", "Tennis", "fans", "cheered", "."]
-    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True, True, True, False, False, True, True, False, False],
-              sent_starts=[True, False, False, False, False, True, False, False, False])
-    art = Article.create(title="", text=doc.text)
-    # "tennisville.tennis" is one word of the article, "tennis" a word of its second sentence
-    assert coder.discards.reasons(art.content) == (None, None)
-    found = coder._dropped_sentences(doc, coder.actors.doc_index(doc), art, None)
-    assert found == {i for i, s in enumerate(doc.sents) if coder.discards.sentence_reason(s.text)} == {1}
-    plain = Doc(doc.vocab, words=["Officials", "met", ".", "Fans", "cheered", "."],
-                spaces=[True, False, True, True, False, False], sent_starts=[True, False, False, True, False, False])
-    assert coder._dropped_sentences(plain, coder.actors.doc_index(plain), Article.create(title="", text=plain.text),
-                                    None) == set()
->>>>>>> h-speed

@@ -7,8 +7,10 @@ import spacy
 from geokg.ingest.extract import extract
 from geokg.ingest.extract.config import ExtractorConfig
 from geokg.ingest.extract.frames import combine_modes
+from geokg.ingest.extract.doctable import DocTable
 from geokg.ingest.extract.modality import (
     conditional,
+    governing_mode,
     governor_effect,
     is_negated,
     own_mode,
@@ -50,6 +52,37 @@ def test_governor_effects_come_from_the_lexicon() -> None:
     assert governor_effect(doc[1], LEX) == ("intended", False)
     assert governor_effect(doc[2], LEX) == ("demanded", False)
     assert governor_effect(doc[3], LEX) == ("", False)
+
+
+def test_be_to_is_future() -> None:
+    doc = sent(["Oslo", "is", "to", "host", "talks"], [1, 1, 3, 1, 3],
+               ["nsubj", "ROOT", "aux", "xcomp", "dobj"], ["PROPN", "AUX", "PART", "VERB", "NOUN"],
+               ["NNP", "VBZ", "TO", "VB", "NNS"], ["Oslo", "be", "to", "host", "talk"])
+    assert own_mode(doc[3], LEX) == "future"
+    assert {x.lemma: x.mode for x in extract(doc)}.get("host") == "future"
+
+
+def test_the_that_clause_of_a_demand_noun_is_demanded() -> None:
+    doc = sent(["Rome", "renewed", "its", "demand", "that", "Oslo", "lift", "curbs"], [1, 1, 3, 1, 6, 6, 3, 6],
+               ["nsubj", "ROOT", "poss", "dobj", "mark", "nsubj", "acl", "dobj"],
+               ["PROPN", "VERB", "PRON", "NOUN", "SCONJ", "PROPN", "VERB", "NOUN"],
+               ["NNP", "VBD", "PRP$", "NN", "IN", "NNP", "VB", "NNS"],
+               ["Rome", "renew", "its", "demand", "that", "Oslo", "lift", "curb"])
+    tab = DocTable(doc)
+    assert governing_mode(doc[6], LEX, tab) == ("demanded", False)
+    assert governing_mode(doc[1], LEX, tab) == ("asserted", False)
+    assert {x.lemma: x.mode for x in extract(doc)}.get("lift") == "demanded"
+
+
+def test_a_demanded_chain_keeps_its_governor() -> None:
+    # "demanded that Oslo refuse to sign it": the chain "refuse to sign" is demanded and negated
+    doc = sent(["Rome", "demanded", "that", "Oslo", "refuse", "to", "sign", "it"], [1, 1, 4, 4, 1, 6, 4, 6],
+               ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "aux", "xcomp", "dobj"],
+               ["PROPN", "VERB", "SCONJ", "PROPN", "VERB", "PART", "VERB", "PRON"],
+               ["NNP", "VBD", "IN", "NNP", "VBP", "TO", "VB", "PRP"],
+               ["Rome", "demand", "that", "Oslo", "refuse", "to", "sign", "it"])
+    (rec,) = [x for x in extract(doc) if x.lemma == "sign"]
+    assert (rec.mode, rec.polarity) == ("demanded", "negative")
 
 
 def test_combine_modes_takes_the_strongest() -> None:
@@ -112,3 +145,21 @@ def test_model_demanding_an_event_noun(nlp) -> None:
     demand = [x for x in recs if x.lemma == "demand"]
     assert demand and demand[0].subject.text == "Protesters"
     assert demand[0].object.text == "the resignation of the mayor"
+
+
+def test_a_vow_parsed_as_an_adverbial_is_still_intended() -> None:
+    # "Rebels swore to fight": the parser often makes "to fight" an adverbial of "swore"
+    doc = sent(["Rebels", "swore", "to", "fight"], [1, 1, 3, 1], ["nsubj", "ROOT", "aux", "advcl"],
+               ["NOUN", "VERB", "PART", "VERB"], ["NNS", "VBD", "TO", "VB"], ["rebel", "swear", "to", "fight"])
+    assert governing_mode(doc[3], LEX, DocTable(doc)) == ("intended", False)
+    assert {x.lemma: x.mode for x in extract(doc)}.get("fight") == "intended"
+
+
+def test_a_headline_infinitive_is_future() -> None:
+    doc = sent(["Envoy", "to", "visit", "Seoul"], [0, 2, 0, 2], ["ROOT", "aux", "acl", "dobj"],
+               ["NOUN", "PART", "VERB", "PROPN"], ["NN", "TO", "VB", "NNP"], ["envoy", "to", "visit", "Seoul"])
+    assert own_mode(doc[2], LEX) == "future"
+    doc = sent(["Envoys", "went", "to", "visit", "Seoul"], [1, 1, 3, 1, 3], ["nsubj", "ROOT", "aux", "advcl", "dobj"],
+               ["NOUN", "VERB", "PART", "VERB", "PROPN"], ["NNS", "VBD", "TO", "VB", "NNP"],
+               ["envoy", "go", "to", "visit", "Seoul"])
+    assert own_mode(doc[3], LEX) == "asserted"  # a purpose of a told act, not a headline's future

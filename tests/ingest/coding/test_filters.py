@@ -1,0 +1,174 @@
+"""Tests of the clause readings that are no events (geokg.ingest.coding.filters.clause_reading).
+
+Every sentence is written for these tests; the parses are built by hand."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from geokg.ingest.coding.filters import NON_EVENT_READINGS, clause_marks, clause_reading, control_verbs
+from geokg.ingest.records import Argument, Extraction
+from spacy.tokens import Doc
+
+MARKS = clause_marks()
+
+
+def parse(rows: list[tuple[str, int, str, str, str, str]]) -> Doc:
+    """A Doc from (word, head, dep, pos, tag, lemma) rows."""
+    words, heads, deps, pos, tags, lemmas = (list(c) for c in zip(*rows))
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
+               sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def clause(doc: Doc, i: int, kind: str = "event") -> Extraction:
+    """An extraction whose relation is token ``i`` (with a "to" before it when there is one)."""
+    start = doc[i - 1].idx if i and doc[i - 1].lower_ == "to" else doc[i].idx
+    end = doc[i].idx + len(doc[i])
+    return Extraction("a", 0, 0, len(doc.text), Argument("subject", "", 0, 0), doc.text[start:end],
+                      doc[i].lemma_, start, end, kind=kind)
+
+
+VISIT = parse([("Envoys", 1, "nsubj", "NOUN", "NNS", "envoy"), ("visited", 1, "ROOT", "VERB", "VBD", "visit"),
+               ("Accra", 1, "dobj", "PROPN", "NNP", "Accra"), ("to", 4, "aux", "PART", "TO", "to"),
+               ("mediate", 1, "advcl", "VERB", "VB", "mediate")])
+
+
+def test_a_purpose_is_no_event() -> None:
+    assert clause_reading(clause(VISIT, 4), VISIT, MARKS) == "purpose"
+    assert "purpose" in NON_EVENT_READINGS
+
+
+def test_the_visit_itself_and_other_kinds_are_kept() -> None:
+    assert clause_reading(clause(VISIT, 1), VISIT, MARKS) == ""
+    assert clause_reading(clause(VISIT, 4, kind="nominal"), VISIT, MARKS) == ""
+    assert clause_reading(clause(VISIT, 4), None, MARKS) == ""  # nothing to read without a parse
+
+
+def test_the_infinitive_of_a_control_verb_is_its_complement() -> None:
+    # the parser often takes "swore to fight" for a purpose
+    doc = parse([("Militias", 1, "nsubj", "NOUN", "NNS", "militia"), ("swore", 1, "ROOT", "VERB", "VBD", "swear"),
+                 ("to", 3, "aux", "PART", "TO", "to"), ("fight", 1, "advcl", "VERB", "VB", "fight")])
+    assert clause_reading(clause(doc, 3), doc, MARKS, governors=frozenset({"swear"})) == ""
+    assert clause_reading(clause(doc, 3), doc, MARKS) == "purpose"
+    assert {"vow", "refuse", "threaten"} <= control_verbs()
+
+
+@pytest.mark.parametrize("head, verb", [("gather", "condemn"), ("march", "protest"), ("brave", "protest")])
+def test_coming_together_or_protesting_is_done_as_it_is_told(head: str, verb: str) -> None:
+    doc = parse([("Crowds", 1, "nsubj", "NOUN", "NNS", "crowd"), (head + "ed", 1, "ROOT", "VERB", "VBD", head),
+                 ("to", 3, "aux", "PART", "TO", "to"), (verb, 1, "advcl", "VERB", "VB", verb),
+                 ("it", 3, "dobj", "PRON", "PRP", "it")])
+    assert clause_reading(clause(doc, 3), doc, MARKS) == ""
+
+
+def test_the_infinitive_of_a_noun_is_a_purpose() -> None:
+    doc = parse([("They", 1, "nsubj", "PRON", "PRP", "they"), ("signed", 1, "ROOT", "VERB", "VBD", "sign"),
+                 ("a", 3, "det", "DET", "DT", "a"), ("pact", 1, "dobj", "NOUN", "NN", "pact"),
+                 ("to", 5, "aux", "PART", "TO", "to"), ("expand", 3, "acl", "VERB", "VB", "expand"),
+                 ("trade", 5, "dobj", "NOUN", "NN", "trade")])
+    assert clause_reading(clause(doc, 5), doc, MARKS) == "purpose"
+
+
+def _before(tag: str, form: str) -> Doc:
+    return parse([("Rebels", 1, "nsubj", "NOUN", "NNS", "rebel"), ("want", 1, "ROOT", "VERB", "VBP", "want"),
+                  ("talks", 1, "dobj", "NOUN", "NNS", "talk"), ("before", 5, "mark", "SCONJ", "IN", "before"),
+                  ("they", 5, "nsubj", "PRON", "PRP", "they"), (form, 1, "advcl", "VERB", tag, "disarm")])
+
+
+def test_an_event_before_which_something_must_happen_has_not_happened() -> None:
+    doc = _before("VBP", "disarm")
+    assert clause_reading(clause(doc, 5), doc, MARKS) == "unrealized"
+    assert MARKS["until"] == "unrealized"
+
+
+def test_an_event_told_in_the_past_before_another_has_happened() -> None:
+    doc = _before("VBD", "disarmed")
+    assert clause_reading(clause(doc, 5), doc, MARKS) == ""
+
+
+def test_a_participle_describing_a_noun_is_background() -> None:
+    doc = parse([("Migrants", 4, "nsubj", "NOUN", "NNS", "migrant"), ("expelled", 0, "acl", "VERB", "VBN", "expel"),
+                 ("by", 1, "agent", "ADP", "IN", "by"), ("Oslo", 2, "pobj", "PROPN", "NNP", "Oslo"),
+                 ("seized", 4, "ROOT", "VERB", "VBD", "seize"), ("a", 6, "det", "DET", "DT", "a"),
+                 ("ferry", 4, "dobj", "NOUN", "NN", "ferry")])
+    assert clause_reading(clause(doc, 1), doc, MARKS) == "participle"
+    assert clause_reading(clause(doc, 4), doc, MARKS) == ""
+
+
+def test_a_headline_told_with_a_participle_is_news() -> None:
+    doc = parse([("Two", 1, "nummod", "NUM", "CD", "two"), ("guards", 1, "ROOT", "NOUN", "NNS", "guard"),
+                 ("abducted", 1, "acl", "VERB", "VBN", "abduct"), ("in", 2, "prep", "ADP", "IN", "in"),
+                 ("Gao", 3, "pobj", "PROPN", "NNP", "Gao")])
+    assert clause_reading(clause(doc, 2), doc, MARKS) == ""
+
+
+def _relative(noun: str) -> Doc:
+    return parse([("Police", 1, "nsubj", "NOUN", "NNS", "police"), ("found", 1, "ROOT", "VERB", "VBD", "find"),
+                  ("the", 3, "det", "DET", "DT", "the"), (noun, 1, "dobj", "NOUN", "NN", noun),
+                  ("that", 5, "nsubj", "PRON", "WDT", "that"), ("hit", 3, "relcl", "VERB", "VBD", "hit"),
+                  ("Tyre", 5, "dobj", "PROPN", "NNP", "Tyre")])
+
+
+def test_a_relative_clause_describes_its_noun() -> None:
+    doc = _relative("gang")
+    assert clause_reading(clause(doc, 5), doc, MARKS, instruments=frozenset({"rocket"})) == "relative"
+
+
+def test_what_an_attack_or_a_bomb_did_is_the_event_itself() -> None:
+    doc = _relative("rocket")
+    assert clause_reading(clause(doc, 5), doc, MARKS, instruments=frozenset({"rocket"})) == ""
+
+
+def test_a_lasting_state_named_by_a_noun_is_no_event() -> None:
+    doc = parse([("The", 1, "det", "DET", "DT", "the"), ("war", 4, "nsubj", "NOUN", "NN", "war"),
+                 ("in", 1, "prep", "ADP", "IN", "in"), ("Chad", 2, "pobj", "PROPN", "NNP", "Chad"),
+                 ("ended", 4, "ROOT", "VERB", "VBD", "end")])
+    assert clause_reading(clause(doc, 1, kind="nominal"), doc, MARKS) == "state"
+    assert {"state", "averted"} <= NON_EVENT_READINGS
+
+
+def test_an_averted_event_noun_is_no_event_but_a_reported_one_is() -> None:
+    rows = [("Talks", 1, "nsubj", "NOUN", "NNS", "talk"), ("VERB", 1, "ROOT", "VERB", "VBD", "LEMMA"),
+            ("an", 3, "det", "DET", "DT", "an"), ("assault", 1, "dobj", "NOUN", "NN", "assault")]
+    averted = parse([r if r[0] != "VERB" else ("averted", 1, "ROOT", "VERB", "VBD", "avert") for r in rows])
+    assert clause_reading(clause(averted, 3, kind="nominal"), averted, MARKS) == "averted"
+    for verb, lemma in (("condemned", "condemn"), ("ended", "end")):  # "ended its assault": it happened
+        told = parse([r if r[0] != "VERB" else (verb, 1, "ROOT", "VERB", "VBD", lemma) for r in rows])
+        assert clause_reading(clause(told, 3, kind="nominal"), told, MARKS) == ""
+
+
+def test_an_event_dated_years_before_the_news_is_history() -> None:
+    from datetime import date
+
+    from geokg.ingest.coding.filters import historical
+
+    doc = parse([("He", 1, "nsubj", "PRON", "PRP", "he"), ("left", 1, "ROOT", "VERB", "VBD", "leave"),
+                 ("30", 3, "nummod", "NUM", "CD", "30"), ("years", 5, "npadvmod", "NOUN", "NNS", "year"),
+                 ("after", 5, "mark", "SCONJ", "IN", "after"), ("fleeing", 1, "advcl", "VERB", "VBG", "flee")])
+    for i in (2, 3):
+        doc[i].ent_type_ = "DATE"
+    assert historical(clause(doc, 5), None, doc)
+    assert not historical(clause(doc, 1), None, doc)
+    ex = clause(doc, 1)
+    dated = Extraction(ex.article_id, 0, 0, len(doc.text), ex.subject, ex.relation, ex.lemma, ex.rel_start,
+                       ex.rel_end, extras=(Argument("time", "in 1990", 0, 0),))
+    assert historical(dated, date(2004, 5, 1)) and not historical(dated, date(1991, 5, 1))
+    assert not historical(dated, None)  # a year says nothing without the date of the news
+
+
+
+def _met(comma: bool) -> Doc:
+    rows = [("Lula", 1, "nsubj", "PROPN", "NNP", "Lula"), ("met", 1, "ROOT", "VERB", "VBD", "meet"),
+            ("Obama", 1, "dobj", "PROPN", "NNP", "Obama"), (",", 2, "punct", "PUNCT", ",", ","),
+            ("who", 5, "nsubj", "PRON", "WP", "who"), ("urged", 2, "relcl", "VERB", "VBD", "urge"),
+            ("him", 5, "dobj", "PRON", "PRP", "he")]
+    if not comma:
+        rows = [(w, h - (h > 3), d, p, t, l) for w, h, d, p, t, l in rows if w != ","]
+    return parse(rows)
+
+
+def test_a_relative_clause_set_off_after_a_name_is_news_about_it() -> None:
+    doc = _met(comma=True)
+    assert clause_reading(clause(doc, 5), doc, MARKS) == ""
+    doc = _met(comma=False)
+    assert clause_reading(clause(doc, 4), doc, MARKS) == "relative"
