@@ -29,8 +29,8 @@ from geokg.ingest.actors.words import (
     CLAUSE_WORDS,
     DETERMINERS,
     PREPOSITIONS,
-    PRONOUNS,
     WORD_RE,
+    is_pronoun,
     singular,
 )
 from geokg.ingest.records import Actor, Argument
@@ -169,7 +169,7 @@ class ActorCoder(PhraseRules):
     def _code_text_uncached(self, text: str, head_word: str, label: str, persons: list[tuple[int, int]],
                             context) -> tuple[Actor, ...]:
         words = [t for t, _, _ in self._tokens(text)]
-        if len(words) == 1 and words[0].lower() in PRONOUNS:
+        if len(words) == 1 and is_pronoun(words[0]):
             return ()
         head = self._head_index(words, head_word, persons)
         if head is None:

@@ -38,8 +38,8 @@ from geokg.ingest.actors.words import (
     DETERMINERS,
     NO_DEFAULT_SECTORS,
     PREPOSITIONS,
-    PRONOUNS,
     WORD_RE,
+    is_pronoun,
     singular,
     slug,
 )
@@ -185,7 +185,7 @@ class PhraseRules(Gazetteer):
         words, head, label = v.words, v.head, v.label
         if v.premods and not (words[head][:1].isupper() and label in ("PERSON", "ORG")):
             return self._from_modifiers(v.premods, v.context, None, v.former)
-        if v.post and words[head].lower() not in PRONOUNS:
+        if v.post and not is_pronoun(words[head]):
             return self._from_modifiers(v.post, v.context, None, v.former)
         if label == "ORG" and words[head][:1].isupper():
             iso = self.place_country(" ".join(words[: head + 1])) if head < 2 else None

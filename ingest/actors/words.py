@@ -28,6 +28,7 @@ __all__ = [
     "WORD_RE",
     "demonym_plurals",
     "foldable",
+    "is_pronoun",
     "singular",
     "slug",
     "tokenize",
@@ -148,6 +149,18 @@ def singular(word: str) -> str:
     if w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return w[:-1]
     return w
+
+
+def is_pronoun(word: str) -> bool:
+    """Whether ``word`` is a pronoun: a :data:`PRONOUNS` word not written in capitals
+    ("us", "Us"; but "US Warns Iran" names the United States, "IT" no pronoun).
+
+    Examples
+    --------
+    >>> is_pronoun("us"), is_pronoun("Us"), is_pronoun("US"), is_pronoun("They")
+    (True, True, False, True)
+    """
+    return word.lower() in PRONOUNS and not (len(word) > 1 and word.isupper())
 
 
 def foldable(word: str, homographs: frozenset[str]) -> bool:

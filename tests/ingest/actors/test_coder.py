@@ -179,3 +179,13 @@ def test_results_that_read_the_context_are_reused_only_where_it_reads_the_same()
         contexts = [CodingContext(c.article_id, c.default_country, c.people, c.roles) for c in contexts]
     assert shared.code_arguments(args[0], context=contexts[0])[0].id == "actor:MEX-COP"
     assert shared.code_arguments(args[0], context=contexts[1])[0].id == "actor:IND-COP"
+
+
+# -- actor identity on headlines (issue #17) ---------------------------------------------------
+
+@pytest.mark.parametrize("text, label", [("US", "GPE"), ("US", ""), ("US", "ORG")])
+def test_capital_us_names_the_united_states(coder, text, label):
+    # "US Warns Iran", "US Troops Leave": in capitals "US" is the country, not the pronoun
+    assert [a.id for a in coder.code_arguments(arg(text, text, label))] == ["country:USA"]
+    assert [a.id for a in coder.code_arguments(arg("us", "us"))] == []
+    assert [a.id for a in coder.code_arguments(arg("Us", "Us"))] == []
