@@ -31,11 +31,23 @@ from geokg.ingest.records import Argument
 
 __all__ = ["DocIndex", "noun_phrase", "person_spans"]
 
+#: Entities a phrase may not start inside: a cut "[North] Korean officials" names another country.
+_PLACE_LABELS = frozenset({"NORP", "GPE", "LOC"})
+
+
+def _entity_start(left: int, spans: Sequence[tuple[int, int]]) -> int:
+    """``left``, or the start of the place entity it falls inside ("North Korean" for
+    a phrase cut to "Korean and U.S. officials")."""
+    for a, b in spans:
+        if a < left < b:
+            return a
+    return left
+
 
 class DocIndex:
     """The text, entities and PERSON spans of one ``Doc`` (see module doc)."""
 
-    __slots__ = ("_person_ends", "_phrases", "_table", "_text", "doc", "entities", "persons")
+    __slots__ = ("_person_ends", "_phrases", "_places", "_table", "_text", "doc", "entities", "persons")
 
     def __init__(self, doc) -> None:
         self.doc = doc
@@ -48,6 +60,7 @@ class DocIndex:
         self.persons: tuple[tuple[int, int], ...] = tuple((a, b) for _, label, a, b in spans if label == "PERSON")
         # entities do not overlap: their ends are in order too
         self._person_ends = [b for _, b in self.persons]
+        self._places = tuple((a, b) for _, label, a, b in spans if label in _PLACE_LABELS)
         self._phrases: dict[tuple[int, int, str], tuple[int, int] | None] = {}
         self._table: tuple | None = None
 
@@ -94,7 +107,7 @@ class DocIndex:
         if rows[head][2] in verbs and not rows[head][3]:
             return None
         token = self.doc[head]
-        left = max(arg.start, token.left_edge.idx)
+        left = _entity_start(max(arg.start, token.left_edge.idx), self._places)
         right = arg.end
         edge = token.right_edge.i
         edge_end = rows[edge][0] + rows[edge][1]
@@ -127,7 +140,8 @@ def noun_phrase(arg: Argument, doc) -> tuple[int, int] | None:
         return (arg.start, arg.end)
     if head.pos_ in ("VERB", "AUX") and not head.ent_type_:
         return None
-    left = max(arg.start, head.left_edge.idx)
+    places = tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ in _PLACE_LABELS)
+    left = _entity_start(max(arg.start, head.left_edge.idx), places)
     # the extractor may cut the phrase's trailing prepositional phrase ("Rebels [in the Ivory Coast]")
     right = arg.end
     edge = head.right_edge

@@ -189,3 +189,28 @@ def test_capital_us_names_the_united_states(coder, text, label):
     assert [a.id for a in coder.code_arguments(arg(text, text, label))] == ["country:USA"]
     assert [a.id for a in coder.code_arguments(arg("us", "us"))] == []
     assert [a.id for a in coder.code_arguments(arg("Us", "Us"))] == []
+
+
+def test_phrase_cut_inside_a_term_is_widened(coder):
+    # a wrong sentence break cut "North | Korean officials met": "North Korean" is one term
+    words = ["North", "Korean", "officials", "met", "Bo", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * 4 + [False, False],
+              heads=[0, 2, 3, 3, 3, 3], deps=["ROOT", "amod", "nsubj", "ROOT", "dobj", "punct"],
+              pos=["ADJ", "ADJ", "NOUN", "VERB", "PROPN", "PUNCT"],
+              sent_starts=[True, False, True, False, False, False])
+    cut = Argument("subject", "Korean officials", 6, 22, head="officials")
+    assert [a.id for a in coder.code_arguments(cut, doc=doc)] == ["actor:PRK-GOV"]
+    words = ["Talks", "Korean", "officials", "met", "Bo", "."]  # no term: not widened
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * 4 + [False, False],
+              heads=[0, 2, 3, 3, 3, 3], deps=["ROOT", "amod", "nsubj", "ROOT", "dobj", "punct"],
+              pos=["NOUN", "ADJ", "NOUN", "VERB", "PROPN", "PUNCT"],
+              sent_starts=[True, False, True, False, False, False])
+    cut = Argument("subject", "Korean officials", 6, 22, head="officials")
+    assert [a.id for a in coder.code_arguments(cut, doc=doc)] == ["actor:KOR-GOV"]
+
+
+@pytest.mark.parametrize("text, iso", [("N.Korea", "PRK"), ("N. Korea", "PRK"), ("S. Korea", "KOR"),
+                                       ("Pyongyang", "PRK"), ("Seoul", "KOR")])
+def test_korea_abbreviations(coder, text, iso):
+    assert coder.code_argument(arg(text, text)).country == iso
+    assert coder.code_argument(arg(f"{text} officials", "officials")).id == f"actor:{iso}-GOV"

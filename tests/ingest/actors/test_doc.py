@@ -66,3 +66,16 @@ def test_person_spans_of_several_people():
     assert person_spans(arg, tokenize(arg.text), index) == [(0, 2), (3, 4)]
     assert person_spans(Argument("subject", "Ali", 0, 3), tokenize("Ali"), index) == [(0, 1)]
     assert person_spans(Argument("other", "met", 4, 7), tokenize("met"), index) == []
+
+
+def test_noun_phrase_does_not_start_inside_a_place_entity():
+    # an argument cut to "Korean and U.K. envoys" is widened to the entity "South Korean"
+    words = ["South", "Korean", "and", "U.K.", "envoys", "talked", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * 5 + [False, False],
+              heads=[1, 4, 1, 1, 5, 5, 5], deps=["amod", "amod", "cc", "conj", "nsubj", "ROOT", "punct"],
+              pos=["ADJ", "ADJ", "CCONJ", "PROPN", "NOUN", "VERB", "PUNCT"],
+              ents=["B-NORP", "I-NORP", "O", "B-GPE", "O", "O", "O"])
+    arg = Argument("subject", "Korean and U.K. envoys", 6, 28, head="envoys")
+    assert noun_phrase(arg, doc) == DocIndex(doc).noun_phrase(arg) == (0, 28)
+    inside = Argument("subject", "U.K. envoys", 17, 28, head="envoys")  # starts at an entity: kept
+    assert noun_phrase(inside, doc) == (17, 28)
