@@ -214,3 +214,11 @@ def test_phrase_cut_inside_a_term_is_widened(coder):
 def test_korea_abbreviations(coder, text, iso):
     assert coder.code_argument(arg(text, text)).country == iso
     assert coder.code_argument(arg(f"{text} officials", "officials")).id == f"actor:{iso}-GOV"
+
+
+@pytest.mark.parametrize("text, head, label", [("European ministers", "ministers", ""), ("European", "European", "NORP"),
+                                               ("his European counterparts", "counterparts", ""),
+                                               ("a European proposal", "proposal", "")])
+def test_european_names_the_eu(coder, text, head, label):
+    assert [a.id for a in coder.code_arguments(arg(text, head, label))] == ["org:eu"]
+    assert coder.code_argument(arg("the European Commission", "Commission")).id == "org:european-commission"
