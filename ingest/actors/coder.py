@@ -144,6 +144,8 @@ class ActorCoder(PhraseRules):
                 arg = replace(arg, text=index.text[trimmed[0]:trimmed[1]], start=trimmed[0], end=trimmed[1])
                 text = arg.text.strip()
             persons = tuple(person_spans(arg, self._tokens(text), index))
+            if not persons and arg.label == "PERSON":
+                arg = replace(arg, label="")  # the verbs and objects of a headline's bad PERSON entity
         return self._code_text(text, arg.head if not arg.resolved else "", arg.label, persons, context)
 
     def _term_start(self, text: str, start: int) -> int:

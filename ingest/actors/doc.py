@@ -29,7 +29,7 @@ from collections.abc import Sequence
 
 from geokg.ingest.records import Argument
 
-__all__ = ["DocIndex", "noun_phrase", "person_spans"]
+__all__ = ["DocIndex", "noun_phrase", "person_name", "person_spans"]
 
 #: Entities a phrase may not start inside: a cut "[North] Korean officials" names another country.
 _PLACE_LABELS = frozenset({"NORP", "GPE", "LOC"})
@@ -53,7 +53,8 @@ class DocIndex:
         self.doc = doc
         self._text: str | None = None
         text = self.text
-        spans = [(e, e.label_, e.start_char, e.end_char) for e in doc.ents]
+        ents = (e if e.label_ != "PERSON" else person_name(e) for e in doc.ents)
+        spans = [(e, e.label_, e.start_char, e.end_char) for e in ents if e is not None]
         #: (span, label, text) of every entity, in order (a span's text is its slice of
         #: the Doc's text: tokens are separated by at most one space)
         self.entities: tuple = tuple((e, label, text[a:b]) for e, label, a, b in spans)
@@ -121,6 +122,18 @@ class DocIndex:
         if self._text is None:
             self._text = self.doc.text
         return self._text
+
+
+def person_name(ent):
+    """The name in a PERSON entity: its words before the first verb, None when it starts
+    with one.  A Title Case headline fools the NER: "Powell Calls for Support" is the
+    person "Powell", "Seeks Talks" none (its verbs are tagged VERB all the same)."""
+    from spacy.tokens import Span
+
+    for k, token in enumerate(ent):
+        if token.pos_ in ("VERB", "AUX"):
+            return Span(ent.doc, ent.start, ent.start + k, label=ent.label) if k else None
+    return ent
 
 
 def noun_phrase(arg: Argument, doc) -> tuple[int, int] | None:

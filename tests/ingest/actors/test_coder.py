@@ -222,3 +222,14 @@ def test_korea_abbreviations(coder, text, iso):
 def test_european_names_the_eu(coder, text, head, label):
     assert [a.id for a in coder.code_arguments(arg(text, head, label))] == ["org:eu"]
     assert coder.code_argument(arg("the European Commission", "Commission")).id == "org:european-commission"
+
+
+def test_headline_debris_is_no_person(coder):
+    words = ["Ruiz", "Seeks", "Talks", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True, True, False, False],
+              heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "dobj", "punct"], pos=["PROPN", "VERB", "PROPN", "PUNCT"],
+              ents=["B-PERSON", "I-PERSON", "I-PERSON", "O"])
+    talks = Argument("object", "Talks", 11, 16, head="Talks", label="PERSON")
+    assert coder.code_arguments(talks, doc=doc) == ()
+    ruiz = Argument("subject", "Ruiz", 0, 4, head="Ruiz", label="PERSON")
+    assert [a.id for a in coder.code_arguments(ruiz, doc=doc)] == ["person:ruiz"]

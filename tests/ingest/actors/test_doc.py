@@ -79,3 +79,16 @@ def test_noun_phrase_does_not_start_inside_a_place_entity():
     assert noun_phrase(arg, doc) == DocIndex(doc).noun_phrase(arg) == (0, 28)
     inside = Argument("subject", "U.K. envoys", 17, 28, head="envoys")  # starts at an entity: kept
     assert noun_phrase(inside, doc) == (17, 28)
+
+
+def test_person_name_stops_at_a_verb():
+    # Title Case headlines fool the NER: "Ruiz Urges Calm" is the person "Ruiz", "Seeks Talks" none
+    words = ["Ruiz", "Urges", "Calm", ";", "Mali", "Seeks", "Talks", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=["PROPN", "VERB", "PROPN", "PUNCT", "PROPN", "VERB", "PROPN",
+                                                        "PUNCT"],
+              ents=["B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O"])
+    index = DocIndex(doc)
+    assert [(label, text) for _, label, text in index.entities] == [("PERSON", "Ruiz")]
+    assert index.persons == ((0, 4),)
+    talks = Argument("object", "Talks", 30, 35, head="Talks", label="PERSON")
+    assert person_spans(talks, tokenize(talks.text), index) == []
