@@ -285,6 +285,8 @@ class PhraseRules(Gazetteer):
         if context is not None:
             known = context.people.get(name.lower()) or (
                 context.people.get(name.split()[-1].lower()) if len(name.split()) == 1 else None)
+            if " " not in name and (known is None or " " not in known.name):
+                known = _fuller_person(name, context) or known
         if known is not None and (iso is None or known.country in (None, iso)):
             merged = known
             if iso and not merged.country:
@@ -309,6 +311,14 @@ class PhraseRules(Gazetteer):
         role = next((e for m in matches if m.start <= head for e in m.entries if e.kind == "role" and e.sector), None)
         return Actor(f"org:{slug(name)}", name, "organization", iso, role.sector if role else None, None,
                      alias_tuple(alias, name))
+
+
+def _fuller_person(surname: str, context) -> Actor | None:
+    """The one person of the article whose fuller name ends with ``surname`` ("John Kerry"
+    for a headline's "Kerry", named before him), else None."""
+    low = surname.lower()
+    found = {p.id: p for p in context.people.values() if " " in p.name and p.name.split()[-1].lower() == low}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def office_country(person: Actor, context: CodingContext | None) -> Actor:

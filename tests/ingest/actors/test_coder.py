@@ -233,3 +233,14 @@ def test_headline_debris_is_no_person(coder):
     assert coder.code_arguments(talks, doc=doc) == ()
     ruiz = Argument("subject", "Ruiz", 0, 4, head="Ruiz", label="PERSON")
     assert [a.id for a in coder.code_arguments(ruiz, doc=doc)] == ["person:ruiz"]
+
+
+def test_headline_surname_takes_the_fuller_name_of_the_article(coder):
+    # the headline's "Ruiz" was seen (as person:ruiz) before the story's "Ana Ruiz"
+    ana = Actor("person:ana-ruiz", "Ana Ruiz", "person", "PER", "GOV")
+    ruiz = Actor("person:ruiz", "Ruiz", "person")
+    ctx = CodingContext(article_id="a1", people={"ruiz": ruiz, "ana ruiz": ana})
+    assert coder.code_argument(arg("Ruiz", "Ruiz", "PERSON"), context=ctx).id == "person:ana-ruiz"
+    two = CodingContext(article_id="a2", people={"ruiz": ruiz, "ana ruiz": ana,
+                                                 "luis ruiz": Actor("person:luis-ruiz", "Luis Ruiz", "person")})
+    assert coder.code_argument(arg("Ruiz", "Ruiz", "PERSON"), context=two).id == "person:ruiz"  # ambiguous
