@@ -48,6 +48,10 @@ from geokg.ingest.records import Actor
 __all__ = ["PhraseRules", "country_of", "is_generic", "name_run", "office_country", "strip_titles"]
 
 
+#: Sectors of private bodies: an intergovernmental body does not stand for its members' airlines or farmers.
+_PRIVATE_SECTORS = frozenset({"BUS", "MED", "EDU", "AGR", "REL"})
+
+
 @dataclass(slots=True)  # not frozen: made for every phrase, and faster so
 class _PhraseView:
     """One phrase with its term matches (what :meth:`PhraseRules.code_phrase` reads)."""
@@ -205,6 +209,9 @@ class PhraseRules(Gazetteer):
                 w[:1].isupper() for w in words[:head] if w.lower() not in DETERMINERS) and not premods:
             return self._unknown_org(words, head, v.matches, alias)
         premod_org = next((e.actor for m in reversed(premods) for e in m.entries if e.kind == "org" and e.actor), None)
+        if premod_org is not None and premod_org.kind == "igo" and role.sector in _PRIVATE_SECTORS:
+            # "European airlines", "EU farmers": people of the member states, not the body
+            return self.sector_actor(None, role.sector, alias)
         if premod_org is not None:
             return with_alias(premod_org, alias)
         premod_country = country_of(premods)

@@ -244,3 +244,11 @@ def test_headline_surname_takes_the_fuller_name_of_the_article(coder):
     two = CodingContext(article_id="a2", people={"ruiz": ruiz, "ana ruiz": ana,
                                                  "luis ruiz": Actor("person:luis-ruiz", "Luis Ruiz", "person")})
     assert coder.code_argument(arg("Ruiz", "Ruiz", "PERSON"), context=two).id == "person:ruiz"  # ambiguous
+
+
+@pytest.mark.parametrize("text, head, expected", [("European airlines", "airlines", "actor:BUS"),
+                                                  ("EU farmers", "farmers", "actor:AGR"),
+                                                  ("UN peacekeepers", "peacekeepers", "org:un"),
+                                                  ("UN workers", "workers", "org:un")])
+def test_an_igo_does_not_stand_for_private_bodies(coder, text, head, expected):
+    assert coder.code_argument(arg(text, head)).id == expected
