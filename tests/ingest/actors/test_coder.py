@@ -252,3 +252,11 @@ def test_headline_surname_takes_the_fuller_name_of_the_article(coder):
                                                   ("UN workers", "workers", "org:un")])
 def test_an_igo_does_not_stand_for_private_bodies(coder, text, head, expected):
     assert coder.code_argument(arg(text, head)).id == expected
+
+
+@pytest.mark.parametrize("text, head, expected", [("Iraqi captors", "captors", "actor:IRQ-CRM"),
+                                                  ("the hostage-takers", "hostage-takers", "actor:CRM"),
+                                                  ("Spanish bomb victims", "victims", "actor:ESP-CVL")])
+def test_groups_of_a_country_are_not_its_state(coder, text, head, expected):
+    # captors are criminals (Phoenix codes kidnappers and abductors ~CRM), victims civilians (~CVL)
+    assert coder.code_argument(arg(text, head)).id == expected
