@@ -143,8 +143,10 @@ class ActorCoder(PhraseRules):
             if trimmed != (arg.start, arg.end):
                 arg = replace(arg, text=index.text[trimmed[0]:trimmed[1]], start=trimmed[0], end=trimmed[1])
                 text = arg.text.strip()
-            persons = tuple(person_spans(arg, self._tokens(text), index))
-            if not persons and arg.label == "PERSON":
+            toks = self._tokens(text)
+            persons = tuple(person_spans(arg, toks, index))
+            if arg.label == "PERSON" and not any(
+                    not arg.head or any(t == arg.head for t, _, _ in toks[s:e]) for s, e in persons):
                 arg = replace(arg, label="")  # the verbs and objects of a headline's bad PERSON entity
         return self._code_text(text, arg.head if not arg.resolved else "", arg.label, persons, context)
 

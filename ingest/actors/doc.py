@@ -27,6 +27,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from geokg.ingest.actors.words import NAME_PARTICLES
 from geokg.ingest.records import Argument
 
 __all__ = ["DocIndex", "noun_phrase", "person_name", "person_spans"]
@@ -53,7 +54,9 @@ class DocIndex:
         self.doc = doc
         self._text: str | None = None
         text = self.text
-        ents = (e if e.label_ != "PERSON" else person_name(e) for e in doc.ents)
+        people = [e for e in doc.ents if e.label_ == "PERSON"]
+        common = frozenset(t.text for t in doc if t.is_lower and t.is_alpha) if people else frozenset()
+        ents = (e if e.label_ != "PERSON" else person_name(e, common) for e in doc.ents)
         spans = [(e, e.label_, e.start_char, e.end_char) for e in ents if e is not None]
         #: (span, label, text) of every entity, in order (a span's text is its slice of
         #: the Doc's text: tokens are separated by at most one space)
@@ -124,16 +127,27 @@ class DocIndex:
         return self._text
 
 
-def person_name(ent):
+def person_name(ent, common: frozenset[str] = frozenset()):
     """The name in a PERSON entity: its words before the first verb, None when it starts
     with one.  A Title Case headline fools the NER: "Powell Calls for Support" is the
-    person "Powell", "Seeks Talks" none (its verbs are tagged VERB all the same)."""
+    person "Powell", "Seeks Talks" none (its verbs are tagged VERB all the same).  In a
+    Title Case sentence the name also ends before a word that the article writes in lower
+    case (``common``): "Kerry Challenges Bush Record" -- "the record deficit" -- names "Bush",
+    "Car Bomb" -- "a car bomb" -- none; name particles ("van", "bin") are no such words."""
     from spacy.tokens import Span
 
+    doc = ent.doc
+    title = bool(common) and (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")) and _title_case(ent.sent)
     for k, token in enumerate(ent):
-        if token.pos_ in ("VERB", "AUX"):
-            return Span(ent.doc, ent.start, ent.start + k, label=ent.label) if k else None
+        if token.pos_ in ("VERB", "AUX") or (title and token.lower_ in common and token.lower_ not in NAME_PARTICLES):
+            return Span(doc, ent.start, ent.start + k, label=ent.label) if k else None
     return ent
+
+
+def _title_case(sent) -> bool:
+    """Whether most longer words of ``sent`` are capitalised (a headline)."""
+    words = [t.text for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def noun_phrase(arg: Argument, doc) -> tuple[int, int] | None:

@@ -22,6 +22,7 @@ __all__ = [
     "CLAUSE_WORDS",
     "COLLECTIVE_SECTORS",
     "DETERMINERS",
+    "NAME_PARTICLES",
     "NO_DEFAULT_SECTORS",
     "PREPOSITIONS",
     "PRONOUNS",
@@ -68,6 +69,11 @@ PRONOUNS = frozenset([
     "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it",
     "its", "they", "them", "their", "this", "that", "these", "those", "who", "which", "what",
     "itself", "themselves", "himself", "herself", "one",
+])
+#: Lower-case words inside personal names ("Theo van Gogh", "Osama bin Laden").
+NAME_PARTICLES = frozenset([
+    "van", "von", "der", "den", "de", "da", "das", "dos", "del", "della", "di", "du", "la", "le", "al", "el",
+    "bin", "ibn", "abu", "ben", "y", "ter", "ul",
 ])
 _NO_SINGULAR = frozenset([
     "news", "series", "species", "status", "press", "bus", "gas", "analysis", "crisis", "arms",

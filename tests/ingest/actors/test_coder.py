@@ -260,3 +260,15 @@ def test_an_igo_does_not_stand_for_private_bodies(coder, text, head, expected):
 def test_groups_of_a_country_are_not_its_state(coder, text, head, expected):
     # captors are criminals (Phoenix codes kidnappers and abductors ~CRM), victims civilians (~CVL)
     assert coder.code_argument(arg(text, head)).id == expected
+
+
+def test_a_head_outside_the_person_name_is_no_person(coder):
+    # "Ruiz Plan" (a PERSON entity cut to "Ruiz"): the plan is no person
+    words = ["Vega", "Chides", "Ruiz", "Plan", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True, True, True, False, False],
+              heads=[1, 1, 3, 1, 1], deps=["nsubj", "ROOT", "compound", "dobj", "punct"],
+              pos=["PROPN", "VERB", "PROPN", "NOUN", "PUNCT"], ents=["B-PERSON", "O", "B-PERSON", "O", "O"])
+    plan = Argument("object", "Ruiz Plan", 12, 21, head="Plan", label="PERSON")
+    assert [a.id for a in coder.code_arguments(plan, doc=doc)] == []
+    ruiz = Argument("object", "Ruiz", 12, 16, head="Ruiz", label="PERSON")
+    assert [a.id for a in coder.code_arguments(ruiz, doc=doc)] == ["person:ruiz"]

@@ -92,3 +92,19 @@ def test_person_name_stops_at_a_verb():
     assert index.persons == ((0, 4),)
     talks = Argument("object", "Talks", 30, 35, head="Talks", label="PERSON")
     assert person_spans(talks, tokenize(talks.text), index) == []
+
+
+def test_person_name_stops_at_a_common_word_in_a_headline():
+    # "Vega Chides Ruiz Plan" is Title Case; the article writes "plan" in lower case
+    words = ["Vega", "Chides", "Ruiz", "Plan", "Again", ".", "The", "plan", "failed", "."]
+    pos = ["PROPN", "VERB", "PROPN", "PROPN", "ADV", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos,
+              ents=["B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"],
+              sent_starts=[True, False, False, False, False, False, True, False, False, False])
+    assert [text for _, label, text in DocIndex(doc).entities] == ["Vega", "Ruiz"]
+    words = ["Vega", "chides", "Ruiz", "Plan", "today", ".", "The", "plan", "failed", "."]
+    pos[1] = "NOUN"  # not Title Case: the entity is kept whole
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos,
+              ents=["B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"],
+              sent_starts=[True, False, False, False, False, False, True, False, False, False])
+    assert [text for _, label, text in DocIndex(doc).entities] == ["Vega", "Ruiz Plan"]
