@@ -19,6 +19,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from geokg.ingest.actors.data import CodingContext, Memo
@@ -29,14 +30,16 @@ from geokg.ingest.actors.words import (
     CLAUSE_WORDS,
     DETERMINERS,
     PREPOSITIONS,
-    PRONOUNS,
     WORD_RE,
+    is_pronoun,
     singular,
+    words_of,
 )
 from geokg.ingest.records import Actor, Argument
 
 __all__ = ["ActorCoder"]
 
+_PREVIOUS_WORD = re.compile(r"(?<![\w.'’-])([\w.'’-]+)[ \t]$")  # the word just before an offset
 _NONE = object()  # "not memoised yet" (None is a result)
 _CLAUSE_WORDS_NO_COMMA = CLAUSE_WORDS - {","}
 #: The words that coordinate conjuncts: "," "&" and "and" in any case.
@@ -136,11 +139,28 @@ class ActorCoder(PhraseRules):
             trimmed = index.noun_phrase(arg)
             if trimmed is None:
                 return ()
+            trimmed = (self._term_start(index.text, trimmed[0]), trimmed[1])
             if trimmed != (arg.start, arg.end):
                 arg = replace(arg, text=index.text[trimmed[0]:trimmed[1]], start=trimmed[0], end=trimmed[1])
                 text = arg.text.strip()
-            persons = tuple(person_spans(arg, self._tokens(text), index))
+            toks = self._tokens(text)
+            persons = tuple(person_spans(arg, toks, index))
+            if arg.label == "PERSON" and not any(
+                    not arg.head or any(t == arg.head for t, _, _ in toks[s:e]) for s, e in persons):
+                arg = replace(arg, label="")  # the verbs and objects of a headline's bad PERSON entity
         return self._code_text(text, arg.head if not arg.resolved else "", arg.label, persons, context)
+
+    def _term_start(self, text: str, start: int) -> int:
+        """``start``, or the start of the word before it when that word begins a gazetteer
+        term the phrase is cut from ("North | Korean and U.S. officials" split by a wrong
+        sentence break: "North Korean" is one term)."""
+        m = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+        if m is None or not m.group(1)[:1].isupper():
+            return start
+        words = [m.group(1), *words_of(text[start:start + 40])[:4]]
+        if any(t.start == 0 and t.end > 1 for t in self._scan(words)):
+            return m.start(1)
+        return start
 
     def _code_text(self, text: str, head_word: str, label: str, persons: tuple[tuple[int, int], ...],
                    context: CodingContext | None) -> tuple[Actor, ...]:
@@ -169,7 +189,7 @@ class ActorCoder(PhraseRules):
     def _code_text_uncached(self, text: str, head_word: str, label: str, persons: list[tuple[int, int]],
                             context) -> tuple[Actor, ...]:
         words = [t for t, _, _ in self._tokens(text)]
-        if len(words) == 1 and words[0].lower() in PRONOUNS:
+        if len(words) == 1 and is_pronoun(words[0]):
             return ()
         head = self._head_index(words, head_word, persons)
         if head is None:

@@ -27,27 +27,44 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from geokg.ingest.actors.words import NAME_PARTICLES
 from geokg.ingest.records import Argument
 
-__all__ = ["DocIndex", "noun_phrase", "person_spans"]
+__all__ = ["DocIndex", "noun_phrase", "person_name", "person_spans"]
+
+#: Entities a phrase may not start inside: a cut "[North] Korean officials" names another country.
+_PLACE_LABELS = frozenset({"NORP", "GPE", "LOC"})
+
+
+def _entity_start(left: int, spans: Sequence[tuple[int, int]]) -> int:
+    """``left``, or the start of the place entity it falls inside ("North Korean" for
+    a phrase cut to "Korean and U.S. officials")."""
+    for a, b in spans:
+        if a < left < b:
+            return a
+    return left
 
 
 class DocIndex:
     """The text, entities and PERSON spans of one ``Doc`` (see module doc)."""
 
-    __slots__ = ("_person_ends", "_phrases", "_table", "_text", "doc", "entities", "persons")
+    __slots__ = ("_person_ends", "_phrases", "_places", "_table", "_text", "doc", "entities", "persons")
 
     def __init__(self, doc) -> None:
         self.doc = doc
         self._text: str | None = None
         text = self.text
-        spans = [(e, e.label_, e.start_char, e.end_char) for e in doc.ents]
+        people = [e for e in doc.ents if e.label_ == "PERSON"]
+        common = frozenset(t.text for t in doc if t.is_lower and t.is_alpha) if people else frozenset()
+        ents = (e if e.label_ != "PERSON" else person_name(e, common) for e in doc.ents)
+        spans = [(e, e.label_, e.start_char, e.end_char) for e in ents if e is not None]
         #: (span, label, text) of every entity, in order (a span's text is its slice of
         #: the Doc's text: tokens are separated by at most one space)
         self.entities: tuple = tuple((e, label, text[a:b]) for e, label, a, b in spans)
         self.persons: tuple[tuple[int, int], ...] = tuple((a, b) for _, label, a, b in spans if label == "PERSON")
         # entities do not overlap: their ends are in order too
         self._person_ends = [b for _, b in self.persons]
+        self._places = tuple((a, b) for _, label, a, b in spans if label in _PLACE_LABELS)
         self._phrases: dict[tuple[int, int, str], tuple[int, int] | None] = {}
         self._table: tuple | None = None
 
@@ -94,7 +111,7 @@ class DocIndex:
         if rows[head][2] in verbs and not rows[head][3]:
             return None
         token = self.doc[head]
-        left = max(arg.start, token.left_edge.idx)
+        left = _entity_start(max(arg.start, token.left_edge.idx), self._places)
         right = arg.end
         edge = token.right_edge.i
         edge_end = rows[edge][0] + rows[edge][1]
@@ -108,6 +125,29 @@ class DocIndex:
         if self._text is None:
             self._text = self.doc.text
         return self._text
+
+
+def person_name(ent, common: frozenset[str] = frozenset()):
+    """The name in a PERSON entity: its words before the first verb, None when it starts
+    with one.  A Title Case headline fools the NER: "Powell Calls for Support" is the
+    person "Powell", "Seeks Talks" none (its verbs are tagged VERB all the same).  In a
+    Title Case sentence the name also ends before a word that the article writes in lower
+    case (``common``): "Kerry Challenges Bush Record" -- "the record deficit" -- names "Bush",
+    "Car Bomb" -- "a car bomb" -- none; name particles ("van", "bin") are no such words."""
+    from spacy.tokens import Span
+
+    doc = ent.doc
+    title = bool(common) and (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")) and _title_case(ent.sent)
+    for k, token in enumerate(ent):
+        if token.pos_ in ("VERB", "AUX") or (title and token.lower_ in common and token.lower_ not in NAME_PARTICLES):
+            return Span(doc, ent.start, ent.start + k, label=ent.label) if k else None
+    return ent
+
+
+def _title_case(sent) -> bool:
+    """Whether most longer words of ``sent`` are capitalised (a headline)."""
+    words = [t.text for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def noun_phrase(arg: Argument, doc) -> tuple[int, int] | None:
@@ -127,7 +167,8 @@ def noun_phrase(arg: Argument, doc) -> tuple[int, int] | None:
         return (arg.start, arg.end)
     if head.pos_ in ("VERB", "AUX") and not head.ent_type_:
         return None
-    left = max(arg.start, head.left_edge.idx)
+    places = tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ in _PLACE_LABELS)
+    left = _entity_start(max(arg.start, head.left_edge.idx), places)
     # the extractor may cut the phrase's trailing prepositional phrase ("Rebels [in the Ivory Coast]")
     right = arg.end
     edge = head.right_edge

@@ -38,14 +38,18 @@ from geokg.ingest.actors.words import (
     DETERMINERS,
     NO_DEFAULT_SECTORS,
     PREPOSITIONS,
-    PRONOUNS,
     WORD_RE,
+    is_pronoun,
     singular,
     slug,
 )
 from geokg.ingest.records import Actor
 
 __all__ = ["PhraseRules", "country_of", "is_generic", "name_run", "office_country", "strip_titles"]
+
+
+#: Sectors of private bodies: an intergovernmental body does not stand for its members' airlines or farmers.
+_PRIVATE_SECTORS = frozenset({"BUS", "MED", "EDU", "AGR", "REL"})
 
 
 @dataclass(slots=True)  # not frozen: made for every phrase, and faster so
@@ -185,7 +189,7 @@ class PhraseRules(Gazetteer):
         words, head, label = v.words, v.head, v.label
         if v.premods and not (words[head][:1].isupper() and label in ("PERSON", "ORG")):
             return self._from_modifiers(v.premods, v.context, None, v.former)
-        if v.post and words[head].lower() not in PRONOUNS:
+        if v.post and not is_pronoun(words[head]):
             return self._from_modifiers(v.post, v.context, None, v.former)
         if label == "ORG" and words[head][:1].isupper():
             iso = self.place_country(" ".join(words[: head + 1])) if head < 2 else None
@@ -205,6 +209,9 @@ class PhraseRules(Gazetteer):
                 w[:1].isupper() for w in words[:head] if w.lower() not in DETERMINERS) and not premods:
             return self._unknown_org(words, head, v.matches, alias)
         premod_org = next((e.actor for m in reversed(premods) for e in m.entries if e.kind == "org" and e.actor), None)
+        if premod_org is not None and premod_org.kind == "igo" and role.sector in _PRIVATE_SECTORS:
+            # "European airlines", "EU farmers": people of the member states, not the body
+            return self.sector_actor(None, role.sector, alias)
         if premod_org is not None:
             return with_alias(premod_org, alias)
         premod_country = country_of(premods)
@@ -285,6 +292,8 @@ class PhraseRules(Gazetteer):
         if context is not None:
             known = context.people.get(name.lower()) or (
                 context.people.get(name.split()[-1].lower()) if len(name.split()) == 1 else None)
+            if " " not in name and (known is None or " " not in known.name):
+                known = _fuller_person(name, context) or known
         if known is not None and (iso is None or known.country in (None, iso)):
             merged = known
             if iso and not merged.country:
@@ -309,6 +318,14 @@ class PhraseRules(Gazetteer):
         role = next((e for m in matches if m.start <= head for e in m.entries if e.kind == "role" and e.sector), None)
         return Actor(f"org:{slug(name)}", name, "organization", iso, role.sector if role else None, None,
                      alias_tuple(alias, name))
+
+
+def _fuller_person(surname: str, context) -> Actor | None:
+    """The one person of the article whose fuller name ends with ``surname`` ("John Kerry"
+    for a headline's "Kerry", named before him), else None."""
+    low = surname.lower()
+    found = {p.id: p for p in context.people.values() if " " in p.name and p.name.split()[-1].lower() == low}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def office_country(person: Actor, context: CodingContext | None) -> Actor:

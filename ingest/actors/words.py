@@ -22,12 +22,14 @@ __all__ = [
     "CLAUSE_WORDS",
     "COLLECTIVE_SECTORS",
     "DETERMINERS",
+    "NAME_PARTICLES",
     "NO_DEFAULT_SECTORS",
     "PREPOSITIONS",
     "PRONOUNS",
     "WORD_RE",
     "demonym_plurals",
     "foldable",
+    "is_pronoun",
     "singular",
     "slug",
     "tokenize",
@@ -67,6 +69,11 @@ PRONOUNS = frozenset([
     "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it",
     "its", "they", "them", "their", "this", "that", "these", "those", "who", "which", "what",
     "itself", "themselves", "himself", "herself", "one",
+])
+#: Lower-case words inside personal names ("Theo van Gogh", "Osama bin Laden").
+NAME_PARTICLES = frozenset([
+    "van", "von", "der", "den", "de", "da", "das", "dos", "del", "della", "di", "du", "la", "le", "al", "el",
+    "bin", "ibn", "abu", "ben", "y", "ter", "ul",
 ])
 _NO_SINGULAR = frozenset([
     "news", "series", "species", "status", "press", "bus", "gas", "analysis", "crisis", "arms",
@@ -148,6 +155,18 @@ def singular(word: str) -> str:
     if w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return w[:-1]
     return w
+
+
+def is_pronoun(word: str) -> bool:
+    """Whether ``word`` is a pronoun: a :data:`PRONOUNS` word not written in capitals
+    ("us", "Us"; but "US Warns Iran" names the United States, "IT" no pronoun).
+
+    Examples
+    --------
+    >>> is_pronoun("us"), is_pronoun("Us"), is_pronoun("US"), is_pronoun("They")
+    (True, True, False, True)
+    """
+    return word.lower() in PRONOUNS and not (len(word) > 1 and word.isupper())
 
 
 def foldable(word: str, homographs: frozenset[str]) -> bool:

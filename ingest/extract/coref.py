@@ -140,7 +140,9 @@ class Resolver:
             if label == "PERSON":
                 name = tab.span_text(ent[0], ent[1]) if ent else words[i]
                 last = words[i]
-                if len(name.split()) > len(self.full_names.get(last, "").split()):
+                # only a name that ends with this word is its fuller form ("Powell" is not
+                # "Powell Calls for Support", a headline the NER took for a name)
+                if (not ent or ent[1] == i + 1) and len(name.split()) > len(self.full_names.get(last, "").split()):
                     self.full_names[last] = name
                 text = self.full_names.get(last, name)
                 for c in lefts:

@@ -179,3 +179,96 @@ def test_results_that_read_the_context_are_reused_only_where_it_reads_the_same()
         contexts = [CodingContext(c.article_id, c.default_country, c.people, c.roles) for c in contexts]
     assert shared.code_arguments(args[0], context=contexts[0])[0].id == "actor:MEX-COP"
     assert shared.code_arguments(args[0], context=contexts[1])[0].id == "actor:IND-COP"
+
+
+# -- actor identity on headlines (issue #17) ---------------------------------------------------
+
+@pytest.mark.parametrize("text, label", [("US", "GPE"), ("US", ""), ("US", "ORG")])
+def test_capital_us_names_the_united_states(coder, text, label):
+    # "US Warns Iran", "US Troops Leave": in capitals "US" is the country, not the pronoun
+    assert [a.id for a in coder.code_arguments(arg(text, text, label))] == ["country:USA"]
+    assert [a.id for a in coder.code_arguments(arg("us", "us"))] == []
+    assert [a.id for a in coder.code_arguments(arg("Us", "Us"))] == []
+
+
+def test_phrase_cut_inside_a_term_is_widened(coder):
+    # a wrong sentence break cut "North | Korean officials met": "North Korean" is one term
+    words = ["North", "Korean", "officials", "met", "Bo", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * 4 + [False, False],
+              heads=[0, 2, 3, 3, 3, 3], deps=["ROOT", "amod", "nsubj", "ROOT", "dobj", "punct"],
+              pos=["ADJ", "ADJ", "NOUN", "VERB", "PROPN", "PUNCT"],
+              sent_starts=[True, False, True, False, False, False])
+    cut = Argument("subject", "Korean officials", 6, 22, head="officials")
+    assert [a.id for a in coder.code_arguments(cut, doc=doc)] == ["actor:PRK-GOV"]
+    words = ["Talks", "Korean", "officials", "met", "Bo", "."]  # no term: not widened
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * 4 + [False, False],
+              heads=[0, 2, 3, 3, 3, 3], deps=["ROOT", "amod", "nsubj", "ROOT", "dobj", "punct"],
+              pos=["NOUN", "ADJ", "NOUN", "VERB", "PROPN", "PUNCT"],
+              sent_starts=[True, False, True, False, False, False])
+    cut = Argument("subject", "Korean officials", 6, 22, head="officials")
+    assert [a.id for a in coder.code_arguments(cut, doc=doc)] == ["actor:KOR-GOV"]
+
+
+@pytest.mark.parametrize("text, iso", [("N.Korea", "PRK"), ("N. Korea", "PRK"), ("S. Korea", "KOR"),
+                                       ("Pyongyang", "PRK"), ("Seoul", "KOR")])
+def test_korea_abbreviations(coder, text, iso):
+    assert coder.code_argument(arg(text, text)).country == iso
+    assert coder.code_argument(arg(f"{text} officials", "officials")).id == f"actor:{iso}-GOV"
+
+
+@pytest.mark.parametrize("text, head, label", [("European ministers", "ministers", ""), ("European", "European", "NORP"),
+                                               ("his European counterparts", "counterparts", ""),
+                                               ("a European proposal", "proposal", "")])
+def test_european_names_the_eu(coder, text, head, label):
+    assert [a.id for a in coder.code_arguments(arg(text, head, label))] == ["org:eu"]
+    assert coder.code_argument(arg("the European Commission", "Commission")).id == "org:european-commission"
+
+
+def test_headline_debris_is_no_person(coder):
+    words = ["Ruiz", "Seeks", "Talks", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True, True, False, False],
+              heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "dobj", "punct"], pos=["PROPN", "VERB", "PROPN", "PUNCT"],
+              ents=["B-PERSON", "I-PERSON", "I-PERSON", "O"])
+    talks = Argument("object", "Talks", 11, 16, head="Talks", label="PERSON")
+    assert coder.code_arguments(talks, doc=doc) == ()
+    ruiz = Argument("subject", "Ruiz", 0, 4, head="Ruiz", label="PERSON")
+    assert [a.id for a in coder.code_arguments(ruiz, doc=doc)] == ["person:ruiz"]
+
+
+def test_headline_surname_takes_the_fuller_name_of_the_article(coder):
+    # the headline's "Ruiz" was seen (as person:ruiz) before the story's "Ana Ruiz"
+    ana = Actor("person:ana-ruiz", "Ana Ruiz", "person", "PER", "GOV")
+    ruiz = Actor("person:ruiz", "Ruiz", "person")
+    ctx = CodingContext(article_id="a1", people={"ruiz": ruiz, "ana ruiz": ana})
+    assert coder.code_argument(arg("Ruiz", "Ruiz", "PERSON"), context=ctx).id == "person:ana-ruiz"
+    two = CodingContext(article_id="a2", people={"ruiz": ruiz, "ana ruiz": ana,
+                                                 "luis ruiz": Actor("person:luis-ruiz", "Luis Ruiz", "person")})
+    assert coder.code_argument(arg("Ruiz", "Ruiz", "PERSON"), context=two).id == "person:ruiz"  # ambiguous
+
+
+@pytest.mark.parametrize("text, head, expected", [("European airlines", "airlines", "actor:BUS"),
+                                                  ("EU farmers", "farmers", "actor:AGR"),
+                                                  ("UN peacekeepers", "peacekeepers", "org:un"),
+                                                  ("UN workers", "workers", "org:un")])
+def test_an_igo_does_not_stand_for_private_bodies(coder, text, head, expected):
+    assert coder.code_argument(arg(text, head)).id == expected
+
+
+@pytest.mark.parametrize("text, head, expected", [("Iraqi captors", "captors", "actor:IRQ-CRM"),
+                                                  ("the hostage-takers", "hostage-takers", "actor:CRM"),
+                                                  ("Spanish bomb victims", "victims", "actor:ESP-CVL")])
+def test_groups_of_a_country_are_not_its_state(coder, text, head, expected):
+    # captors are criminals (Phoenix codes kidnappers and abductors ~CRM), victims civilians (~CVL)
+    assert coder.code_argument(arg(text, head)).id == expected
+
+
+def test_a_head_outside_the_person_name_is_no_person(coder):
+    # "Ruiz Plan" (a PERSON entity cut to "Ruiz"): the plan is no person
+    words = ["Vega", "Chides", "Ruiz", "Plan", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True, True, True, False, False],
+              heads=[1, 1, 3, 1, 1], deps=["nsubj", "ROOT", "compound", "dobj", "punct"],
+              pos=["PROPN", "VERB", "PROPN", "NOUN", "PUNCT"], ents=["B-PERSON", "O", "B-PERSON", "O", "O"])
+    plan = Argument("object", "Ruiz Plan", 12, 21, head="Plan", label="PERSON")
+    assert [a.id for a in coder.code_arguments(plan, doc=doc)] == []
+    ruiz = Argument("object", "Ruiz", 12, 16, head="Ruiz", label="PERSON")
+    assert [a.id for a in coder.code_arguments(ruiz, doc=doc)] == ["person:ruiz"]

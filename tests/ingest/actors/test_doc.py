@@ -66,3 +66,45 @@ def test_person_spans_of_several_people():
     assert person_spans(arg, tokenize(arg.text), index) == [(0, 2), (3, 4)]
     assert person_spans(Argument("subject", "Ali", 0, 3), tokenize("Ali"), index) == [(0, 1)]
     assert person_spans(Argument("other", "met", 4, 7), tokenize("met"), index) == []
+
+
+def test_noun_phrase_does_not_start_inside_a_place_entity():
+    # an argument cut to "Korean and U.K. envoys" is widened to the entity "South Korean"
+    words = ["South", "Korean", "and", "U.K.", "envoys", "talked", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * 5 + [False, False],
+              heads=[1, 4, 1, 1, 5, 5, 5], deps=["amod", "amod", "cc", "conj", "nsubj", "ROOT", "punct"],
+              pos=["ADJ", "ADJ", "CCONJ", "PROPN", "NOUN", "VERB", "PUNCT"],
+              ents=["B-NORP", "I-NORP", "O", "B-GPE", "O", "O", "O"])
+    arg = Argument("subject", "Korean and U.K. envoys", 6, 28, head="envoys")
+    assert noun_phrase(arg, doc) == DocIndex(doc).noun_phrase(arg) == (0, 28)
+    inside = Argument("subject", "U.K. envoys", 17, 28, head="envoys")  # starts at an entity: kept
+    assert noun_phrase(inside, doc) == (17, 28)
+
+
+def test_person_name_stops_at_a_verb():
+    # Title Case headlines fool the NER: "Ruiz Urges Calm" is the person "Ruiz", "Seeks Talks" none
+    words = ["Ruiz", "Urges", "Calm", ";", "Mali", "Seeks", "Talks", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=["PROPN", "VERB", "PROPN", "PUNCT", "PROPN", "VERB", "PROPN",
+                                                        "PUNCT"],
+              ents=["B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O"])
+    index = DocIndex(doc)
+    assert [(label, text) for _, label, text in index.entities] == [("PERSON", "Ruiz")]
+    assert index.persons == ((0, 4),)
+    talks = Argument("object", "Talks", 30, 35, head="Talks", label="PERSON")
+    assert person_spans(talks, tokenize(talks.text), index) == []
+
+
+def test_person_name_stops_at_a_common_word_in_a_headline():
+    # "Vega Chides Ruiz Plan" is Title Case; the article writes "plan" in lower case
+    words = ["Vega", "Chides", "Ruiz", "Plan", "Again", ".", "The", "plan", "failed", "."]
+    pos = ["PROPN", "VERB", "PROPN", "PROPN", "ADV", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos,
+              ents=["B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"],
+              sent_starts=[True, False, False, False, False, False, True, False, False, False])
+    assert [text for _, label, text in DocIndex(doc).entities] == ["Vega", "Ruiz"]
+    words = ["Vega", "chides", "Ruiz", "Plan", "today", ".", "The", "plan", "failed", "."]
+    pos[1] = "NOUN"  # not Title Case: the entity is kept whole
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos,
+              ents=["B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"],
+              sent_starts=[True, False, False, False, False, False, True, False, False, False])
+    assert [text for _, label, text in DocIndex(doc).entities] == ["Vega", "Ruiz Plan"]

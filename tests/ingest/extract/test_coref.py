@@ -30,6 +30,20 @@ def test_number_and_animacy_agreement() -> None:
     assert r.resolve(doc[8]) == "Ana Ruiz"
 
 
+def test_surname_resolves_only_to_a_name_ending_with_it() -> None:
+    # a headline's "Ruiz Urges Calm" taken for one PERSON entity is no fuller name of "Ana Ruiz"
+    nlp = spacy.blank("en")
+    words = ["Ruiz", "Urges", "Calm", ".", "Ana", "Ruiz", "spoke", ".", "Ruiz", "left", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 1, 1, 5, 6, 6, 6, 9, 9, 9],
+              deps=["nsubj", "ROOT", "dobj", "punct", "compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct"],
+              pos=["PROPN", "VERB", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"],
+              ents=["B-PERSON", "I-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "O"],
+              sent_starts=[True, False, False, False, True, False, False, False, True, False, False])
+    r = Resolver(doc, LEX)
+    assert r.resolve(doc[5]) == ""  # "Ana Ruiz" is not "Ruiz Urges Calm"
+    assert r.resolve(doc[8]) == "Ana Ruiz"
+
+
 def test_object_pronoun_is_not_who_the_subject_pronoun_is() -> None:
     nlp = spacy.blank("en")
     words = ["Ana", "Ruiz", "met", "Luis", "Vega", ".", "He", "urged", "him", "."]
