@@ -187,9 +187,17 @@ class OxigraphGraphStore:
                 result = Result("SELECT")
                 names = [v.value for v in answer.variables]
                 result.vars = [Variable(n) for n in names]
-                result.bindings = [
-                    {Variable(n): _from_ox(sol[n]) for n in names if sol[n] is not None} for sol in answer
-                ]
+                variables = [(n, Variable(n)) for n in names]
+                terms: dict[Any, Node] = {}  # a value repeats across rows: convert it once
+                result.bindings = []
+                for sol in answer:
+                    row = {}
+                    for n, var in variables:
+                        value = sol[n]
+                        if value is not None:
+                            term = terms.get(value)
+                            row[var] = term if term is not None else terms.setdefault(value, _from_ox(value))
+                    result.bindings.append(row)
                 return result
             result = Result("CONSTRUCT")
             result.graph = Graph()
