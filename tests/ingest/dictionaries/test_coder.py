@@ -79,8 +79,29 @@ def test_an_intended_act_is_backed_off_but_a_threat_stays_a_threat(coders):
 
 def test_a_verb_without_a_code_takes_its_blocks(coders):
     on, _ = coders
-    quiz = _ex("Mexico", "quizzed", "quiz", "the envoy")
-    assert on.event_type(quiz, [], [])[0] == "090" and on.lexicon.lookup("quiz") is None
+    quiz = _ex("Mexico", "quizzed", "quiz", "Canada")
+    canada = on.actors.code_arguments(quiz.object)
+    assert canada and on.event_type(quiz, [], canada)[0] == "090" and on.lexicon.lookup("quiz") is None
+
+
+def test_a_block_code_alone_needs_an_actor_object(coders):
+    # "Blair faces one of the trickiest speeches", "the government needs more reforms" (issue #17)
+    on, _ = coders
+    assert on.event_type(_ex("Mexico", "quizzed", "quiz", "the plan"), [], [])[0] is None
+    assert on.event_type(_ex("Mexico", "quizzed", "quiz"), [], [])[0] is None
+    assert on.event_type(_ex("Mexico", "grilled", "grill", "the plan"), [], [])[0] == "090"  # the verb's own code
+
+
+def test_a_patient_verb_is_no_act_of_its_subject(coders):
+    # "three soldiers died in Gaza fighting": PETRARCH's DIE block codes 190, the dead as the attacker
+    on, _ = coders
+    on.lexicon.backoff = PatternLexicon(read_verbs("--- DIE [190] ---\nDIE\n"), keep_code=on.table.__contains__)
+    try:
+        assert on.lexicon.frame("die") == "patient"
+        assert on.event_type(_ex("Mexico", "died", "die"), [], [])[0] is None
+        assert on.event_type(_ex("Mexico", "died in", "die in", "fighting"), [], [])[0] is None
+    finally:
+        on.lexicon.backoff = PatternLexicon(read_verbs(BACKOFF), keep_code=on.table.__contains__)
 
 
 def test_a_pattern_with_a_constraint_outranks_a_geokg_row_without_one(coders):
@@ -115,7 +136,8 @@ def test_the_backoff_leaves_subordinate_clauses_alone(coders):
     probe = Extraction("a", 0, 0, len(doc.text), Argument("subject", "that", 7, 11), "quizzed", "quiz", start,
                        start + len("quizzed"), object=Argument("object", "Kabul", 20, 25, head="Kabul", label="GPE"))
     assert on.lexicon.main_clause(probe, doc) is False and on.lexicon.main_clause(probe, None) is None
-    assert on.event_type(probe, [], [], doc=doc)[0] is None and on.event_type(probe, [], [])[0] == "090"
+    kabul = on.actors.code_arguments(probe.object)
+    assert on.event_type(probe, [], kabul, doc=doc)[0] is None and on.event_type(probe, [], kabul)[0] == "090"
     said = Doc(spacy.blank("en").vocab, words=["Kabul", "said", "rebels", "quizzed", "it"], heads=[1, 1, 3, 1, 3],
                deps=["nsubj", "ROOT", "nsubj", "ccomp", "dobj"], lemmas=["Kabul", "say", "rebel", "quiz", "it"])
     reported = Extraction("a", 0, 0, len(said.text), Argument("subject", "rebels", 11, 17), "quizzed", "quiz", 18, 25)
