@@ -260,7 +260,7 @@ class VerbLexicon:
         the code by it as it does geokg's), and not a frame verb -- speech,
         intent, aspectual ... -- but a light verb's object may fit a pattern ("issued *arrest warrants*",
         "completed its *withdrawal*") (tried where geokg's rows code nothing); not a patient verb
-        ("died"), and a verb whose only code is its block's only on an object that names actors
+        ("died"), and a verb's own or block code (no pattern fits) only on an object that names actors
         (``object_actor``: "quizzed *the envoy*", not "faced a speech", "needs reforms")."""
         if ex.kind != "event":
             return None, False
@@ -313,9 +313,9 @@ class VerbLexicon:
         found = lex.match(Clause.from_extraction(ex), own=own)
         if found is None or not found.code or (on_object and not found.uses_object):
             return None, False
-        if found.block and object_actor is False:
-            # a verb PETRARCH lists in a block with no code or fitting pattern of its own codes an act
-            # on actors, else no event: "*faces* a speech", "*needs* reforms", "*found* no evidence"
+        if found.pattern is None and object_actor is False:
+            # a verb's own or block code without a fitting pattern codes an act on actors, else no
+            # event: "*faces* a speech", "*needs* reforms", "*found* no evidence", "*seeks* a wider government"
             return None, False
         quad = self.table[found.code].quad_class if self.table is not None and found.code in self.table else 0
         return found.code, found.uses_object and found.target != "object" and quad in (2, 4)
