@@ -228,7 +228,7 @@ class ExtractionCoder:
         if code is None and mode == "intended" and _THREAT.search(ex.relation):
             code, mode = "130", "asserted"  # "threatened to deliver devastating blows"
         if code is None:  # PETRARCH's verb patterns, where geokg's rows fire on nothing
-            code, theme = self.lexicon.pattern_code(ex, mode, "backoff", main=main)
+            code, theme = self.lexicon.pattern_code(ex, mode, "backoff", main=main, object_actor=object_is_actor)
         if code is None:
             return None, False
         if prepared and code[:2] in _VIOLENCE_ROOTS:

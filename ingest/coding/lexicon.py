@@ -154,7 +154,7 @@ class VerbLexicon:
         frames = {}
         for n, (lemma_, kind) in read_rows("coding/verbs_frames.tsv", data_dir, 2):
             if kind not in ("support", "refusal", "asserted", "intent", "generic", "speech", "accusation",
-                            "request", "converse", "preparation"):
+                            "request", "converse", "preparation", "patient"):
                 raise LexiconError(f"coding/verbs_frames.tsv:{n}: unknown kind {kind!r}")
             frames[" ".join(lemma_.lower().split())] = kind
         return cls(rows, classes, frames, table)
@@ -249,7 +249,7 @@ class VerbLexicon:
         return fallback, None
 
     def pattern_code(self, ex, mode: str, layer: str, clause_object: bool | None = None,
-                     main: bool | None = None) -> tuple[str | None, bool]:
+                     main: bool | None = None, object_actor: bool | None = None) -> tuple[str | None, bool]:
         """The code of a PETRARCH-format verb pattern for extraction ``ex`` and whether
         its object is the event's theme.  ``layer`` ``"user"``: the user's patterns, else
         its verb's own code unless the verb is a frame verb -- speech, intent, refusal ... --
@@ -259,7 +259,9 @@ class VerbLexicon:
         main clause (``main``: :meth:`main_clause`, None unknown), in any ``mode`` (the caller transforms
         the code by it as it does geokg's), and not a frame verb -- speech,
         intent, aspectual ... -- but a light verb's object may fit a pattern ("issued *arrest warrants*",
-        "completed its *withdrawal*") (tried where geokg's rows code nothing)."""
+        "completed its *withdrawal*") (tried where geokg's rows code nothing); not a patient verb
+        ("died"), and a verb's own or block code (no pattern fits) only on an object that names actors
+        (``object_actor``: "quizzed *the envoy*", not "faced a speech", "needs reforms")."""
         if ex.kind != "event":
             return None, False
         lex = self.user_patterns if layer == "user" else self.backoff
@@ -273,6 +275,8 @@ class VerbLexicon:
                 return None, False
             if self.frame_in(ex.relation, "speech") or ex.lemma.split()[0] in _AUXILIARIES:
                 return None, False
+            if "patient" in (self.frame(ex.lemma), self.frame(ex.lemma.split()[0])):
+                return None, False  # "three soldiers died (in Gaza fighting)": the subject did nothing
             if self.frame(ex.lemma):
                 if self.frame(ex.lemma) != "support" or ex.object is None:
                     return None, False
@@ -280,10 +284,10 @@ class VerbLexicon:
                 return self._pattern_code(lex, ex, own=False, on_object=True)
         # a user's verb codes its verbs as PETRARCH does (a pattern, else the verb's own code),
         # except frame verbs whose complement geokg codes ("said it would leave")
-        framing = (self.frame(ex.lemma) or self.frame_in(ex.relation, "speech")) and (
+        framing = (self.frame(ex.lemma) not in (None, "patient") or self.frame_in(ex.relation, "speech")) and (
             ex.object is None or clause_object is not False)
         own = layer == "backoff" or not framing
-        return self._pattern_code(lex, ex, own=own)
+        return self._pattern_code(lex, ex, own=own, object_actor=object_actor)
 
     def main_clause(self, ex, doc) -> bool | None:
         """Whether the verb of ``ex`` heads a main clause of its sentence in ``doc`` (None without
@@ -302,11 +306,16 @@ class VerbLexicon:
             return True
         return tok.dep_ == "ccomp" and self.frame(tok.head.lemma_) in ("speech", "accusation")
 
-    def _pattern_code(self, lex, ex, own: bool, on_object: bool = False) -> tuple[str | None, bool]:
+    def _pattern_code(self, lex, ex, own: bool, on_object: bool = False,
+                      object_actor: bool | None = None) -> tuple[str | None, bool]:
         from geokg.ingest.dictionaries.verbs import Clause
 
         found = lex.match(Clause.from_extraction(ex), own=own)
         if found is None or not found.code or (on_object and not found.uses_object):
+            return None, False
+        if found.pattern is None and object_actor is False:
+            # a verb's own or block code without a fitting pattern codes an act on actors, else no
+            # event: "*faces* a speech", "*needs* reforms", "*found* no evidence", "*seeks* a wider government"
             return None, False
         quad = self.table[found.code].quad_class if self.table is not None and found.code in self.table else 0
         return found.code, found.uses_object and found.target != "object" and quad in (2, 4)

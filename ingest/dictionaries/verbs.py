@@ -143,13 +143,16 @@ def _verb_at(rel: list[str], lemma: list[str]) -> int:
 class PatternMatch:
     """The code a clause gets: ``code`` (source -> target), ``reverse`` (target -> source),
     where the target stands (``target``: "object", "prep:to" ... or ""), the pattern
-    (None for the verb's own code) and whether the object was one of its words."""
+    (None for the verb's own code), whether the object was one of its words and whether
+    the code is only its block's (``block``: the verb has neither a code nor a pattern of
+    its own that fits)."""
 
     code: str
     reverse: str
     target: str
     pattern: VerbPattern | None
     uses_object: bool
+    block: bool = False
 
 
 Slot = tuple[tuple[str, ...], ...]  # alternatives, each a phrase of words (its head last)
@@ -211,9 +214,12 @@ class PatternLexicon:
         self.own: dict[str, str] = {}
         self.own_reverse: dict[str, str] = {}  # the reverse code of a verb's own ("[032:033]")
         self.forms: dict[str, str] = {}
+        self.block_only: set[str] = set()  # verbs whose own code is their block's
         for v in verbs.verbs:
             code = v.code or verbs.blocks.get(v.block, "")
             if code and keep(code):
+                if v.lemma not in self.own and not v.code:
+                    self.block_only.add(v.lemma)
                 self.own.setdefault(v.lemma, code)
                 back = verbs.reverse.get(v.block, "") if not v.code else ""
                 if back and keep(back):
@@ -263,7 +269,8 @@ class PatternLexicon:
                     p = c.pattern
                     return PatternMatch(p.code, p.reverse, p.target, p, bool(c.obj))
             if own and lemma in self.own:
-                return PatternMatch(self.own[lemma], self.own_reverse.get(lemma, ""), "", None, False)
+                return PatternMatch(self.own[lemma], self.own_reverse.get(lemma, ""), "", None, False,
+                                    lemma in self.block_only)
         return None
 
     @staticmethod

@@ -94,11 +94,11 @@ class DocTable:
 
     @cached_property
     def lemma(self) -> list[str]:
-        """``Token.lemma_``, with past forms of verbs the model cut wrongly repaired (:func:`verb_lemma`)."""
+        """``Token.lemma_``, with verb forms the model cut wrongly repaired (:func:`verb_lemma`)."""
         lemmas = self._strings(LEMMA)
         tags = self.tag
         lower = self.lower
-        return [verb_lemma(lower[i], tags[i], lem) if tags[i] in ("VBD", "VBN") else lem
+        return [verb_lemma(lower[i], tags[i], lem) if tags[i] in ("VBD", "VBN", "VBZ", "VBG") else lem
                 for i, lem in enumerate(lemmas)]
 
     @cached_property
@@ -174,11 +174,13 @@ _CVC = re.compile(r"^[^aeiou]*[aeiou][bcdfgklmnprstvz]$")
 
 
 def verb_lemma(word: str, tag: str, lemma: str) -> str:
-    """The lemma of a past form, repaired when the model cut a final *-e* ("staged" -> "stag").
+    """The lemma of a verb form, repaired when the model cut a final *-e* ("staged" -> "stag",
+    "hopes" -> "hop").
 
     English doubles the last consonant of a one-syllable verb ending in vowel + consonant
     before *-ed* ("stop" -> "stopped"), so "staged" cannot come from "stag": when the word
-    is the lemma + "ed" and the lemma has that shape, the lemma is the word minus "d".
+    is the lemma + "ed" and the lemma has that shape, the lemma is the word minus "d"; so
+    for "-es" ("hopes") and "-ing" ("hoping").
 
     Examples
     --------
@@ -186,7 +188,13 @@ def verb_lemma(word: str, tag: str, lemma: str) -> str:
     ('stage', 'vote', 'open')
     >>> verb_lemma("jailed", "VBN", "jail"), verb_lemma("helped", "VBD", "help"), verb_lemma("ran", "VBD", "run")
     ('jail', 'help', 'run')
+    >>> verb_lemma("hopes", "VBZ", "hop"), verb_lemma("hoping", "VBG", "hop"), verb_lemma("fixes", "VBZ", "fix")
+    ('hope', 'hope', 'fix')
     """
     if tag in ("VBD", "VBN") and word == lemma + "ed" and _CVC.match(lemma):
         return word[:-1]
+    if tag == "VBZ" and word == lemma + "es" and _CVC.match(lemma) and lemma[-1] not in "sz":
+        return word[:-1]  # "hopes" -> "hop": a verb in -s, -z takes -es ("buses"), no other
+    if tag == "VBG" and word == lemma + "ing" and _CVC.match(lemma):
+        return lemma + "e"  # "hoping" -> "hop": "hop" makes "hopping"
     return lemma

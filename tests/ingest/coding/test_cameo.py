@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -111,6 +112,15 @@ def test_every_transform_target_is_a_known_code(table):
         for kwargs in ({"negated": True}, {"mode": "intended"}, {"mode": "demanded"}):
             out = table.transform(code, **kwargs)
             assert out is None or out in table
+
+
+def test_transform_of_an_event_code_is_an_event_code(table):
+    # a root ("10" DEMAND, "12" REJECT) names a class, not an event: "should withdraw" is 100,
+    # "failed to agree" 120 (issue #17: 9 AG News events were coded "10" or "12")
+    for code in (c for c in table if len(c) >= 3):
+        for kwargs in ({"negated": True}, {"mode": "intended"}, {"mode": "demanded"}):
+            out = table.transform(code, **kwargs)
+            assert out is None or re.fullmatch(r"\d{3,4}", out), (code, kwargs, out)
 
 
 def test_table_round_trip(tmp_path, table):

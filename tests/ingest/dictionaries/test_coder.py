@@ -42,6 +42,12 @@ def _ex(subject: str, relation: str, lemma: str, obj: str | None = None, mode: s
     return Extraction("a", 0, 0, len(text), s, relation, lemma, r0, r0 + len(relation), object=o, mode=mode, **kw)
 
 
+def _type(coder, ex):
+    """The event type of ``ex`` with its object's actors coded, as the pipeline codes them."""
+    objects = coder.actors.code_arguments(ex.object) if ex.object is not None else []
+    return coder.event_type(ex, [], objects)
+
+
 @pytest.fixture(scope="module")
 def coders():
     with_backoff = build_coder(backoff=False, discards=False, actors=False)
@@ -51,19 +57,19 @@ def coders():
 
 def test_backoff_only_where_geokg_codes_nothing(coders):
     on, off = coders
-    grill = _ex("Mexico", "grilled", "grill", "the envoy")
-    assert on.event_type(grill, [], [])[0] == "090" and off.event_type(grill, [], [])[0] is None
+    grill = _ex("Mexico", "grilled", "grill", "Canada")
+    assert _type(on, grill)[0] == "090" and _type(off, grill)[0] is None
     reject = _ex("Mexico", "rejected", "reject", "the plan")
-    assert on.event_type(reject, [], [])[0] == off.event_type(reject, [], [])[0] != "111"  # geokg's row wins
+    assert _type(on, reject)[0] == _type(off, reject)[0] != "111"  # geokg's row wins
 
 
 def test_backoff_needs_a_main_clause_and_no_frame_verb(coders):
     on, _ = coders
-    assert on.event_type(_ex("Mexico", "to grill", "grill", "the envoy"), [], [])[0] is None
-    assert on.event_type(_ex("Mexico", "grilling", "grill", "the envoy"), [], [])[0] is None
+    assert _type(on, _ex("Mexico", "to grill", "grill", "Canada"))[0] is None
+    assert _type(on, _ex("Mexico", "grilling", "grill", "Canada"))[0] is None
     # a condition is no event; a modal clause is coded as geokg codes its own ("would not give permission": 12x)
-    assert on.event_type(_ex("Mexico", "grilled", "grill", "the envoy", mode="hypothetical"), [], [])[0] is None
-    assert on.event_type(_ex("Mexico", "may grill", "grill", "the envoy", mode="hypothetical"), [], [])[0] == (
+    assert _type(on, _ex("Mexico", "grilled", "grill", "Canada", mode="hypothetical"))[0] is None
+    assert _type(on, _ex("Mexico", "may grill", "grill", "Canada", mode="hypothetical"))[0] == (
         on.table.transform("090", mode="hypothetical"))
     assert on.lexicon.pattern_code(_ex("Mexico", "said", "say"), "asserted", "backoff") == (None, False)
 
@@ -71,27 +77,48 @@ def test_backoff_needs_a_main_clause_and_no_frame_verb(coders):
 def test_an_intended_act_is_backed_off_but_a_threat_stays_a_threat(coders):
     on, off = coders
     for mode in ("intended", "future"):
-        will = _ex("Mexico", "will grill", "grill", "the envoy", mode=mode)
-        assert on.event_type(will, [], [])[0] == on.table.transform("090", mode=mode)
-        assert off.event_type(will, [], [])[0] is None
-    assert on.event_type(_ex("Mexico", "threatened to grill", "grill", "the envoy", mode="intended"), [], [])[0] == "130"
+        will = _ex("Mexico", "will grill", "grill", "Canada", mode=mode)
+        assert _type(on, will)[0] == on.table.transform("090", mode=mode)
+        assert _type(off, will)[0] is None
+    assert _type(on, _ex("Mexico", "threatened to grill", "grill", "Canada", mode="intended"))[0] == "130"
 
 
 def test_a_verb_without_a_code_takes_its_blocks(coders):
     on, _ = coders
-    quiz = _ex("Mexico", "quizzed", "quiz", "the envoy")
-    assert on.event_type(quiz, [], [])[0] == "090" and on.lexicon.lookup("quiz") is None
+    quiz = _ex("Mexico", "quizzed", "quiz", "Canada")
+    canada = on.actors.code_arguments(quiz.object)
+    assert canada and on.event_type(quiz, [], canada)[0] == "090" and on.lexicon.lookup("quiz") is None
+
+
+def test_a_verb_code_without_a_pattern_needs_an_actor_object(coders):
+    # "Blair faces one of the trickiest speeches", "the government needs more reforms" (issue #17)
+    on, _ = coders
+    assert _type(on, _ex("Mexico", "quizzed", "quiz", "the plan"))[0] is None
+    assert _type(on, _ex("Mexico", "quizzed", "quiz"))[0] is None
+    assert _type(on, _ex("Mexico", "grilled", "grill", "the plan"))[0] is None  # so the verb's own code
+
+
+def test_a_patient_verb_is_no_act_of_its_subject(coders):
+    # "three soldiers died in Gaza fighting": PETRARCH's DIE block codes 190, the dead as the attacker
+    on, _ = coders
+    on.lexicon.backoff = PatternLexicon(read_verbs("--- DIE [190] ---\nDIE\n"), keep_code=on.table.__contains__)
+    try:
+        assert on.lexicon.frame("die") == "patient"
+        assert _type(on, _ex("Mexico", "died", "die"))[0] is None
+        assert _type(on, _ex("Mexico", "died in", "die in", "fighting"))[0] is None
+    finally:
+        on.lexicon.backoff = PatternLexicon(read_verbs(BACKOFF), keep_code=on.table.__contains__)
 
 
 def test_a_pattern_with_a_constraint_outranks_a_geokg_row_without_one(coders):
     on, off = coders
     levy = _ex("Mexico", "imposed", "impose", "a levy")
     assert off.lexicon.lookup("impose", ["a levy"]) == "172"  # geokg's row without constraint
-    assert on.event_type(levy, [], [])[0] == "163" and off.event_type(levy, [], [])[0] == "172"
-    assert on.event_type(_ex("Mexico", "imposed", "impose", "a fee"), [], [])[0] == "172"  # no pattern fits
+    assert _type(on, levy)[0] == "163" and _type(off, levy)[0] == "172"
+    assert _type(on, _ex("Mexico", "imposed", "impose", "a fee"))[0] == "172"  # no pattern fits
     on.lexicon.specific_first = False
     try:
-        assert on.with_lexicon(on.lexicon).event_type(levy, [], [])[0] == "172"
+        assert _type(on.with_lexicon(on.lexicon), levy)[0] == "172"
     finally:
         on.lexicon.specific_first = True
 
@@ -99,9 +126,9 @@ def test_a_pattern_with_a_constraint_outranks_a_geokg_row_without_one(coders):
 def test_a_light_verb_takes_only_a_pattern_on_its_object(coders):
     on, off = coders
     census = _ex("Mexico", "conducted", "conduct", "a census")
-    assert on.lexicon.frame("conduct") == "support" and off.event_type(census, [], [])[0] is None
-    assert on.event_type(census, [], [])[0] == "090"
-    assert on.event_type(_ex("Mexico", "conducted", "conduct", "a poll"), [], [])[0] is None  # not the block's 040
+    assert on.lexicon.frame("conduct") == "support" and _type(off, census)[0] is None
+    assert _type(on, census)[0] == "090"
+    assert _type(on, _ex("Mexico", "conducted", "conduct", "a poll"))[0] is None  # not the block's 040
 
 
 def test_the_backoff_leaves_subordinate_clauses_alone(coders):
@@ -115,7 +142,8 @@ def test_the_backoff_leaves_subordinate_clauses_alone(coders):
     probe = Extraction("a", 0, 0, len(doc.text), Argument("subject", "that", 7, 11), "quizzed", "quiz", start,
                        start + len("quizzed"), object=Argument("object", "Kabul", 20, 25, head="Kabul", label="GPE"))
     assert on.lexicon.main_clause(probe, doc) is False and on.lexicon.main_clause(probe, None) is None
-    assert on.event_type(probe, [], [], doc=doc)[0] is None and on.event_type(probe, [], [])[0] == "090"
+    kabul = on.actors.code_arguments(probe.object)
+    assert on.event_type(probe, [], kabul, doc=doc)[0] is None and on.event_type(probe, [], kabul)[0] == "090"
     said = Doc(spacy.blank("en").vocab, words=["Kabul", "said", "rebels", "quizzed", "it"], heads=[1, 1, 3, 1, 3],
                deps=["nsubj", "ROOT", "nsubj", "ccomp", "dobj"], lemmas=["Kabul", "say", "rebel", "quiz", "it"])
     reported = Extraction("a", 0, 0, len(said.text), Argument("subject", "rebels", 11, 17), "quizzed", "quiz", 18, 25)
@@ -126,11 +154,11 @@ def test_user_patterns_come_before_geokg_rows(tmp_path):
     user = tmp_path / "Mine.verbs.txt"
     user.write_text("&PLAN\n+PLAN\n+PROPOSAL\n--- REJECT [---] ---\nREJECT\n- * &PLAN [1231] # REJECT\n")
     coder = build_coder([user], backoff=False, discards=False, actors=False)
-    assert coder.event_type(_ex("Mexico", "rejected", "reject", "the proposal"), [], [])[0] == "1231"
+    assert _type(coder, _ex("Mexico", "rejected", "reject", "the proposal"))[0] == "1231"
     assert coder.sizes["user_pattern_rows"] == 1
     # another coder in the same process keeps geokg's code
-    assert build_coder(backoff=False, discards=False, actors=False).event_type(
-        _ex("Mexico", "rejected", "reject", "the proposal"), [], [])[0] != "1231"
+    assert _type(build_coder(backoff=False, discards=False, actors=False),
+                 _ex("Mexico", "rejected", "reject", "the proposal"))[0] != "1231"
 
 
 def test_dated_actor_as_of_the_article_date(tmp_path):
@@ -216,12 +244,12 @@ def test_user_bare_verb_codes_come_before_geokg_rows_except_frame_verbs(tmp_path
     coder = build_coder([user], backoff=False, discards=False, actors=False)
     plain = build_coder(backoff=False, discards=False, actors=False)
     condemn = _ex("Mexico", "condemned", "condemn", "the raid")
-    assert coder.event_type(condemn, [], [])[0] == "122" != plain.event_type(condemn, [], [])[0]
+    assert _type(coder, condemn)[0] == "122" != _type(plain, condemn)[0]
     # unlike the shipped back-off, a user's verb code holds in any clause
-    assert coder.event_type(_ex("Mexico", "grilling", "grill", "the envoy"), [], [])[0] == "090"
+    assert _type(coder, _ex("Mexico", "grilling", "grill", "Canada"))[0] == "090"
     # a frame verb keeps geokg's reading when its object is a clause (or unknown): what was said is the event
     said = _ex("Mexico", "said", "say", "it would leave")
-    assert coder.event_type(said, [], [])[0] == plain.event_type(said, [], [])[0] != "010"
+    assert _type(coder, said)[0] == _type(plain, said)[0] != "010"
     lex = coder.lexicon
     assert lex.pattern_code(said, "asserted", "user", clause_object=True) == (None, False)
     urged = _ex("Mexico", "urged", "urge", "Riverland")
@@ -236,9 +264,9 @@ def test_a_user_code_is_final_and_may_lie_beyond_cameo(tmp_path):
     coder = build_coder([user], backoff=False, discards=False, actors=False)
     plain = build_coder(backoff=False, discards=False, actors=False)
     # "will gift": geokg's intent transform is not applied to a user's code (PETRARCH applies none)
-    assert coder.event_type(_ex("Riverland", "will gift", "gift", "grain", mode="intended"), [], [])[0] == "1741"
-    assert coder.event_type(_ex("Riverland", "gifted", "gift", "ducats"), [], [])[0] == "903"
-    assert coder.event_type(_ex("Riverland", "did not gift", "gift", "grain", polarity="negative"), [], [])[0] == "1741"
+    assert _type(coder, _ex("Riverland", "will gift", "gift", "grain", mode="intended"))[0] == "1741"
+    assert _type(coder, _ex("Riverland", "gifted", "gift", "ducats"))[0] == "903"
+    assert _type(coder, _ex("Riverland", "did not gift", "gift", "grain", polarity="negative"))[0] == "1741"
     assert (coder.table["1741"].plover, coder.table["1741"].quad_class) == (coder.table["174"].plover, 4)
     assert coder.table["903"].quad_class == 0 and "903" not in plain.table and "102b" not in coder.table
     assert coder.lexicon.user_patterns.dropped == 2  # "102b" and "174K": no event-type IRI can hold them
