@@ -54,6 +54,7 @@ from geokg.ingest.coding.rules import (
     head_pos,
     is_state,
     relation_lemmas,
+    relation_root,
     under_negation,
 )
 from geokg.ingest.dates import TimeExpression, event_date, find_time_expressions
@@ -528,10 +529,10 @@ class ExtractionCoder:
             return not _WILLING.search(ex.relation)
         if doc is None or ex.relation[:3].lower() != "to ":
             return False
-        span = doc.char_span(ex.rel_start, ex.rel_end, alignment_mode="expand")
-        if span is None or not len(span) or span.root.dep_ != "xcomp":
+        root = relation_root(ex, doc)
+        if root is None or root.dep_ != "xcomp":
             return False
-        return self.lexicon.frame(span.root.head.lemma_) == "preparation"
+        return self.lexicon.frame(root.head.lemma_) == "preparation"
 
     def _is_appeal(self, ex: Extraction) -> bool:
         """Whether the verb of ``ex`` is one of appealing ("ask", "urge", "call on": CAMEO 02)."""
@@ -556,10 +557,9 @@ class ExtractionCoder:
         """The agent named by an event noun's modifiers: "*Palestinian* riots", "*US* air strikes"."""
         if doc is None:
             return ()
-        span = doc.char_span(ex.rel_start, ex.rel_end, alignment_mode="expand")
-        if span is None or not len(span):
+        head = relation_root(ex, doc)
+        if head is None:
             return ()
-        head = span.root
         mods = [t for t in head.lefts if t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")]
         if not mods:
             return ()

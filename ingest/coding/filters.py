@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 
 from geokg.ingest.actors.words import singular
+from geokg.ingest.coding.rules import relation_root
 from geokg.ingest.records import Argument, Article, Extraction
 
 __all__ = ["NON_EVENT_READINGS", "historical", "plain_negation", "PASSIVE_RE", "clause_marks", "clause_reading", "control_verbs", "headed_by", "headline_passive",
@@ -214,10 +215,9 @@ def _clause_top(ex: Extraction, doc):
     for a nominal event; None without a Doc."""
     if doc is None or ex.kind not in ("event", "nominal"):
         return None
-    span = doc.char_span(ex.rel_start, ex.rel_end, alignment_mode="expand")
-    if span is None or not len(span):
+    top = relation_root(ex, doc)
+    if top is None:
         return None
-    top = span.root
     while ex.kind == "event" and top.dep_ == "xcomp" and top.head is not top and top.head.pos_ in ("VERB", "AUX"):
         top = top.head  # "is trying to mediate": the clause of "trying"
     return top
@@ -255,10 +255,9 @@ def _date_words(ex: Extraction, doc) -> list[str]:
     describes ("the *1994* bombing of a centre that killed 85")."""
     if doc is None:
         return []
-    span = doc.char_span(ex.rel_start, ex.rel_end, alignment_mode="expand")
-    if span is None or not len(span):
+    root = relation_root(ex, doc)
+    if root is None:
         return []
-    root = span.root
     holders = [root]
     mark = next((c.lower_ for c in root.children if c.dep_ == "mark"), "")
     if ex.kind == "event" and root.dep_ == "relcl":

@@ -17,6 +17,7 @@ from typing import Self
 from geokg.ingest.actors.data import Memo
 from geokg.ingest.actors.words import singular, words_of
 from geokg.ingest.coding.cameo import CameoTable
+from geokg.ingest.coding.rules import relation_root
 from geokg.ingest.resources import data_text
 
 __all__ = ["LexiconError", "VerbLexicon", "read_rows"]
@@ -296,10 +297,9 @@ class VerbLexicon:
         *controls* X", "before he *heads* to X", "said they *needed* time" is a speech complement)."""
         if doc is None or ex.kind != "event":
             return None
-        span = doc.char_span(ex.rel_start, ex.rel_end, alignment_mode="expand")
-        if span is None or not len(span):
+        tok = relation_root(ex, doc)
+        if tok is None:
             return None
-        tok = span.root
         while tok.dep_ == "conj" and tok.head is not tok:
             tok = tok.head
         if tok.dep_ == "ROOT":

@@ -31,6 +31,7 @@ from geokg.ingest.records import (  # event_id re-exported
 )
 
 __all__ = [
+    "relation_root",
     "AGENTLESS_ROOTS",
     "DOMESTIC_PREFIXES",
     "ENTITY_LABELS",
@@ -176,6 +177,29 @@ def political_dyad(source: Actor | None, target: Actor | None, code: str = "") -
     return len(countries) > 1
 
 
+def relation_root(ex: Extraction, doc):
+    """The root token of the relation span of ``ex`` in ``doc`` (``doc.char_span`` expanded to
+    tokens), or None when the span is empty or not in the Doc.  Several filters read it for
+    every extraction: it is memoised on the Doc (``doc.user_data``, one dict per article) by
+    the span's offsets, as a token index."""
+    data = getattr(doc, "user_data", None)
+    if data is None:  # not a Doc
+        span = doc.char_span(ex.rel_start, ex.rel_end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+    memo = data.get(_ROOTS)
+    if memo is None:
+        memo = data[_ROOTS] = {}
+    key = (ex.rel_start, ex.rel_end)
+    i = memo.get(key)
+    if i is None:
+        span = doc.char_span(ex.rel_start, ex.rel_end, alignment_mode="expand")
+        i = memo[key] = span.root.i if span is not None and len(span) else -1
+    return doc[i] if i >= 0 else None
+
+
+_ROOTS = "geokg.relation_roots"
+
+
 def background_clause(ex: Extraction, doc) -> bool:
     """Whether ``ex`` is background, not news of its own: a relative clause in the perfect
     that describes a noun ("the group *that has seized* parts of the country"), the clause of
@@ -197,10 +221,9 @@ def background_clause(ex: Extraction, doc) -> bool:
     """
     if doc is None:
         return False
-    span = doc.char_span(ex.rel_start, ex.rel_end, alignment_mode="expand")
-    if span is None or not len(span):
+    verb = relation_root(ex, doc)
+    if verb is None:
         return False
-    verb = span.root
     if ex.kind == "nominal":
         return _background_noun(verb)
     if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in _CLAIM_NOUNS:
@@ -242,10 +265,9 @@ def under_negation(ex: Extraction, doc) -> bool:
     """
     if doc is None or ex.relation[:3].lower() != "to ":
         return False
-    span = doc.char_span(ex.rel_start, ex.rel_end, alignment_mode="expand")
-    if span is None or not len(span):
+    tok = relation_root(ex, doc)
+    if tok is None:
         return False
-    tok = span.root
     if tok.dep_ not in ("advcl", "xcomp", "acl", "relcl"):
         return False
     for _ in range(2):  # "give permission to help": the infinitive hangs on the verb's object
@@ -258,8 +280,7 @@ def under_negation(ex: Extraction, doc) -> bool:
 
 
 def _relation_root(ex: Extraction, doc):
-    span = doc.char_span(ex.rel_start, ex.rel_end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+    return relation_root(ex, doc)
 
 
 def stated_clause(ex: Extraction, governor: Extraction, doc) -> bool:
