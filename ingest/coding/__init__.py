@@ -7,8 +7,10 @@ events, actors and entity mentions:
   and source constraints -> CAMEO code; classes in ``coding/verbs_classes.tsv``); light
   and aspectual verbs ("conduct arrests", "intensify its fight") take the type of
   their object noun (``coding/verbs_frames.tsv``);
-* where those rows code nothing, PETRARCH-2's CAMEO verb patterns back them off (a main
-  clause told as done, no frame verb: :meth:`VerbLexicon.pattern_code`; user dictionaries'
+* where those rows code nothing, PETRARCH-2's CAMEO verb patterns and block codes back them
+  off, and a pattern with a constraint outranks a geokg row without one (main clauses, no
+  frame verb; a verb's own or block code only for an act on actors:
+  :meth:`VerbLexicon.pattern_code`, :meth:`VerbLexicon.specific_pattern`; user dictionaries'
   patterns and verb codes come first, and their codes are final -- no mode or polarity
   transform -- as in PETRARCH: :mod:`geokg.ingest.dictionaries`);
 * polarity and mode change the code as the codebook says (``coding/cameo_transforms.tsv``
