@@ -21,8 +21,6 @@ Examples
 
 from __future__ import annotations
 
-import http.client
-import socket
 import threading
 import time
 import urllib.error
@@ -34,11 +32,17 @@ from urllib.parse import urlsplit
 
 from geokg.ingest.readers.netpolicy import (
     AddressPolicy,
-    BlockedAddressError,
-    TooLargeError,
     open_url,
 )
-from geokg.ingest.readers.url import USER_AGENT, FetchError, check_url, fetch, read_capped
+from geokg.ingest.readers.url import (
+    FETCH_FAILURES,
+    USER_AGENT,
+    FetchError,
+    as_fetch_error,
+    check_url,
+    fetch,
+    read_capped,
+)
 
 __all__ = ["FetchError", "HostGate", "Response", "backoff_delay", "conditional_get", "fetch_page"]
 
@@ -148,24 +152,9 @@ def conditional_get(
     except urllib.error.HTTPError as exc:
         if exc.code == 304:
             return Response(304, b"", exc.headers, url)
-        raise FetchError(f"HTTP {exc.code} {exc.reason}") from None
-    except BlockedAddressError as exc:
-        raise FetchError(f"refused: {exc}") from None
-    except TooLargeError as exc:
-        raise FetchError(str(exc)) from None
-    except urllib.error.URLError as exc:
-        reason = exc.reason
-        if isinstance(reason, (TimeoutError, socket.timeout)):
-            raise FetchError(f"timed out after {timeout:g} s") from None
-        raise FetchError(f"cannot connect: {getattr(reason, 'strerror', None) or reason}") from None
-    except TimeoutError:
-        raise FetchError(f"timed out after {timeout:g} s") from None
-    except http.client.HTTPException as exc:
-        raise FetchError(f"bad HTTP response: {type(exc).__name__}: {exc}") from None
-    except OSError as exc:
-        raise FetchError(f"connection error: {exc.strerror or exc}") from None
-    except ValueError as exc:
-        raise FetchError(f"invalid URL: {exc}") from None
+        raise as_fetch_error(exc, timeout) from None
+    except FETCH_FAILURES as exc:
+        raise as_fetch_error(exc, timeout) from None
 
 
 def fetch_page(url: str, *, policy: AddressPolicy, timeout: float, max_bytes: int) -> tuple[bytes, Message, str]:

@@ -51,7 +51,8 @@ from geokg.ingest.readers.netpolicy import (
 from geokg.ingest.readers.plaintext import parse_document
 from geokg.ingest.records import ReadError
 
-__all__ = ["MAX_REDIRECTS", "USER_AGENT", "FetchError", "check_url", "fetch", "read_capped", "read_url"]
+__all__ = ["FETCH_FAILURES", "MAX_REDIRECTS", "USER_AGENT", "FetchError", "as_fetch_error", "check_url", "fetch",
+           "read_capped", "read_url"]
 
 USER_AGENT = "geokg/0.1"
 _CHUNK = 64 * 1024
@@ -166,34 +167,54 @@ def fetch(
             return read_capped(resp, deadline, timeout, max_bytes), resp.headers, resp.geturl()
     except FetchError:
         raise
-    except BlockedAddressError as exc:
-        raise FetchError(f"refused: {exc}") from None
-    except TooLargeError as exc:
-        raise FetchError(str(exc)) from None
-    except urllib.error.HTTPError as exc:
+    except FETCH_FAILURES as exc:
+        raise as_fetch_error(exc, timeout) from None
+
+
+#: The exceptions a fetch through :func:`geokg.ingest.readers.netpolicy.open_url` can raise that
+#: :func:`as_fetch_error` turns into a :class:`FetchError` (``URLError``, ``HTTPError`` and
+#: ``socket.gaierror`` are ``OSError``\ s).
+FETCH_FAILURES = (BlockedAddressError, TooLargeError, OSError, http.client.HTTPException, ValueError)
+
+
+def as_fetch_error(exc: BaseException, timeout: float) -> FetchError:
+    """The :class:`FetchError`, with a human-readable reason, for an exception of a fetch.
+
+    Shared by :func:`fetch` and the feed watcher's conditional GET, so both word a failure alike.
+
+    Examples
+    --------
+    >>> as_fetch_error(TimeoutError(), 0.5)
+    FetchError('timed out after 0.5 s')
+    >>> as_fetch_error(ValueError("no host"), 20)
+    FetchError('invalid URL: no host')
+    """
+    if isinstance(exc, (BlockedAddressError, TooLargeError)):
+        return FetchError(f"refused: {exc}" if isinstance(exc, BlockedAddressError) else str(exc))
+    if isinstance(exc, urllib.error.HTTPError):
         if 300 <= exc.code < 400 and "redirect" in str(exc.reason).lower():
-            raise FetchError(f"too many redirects (more than {MAX_REDIRECTS}) or a redirect loop") from None
-        raise FetchError(f"HTTP {exc.code} {exc.reason}") from None
-    except urllib.error.URLError as exc:
+            return FetchError(f"too many redirects (more than {MAX_REDIRECTS}) or a redirect loop")
+        return FetchError(f"HTTP {exc.code} {exc.reason}")
+    if isinstance(exc, urllib.error.URLError):
         reason = exc.reason
         if isinstance(reason, (TimeoutError, socket.timeout)):
-            raise FetchError(f"timed out after {timeout:g} s") from None
+            return FetchError(f"timed out after {timeout:g} s")
         if isinstance(reason, ssl.SSLError):
-            raise FetchError(f"TLS error: {reason}") from None
+            return FetchError(f"TLS error: {reason}")
         if isinstance(reason, OSError):
-            raise FetchError(f"cannot connect: {reason.strerror or reason}") from None
-        raise FetchError(f"cannot fetch: {reason}") from None
-    except TimeoutError:
-        raise FetchError(f"timed out after {timeout:g} s") from None
-    except http.client.HTTPException as exc:
-        raise FetchError(f"bad HTTP response: {type(exc).__name__}: {exc}") from None
-    except socket.gaierror as exc:  # the policy resolves the name before connecting
-        raise FetchError(f"cannot connect: {exc.strerror or exc}") from None
-    except OSError as exc:
-        raise FetchError(f"connection error: {exc.strerror or exc}") from None
-    except ValueError as exc:
-        raise FetchError(f"invalid URL: {exc}") from None
-
+            return FetchError(f"cannot connect: {reason.strerror or reason}")
+        return FetchError(f"cannot fetch: {reason}")
+    if isinstance(exc, TimeoutError):
+        return FetchError(f"timed out after {timeout:g} s")
+    if isinstance(exc, http.client.HTTPException):
+        return FetchError(f"bad HTTP response: {type(exc).__name__}: {exc}")
+    if isinstance(exc, socket.gaierror):  # the policy resolves the name before connecting
+        return FetchError(f"cannot connect: {exc.strerror or exc}")
+    if isinstance(exc, OSError):
+        return FetchError(f"connection error: {exc.strerror or exc}")
+    if isinstance(exc, ValueError):
+        return FetchError(f"invalid URL: {exc}")
+    return FetchError(f"cannot fetch: {type(exc).__name__}: {exc}")
 
 def _sniff(data: bytes) -> str | None:
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()

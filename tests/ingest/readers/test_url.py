@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import http.client
+import socket
+import ssl
 import threading
 import time
+import urllib.error
 from collections.abc import Iterator
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -12,7 +16,7 @@ from pathlib import Path
 import pytest
 from geokg.ingest.readers import iter_articles, read_url
 from geokg.ingest.readers.base import ReadOptions
-from geokg.ingest.readers.url import USER_AGENT
+from geokg.ingest.readers.url import FETCH_FAILURES, USER_AGENT, as_fetch_error
 from geokg.ingest.records import Article, ReadError
 
 FIX = Path(__file__).resolve().parents[2] / "fixtures" / "readers"
@@ -294,3 +298,18 @@ def test_iter_articles_passes_allow_private_addresses(base: str) -> None:
     assert isinstance(refused, ReadError) and "refused address 127.0.0.1" in refused.reason
     [ok] = list(iter_articles([f"{base}/chain/1"], allow_private_addresses=True))
     assert isinstance(ok, Article)
+
+
+@pytest.mark.parametrize(("exc", "reason"), [
+    (urllib.error.URLError(TimeoutError()), "timed out after 2 s"),
+    (urllib.error.URLError(ssl.SSLError(1, "bad cert")), "TLS error: [Errno 1] bad cert"),
+    (urllib.error.URLError(ConnectionRefusedError(111, "Connection refused")), "cannot connect: Connection refused"),
+    (urllib.error.URLError("weird"), "cannot fetch: weird"),
+    (socket.gaierror(-2, "Name or service not known"), "cannot connect: Name or service not known"),
+    (OSError(5, "I/O error"), "connection error: I/O error"),
+    (http.client.BadStatusLine("x"), "bad HTTP response: BadStatusLine: x"),
+])
+def test_as_fetch_error_words_each_failure(exc: BaseException, reason: str) -> None:
+    """The one mapping the URL reader and the feed watcher share (url.as_fetch_error)."""
+    assert isinstance(exc, FETCH_FAILURES)
+    assert str(as_fetch_error(exc, 2.0)) == reason
