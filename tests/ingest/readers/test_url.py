@@ -302,7 +302,7 @@ def test_iter_articles_passes_allow_private_addresses(base: str) -> None:
 
 @pytest.mark.parametrize(("exc", "reason"), [
     (urllib.error.URLError(TimeoutError()), "timed out after 2 s"),
-    (urllib.error.URLError(ssl.SSLError(1, "bad cert")), "TLS error: [Errno 1] bad cert"),
+    (urllib.error.URLError(ssl.SSLError(1, "bad cert")), "TLS error: bad cert"),
     (urllib.error.URLError(ConnectionRefusedError(111, "Connection refused")), "cannot connect: Connection refused"),
     (urllib.error.URLError("weird"), "cannot fetch: weird"),
     (socket.gaierror(-2, "Name or service not known"), "cannot connect: Name or service not known"),
