@@ -58,16 +58,18 @@ QUERIES = {
 }
 
 
-def _build_seed(workdir: Path) -> Path:
+def _build_seed(workdir: Path, evidence: str = "mention") -> Path:
     from geokg.graph.builder.run import build
 
-    out = workdir / "seed"
-    build([ROOT / "examples" / "articles"], out, html=False)
+    out = workdir / f"seed-{evidence}"
+    build([ROOT / "examples" / "articles"], out, html=False, exports=False, evidence=evidence)
     return out / "store"
 
 
-def _replicate(seed_store: Path, target: int, nquads: Path, share: int = 1) -> int:
+def _replicate(seed_store: Path, target: int, nquads: Path, share: int = 1, copies: int | None = None) -> int:
     """Write ~target quads of N-Quads: copies of every article graph with fresh ids.
+
+    ``copies`` (if given) is the number of copies instead, whatever the quads.
 
     With ``share`` > 1, event IRIs are shared by groups of ``share`` consecutive copies (fresh
     article, mention, sentence and statement IRIs per copy), so every event is reported by
@@ -80,7 +82,8 @@ def _replicate(seed_store: Path, target: int, nquads: Path, share: int = 1) -> i
     quads = list(store.quads_for_pattern(None, None, None, None))
     article_quads = [q for q in quads if "/graph/vocabulary" not in str(q.graph_name)]
     vocab = [q for q in quads if "/graph/vocabulary" in str(q.graph_name)]
-    copies = max(1, (target - len(vocab)) // max(1, len(article_quads)))
+    if copies is None:
+        copies = max(1, (target - len(vocab)) // max(1, len(article_quads)))
 
     def rename(term, k):
         if isinstance(term, ox.NamedNode):
