@@ -31,6 +31,7 @@ from geokg.ingest.coding.filters import (
     clause_reading,
     control_verbs,
     headed_by,
+    headline_misreading,
     headline_passive,
     historical,
     instrument_modifiers,
@@ -391,6 +392,10 @@ class ExtractionCoder:
             if not targets:
                 targets = (self._pronoun_targets(ex, sources, siblings, context, doc)
                            or self._holder_targets(ex, sources, siblings, context, doc))
+        if doc is not None:  # "Iran Agrees to *Suspend* ...": a Title Case headline's made-up names
+            known = self.actors.is_known
+            sources = tuple(a for a in sources if not headline_misreading(a, ex, doc, known))
+            targets = tuple(a for a in targets if not headline_misreading(a, ex, doc, known))
         code = self._role_code(ex.subject, code) if sources else code
         sources = tuple(self._refine_sector(a, ex.subject, code) for a in sources)
         # an event without a known source says little, except violence against a known
