@@ -194,8 +194,10 @@ class ActorCoder(PhraseRules):
         head = self._head_index(words, head_word, persons)
         if head is None:
             return ()
-        while (head + 2 < len(words) and words[head].lower() in self.words["quantity_heads"] and words[head + 1].lower() == "of"):
-            # "Tens of thousands of university students": the head is what is counted
+        while (head + 2 < len(words) and words[head + 1].lower() == "of"
+               and (words[head].lower() in self.words["quantity_heads"] or self._stands_for_of(words, head))):
+            # "Tens of thousands of university students": the head is what is counted;
+            # "representatives of the rebels", "staff of the UN": the party they act for
             rest = words[head + 2:]
             sub = self._head_index(rest, "", [])
             if sub is None:
@@ -211,6 +213,14 @@ class ActorCoder(PhraseRules):
             if actor is not None and actor.id not in {a.id for a in out}:
                 out.append(actor)
         return tuple(out)
+
+    def _stands_for_of(self, words: list[str], head: int) -> bool:
+        """Whether the head acts for the party of its "of" phrase ("representatives of the rebels",
+        "staff of the UN": ``party_heads``) -- not when a capitalised word before it names
+        whose it is ("*Australian* employee of a Canadian company")."""
+        return words[head].lower() in self.words["party_heads"] and not any(
+            w[:1].isupper() and w.lower() not in DETERMINERS and w.lower() not in self.words["quantity_heads"]
+            and w.lower() not in self.words["common_modifiers"] for w in words[:head])
 
     def is_role_word(self, word: str) -> bool:
         """Whether ``word`` is a role noun ("troops", "officials")."""

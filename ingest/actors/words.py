@@ -79,6 +79,8 @@ _NO_SINGULAR = frozenset([
     "news", "series", "species", "status", "press", "bus", "gas", "analysis", "crisis", "arms",
     "us",
 ])
+#: Irregular plurals of role words ("men" is too short for the "-men" rule).
+_IRREGULAR = {"men": "man", "children": "child"}
 #: Sectors whose actors do not take the article's main country when none is named:
 #: armed groups are often foreign or transnational ("the militant group").
 NO_DEFAULT_SECTORS = frozenset({"REB", "UAF", "SEP", "REF", "IGO", "NGO"})
@@ -144,6 +146,8 @@ def slug(text: str) -> str:
 @lru_cache(maxsize=1 << 16)  # pure, and called for every token the coders read
 def singular(word: str) -> str:
     w = word.lower()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
     if w in _NO_SINGULAR or len(w) <= 3:
         return w
     if w.endswith("men") and len(w) > 4:

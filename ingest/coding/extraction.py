@@ -31,6 +31,7 @@ from geokg.ingest.coding.filters import (
     clause_reading,
     control_verbs,
     headed_by,
+    headline_misreading,
     headline_passive,
     historical,
     instrument_modifiers,
@@ -86,6 +87,8 @@ _LOCATION_PREPS = frozenset({"in", "at", "across", "throughout", "within", "insi
 _INFINITIVE = re.compile(r"\bto\s+\w", re.IGNORECASE)
 #: Sectors of a party a target may name without a country ("killed 24 Islamic militants").
 _VAGUE_TARGET_SECTORS = frozenset({"REB", "UAF", "SEP", "CRM", "OPP"})
+#: Sectors of people of a kind, not a body: a source and its target may share one
+_PEOPLE_SECTORS = frozenset({"CVL"})
 
 
 class ExtractionCoder:
@@ -254,7 +257,11 @@ class ExtractionCoder:
         def usable(arg: Argument | None) -> tuple[Actor, ...]:
             if arg is None or (arg.prep in ("in", "during") and arg is not ex.object and self._instrument(arg)):
                 return ()  # "killed in a *Taliban* attack": the attack's agent is no target
-            found = [a for a in self.actors.code_arguments(arg, doc=doc, context=context) if a.id not in src_ids]
+            # the source itself is no target -- except people of a kind, who may act on others of
+            # their kind ("a man killed ten people": civilians both)
+            found = [a for a in self.actors.code_arguments(arg, doc=doc, context=context)
+                     if a.id not in src_ids or (a.sector in _PEOPLE_SECTORS and a.id.startswith("actor:")
+                                                and arg.text != ex.subject.text)]
             # an "unspecified police" target says little: keep targets with a country or a name
             # first, and the others only when no argument names one
             vague = [a for a in found if a.id.startswith("actor:") and a.country is None]
@@ -385,6 +392,10 @@ class ExtractionCoder:
             if not targets:
                 targets = (self._pronoun_targets(ex, sources, siblings, context, doc)
                            or self._holder_targets(ex, sources, siblings, context, doc))
+        if doc is not None:  # "Iran Agrees to *Suspend* ...": a Title Case headline's made-up names
+            known = self.actors.is_known
+            sources = tuple(a for a in sources if not headline_misreading(a, ex, doc, known))
+            targets = tuple(a for a in targets if not headline_misreading(a, ex, doc, known))
         code = self._role_code(ex.subject, code) if sources else code
         sources = tuple(self._refine_sector(a, ex.subject, code) for a in sources)
         # an event without a known source says little, except violence against a known

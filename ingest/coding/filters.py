@@ -11,6 +11,8 @@ Pure functions over an extraction, its article and the verb lexicon's word class
 * :func:`mentions_accident`: whether the sentence names an accident or disaster;
 * :func:`headline_passive`: a headline's passive told without "was" ("Opposition leader
   killed"), whose subject is the target;
+* :func:`headline_misreading`: an ad-hoc name a Title Case headline made of common words
+  ("Iran Agrees to *Suspend* ...", "Hu *Meets With Castro*": no actor);
 * :func:`clause_reading`: why a clause reports no event of its own -- a purpose ("visited Dakar
   *to mediate*"), an event not yet happened ("*before* they demobilize"), a relative clause or a
   participle describing a noun ("a helicopter *that was captured*", "property *seized* in the
@@ -37,7 +39,7 @@ from geokg.ingest.actors.words import singular
 from geokg.ingest.coding.rules import relation_root
 from geokg.ingest.records import Argument, Article, Extraction
 
-__all__ = ["NON_EVENT_READINGS", "historical", "plain_negation", "PASSIVE_RE", "clause_marks", "clause_reading", "control_verbs", "headed_by", "headline_passive",
+__all__ = ["NON_EVENT_READINGS", "historical", "plain_negation", "PASSIVE_RE", "clause_marks", "clause_reading", "control_verbs", "headed_by", "headline_misreading", "headline_passive",
            "instrument_modifiers", "mentions_accident"]
 
 #: A relation with a form of "be": a passive, whose subject is no instrument of its own.
@@ -109,6 +111,35 @@ def headline_passive(ex: Extraction, article: Article, code: str) -> bool:
 #: Readings of a clause (:func:`clause_reading`) that are not coded as events.
 NON_EVENT_READINGS = frozenset({"purpose", "unrealized", "relative", "participle", "state", "averted"})
 _PAST_TAGS = frozenset({"VBD", "VBN"})
+
+
+def headline_misreading(actor, ex: Extraction, doc, known) -> bool:
+    """Whether ``actor`` is a name the parser made up in a Title Case sentence: an ad-hoc
+    person or organisation (``known(actor.id)`` false) whose name holds a word the article
+    writes in lower case elsewhere, or the plain form of one ("Iran Agrees to *Suspend* Enrichment" -- "agreed to
+    suspend"; "Chinese President *Meets With Castro*").  False without a Doc, for actors the
+    gazetteer knows and in sentences not in Title Case."""
+    if doc is None or actor is None or not actor.id.startswith(("org:", "person:")) or known(actor.id):
+        return False
+    from geokg.ingest.actors.words import NAME_PARTICLES
+
+    data = getattr(doc, "user_data", None)
+    common = data.get(_COMMON) if data is not None else None
+    if common is None:
+        common = frozenset(w for t in doc if t.is_lower and t.is_alpha for w in (t.text, t.lemma_.lower()))
+        if data is not None:
+            data[_COMMON] = common
+    words = [w.lower() for w in _NAME_WORDS.findall(actor.name)]
+    # a word or its plain form ("Vows" -- "vowed", "Saboteurs" -- "saboteurs")
+    if not any((w in common or singular(w) in common) and w not in NAME_PARTICLES for w in words):
+        return False
+    sent = doc.char_span(ex.sent_start, ex.sent_end, alignment_mode="expand")
+    long_words = [t.text for t in sent if t.is_alpha and len(t) > 3] if sent is not None else []
+    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+
+
+_COMMON = "geokg.lower_case_words"
+_NAME_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def clause_marks(data_dir=None) -> dict[str, str]:

@@ -267,7 +267,7 @@ class PatternLexicon:
             for c in self.index[lemma]:
                 if self._fits(c, clause):
                     p = c.pattern
-                    return PatternMatch(p.code, p.reverse, p.target, p, bool(c.obj))
+                    return PatternMatch(p.code, p.reverse, p.target, p, self._on_object(c, clause))
             if own and lemma in self.own:
                 return PatternMatch(self.own[lemma], self.own_reverse.get(lemma, ""), "", None, False,
                                     lemma in self.block_only)
@@ -297,6 +297,16 @@ class PatternLexicon:
             if not any(p == prep and self._prep_fits(slots, h, ws) for p, h, ws in cl.preps):
                 return False
         return True
+
+    def _on_object(self, c: _Compiled, cl: Clause) -> bool:
+        """Whether a fitting pattern's object slot stands on the clause's object, not only on a
+        particle or preposition of the verb: PETRARCH's "CLASH - WITH" fits "clashed with X" by
+        the relation's own "with", and then X is the other party, not a thing acted on."""
+        if not c.obj:
+            return False
+        *mods, head = c.obj
+        return (any(alt[-1] == cl.object_head for alt in head)
+                or (self.object_anywhere and not mods and self._slot_in(head, cl.modifiers)))
 
     def _prep_fits(self, slots: tuple[Slot, ...], head: str, words: frozenset[str]) -> bool:
         if not slots:

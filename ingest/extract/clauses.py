@@ -345,7 +345,8 @@ def _voice(verb: Token, chain: list[Token], tab) -> tuple[int | None, bool, int 
     si = _subject_at(vi, top.i, tab)
     passive = any(d in ("auxpass", "nsubjpass", "csubjpass") for d in kid_deps) or (
         dep[vi] in ("acl", "advcl") and tab.tag[vi] == "VBN"
-        and not any(d in ("nsubj", "aux") for d in kid_deps)) or _reduced_relative(vi, kid_deps, tab)
+        and not any(d in ("nsubj", "aux") for d in kid_deps)) or _reduced_relative(vi, kid_deps, tab) \
+        or _absolute_participle(vi, tab)
     agent = None
     for c, d in zip(kids, kid_deps):
         if d == "agent":
@@ -353,6 +354,23 @@ def _voice(verb: Token, chain: list[Token], tab) -> tuple[int | None, bool, int 
             if pobj is not None:
                 agent = pobj
     return si, passive, agent
+
+
+def _absolute_participle(vi: int, tab, depth: int = 0) -> bool:
+    """Whether verb ``vi`` is the past participle of a "with" absolute ("clashes raged, *with*
+    five villagers *killed* and two more *kidnapped*"): a participle with a subject and no
+    auxiliary, marked by "with" (a ``mark``, or the ``pcomp`` of a "with" phrase), or a
+    conjunct of one (which the tagger may read as a past tense): its subject is its patient."""
+    kids = tab.children[vi]
+    conj = tab.dep[vi] == "conj"
+    if tab.tag[vi] not in (("VBN", "VBD") if conj else ("VBN",)) or not any(tab.dep[c] == "nsubj" for c in kids) \
+            or any(tab.dep[c] in ("aux", "auxpass", "dobj") for c in kids):
+        return False
+    h = tab.head[vi]
+    if any(tab.dep[c] == "mark" and tab.lower[c] == "with" for c in kids) or (
+            tab.dep[vi] == "pcomp" and tab.lower[h] == "with"):
+        return True
+    return depth < 3 and conj and h != vi and _absolute_participle(h, tab, depth + 1)
 
 
 def _reduced_relative(vi: int, kid_deps: list[str], tab) -> bool:

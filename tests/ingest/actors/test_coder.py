@@ -32,6 +32,22 @@ def test_conjoined_actors(coder):
     assert [a.id for a in one] == ["person:tran-xuan-gia"]
 
 
+def test_men_women_and_children_are_civilians(coder):
+    assert [a.id for a in coder.code_arguments(arg("A man and two women", "women"))] == ["actor:CVL"]
+    assert [a.id for a in coder.code_arguments(arg("four Chilean children", "children"))] == ["actor:CHL-CVL"]
+
+
+def test_a_party_head_takes_the_party_of_its_of_phrase(coder):
+    # "representatives of the rebels" act for the rebels; "staff of the UN" for the UN
+    assert [a.id for a in coder.code_arguments(arg("representatives of the rebels", "representatives"))] == ["actor:REB"]
+    assert [a.id for a in coder.code_arguments(arg("Three staff of the United Nations", "staff"))] == ["org:un"]
+    assert [a.id for a in coder.code_arguments(arg("inspectors of the Arab League", "inspectors"))] == ["org:arab-league"]
+    # a nationality before the head says whose they are; partisans are not the party they back
+    assert [a.id for a in coder.code_arguments(arg("an Australian employee of a Canadian firm", "employee"))] == [
+        "country:AUS"]
+    assert coder.code_arguments(arg("supporters of the rebels", "supporters")) == ()
+
+
 @pytest.mark.parametrize(
     "text, head",
     [("reports", "reports"), ("fentanyl", "fentanyl"), ("over 20 million doses of fentanyl", "doses"),

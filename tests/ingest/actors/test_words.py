@@ -73,3 +73,10 @@ def test_led_compounds_are_cut_only_with_their_suffix():
     assert words_of("Saudi-led and Iran-backed forces in Lebanon-Syria") == [
         "Saudi", "-led", "and", "Iran", "-backed", "forces", "in", "Lebanon-Syria"]
     assert words_of("a well-led Saudi-Iranian force") == ["a", "well-led", "Saudi-Iranian", "force"]
+
+
+def test_irregular_plurals_of_people_words():
+    from geokg.ingest.actors.words import singular
+
+    assert (singular("men"), singular("children"), singular("women"), singular("policemen")) == (
+        "man", "child", "woman", "policeman")

@@ -196,3 +196,14 @@ def test_people_seized_are_abducted_and_a_welcomed_decision_is_approval(coder):
     assert lex.lookup("seize", ["a tonne of heroin"]) == "1711"
     assert lex.lookup("welcome", ["Chile's decision"]) == "051"
     assert lex.lookup("welcome", ["the Chilean president"], object_is_actor=True) == "043"
+
+
+def test_people_of_a_kind_may_act_on_people_of_the_same_kind(coder):
+    # "a man killed three villagers": both are civilians of one country, and still two parties
+    art, ex = make("A Peruvian man killed three Peruvian villagers.", "A Peruvian man", "killed", "kill",
+                   "three Peruvian villagers")
+    assert codes(coder, art, ex) == [("180", "actor:PER-CVL", "actor:PER-CVL")]
+    # ... but a body is never its own target
+    art, ex = make("Peruvian police shot Peruvian police officers.", "Peruvian police", "shot", "shoot",
+                   "Peruvian police officers")
+    assert [t for _, _, t in codes(coder, art, ex)] == [None]

@@ -159,3 +159,13 @@ def test_a_surface_form_with_its_own_entry_comes_first_and_keeps_its_reverse_cod
     assert (m.code, m.reverse) == ("032", "033")
     m = lex.match(Clause.from_extraction(_rel("will depart", "depart")))
     assert (m.code, m.reverse) == ("012", "")
+
+
+def test_an_object_slot_filled_by_the_verb_s_own_preposition_does_not_use_the_object():
+    # "- * WITH" fits "skirmished with the Hillland guards" by the relation's own "with": the
+    # guards are the other party, not a thing acted on; "- * LANCES" stands on the object
+    lex = PatternLexicon(read_verbs("--- SKIRMISH [190] ---\nSKIRMISH\n- * WITH [190]\nBRANDISH\n- * LANCES [195]\n"))
+    m = lex.match(Clause.from_extraction(_rel("skirmished with", "skirmish with", "the Hillland guards", "guards")))
+    assert (m.code, m.uses_object) == ("190", False)
+    m = lex.match(Clause.from_extraction(_rel("brandished", "brandish", "long lances", "lances")))
+    assert (m.code, m.uses_object) == ("195", True)

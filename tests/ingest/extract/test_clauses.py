@@ -144,6 +144,15 @@ def test_model_participle_passive_on_a_noun(nlp) -> None:
 
 
 @pytest.mark.model
+def test_model_with_absolute_participles_are_passives(nlp) -> None:
+    # "with five villagers killed": the noun is the participle's patient, not its agent
+    got = triples(nlp, "Violence raged on in Peru on Friday, with four Peruvians killed in a car bombing in Lima "
+                       "and two more Chilean drivers reportedly kidnapped.")
+    assert ("", "kill", "four Peruvians", "positive", "asserted") in got, got
+    assert ("", "kidnap", "two more Chilean drivers", "positive", "asserted") in got, got
+
+
+@pytest.mark.model
 def test_model_phrasal_prepositional_object(nlp) -> None:
     got = triples(nlp, "The Chilean government pushed back against the new tariffs.")
     assert ("The Chilean government", "push back against", "the new tariffs", "positive", "asserted") in got
