@@ -203,6 +203,10 @@ class VerbLexicon:
                 return i
         return None
 
+    def has_rows(self, lemma: str) -> bool:
+        """Whether :meth:`match` has rows to try for ``lemma`` (without them it codes nothing)."""
+        return bool(self._candidates(lemma))
+
     def _candidates(self, lemma: str) -> list[_Row]:
         key = " ".join(lemma.lower().split())
         if key in self.rows:
@@ -358,6 +362,13 @@ class VerbLexicon:
 
     def noun_code(self, text: str, source_state: bool | None = None) -> str | None:
         """The code of the event noun that heads ``text`` ("secret drone flights" -> 150)."""
+        found = self.noun_row(text)
+        return None if found is None else self.lookup(found[0], found[1], source_state=source_state)
+
+    def noun_row(self, text: str) -> tuple[str, list[str]] | None:
+        """The lexicon row :meth:`noun_code` looks up for ``text`` and the object texts it
+        tries (the words before the noun), or None when it looks up none (then ``text``
+        has no noun code, whatever the source)."""
         toks = self._norm(text)
         # the head noun is the last word before a preposition
         cut = len(toks)
@@ -369,13 +380,12 @@ class VerbLexicon:
         for size in range(min(self._max_noun, len(toks)), 0, -1):
             key = " ".join(toks[len(toks) - size:])
             if key in self.rows:
-                rest = [" ".join(toks[: len(toks) - size])]
-                return self.lookup(key, rest, source_state=source_state)
+                return key, [" ".join(toks[: len(toks) - size])]
         # "a mediation effort": a generic head takes the type of its modifier noun
         if toks and self.frames.get(toks[-1]) == "generic":
             for i in range(len(toks) - 2, -1, -1):
                 if toks[i] in self.rows:
-                    return self.lookup(toks[i], [], source_state=source_state)
+                    return toks[i], []
         return None
 
     def is_event_noun(self, head: str) -> bool:
