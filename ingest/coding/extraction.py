@@ -157,13 +157,14 @@ class ExtractionCoder:
         it is memoised on the coder by those."""
         if ex.kind in NON_EVENT_KINDS:
             return None, False
-        return self._typed(ex, sources, object_actors, mode or ex.mode, self._readings(ex, doc))
+        readings = self._readings(ex, doc, self.lexicon.main_clause(ex, doc))
+        return self._typed(ex, sources, object_actors, mode or ex.mode, readings)
 
-    def _readings(self, ex: Extraction, doc) -> tuple[bool, str | None, bool | None]:
+    def _readings(self, ex: Extraction, doc, main: bool | None) -> tuple[bool, str | None, bool | None]:
         """What :meth:`event_type` reads of the Doc: whether the act is prepared, the part of
-        speech of the object's head where it matters, whether the verb heads a main clause."""
+        speech of the object's head where it matters, and ``main``: whether the verb heads a
+        main clause (:meth:`~geokg.ingest.coding.lexicon.VerbLexicon.main_clause`)."""
         prepared = self._prepared(ex, doc)
-        main = self.lexicon.main_clause(ex, doc)
         lemma = ex.lemma.lower().strip()
         obj = ex.object
         noun_pos = None
@@ -174,7 +175,7 @@ class ExtractionCoder:
             noun_pos = head_pos(obj, doc)  # a frame verb's object: a clause ("said *it would leave*") or not
         return prepared, noun_pos, main
 
-    def _may_code(self, ex: Extraction, mode: str, readings: tuple[bool, str | None, bool | None]) -> bool:
+    def _may_code(self, ex: Extraction, mode: str, main: bool | None) -> bool:
         """False when :meth:`code_extraction` codes no event from ``ex`` whatever its sources
         and object name: no demand, and no lexicon row, noun row, threat or PETRARCH pattern
         that could type it (each path of :meth:`_event_type`, taken in the most permissive
@@ -196,7 +197,7 @@ class ExtractionCoder:
         if ex.kind == "nominal" and lex.noun_row(ex.relation) is not None:
             return True
         # the back-off reads the object's actors only to drop a verb's own code (object_actor False)
-        return lex.pattern_code(ex, mode, "backoff", main=readings[2], object_actor=True)[0] is not None
+        return lex.pattern_code(ex, mode, "backoff", main=main, object_actor=True)[0] is not None
 
     def _typed(self, ex: Extraction, sources: Sequence[Actor], object_actors: Sequence[Actor], mode: str,
                readings: tuple[bool, str | None, bool | None]) -> tuple[str | None, bool]:
@@ -399,9 +400,10 @@ class ExtractionCoder:
         if ex.subject.text and self._headed_by(ex.subject, "ACCIDENTS"):
             return []  # "the storm killed ten": nobody acted
         mode, governor = self._mode(ex, siblings)
-        readings = self._readings(ex, doc)
-        if not self._may_code(ex, mode, readings):
+        main = self.lexicon.main_clause(ex, doc)
+        if not self._may_code(ex, mode, main):
             return []  # nothing could type it: its actors are not coded
+        readings = self._readings(ex, doc, main)
         sources = self._sources(ex, doc, context, siblings)
         object_actors = self.actors.code_arguments(ex.object, doc=doc, context=context) if ex.object else ()
         code, theme = self._typed(ex, sources, object_actors, mode, readings)
