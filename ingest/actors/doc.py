@@ -54,9 +54,10 @@ class DocIndex:
         self.doc = doc
         self._text: str | None = None
         text = self.text
-        people = [e for e in doc.ents if e.label_ == "PERSON"]
-        common = frozenset(t.text for t in doc if t.is_lower and t.is_alpha) if people else frozenset()
-        ents = (e if e.label_ != "PERSON" else person_name(e, common) for e in doc.ents)
+        all_ents = doc.ents  # spaCy builds the spans anew on every read
+        people = [e for e in all_ents if e.label_ == "PERSON"]
+        common = _lower_words(doc) if people else frozenset()
+        ents = (e if e.label_ != "PERSON" else person_name(e, common) for e in all_ents)
         spans = [(e, e.label_, e.start_char, e.end_char) for e in ents if e is not None]
         #: (span, label, text) of every entity, in order (a span's text is its slice of
         #: the Doc's text: tokens are separated by at most one space)
@@ -125,6 +126,17 @@ class DocIndex:
         if self._text is None:
             self._text = self.doc.text
         return self._text
+
+
+def _lower_words(doc) -> frozenset[str]:
+    """The texts of the Doc's lower-case alphabetic tokens (read as one array)."""
+    from spacy.attrs import IS_ALPHA, IS_LOWER, ORTH
+
+    if not len(doc):
+        return frozenset()
+    strings = doc.vocab.strings
+    return frozenset(strings[orth] for low, alpha, orth in doc.to_array([IS_LOWER, IS_ALPHA, ORTH]).tolist()
+                     if low and alpha)
 
 
 def person_name(ent, common: frozenset[str] = frozenset()):

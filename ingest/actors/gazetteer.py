@@ -56,6 +56,8 @@ __all__ = ["Gazetteer"]
 _MEMO_TOKENS = 40
 _MEMO_CHARS = 300
 _NONE = object()  # "not memoised yet" (None is a result)
+#: The kinds of entries that name a country (:meth:`Gazetteer.country_mentions`).
+_COUNTRY_KINDS = frozenset({"name", "adjective", "demonym", "capital", "seat"})
 
 
 def _prefixes(index: Iterable[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
@@ -225,22 +227,29 @@ class Gazetteer:
 
     def countries_in(self, text: str) -> list[str]:
         """ISO3 codes of the countries named in ``text`` (names, adjectives, capitals, seats)."""
-        return [iso for iso, _ in self.country_mentions(text)]
+        return [iso for iso, _ in self.country_terms(words_of(text))]
+
+    def country_terms(self, words: Sequence[str]) -> list[tuple[str, int]]:
+        """(ISO3, token index) of every country term in the tokens ``words`` (:func:`words_of`), in order."""
+        out = []
+        for m in self._scan(words):
+            for e in m.entries:
+                if e.kind in _COUNTRY_KINDS and e.iso3:
+                    out.append((e.iso3, m.start))
+                    break
+        return out
 
     def country_mentions(self, text: str) -> list[tuple[str, int]]:
         """(ISO3, character offset) of every country term in ``text``, in order."""
         words = words_of(text)
         out = []
         pos = k = start = 0  # the offsets of tokens 0..k-1 are known; pos is after token k-1
-        for m in self._scan(words):
-            for e in m.entries:
-                if e.kind in ("name", "adjective", "demonym", "capital", "seat") and e.iso3:
-                    while k <= m.start:  # tokens tile the text's non-space characters in order
-                        start = text.find(words[k], pos)
-                        pos = start + len(words[k])
-                        k += 1
-                    out.append((e.iso3, start))
-                    break
+        for iso, i in self.country_terms(words):
+            while k <= i:  # tokens tile the text's non-space characters in order
+                start = text.find(words[k], pos)
+                pos = start + len(words[k])
+                k += 1
+            out.append((iso, start))
         return out
 
     def place_country(self, text: str, label: str = "") -> str | None:

@@ -23,12 +23,13 @@ from dataclasses import replace
 
 from geokg.ingest.actors.coder import ActorCoder
 from geokg.ingest.actors.data import CodingContext, merge_actor
-from geokg.ingest.actors.words import tokenize
+from geokg.ingest.actors.words import tokenize, words_of
 from geokg.ingest.records import Actor, Article, Extraction
 
 __all__ = ["article_context"]
 
 _ETHNIC = re.compile(r"\bethnic\s*$", re.IGNORECASE)
+_ETHNIC_ANYWHERE = re.compile(r"ethnic", re.IGNORECASE)  # where _ETHNIC may match at all
 
 
 def article_context(actors: ActorCoder, article: Article, extractions: Sequence[Extraction],
@@ -61,6 +62,13 @@ def _main_country(actors: ActorCoder, content: str) -> str | None:
     """The article's main country: the most often named (countries, nationalities, capitals)."""
     countries: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
+    if _ETHNIC_ANYWHERE.search(content) is None:
+        # no "ethnic" to discount: a term's token index orders the mentions as its offset does
+        for iso, i in actors.country_terms(words_of(content)):
+            if iso:
+                countries[iso] += 1
+                first_seen.setdefault(iso, i)
+        return min(countries, key=lambda c: (-countries[c], first_seen.get(c, 0))) if countries else None
     for iso, start in actors.country_mentions(content):
         if iso and not _ETHNIC.search(content[max(0, start - 8):start]):
             countries[iso] += 1

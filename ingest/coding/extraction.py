@@ -160,11 +160,14 @@ class ExtractionCoder:
         it is memoised on the coder by those."""
         if ex.kind in NON_EVENT_KINDS:
             return None, False
-        mode = mode or ex.mode
-        if mode == "hypothetical" and not MODAL_RE.search(ex.relation):
-            return None, False  # a condition ("unless Baghdad accepted ..."), not an event
+        readings = self._readings(ex, doc, self.lexicon.main_clause(ex, doc))
+        return self._typed(ex, sources, object_actors, mode or ex.mode, readings)
+
+    def _readings(self, ex: Extraction, doc, main: bool | None) -> tuple[bool, str | None, bool | None]:
+        """What :meth:`event_type` reads of the Doc: whether the act is prepared, the part of
+        speech of the object's head where it matters, and ``main``: whether the verb heads a
+        main clause (:meth:`~geokg.ingest.coding.lexicon.VerbLexicon.main_clause`)."""
         prepared = self._prepared(ex, doc)
-        main = self.lexicon.main_clause(ex, doc)
         lemma = ex.lemma.lower().strip()
         obj = ex.object
         noun_pos = None
@@ -173,6 +176,39 @@ class ExtractionCoder:
             noun_pos = head_pos(obj, doc)
         elif obj is not None and self.lexicon.user_patterns is not None and self.lexicon.frame(lemma):
             noun_pos = head_pos(obj, doc)  # a frame verb's object: a clause ("said *it would leave*") or not
+        return prepared, noun_pos, main
+
+    def _may_code(self, ex: Extraction, mode: str, main: bool | None) -> bool:
+        """False when :meth:`code_extraction` codes no event from ``ex`` whatever its sources
+        and object name: no demand, and no lexicon row, noun row, threat or PETRARCH pattern
+        that could type it (each path of :meth:`_event_type`, taken in the most permissive
+        way), so the actors of such an extraction are not coded at all."""
+        if mode == "demanded" or (mode == "hypothetical" and OBLIGATION_RE.search(ex.relation)):
+            return True  # a demand is coded from the governing clause (_demand)
+        if mode == "hypothetical" and not MODAL_RE.search(ex.relation):
+            return False
+        lex = self.lexicon
+        if lex.user_patterns is not None or _THREAT.search(ex.relation):
+            return True
+        lemma = ex.lemma.lower().strip()
+        obj = ex.object
+        if (obj is not None and lex.frame(lemma) == "support"
+                and lex.is_event_noun(obj.head or obj.text.split()[-1])):
+            return True
+        if any(lex.has_rows(c) for c in (lemma, *relation_lemmas(ex.relation, ex.lemma))):
+            return True
+        if ex.kind == "nominal" and lex.noun_row(ex.relation) is not None:
+            return True
+        # the back-off reads the object's actors only to drop a verb's own code (object_actor False)
+        return lex.pattern_code(ex, mode, "backoff", main=main, object_actor=True)[0] is not None
+
+    def _typed(self, ex: Extraction, sources: Sequence[Actor], object_actors: Sequence[Actor], mode: str,
+               readings: tuple[bool, str | None, bool | None]) -> tuple[str | None, bool]:
+        """:meth:`event_type` of an event extraction, given the Doc's :meth:`_readings`."""
+        if mode == "hypothetical" and not MODAL_RE.search(ex.relation):
+            return None, False  # a condition ("unless Baghdad accepted ..."), not an event
+        prepared, noun_pos, main = readings
+        obj = ex.object
         state = is_state(sources)
         key = (ex.kind, ex.relation, ex.lemma, mode, ex.polarity,
                (obj.text, obj.head) if obj is not None else None,
@@ -370,10 +406,14 @@ class ExtractionCoder:
             return []  # "the 1994 bombing", "defected 40 years ago": history, not news
         if ex.subject.text and self._headed_by(ex.subject, "ACCIDENTS"):
             return []  # "the storm killed ten": nobody acted
+        mode, governor = self._mode(ex, siblings)
+        main = self.lexicon.main_clause(ex, doc)
+        if not self._may_code(ex, mode, main):
+            return []  # nothing could type it: its actors are not coded
+        readings = self._readings(ex, doc, main)
         sources = self._sources(ex, doc, context, siblings)
         object_actors = self.actors.code_arguments(ex.object, doc=doc, context=context) if ex.object else ()
-        mode, governor = self._mode(ex, siblings)
-        code, theme = self.event_type(ex, sources, object_actors, doc, mode)
+        code, theme = self._typed(ex, sources, object_actors, mode, readings)
         code, sources, targets, demanded = self._demand(ex, mode, governor, code, sources, doc, context)
         if code is None:
             return []

@@ -128,7 +128,11 @@ class VerbLexicon:
         self._norm_memo = Memo(1 << 14)
         self._match_memo = Memo(1 << 14)
         self._frame_in_memo = Memo(1 << 12)
+        self._frame_memo = Memo(1 << 12)  # lemma as written -> frame
         self._heads_memo = Memo(1 << 14)  # (subject text, head, word class) -> headed_by (coding.filters)
+        # the last extraction matched against PETRARCH patterns, its clause and its matches: the
+        # coder asks for one extraction's patterns several times in a row (_pattern_match)
+        self._last_patterns: tuple = (None, None, {})
 
     @classmethod
     def default(cls, data_dir: str | Path | None = None, table: CameoTable | None = None) -> Self:
@@ -181,8 +185,11 @@ class VerbLexicon:
         return toks
 
     def frame(self, lemma: str) -> str | None:
-        """``support`` / ``refusal`` for frame verbs, else None."""
-        return self.frames.get(" ".join(lemma.lower().split()))
+        """``support`` / ``refusal`` for frame verbs, else None (memoised by the lemma as written)."""
+        found = self._frame_memo.get(lemma, _NONE)
+        if found is _NONE:
+            found = self._frame_memo.put(lemma, self.frames.get(" ".join(lemma.lower().split())))
+        return found
 
     def _alt_match(self, alt, texts: Sequence[tuple[str, ...]], object_is_actor: bool) -> int | None:
         """Index of the first text the alternative matches (0 for "@ACTOR"), else None."""
@@ -202,6 +209,10 @@ class VerbLexicon:
             if _contains(t, alt):
                 return i
         return None
+
+    def has_rows(self, lemma: str) -> bool:
+        """Whether :meth:`match` has rows to try for ``lemma`` (without them it codes nothing)."""
+        return bool(self._candidates(lemma))
 
     def _candidates(self, lemma: str) -> list[_Row]:
         key = " ".join(lemma.lower().split())
@@ -308,9 +319,7 @@ class VerbLexicon:
 
     def _pattern_code(self, lex, ex, own: bool, on_object: bool = False,
                       object_actor: bool | None = None) -> tuple[str | None, bool]:
-        from geokg.ingest.dictionaries.verbs import Clause
-
-        found = lex.match(Clause.from_extraction(ex), own=own)
+        found = self._pattern_match(lex, ex, own)
         if found is None or not found.code or (on_object and not found.uses_object):
             return None, False
         if found.pattern is None and object_actor is False:
@@ -332,9 +341,7 @@ class VerbLexicon:
             return None, False
         if any(r.source for r in self._candidates(lemma)):
             return None, False  # "kill" by a state (190) or not (180): a constraint of its own
-        from geokg.ingest.dictionaries.verbs import Clause
-
-        found = self.backoff.match(Clause.from_extraction(ex), own=False)
+        found = self._pattern_match(self.backoff, ex, False)
         if found is None or found.pattern is None or not found.code:
             return None, False
         p = found.pattern
@@ -342,6 +349,28 @@ class VerbLexicon:
             return None, False
         quad = self.table[found.code].quad_class if self.table is not None and found.code in self.table else 0
         return found.code, found.uses_object and found.target != "object" and quad in (2, 4)
+
+    def _pattern_match(self, lex, ex, own: bool):
+        """``lex.match`` of the clause of extraction ``ex``; the clause and the matches of the
+        last extraction asked for are kept (by identity: the entry holds the extraction)."""
+        last_ex, clause, found = self._last_patterns
+        if last_ex is not ex:
+            clause, found = None, {}
+            self._last_patterns = (ex, clause, found)
+        key = (id(lex), own)
+        hit = found.get(key)
+        if hit is None or hit[0] is not lex:
+            if not lex.names_verb(ex):
+                result = None  # no pattern or code for its verb: its clause is not read
+            else:
+                if clause is None:
+                    from geokg.ingest.dictionaries.verbs import Clause
+
+                    clause = Clause.from_extraction(ex)
+                    self._last_patterns = (ex, clause, found)
+                result = lex.match(clause, own=own)
+            hit = found[key] = (lex, result)
+        return hit[1]
 
     def names_theme(self, lemma: str, head: str) -> bool:
         """Whether ``head`` (an object's head noun) is a term of one of the lemma's
@@ -358,6 +387,13 @@ class VerbLexicon:
 
     def noun_code(self, text: str, source_state: bool | None = None) -> str | None:
         """The code of the event noun that heads ``text`` ("secret drone flights" -> 150)."""
+        found = self.noun_row(text)
+        return None if found is None else self.lookup(found[0], found[1], source_state=source_state)
+
+    def noun_row(self, text: str) -> tuple[str, list[str]] | None:
+        """The lexicon row :meth:`noun_code` looks up for ``text`` and the object texts it
+        tries (the words before the noun), or None when it looks up none (then ``text``
+        has no noun code, whatever the source)."""
         toks = self._norm(text)
         # the head noun is the last word before a preposition
         cut = len(toks)
@@ -369,13 +405,12 @@ class VerbLexicon:
         for size in range(min(self._max_noun, len(toks)), 0, -1):
             key = " ".join(toks[len(toks) - size:])
             if key in self.rows:
-                rest = [" ".join(toks[: len(toks) - size])]
-                return self.lookup(key, rest, source_state=source_state)
+                return key, [" ".join(toks[: len(toks) - size])]
         # "a mediation effort": a generic head takes the type of its modifier noun
         if toks and self.frames.get(toks[-1]) == "generic":
             for i in range(len(toks) - 2, -1, -1):
                 if toks[i] in self.rows:
-                    return self.lookup(toks[i], [], source_state=source_state)
+                    return toks[i], []
         return None
 
     def is_event_noun(self, head: str) -> bool:

@@ -99,8 +99,9 @@ class Discards:
 
     def _find(self, text: str, story_only: bool) -> str | None:
         words = _WORD.findall(text.lower())
-        for i, w in enumerate(words):
-            for phrase, whole, story, name in self._index.get(w[:3], ()):
+        index = self._index
+        for i in [i for i, w in enumerate(words) if w[:3] in index]:  # most words begin no phrase
+            for phrase, whole, story, name in index[words[i][:3]]:
                 if story_only and not story:
                     continue
                 n = len(phrase)
@@ -114,8 +115,9 @@ class Discards:
         """(:meth:`sentence_reason`, :meth:`story_reason`) of ``text``, read once."""
         words = _WORD.findall(text.lower())
         first = None
-        for i, w in enumerate(words):
-            for phrase, whole, story, name in self._index.get(w[:3], ()):
+        index = self._index
+        for i in [i for i, w in enumerate(words) if w[:3] in index]:  # most words begin no phrase
+            for phrase, whole, story, name in index[words[i][:3]]:
                 if first is not None and not story:
                     continue
                 n = len(phrase)

@@ -99,9 +99,7 @@ class Clause:
     def from_extraction(cls, ex) -> Clause:
         """The clause of a geokg :class:`~geokg.ingest.records.Extraction`."""
         obj = ex.object
-        rel = [w for w in words_of(ex.relation.lower()) if any(c.isalpha() for c in w)]
-        lemma = " ".join(ex.lemma.lower().split())
-        at = _verb_at(rel, lemma.split())
+        rel, lemma, at = _verb_of(ex)
         preps = tuple((x.prep.lower(), _norm(x.head_lemma or x.head or (x.text.split() or [""])[-1]),
                        _words(x.text)) for x in ex.extras if x.prep and x.role not in ("time", "source"))
         words = lemma.split()
@@ -120,6 +118,13 @@ class Clause:
             frozenset(_norm(w) for w in rel[:at]),
             _premodifiers(obj.text, obj.head) if obj else frozenset(),
         )
+
+
+def _verb_of(ex) -> tuple[list[str], str, int]:
+    """The relation's words, the lemma and the index of the verb among the words of an extraction."""
+    rel = [w for w in words_of(ex.relation.lower()) if any(c.isalpha() for c in w)]
+    lemma = " ".join(ex.lemma.lower().split())
+    return rel, lemma, _verb_at(rel, lemma.split())
 
 
 def _premodifiers(text: str, head: str) -> frozenset[str]:
@@ -251,14 +256,23 @@ class PatternLexicon:
     def lemmas(self, clause: Clause) -> list[str]:
         """The indexed lemmas a clause may name: its lemma, shorter forms of a phrasal
         lemma, and the lemma of its surface verb."""
+        return self._lemmas(clause.lemma, clause.surface)
+
+    def _lemmas(self, lemma: str, surface: str) -> list[str]:
         out = []
-        words = clause.lemma.split()
-        for cand in (clause.surface if clause.surface != (words[0] if words else "") else "",
-                     clause.lemma, " ".join(words[:2]), words[0] if words else "",
-                     self.forms.get(clause.surface, ""), self.forms.get(clause.lemma, "")):
+        words = lemma.split()
+        for cand in (surface if surface != (words[0] if words else "") else "",
+                     lemma, " ".join(words[:2]), words[0] if words else "",
+                     self.forms.get(surface, ""), self.forms.get(lemma, "")):
             if cand and cand in self.index and cand not in out:
                 out.append(cand)
         return out
+
+    def names_verb(self, ex) -> bool:
+        """Whether the verb of extraction ``ex`` has patterns or a code here (:meth:`lemmas` of its
+        clause, read without building the clause): :meth:`match` finds nothing for it otherwise."""
+        rel, lemma, at = _verb_of(ex)
+        return bool(self._lemmas(lemma, rel[at] if rel else ""))
 
     def match(self, clause: Clause, own: bool = True) -> PatternMatch | None:
         """The most specific fitting pattern's code, else (with ``own``) the verb's own
