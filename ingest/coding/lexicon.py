@@ -23,7 +23,7 @@ from geokg.ingest.resources import data_text
 __all__ = ["LexiconError", "VerbLexicon", "read_rows"]
 
 #: Object classes that name people: an object of these classes is the event's target.
-_PEOPLE_CLASSES = frozenset({"DIPLOMATS", "PRISONERS", "CRIMINALS", "REFUGEES", "INSPECTORS", "AIDWORKERS"})
+_PEOPLE_CLASSES = frozenset({"DIPLOMATS", "PRISONERS", "HOSTAGES", "CRIMINALS", "REFUGEES", "INSPECTORS", "AIDWORKERS"})
 
 
 #: Verbs that are no event on their own ("there *was* no deal"): the back-off leaves them alone.

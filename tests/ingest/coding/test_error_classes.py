@@ -77,6 +77,19 @@ def test_an_instrument_or_attack_is_not_the_source(coder):
     assert {ev.source.country for ev in coder.code_extraction(ex, art)} == {"TUR"}
 
 
+
+def test_an_ambush_or_shelling_names_its_agent_by_its_modifiers(coder):
+    # the harm is done by whoever its modifiers name, never by the ambush itself
+    art, ex = make("The gunmen's ambush killed four Kenyan soldiers.", "The gunmen's ambush", "killed", "kill",
+                   "four Kenyan soldiers")
+    assert [(c, s) for c, s, _ in codes(coder, art, ex)] == [("180", "actor:UAF")]
+    art, ex = make("The ambush on the Chadian convoy killed two drivers.", "The ambush on the Chadian convoy",
+                   "killed", "kill", "two drivers")
+    assert all(s is None for _, s, _ in codes(coder, art, ex))
+    art, ex = make("The shelling of Chadian villages wounded two farmers.", "The shelling of Chadian villages",
+                   "wounded", "wound", "two farmers")
+    assert all(s is None for _, s, _ in codes(coder, art, ex))
+
 def test_an_accident_is_no_event(coder):
     art, ex = make("A ferry accident killed nine Bangladeshi passengers.", "A ferry accident", "killed", "kill",
                    "nine Bangladeshi passengers")

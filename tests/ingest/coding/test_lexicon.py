@@ -81,3 +81,28 @@ def test_lookups_are_memoised_consistently():
     assert first == [LEX.match("seize", ["the town"], source_state=s) for s in (True, False, None)]
     assert first[0] != first[1]
     assert LEX.frame_in("refused to", "refusal") and LEX.frame_in("refused to", "refusal")
+
+
+def test_hostages_held_are_an_abduction_prisoners_held_a_detention():
+    # PETRARCH's CONFINE block: "hold * &HOSTAGE" is 181, not the 173 of holding prisoners
+    assert LEX.lookup("hold", ["four lorry drivers hostage"]) == "181"
+    assert LEX.lookup("hold", ["two prisoners"]) == "173"
+
+
+def test_a_state_strikes_militarily_workers_strike_for_labour():
+    # a state's "strikes" (also the nominal's own word, "Riverland's strikes") are military, never a walkout
+    assert LEX.lookup("strike", ["strikes"], source_state=True) == "195"
+    assert LEX.lookup("strike", ["the rebels"], object_is_actor=True, source_state=True) == "190"
+    assert LEX.lookup("strike", ["a general strike"], source_state=False) == "143"
+    assert LEX.lookup("strike", [], source_state=False) == "143"
+    # a non-state strike on actors or places is an assault, like "attack"
+    assert LEX.lookup("strike", ["police posts in two towns"], source_state=False) == "180"
+    assert LEX.lookup("strike", ["the convoy"], object_is_actor=True, source_state=False) == "180"
+
+
+def test_destroying_property_is_1712_destroying_forces_is_an_act_of_war():
+    # PETRARCH's DESTROY block: houses, buildings, weapons 1712; otherwise the block's 190
+    assert LEX.lookup("destroy", ["three houses"], source_state=True) == "1712"
+    assert LEX.lookup("destroy", ["a weapons depot"], source_state=False) == "1712"
+    assert LEX.lookup("destroy", ["most of the air force"], source_state=True) == "190"
+    assert LEX.lookup("destroy", ["two army posts"], source_state=False) == "180"
