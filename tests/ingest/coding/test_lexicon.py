@@ -106,3 +106,11 @@ def test_destroying_property_is_1712_destroying_forces_is_an_act_of_war():
     assert LEX.lookup("destroy", ["a weapons depot"], source_state=False) == "1712"
     assert LEX.lookup("destroy", ["most of the air force"], source_state=True) == "190"
     assert LEX.lookup("destroy", ["two army posts"], source_state=False) == "180"
+
+
+def test_a_charge_is_an_accusation_not_an_arrest():
+    # PETRARCH's BLAME block: "charge" 112, "charge * with murder" 1121 (as geokg's "accuse @CRIME")
+    assert LEX.lookup("charge", ["five suspects"], source_state=True) == "1121"
+    assert LEX.lookup("charge with", ["fraud"], source_state=True) == "1121"
+    assert LEX.lookup("charge", ["the mayor"], source_state=True) == "112"
+    assert LEX.lookup("arrest", ["five suspects"]) == "173"
