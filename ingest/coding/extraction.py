@@ -32,6 +32,7 @@ from geokg.ingest.coding.filters import (
     control_verbs,
     headed_by,
     headline_passive,
+    status_complement,
     historical,
     instrument_modifiers,
     mentions_accident,
@@ -371,6 +372,9 @@ class ExtractionCoder:
         if code is None:
             return []
         if not demanded and headline_passive(ex, article, code):
+            targets, sources = tuple(sources), ()
+        elif not demanded and status_complement(self.lexicon, ex):
+            # "three drivers held hostage in X": the subject is the captive, the captor unnamed
             targets, sources = tuple(sources), ()
         elif not demanded and theme and self.lexicon.frame(ex.lemma) == "converse":
             # "X received weapons from Y": Y gives, X receives

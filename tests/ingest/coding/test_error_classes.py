@@ -90,6 +90,15 @@ def test_an_ambush_or_shelling_names_its_agent_by_its_modifiers(coder):
                    "wounded", "wound", "two farmers")
     assert all(s is None for _, s, _ in codes(coder, art, ex))
 
+
+def test_captives_held_hostage_are_the_target_and_nobody_the_source(coder):
+    art, ex = make("Three Kenyan drivers held hostage in Somalia returned home.", "Three Kenyan drivers", "held",
+                   "hold", "hostage", extras=[("place", "in", "Somalia")])
+    assert [(c, s, "KEN" in (t or "")) for c, s, t in codes(coder, art, ex)] == [("181", None, True)]
+    art, ex = make("Somali gunmen held three Kenyan drivers hostage.", "Somali gunmen", "held", "hold",
+                   "three Kenyan drivers hostage")
+    assert [c for c, s, _ in codes(coder, art, ex) if s] == ["181"]
+
 def test_an_accident_is_no_event(coder):
     art, ex = make("A ferry accident killed nine Bangladeshi passengers.", "A ferry accident", "killed", "kill",
                    "nine Bangladeshi passengers")
