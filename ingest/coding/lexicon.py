@@ -341,6 +341,11 @@ class VerbLexicon:
         if not (p.object or any(w for _, w in p.preps) or any(w not in ("$", "+") for w in p.subject)):
             return None, False
         quad = self.table[found.code].quad_class if self.table is not None and found.code in self.table else 0
+        if quad in (1, 2) and self.table is not None and code in self.table and self.table[code].quad_class == 4:
+            # a pattern refines the row's act, it does not turn force into cooperation: such a pattern
+            # lost its context in the conversion ("BATTLE * INSURGENTS" [062] is a joint fight, not
+            # "troops *battled insurgents*"); a verbal conflict may be a statement ("rejected *allegations*": 016)
+            return None, False
         return found.code, found.uses_object and found.target != "object" and quad in (2, 4)
 
     def names_theme(self, lemma: str, head: str) -> bool:

@@ -114,3 +114,25 @@ def test_a_charge_is_an_accusation_not_an_arrest():
     assert LEX.lookup("charge with", ["fraud"], source_state=True) == "1121"
     assert LEX.lookup("charge", ["the mayor"], source_state=True) == "112"
     assert LEX.lookup("arrest", ["five suspects"]) == "173"
+
+
+def test_a_shipped_pattern_refines_a_conflict_row_but_never_makes_it_cooperation():
+    from geokg.ingest.dictionaries.coder import build_coder
+    from geokg.ingest.records import Argument, Extraction
+
+    lex = build_coder().lexicon
+
+    def clause(rel: str, lemma: str, obj: str) -> Extraction:
+        text = f"Ruritanian troops {rel} {obj}."
+        r = text.index(rel)
+        o = r + len(rel) + 1
+        return Extraction("a", 0, 0, len(text), Argument("subject", "Ruritanian troops", 0, 17, head="troops"),
+                          rel, lemma, r, r + len(rel),
+                          object=Argument("object", obj, o, o + len(obj), head=obj.split()[-1]))
+
+    # PETRARCH's "BATTLE * INSURGENTS" [062] (a joint fight) is no reading of "troops battled insurgents"
+    assert lex.specific_pattern(clause("battled", "battle", "insurgents"), "battle", "190") == (None, False)
+    # a pattern within the conflict classes still refines the row ("&MILITARY FIRE * TEAR GAS" [194])
+    assert lex.specific_pattern(clause("fired", "fire", "tear gas"), "fire", "193")[0] == "194"
+    # a verbal conflict may still be read as a statement: "rejected allegations" is a denial
+    assert lex.specific_pattern(clause("rejected", "reject", "allegations"), "reject", "120")[0] == "016"
