@@ -105,6 +105,20 @@ def test_an_accident_is_no_event(coder):
     assert codes(coder, art, ex) == []
 
 
+
+def test_collisions_mine_blasts_and_sharks_are_accidents(coder):
+    art, ex = make("A bus and a lorry collided in Morocco, killing twelve Moroccan workers.", "", "killing", "kill",
+                   "twelve Moroccan workers")
+    assert codes(coder, art, ex) == []
+    art, ex = make("A coal mine blast in China killed 30 Chinese miners.", "A coal mine blast in China", "killed",
+                   "kill", "30 Chinese miners")
+    assert codes(coder, art, ex) == []
+    art, ex = make("A shark killed an Australian swimmer.", "A shark", "killed", "kill", "an Australian swimmer")
+    assert codes(coder, art, ex) == []
+    # a collision mentioned beside a real act leaves it alone
+    art, ex = make("Kenyan police shot two rioters after a collision.", "Kenyan police", "shot", "shoot", "two rioters")
+    assert [c for c, _, _ in codes(coder, art, ex)] == ["193"]
+
 def test_agentless_deaths_in_an_accident_are_no_event(coder):
     # the passive as the extractor gives it: no subject, the victims as object
     art, ex = make("Four Chilean miners were killed in a landslide.", "", "were killed", "kill", "Four Chilean miners")
