@@ -565,6 +565,9 @@ class ExtractionCoder:
         if head is None:
             return ()
         mods = [t for t in head.lefts if t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")]
+        # a lower-case word that names the event with its head is no agent: "a *general* strike"
+        # (a term of the lexicon's rows or classes), not a general's strike
+        mods = [t for t in mods if not (t.is_lower and self.lexicon.names_event(f"{t.lower_} {head.lower_}"))]
         if not mods:
             return ()
         start = min(t.left_edge.idx for t in mods)

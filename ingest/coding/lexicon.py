@@ -383,6 +383,14 @@ class VerbLexicon:
                     return self.lookup(toks[i], [], source_state=source_state)
         return None
 
+    def names_event(self, phrase: str) -> bool:
+        """Whether ``phrase`` (singular forms) is a lemma of the rows or a term of a word class:
+        "general strike", "hunger strike", "air strike" yes, "rebel strike" no."""
+        toks = self._norm(phrase)
+        if " ".join(toks) in self.rows:
+            return True
+        return any(toks in longer for _, longer in self._class_terms.values())
+
     def is_event_noun(self, head: str) -> bool:
         """Whether ``head`` names an event the lexicon codes (or a generic event head)."""
         word = singular(head)

@@ -232,3 +232,23 @@ def test_people_seized_are_abducted_and_a_welcomed_decision_is_approval(coder):
     assert lex.lookup("seize", ["a tonne of heroin"]) == "1711"
     assert lex.lookup("welcome", ["Chile's decision"]) == "051"
     assert lex.lookup("welcome", ["the Chilean president"], object_is_actor=True) == "043"
+
+
+def test_a_word_that_names_the_event_with_its_noun_is_not_its_agent(coder):
+    import spacy
+    from spacy.tokens import Doc
+
+    def agent(mod: str, dep: str, pos: str) -> tuple:
+        words = ["A", mod, "strike", "began", "."]
+        doc = Doc(spacy.blank("en").vocab, words=words, heads=[2, 2, 3, 3, 3],
+                  deps=["det", dep, "nsubj", "ROOT", "punct"], pos=["DET", pos, "NOUN", "VERB", "PUNCT"],
+                  sent_starts=[True, False, False, False, False])
+        art = Article.create(title="", text=doc.text, url=f"https://x.test/{mod}", published=PUB)
+        r = doc[2].idx
+        ex = Extraction(art.id, 0, 0, len(doc.text), Argument("subject", "", 0, 0), "strike", "strike", r, r + 6,
+                        kind="nominal")
+        return tuple(a.sector for a in coder._nominal_agent(ex, doc, None))
+
+    # "a general strike" is a labour strike, not a general's
+    assert agent("general", "amod", "ADJ") == ()
+    assert agent("rebel", "compound", "NOUN") == ("REB",)

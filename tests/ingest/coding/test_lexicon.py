@@ -136,3 +136,8 @@ def test_a_shipped_pattern_refines_a_conflict_row_but_never_makes_it_cooperation
     assert lex.specific_pattern(clause("fired", "fire", "tear gas"), "fire", "193")[0] == "194"
     # a verbal conflict may still be read as a statement: "rejected allegations" is a denial
     assert lex.specific_pattern(clause("rejected", "reject", "allegations"), "reject", "120")[0] == "016"
+
+
+def test_names_event_knows_compound_event_nouns():
+    assert LEX.names_event("general strikes") and LEX.names_event("air strike") and LEX.names_event("hunger strike")
+    assert not LEX.names_event("rebel strike") and not LEX.names_event("general")
