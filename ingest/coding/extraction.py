@@ -47,6 +47,7 @@ from geokg.ingest.coding.rules import (
     OBLIGATION_RE,
     PLACE_PREPS,
     background_clause,
+    hyphen_prefix,
     political_dyad,
     TARGET_PREPS,
     controlling_extraction,
@@ -158,6 +159,9 @@ class ExtractionCoder:
         it is memoised on the coder by those."""
         if ex.kind in NON_EVENT_KINDS:
             return None, False
+        prefix = hyphen_prefix(ex, doc) if ex.kind == "event" else ""
+        if prefix and f"{prefix}-{ex.lemma.lower()}" in self.lexicon.rows:
+            ex = replace(ex, lemma=f"{prefix}-{ex.lemma.lower()}")  # "test-fired": the lexicon's "test-fire"
         mode = mode or ex.mode
         if mode == "hypothetical" and not MODAL_RE.search(ex.relation):
             return None, False  # a condition ("unless Baghdad accepted ..."), not an event

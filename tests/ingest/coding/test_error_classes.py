@@ -252,3 +252,20 @@ def test_a_word_that_names_the_event_with_its_noun_is_not_its_agent(coder):
     # "a general strike" is a labour strike, not a general's
     assert agent("general", "amod", "ADJ") == ()
     assert agent("rebel", "compound", "NOUN") == ("REB",)
+
+
+def test_a_hyphenated_verb_takes_its_prefix_when_the_lexicon_knows_it(coder):
+    import spacy
+
+    def fired(text: str):
+        doc = spacy.blank("en")(text)
+        r, o = doc.text.index("fired"), doc.text.index("a missile")
+        ex = Extraction("a", 0, 0, len(doc.text), Argument("subject", "Pakistan", 0, 8), "fired", "fire", r, r + 5,
+                        object=Argument("object", "a missile", o, o + 9, head="missile"))
+        return ex, doc
+
+    ex, doc = fired("Pakistan test-fired a missile.")
+    assert coder.event_type(ex, [], [], doc)[0] == "150"  # a test is a show of force
+    assert coder.event_type(ex, [], [])[0] == "194"  # without the Doc, firing a missile
+    ex, doc = fired("Pakistan re-fired a missile.")
+    assert coder.event_type(ex, [], [], doc)[0] == "194"  # "re-fire" is no lemma of the lexicon
