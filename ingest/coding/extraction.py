@@ -33,6 +33,7 @@ from geokg.ingest.coding.filters import (
     headed_by,
     headline_misreading,
     headline_passive,
+    status_complement,
     historical,
     instrument_modifiers,
     mentions_accident,
@@ -47,6 +48,7 @@ from geokg.ingest.coding.rules import (
     OBLIGATION_RE,
     PLACE_PREPS,
     background_clause,
+    hyphen_prefix,
     political_dyad,
     TARGET_PREPS,
     controlling_extraction,
@@ -160,8 +162,17 @@ class ExtractionCoder:
         it is memoised on the coder by those."""
         if ex.kind in NON_EVENT_KINDS:
             return None, False
+        ex = self._hyphenated(ex, doc)
         readings = self._readings(ex, doc, self.lexicon.main_clause(ex, doc))
         return self._typed(ex, sources, object_actors, mode or ex.mode, readings)
+
+    def _hyphenated(self, ex: Extraction, doc) -> Extraction:
+        """``ex`` with the lexicon's hyphenated lemma where the text has one ("test-fired": the
+        lexicon's "test-fire", :func:`~geokg.ingest.coding.rules.hyphen_prefix`), else ``ex``."""
+        prefix = hyphen_prefix(ex, doc) if ex.kind == "event" else ""
+        if prefix and f"{prefix}-{ex.lemma.lower()}" in self.lexicon.rows:
+            return replace(ex, lemma=f"{prefix}-{ex.lemma.lower()}")
+        return ex
 
     def _readings(self, ex: Extraction, doc, main: bool | None) -> tuple[bool, str | None, bool | None]:
         """What :meth:`event_type` reads of the Doc: whether the act is prepared, the part of
@@ -408,16 +419,20 @@ class ExtractionCoder:
             return []  # "the storm killed ten": nobody acted
         mode, governor = self._mode(ex, siblings)
         main = self.lexicon.main_clause(ex, doc)
-        if not self._may_code(ex, mode, main):
+        typed = self._hyphenated(ex, doc)
+        if not self._may_code(typed, mode, main):
             return []  # nothing could type it: its actors are not coded
-        readings = self._readings(ex, doc, main)
+        readings = self._readings(typed, doc, main)
         sources = self._sources(ex, doc, context, siblings)
         object_actors = self.actors.code_arguments(ex.object, doc=doc, context=context) if ex.object else ()
-        code, theme = self._typed(ex, sources, object_actors, mode, readings)
+        code, theme = self._typed(typed, sources, object_actors, mode, readings)
         code, sources, targets, demanded = self._demand(ex, mode, governor, code, sources, doc, context)
         if code is None:
             return []
         if not demanded and headline_passive(ex, article, code):
+            targets, sources = tuple(sources), ()
+        elif not demanded and status_complement(self.lexicon, ex):
+            # "three drivers held hostage in X": the subject is the captive, the captor unnamed
             targets, sources = tuple(sources), ()
         elif not demanded and theme and self.lexicon.frame(ex.lemma) == "converse":
             # "X received weapons from Y": Y gives, X receives
@@ -612,6 +627,9 @@ class ExtractionCoder:
         if head is None:
             return ()
         mods = [t for t in head.lefts if t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")]
+        # a lower-case word that names the event with its head is no agent: "a *general* strike"
+        # (a term of the lexicon's rows or classes), not a general's strike
+        mods = [t for t in mods if not (t.is_lower and self.lexicon.names_event(f"{t.lower_} {head.lower_}"))]
         if not mods:
             return ()
         start = min(t.left_edge.idx for t in mods)

@@ -13,6 +13,8 @@ Pure functions over an extraction, its article and the verb lexicon's word class
   killed"), whose subject is the target;
 * :func:`headline_misreading`: an ad-hoc name a Title Case headline made of common words
   ("Iran Agrees to *Suspend* ...", "Hu *Meets With Castro*": no actor);
+* :func:`status_complement`: a captor's participle whose object begins with a bare status noun
+  ("drivers *held hostage* in X", "a pilot *taken prisoner*"): the subject is the captive;
 * :func:`clause_reading`: why a clause reports no event of its own -- a purpose ("visited Dakar
   *to mediate*"), an event not yet happened ("*before* they demobilize"), a relative clause or a
   participle describing a noun ("a helicopter *that was captured*", "property *seized* in the
@@ -40,7 +42,7 @@ from geokg.ingest.coding.rules import relation_root
 from geokg.ingest.records import Argument, Article, Extraction
 
 __all__ = ["NON_EVENT_READINGS", "historical", "plain_negation", "PASSIVE_RE", "clause_marks", "clause_reading", "control_verbs", "headed_by", "headline_misreading", "headline_passive",
-           "instrument_modifiers", "mentions_accident"]
+           "instrument_modifiers", "status_complement", "mentions_accident"]
 
 #: A relation with a form of "be": a passive, whose subject is no instrument of its own.
 PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\b", re.IGNORECASE)
@@ -49,6 +51,8 @@ _HEAD_CUT = frozenset({"on", "of", "in", "against", "by", "at"})
 _NOUN_PREPS = frozenset({"on", "of", "in", "against", "at", "near", "targeting"})
 #: Prepositions of a phrase the extractor promotes to the object of a headline passive.
 _HEADLINE_PREPS = frozenset({"in", "at", "near", "during", "after", "on", "outside"})
+#: Participles of verbs that take a captive with a status noun as complement ("*held* two Britons hostage").
+_CAPTOR_PARTICIPLES = frozenset({"held", "kept", "taken"})
 _IRREGULAR_PARTICIPLES = frozenset({"shot", "hit", "held", "slain", "hurt", "struck", "taken", "beaten", "caught"})
 
 
@@ -141,6 +145,33 @@ def headline_misreading(actor, ex: Extraction, doc, known) -> bool:
 _COMMON = "geokg.lower_case_words"
 _NAME_WORDS = re.compile(r"[^\W\d_]+")
 
+
+def status_complement(lexicon, ex: Extraction) -> bool:
+    """Whether ``ex`` is a captor's participle (held, kept, taken) whose object begins with a bare
+    singular status noun of ``@HOSTAGES`` or ``@PRISONERS``: "three drivers *held hostage* in X
+    arrived", "a pilot *taken prisoner*" -- the captives are the subject and nobody names a captor
+    ("rebels held *two drivers hostage*" has the captives in its object; "rebels *take* officers
+    hostage" is told in the present).
+
+    Examples
+    --------
+    >>> from geokg.ingest.coding.lexicon import VerbLexicon
+    >>> from geokg.ingest.records import Argument, Extraction
+    >>> lex = VerbLexicon.default()
+    >>> def ex(obj):
+    ...     return Extraction("a", 0, 0, 30, Argument("subject", "Two drivers", 0, 11), "held", "hold", 12, 16,
+    ...                       object=Argument("object", obj, 17, 17 + len(obj)))
+    >>> status_complement(lex, ex("hostage in Zembla")), status_complement(lex, ex("two drivers hostage"))
+    (True, False)
+    """
+    if ex.kind != "event" or ex.object is None or not ex.object.text.strip():
+        return False
+    if ex.relation.lower().split()[-1] not in _CAPTOR_PARTICIPLES:
+        return False
+    word = ex.object.text.split()[0].lower()
+    if singular(word) != word:
+        return False
+    return any(word in lexicon._class_terms.get(name, (frozenset(), ()))[0] for name in ("HOSTAGES", "PRISONERS"))
 
 def clause_marks(data_dir=None) -> dict[str, str]:
     """Subordinator -> reading of its clause (``coding/clause_marks.tsv``)."""

@@ -23,7 +23,7 @@ from geokg.ingest.resources import data_text
 __all__ = ["LexiconError", "VerbLexicon", "read_rows"]
 
 #: Object classes that name people: an object of these classes is the event's target.
-_PEOPLE_CLASSES = frozenset({"DIPLOMATS", "PRISONERS", "CRIMINALS", "REFUGEES", "INSPECTORS", "AIDWORKERS"})
+_PEOPLE_CLASSES = frozenset({"DIPLOMATS", "PRISONERS", "HOSTAGES", "CRIMINALS", "REFUGEES", "INSPECTORS", "AIDWORKERS"})
 
 
 #: Verbs that are no event on their own ("there *was* no deal"): the back-off leaves them alone.
@@ -348,6 +348,11 @@ class VerbLexicon:
         if not (p.object or any(w for _, w in p.preps) or any(w not in ("$", "+") for w in p.subject)):
             return None, False
         quad = self.table[found.code].quad_class if self.table is not None and found.code in self.table else 0
+        if quad in (1, 2) and self.table is not None and code in self.table and self.table[code].quad_class == 4:
+            # a pattern refines the row's act, it does not turn force into cooperation: such a pattern
+            # lost its context in the conversion ("BATTLE * INSURGENTS" [062] is a joint fight, not
+            # "troops *battled insurgents*"); a verbal conflict may be a statement ("rejected *allegations*": 016)
+            return None, False
         return found.code, found.uses_object and found.target != "object" and quad in (2, 4)
 
     def _pattern_match(self, lex, ex, own: bool):
@@ -412,6 +417,14 @@ class VerbLexicon:
                 if toks[i] in self.rows:
                     return toks[i], []
         return None
+
+    def names_event(self, phrase: str) -> bool:
+        """Whether ``phrase`` (singular forms) is a lemma of the rows or a term of a word class:
+        "general strike", "hunger strike", "air strike" yes, "rebel strike" no."""
+        toks = self._norm(phrase)
+        if " ".join(toks) in self.rows:
+            return True
+        return any(toks in longer for _, longer in self._class_terms.values())
 
     def is_event_noun(self, head: str) -> bool:
         """Whether ``head`` names an event the lexicon codes (or a generic event head)."""

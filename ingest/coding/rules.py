@@ -32,6 +32,7 @@ from geokg.ingest.records import (  # event_id re-exported
 
 __all__ = [
     "relation_root",
+    "hyphen_prefix",
     "AGENTLESS_ROOTS",
     "DOMESTIC_PREFIXES",
     "ENTITY_LABELS",
@@ -196,6 +197,28 @@ def relation_root(ex: Extraction, doc):
         i = memo[key] = span.root.i if span is not None and len(span) else -1
     return doc[i] if i >= 0 else None
 
+
+
+def hyphen_prefix(ex: Extraction, doc) -> str:
+    """The word joined by a hyphen before the relation's verb in ``doc`` ("*test*-fired": the
+    tokeniser splits it off), or "" (also without a Doc).
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from geokg.ingest.records import Argument, Extraction
+    >>> doc = spacy.blank("en")("Oslo test-fired a rocket.")
+    >>> r = doc.text.index("fired")
+    >>> hyphen_prefix(Extraction("a", 0, 0, 25, Argument("subject", "Oslo", 0, 4), "fired", "fire", r, r + 5), doc)
+    'test'
+    """
+    tok = relation_root(ex, doc) if doc is not None else None
+    if tok is None or tok.i < 2:
+        return ""
+    dash, word = tok.doc[tok.i - 1], tok.doc[tok.i - 2]
+    if dash.text != "-" or dash.whitespace_ or word.whitespace_ or not word.is_alpha:
+        return ""
+    return word.lower_
 
 _ROOTS = "geokg.relation_roots"
 

@@ -77,11 +77,47 @@ def test_an_instrument_or_attack_is_not_the_source(coder):
     assert {ev.source.country for ev in coder.code_extraction(ex, art)} == {"TUR"}
 
 
+
+def test_an_ambush_or_shelling_names_its_agent_by_its_modifiers(coder):
+    # the harm is done by whoever its modifiers name, never by the ambush itself
+    art, ex = make("The gunmen's ambush killed four Kenyan soldiers.", "The gunmen's ambush", "killed", "kill",
+                   "four Kenyan soldiers")
+    assert [(c, s) for c, s, _ in codes(coder, art, ex)] == [("180", "actor:UAF")]
+    art, ex = make("The ambush on the Chadian convoy killed two drivers.", "The ambush on the Chadian convoy",
+                   "killed", "kill", "two drivers")
+    assert all(s is None for _, s, _ in codes(coder, art, ex))
+    art, ex = make("The shelling of Chadian villages wounded two farmers.", "The shelling of Chadian villages",
+                   "wounded", "wound", "two farmers")
+    assert all(s is None for _, s, _ in codes(coder, art, ex))
+
+
+def test_captives_held_hostage_are_the_target_and_nobody_the_source(coder):
+    art, ex = make("Three Kenyan drivers held hostage in Somalia returned home.", "Three Kenyan drivers", "held",
+                   "hold", "hostage", extras=[("place", "in", "Somalia")])
+    assert [(c, s, "KEN" in (t or "")) for c, s, t in codes(coder, art, ex)] == [("181", None, True)]
+    art, ex = make("Somali gunmen held three Kenyan drivers hostage.", "Somali gunmen", "held", "hold",
+                   "three Kenyan drivers hostage")
+    assert [c for c, s, _ in codes(coder, art, ex) if s] == ["181"]
+
 def test_an_accident_is_no_event(coder):
     art, ex = make("A ferry accident killed nine Bangladeshi passengers.", "A ferry accident", "killed", "kill",
                    "nine Bangladeshi passengers")
     assert codes(coder, art, ex) == []
 
+
+
+def test_collisions_mine_blasts_and_sharks_are_accidents(coder):
+    art, ex = make("A bus and a lorry collided in Morocco, killing twelve Moroccan workers.", "", "killing", "kill",
+                   "twelve Moroccan workers")
+    assert codes(coder, art, ex) == []
+    art, ex = make("A coal mine blast in China killed 30 Chinese miners.", "A coal mine blast in China", "killed",
+                   "kill", "30 Chinese miners")
+    assert codes(coder, art, ex) == []
+    art, ex = make("A shark killed an Australian swimmer.", "A shark", "killed", "kill", "an Australian swimmer")
+    assert codes(coder, art, ex) == []
+    # a collision mentioned beside a real act leaves it alone
+    art, ex = make("Kenyan police shot two rioters after a collision.", "Kenyan police", "shot", "shoot", "two rioters")
+    assert [c for c, _, _ in codes(coder, art, ex)] == ["193"]
 
 def test_agentless_deaths_in_an_accident_are_no_event(coder):
     # the passive as the extractor gives it: no subject, the victims as object
@@ -207,3 +243,40 @@ def test_people_of_a_kind_may_act_on_people_of_the_same_kind(coder):
     art, ex = make("Peruvian police shot Peruvian police officers.", "Peruvian police", "shot", "shoot",
                    "Peruvian police officers")
     assert [t for _, _, t in codes(coder, art, ex)] == [None]
+
+
+def test_a_word_that_names_the_event_with_its_noun_is_not_its_agent(coder):
+    import spacy
+    from spacy.tokens import Doc
+
+    def agent(mod: str, dep: str, pos: str) -> tuple:
+        words = ["A", mod, "strike", "began", "."]
+        doc = Doc(spacy.blank("en").vocab, words=words, heads=[2, 2, 3, 3, 3],
+                  deps=["det", dep, "nsubj", "ROOT", "punct"], pos=["DET", pos, "NOUN", "VERB", "PUNCT"],
+                  sent_starts=[True, False, False, False, False])
+        art = Article.create(title="", text=doc.text, url=f"https://x.test/{mod}", published=PUB)
+        r = doc[2].idx
+        ex = Extraction(art.id, 0, 0, len(doc.text), Argument("subject", "", 0, 0), "strike", "strike", r, r + 6,
+                        kind="nominal")
+        return tuple(a.sector for a in coder._nominal_agent(ex, doc, None))
+
+    # "a general strike" is a labour strike, not a general's
+    assert agent("general", "amod", "ADJ") == ()
+    assert agent("rebel", "compound", "NOUN") == ("REB",)
+
+
+def test_a_hyphenated_verb_takes_its_prefix_when_the_lexicon_knows_it(coder):
+    import spacy
+
+    def fired(text: str):
+        doc = spacy.blank("en")(text)
+        r, o = doc.text.index("fired"), doc.text.index("a missile")
+        ex = Extraction("a", 0, 0, len(doc.text), Argument("subject", "Pakistan", 0, 8), "fired", "fire", r, r + 5,
+                        object=Argument("object", "a missile", o, o + 9, head="missile"))
+        return ex, doc
+
+    ex, doc = fired("Pakistan test-fired a missile.")
+    assert coder.event_type(ex, [], [], doc)[0] == "150"  # a test is a show of force
+    assert coder.event_type(ex, [], [])[0] == "194"  # without the Doc, firing a missile
+    ex, doc = fired("Pakistan re-fired a missile.")
+    assert coder.event_type(ex, [], [], doc)[0] == "194"  # "re-fire" is no lemma of the lexicon

@@ -172,3 +172,27 @@ def test_a_relative_clause_set_off_after_a_name_is_news_about_it() -> None:
     assert clause_reading(clause(doc, 5), doc, MARKS) == ""
     doc = _met(comma=False)
     assert clause_reading(clause(doc, 4), doc, MARKS) == "relative"
+
+
+def test_a_bare_status_noun_after_a_captors_verb_makes_the_subject_the_captive():
+    from geokg.ingest.coding.filters import status_complement
+    from geokg.ingest.coding.lexicon import VerbLexicon
+
+    lex = VerbLexicon.default()
+
+    def ex(subject: str, rel: str, lemma: str, obj: str) -> Extraction:
+        text = f"{subject} {rel} {obj} in Zembla."
+        r, o = text.index(rel), text.index(obj, len(subject) + len(rel))
+        return Extraction("a", 0, 0, len(text), Argument("subject", subject, 0, len(subject)), rel, lemma,
+                          r, r + len(rel), object=Argument("object", obj, o, o + len(obj)))
+
+    assert status_complement(lex, ex("Two Ruritanian drivers", "held", "hold", "hostage"))
+    assert status_complement(lex, ex("Two Ruritanian drivers", "held", "hold", "hostage in Zembla arrived home"))
+    # told in the present, the subject takes the captives ("rebels take officers hostage")
+    assert not status_complement(lex, ex("Zemblan rebels", "take", "take", "hostage"))
+    assert status_complement(lex, ex("A Ruritanian pilot", "was taken", "take", "prisoner"))
+    # the captives in the object: the subject is the captor
+    assert not status_complement(lex, ex("Gunmen", "held", "hold", "two drivers hostage"))
+    # a plural object is the captives themselves; another verb is no captor's complement
+    assert not status_complement(lex, ex("Ruritania", "held", "hold", "prisoners"))
+    assert not status_complement(lex, ex("Ruritania", "released", "release", "hostage"))

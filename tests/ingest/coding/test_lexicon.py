@@ -81,3 +81,63 @@ def test_lookups_are_memoised_consistently():
     assert first == [LEX.match("seize", ["the town"], source_state=s) for s in (True, False, None)]
     assert first[0] != first[1]
     assert LEX.frame_in("refused to", "refusal") and LEX.frame_in("refused to", "refusal")
+
+
+def test_hostages_held_are_an_abduction_prisoners_held_a_detention():
+    # PETRARCH's CONFINE block: "hold * &HOSTAGE" is 181, not the 173 of holding prisoners
+    assert LEX.lookup("hold", ["four lorry drivers hostage"]) == "181"
+    assert LEX.lookup("hold", ["two prisoners"]) == "173"
+
+
+def test_a_state_strikes_militarily_workers_strike_for_labour():
+    # a state's "strikes" (also the nominal's own word, "Riverland's strikes") are military, never a walkout
+    assert LEX.lookup("strike", ["strikes"], source_state=True) == "190"  # PETRARCH STRIKE [190] (block PHYSICAL_CONFLICT)
+    assert LEX.lookup("strike", ["the rebels"], object_is_actor=True, source_state=True) == "190"
+    assert LEX.lookup("strike", ["a general strike"], source_state=False) == "143"
+    assert LEX.lookup("strike", [], source_state=False) == "143"
+    # a non-state strike on actors or places is an assault, like "attack"
+    assert LEX.lookup("strike", ["police posts in two towns"], source_state=False) == "180"
+    assert LEX.lookup("strike", ["the convoy"], object_is_actor=True, source_state=False) == "180"
+
+
+def test_destroying_property_is_1712_destroying_forces_is_an_act_of_war():
+    # PETRARCH's DESTROY block: houses, buildings, weapons 1712; otherwise the block's 190
+    assert LEX.lookup("destroy", ["three houses"], source_state=True) == "1712"
+    assert LEX.lookup("destroy", ["a weapons depot"], source_state=False) == "1712"
+    assert LEX.lookup("destroy", ["most of the air force"], source_state=True) == "190"
+    assert LEX.lookup("destroy", ["two army posts"], source_state=False) == "180"
+
+
+def test_a_charge_is_an_accusation_not_an_arrest():
+    # PETRARCH's BLAME block: "charge" 112, "charge * with murder" 1121 (as geokg's "accuse @CRIME")
+    assert LEX.lookup("charge", ["five suspects"], source_state=True) == "1121"
+    assert LEX.lookup("charge with", ["fraud"], source_state=True) == "1121"
+    assert LEX.lookup("charge", ["the mayor"], source_state=True) == "112"
+    assert LEX.lookup("arrest", ["five suspects"]) == "173"
+
+
+def test_a_shipped_pattern_refines_a_conflict_row_but_never_makes_it_cooperation():
+    from geokg.ingest.dictionaries.coder import build_coder
+    from geokg.ingest.records import Argument, Extraction
+
+    lex = build_coder().lexicon
+
+    def clause(rel: str, lemma: str, obj: str) -> Extraction:
+        text = f"Ruritanian troops {rel} {obj}."
+        r = text.index(rel)
+        o = r + len(rel) + 1
+        return Extraction("a", 0, 0, len(text), Argument("subject", "Ruritanian troops", 0, 17, head="troops"),
+                          rel, lemma, r, r + len(rel),
+                          object=Argument("object", obj, o, o + len(obj), head=obj.split()[-1]))
+
+    # PETRARCH's "BATTLE * INSURGENTS" [062] (a joint fight) is no reading of "troops battled insurgents"
+    assert lex.specific_pattern(clause("battled", "battle", "insurgents"), "battle", "190") == (None, False)
+    # a pattern within the conflict classes still refines the row ("&MILITARY FIRE * TEAR GAS" [194])
+    assert lex.specific_pattern(clause("fired", "fire", "tear gas"), "fire", "193")[0] == "194"
+    # a verbal conflict may still be read as a statement: "rejected allegations" is a denial
+    assert lex.specific_pattern(clause("rejected", "reject", "allegations"), "reject", "120")[0] == "016"
+
+
+def test_names_event_knows_compound_event_nouns():
+    assert LEX.names_event("general strikes") and LEX.names_event("air strike") and LEX.names_event("hunger strike")
+    assert not LEX.names_event("rebel strike") and not LEX.names_event("general")

@@ -163,3 +163,19 @@ def test_a_headline_infinitive_is_future() -> None:
                ["NOUN", "VERB", "PART", "VERB", "PROPN"], ["NNS", "VBD", "TO", "VB", "NNP"],
                ["envoy", "go", "to", "visit", "Seoul"])
     assert own_mode(doc[3], LEX) == "asserted"  # a purpose of a told act, not a headline's future
+
+
+def test_a_forecast_adjective_makes_its_infinitive_hypothetical() -> None:
+    # "Oslo is unlikely to join the union": a forecast, no report of a joining
+    for adj in ("unlikely", "likely"):
+        doc = sent(["Oslo", "is", adj, "to", "join", "the", "union"], [1, 1, 1, 4, 2, 6, 4],
+                   ["nsubj", "ROOT", "acomp", "aux", "xcomp", "det", "dobj"],
+                   ["PROPN", "AUX", "ADJ", "PART", "VERB", "DET", "NOUN"],
+                   ["NNP", "VBZ", "JJ", "TO", "VB", "DT", "NN"], ["Oslo", "be", adj, "to", "join", "the", "union"])
+        assert {x.lemma: x.mode for x in extract(doc)}.get("join") == "hypothetical"
+    # a readiness adjective stays an intent
+    doc = sent(["Oslo", "is", "ready", "to", "join", "the", "union"], [1, 1, 1, 4, 2, 6, 4],
+               ["nsubj", "ROOT", "acomp", "aux", "xcomp", "det", "dobj"],
+               ["PROPN", "AUX", "ADJ", "PART", "VERB", "DET", "NOUN"],
+               ["NNP", "VBZ", "JJ", "TO", "VB", "DT", "NN"], ["Oslo", "be", "ready", "to", "join", "the", "union"])
+    assert {x.lemma: x.mode for x in extract(doc)}.get("join") == "intended"
