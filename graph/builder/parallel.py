@@ -409,8 +409,8 @@ def can_fork() -> bool:
 
     Examples
     --------
-    >>> import sys
-    >>> can_fork() == (sys.platform == "linux")
+    >>> import sys, threading
+    >>> can_fork() or sys.platform != "linux" or threading.active_count() > 1
     True
     """
     import multiprocessing
