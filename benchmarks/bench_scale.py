@@ -43,7 +43,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -97,19 +96,23 @@ def write_mix(out: Path, n: int) -> dict:
 
 
 class ThreadCPU:
-    """Samples ``/proc/self/task`` every ``period`` s; keeps each thread's last CPU seconds (Linux)."""
+    """Samples ``/proc/self/task`` every ``period`` s; keeps each thread's last CPU seconds (Linux).
+
+    Sampled from a ``SIGALRM`` handler in the main thread, not from a thread of its own:
+    the measured process then runs as a user's does (a build forks its workers only from
+    a process with no other Python thread, see ``geokg.graph.builder.parallel.can_fork``).
+    """
 
     def __init__(self, period: float = 0.5) -> None:
         self.seen: dict[str, tuple[str, float]] = {}
-        self._stop = threading.Event()
         self._tick = os.sysconf("SC_CLK_TCK")
-        self._thread = threading.Thread(target=self._run, args=(period,), daemon=True)
-        self._me = threading.get_native_id  # the sampler itself is left out
+        self._period = period
+        self._pid = os.getpid()
 
-    def _sample(self, skip: int) -> None:
+    def _sample(self, *_: object) -> None:
+        if os.getpid() != self._pid:  # a forked worker inherits the handler, not the timer
+            return
         for task in Path("/proc/self/task").glob("*"):
-            if int(task.name) == skip:
-                continue
             try:
                 comm = task.joinpath("comm").read_text().strip()
                 fields = task.joinpath("stat").read_text().rsplit(")", 1)[1].split()
@@ -117,19 +120,19 @@ class ThreadCPU:
             except OSError:
                 continue
 
-    def _run(self, period: float) -> None:
-        me = threading.get_native_id()
-        while not self._stop.wait(period):
-            self._sample(me)
-
     def __enter__(self) -> ThreadCPU:
-        self._thread.start()
+        import signal
+
+        self._old = signal.signal(signal.SIGALRM, self._sample)
+        signal.setitimer(signal.ITIMER_REAL, self._period, self._period)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._sample(-1)
-        self._stop.set()
-        self._thread.join()
+        import signal
+
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, self._old)
+        self._sample()
 
     def split(self) -> dict[str, float]:
         """CPU seconds of the main thread, RocksDB's threads and the others."""

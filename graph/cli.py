@@ -111,16 +111,22 @@ def build(
     except (OSError, ValueError) as exc:
         _err(str(exc))
         raise typer.Exit(2) from None
+    # refreshed from on_article, not by a thread of its own: with no other thread running,
+    # `--jobs N` forks its workers after loading the pipeline once (see geokg.graph.builder.parallel)
     with Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]} articles/s"),
-        TimeElapsedColumn(), console=console, transient=False,
+        TimeElapsedColumn(), console=console, transient=False, auto_refresh=False,
     ) as progress:
         task = progress.add_task("ingest", total=None, rate="-")
+        shown = [0.0]
 
         def on_article(result: object) -> None:
             done = progress.tasks[task].completed + 1
             elapsed = progress.tasks[task].elapsed or 1e-9
-            progress.update(task, completed=done, rate=f"{done / elapsed:.1f}")
+            refresh = elapsed - shown[0] >= 0.1  # at most ten times a second
+            if refresh:
+                shown[0] = elapsed
+            progress.update(task, completed=done, rate=f"{done / elapsed:.1f}", refresh=refresh)
 
         def on_error(err: object) -> None:
             from rich.markup import escape

@@ -1,4 +1,4 @@
-"""Ingest on a Dask cluster: workers parse articles into records, the driver writes and loads their graphs.
+"""Ingest on a Dask cluster: workers parse articles and write their graphs, the driver loads them.
 
 ``geokg build --dask local --jobs N`` starts a :class:`distributed.LocalCluster`
 of ``N`` single-threaded worker processes; ``--dask tcp://HOST:PORT`` uses a
@@ -19,10 +19,11 @@ How the work is shared:
   plugin; tasks take it from there under a lock, so a worker with several
   threads never runs one pipeline concurrently;
 * a task returns one :class:`~geokg.graph.builder.parallel.ArticleOutput` per
-  article carrying its records and counts, exactly as a process-pool worker
-  does (:func:`~geokg.graph.builder.parallel.worker_chunk`); the driver
-  writes their graphs as N-Quads and bulk-loads them in batches, as a
-  single-process build does, so the graph is the same.
+  article carrying its graph as N-Quads and its counts (and its records when
+  the build keeps them), exactly as a process-pool worker does
+  (:func:`~geokg.graph.builder.parallel.worker_chunk`); the driver
+  bulk-loads them in batches, as a single-process build does, so the graph
+  is the same.
 
 Dask is an optional dependency (``pip install "geokg[dask]"``) and is
 imported only when a Dask build runs.
@@ -164,12 +165,14 @@ def plugin_name(source: "Settings | PipelineSource") -> str:
     return f"{PLUGIN_NAME}-{stable_id(repr(source))}"
 
 
-def _dask_chunk(name: str, chunk: list[Pending], run: "RunInfo | None") -> list[ArticleOutput | ReadError]:
+def _dask_chunk(
+    name: str, chunk: list[Pending], run: "RunInfo | None", keep_results: bool = False
+) -> list[ArticleOutput | ReadError]:
     from distributed import get_worker
 
     plugin = get_worker().plugins[name]
     with plugin.lock:
-        return worker_chunk(plugin.pipeline, chunk, run)
+        return worker_chunk(plugin.pipeline, chunk, run, keep_results=keep_results)
 
 
 def dask_outputs(
@@ -190,8 +193,8 @@ def dask_outputs(
     submits chunks of at most ``chunk_size`` articles (and about
     :data:`~geokg.graph.builder.parallel.DEFAULT_CHUNK_CHARS` characters) with at most ``window``
     in flight (default: twice the worker threads, plus one).  Workers send
-    records, as in :func:`~geokg.graph.builder.parallel.parallel_outputs`;
-    ``keep_results`` keeps them on the outputs.
+    N-Quads, as in :func:`~geokg.graph.builder.parallel.parallel_outputs`;
+    ``keep_results`` also sends the records and keeps them on the outputs.
     """
     source = PipelineSource.of(settings, pipeline)
     name = plugin_name(source)
@@ -201,7 +204,7 @@ def dask_outputs(
         window = 2 * threads + 1
 
     def submit(chunk: list[Pending]) -> Any:
-        return client.submit(_dask_chunk, name, chunk, run, pure=False)
+        return client.submit(_dask_chunk, name, chunk, run, keep_results, pure=False)
 
     tasks = bounded_map(submit, article_chunks(pending, chunk_size), window=window)
     yield from finish_outputs(tasks, run, keep_results=keep_results)

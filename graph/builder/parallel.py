@@ -8,15 +8,21 @@ parent does, one transaction per batch.
 
 :func:`serial_outputs` does the work in this process through ``nlp.pipe``.
 :func:`parallel_outputs` spreads the parsing over ``jobs`` worker processes
-(``multiprocessing`` with the ``spawn`` start method, so it is safe on every
-platform and with threads in the parent).  Each worker gets the pipeline
-once, in its initializer: the caller's own, pickled (:class:`PipelineSource`),
-or loaded from the settings into a per-process cache (:func:`worker_pipeline`;
-the parent never fills it).  Workers of both backends (this pool and Dask,
-:func:`worker_chunk`) send back
-records (:class:`ArticleResult`, about 25 KB an article pickled, against
-about 750 KB of N-Quads); the parent writes them as N-Quads
-(:func:`finish_output`) and loads them.  (No Python work is moved to a
+(:func:`worker_pool`, started when the build starts).  On Linux, from a
+process with no other Python thread, the workers are forked after the
+parent has loaded the pipeline (and the geocoder the RDF writer uses): they
+start with everything in memory, copy-on-write, instead of each importing
+spaCy, loading the model and building the coder (about 3-4 CPU seconds a
+worker).  Elsewhere they are spawned (safe on every platform and with
+threads in the parent) and each gets the pipeline once, in its initializer:
+the caller's own, pickled (:class:`PipelineSource`), or loaded from the
+settings into a per-process cache (:func:`worker_pipeline`; the parent never
+fills it).  Workers of both backends (this pool and Dask,
+:func:`worker_chunk`) send back each article's graph as N-Quads, ready to
+load (about 125 KB an article at the default evidence level: pickling text
+costs next to nothing, where pickling the records and writing them in the
+parent cost it ~4.5 ms an article), plus the records only when the caller
+keeps them; the parent only loads.  (No Python work is moved to a
 thread: a thread running Python holds the GIL that spaCy's thread needs, and
 slowed it several times over when tried.)  The parent sends chunks of
 articles and keeps at most ``window`` chunks in flight (:func:`bounded_map`),
@@ -63,6 +69,9 @@ __all__ = [
     "parallel_outputs",
     "worker_pipeline",
     "worker_chunk",
+    "worker_pool",
+    "WorkerPool",
+    "can_fork",
     "chunked",
     "article_chunks",
     "bounded_map",
@@ -155,16 +164,18 @@ def serial_outputs(
 
 
 def process_chunk(
-    pipeline: "Pipeline", chunk: list[Pending], run: "RunInfo | None", *, write: bool = True
+    pipeline: "Pipeline", chunk: list[Pending], run: "RunInfo | None", *, write: bool = True,
+    keep_results: bool = False,
 ) -> list[ArticleOutput | ReadError]:
     """Process one chunk of articles (what a worker does with a task).
 
-    ``write=False`` sends records back instead of N-Quads (see :func:`finish_output`).
+    ``write=False`` sends records back instead of N-Quads (see :func:`finish_output`);
+    ``keep_results`` keeps the records on written outputs too.
     """
     pairs = ((article.content, (article, digest)) for article, digest in chunk)
     batch_size = max(1, min(len(chunk), pipeline.settings.batch_size))
     return [
-        article_output(pipeline, doc, article, digest=digest, run=run, write=write)
+        article_output(pipeline, doc, article, digest=digest, run=run, write=write, keep_result=keep_results)
         for doc, (article, digest) in pipeline.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)
     ]
 
@@ -255,15 +266,15 @@ class PipelineSource:
 
 
 def worker_chunk(
-    pipeline: "Pipeline", chunk: list[Pending], run: "RunInfo | None"
+    pipeline: "Pipeline", chunk: list[Pending], run: "RunInfo | None", *, keep_results: bool = False
 ) -> list[ArticleOutput | ReadError]:
-    """What every worker backend (process pool, Dask) does with a task: records, no N-Quads.
+    """What every worker backend (process pool, Dask) does with a task: each article's graph as N-Quads.
 
-    The parent writes the graphs (:func:`finish_output`), so both backends
-    send back the same thing: about 25 KB of records an article against about
-    750 KB of N-Quads.
+    The parent only loads them, so it never becomes the bottleneck of a
+    parallel build; both backends send back the same thing (the records
+    too with ``keep_results``, for the caller's ``on_article``).
     """
-    return process_chunk(pipeline, chunk, run, write=False)
+    return process_chunk(pipeline, chunk, run, keep_results=keep_results)
 
 
 def _exit_with_parent() -> None:
@@ -289,13 +300,18 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="geokg-parent-watch", daemon=True).start()
 
 
-def _init_worker(source: PipelineSource) -> None:
+def _init_worker(source: PipelineSource, pipeline: "Pipeline | None" = None) -> None:
+    """Start a worker: watch the parent; load the pipeline, or keep the one a fork inherited."""
     _exit_with_parent()
+    if pipeline is not None and source.digest is not None:
+        _SHIPPED[source.digest] = pipeline
     source.load()
 
 
-def _run_chunk(source: PipelineSource, chunk: list[Pending], run: "RunInfo | None") -> list[ArticleOutput | ReadError]:
-    return worker_chunk(source.load(), chunk, run)
+def _run_chunk(
+    source: PipelineSource, chunk: list[Pending], run: "RunInfo | None", keep_results: bool = False
+) -> list[ArticleOutput | ReadError]:
+    return worker_chunk(source.load(), chunk, run, keep_results=keep_results)
 
 
 def chunked(
@@ -385,19 +401,87 @@ def finish_outputs(
         tasks.close()
 
 
-def _worker_pool(jobs: int, source: PipelineSource) -> Any:
-    """``jobs`` spawned worker processes, each holding the pipeline of ``source``."""
+def can_fork() -> bool:
+    """Whether worker processes may be forked from this process: Linux, and no Python
+    thread besides this one (a fork copies only the calling thread, so a lock another
+    thread holds stays locked in the child).  Native thread pools that register fork
+    handlers (OpenBLAS's, which numpy starts) do not count.
+
+    Examples
+    --------
+    >>> import sys, threading
+    >>> can_fork() or sys.platform != "linux" or threading.active_count() > 1
+    True
+    """
     import multiprocessing
+    import sys
+    import threading
+
+    return (sys.platform == "linux" and threading.active_count() == 1
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
+@dataclass(frozen=True)
+class WorkerPool:
+    """Started worker processes (:func:`worker_pool`) and the pipeline source their tasks name."""
+
+    executor: Any
+    source: PipelineSource
+    forked: bool = False
+
+    def submit(self, *args: Any) -> Any:
+        """Run ``args[0](*args[1:])`` in a worker; a future."""
+        return self.executor.submit(*args)
+
+    def shutdown(self) -> None:
+        """Cancel what has not started, wait for the rest, end the workers."""
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def worker_pool(
+    jobs: int, source: PipelineSource, *, pipeline: "Pipeline | None" = None, fork: bool | None = None
+) -> WorkerPool:
+    """``jobs`` worker processes holding the pipeline of ``source``, started now.
+
+    With ``fork`` (default: :func:`can_fork`), this process loads the
+    pipeline (``pipeline``, the caller's that ``source`` pickled, is used as
+    it is) and the RDF writer's geocoder, then forks the workers, which start
+    with them in memory; otherwise the workers are spawned and each loads its
+    own in its initializer.  Either way they start at once, so they load
+    while the caller does its own set-up (opening the store, writing the
+    vocabulary).
+    """
+    import multiprocessing
+    import warnings
     from concurrent.futures import ProcessPoolExecutor
 
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
-    return ProcessPoolExecutor(
+    fork = can_fork() if fork is None else fork
+    if fork:
+        from geokg.graph.rdf.places import geocoder
+        from geokg.ingest.pipeline import Pipeline
+
+        if source.digest is None:  # tasks name the inherited pipeline by a digest of its own
+            pipeline = Pipeline.create(source.settings)
+            source = dataclasses.replace(source, digest=f"forked-{id(pipeline):x}")
+        elif pipeline is None:
+            import pickle
+
+            pipeline = pickle.loads(source.blob)  # noqa: S301 - our own pickle of the caller's pipeline
+        geocoder()  # the RDF writer's, loaded on first use: once here rather than in every worker
+    executor = ProcessPoolExecutor(
         max_workers=jobs,
-        mp_context=multiprocessing.get_context("spawn"),
+        mp_context=multiprocessing.get_context("fork" if fork else "spawn"),
         initializer=_init_worker,
-        initargs=(source,),
+        initargs=(source.ref, pipeline) if fork else (source,),
     )
+    with warnings.catch_warnings():
+        # Python 3.12+ warns of any other OS thread; OpenBLAS's idle pool is fork-safe (see can_fork)
+        warnings.filterwarnings("ignore", message=r".*fork\(\) may lead to deadlocks", category=DeprecationWarning)
+        for _ in range(1 if fork else jobs):  # start them now (forked: all at the first task)
+            executor.submit(int)
+    return WorkerPool(executor, source.ref, forked=fork)
 
 
 def parallel_outputs(
@@ -410,8 +494,9 @@ def parallel_outputs(
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     window: int | None = None,
     keep_results: bool = False,
+    pool: WorkerPool | None = None,
 ) -> Iterator[ArticleOutput | ReadError]:
-    """Parse articles in ``jobs`` worker processes, write their graphs here; yield outputs in input order.
+    """Parse articles and write their graphs in ``jobs`` worker processes; yield outputs in input order.
 
     Parameters
     ----------
@@ -431,6 +516,9 @@ def parallel_outputs(
         most (default ``2 * jobs + 1``).
     keep_results
         Keep each output's records (``ArticleOutput.result``).
+    pool
+        Workers already started by :func:`worker_pool` (left running);
+        default: a pool of ``jobs`` started here and shut down at the end.
 
     Raises
     ------
@@ -440,18 +528,20 @@ def parallel_outputs(
 
     Notes
     -----
-    Workers are started with ``spawn``, which re-imports the main module:
-    a script that calls this (or ``build(jobs=...)``) must guard its entry
-    point with ``if __name__ == "__main__":``.
+    Where workers are spawned (see :func:`worker_pool`), the main module is
+    re-imported: a script that calls this (or ``build(jobs=...)``) must
+    guard its entry point with ``if __name__ == "__main__":``.
     """
     from concurrent.futures.process import BrokenProcessPool
 
-    source = PipelineSource.of(settings, pipeline)
-    pool = _worker_pool(jobs, source)
+    own = pool is None
+    if own:
+        given = None if isinstance(pipeline, PipelineSource) else pipeline
+        pool = worker_pool(jobs, PipelineSource.of(settings, pipeline), pipeline=given)
     try:
-        submit = functools.partial(pool.submit, _run_chunk, source.ref)
+        submit = functools.partial(pool.submit, _run_chunk, pool.source)
         chunks = article_chunks(pending, chunk_size)
-        tasks = bounded_map(lambda chunk: submit(chunk, run), chunks, window=window or 2 * jobs + 1)
+        tasks = bounded_map(lambda chunk: submit(chunk, run, keep_results), chunks, window=window or 2 * jobs + 1)
         try:
             yield from finish_outputs(tasks, run, keep_results=keep_results)
         except BrokenProcessPool as exc:
@@ -459,4 +549,5 @@ def parallel_outputs(
                 f"a geokg worker process died ({exc}); the articles in flight were not written"
             ) from None
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if own:
+            pool.shutdown()

@@ -19,6 +19,7 @@ the first one instead), and what was stored before a failure stays stored.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import time
@@ -293,8 +294,10 @@ def build(  # long only by its docstring (every option documented); the work is 
     jobs
         ``1``: everything in this process (a background thread loads the
         store).  More: worker processes parse articles (spaCy, extraction,
-        coding) and send back records, which this process writes as RDF and
-        loads.  With ``dask``, the number of workers of a local cluster.
+        coding) and write their graphs as N-Quads, which this process loads
+        (on Linux they are forked after this process loads the pipeline, see
+        :func:`~geokg.graph.builder.parallel.worker_pool`).  With ``dask``,
+        the number of workers of a local cluster.
     dask
         ``"local"`` (a LocalCluster of ``jobs`` workers) or a scheduler
         address ``tcp://HOST:PORT``; needs the ``dask`` extra.
@@ -349,6 +352,7 @@ def build(  # long only by its docstring (every option documented); the work is 
     out.mkdir(parents=True, exist_ok=True)
     report = BuildReport(jobs=jobs, backend=workers.label)
     with ExitStack() as stack:
+        workers = workers.started(stack)  # before the store opens its threads: workers may be forked
         store, publisher = _open_store(stack, out, store, memory=memory)
         report.store = store.location
         write_vocabulary(store)
@@ -386,6 +390,7 @@ class _Workers:
     jobs: int = 1
     dask: str | None = None
     chunk_size: int = DEFAULT_CHUNK_SIZE
+    pool: Any = None  # the started worker processes (:meth:`started`)
 
     @property
     def label(self) -> str:
@@ -396,6 +401,20 @@ class _Workers:
     def salt(self) -> str:
         """What the journal's digests depend on besides the article (model and geokg versions, evidence level)."""
         return f"{self.run.model} {self.run.model_version} {self.run.geokg_version} {self.run.evidence}"
+
+    def started(self, stack: ExitStack) -> _Workers:
+        """These workers with their processes started (a process pool; shut when ``stack`` exits).
+
+        Started first thing, they load the pipeline while the build opens its
+        store and writes the vocabulary.
+        """
+        if self.source is None or self.dask is not None or self.pool is not None:
+            return self
+        from geokg.graph.builder.parallel import worker_pool
+
+        pool = worker_pool(self.jobs, self.source, pipeline=self.pipeline)
+        stack.callback(pool.shutdown)
+        return dataclasses.replace(self, pool=pool, pipeline=None)
 
     def outputs(self, stack: ExitStack, pending: Iterator[Pending], *, keep_results: bool) -> Iterator[Any]:
         """The processed articles, in input order (closed, and a Dask client shut, when ``stack`` exits)."""
@@ -409,7 +428,8 @@ class _Workers:
                                    pipeline=self.source, chunk_size=self.chunk_size, keep_results=keep_results)
         elif self.source is not None:
             outputs = parallel_outputs(pending, jobs=self.jobs, settings=self.settings, run=self.run,
-                                       pipeline=self.source, chunk_size=self.chunk_size, keep_results=keep_results)
+                                       pipeline=self.source, chunk_size=self.chunk_size, keep_results=keep_results,
+                                       pool=self.pool)
         else:
             outputs = serial_outputs(self.pipeline, pending, run=self.run, keep_results=keep_results)
         stack.callback(outputs.close)
@@ -443,8 +463,8 @@ def _workers(
         return _Workers(settings, run_info(settings, pipeline, evidence=evidence), pipeline=pipeline,
                         chunk_size=chunk_size)
     source = PipelineSource.of(settings, pipeline)
-    return _Workers(settings, run_info(settings, pipeline, evidence=evidence), source=source, jobs=jobs, dask=dask,
-                    chunk_size=chunk_size)
+    return _Workers(settings, run_info(settings, pipeline, evidence=evidence), pipeline=pipeline, source=source,
+                    jobs=jobs, dask=dask, chunk_size=chunk_size)
 
 
 def _open_store(

@@ -72,12 +72,16 @@ def describe(store: GraphStore, cls: str, props: list[str] | None = None) -> dic
     """Every resource of class ``cls`` with its (distinct) property values.
 
     Returns ``{iri: {property_iri: [values...]}}``; values are sorted for
-    determinism.
+    determinism.  The resources are found first (a distinct subquery): joined
+    directly, the union graph pairs each graph's type of a resource with every
+    graph's statements about it (2.3M solutions for 6,055 distinct ones on the
+    AG News store, 1.15 CPU s against 0.07).
     """
     values = ""
     if props:
         values = " VALUES ?p { " + " ".join(f"<{p}>" for p in props) + " }"
-    query = f"SELECT DISTINCT ?s ?p ?o WHERE {{ ?s a <{cls}> ; ?p ?o .{values} }}"
+    query = (f"SELECT DISTINCT ?s ?p ?o WHERE {{ {{ SELECT DISTINCT ?s WHERE {{ ?s a <{cls}> }} }} "
+             f"?s ?p ?o .{values} }}")
     out: dict[str, dict[str, list[Node]]] = defaultdict(lambda: defaultdict(list))
     for s, p, o in store.query(query):
         out[str(s)][str(p)].append(o)

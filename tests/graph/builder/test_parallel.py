@@ -158,7 +158,8 @@ def test_workers_end_when_the_build_is_killed(tmp_path):
     workers: list[int] = []
     while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.2)
-        workers = [p for p in _children(proc.pid) if "spawn_main" in _cmdline(p)]
+        # spawned workers run multiprocessing's spawn_main; forked ones the parent's own command line
+        workers = [p for p in _children(proc.pid) if "spawn_main" in _cmdline(p) or _cmdline(p) == _cmdline(proc.pid)]
     assert len(workers) == 2, "the build started no worker processes"
     proc.kill()
     proc.wait()

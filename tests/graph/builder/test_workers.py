@@ -92,14 +92,22 @@ def test_pipeline_source_ships_the_pipeline_and_tasks_carry_only_its_digest(cust
     assert shipped is not custom and shipped.extractor is first_word_extractor and source.ref.load() is shipped
 
 
-def test_workers_send_records_not_nquads(tmp_path, custom):
-    """What a worker of either backend returns: records and counts, the graph is written by the parent."""
+def test_workers_send_nquads_and_records_only_when_kept(tmp_path, custom):
+    """What a worker of either backend returns: the graph as N-Quads, ready to load; records only when kept."""
     from geokg.graph.builder.journal import article_digest
+    from geokg.graph.builder.parallel import article_output
     from geokg.ingest.readers import iter_articles
 
     chunk = [(a, article_digest(a)) for a in iter_articles([_corpus(tmp_path / "in", 2)])]
-    outputs = worker_chunk(custom, chunk, run_info(custom.settings, custom))
-    assert [o.nquads for o in outputs] == ["", ""] and all(isinstance(o.result, ArticleResult) for o in outputs)
+    run = run_info(custom.settings, custom)
+    outputs = worker_chunk(custom, chunk, run)
+    assert all(o.nquads.startswith("<") and o.result is None for o in outputs) and len(outputs) == 2
+    kept = worker_chunk(custom, chunk, run, keep_results=True)
+    assert all(isinstance(o.result, ArticleResult) for o in kept) and [o.nquads for o in kept] == [
+        o.nquads for o in outputs]
+    doc = custom.nlp(chunk[0][0].content)  # the same graph as the single-process writer's
+    here = article_output(custom, doc, chunk[0][0], digest=chunk[0][1], run=run)
+    assert here.nquads == outputs[0].nquads
 
 
 def test_dask_workers_get_the_custom_pipeline_and_send_what_pool_workers_send(tmp_path, custom):
@@ -126,3 +134,42 @@ def test_dask_workers_get_the_custom_pipeline_and_send_what_pool_workers_send(tm
     assert report.ok and report.backend.startswith("dask local") and report.extractions == single.extractions
     _check_records(seen)
     assert _quads(tmp_path / "dask" / "store") == _quads(tmp_path / "one" / "store")
+
+
+def test_forked_and_spawned_workers_send_the_same_outputs(tmp_path, custom):
+    """A fork starts workers with the caller's pipeline in memory; spawned ones unpickle it: same graphs."""
+    from geokg.graph.builder.journal import article_digest
+    import sys
+
+    from geokg.graph.builder.parallel import worker_pool
+    from geokg.ingest.readers import iter_articles
+
+    if sys.platform != "linux":
+        pytest.skip("workers are forked on Linux only")
+    pending = [(a, article_digest(a)) for a in iter_articles([_corpus(tmp_path / "in")])]
+    run = run_info(custom.settings, custom)
+    got = {}
+    for fork in (True, False):
+        pool = worker_pool(1, PipelineSource.of(custom.settings, custom), pipeline=custom, fork=fork)
+        try:
+            assert pool.forked is fork
+            got[fork] = list(parallel_outputs(iter(pending), jobs=1, settings=NOT_INSTALLED, run=run, pool=pool,
+                                              chunk_size=2))
+        finally:
+            pool.shutdown()
+    assert got[True] == got[False] and len(got[True]) == 6 and all(o.nquads for o in got[True])
+
+
+def test_no_fork_while_another_python_thread_runs():
+    import threading
+
+    from geokg.graph.builder.parallel import can_fork
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not can_fork()
+    finally:
+        stop.set()
+        thread.join()
