@@ -80,7 +80,7 @@ class VerbLexicon:
     >>> lex = VerbLexicon.default()
     >>> lex.lookup("seize", ["over 20 million doses of fentanyl"])
     '1711'
-    >>> lex.lookup("impose", ["sanctions"]), lex.lookup("impose", ["a curfew"])
+    >>> lex.lookup("impose", ["sanctions"]), lex.lookup("institute", ["a curfew"])
     ('163', '1723')
     >>> lex.lookup("kill", [], source_state=True), lex.lookup("kill", [], source_state=False)
     ('190', '180')
