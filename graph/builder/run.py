@@ -344,6 +344,7 @@ def build(  # long only by its docstring (every option documented); the work is 
         Recorded on the run; a change of level makes the journal process the
         articles again.
     """
+    from geokg.graph.store.articles import drop_unused_descriptions
     from geokg.ingest.readers import iter_articles
 
     started = time.perf_counter()
@@ -370,6 +371,7 @@ def build(  # long only by its docstring (every option documented); the work is 
                                    on_commit=publisher and publisher.committed)
         _ingest(pending, workers, writer, _Tally(report, strict, on_article, on_error))
         drop_unused_runs(store)
+        drop_unused_descriptions(store)  # actors, places, publishers no article names any more
         if publisher is not None:
             publisher.committed(force=True)  # everything, for readers during the exports
         report.quads = len(store)

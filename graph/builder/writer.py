@@ -50,6 +50,10 @@ class ArticleOutput:
 def write_outputs(store: "GraphStore", outputs: list[ArticleOutput], *, atomic: bool = True) -> None:
     """Replace the outputs' named graphs in ``store``, in one transaction when ``atomic``.
 
+    The descriptions of actors, places and publishers the articles name
+    (:func:`~geokg.graph.rdf.writer.description_graph`) are added to their
+    graphs, not replaced: each graph is the union of what every article wrote.
+
     Oxigraph stores load the N-Quads text directly (``replace_nquads``;
     ``atomic=False`` uses its faster, non-transactional bulk loader); other
     stores get it parsed into rdflib triples (``replace_graphs``).
@@ -71,6 +75,12 @@ def write_outputs(store: "GraphStore", outputs: list[ArticleOutput], *, atomic: 
     for quad in ox.parse("".join(o.nquads for o in outputs), format=ox.RdfFormat.N_QUADS):
         graph = URIRef(quad.graph_name.value)
         graphs.setdefault(graph, []).append((_from_ox(quad.subject), _from_ox(quad.predicate), _from_ox(quad.object)))
+    described = [g for g in graphs if g not in {URIRef(o.graph) for o in outputs}]
+    if described:  # descriptions of actors, places, publishers: added to what the store holds, as a bulk load does
+        for row in store.query(
+            "SELECT ?g ?s ?p ?o WHERE { VALUES ?g { " + " ".join(g.n3() for g in described) + " } GRAPH ?g { ?s ?p ?o } }"
+        ):
+            graphs[row[0]].append((row[1], row[2], row[3]))
     store.replace_graphs(graphs)
 
 

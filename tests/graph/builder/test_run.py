@@ -9,9 +9,11 @@ import pytest
 from geokg.graph.builder.run import VOCABULARY_GRAPH, build
 from geokg.graph.query.sparql import read_query, run_query
 from geokg.graph.query.tables import event_rows
+from geokg.graph.rdf.writer import DESCRIBED_BASES
 from geokg.graph.store import open_store
 from geokg.ingest.readers import iter_articles
-from rdflib import Graph
+from geokg.ontology import actor_iri
+from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -55,8 +57,26 @@ def test_one_named_graph_per_article_plus_vocabulary(built):
     assert VOCABULARY_GRAPH in graphs
     runs = {g for g in graphs if "/id/graph/run/" in g}  # the run's description, once per store
     assert len(runs) == 1
+    # each actor, place and publisher is described once, in a graph named by it
+    described = {g for g in graphs if g.startswith(DESCRIBED_BASES)}
+    assert any("/id/actor/" in g for g in described) and any("/id/place/" in g for g in described)
     articles = [a for a in iter_articles([CORPUS])]
-    assert len(graphs - {VOCABULARY_GRAPH} - runs) == len(articles) == 26
+    assert len(graphs - {VOCABULARY_GRAPH} - runs - described) == len(articles) == 26
+    assert {g for g in graphs - {VOCABULARY_GRAPH} - runs - described if "/id/article/" not in g} == set()
+
+
+def test_descriptions_are_stored_once_and_hold_only_their_node(built):
+    _, _, store = built
+    rows = store.query("""
+        SELECT ?g (COUNT(*) AS ?n) (SUM(IF(?s = ?g, 0, 1)) AS ?other) WHERE { GRAPH ?g { ?s ?p ?o } }
+        GROUP BY ?g""")
+    counts = {str(g): (int(n), int(other)) for g, n, other in rows}
+    described = {g: c for g, c in counts.items() if g.startswith(DESCRIBED_BASES)}
+    assert described and all(other == 0 for _, other in described.values())
+    mex = str(actor_iri("country:MEX"))
+    labels = store.query("SELECT ?g ?l WHERE { GRAPH ?g { ?a <http://www.w3.org/2000/01/rdf-schema#label> ?l } }",
+                         {"a": URIRef(mex)})
+    assert {str(g) for g, _ in labels} == {mex}  # several articles name Mexico: one copy, in its own graph
 
 
 def test_specific_events(built):
@@ -146,7 +166,8 @@ def test_bad_inputs_do_not_stop_the_build(tmp_path, geokg_pipeline):
     origins = sorted(Path(e.origin).name for e in report.errors)
     assert origins == ["blob.txt", "missing.md"]
     store = open_store(tmp_path / "out" / "store", read_only=True)
-    assert len(store.graphs()) == 3  # the good article, the vocabulary and the run
+    # the good article, the vocabulary and the run (besides the descriptions of its actors)
+    assert len([g for g in store.graphs() if not str(g).startswith(DESCRIBED_BASES)]) == 3
 
 
 def test_a_rebuild_at_another_level_keeps_one_run(tmp_path, geokg_pipeline):
@@ -162,4 +183,5 @@ def test_a_rebuild_at_another_level_keeps_one_run(tmp_path, geokg_pipeline):
         with open_store(tmp_path / "out" / "store", read_only=True) as store:
             rows = [tuple(map(str, r)) for r in store.query(runs)]
             assert len(rows) == 1 and rows[0][1] == level, rows
-            assert "/id/graph/run/" in rows[0][0] and len(store.graphs()) == 3
+            assert "/id/graph/run/" in rows[0][0]
+            assert len([g for g in store.graphs() if not str(g).startswith(DESCRIBED_BASES)]) == 3

@@ -14,6 +14,8 @@ import pytest
 from geokg.graph.query.named import list_queries, run_named
 from geokg.graph.query.tables import event_rows, flat_event_row
 from geokg.graph.store import open_store
+from geokg.ontology.namespace import RDF, SEM
+from rdflib import URIRef
 
 pytestmark = pytest.mark.model
 
@@ -165,11 +167,16 @@ def test_real_article_graphs_conform_at_every_level(stores):
             "PREFIX schema: <https://schema.org/> SELECT DISTINCT ?a WHERE { ?a a schema:NewsArticle }"))
         run = ("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } "
                "FILTER (STRSTARTS(STR(?g), \"https://w3id.org/geokg/id/graph/run/\")) }")
+        # the descriptions an article names (actors, places, publishers: each its own graph) and those they name
+        named = ("SELECT DISTINCT ?s ?p ?o WHERE { { GRAPH ?a { ?x ?y ?g } } UNION { GRAPH ?a { ?g ?y ?x } } UNION "
+                 "{ GRAPH ?a { ?x ?y ?d } GRAPH ?d { ?d ?q ?g } } GRAPH ?g { ?s ?p ?o } "
+                 "FILTER (STRSTARTS(STR(?g), \"https://w3id.org/geokg/id/\") && ?g != ?a) }")
         for article in articles[:2]:
             graph = Graph()  # the article's graph with its run's description (written once per store)
             for s, p, o in [*store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{article}> {{ ?s ?p ?o }} }}"),
-                            *store.query(run)]:
+                            *store.query(run), *store.query(named, {"a": URIRef(article)})]:
                 graph.add((s, p, o))
+            assert set(graph.subjects(RDF.type, SEM.Actor)), (level, article)  # the actors' descriptions came along
             result = validate_graph(graph, inference="none")
             assert result.conforms, (level, article, result.text)
 

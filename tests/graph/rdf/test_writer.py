@@ -14,7 +14,9 @@ from geokg.graph.rdf.writer import (
     RunInfo,
     article_graph,
     article_quads,
+    DESCRIBED_BASES,
     cameo_scores,
+    description_graph,
     results_dataset,
     run_quads,
 )
@@ -91,10 +93,19 @@ def test_no_blank_nodes(result):
         assert not any(isinstance(term, BNode) for term in quad), quad
 
 
-def test_quads_are_distinct_and_all_in_the_article_graph(result):
+def test_quads_are_distinct_and_in_the_article_graph_or_their_description(result):
     quads = list(article_quads(result, run=RUN))
     assert len(quads) == len(set(quads))
-    assert {q[3] for q in quads} == {article_iri(result.article.id)}
+    article = article_iri(result.article.id)
+    described = {q[3] for q in quads} - {article}
+    assert described and all(str(g).startswith(DESCRIBED_BASES) for g in described)
+    # a description graph holds its node's triples only; the links to it stay in the article graph
+    assert all(q[0] == q[3] for q in quads if q[3] != article)
+    # what the article's coding says about an actor in context stays in the article graph
+    in_context = {RDF.type, SKOS.altLabel, GK.actorRole, GK.countryCode, GK.country}
+    assert all(q[1] in in_context for q in quads if q[3] == article and str(q[0]).startswith(DESCRIBED_BASES))
+    assert not any(q[1] in (RDFS.label, GK.actorKind) and q[3] == article for q in quads if "/actor/" in str(q[0]))
+    assert any(q[2] in described and q[3] == article for q in quads)
 
 
 @pytest.mark.parametrize(("evidence", "size"), [("mention", 65), ("full", 230)])
@@ -136,7 +147,7 @@ def test_default_level_is_mention_and_is_recorded_on_the_run(result):
 def test_run_is_described_once_per_dataset():
     results = [samples.sample_result(), samples.second_result()]
     ds = results_dataset(results, run=RUN)
-    graphs = {g.identifier: g for g in ds.graphs() if len(g)}
+    graphs = {g.identifier: g for g in ds.graphs() if len(g) and description_graph(g.identifier) is None}
     assert set(graphs) == {RUN.graph} | {article_iri(r.article.id) for r in results}
     assert len(graphs[RUN.graph]) == 12  # whatever the number of articles
     for r in results:
@@ -233,12 +244,19 @@ def test_one_named_graph_per_article_and_shared_event():
     first, second = samples.sample_result(), samples.second_result()
     ds = results_dataset([first, second], run=RUN)
     names = {g.identifier for g in ds.graphs() if len(g)}
-    assert names == {article_iri(first.article.id), article_iri(second.article.id), RUN.graph}
+    mex = actor_iri("country:MEX")
+    assert mex in names and all(description_graph(n) == n for n in names if "/id/actor/" in str(n))
+    assert {n for n in names if description_graph(n) is None} == {
+        article_iri(first.article.id), article_iri(second.article.id), RUN.graph}
     event = event_iri(first.events[0].id)
     for res in (first, second):
         graph = ds.graph(article_iri(res.article.id))
         assert (event, RDF.type, SEM.Event) in graph
-        assert (event, GK.sourceActor, actor_iri("country:MEX")) in graph
+        assert (event, GK.sourceActor, mex) in graph
+        # Mexico's description: once, in its own graph; the article graph keeps the names it used
+        assert {p for _, p, _ in graph.triples((mex, None, None))} <= {RDF.type, SKOS.altLabel}
+        assert (mex, RDF.type, SEM.Actor) in graph  # the article graphs that type an actor name it
+    assert (mex, RDFS.label, Literal("Mexico")) in ds.graph(mex)
     # the union holds both reports of the shared event
     union = {o for g in ds.graphs() for o in g.objects(event, GK.relationLemma)}
     assert union == {Literal("reject"), Literal("turn down")}
@@ -250,8 +268,11 @@ def test_removing_or_replacing_an_article_touches_only_its_graph():
     keep = article_graph(second, run=RUN)
     ds.remove_graph(ds.graph(article_iri(first.article.id)))
     remaining = Graph()
+    named = set(keep.subjects()) | set(keep.objects())
     for s, p, o, graph in ds.quads((None, None, None, None)):
-        if graph != RUN.graph:
+        # descriptions of nodes only the removed article named stay in a Dataset (a store drops them:
+        # geokg.graph.store.articles.drop_unused_descriptions)
+        if graph != RUN.graph and (description_graph(graph) is None or graph in named):
             remaining.add((s, p, o))
     assert isomorphic(remaining, keep)
     # re-ingest a changed version of `second`: exactly its graph is replaced
@@ -429,7 +450,10 @@ def test_odd_actor_ids_give_safe_iris(result, actor_id):
     assert (event_iri(event.id), GK.sourceActor, iri) in g
     back = Dataset()
     back.parse(data=results_dataset([res]).serialize(format="nquads"), format="nquads")
-    assert isomorphic(back.graph(article_iri(res.article.id)), g)
+    union = Graph()  # the article graph and the actors' descriptions (each in a graph named by its actor)
+    for s, p, o, _ in back.quads((None, None, None, None)):
+        union.add((s, p, o))
+    assert isomorphic(union, g) and (iri, RDFS.label, Literal('Odd name "quoted" <b>')) in back.graph(iri)
 
 
 @settings(max_examples=200, deadline=None)
