@@ -198,7 +198,6 @@ def relation_root(ex: Extraction, doc):
     return doc[i] if i >= 0 else None
 
 
-
 def hyphen_prefix(ex: Extraction, doc) -> str:
     """The word joined by a hyphen before the relation's verb in ``doc`` ("*test*-fired": the
     tokeniser splits it off), or "" (also without a Doc).
@@ -219,6 +218,7 @@ def hyphen_prefix(ex: Extraction, doc) -> str:
     if dash.text != "-" or dash.whitespace_ or word.whitespace_ or not word.is_alpha:
         return ""
     return word.lower_
+
 
 _ROOTS = "geokg.relation_roots"
 
