@@ -150,6 +150,7 @@ class PhraseRules(Gazetteer):
         titles = self.words["titles"]
         return any(
             w[:1].isupper() and i not in v.at and w.lower() not in DETERMINERS and w.lower().rstrip(".") not in titles
+            and not self._is_count(w)
             and w.lower() not in self.words["common_modifiers"] and WORD_RE.match(w)
             for i, w in enumerate(v.words[:v.head])
         ) or any(w.lower() == "ethnic" for w in v.words[:v.head])
@@ -206,7 +207,10 @@ class PhraseRules(Gazetteer):
         words, head, premods, alias, context = v.words, v.head, v.premods, v.alias, v.context
         role = v.hm.first("role")
         if v.label == "ORG" and words[head][:1].isupper() and any(
-                w[:1].isupper() for w in words[:head] if w.lower() not in DETERMINERS) and not premods:
+                w[:1].isupper() for w in words[:v.hm.start] if not self._is_count(w) and w.lower() not in DETERMINERS
+        ) and not premods:
+            # "the Revolutionary Guards": a name around the role word; not "four National Guards"
+            # (a count of the role's members, the role term "national guard" itself)
             return self._unknown_org(words, head, v.matches, alias)
         premod_org = next((e.actor for m in reversed(premods) for e in m.entries if e.kind == "org" and e.actor), None)
         if premod_org is not None and premod_org.kind == "igo" and role.sector in _PRIVATE_SECTORS:
@@ -237,6 +241,10 @@ class PhraseRules(Gazetteer):
         if sector is None:
             return self.country_actor(iso, alias)
         return self.sector_actor(iso, sector, alias)
+
+    def _is_count(self, word: str) -> bool:
+        """Whether ``word`` belongs to a count ("at least", "four", "50", "dozens")."""
+        return word.lower() in self.words["count_words"] or word.replace(",", "").replace(".", "").isdigit()
 
     def _from_modifiers(self, mods: list[TermMatch], context, alias: str, former: bool) -> Actor | None:
         """An actor named only by modifiers: "US military action", "Indian proposal"."""
@@ -311,8 +319,8 @@ class PhraseRules(Gazetteer):
 
     def _unknown_org(self, words, head, matches, alias) -> Actor:
         start = 0
-        while start < head and words[start].lower() in DETERMINERS:
-            start += 1
+        while start < head and (words[start].lower() in DETERMINERS or self._is_count(words[start])):
+            start += 1  # "at least 50 Mahdi Army fighters": the count is no part of the name
         name = " ".join(words[start:head + 1]).replace(" 's", "'s").replace(" - ", "-")
         iso = country_of([m for m in matches if m.start <= head])
         role = next((e for m in matches if m.start <= head for e in m.entries if e.kind == "role" and e.sector), None)

@@ -346,7 +346,7 @@ def _voice(verb: Token, chain: list[Token], tab) -> tuple[int | None, bool, int 
     passive = any(d in ("auxpass", "nsubjpass", "csubjpass") for d in kid_deps) or (
         dep[vi] in ("acl", "advcl") and tab.tag[vi] == "VBN"
         and not any(d in ("nsubj", "aux") for d in kid_deps)) or _reduced_relative(vi, kid_deps, tab) \
-        or _absolute_participle(vi, tab)
+        or _absolute_participle(vi, tab) or _raised_participle(vi, kid_deps, tab)
     agent = None
     for c, d in zip(kids, kid_deps):
         if d == "agent":
@@ -371,6 +371,19 @@ def _absolute_participle(vi: int, tab, depth: int = 0) -> bool:
             tab.dep[vi] == "pcomp" and tab.lower[h] == "with"):
         return True
     return depth < 3 and conj and h != vi and _absolute_participle(h, tab, depth + 1)
+
+
+def _raised_participle(vi: int, kid_deps: list[str], tab) -> bool:
+    """Whether verb ``vi`` is a past participle complement of a passive verb ("nine soldiers
+    were *reported wounded*", "two rebels were *found killed*"): a VBN ``xcomp`` with no
+    auxiliary or object of its own whose governor is passive -- the raised subject is the
+    participle's patient, not its agent ("were said *to have killed* X" has an auxiliary)."""
+    if tab.tag[vi] != "VBN" or tab.dep[vi] not in ("xcomp", "oprd"):
+        return False
+    if any(d in ("aux", "auxpass", "dobj", "dative", "nsubj", "ccomp") for d in kid_deps):
+        return False
+    h = tab.head[vi]
+    return h != vi and any(tab.dep[c] in ("auxpass", "nsubjpass") for c in tab.children[h])
 
 
 def _reduced_relative(vi: int, kid_deps: list[str], tab) -> bool:

@@ -220,3 +220,28 @@ def test_known_person_named_as_agent_of_an_international_body():
     for text, expected in (("U.N. mediator Lena Marsh", (None, "IGO")), ("Lena Marsh", ("ECU", None))):
         a = coder.code_argument(Argument("subject", text, 0, len(text), head="Marsh", label="PERSON"))
         assert (a.id, a.country, a.sector) == ("person:lena-marsh", *expected)
+
+
+# -- counts of role members are no organisation names ------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    ["at least six National Guards", "Six National Guards", "some 40 National Guards", "National Guards"],
+)
+def test_a_count_of_role_members_is_the_role_of_the_country(coder, text):
+    ctx = CodingContext(default_country="PER")
+    assert code(coder, text, "Guards", "ORG", context=ctx)[:3] == ("actor:PER-MIL", "PER", "MIL")
+
+
+def test_a_count_is_no_part_of_an_unknown_organisation_name(coder):
+    found = code(coder, "at least 30 Zenda Liberation Front", "Front", "ORG")
+    assert found is not None and found[0] == "org:zenda-liberation-front"
+
+
+def test_a_name_before_a_role_word_still_makes_an_organisation(coder):
+    found = code(coder, "the Zenda Home Guards", "Guards", "ORG")
+    assert found is not None and found[0].startswith("org:")
+
+
+def test_servicemen_are_military(coder):
+    assert code(coder, "two Peruvian servicemen", "servicemen")[:3] == ("actor:PER-MIL", "PER", "MIL")

@@ -204,6 +204,38 @@ def test_a_participle_parsed_as_a_finite_verb_with_a_subject_is_a_passive() -> N
     assert (d.subject.text, d.object.text) == ("Four Borduvian soldiers", "the battle")
 
 
+def test_a_participle_complement_of_a_passive_is_a_passive() -> None:
+    # "Six Borduvian guards were reported wounded in Zenda": the guards were wounded
+    doc = make_doc([
+        ("Six", 2, "nummod", "NUM", "CD", "six"),
+        ("Borduvian", 2, "amod", "ADJ", "JJ", "borduvian"),
+        ("guards", 4, "nsubjpass", "NOUN", "NNS", "guard"),
+        ("were", 4, "auxpass", "AUX", "VBD", "be"),
+        ("reported", 4, "ROOT", "VERB", "VBN", "report"),
+        ("wounded", 4, "xcomp", "VERB", "VBN", "wound"),
+        ("in", 5, "prep", "ADP", "IN", "in"),
+        ("Zenda", 6, "pobj", "PROPN", "NNP", "Zenda"),
+    ], ents=["O", "B-NORP", "O", "O", "O", "O", "O", "B-GPE"])
+    (x,) = by_lemma(doc, "wound")
+    assert (x.subject.text, x.object.text) == ("", "Six Borduvian guards")
+
+
+def test_an_infinitive_complement_of_a_passive_keeps_its_subject() -> None:
+    # "the guards were said to have wounded two rebels": the guards acted
+    doc = make_doc([
+        ("guards", 2, "nsubjpass", "NOUN", "NNS", "guard"),
+        ("were", 2, "auxpass", "AUX", "VBD", "be"),
+        ("said", 2, "ROOT", "VERB", "VBN", "say"),
+        ("to", 5, "aux", "PART", "TO", "to"),
+        ("have", 5, "aux", "AUX", "VB", "have"),
+        ("wounded", 2, "xcomp", "VERB", "VBN", "wound"),
+        ("two", 7, "nummod", "NUM", "CD", "two"),
+        ("rebels", 5, "dobj", "NOUN", "NNS", "rebel"),
+    ])
+    (x,) = by_lemma(doc, "wound")
+    assert (x.subject.text, x.object.text) == ("guards", "two rebels")
+
+
 def test_an_active_verb_with_an_object_keeps_its_subject() -> None:
     # "soldiers wounded two rebels, officers said": tagged VBN by mistake, but it has an object
     doc = make_doc([
