@@ -122,6 +122,7 @@ class PhraseRules(Gazetteer):
         hm = at.get(head)
         premods = [m for m in matches if m.end <= head or (hm is not None and m is not hm and m.start < hm.start)]
         premods = [m for m in premods if hm is None or m.end <= hm.start]
+        premods = self._residence_first(words, premods)
         # post-head prepositional phrases: "of Mexico", "in Guinea"
         post: list[TermMatch] = []
         post_place: str | None = None
@@ -236,11 +237,25 @@ class PhraseRules(Gazetteer):
             holder = context.roles.get((iso, role.role.lower()))
             if holder is not None:
                 return with_alias(holder, alias)
-        if sector is None and iso is None:
-            return None
+        if iso is None and (sector is None or sector == "GOV"):
+            return None  # a government of no country ("African leaders", a headline's "PM") names no actor
         if sector is None:
             return self.country_actor(iso, alias)
         return self.sector_actor(iso, sector, alias)
+
+    def _residence_first(self, words: list[str], premods: list[TermMatch]) -> list[TermMatch]:
+        """``premods`` without an ethnic group's nationality word that follows another
+        nationality ("*Bosnian* Serb premier", "*Iraqi* Kurdish leaders": the country they
+        live in, not the group's kin state; ``ethnic_groups`` in ``actors/words.tsv``)."""
+        ethnic = self.words["ethnic_groups"]
+        out: list[TermMatch] = []
+        for m in premods:
+            prev = out[-1] if out else None
+            if (prev is not None and prev.end == m.start and m.end - m.start == 1 and words[m.start].lower() in ethnic
+                    and country_of([prev]) and country_of([m]) and country_of([prev]) != country_of([m])):
+                continue
+            out.append(m)
+        return out
 
     def _is_count(self, word: str) -> bool:
         """Whether ``word`` belongs to a count ("at least", "four", "50", "dozens")."""

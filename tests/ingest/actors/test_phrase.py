@@ -245,3 +245,39 @@ def test_a_name_before_a_role_word_still_makes_an_organisation(coder):
 
 def test_servicemen_are_military(coder):
     assert code(coder, "two Peruvian servicemen", "servicemen")[:3] == ("actor:PER-MIL", "PER", "MIL")
+
+
+# -- a nationality before an ethnic group's names where they live --------------------------
+
+@pytest.mark.parametrize(
+    "text, head, expected",
+    [
+        ("the Bosnian Serb premier", "premier", "actor:BIH-GOV"),
+        ("Iraqi Kurdish leaders", "leaders", "actor:IRQ-GOV"),
+        ("Serb police", "police", "actor:SRB-COP"),          # one nationality: unchanged
+        ("Turkish Cypriot officials", "officials", "actor:CYP-GOV"),  # "Cypriot" is no ethnic group word
+    ],
+)
+def test_the_country_of_residence_before_an_ethnic_group(coder, text, head, expected):
+    assert code(coder, text, head)[0] == expected
+
+
+def test_pm_is_a_prime_minister(coder):
+    assert code(coder, "the Peruvian PM", "PM")[:3] == ("actor:PER-GOV", "PER", "GOV")
+
+
+# -- a government of no country names no actor --------------------------------------------
+
+@pytest.mark.parametrize("text, head", [("African leaders", "leaders"), ("a junior minister", "minister"),
+                                        ("Western political leaders", "leaders")])
+def test_a_government_of_no_country_is_no_actor(coder, text, head):
+    assert code(coder, text, head) is None
+    assert code(coder, text, head, context=CodingContext()) is None
+
+
+def test_a_government_takes_the_article_country(coder):
+    assert code(coder, "a junior minister", "minister", context=CodingContext(default_country="PER"))[0] == "actor:PER-GOV"
+
+
+def test_armed_forces_of_no_country_stay_actors(coder):
+    assert code(coder, "Soviet troops", "troops")[0] == "actor:MIL"
