@@ -86,7 +86,9 @@ class CodingContext:
     article to their actors; ``roles`` maps (country, role) pairs to the person
     who holds the role in the article ("Mexico's President" -> Sheinbaum);
     ``default_country`` is the article's main country, used for role words with
-    no country ("police said").
+    no country ("police said"); ``scene_country`` the country of the first place the
+    article names as where something happens ("killed *in Fallujah*"), which
+    civilians with no country take ("five people were killed": the people there).
 
     ``memo`` is the coders' memo for the article (coded arguments, the Doc's
     index); it is no part of the context's value, and the context must not be
@@ -97,6 +99,7 @@ class CodingContext:
     default_country: str | None = None
     people: Mapping[str, Actor] = field(default_factory=dict)
     roles: Mapping[tuple[str, str], Actor] = field(default_factory=dict)
+    scene_country: str | None = None
     memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
 

@@ -159,7 +159,7 @@ class Gazetteer:
         for name, words in read_tsv("actors/words.tsv", data_dir, 2):
             self.words[name] = frozenset(words.lower().split())
         for name in ("titles", "common_modifiers", "quantity_heads", "party_heads", "english_homographs", "count_words",
-                     "ethnic_groups"):
+                     "ethnic_groups", "scene_people"):
             if name not in self.words:
                 raise ActorDataError(f"actors/words.tsv: the list {name!r} is missing")
         for code, label, noun in read_tsv("actors/roles_sectors.tsv", data_dir, 3):
@@ -263,6 +263,19 @@ class Gazetteer:
         if found is _NONE:
             found = self._place_memo.put(text, self._place_country(text))
         return found
+
+    def place_name_country(self, text: str) -> str | None:
+        """The country of ``text`` when all of it is one place name -- a country, a capital or a
+        city of the place index ("Jakarta", "Manhattan") -- else None (not "Australian Embassy",
+        "U.S. Offensive": a name that only modifies)."""
+        words = [t for t, _, _ in self._tokens(text) if t.lower() != "the"]
+        if not words:
+            return None
+        matches = self._scan(words)
+        if len(matches) == 1 and (matches[0].start, matches[0].end) == (0, len(words)):
+            e = matches[0].first("name", "capital")
+            return e.iso3 if e is not None else None
+        return None if matches else self._place_index().lookup(" ".join(words))
 
     def _place_country(self, text: str) -> str | None:
         found = self.countries_in(text)

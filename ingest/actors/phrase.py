@@ -168,7 +168,12 @@ class PhraseRules(Gazetteer):
             return possessor
         if v.post_unknown or self._unknown_nationality(v) or sector_hint in NO_DEFAULT_SECTORS:
             return None
-        return v.context.default_country if v.context else None
+        if v.context is None:
+            return None
+        if singular(v.words[v.head]) in self.words["scene_people"] or v.words[v.head].lower() in self.words["scene_people"]:
+            # "five people were killed": the people where it happened
+            return v.context.scene_country or v.context.default_country
+        return v.context.default_country
 
     def _person_name(self, v: _PhraseView) -> Actor | None:
         """A person named in the phrase (a PERSON entity or a capitalised name run), else None."""

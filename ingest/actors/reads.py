@@ -73,7 +73,7 @@ class _ReadMapping:
 class ContextReads:
     """Stands in for a :class:`CodingContext` and logs what is read of it (see module doc).
 
-    ``default_country`` and lookups in ``people`` and ``roles`` are logged with their
+    ``default_country``, ``scene_country`` and lookups in ``people`` and ``roles`` are logged with their
     values; any other read makes the log unreplayable.
     """
 
@@ -89,6 +89,12 @@ class ContextReads:
     def default_country(self) -> str | None:
         value = self._context.default_country
         self._log.append(("default_country", None, value))
+        return value
+
+    @property
+    def scene_country(self) -> str | None:
+        value = self._context.scene_country
+        self._log.append(("scene_country", None, value))
         return value
 
     def __getattr__(self, name: str):
@@ -112,6 +118,8 @@ class ContextReads:
         for kind, key, value in log:
             if kind == "default_country":
                 now = context.default_country
+            elif kind == "scene_country":
+                now = context.scene_country
             elif kind == "people":
                 now = context.people.get(key, _MISSING)
             elif kind == "roles":

@@ -29,6 +29,8 @@ from geokg.ingest.records import Actor, Article, Extraction
 __all__ = ["article_context"]
 
 _ETHNIC = re.compile(r"\bethnic\s*$", re.IGNORECASE)
+#: A capitalised place after a preposition of where something happens ("in Fallujah", "near Kabul").
+_LOCATIVE_PHRASE = re.compile(r"\b(?:in|at|near|outside|inside) +(?:the +)?([A-Z][\w.-]*(?: +[A-Z][\w.-]*){0,2})")
 _ETHNIC_ANYWHERE = re.compile(r"ethnic", re.IGNORECASE)  # where _ETHNIC may match at all
 
 
@@ -52,7 +54,8 @@ def article_context(actors: ActorCoder, article: Article, extractions: Sequence[
         person = _role_holder(actors, ex)
         if person is not None:
             _add_person(people, roles, person)
-    context = CodingContext(article.id, _main_country(actors, article.content), people, roles)
+    context = CodingContext(article.id, _main_country(actors, article.content), people, roles,
+                            _scene_country(actors, article.content))
     if index is not None:
         actors.remember_doc_index(index, context)
     return context
@@ -76,6 +79,18 @@ def _main_country(actors: ActorCoder, content: str) -> str | None:
     if not countries:
         return None
     return min(countries, key=lambda c: (-countries[c], first_seen.get(c, 0)))
+
+
+def _scene_country(actors: ActorCoder, content: str) -> str | None:
+    """The country of the first place the article names after a locative preposition ("in
+    Fallujah", "near the Cameroon border"), else None."""
+    for m in _LOCATIVE_PHRASE.finditer(content):
+        if m.end() < len(content) and content[m.end()] in "'’":
+            continue  # "in Jakarta's financial district" -- a possessor, looked at no further
+        iso = actors.place_name_country(m.group(1))
+        if iso:
+            return iso
+    return None
 
 
 def _add_person(people: dict[str, Actor], roles: dict[tuple[str, str], Actor], p: Actor) -> None:

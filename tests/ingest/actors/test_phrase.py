@@ -281,3 +281,15 @@ def test_a_government_takes_the_article_country(coder):
 
 def test_armed_forces_of_no_country_stay_actors(coder):
     assert code(coder, "Soviet troops", "troops")[0] == "actor:MIL"
+
+
+# -- civilians named by where they are take the scene's country ----------------------------
+
+def test_people_take_the_country_where_it_happened(coder):
+    ctx = CodingContext(default_country="PER", scene_country="ECU")
+    assert code(coder, "six people", "people", context=ctx)[0] == "actor:ECU-CVL"
+    assert code(coder, "six civilians", "civilians", context=ctx)[0] == "actor:ECU-CVL"
+    assert code(coder, "the police", "police", context=ctx)[0] == "actor:PER-COP"  # not people of the scene
+    assert code(coder, "the man", "man", context=ctx)[0] == "actor:PER-CVL"  # may be someone named before
+    assert code(coder, "six Chilean civilians", "civilians", context=ctx)[0] == "actor:CHL-CVL"
+    assert code(coder, "six people", "people", context=CodingContext(default_country="PER"))[0] == "actor:PER-CVL"

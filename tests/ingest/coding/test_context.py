@@ -57,3 +57,17 @@ def test_people_from_person_entities_and_the_doc_index():
     # the context keeps the Doc's index for the article's arguments
     assert actors.doc_index(doc, ctx) is actors.doc_index(doc, ctx)
     assert actors.doc_index(doc, ctx).persons == ((0, 17), (22, 29))
+
+
+@pytest.mark.parametrize(
+    "title, text, scene",
+    [
+        ("Peruvian envoy hurt in Quito blast", "Six people were hurt.", "ECU"),
+        ("Blast outside the Chilean embassy in Lima", "Six people were hurt.", "PER"),  # a modifier is no place
+        ("Attack in Chilean Offensive", "Six people were hurt.", None),
+        ("Peru talks", "Envoys met in Lima's old town.", None),  # a possessor: looked at no further
+    ],
+)
+def test_the_scene_country_is_the_first_place_named(coder, title, text, scene):
+    art = Article.create(title=title, text=text)
+    assert article_context(coder.actors, art, []).scene_country == scene
