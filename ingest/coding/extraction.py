@@ -65,6 +65,9 @@ from geokg.ingest.records import Actor, Argument, Article, Event, Extraction
 
 __all__ = ["ExtractionCoder"]
 
+#: A preposition of what a harmful thing hits or where ("an attack *on* a base", "a raid *in* X").
+_AIMED_AT = re.compile(r"\s+(?:on|against|at|in|near|inside|outside)\s", re.IGNORECASE)
+
 _THREAT = re.compile(r"\bthreat", re.IGNORECASE)
 _WILLING = re.compile(r"\b(?:is|are|was|were|be|been|being|am|'s|'re)\s+(?:not\s+|now\s+|still\s+)?prepared\b",
                       re.IGNORECASE)
@@ -469,9 +472,13 @@ class ExtractionCoder:
                  siblings: Sequence[Extraction]) -> tuple[Actor, ...]:
         """The subject's actors, else a nominal's agent, else the subject of an earlier clause."""
         subject = ex.subject
-        if subject.text and not PASSIVE_RE.search(ex.relation) and self._instrument(subject):
-            # "an attack on a UN convoy killed two": the convoy is hit, not acting; only a
-            # modifier names who acted ("US drone strikes killed ...")
+        # a passive's agent aimed at something, in its text or just after it in the Doc
+        by_aimed = subject.start > ex.rel_start and (_AIMED_AT.search(subject.text) is not None or (
+            doc is not None and _AIMED_AT.match(doc.text, subject.end) is not None))
+        if subject.text and (not PASSIVE_RE.search(ex.relation) or by_aimed) and self._instrument(subject):
+            # "an attack on a UN convoy killed two" / "two were killed by an attack on a UN
+            # convoy" (a passive's agent aimed at something): the convoy is hit, not acting;
+            # only a modifier names who acted ("US drone strikes killed ...")
             return self._instrument_agent(subject, context)
         sources = self.actors.code_arguments(subject, doc=doc, context=context) if subject.text else ()
         if not sources and not subject.text:

@@ -78,6 +78,17 @@ def test_an_instrument_or_attack_is_not_the_source(coder):
 
 
 
+def test_a_passive_agent_aimed_at_something_is_not_the_source(coder):
+    # "killed by an attack on a Chadian base": the base is hit, nobody named acted
+    art, ex = make("Two Kenyan soldiers were killed by an attack on a Chadian base.",
+                   "an attack on a Chadian base", "were killed", "kill", "Two Kenyan soldiers")
+    assert [(s, t) for _, s, t in codes(coder, art, ex)] == [(None, "actor:KEN-MIL")]
+    # a passive agent that is no harmful thing keeps acting
+    art, ex = make("Two Kenyan soldiers were killed by Chadian troops.", "Chadian troops", "were killed", "kill",
+                   "Two Kenyan soldiers")
+    assert [(s, t) for _, s, t in codes(coder, art, ex)] == [("actor:TCD-MIL", "actor:KEN-MIL")]
+
+
 def test_an_ambush_or_shelling_names_its_agent_by_its_modifiers(coder):
     # the harm is done by whoever its modifiers name, never by the ambush itself
     art, ex = make("The gunmen's ambush killed four Kenyan soldiers.", "The gunmen's ambush", "killed", "kill",
