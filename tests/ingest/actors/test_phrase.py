@@ -293,3 +293,9 @@ def test_people_take_the_country_where_it_happened(coder):
     assert code(coder, "the man", "man", context=ctx)[0] == "actor:PER-CVL"  # may be someone named before
     assert code(coder, "six Chilean civilians", "civilians", context=ctx)[0] == "actor:CHL-CVL"
     assert code(coder, "six people", "people", context=CodingContext(default_country="PER"))[0] == "actor:PER-CVL"
+
+
+def test_supporters_of_a_country_are_its_people_not_its_state(coder):
+    assert code(coder, "supporters of a sacked Peruvian mayor", "supporters")[:3] == ("actor:PER-CVL", "PER", "CVL")
+    assert code(coder, "Chilean loyalists", "loyalists")[:3] == ("actor:CHL-CVL", "CHL", "CVL")
+    assert code(coder, "Hamas supporters", "supporters")[0] == "group:PSE-hamas"  # an organisation's own
