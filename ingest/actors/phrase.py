@@ -244,6 +244,8 @@ class PhraseRules(Gazetteer):
                 return with_alias(holder, alias)
         if iso is None and (sector is None or sector == "GOV"):
             return None  # a government of no country ("African leaders", a headline's "PM") names no actor
+        if sector is None and words[head].lower() in self.words["partisan_heads"]:
+            sector = "CVL"  # "supporters of a sacked Afghan governor": people of the country, not its state
         if sector is None:
             return self.country_actor(iso, alias)
         return self.sector_actor(iso, sector, alias)
