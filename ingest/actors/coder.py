@@ -363,7 +363,7 @@ class ActorCoder(PhraseRules):
                     return self.country_actor(adj.iso3, text)
         arg = Argument("other", text, 0, len(text), head=_entity_head(words), label=label)
         actor = self.code_argument(arg, context=context)
-        if actor is None and label in ("GPE", "LOC"):
+        if actor is None and label in ("GPE", "LOC") and not (context is not None and text.lower() in context.eponyms):
             iso = self.place_country(text, label)
             return self.country_actor(iso, text) if iso else None
         return actor

@@ -88,7 +88,9 @@ class CodingContext:
     ``default_country`` is the article's main country, used for role words with
     no country ("police said"); ``scene_country`` the country of the first place the
     article names as where something happens ("killed *in Fallujah*"), which
-    civilians with no country take ("five people were killed": the people there).
+    civilians with no country take ("five people were killed": the people there);
+    ``eponyms`` the place words the article uses as names of documents ("Kyoto" of
+    "the Kyoto Protocol"), which name no country anywhere in it ("Putin backs Kyoto").
 
     ``memo`` is the coders' memo for the article (coded arguments, the Doc's
     index); it is no part of the context's value, and the context must not be
@@ -100,6 +102,7 @@ class CodingContext:
     people: Mapping[str, Actor] = field(default_factory=dict)
     roles: Mapping[tuple[str, str], Actor] = field(default_factory=dict)
     scene_country: str | None = None
+    eponyms: frozenset[str] = frozenset()
     memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
 

@@ -159,7 +159,8 @@ class Gazetteer:
         for name, words in read_tsv("actors/words.tsv", data_dir, 2):
             self.words[name] = frozenset(words.lower().split())
         for name in ("titles", "common_modifiers", "quantity_heads", "party_heads", "english_homographs", "count_words",
-                     "ethnic_groups", "scene_people", "partisan_heads"):
+                     "ethnic_groups", "scene_people", "partisan_heads",
+                     "eponym_heads"):
             if name not in self.words:
                 raise ActorDataError(f"actors/words.tsv: the list {name!r} is missing")
         for code, label, noun in read_tsv("actors/roles_sectors.tsv", data_dir, 3):
@@ -263,6 +264,13 @@ class Gazetteer:
         if found is _NONE:
             found = self._place_memo.put(text, self._place_country(text))
         return found
+
+    def eponyms(self, words: Sequence[str]) -> frozenset[str]:
+        """The lower-case place words of ``words`` (:func:`words_of`) that name a document after
+        a place ("Kyoto" in "the Kyoto Protocol"; ``eponym_heads`` in ``actors/words.tsv``)."""
+        heads = self.words["eponym_heads"]
+        return frozenset(w.lower() for w, nxt in zip(words, words[1:])
+                         if nxt.lower() in heads and w[:1].isupper() and self.place_name_country(w))
 
     def place_name_country(self, text: str) -> str | None:
         """The country of ``text`` when all of it is one place name -- a country, a capital or a

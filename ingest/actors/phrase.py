@@ -77,6 +77,8 @@ class PhraseRules(Gazetteer):
 
     def code_phrase(self, words: list[str], head: int, label: str, persons, context: CodingContext | None,
                      alias: str) -> Actor | None:
+        if self._eponym(words, head, context):
+            return None  # "the Kyoto Protocol", "backs Kyoto": a document, not Japan
         v = self._view(words, head, label, persons, context, alias)
         hm = v.hm
         # 1. organisations and known people
@@ -249,6 +251,20 @@ class PhraseRules(Gazetteer):
         if sector is None:
             return self.country_actor(iso, alias)
         return self.sector_actor(iso, sector, alias)
+
+    def _eponym(self, words: list[str], head: int, context: CodingContext | None) -> bool:
+        """Whether the phrase names a document after a place: an ``eponym_heads`` noun after a
+        place name ("the Kyoto Protocol": head or modifier), or the place word alone where the
+        article uses it so (``context.eponyms``: "Putin backs Kyoto")."""
+        heads = self.words["eponym_heads"]
+        if words[head].lower() in heads and head > 0:
+            return words[head - 1][:1].isupper() and self.place_name_country(words[head - 1]) is not None
+        if not words[head][:1].isupper():
+            return False
+        if head + 1 < len(words) and words[head + 1].lower() in heads:
+            return self.place_name_country(words[head]) is not None
+        alone = head == len(words) - 1 and all(w.lower() in DETERMINERS for w in words[:head])
+        return alone and context is not None and words[head].lower() in context.eponyms
 
     def _residence_first(self, words: list[str], premods: list[TermMatch]) -> list[TermMatch]:
         """``premods`` without an ethnic group's nationality word that follows another

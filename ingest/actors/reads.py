@@ -73,7 +73,7 @@ class _ReadMapping:
 class ContextReads:
     """Stands in for a :class:`CodingContext` and logs what is read of it (see module doc).
 
-    ``default_country``, ``scene_country`` and lookups in ``people`` and ``roles`` are logged with their
+    ``default_country``, ``scene_country``, ``eponyms`` and lookups in ``people`` and ``roles`` are logged with their
     values; any other read makes the log unreplayable.
     """
 
@@ -95,6 +95,12 @@ class ContextReads:
     def scene_country(self) -> str | None:
         value = self._context.scene_country
         self._log.append(("scene_country", None, value))
+        return value
+
+    @property
+    def eponyms(self) -> frozenset[str]:
+        value = self._context.eponyms
+        self._log.append(("eponyms", None, value))
         return value
 
     def __getattr__(self, name: str):
@@ -120,6 +126,8 @@ class ContextReads:
                 now = context.default_country
             elif kind == "scene_country":
                 now = context.scene_country
+            elif kind == "eponyms":
+                now = context.eponyms
             elif kind == "people":
                 now = context.people.get(key, _MISSING)
             elif kind == "roles":

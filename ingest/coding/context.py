@@ -55,7 +55,7 @@ def article_context(actors: ActorCoder, article: Article, extractions: Sequence[
         if person is not None:
             _add_person(people, roles, person)
     context = CodingContext(article.id, _main_country(actors, article.content), people, roles,
-                            _scene_country(actors, article.content))
+                            _scene_country(actors, article.content), actors.eponyms(words_of(article.content)))
     if index is not None:
         actors.remember_doc_index(index, context)
     return context
@@ -67,8 +67,10 @@ def _main_country(actors: ActorCoder, content: str) -> str | None:
     first_seen: dict[str, int] = {}
     if _ETHNIC_ANYWHERE.search(content) is None:
         # no "ethnic" to discount: a term's token index orders the mentions as its offset does
-        for iso, i in actors.country_terms(words_of(content)):
-            if iso:
+        words = words_of(content)
+        eponym_heads = actors.words["eponym_heads"]
+        for iso, i in actors.country_terms(words):
+            if iso and not (i + 1 < len(words) and words[i + 1].lower() in eponym_heads):  # "Kyoto Protocol"
                 countries[iso] += 1
                 first_seen.setdefault(iso, i)
         return min(countries, key=lambda c: (-countries[c], first_seen.get(c, 0))) if countries else None

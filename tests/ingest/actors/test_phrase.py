@@ -299,3 +299,21 @@ def test_supporters_of_a_country_are_its_people_not_its_state(coder):
     assert code(coder, "supporters of a sacked Peruvian mayor", "supporters")[:3] == ("actor:PER-CVL", "PER", "CVL")
     assert code(coder, "Chilean loyalists", "loyalists")[:3] == ("actor:CHL-CVL", "CHL", "CVL")
     assert code(coder, "Hamas supporters", "supporters")[0] == "group:PSE-hamas"  # an organisation's own
+
+
+# -- a place that names a document names no country ----------------------------------------
+
+@pytest.mark.parametrize("text, head", [("the Lima Protocol", "Protocol"), ("the Lima Protocol", "Lima"),
+                                        ("the Quito accords", "accords")])
+def test_a_document_named_after_a_place_is_no_actor(coder, text, head):
+    assert code(coder, text, head) is None
+
+
+def test_a_place_word_alone_names_the_document_where_the_article_does(coder):
+    assert code(coder, "Lima", "Lima", "GPE", context=CodingContext(eponyms=frozenset({"lima"}))) is None
+    assert code(coder, "Lima", "Lima", "GPE", context=CodingContext())[0] == "actor:PER-GOV"  # the capital
+
+
+def test_eponyms_are_place_names_before_a_document_noun(coder):
+    from geokg.ingest.actors.words import words_of
+    assert coder.eponyms(words_of("Peru signed the Lima Protocol and the Peruvian treaty.")) == {"lima"}
