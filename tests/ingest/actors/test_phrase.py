@@ -317,3 +317,7 @@ def test_a_place_word_alone_names_the_document_where_the_article_does(coder):
 def test_eponyms_are_place_names_before_a_document_noun(coder):
     from geokg.ingest.actors.words import words_of
     assert coder.eponyms(words_of("Peru signed the Lima Protocol and the Peruvian treaty.")) == {"lima"}
+
+
+def test_armed_men_are_unidentified_armed_forces(coder):
+    assert code(coder, "unknown armed men in uniform", "men", context=CodingContext(default_country="PER"))[0] == "actor:UAF"
