@@ -141,3 +141,17 @@ def test_a_shipped_pattern_refines_a_conflict_row_but_never_makes_it_cooperation
 def test_names_event_knows_compound_event_nouns():
     assert LEX.names_event("general strikes") and LEX.names_event("air strike") and LEX.names_event("hunger strike")
     assert not LEX.names_event("rebel strike") and not LEX.names_event("general")
+
+
+def test_word_classes_hold_general_members_only():
+    # war games are a show of force, not a meeting and not an attack (PETRARCH LAUNCH "* &FIGHT GAME" [150])
+    assert LEX.lookup("hold", ["large war games"]) == "150"
+    assert LEX.lookup("launch", ["naval war games"]) == "150"
+    assert LEX.lookup("hold", ["the regional games"]) is None
+    assert LEX.lookup("attend", ["the Olympic Games"]) == "042"
+    # "wage" takes a war or an offensive (PETRARCH WAGE), not an election campaign
+    assert LEX.lookup("wage", ["a long campaign for votes"]) is None
+    assert LEX.lookup("wage", ["an offensive"]) == "190"
+    # a national is a person, not a criminal: the people class names it, the criminal class the accused
+    assert ("national",) not in LEX.classes["CRIMINALS"] and ("national",) in LEX.classes["CIVILIANS"]
+    assert LEX.lookup("transfer", ["the accused"]) == "063"
