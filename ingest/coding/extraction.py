@@ -282,6 +282,9 @@ class ExtractionCoder:
             code, theme = self.lexicon.pattern_code(ex, mode, "backoff", main=main, object_actor=object_is_actor)
         if code is None:
             return None, False
+        if (ex.polarity != "negative" and self.lexicon.frame_in(ex.relation, "deliberation")
+                and self.lexicon.frame(lemma) != "deliberation"):
+            return "014", False  # "is considering whether to impose sanctions": a decision not yet taken
         if prepared and code[:2] in _VIOLENCE_ROOTS:
             code, theme = "150", False  # "prepared to resume shelling": a show of force
         if ex.polarity == "negative":
@@ -292,7 +295,11 @@ class ExtractionCoder:
             if negated is None and refusal and not code.startswith("12"):
                 negated = "120"
             return negated, theme
-        return self.table.transform(code, mode=mode), theme
+        code = self.table.transform(code, mode=mode)
+        if mode == "intended" and code is not None and code[:2] == "03" and _THREAT.search(ex.relation):
+            # "threatened to quit unless ...": a threat is coercion whatever it names (PETRARCH THREATEN [130])
+            code, theme = "130", False
+        return code, theme
 
     def _targets(self, ex: Extraction, sources: Sequence[Actor], context, doc, skip_object: bool,
                  code: str | None = None) -> tuple[Actor, ...]:
