@@ -28,6 +28,7 @@ from geokg.ingest.coding.filters import (
     NON_EVENT_READINGS,
     PASSIVE_RE,
     clause_marks,
+    conditional_threat,
     clause_reading,
     control_verbs,
     headed_by,
@@ -433,6 +434,11 @@ class ExtractionCoder:
         sources = self._sources(ex, doc, context, siblings)
         object_actors = self.actors.code_arguments(ex.object, doc=doc, context=context) if ex.object else ()
         code, theme = self._typed(typed, sources, object_actors, mode, readings)
+        if (code is not None and code[:2] != "13" and mode in ("future", "intended")
+                and conditional_threat(ex, doc, self.clause_marks)):
+            code, theme = self.table.transform(code, mode="intended"), theme  # the threatened act: 13x
+            if code is None or code[:2] != "13":
+                code = "130"  # "will withdraw its force unless ...": held over the other side
         code, sources, targets, demanded = self._demand(ex, mode, governor, code, sources, doc, context)
         if code is None:
             return []
