@@ -280,7 +280,9 @@ class ExtractionCoder:
         if code is None and mode == "intended" and _THREAT.search(ex.relation):
             code, mode = "130", "asserted"  # "threatened to deliver devastating blows"
         if code is None:  # PETRARCH's verb patterns, where geokg's rows fire on nothing
-            code, theme = self.lexicon.pattern_code(ex, mode, "backoff", main=main, object_actor=object_is_actor)
+            people = ex.object is not None and self.lexicon.names_people(ex.object.head or ex.object.text.split()[-1])
+            code, theme = self.lexicon.pattern_code(ex, mode, "backoff", main=main,
+                                                    object_actor=object_is_actor or people)
         if code is None:
             return None, False
         if (ex.polarity != "negative" and self.lexicon.frame_in(ex.relation, "deliberation")

@@ -390,6 +390,14 @@ class VerbLexicon:
                     return True
         return False
 
+    def names_people(self, head: str) -> bool:
+        """Whether ``head`` (an object's head noun) names people or armed forces -- a term of a
+        people class or of ``@TROOPS``/``@CIVILIANS`` ("mobilized army
+        *reservists*", "freed two *nurses*"): such an object is acted on like an actor."""
+        word = singular(head.lower())
+        return any((word,) in self.classes.get(name, ())
+                   for name in (*sorted(_PEOPLE_CLASSES), "TROOPS", "CIVILIANS"))
+
     def noun_code(self, text: str, source_state: bool | None = None) -> str | None:
         """The code of the event noun that heads ``text`` ("secret drone flights" -> 150)."""
         found = self.noun_row(text)

@@ -122,6 +122,16 @@ def test_model_sentences(nlp, coder, text, prefix, source, target):
 
 
 @pytest.mark.model
+def test_backoff_codes_a_verb_done_to_forces(nlp):
+    # no geokg row for "muster": PETRARCH's MOBILIZE block code, its object naming forces, not actors
+    from geokg.ingest.dictionaries.coder import build_coder
+
+    events = run(nlp, build_coder(), "Chile mustered its reservists on Tuesday.")
+    assert has(events, "15", "CHL", None), [(e.cameo, e.source, e.target) for e in events]
+    assert not run(nlp, build_coder(), "Chile mustered its courage on Tuesday.")
+
+
+@pytest.mark.model
 def test_model_dates(nlp, coder):
     events = run(nlp, coder, "Colombian troops seized 12 tons of cocaine last week.")
     ev = next(e for e in events if e.cameo == "1711")

@@ -155,3 +155,8 @@ def test_word_classes_hold_general_members_only():
     # a national is a person, not a criminal: the people class names it, the criminal class the accused
     assert ("national",) not in LEX.classes["CRIMINALS"] and ("national",) in LEX.classes["CIVILIANS"]
     assert LEX.lookup("transfer", ["the accused"]) == "063"
+
+
+def test_names_people_knows_forces_and_persons_not_things():
+    assert LEX.names_people("reservists") and LEX.names_people("Nurses") and LEX.names_people("inspectors")
+    assert not LEX.names_people("speech") and not LEX.names_people("peacekeeping")
