@@ -436,6 +436,9 @@ class ExtractionCoder:
         sources = self._sources(ex, doc, context, siblings)
         object_actors = self.actors.code_arguments(ex.object, doc=doc, context=context) if ex.object else ()
         code, theme = self._typed(typed, sources, object_actors, mode, readings)
+        if (code is not None and code.startswith("171") and object_actors
+                and all(a.sector in _PEOPLE_SECTORS for a in object_actors)):
+            code, theme = "181", False  # "seized two Frenchmen": people taken are abducted, not confiscated
         if (code is not None and code[:2] != "13" and mode in ("future", "intended")
                 and conditional_threat(ex, doc, self.clause_marks)):
             code, theme = self.table.transform(code, mode="intended"), theme  # the threatened act: 13x

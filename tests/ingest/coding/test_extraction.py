@@ -71,6 +71,14 @@ def test_negation(coder):
     assert codes(coder, art, ex)[0][0] == "120"
 
 
+def test_people_seized_are_abducted_whatever_their_nationality(coder):
+    for people in ("two Frenchmen", "two Italians", "two Britons"):
+        art, ex = make(f"Gunmen seized {people} in Baghdad.", "Gunmen", "seized", "seize", people)
+        assert [c for c, _, _ in codes(coder, art, ex)] == ["181"], people
+    art, ex = make("Gunmen seized a ship in the port.", "Gunmen", "seized", "seize", "a ship")
+    assert [c for c, _, _ in codes(coder, art, ex)] == ["1711"]
+
+
 def test_intentions_and_threats(coder):
     art, ex = make("Iran promised to provide aid to Iraq.", "Iran", "promised to provide", "provide", "aid",
                    extras=[("recipient", "to", "Iraq")], mode="intended")
