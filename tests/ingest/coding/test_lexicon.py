@@ -160,3 +160,10 @@ def test_word_classes_hold_general_members_only():
 def test_names_people_knows_forces_and_persons_not_things():
     assert LEX.names_people("reservists") and LEX.names_people("Nurses") and LEX.names_people("inspectors")
     assert not LEX.names_people("speech") and not LEX.names_people("peacekeeping")
+
+
+def test_weapon_classes_hold_petrarchs_weapon_synset():
+    # PETRARCH's &WEAPON: guns and rifles are weapons and military aid like "arms"
+    assert LEX.lookup("supply", ["200 rifles"]) == "072" and LEX.lookup("supply", ["arms"]) == "072"
+    assert LEX.lookup("lay down", ["their guns"]) == "0873"
+    assert LEX.lookup("deliver", ["a bomb"]) != "072"  # delivering a bomb is no aid
