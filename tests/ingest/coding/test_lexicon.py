@@ -167,3 +167,12 @@ def test_weapon_classes_hold_petrarchs_weapon_synset():
     assert LEX.lookup("supply", ["200 rifles"]) == "072" and LEX.lookup("supply", ["arms"]) == "072"
     assert LEX.lookup("lay down", ["their guns"]) == "0873"
     assert LEX.lookup("deliver", ["a bomb"]) != "072"  # delivering a bomb is no aid
+
+
+def test_leaving_a_coalition_cuts_ties_leaving_office_yields():
+    assert LEX.lookup("resign from", ["the ruling coalition"]) == "160"
+    assert LEX.lookup("resign from", ["the opposition party"]) == "160"
+    assert LEX.lookup("resign as", ["head of the ruling party"]) == "0831"
+    assert LEX.lookup("resign") == "0831"
+    assert LEX.lookup("withdraw from", ["the coalition"]) == "161"
+    assert LEX.lookup("withdraw from", ["the town"]) == "0874"
