@@ -176,3 +176,9 @@ def test_leaving_a_coalition_cuts_ties_leaving_office_yields():
     assert LEX.lookup("resign") == "0831"
     assert LEX.lookup("withdraw from", ["the coalition"]) == "161"
     assert LEX.lookup("withdraw from", ["the town"]) == "0874"
+
+
+def test_regretting_a_death_is_empathy_regretting_an_act_disapproval():
+    assert LEX.lookup("regret", ["the president's death"]) == "018"
+    assert LEX.lookup("lament", ["the loss of life"]) == "018"
+    assert LEX.lookup("regret", ["the decision"]) != "018"
