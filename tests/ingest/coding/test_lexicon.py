@@ -182,3 +182,8 @@ def test_regretting_a_death_is_empathy_regretting_an_act_disapproval():
     assert LEX.lookup("regret", ["the president's death"]) == "018"
     assert LEX.lookup("lament", ["the loss of life"]) == "018"
     assert LEX.lookup("regret", ["the decision"]) != "018"
+
+
+def test_hang_on_is_depending_not_hanging():
+    # "ties hang on the vote": the subject undergoes nothing and does nothing; "hanged two men" stays a verb of its own
+    assert LEX.frame("hang on") == "patient" and LEX.frame("hang") is None
