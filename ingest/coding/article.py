@@ -177,8 +177,8 @@ class EventCoder(ExtractionCoder):
             accused_ids = set()
             for spk in speakers[:2]:
                 for accused in {e.source.id: e.source for e in hostile}.values():
-                    if accused.id == spk.id or (said and spk.country and spk.country == accused.country):
-                        continue
+                    if accused.id == spk.id or (said and (accused.country is None or spk.country == accused.country)):
+                        continue  # "an official said gunmen abducted ...": news told, no country accused
                     accused_ids.add(accused.id)
                     new.append(Event(
                         id=event_id(spk, "112", accused, when.date if when else None, article.id),

@@ -28,6 +28,7 @@ from geokg.ingest.coding.filters import (
     NON_EVENT_READINGS,
     PASSIVE_RE,
     clause_marks,
+    conditional_threat,
     clause_reading,
     control_verbs,
     headed_by,
@@ -282,9 +283,14 @@ class ExtractionCoder:
         if code is None and mode == "intended" and _THREAT.search(ex.relation):
             code, mode = "130", "asserted"  # "threatened to deliver devastating blows"
         if code is None:  # PETRARCH's verb patterns, where geokg's rows fire on nothing
-            code, theme = self.lexicon.pattern_code(ex, mode, "backoff", main=main, object_actor=object_is_actor)
+            people = ex.object is not None and self.lexicon.names_people(ex.object.head or ex.object.text.split()[-1])
+            code, theme = self.lexicon.pattern_code(ex, mode, "backoff", main=main,
+                                                    object_actor=object_is_actor or people)
         if code is None:
             return None, False
+        if (ex.polarity != "negative" and self.lexicon.frame_in(ex.relation, "deliberation")
+                and self.lexicon.frame(lemma) != "deliberation"):
+            return "014", False  # "is considering whether to impose sanctions": a decision not yet taken
         if prepared and code[:2] in _VIOLENCE_ROOTS:
             code, theme = "150", False  # "prepared to resume shelling": a show of force
         if ex.polarity == "negative":
@@ -295,7 +301,11 @@ class ExtractionCoder:
             if negated is None and refusal and not code.startswith("12"):
                 negated = "120"
             return negated, theme
-        return self.table.transform(code, mode=mode), theme
+        code = self.table.transform(code, mode=mode)
+        if mode == "intended" and code is not None and code[:2] == "03" and _THREAT.search(ex.relation):
+            # "threatened to quit unless ...": a threat is coercion whatever it names (PETRARCH THREATEN [130])
+            code, theme = "130", False
+        return code, theme
 
     def _targets(self, ex: Extraction, sources: Sequence[Actor], context, doc, skip_object: bool,
                  code: str | None = None) -> tuple[Actor, ...]:
@@ -429,6 +439,14 @@ class ExtractionCoder:
         sources = self._sources(ex, doc, context, siblings)
         object_actors = self.actors.code_arguments(ex.object, doc=doc, context=context) if ex.object else ()
         code, theme = self._typed(typed, sources, object_actors, mode, readings)
+        if (code is not None and code.startswith("171") and object_actors
+                and all(a.sector in _PEOPLE_SECTORS for a in object_actors)):
+            code, theme = "181", False  # "seized two Frenchmen": people taken are abducted, not confiscated
+        if (code is not None and code[:2] != "13" and mode in ("future", "intended")
+                and conditional_threat(ex, doc, self.clause_marks)):
+            code, theme = self.table.transform(code, mode="intended"), theme  # the threatened act: 13x
+            if code is None or code[:2] != "13":
+                code = "130"  # "will withdraw its force unless ...": held over the other side
         code, sources, targets, demanded = self._demand(ex, mode, governor, code, sources, doc, context)
         if code is None:
             return []

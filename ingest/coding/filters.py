@@ -41,7 +41,7 @@ from geokg.ingest.actors.words import singular
 from geokg.ingest.coding.rules import relation_root
 from geokg.ingest.records import Argument, Article, Extraction
 
-__all__ = ["NON_EVENT_READINGS", "historical", "plain_negation", "PASSIVE_RE", "clause_marks", "clause_reading", "control_verbs", "headed_by", "headline_misreading", "headline_passive",
+__all__ = ["NON_EVENT_READINGS", "conditional_threat", "historical", "plain_negation", "PASSIVE_RE", "clause_marks", "clause_reading", "control_verbs", "headed_by", "headline_misreading", "headline_passive",
            "instrument_modifiers", "status_complement", "mentions_accident"]
 
 #: A relation with a form of "be": a passive, whose subject is no instrument of its own.
@@ -230,6 +230,20 @@ def clause_reading(ex: Extraction, doc, marks: dict[str, str], governors=frozens
     if dep == "relcl":
         return "" if _antecedent_is(top, instruments) or _appositive(top) else "relative"
     return ""
+
+
+def conditional_threat(ex: Extraction, doc, marks: dict[str, str]) -> bool:
+    """Whether the verb of ``ex``, told as still to come, is held over another side by an
+    adverbial clause whose subordinator reads ``threat`` in ``marks`` ("will withdraw its
+    force *unless* the president holds elections"): a threat (CAMEO 13), not a promise.
+    False without a Doc."""
+    if doc is None or ex.kind != "event":
+        return False
+    tok = relation_root(ex, doc)
+    if tok is None:
+        return False
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and marks.get(m.lower_) == "threat" for m in c.children)
+               for c in tok.children)
 
 
 def _appositive(relcl) -> bool:

@@ -159,7 +159,7 @@ class VerbLexicon:
         frames = {}
         for n, (lemma_, kind) in read_rows("coding/verbs_frames.tsv", data_dir, 2):
             if kind not in ("support", "refusal", "asserted", "intent", "generic", "speech", "accusation",
-                            "request", "converse", "preparation", "patient"):
+                            "request", "converse", "preparation", "patient", "deliberation"):
                 raise LexiconError(f"coding/verbs_frames.tsv:{n}: unknown kind {kind!r}")
             frames[" ".join(lemma_.lower().split())] = kind
         return cls(rows, classes, frames, table)
@@ -289,14 +289,14 @@ class VerbLexicon:
                 return None, False
             if "patient" in (self.frame(ex.lemma), self.frame(ex.lemma.split()[0])):
                 return None, False  # "three soldiers died (in Gaza fighting)": the subject did nothing
-            if self.frame(ex.lemma):
+            if self.frame(ex.lemma) not in (None, "deliberation"):  # "consider a request" is its own act (014)
                 if self.frame(ex.lemma) != "support" or ex.object is None:
                     return None, False
                 # a light verb has no act of its own: only a pattern on its object ("issue *arrest warrants*")
                 return self._pattern_code(lex, ex, own=False, on_object=True)
         # a user's verb codes its verbs as PETRARCH does (a pattern, else the verb's own code),
         # except frame verbs whose complement geokg codes ("said it would leave")
-        framing = (self.frame(ex.lemma) not in (None, "patient") or self.frame_in(ex.relation, "speech")) and (
+        framing = (self.frame(ex.lemma) not in (None, "patient", "deliberation") or self.frame_in(ex.relation, "speech")) and (
             ex.object is None or clause_object is not False)
         own = layer == "backoff" or not framing
         return self._pattern_code(lex, ex, own=own, object_actor=object_actor)
@@ -389,6 +389,14 @@ class VerbLexicon:
                 if any(t and t[-1] == word for t in terms):
                     return True
         return False
+
+    def names_people(self, head: str) -> bool:
+        """Whether ``head`` (an object's head noun) names people or armed forces -- a term of a
+        people class or of ``@TROOPS``/``@CIVILIANS`` ("mobilized army
+        *reservists*", "freed two *nurses*"): such an object is acted on like an actor."""
+        word = singular(head.lower())
+        return any((word,) in self.classes.get(name, ())
+                   for name in (*sorted(_PEOPLE_CLASSES), "TROOPS", "CIVILIANS"))
 
     def noun_code(self, text: str, source_state: bool | None = None) -> str | None:
         """The code of the event noun that heads ``text`` ("secret drone flights" -> 150)."""

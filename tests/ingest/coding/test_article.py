@@ -110,12 +110,25 @@ def has(events, prefix: str, source: str | None = None, target: str | None = Non
         ("Ethiopia accused Egypt of sabotaging the talks.", "112", "ETH", "EGY"),
         ("Thousands of Serbian students protested against the government in Belgrade.", "14", "SRB", "SRB"),
         ("Indonesia will provide humanitarian aid to Myanmar.", "033", "IDN", "MMR"),
+        ("Kenya will withdraw its troops from Somalia unless the government holds elections.", "13", "KEN", None),
+        ("The Kenyan minister threatened to quit unless the tax was dropped.", "130", "KEN", None),
+        ("Norway is considering whether to impose sanctions on Fiji.", "014", "NOR", None),
         ("Israeli jets bombed targets in Gaza on Sunday.", "195", "ISR", "PSE"),
     ],
 )
 def test_model_sentences(nlp, coder, text, prefix, source, target):
     events = run(nlp, coder, text)
     assert has(events, prefix, source, target), [(e.cameo, e.source, e.target) for e in events]
+
+
+@pytest.mark.model
+def test_backoff_codes_a_verb_done_to_forces(nlp):
+    # no geokg row for "muster": PETRARCH's MOBILIZE block code, its object naming forces, not actors
+    from geokg.ingest.dictionaries.coder import build_coder
+
+    events = run(nlp, build_coder(), "Chile mustered its reservists on Tuesday.")
+    assert has(events, "15", "CHL", None), [(e.cameo, e.source, e.target) for e in events]
+    assert not run(nlp, build_coder(), "Chile mustered its courage on Tuesday.")
 
 
 @pytest.mark.model

@@ -71,6 +71,14 @@ def test_negation(coder):
     assert codes(coder, art, ex)[0][0] == "120"
 
 
+def test_people_seized_are_abducted_whatever_their_nationality(coder):
+    for people in ("two Frenchmen", "two Italians", "two Britons"):
+        art, ex = make(f"Gunmen seized {people} in Baghdad.", "Gunmen", "seized", "seize", people)
+        assert [c for c, _, _ in codes(coder, art, ex)] == ["181"], people
+    art, ex = make("Gunmen seized a ship in the port.", "Gunmen", "seized", "seize", "a ship")
+    assert [c for c, _, _ in codes(coder, art, ex)] == ["1711"]
+
+
 def test_intentions_and_threats(coder):
     art, ex = make("Iran promised to provide aid to Iraq.", "Iran", "promised to provide", "provide", "aid",
                    extras=[("recipient", "to", "Iraq")], mode="intended")
@@ -85,6 +93,20 @@ def test_intentions_and_threats(coder):
     art, ex = make("Iran will attack unless Iraq accepted its terms.", "Iraq", "accepted", "accept", "its terms",
                    mode="hypothetical")
     assert codes(coder, art, ex) == []
+    # a threat to do something that would otherwise be a concession is still a threat (13), not an intent (03)
+    art, ex = make("The Kenyan minister threatened to quit unless the tax was dropped.", "The Kenyan minister",
+                   "threatened to quit", "quit", mode="intended")
+    assert [c for c, _, _ in codes(coder, art, ex)] == ["130"]
+    art, ex = make("The Kenyan minister promised to quit.", "The Kenyan minister", "promised to quit", "quit",
+                   mode="intended")
+    assert [c for c, _, _ in codes(coder, art, ex)] == ["0341"]
+    # a decision not yet taken is a policy option considered (014), neither the act nor a threat
+    art, ex = make("Oslo is weighing whether to impose sanctions on Fiji.", "Oslo", "weighing whether to impose",
+                   "impose", "sanctions", extras=[("other", "on", "Fiji")], mode="intended")
+    assert [c for c, _, _ in codes(coder, art, ex)] == ["014"]
+    art, ex = make("Oslo decided to impose sanctions on Fiji.", "Oslo", "decided to impose",
+                   "impose", "sanctions", extras=[("other", "on", "Fiji")], mode="intended")
+    assert [c for c, _, _ in codes(coder, art, ex)] == ["163"]
     # "decided to" reports an act
     art, ex = make("The court decided to allow the party to run.", "The court", "decided to allow", "allow",
                    "the party", mode="intended")

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from geokg.ingest.coding.filters import NON_EVENT_READINGS, clause_marks, clause_reading, control_verbs
+from geokg.ingest.coding.filters import (NON_EVENT_READINGS, clause_marks, clause_reading, conditional_threat,
+                                         control_verbs)
 from geokg.ingest.records import Argument, Extraction
 from spacy.tokens import Doc
 
@@ -196,3 +197,21 @@ def test_a_bare_status_noun_after_a_captors_verb_makes_the_subject_the_captive()
     # a plural object is the captives themselves; another verb is no captor's complement
     assert not status_complement(lex, ex("Ruritania", "held", "hold", "prisoners"))
     assert not status_complement(lex, ex("Ruritania", "released", "release", "hostage"))
+
+
+def _conditioned(mark: str) -> Doc:
+    # "Kenya will withdraw troops <mark> Somalia votes"
+    return parse([("Kenya", 2, "nsubj", "PROPN", "NNP", "Kenya"), ("will", 2, "aux", "AUX", "MD", "will"),
+                  ("withdraw", 2, "ROOT", "VERB", "VB", "withdraw"), ("troops", 2, "dobj", "NOUN", "NNS", "troop"),
+                  (mark, 6, "mark", "SCONJ", "IN", mark), ("Somalia", 6, "nsubj", "PROPN", "NNP", "Somalia"),
+                  ("votes", 2, "advcl", "VERB", "VBZ", "vote")])
+
+
+def test_an_act_held_over_a_condition_with_unless_is_a_threat() -> None:
+    doc = _conditioned("unless")
+    assert conditional_threat(clause(doc, 2), doc, MARKS)
+    assert not conditional_threat(clause(doc, 6), doc, MARKS)  # the condition itself is no threat
+    doc = _conditioned("if")  # "will withdraw troops if Somalia votes" may as well be a promise
+    assert not conditional_threat(clause(doc, 2), doc, MARKS)
+    assert not conditional_threat(clause(doc, 2), None, MARKS)
+

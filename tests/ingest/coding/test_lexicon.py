@@ -141,3 +141,49 @@ def test_a_shipped_pattern_refines_a_conflict_row_but_never_makes_it_cooperation
 def test_names_event_knows_compound_event_nouns():
     assert LEX.names_event("general strikes") and LEX.names_event("air strike") and LEX.names_event("hunger strike")
     assert not LEX.names_event("rebel strike") and not LEX.names_event("general")
+
+
+def test_word_classes_hold_general_members_only():
+    # war games are a show of force, not a meeting and not an attack (PETRARCH LAUNCH "* &FIGHT GAME" [150])
+    assert LEX.lookup("hold", ["large war games"]) == "150"
+    assert LEX.lookup("launch", ["naval war games"]) == "150"
+    assert LEX.lookup("hold", ["the regional games"]) is None
+    assert LEX.lookup("attend", ["the Olympic Games"]) == "042"
+    # "wage" takes a war or an offensive (PETRARCH WAGE), not an election campaign
+    assert LEX.lookup("wage", ["a long campaign for votes"]) is None
+    assert LEX.lookup("wage", ["an offensive"]) == "190"
+    # a national is a person, not a criminal: the people class names it, the criminal class the accused
+    assert ("national",) not in LEX.classes["CRIMINALS"] and ("national",) in LEX.classes["CIVILIANS"]
+    assert LEX.lookup("transfer", ["the accused"]) == "063"
+
+
+def test_names_people_knows_forces_and_persons_not_things():
+    assert LEX.names_people("reservists") and LEX.names_people("Nurses") and LEX.names_people("inspectors")
+    assert not LEX.names_people("speech") and not LEX.names_people("peacekeeping")
+
+
+def test_weapon_classes_hold_petrarchs_weapon_synset():
+    # PETRARCH's &WEAPON: guns and rifles are weapons and military aid like "arms"
+    assert LEX.lookup("supply", ["200 rifles"]) == "072" and LEX.lookup("supply", ["arms"]) == "072"
+    assert LEX.lookup("lay down", ["their guns"]) == "0873"
+    assert LEX.lookup("deliver", ["a bomb"]) != "072"  # delivering a bomb is no aid
+
+
+def test_leaving_a_coalition_cuts_ties_leaving_office_yields():
+    assert LEX.lookup("resign from", ["the ruling coalition"]) == "160"
+    assert LEX.lookup("resign from", ["the opposition party"]) == "160"
+    assert LEX.lookup("resign as", ["head of the ruling party"]) == "0831"
+    assert LEX.lookup("resign") == "0831"
+    assert LEX.lookup("withdraw from", ["the coalition"]) == "161"
+    assert LEX.lookup("withdraw from", ["the town"]) == "0874"
+
+
+def test_regretting_a_death_is_empathy_regretting_an_act_disapproval():
+    assert LEX.lookup("regret", ["the president's death"]) == "018"
+    assert LEX.lookup("lament", ["the loss of life"]) == "018"
+    assert LEX.lookup("regret", ["the decision"]) != "018"
+
+
+def test_hang_on_is_depending_not_hanging():
+    # "ties hang on the vote": the subject undergoes nothing and does nothing; "hanged two men" stays a verb of its own
+    assert LEX.frame("hang on") == "patient" and LEX.frame("hang") is None

@@ -179,3 +179,19 @@ def test_a_forecast_adjective_makes_its_infinitive_hypothetical() -> None:
                ["PROPN", "AUX", "ADJ", "PART", "VERB", "DET", "NOUN"],
                ["NNP", "VBZ", "JJ", "TO", "VB", "DT", "NN"], ["Oslo", "be", "ready", "to", "join", "the", "union"])
     assert {x.lemma: x.mode for x in extract(doc)}.get("join") == "intended"
+
+
+def test_an_arranged_act_is_still_to_come() -> None:
+    # "Oslo is set to join the union" / "Oslo is due to join the union": not joined yet
+    for word, pos, tag in (("set", "VERB", "VBN"), ("due", "ADJ", "JJ")):
+        doc = sent(["Oslo", "is", word, "to", "join", "the", "union"], [2, 2, 2, 4, 2, 6, 4],
+                   ["nsubjpass" if pos == "VERB" else "nsubj", "auxpass" if pos == "VERB" else "ROOT",
+                    "ROOT" if pos == "VERB" else "acomp", "aux", "xcomp", "det", "dobj"],
+                   ["PROPN", "AUX", pos, "PART", "VERB", "DET", "NOUN"],
+                   ["NNP", "VBZ", tag, "TO", "VB", "DT", "NN"], ["Oslo", "be", word, "to", "join", "the", "union"])
+        if pos == "ADJ":  # the copula heads the clause, as for "ready"
+            doc = sent(["Oslo", "is", word, "to", "join", "the", "union"], [1, 1, 1, 4, 2, 6, 4],
+                       ["nsubj", "ROOT", "acomp", "aux", "xcomp", "det", "dobj"],
+                       ["PROPN", "AUX", "ADJ", "PART", "VERB", "DET", "NOUN"],
+                       ["NNP", "VBZ", "JJ", "TO", "VB", "DT", "NN"], ["Oslo", "be", word, "to", "join", "the", "union"])
+        assert {x.lemma: x.mode for x in extract(doc)}.get("join") == "future", word
