@@ -91,6 +91,11 @@ _INFINITIVE = re.compile(r"\bto\s+\w", re.IGNORECASE)
 _VAGUE_TARGET_SECTORS = frozenset({"REB", "UAF", "SEP", "CRM", "OPP"})
 #: Sectors of people of a kind, not a body: a source and its target may share one
 _PEOPLE_SECTORS = frozenset({"CVL"})
+#: Roots of acts on a thing held by an armed party (coercion, assaults, fights, mass violence):
+#: "stormed *insurgent*-held police stations" targets the insurgents, not the stations' country.
+_ARMED_OWNER_ROOTS = frozenset({"17", "18", "19", "20"})
+#: A modifier naming who holds a place ("*rebel*-held", "*militia*-controlled").
+_HELD = re.compile(r"-(?:held|controlled|occupied|run|led|dominated|infested)$", re.IGNORECASE)
 
 
 class ExtractionCoder:
@@ -299,6 +304,9 @@ class ExtractionCoder:
         """Target actors: the object's, else the first prepositional or place argument's;
         else a party named without a country ("kills 24 Islamic militants")."""
         src_ids = {a.id for a in sources}
+        armed = self._armed_holders(ex, sources, context, code)
+        if armed:
+            return armed
         unknown: list[Actor] = []  # parties without a country or name: the last resort
 
         def usable(arg: Argument | None) -> tuple[Actor, ...]:
@@ -334,6 +342,56 @@ class ExtractionCoder:
         if not found:
             found = self._place_targets(ex, usable, src_ids, code)
         return found or self._domestic_parties(ex, sources, unknown, context)
+
+    def _armed_holders(self, ex: Extraction, sources: Sequence[Actor], context: CodingContext | None,
+                       code: str | None) -> tuple[Actor, ...]:
+        """The armed party a thing acted on is named for, as the target of an attack or a
+        coercive act on that thing ("stormed *insurgent*-held police stations", "bombed *rebel*
+        positions near X", "raided hideouts *of the militants*") rather than the country where
+        it lies; a party without a country belongs to the place named in the object, else to
+        the event's place, else to the article's main country."""
+        obj = ex.object
+        if (obj is None or (code or "")[:2] not in _ARMED_OWNER_ROOTS or not obj.head or not obj.head[:1].islower()
+                or self.actors.is_role_word(obj.head)):
+            return ()
+        words = obj.text.split()
+        if obj.head not in words:
+            return ()
+        h = words.index(obj.head)
+        if h + 1 < len(words) and words[h + 1].lower() != "of":
+            return ()  # a head inside the phrase: no noun phrase of a thing ("38 people in an attack ...")
+        # the modifiers before the head ("Shi'ite *militia*-held"), and an "of" phrase after it
+        phrases = [[_HELD.sub("", w) for w in words[:h]], words[h + 2:] if h + 1 < len(words) else []]
+        src_ids = {a.id for a in sources}
+        found: dict[str, Actor] = {}
+        for phrase in phrases:
+            if not any(self.actors.is_role_word(w.lower()) for w in phrase):
+                continue
+            text = " ".join(phrase)
+            arg = Argument("object", text, obj.start, obj.start + len(text), head=phrase[-1])
+            for a in self.actors.code_arguments(arg):
+                if a.sector not in _VAGUE_TARGET_SECTORS or a.id in src_ids:
+                    continue
+                if a.country is None:
+                    iso = self._place_of(ex, obj) or (context.default_country if context is not None else None)
+                    if iso is None:
+                        continue
+                    a = self.actors.sector_actor(iso, a.sector, text)
+                if a.id not in src_ids:
+                    found[a.id] = a
+        return tuple(found.values())
+
+    def _place_of(self, ex: Extraction, obj: Argument) -> str | None:
+        """The country of the place a thing acted on lies in: named in the object ("the city of
+        Fallujah"), else in a place argument, else in a location phrase of the event ("in the
+        Iraqi city of Najaf")."""
+        found = self.actors.place_country(obj.text, obj.label) or self._place(ex)
+        for x in ex.extras:
+            if found:
+                break
+            if x.prep in _LOCATION_PREPS:  # "near the Afghan border" may be across it
+                found = self.actors.place_country(x.text, x.label)
+        return found
 
     def _domestic_parties(self, ex: Extraction, sources: Sequence[Actor], vague: Sequence[Actor],
                           context: CodingContext | None) -> tuple[Actor, ...]:

@@ -1,0 +1,59 @@
+"""Targets of acts on a thing held by an armed party ("stormed *rebel*-held villages") and other
+target rules of issue #17.  Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from coding_helpers import codes, make  # noqa: E402  (tests/ingest/coding/conftest.py puts it on the path)
+from geokg.ingest.coding import EventCoder
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    return EventCoder.default()
+
+
+def test_an_assault_on_a_rebel_held_place_targets_the_rebels(coder):
+    art, ex = make("Pakistani troops stormed rebel-held villages near Quetta.", "Pakistani troops", "stormed",
+                   "storm", "rebel-held villages", extras=[("place", "near", "Quetta")])
+    assert {t for _, _, t in codes(coder, art, ex)} == {"actor:PAK-REB"}
+
+
+def test_an_armed_modifier_or_of_phrase_names_the_holder(coder):
+    art, ex = make("Kenyan police raided two militant hideouts in Mombasa.", "Kenyan police", "raided", "raid",
+                   "two militant hideouts", extras=[("place", "in", "Mombasa")])
+    assert {t for _, _, t in codes(coder, art, ex)} == {"actor:KEN-REB"}
+    art, ex = make("Kenyan police raided the hideouts of the militants in Mombasa.", "Kenyan police", "raided",
+                   "raid", "the hideouts of the militants", extras=[("place", "in", "Mombasa")])
+    ex = replace(ex, object=replace(ex.object, head="hideouts", head_lemma="hideout"))  # the parser's head
+    assert {t for _, _, t in codes(coder, art, ex)} == {"actor:KEN-REB"}
+
+
+def test_a_thing_without_an_armed_holder_keeps_its_place_target(coder):
+    # no armed party named: what happens in a country is done to it
+    art, ex = make("Pakistani troops raided two camps in Quetta.", "Pakistani troops", "raided", "raid",
+                   "two camps", extras=[("place", "in", "Quetta")])
+    assert {t for _, _, t in codes(coder, art, ex)} == {"country:PAK"}
+
+
+def test_a_rebel_held_thing_in_a_statement_is_no_armed_target(coder):
+    # only acts of force on the thing make its holder the target
+    art, ex = make("Pakistan praised the rebel-held villages near Quetta.", "Pakistan", "praised", "praise",
+                   "the rebel-held villages", extras=[("place", "near", "Quetta")])
+    assert "actor:PAK-REB" not in {t for _, _, t in codes(coder, art, ex)}
+
+
+def test_the_holder_belongs_to_the_country_the_event_happens_in(coder):
+    # "in the Kenyan port of Mombasa" places the militia, whatever the article's main country
+    art, ex = make("Ugandan jets bombed militia positions in the Kenyan port of Mombasa.", "Ugandan jets", "bombed",
+                   "bomb", "militia positions", extras=[("other", "in", "the Kenyan port of Mombasa")])
+    assert {t for _, _, t in codes(coder, art, ex)} == {"actor:KEN-UAF"}
+
+
+def test_a_head_inside_a_longer_phrase_is_no_held_thing(coder):
+    art, ex = make("A bomb wounded ten people in an attack by suspected rebels in Mombasa.", "A bomb", "wounded",
+                   "wound", "ten people in an attack by suspected rebels")
+    ex = replace(ex, object=replace(ex.object, head="attack", head_lemma="attack"))  # a parser's odd head
+    assert "actor:KEN-REB" not in {t for _, _, t in codes(coder, art, ex)}
