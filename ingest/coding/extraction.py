@@ -94,6 +94,10 @@ _PEOPLE_SECTORS = frozenset({"CVL"})
 #: Roots of acts on a thing held by an armed party (coercion, assaults, fights, mass violence):
 #: "stormed *insurgent*-held police stations" targets the insurgents, not the stations' country.
 _ARMED_OWNER_ROOTS = frozenset({"17", "18", "19", "20"})
+#: Heads of bombings and attacks a town may name ("a *Baghdad* car bomb"): none a state is
+#: named for by its capital the way it is for "*Moscow* air strikes"
+_BLAST_HEADS = frozenset({"bomb", "bombing", "bomber", "blast", "explosion", "attack", "mortar", "grenade",
+                          "ambush", "shooting"})
 #: A modifier naming who holds a place ("*rebel*-held", "*militia*-controlled").
 _HELD = re.compile(r"-(?:held|controlled|occupied|run|led|dominated|infested)$", re.IGNORECASE)
 
@@ -341,7 +345,38 @@ class ExtractionCoder:
         found = self._prepositional_targets(ex, usable)
         if not found:
             found = self._place_targets(ex, usable, src_ids, code)
-        return found or self._domestic_parties(ex, sources, unknown, context)
+        return found or self._domestic_parties(ex, sources, unknown, context) or self._town_target(ex, src_ids, code)
+
+    def _town_of(self, subject: Argument) -> str | None:
+        """The country of a town or capital modifying a harmful thing ("a *Baghdad* car bomb",
+        "the *Jakarta* embassy blast"): where it happened, not who acted; None when the
+        modifiers name a country ("an *Israeli* air strike") or a party ("a *Taliban* attack")."""
+        head = singular((subject.head_lemma or subject.head or subject.text.split()[-1]).lower())
+        if head not in _BLAST_HEADS:
+            return None  # "*Moscow* air strikes": a capital also stands for its government
+        premod = instrument_modifiers(subject.text, subject.head or subject.text.split()[-1])
+        if not premod or self.actors.names_country(premod):
+            return None
+        iso = self.actors.place_country(premod)
+        if iso is None:
+            return None
+        mods = replace(subject, text=premod, end=subject.start + len(premod), head=premod.split()[-1], resolved=premod)
+        if any(not a.id.startswith("country:") for a in self.actors.code_arguments(mods)):
+            return None
+        return iso
+
+    def _town_target(self, ex: Extraction, src_ids: set[str], code: str | None) -> tuple[Actor, ...]:
+        """The country of the town that names a violent act's instrument ("a *Baghdad* car bomb
+        killed nine"): what happens in a country is done to it (the PLOVER convention)."""
+        subject = ex.subject
+        if ((code or "")[:2] not in _VIOLENCE_ROOTS or not subject.text or PASSIVE_RE.search(ex.relation)
+                or not self._instrument(subject)):
+            return ()
+        iso = self._town_of(subject)
+        if iso is None:
+            return ()
+        found = self.actors.country_actor(iso)
+        return () if found.id in src_ids else (found,)
 
     def _armed_holders(self, ex: Extraction, sources: Sequence[Actor], context: CodingContext | None,
                        code: str | None) -> tuple[Actor, ...]:
@@ -530,7 +565,8 @@ class ExtractionCoder:
         if subject.text and not PASSIVE_RE.search(ex.relation) and self._instrument(subject):
             # "an attack on a UN convoy killed two": the convoy is hit, not acting; only a
             # modifier names who acted ("US drone strikes killed ...")
-            return self._instrument_agent(subject, context)
+            # ... but a town or a capital only says where it happened ("a *Baghdad* car bomb")
+            return () if self._town_of(subject) else self._instrument_agent(subject, context)
         sources = self.actors.code_arguments(subject, doc=doc, context=context) if subject.text else ()
         if not sources and not subject.text:
             # "five guards were killed *in a Taliban attack*": the attack's agent acted

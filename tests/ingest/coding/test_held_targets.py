@@ -57,3 +57,25 @@ def test_a_head_inside_a_longer_phrase_is_no_held_thing(coder):
                    "wound", "ten people in an attack by suspected rebels")
     ex = replace(ex, object=replace(ex.object, head="attack", head_lemma="attack"))  # a parser's odd head
     assert "actor:KEN-REB" not in {t for _, _, t in codes(coder, art, ex)}
+
+
+# -- a town naming a bomb is its place, not its agent --------------------------------------------
+
+def test_a_town_naming_a_bomb_is_where_it_went_off(coder):
+    art, ex = make("A Nairobi car bomb killed nine on Monday.", "A Nairobi car bomb", "killed", "kill", "nine")
+    assert {(s, t) for _, s, t in codes(coder, art, ex)} == {(None, "country:KEN")}
+
+
+def test_a_country_or_a_capital_standing_for_its_state_still_acts(coder):
+    art, ex = make("A Kenyan air strike killed nine in Somalia.", "A Kenyan air strike", "killed", "kill", "nine",
+                   extras=[("place", "in", "Somalia")])
+    assert {s for _, s, _ in codes(coder, art, ex)} == {"country:KEN"}
+    art, ex = make("Nairobi air strikes killed nine in Somalia.", "Nairobi air strikes", "killed", "kill", "nine",
+                   extras=[("place", "in", "Somalia")])
+    assert {s for _, s, _ in codes(coder, art, ex)} == {"country:KEN"}
+
+
+def test_names_country_tells_a_country_from_a_place_in_it(coder):
+    actors = coder.extraction_coder.actors if hasattr(coder, "extraction_coder") else coder.actors
+    assert actors.names_country("a Kenyan convoy") and actors.names_country("Kenya's army")
+    assert not actors.names_country("a Nairobi car") and not actors.names_country("a car")
