@@ -669,16 +669,19 @@ class ExtractionCoder:
             iso = (None if near else place) or next((a.country for a in sources if a.country), None)
             if iso and not any(a.id == f"country:{iso}" for a in sources):
                 targets = (self.actors.country_actor(iso),)
+        pairs = [(src, tgt) for src in list(sources)[:4] or [None] for tgt in list(targets)[:4] or [None]]
+        if not targets and len(sources) > 1 and _reciprocal(ex):
+            # "X and Y accused *each other*": each source acts on the others
+            pairs = [(src, tgt) for src in sources[:4] for tgt in sources[:4] if src.id != tgt.id]
         out = []
-        for src in list(sources)[:4] or [None]:
-            for tgt in list(targets)[:4] or [None]:
-                out.append(Event(
-                    id=event_id(src, code, tgt, when.date if when else None, article.id),
-                    extraction=ex, source=src, target=tgt, cameo=code,
-                    plover=info.plover, plover_mode=info.plover_mode, quad_class=info.quad_class,
-                    goldstein=info.goldstein, date=when.date if when else None,
-                    date_text=when.text if when else None, place=place,
-                ))
+        for src, tgt in pairs:
+            out.append(Event(
+                id=event_id(src, code, tgt, when.date if when else None, article.id),
+                extraction=ex, source=src, target=tgt, cameo=code,
+                plover=info.plover, plover_mode=info.plover_mode, quad_class=info.quad_class,
+                goldstein=info.goldstein, date=when.date if when else None,
+                date_text=when.text if when else None, place=place,
+            ))
         return out
 
     def _prepared(self, ex: Extraction, doc) -> bool:
@@ -854,6 +857,16 @@ class ExtractionCoder:
                 if iso:
                     return iso
         return None
+
+
+_RECIPROCALS = frozenset({"each other", "one another"})
+
+
+def _reciprocal(ex: Extraction) -> bool:
+    """Whether the object or a phrase of the clause is a reciprocal pronoun ("accused *each
+    other*", "clashed *with one another*")."""
+    args = ([ex.object] if ex.object is not None else []) + list(ex.extras)
+    return any(a.text.lower().strip() in _RECIPROCALS for a in args)
 
 
 _POSSESSIVE = re.compile(r"^(.*\S)(?:'s|\u2019s|(?<=s)'|(?<=s)\u2019)\s+\S", re.DOTALL)

@@ -79,3 +79,18 @@ def test_names_country_tells_a_country_from_a_place_in_it(coder):
     actors = coder.extraction_coder.actors if hasattr(coder, "extraction_coder") else coder.actors
     assert actors.names_country("a Kenyan convoy") and actors.names_country("Kenya's army")
     assert not actors.names_country("a Nairobi car") and not actors.names_country("a car")
+
+
+# -- reciprocal pronouns -------------------------------------------------------------------------
+
+def test_sources_that_act_on_each_other_are_each_others_targets(coder):
+    art, ex = make("Kenya and Uganda accused each other of border raids.", "Kenya and Uganda", "accused", "accuse",
+                   "each other", extras=[("other", "of", "border raids")])
+    assert {(s, t) for _, s, t in codes(coder, art, ex)} == {("country:KEN", "country:UGA"),
+                                                            ("country:UGA", "country:KEN")}
+
+
+def test_a_lone_source_of_a_reciprocal_gets_no_target_from_it(coder):
+    art, ex = make("Kenyan lawmakers accused each other of bad faith.", "Kenyan lawmakers", "accused", "accuse",
+                   "each other", extras=[("other", "of", "bad faith")])
+    assert all(s != t for _, s, t in codes(coder, art, ex))
