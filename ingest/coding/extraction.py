@@ -335,6 +335,9 @@ class ExtractionCoder:
             found = usable(owner) or usable(ex.object)
             if found:
                 return found
+        found = self._followers(ex, sources)
+        if found:
+            return found
         kept = len(unknown)
         for arg in _partner_phrases(ex.object, doc):
             # the partner of a relation inside the object: "welcomed a resumption of ties *with X*"
@@ -346,6 +349,19 @@ class ExtractionCoder:
         if not found:
             found = self._place_targets(ex, usable, src_ids, code)
         return found or self._domestic_parties(ex, sources, unknown, context) or self._town_target(ex, src_ids, code)
+
+    def _followers(self, ex: Extraction, sources: Sequence[Actor]) -> tuple[Actor, ...]:
+        """The people of the source's country as the target when the object is the source's own
+        followers ("the cleric urged *his supporters* to stay calm"); none when the sources
+        have no one country or are those people themselves."""
+        m = _OWN_PEOPLE.match(ex.object.text.strip()) if ex.object is not None else None
+        if m is None or m.group(1).lower() not in self.actors.words.get("follower_heads", ()):
+            return ()
+        countries = {a.country for a in sources if a.country}
+        if len(countries) != 1:
+            return ()
+        found = self.actors.sector_actor(countries.pop(), "CVL", ex.object.text)
+        return () if found.id in {a.id for a in sources} else (found,)
 
     def _town_of(self, subject: Argument) -> str | None:
         """The country of a town or capital modifying a harmful thing ("a *Baghdad* car bomb",
@@ -859,6 +875,8 @@ class ExtractionCoder:
         return None
 
 
+#: A possessive pronoun's people: "*his* (own) supporters", "their loyal followers"
+_OWN_PEOPLE = re.compile(r"^(?:his|her|its|their)\s+(?:\w+\s+)?(\w+)$", re.IGNORECASE)
 _RECIPROCALS = frozenset({"each other", "one another"})
 
 

@@ -94,3 +94,22 @@ def test_a_lone_source_of_a_reciprocal_gets_no_target_from_it(coder):
     art, ex = make("Kenyan lawmakers accused each other of bad faith.", "Kenyan lawmakers", "accused", "accuse",
                    "each other", extras=[("other", "of", "bad faith")])
     assert all(s != t for _, s, t in codes(coder, art, ex))
+
+
+# -- a leader's own followers ----------------------------------------------------------------------
+
+def test_a_leaders_own_supporters_are_the_people_of_the_country(coder):
+    art, ex = make("The Kenyan opposition leader urged his supporters to stay calm.", "The Kenyan opposition leader",
+                   "urged", "urge", "his supporters")
+    assert {t for _, _, t in codes(coder, art, ex)} == {"actor:KEN-CVL"}
+    art, ex = make("The Kenyan opposition leader urged his loyal followers to stay calm.",
+                   "The Kenyan opposition leader", "urged", "urge", "his loyal followers")
+    assert {t for _, _, t in codes(coder, art, ex)} == {"actor:KEN-CVL"}
+
+
+def test_followers_without_a_possessive_or_a_country_give_no_target(coder):
+    art, ex = make("The Kenyan opposition leader urged the supporters to stay calm.", "The Kenyan opposition leader",
+                   "urged", "urge", "the supporters")
+    assert "actor:KEN-CVL" not in {t for _, _, t in codes(coder, art, ex)}
+    art, ex = make("The cleric urged his supporters to stay calm.", "The cleric", "urged", "urge", "his supporters")
+    assert all(t is None or not t.endswith("-CVL") for _, _, t in codes(coder, art, ex))
