@@ -346,6 +346,11 @@ class ExtractionCoder:
                 return found
         del unknown[kept:]  # ... but "investigate links *between guerrillas* and ..." names no party
         found = self._prepositional_targets(ex, usable)
+        if not found and (code or "")[:2] in _ARMED_OWNER_ROOTS:
+            # "opened fire on a convoy *carrying X*", "moved into an area *controlled by militants*"
+            things = [a for a in [ex.object, *(x for x in ex.extras if x.prep in TARGET_PREPS)]
+                      if a is not None and not self.actors.is_role_word(a.head or "")]  # not "a militant *wanted by X*"
+            found = next((f for arg in things for p in _carried_or_held(arg, doc) for f in [usable(p)] if f), ())
         if not found:
             found = self._place_targets(ex, usable, src_ids, code)
         return found or self._domestic_parties(ex, sources, unknown, context) or self._town_target(ex, src_ids, code)
@@ -877,6 +882,38 @@ class ExtractionCoder:
 
 #: A possessive pronoun's people: "*his* (own) supporters", "their loyal followers"
 _OWN_PEOPLE = re.compile(r"^(?:his|her|its|their)\s+(?:\w+\s+)?(\w+)$", re.IGNORECASE)
+#: Participles after a thing whose object is who the thing carries ("a convoy *carrying* X")
+_CARRY_LEMMAS = frozenset({"carry", "transport", "escort", "ferry"})
+
+
+def _carried_or_held(arg: Argument | None, doc) -> list[Argument]:
+    """Who a thing carries or who holds it, told by a participle after it in the Doc ("a
+    convoy *carrying the minister*", "an area *controlled by militants*"), as arguments;
+    none without a Doc or for a name."""
+    if arg is None or doc is None or not arg.text or not (arg.head or "")[:1].islower():
+        return []
+    span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+    if span is None:
+        return []
+    out = []
+    for verb in span.root.children:
+        if verb.dep_ != "acl" or verb.i < span.root.i:
+            continue
+        for c in verb.children:
+            if verb.lemma_ in _CARRY_LEMMAS and c.dep_ == "dobj":
+                pobj = c
+            elif c.dep_ == "agent":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            else:
+                continue
+            if pobj is None:
+                continue
+            words = doc[pobj.left_edge.i:pobj.right_edge.i + 1]
+            out.append(Argument("other", words.text, words.start_char, words.end_char, pobj.text, pobj.lemma_,
+                                pobj.ent_type_, "by"))
+    return out
+
+
 _RECIPROCALS = frozenset({"each other", "one another"})
 
 

@@ -113,3 +113,21 @@ def test_followers_without_a_possessive_or_a_country_give_no_target(coder):
     assert "actor:KEN-CVL" not in {t for _, _, t in codes(coder, art, ex)}
     art, ex = make("The cleric urged his supporters to stay calm.", "The cleric", "urged", "urge", "his supporters")
     assert all(t is None or not t.endswith("-CVL") for _, _, t in codes(coder, art, ex))
+
+
+@pytest.mark.model
+def test_model_who_wants_a_deported_person_is_no_target(geokg_pipeline):
+    from geokg.ingest.records import Article
+
+    text = "Dutch police deported an Islamic militant wanted by Morocco on Friday."
+    (result,) = list(geokg_pipeline.process([Article.create(title="", text=text)]))
+    assert "country:MAR" not in {e.target and e.target.id for e in result.events if e.extraction.lemma == "deport"}
+
+
+@pytest.mark.model
+def test_model_who_a_convoy_carries_is_the_target_of_fire_on_it(geokg_pipeline):
+    from geokg.ingest.records import Article
+
+    text = "Gunmen opened fire on a convoy carrying the Kenyan interior minister on Monday."
+    (result,) = list(geokg_pipeline.process([Article.create(title="", text=text)]))
+    assert {e.target and e.target.id for e in result.events} == {"actor:KEN-GOV"}
