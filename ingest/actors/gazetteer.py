@@ -231,6 +231,18 @@ class Gazetteer:
         """ISO3 codes of the countries named in ``text`` (names, adjectives, capitals, seats)."""
         return [iso for iso, _ in self.country_terms(words_of(text))]
 
+    def names_country(self, text: str) -> bool:
+        """Whether ``text`` names a country by its name, adjective or demonym -- not only a
+        place in it (a capital, a seat, a city).
+
+        >>> g = Gazetteer.default()
+        >>> g.names_country("an Iraqi car"), g.names_country("a Baghdad car")
+        (True, False)
+        """
+        return any(any(e.kind in ("name", "adjective", "demonym") and e.iso3 for e in m.entries)
+                   and not m.first("capital", "seat")  # a dictionary may list a capital as a name
+                   for m in self._scan(words_of(text)))
+
     def country_terms(self, words: Sequence[str]) -> list[tuple[str, int]]:
         """(ISO3, token index) of every country term in the tokens ``words`` (:func:`words_of`), in order."""
         out = []

@@ -95,6 +95,15 @@ _INFINITIVE = re.compile(r"\bto\s+\w", re.IGNORECASE)
 _VAGUE_TARGET_SECTORS = frozenset({"REB", "UAF", "SEP", "CRM", "OPP"})
 #: Sectors of people of a kind, not a body: a source and its target may share one
 _PEOPLE_SECTORS = frozenset({"CVL"})
+#: Roots of acts on a thing held by an armed party (coercion, assaults, fights, mass violence):
+#: "stormed *insurgent*-held police stations" targets the insurgents, not the stations' country.
+_ARMED_OWNER_ROOTS = frozenset({"17", "18", "19", "20"})
+#: Heads of bombings and attacks a town may name ("a *Baghdad* car bomb"): none a state is
+#: named for by its capital the way it is for "*Moscow* air strikes"
+_BLAST_HEADS = frozenset({"bomb", "bombing", "bomber", "blast", "explosion", "attack", "mortar", "grenade",
+                          "ambush", "shooting"})
+#: A modifier naming who holds a place ("*rebel*-held", "*militia*-controlled").
+_HELD = re.compile(r"-(?:held|controlled|occupied|run|led|dominated|infested)$", re.IGNORECASE)
 
 
 class ExtractionCoder:
@@ -312,6 +321,9 @@ class ExtractionCoder:
         """Target actors: the object's, else the first prepositional or place argument's;
         else a party named without a country ("kills 24 Islamic militants")."""
         src_ids = {a.id for a in sources}
+        armed = self._armed_holders(ex, sources, context, code)
+        if armed:
+            return armed
         unknown: list[Actor] = []  # parties without a country or name: the last resort
 
         def usable(arg: Argument | None) -> tuple[Actor, ...]:
@@ -336,6 +348,9 @@ class ExtractionCoder:
             found = usable(owner) or usable(ex.object)
             if found:
                 return found
+        found = self._followers(ex, sources)
+        if found:
+            return found
         kept = len(unknown)
         for arg in _partner_phrases(ex.object, doc):
             # the partner of a relation inside the object: "welcomed a resumption of ties *with X*"
@@ -344,9 +359,108 @@ class ExtractionCoder:
                 return found
         del unknown[kept:]  # ... but "investigate links *between guerrillas* and ..." names no party
         found = self._prepositional_targets(ex, usable)
+        if not found and (code or "")[:2] in _ARMED_OWNER_ROOTS:
+            # "opened fire on a convoy *carrying X*", "moved into an area *controlled by militants*"
+            things = [a for a in [ex.object, *(x for x in ex.extras if x.prep in TARGET_PREPS)]
+                      if a is not None and not self.actors.is_role_word(a.head or "")]  # not "a militant *wanted by X*"
+            found = next((f for arg in things for p in _carried_or_held(arg, doc) for f in [usable(p)] if f), ())
         if not found:
             found = self._place_targets(ex, usable, src_ids, code)
-        return found or self._domestic_parties(ex, sources, unknown, context)
+        return found or self._domestic_parties(ex, sources, unknown, context) or self._town_target(ex, src_ids, code)
+
+    def _followers(self, ex: Extraction, sources: Sequence[Actor]) -> tuple[Actor, ...]:
+        """The people of the source's country as the target when the object is the source's own
+        followers ("the cleric urged *his supporters* to stay calm"); none when the sources
+        have no one country or are those people themselves."""
+        m = _OWN_PEOPLE.match(ex.object.text.strip()) if ex.object is not None else None
+        if m is None or m.group(1).lower() not in self.actors.words.get("follower_heads", ()):
+            return ()
+        countries = {a.country for a in sources if a.country}
+        if len(countries) != 1:
+            return ()
+        found = self.actors.sector_actor(countries.pop(), "CVL", ex.object.text)
+        return () if found.id in {a.id for a in sources} else (found,)
+
+    def _town_of(self, subject: Argument) -> str | None:
+        """The country of a town or capital modifying a harmful thing ("a *Baghdad* car bomb",
+        "the *Jakarta* embassy blast"): where it happened, not who acted; None when the
+        modifiers name a country ("an *Israeli* air strike") or a party ("a *Taliban* attack")."""
+        head = singular((subject.head_lemma or subject.head or subject.text.split()[-1]).lower())
+        if head not in _BLAST_HEADS:
+            return None  # "*Moscow* air strikes": a capital also stands for its government
+        premod = instrument_modifiers(subject.text, subject.head or subject.text.split()[-1])
+        if not premod or self.actors.names_country(premod):
+            return None
+        iso = self.actors.place_country(premod)
+        if iso is None:
+            return None
+        mods = replace(subject, text=premod, end=subject.start + len(premod), head=premod.split()[-1], resolved=premod)
+        if any(not a.id.startswith("country:") for a in self.actors.code_arguments(mods)):
+            return None
+        return iso
+
+    def _town_target(self, ex: Extraction, src_ids: set[str], code: str | None) -> tuple[Actor, ...]:
+        """The country of the town that names a violent act's instrument ("a *Baghdad* car bomb
+        killed nine"): what happens in a country is done to it (the PLOVER convention)."""
+        subject = ex.subject
+        if ((code or "")[:2] not in _VIOLENCE_ROOTS or not subject.text or PASSIVE_RE.search(ex.relation)
+                or not self._instrument(subject)):
+            return ()
+        iso = self._town_of(subject)
+        if iso is None:
+            return ()
+        found = self.actors.country_actor(iso)
+        return () if found.id in src_ids else (found,)
+
+    def _armed_holders(self, ex: Extraction, sources: Sequence[Actor], context: CodingContext | None,
+                       code: str | None) -> tuple[Actor, ...]:
+        """The armed party a thing acted on is named for, as the target of an attack or a
+        coercive act on that thing ("stormed *insurgent*-held police stations", "bombed *rebel*
+        positions near X", "raided hideouts *of the militants*") rather than the country where
+        it lies; a party without a country belongs to the place named in the object, else to
+        the event's place, else to the article's main country."""
+        obj = ex.object
+        if (obj is None or (code or "")[:2] not in _ARMED_OWNER_ROOTS or not obj.head or not obj.head[:1].islower()
+                or self.actors.is_role_word(obj.head)):
+            return ()
+        words = obj.text.split()
+        if obj.head not in words:
+            return ()
+        h = words.index(obj.head)
+        if h + 1 < len(words) and words[h + 1].lower() != "of":
+            return ()  # a head inside the phrase: no noun phrase of a thing ("38 people in an attack ...")
+        # the modifiers before the head ("Shi'ite *militia*-held"), and an "of" phrase after it
+        phrases = [[_HELD.sub("", w) for w in words[:h]], words[h + 2:] if h + 1 < len(words) else []]
+        src_ids = {a.id for a in sources}
+        found: dict[str, Actor] = {}
+        for phrase in phrases:
+            if not any(self.actors.is_role_word(w.lower()) for w in phrase):
+                continue
+            text = " ".join(phrase)
+            arg = Argument("object", text, obj.start, obj.start + len(text), head=phrase[-1])
+            for a in self.actors.code_arguments(arg):
+                if a.sector not in _VAGUE_TARGET_SECTORS or a.id in src_ids:
+                    continue
+                if a.country is None:
+                    iso = self._place_of(ex, obj) or (context.default_country if context is not None else None)
+                    if iso is None:
+                        continue
+                    a = self.actors.sector_actor(iso, a.sector, text)
+                if a.id not in src_ids:
+                    found[a.id] = a
+        return tuple(found.values())
+
+    def _place_of(self, ex: Extraction, obj: Argument) -> str | None:
+        """The country of the place a thing acted on lies in: named in the object ("the city of
+        Fallujah"), else in a place argument, else in a location phrase of the event ("in the
+        Iraqi city of Najaf")."""
+        found = self.actors.place_country(obj.text, obj.label) or self._place(ex)
+        for x in ex.extras:
+            if found:
+                break
+            if x.prep in _LOCATION_PREPS:  # "near the Afghan border" may be across it
+                found = self.actors.place_country(x.text, x.label)
+        return found
 
     def _domestic_parties(self, ex: Extraction, sources: Sequence[Actor], vague: Sequence[Actor],
                           context: CodingContext | None) -> tuple[Actor, ...]:
@@ -497,7 +611,8 @@ class ExtractionCoder:
             # "an attack on a UN convoy killed two" / "two were killed by an attack on a UN
             # convoy" (a passive's agent aimed at something): the convoy is hit, not acting;
             # only a modifier names who acted ("US drone strikes killed ...")
-            return self._instrument_agent(subject, context)
+            # ... but a town or a capital only says where it happened ("a *Baghdad* car bomb")
+            return () if self._town_of(subject) else self._instrument_agent(subject, context)
         sources = self.actors.code_arguments(subject, doc=doc, context=context) if subject.text else ()
         if not sources and not subject.text:
             # "five guards were killed *in a Taliban attack*": the attack's agent acted
@@ -600,16 +715,19 @@ class ExtractionCoder:
             iso = (None if near else place) or next((a.country for a in sources if a.country), None)
             if iso and not any(a.id == f"country:{iso}" for a in sources):
                 targets = (self.actors.country_actor(iso),)
+        pairs = [(src, tgt) for src in list(sources)[:4] or [None] for tgt in list(targets)[:4] or [None]]
+        if not targets and len(sources) > 1 and _reciprocal(ex):
+            # "X and Y accused *each other*": each source acts on the others
+            pairs = [(src, tgt) for src in sources[:4] for tgt in sources[:4] if src.id != tgt.id]
         out = []
-        for src in list(sources)[:4] or [None]:
-            for tgt in list(targets)[:4] or [None]:
-                out.append(Event(
-                    id=event_id(src, code, tgt, when.date if when else None, article.id),
-                    extraction=ex, source=src, target=tgt, cameo=code,
-                    plover=info.plover, plover_mode=info.plover_mode, quad_class=info.quad_class,
-                    goldstein=info.goldstein, date=when.date if when else None,
-                    date_text=when.text if when else None, place=place,
-                ))
+        for src, tgt in pairs:
+            out.append(Event(
+                id=event_id(src, code, tgt, when.date if when else None, article.id),
+                extraction=ex, source=src, target=tgt, cameo=code,
+                plover=info.plover, plover_mode=info.plover_mode, quad_class=info.quad_class,
+                goldstein=info.goldstein, date=when.date if when else None,
+                date_text=when.text if when else None, place=place,
+            ))
         return out
 
     def _prepared(self, ex: Extraction, doc) -> bool:
@@ -785,6 +903,50 @@ class ExtractionCoder:
                 if iso:
                     return iso
         return None
+
+
+#: A possessive pronoun's people: "*his* (own) supporters", "their loyal followers"
+_OWN_PEOPLE = re.compile(r"^(?:his|her|its|their)\s+(?:\w+\s+)?(\w+)$", re.IGNORECASE)
+#: Participles after a thing whose object is who the thing carries ("a convoy *carrying* X")
+_CARRY_LEMMAS = frozenset({"carry", "transport", "escort", "ferry"})
+
+
+def _carried_or_held(arg: Argument | None, doc) -> list[Argument]:
+    """Who a thing carries or who holds it, told by a participle after it in the Doc ("a
+    convoy *carrying the minister*", "an area *controlled by militants*"), as arguments;
+    none without a Doc or for a name."""
+    if arg is None or doc is None or not arg.text or not (arg.head or "")[:1].islower():
+        return []
+    span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+    if span is None:
+        return []
+    out = []
+    for verb in span.root.children:
+        if verb.dep_ != "acl" or verb.i < span.root.i:
+            continue
+        for c in verb.children:
+            if verb.lemma_ in _CARRY_LEMMAS and c.dep_ == "dobj":
+                pobj = c
+            elif c.dep_ == "agent":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            else:
+                continue
+            if pobj is None:
+                continue
+            words = doc[pobj.left_edge.i:pobj.right_edge.i + 1]
+            out.append(Argument("other", words.text, words.start_char, words.end_char, pobj.text, pobj.lemma_,
+                                pobj.ent_type_, "by"))
+    return out
+
+
+_RECIPROCALS = frozenset({"each other", "one another"})
+
+
+def _reciprocal(ex: Extraction) -> bool:
+    """Whether the object or a phrase of the clause is a reciprocal pronoun ("accused *each
+    other*", "clashed *with one another*")."""
+    args = ([ex.object] if ex.object is not None else []) + list(ex.extras)
+    return any(a.text.lower().strip() in _RECIPROCALS for a in args)
 
 
 _POSSESSIVE = re.compile(r"^(.*\S)(?:'s|\u2019s|(?<=s)'|(?<=s)\u2019)\s+\S", re.DOTALL)

@@ -43,3 +43,25 @@ def test_a_contracted_can_t_is_a_modal():
     # spaCy splits "can't" into "ca" + "n't" as it splits "won't" into "wo" + "n't"
     assert MODAL_RE.search("ca n't clash over") and MODAL_RE.search("wo n't clash over")
     assert not MODAL_RE.search("cancelled") and not MODAL_RE.search("called")
+
+
+# "Gunmen fired on a convoy carrying the minister" / "... on a town held by rebels"
+CARRY_WORDS = ["Gunmen", "fired", "on", "a", "convoy", "carrying", "the", "minister"]
+CARRY_HEADS = [1, 1, 1, 4, 2, 4, 7, 5]
+CARRY_DEPS = ["nsubj", "ROOT", "prep", "det", "pobj", "acl", "det", "dobj"]
+HELD_WORDS = ["Gunmen", "fired", "on", "a", "town", "held", "by", "rebels"]
+HELD_HEADS = [1, 1, 1, 4, 2, 4, 5, 6]
+HELD_DEPS = ["nsubj", "ROOT", "prep", "det", "pobj", "acl", "agent", "pobj"]
+
+
+def test_who_a_thing_carries_or_who_holds_it_is_found_after_it():
+    from geokg.ingest.coding.extraction import _carried_or_held
+
+    for words, heads, deps, party in [(CARRY_WORDS, CARRY_HEADS, CARRY_DEPS, "the minister"),
+                                      (HELD_WORDS, HELD_HEADS, HELD_DEPS, "rebels")]:
+        lemmas = [{"carrying": "carry", "held": "hold"}.get(w, w.lower()) for w in words]
+        doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
+        (arg,) = _carried_or_held(_object(doc, 3, 5), doc)  # "a convoy" / "a town"
+        assert arg.text == party
+        assert _carried_or_held(_object(doc, 6, 8), doc) == []  # no participle after it
+        assert _carried_or_held(_object(doc, 3, 5), None) == []
