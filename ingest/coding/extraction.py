@@ -4,10 +4,9 @@
 table, and codes one extraction at a time (:meth:`ExtractionCoder.code_extraction`):
 the type from the lexicon after polarity and mode, sources from the subject (or the
 governing clause, the nominal's modifiers, an earlier clause, the named group of an
-"in <attack>" phrase), targets from the object (its possessor first), a recipient, a
-prepositional argument (and an active verb's "by" phrase: the owner of its object) or
-a place argument (never where a statement or an appeal is made), else an armed group
-named without a country, placed in the event's or the article's country.  See
+"in <attack>" phrase), targets by :class:`~geokg.ingest.coding.targets.TargetRules`
+(the object's, its possessor first; a recipient, a prepositional or place argument; else an
+armed group named without a country, placed in the event's or the article's country).  See
 :mod:`geokg.ingest.coding` for the rules.
 """
 
@@ -51,7 +50,6 @@ from geokg.ingest.coding.rules import (
     background_clause,
     hyphen_prefix,
     political_dyad,
-    TARGET_PREPS,
     controlling_extraction,
     event_id,
     governing_extraction,
@@ -60,6 +58,14 @@ from geokg.ingest.coding.rules import (
     relation_lemmas,
     relation_root,
     under_negation,
+)
+from geokg.ingest.coding.targets import (
+    TargetRules,
+    _OWNER_TARGETS,
+    _PEOPLE_SECTORS,
+    _STATIC_PREPS,
+    _VIOLENCE_ROOTS,
+    _reciprocal,
 )
 from geokg.ingest.dates import TimeExpression, event_date, find_time_expressions
 from geokg.ingest.records import Actor, Argument, Article, Event, Extraction
@@ -72,41 +78,9 @@ _AIMED_AT = re.compile(r"\s+(?:on|against|at|in|near|inside|outside)\s", re.IGNO
 _THREAT = re.compile(r"\bthreat", re.IGNORECASE)
 _WILLING = re.compile(r"\b(?:is|are|was|were|be|been|being|am|'s|'re)\s+(?:not\s+|now\s+|still\s+)?prepared\b",
                       re.IGNORECASE)
-_VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
-#: Prepositions of a place beside the event ("near the Afghan border", "over Ukraine"): their
-#: country is not the target (what happens *in* a country -- or *across* it, in many places
-#: of it -- is done to it: the PLOVER convention) ...
-_STATIC_PREPS = frozenset({"near", "outside", "around", "over", "beyond", "off"})
-#: ... except for acts that go somewhere: visits and meetings, aid and deployments, retreats,
-#: shows of force ("arrived in Bosnia", "deploy peacekeepers in Iraq")
-_DESTINATION_ROOTS = frozenset({"04", "07", "08", "15", "16"})
-#: Codes whose target is the owner of what is acted on ("seized a tonne of drugs": whose?),
-#: never by default the country where it happens.
-_OWNER_TARGETS = frozenset({"1711"})
-#: Roots of statements and appeals: where they are made names no party ("called in Baghdad
-#: for calm"); intents, demands and rejections are often about the place ("ruled out a troop
-#: reduction in X").
-_VERBAL_ROOTS = frozenset({"01", "02"})
-#: ... at a location, that is: what is refused or agreed *to* do somewhere ("refused to deploy
-#: troops in Iraq", "willing to withdraw from Lebanon") is aimed at that place
-_LOCATION_PREPS = frozenset({"in", "at", "across", "throughout", "within", "inside"})
-_INFINITIVE = re.compile(r"\bto\s+\w", re.IGNORECASE)
-#: Sectors of a party a target may name without a country ("killed 24 Islamic militants").
-_VAGUE_TARGET_SECTORS = frozenset({"REB", "UAF", "SEP", "CRM", "OPP"})
-#: Sectors of people of a kind, not a body: a source and its target may share one
-_PEOPLE_SECTORS = frozenset({"CVL"})
-#: Roots of acts on a thing held by an armed party (coercion, assaults, fights, mass violence):
-#: "stormed *insurgent*-held police stations" targets the insurgents, not the stations' country.
-_ARMED_OWNER_ROOTS = frozenset({"17", "18", "19", "20"})
-#: Heads of bombings and attacks a town may name ("a *Baghdad* car bomb"): none a state is
-#: named for by its capital the way it is for "*Moscow* air strikes"
-_BLAST_HEADS = frozenset({"bomb", "bombing", "bomber", "blast", "explosion", "attack", "mortar", "grenade",
-                          "ambush", "shooting"})
-#: A modifier naming who holds a place ("*rebel*-held", "*militia*-controlled").
-_HELD = re.compile(r"-(?:held|controlled|occupied|run|led|dominated|infested)$", re.IGNORECASE)
 
 
-class ExtractionCoder:
+class ExtractionCoder(TargetRules):
     """Code extractions one at a time into events (see module doc)."""
 
     def __init__(self, actors: ActorCoder, lexicon: VerbLexicon, table: CameoTable,
@@ -297,6 +271,13 @@ class ExtractionCoder:
                                                     object_actor=object_is_actor or people)
         if code is None:
             return None, False
+        return self._final_code(ex, code, theme, lemma, mode, prepared)
+
+    def _final_code(self, ex: Extraction, code: str, theme: bool, lemma: str, mode: str,
+                    prepared: bool) -> tuple[str | None, bool]:
+        """The code of a matched row after deliberation, readiness, negation and mode
+        (:meth:`CameoTable.transform`): "is considering whether to impose sanctions" 014,
+        "prepared to resume shelling" 150, "refused to meet" 12x, "threatened to quit" 130."""
         if (ex.polarity != "negative" and self.lexicon.frame_in(ex.relation, "deliberation")
                 and self.lexicon.frame(lemma) != "deliberation"):
             return "014", False  # "is considering whether to impose sanctions": a decision not yet taken
@@ -315,217 +296,6 @@ class ExtractionCoder:
             # "threatened to quit unless ...": a threat is coercion whatever it names (PETRARCH THREATEN [130])
             code, theme = "130", False
         return code, theme
-
-    def _targets(self, ex: Extraction, sources: Sequence[Actor], context, doc, skip_object: bool,
-                 code: str | None = None) -> tuple[Actor, ...]:
-        """Target actors: the object's, else the first prepositional or place argument's;
-        else a party named without a country ("kills 24 Islamic militants")."""
-        src_ids = {a.id for a in sources}
-        armed = self._armed_holders(ex, sources, context, code)
-        if armed:
-            return armed
-        unknown: list[Actor] = []  # parties without a country or name: the last resort
-
-        def usable(arg: Argument | None) -> tuple[Actor, ...]:
-            if arg is None or (arg.prep in ("in", "during") and arg is not ex.object and self._instrument(arg)):
-                return ()  # "killed in a *Taliban* attack": the attack's agent is no target
-            # the source itself is no target -- except people of a kind, who may act on others of
-            # their kind ("a man killed ten people": civilians both)
-            found = [a for a in self.actors.code_arguments(arg, doc=doc, context=context)
-                     if a.id not in src_ids or (a.sector in _PEOPLE_SECTORS and a.id.startswith("actor:")
-                                                and arg.text != ex.subject.text)]
-            # an "unspecified police" target says little: keep targets with a country or a name
-            # first, and the others only when no argument names one
-            vague = [a for a in found if a.id.startswith("actor:") and a.country is None]
-            unknown.extend(a for a in vague if a.sector in _VAGUE_TARGET_SECTORS)
-            return tuple(a for a in found if a not in vague)
-
-        if not skip_object or (ex.object is not None and not self.actors.is_role_word(ex.object.head or "")):
-            # the owner of a theme: "boycott *Algeria's* elections", "suspend aid *to Bosnia*";
-            # a possessor first: "approve *Sharon's* Gaza pullout plan" is Sharon's, not Gaza's
-            owner = None if ex.object is None or self.actors.is_role_word(ex.object.head or "") else (
-                _possessor(ex.object))
-            found = usable(owner) or usable(ex.object)
-            if found:
-                return found
-        found = self._followers(ex, sources)
-        if found:
-            return found
-        kept = len(unknown)
-        for arg in _partner_phrases(ex.object, doc):
-            # the partner of a relation inside the object: "welcomed a resumption of ties *with X*"
-            found = usable(arg)
-            if found:
-                return found
-        del unknown[kept:]  # ... but "investigate links *between guerrillas* and ..." names no party
-        found = self._prepositional_targets(ex, usable)
-        if not found and (code or "")[:2] in _ARMED_OWNER_ROOTS:
-            # "opened fire on a convoy *carrying X*", "moved into an area *controlled by militants*"
-            things = [a for a in [ex.object, *(x for x in ex.extras if x.prep in TARGET_PREPS)]
-                      if a is not None and not self.actors.is_role_word(a.head or "")]  # not "a militant *wanted by X*"
-            found = next((f for arg in things for p in _carried_or_held(arg, doc) for f in [usable(p)] if f), ())
-        if not found:
-            found = self._place_targets(ex, usable, src_ids, code)
-        return found or self._domestic_parties(ex, sources, unknown, context) or self._town_target(ex, src_ids, code)
-
-    def _followers(self, ex: Extraction, sources: Sequence[Actor]) -> tuple[Actor, ...]:
-        """The people of the source's country as the target when the object is the source's own
-        followers ("the cleric urged *his supporters* to stay calm"); none when the sources
-        have no one country or are those people themselves."""
-        m = _OWN_PEOPLE.match(ex.object.text.strip()) if ex.object is not None else None
-        if m is None or m.group(1).lower() not in self.actors.words.get("follower_heads", ()):
-            return ()
-        countries = {a.country for a in sources if a.country}
-        if len(countries) != 1:
-            return ()
-        found = self.actors.sector_actor(countries.pop(), "CVL", ex.object.text)
-        return () if found.id in {a.id for a in sources} else (found,)
-
-    def _town_of(self, subject: Argument) -> str | None:
-        """The country of a town or capital modifying a harmful thing ("a *Baghdad* car bomb",
-        "the *Jakarta* embassy blast"): where it happened, not who acted; None when the
-        modifiers name a country ("an *Israeli* air strike") or a party ("a *Taliban* attack")."""
-        head = singular((subject.head_lemma or subject.head or subject.text.split()[-1]).lower())
-        if head not in _BLAST_HEADS:
-            return None  # "*Moscow* air strikes": a capital also stands for its government
-        premod = instrument_modifiers(subject.text, subject.head or subject.text.split()[-1])
-        if not premod or self.actors.names_country(premod):
-            return None
-        iso = self.actors.place_country(premod)
-        if iso is None:
-            return None
-        mods = replace(subject, text=premod, end=subject.start + len(premod), head=premod.split()[-1], resolved=premod)
-        if any(not a.id.startswith("country:") for a in self.actors.code_arguments(mods)):
-            return None
-        return iso
-
-    def _town_target(self, ex: Extraction, src_ids: set[str], code: str | None) -> tuple[Actor, ...]:
-        """The country of the town that names a violent act's instrument ("a *Baghdad* car bomb
-        killed nine"): what happens in a country is done to it (the PLOVER convention)."""
-        subject = ex.subject
-        if ((code or "")[:2] not in _VIOLENCE_ROOTS or not subject.text or PASSIVE_RE.search(ex.relation)
-                or not self._instrument(subject)):
-            return ()
-        iso = self._town_of(subject)
-        if iso is None:
-            return ()
-        found = self.actors.country_actor(iso)
-        return () if found.id in src_ids else (found,)
-
-    def _armed_holders(self, ex: Extraction, sources: Sequence[Actor], context: CodingContext | None,
-                       code: str | None) -> tuple[Actor, ...]:
-        """The armed party a thing acted on is named for, as the target of an attack or a
-        coercive act on that thing ("stormed *insurgent*-held police stations", "bombed *rebel*
-        positions near X", "raided hideouts *of the militants*") rather than the country where
-        it lies; a party without a country belongs to the place named in the object, else to
-        the event's place, else to the article's main country."""
-        obj = ex.object
-        if (obj is None or (code or "")[:2] not in _ARMED_OWNER_ROOTS or not obj.head or not obj.head[:1].islower()
-                or self.actors.is_role_word(obj.head)):
-            return ()
-        words = obj.text.split()
-        if obj.head not in words:
-            return ()
-        h = words.index(obj.head)
-        if h + 1 < len(words) and words[h + 1].lower() != "of":
-            return ()  # a head inside the phrase: no noun phrase of a thing ("38 people in an attack ...")
-        # the modifiers before the head ("Shi'ite *militia*-held"), and an "of" phrase after it
-        phrases = [[_HELD.sub("", w) for w in words[:h]], words[h + 2:] if h + 1 < len(words) else []]
-        src_ids = {a.id for a in sources}
-        found: dict[str, Actor] = {}
-        for phrase in phrases:
-            if not any(self.actors.is_role_word(w.lower()) for w in phrase):
-                continue
-            text = " ".join(phrase)
-            arg = Argument("object", text, obj.start, obj.start + len(text), head=phrase[-1])
-            for a in self.actors.code_arguments(arg):
-                if a.sector not in _VAGUE_TARGET_SECTORS or a.id in src_ids:
-                    continue
-                if a.country is None:
-                    iso = self._place_of(ex, obj) or (context.default_country if context is not None else None)
-                    if iso is None:
-                        continue
-                    a = self.actors.sector_actor(iso, a.sector, text)
-                if a.id not in src_ids:
-                    found[a.id] = a
-        return tuple(found.values())
-
-    def _place_of(self, ex: Extraction, obj: Argument) -> str | None:
-        """The country of the place a thing acted on lies in: named in the object ("the city of
-        Fallujah"), else in a place argument, else in a location phrase of the event ("in the
-        Iraqi city of Najaf")."""
-        found = self.actors.place_country(obj.text, obj.label) or self._place(ex)
-        for x in ex.extras:
-            if found:
-                break
-            if x.prep in _LOCATION_PREPS:  # "near the Afghan border" may be across it
-                found = self.actors.place_country(x.text, x.label)
-        return found
-
-    def _domestic_parties(self, ex: Extraction, sources: Sequence[Actor], vague: Sequence[Actor],
-                          context: CodingContext | None) -> tuple[Actor, ...]:
-        """Armed groups, criminals or opposition named without a country ("killed 24 Islamic
-        militants", "resumed talks with rebels") as targets of the country where the event
-        happens, else of the article's main country, else of the sources' one country."""
-        if not vague or not sources:
-            return ()  # "the fight against terrorists": a mention, not a new event
-        iso = self._place(ex) or (context.default_country if context is not None else None)
-        if iso is None:
-            countries = {a.country for a in sources if a.country}
-            iso = countries.pop() if len(countries) == 1 else None
-        if iso is None:
-            return ()
-        out = {}
-        for a in vague:
-            found = self.actors.sector_actor(iso, a.sector, a.name)
-            if found.id not in {s.id for s in sources}:
-                out[found.id] = found
-        return tuple(out.values())
-
-    def _prepositional_targets(self, ex: Extraction, usable) -> tuple[Actor, ...]:
-        """The first recipient or target-preposition argument that names actors; for an
-        active verb whose object names none, its "by" phrase: the owner of the object
-        ("rejected a call *by the UN*")."""
-        # a "with"/"against" phrase the parser took for a time ("with Syrian President Assad Tuesday")
-        extras = [x for x in ex.extras if x.role != "source" and (x.role != "time" or x.prep in ("with", "against"))]
-        for x in extras:
-            if x.role == "recipient":
-                found = usable(x)
-                if found:
-                    return found
-        preps = TARGET_PREPS
-        if ex.object is not None and not PASSIVE_RE.search(ex.relation):
-            preps = (*TARGET_PREPS, "by")
-        for prep in preps:
-            for x in extras:
-                if x.role != "place" and x.prep == prep:
-                    found = usable(x)
-                    if found:
-                        return found
-        return ()
-
-    def _place_targets(self, ex: Extraction, usable, src_ids: set[str], code: str | None) -> tuple[Actor, ...]:
-        """A place argument as the target: "withdraw from Chad", "fired at Russia", "arrived in
-        Bosnia" -- a place the act goes to or from; where an attack or a protest happens
-        ("killed three in Mosul", "near the border") is only its place, and so is where a
-        statement or an appeal is made."""
-        for x in ex.extras:
-            if x.role != "place" and x.prep not in PLACE_PREPS:
-                continue
-            root = (code or "")[:2]
-            if (code in _OWNER_TARGETS or (x.prep in _STATIC_PREPS and root not in _DESTINATION_ROOTS)
-                    or (root in _VERBAL_ROOTS and x.prep in _LOCATION_PREPS and not _INFINITIVE.search(ex.relation))):
-                found = () if self.actors.place_country(x.text, x.label) else usable(x)
-            else:
-                iso = self.actors.place_country(x.text, x.label)
-                if iso is None:
-                    found = usable(x)
-                else:
-                    a = self.actors.country_actor(iso)
-                    found = () if a.id in src_ids else (a,)
-            if found:
-                return found
-        return ()
 
     def code_extraction(self, ex: Extraction, article: Article, doc=None,
                         context: CodingContext | None = None, siblings: Sequence[Extraction] = ()) -> list[Event]:
@@ -553,14 +323,7 @@ class ExtractionCoder:
         sources = self._sources(ex, doc, context, siblings)
         object_actors = self.actors.code_arguments(ex.object, doc=doc, context=context) if ex.object else ()
         code, theme = self._typed(typed, sources, object_actors, mode, readings)
-        if (code is not None and code.startswith("171") and object_actors
-                and all(a.sector in _PEOPLE_SECTORS for a in object_actors)):
-            code, theme = "181", False  # "seized two Frenchmen": people taken are abducted, not confiscated
-        if (code is not None and code[:2] != "13" and mode in ("future", "intended")
-                and conditional_threat(ex, doc, self.clause_marks)):
-            code, theme = self.table.transform(code, mode="intended"), theme  # the threatened act: 13x
-            if code is None or code[:2] != "13":
-                code = "130"  # "will withdraw its force unless ...": held over the other side
+        code, theme = self._reread(ex, doc, code, theme, mode, object_actors)
         code, sources, targets, demanded = self._demand(ex, mode, governor, code, sources, doc, context)
         if code is None:
             return []
@@ -599,6 +362,20 @@ class ExtractionCoder:
             return []  # "killed in a plane crash", "killed as an earthquake struck": nobody acted
         events = self._events(ex, article, code, sources, targets)
         return [e for e in events if political_dyad(e.source, e.target, code)]
+
+    def _reread(self, ex: Extraction, doc, code: str | None, theme: bool, mode: str,
+                object_actors: Sequence[Actor]) -> tuple[str | None, bool]:
+        """A typed act read again with its object's actors and its clause: people seized are
+        abducted (181), an act still to come held over an "unless" clause is a threat (13x)."""
+        if (code is not None and code.startswith("171") and object_actors
+                and all(a.sector in _PEOPLE_SECTORS for a in object_actors)):
+            code, theme = "181", False  # "seized two Frenchmen": people taken are abducted, not confiscated
+        if (code is not None and code[:2] != "13" and mode in ("future", "intended")
+                and conditional_threat(ex, doc, self.clause_marks)):
+            code = self.table.transform(code, mode="intended")  # the threatened act: 13x
+            if code is None or code[:2] != "13":
+                code = "130"  # "will withdraw its force unless ...": held over the other side
+        return code, theme
 
     def _sources(self, ex: Extraction, doc, context: CodingContext | None,
                  siblings: Sequence[Extraction]) -> tuple[Actor, ...]:
@@ -654,10 +431,6 @@ class ExtractionCoder:
                         and arg.start <= g.rel_start < arg.end), None)
         found = agents(self.actors.code_arguments(nominal.subject, doc=doc, context=context)) if nominal else ()
         return found or agents(self._instrument_agent(arg, context))
-
-    def _instrument(self, subject: Argument) -> bool:
-        """Whether a subject is headed by a harmful thing or event (:func:`headed_by` ``INSTRUMENTS``)."""
-        return headed_by(self.lexicon, subject, "INSTRUMENTS")
 
     def _headed_by(self, subject: Argument, word_class: str) -> bool:
         """:func:`~geokg.ingest.coding.filters.headed_by` with this coder's lexicon."""
@@ -823,57 +596,6 @@ class ExtractionCoder:
                     return found
         return ()
 
-    def _pronoun_targets(self, ex: Extraction, sources: Sequence[Actor], siblings: Sequence[Extraction],
-                         context, doc) -> tuple[Actor, ...]:
-        """The target of an object pronoun that names no target (resolved to the subject itself:
-        "police stopped three men and shot *them*" is not about the police): the object of the
-        nearest earlier verb of the same subject in the sentence."""
-        if ex.object is None or ex.object.text.lower() not in _OBJECT_PRONOUNS or not ex.subject.text:
-            return ()
-        src_ids = {a.id for a in sources}
-        earlier = [g for g in siblings if g is not ex and g.kind == "event" and g.object is not None
-                   and g.rel_end <= ex.rel_start and (g.subject.start, g.subject.end) == (ex.subject.start, ex.subject.end)]
-        for g in sorted(earlier, key=lambda g: -g.rel_start):
-            found = tuple(a for a in self.actors.code_arguments(g.object, doc=doc, context=context)
-                          if a.id not in src_ids)
-            if found:
-                return found
-        return ()
-
-    def _holder_targets(self, ex: Extraction, sources: Sequence[Actor], siblings: Sequence[Extraction],
-                        context, doc) -> tuple[Actor, ...]:
-        """The holder of a thing acted on, told by a participle after it ("stormed police
-        stations *held by insurgents*", "attacked positions *controlled by the Taliban*"):
-        the agent of the participle whose object is this object."""
-        obj = ex.object
-        if obj is None:
-            return ()
-        src_ids = {a.id for a in sources}
-        for g in siblings:
-            if (g is ex or g.kind != "event" or g.object is None or not g.subject.text or g.rel_start < obj.end
-                    or (g.object.start, g.object.end) != (obj.start, obj.end)):
-                continue
-            found = [a for a in self.actors.code_arguments(g.subject, doc=doc, context=context) if a.id not in src_ids]
-            vague = [a for a in found if a.id.startswith("actor:") and a.country is None]
-            named = tuple(a for a in found if a not in vague)
-            return named or self._domestic_parties(ex, sources, [a for a in vague if a.sector in _VAGUE_TARGET_SECTORS],
-                                                   context)
-        return ()
-
-    def _clause_targets(self, ex: Extraction, sources: Sequence[Actor], siblings: Sequence[Extraction],
-                        context, doc) -> tuple[Actor, ...]:
-        """The subject of the first clause inside ``ex``'s object ("demanded that *the US* cancel")."""
-        assert ex.object is not None
-        inner = sorted((x for x in siblings if x is not ex and x.kind != "role" and x.subject.text
-                        and ex.object.start <= x.rel_start < ex.object.end), key=lambda x: x.rel_start)
-        src_ids = {a.id for a in sources}
-        for x in inner:
-            found = tuple(a for a in self.actors.code_arguments(x.subject, doc=doc, context=context)
-                          if a.id not in src_ids)
-            if found:
-                return found
-        return ()
-
     def _role_code(self, arg: Argument, code: str) -> str:
         """The code an event takes from its source's role word (``coding/roles_event_codes.tsv``):
         "protesters torched cars" is a violent protest (145)."""
@@ -896,103 +618,6 @@ class ExtractionCoder:
                 return self.actors.sector_actor(actor.country, sector, arg.text)
         return actor
 
-    def _place(self, ex: Extraction) -> str | None:
-        for x in ex.extras:
-            if x.role == "place" or (x.prep in PLACE_PREPS and x.label in ("GPE", "LOC", "FAC")):
-                iso = self.actors.place_country(x.text, x.label)
-                if iso:
-                    return iso
-        return None
-
-
-#: A possessive pronoun's people: "*his* (own) supporters", "their loyal followers"
-_OWN_PEOPLE = re.compile(r"^(?:his|her|its|their)\s+(?:\w+\s+)?(\w+)$", re.IGNORECASE)
-#: Participles after a thing whose object is who the thing carries ("a convoy *carrying* X")
-_CARRY_LEMMAS = frozenset({"carry", "transport", "escort", "ferry"})
-
-
-def _carried_or_held(arg: Argument | None, doc) -> list[Argument]:
-    """Who a thing carries or who holds it, told by a participle after it in the Doc ("a
-    convoy *carrying the minister*", "an area *controlled by militants*"), as arguments;
-    none without a Doc or for a name."""
-    if arg is None or doc is None or not arg.text or not (arg.head or "")[:1].islower():
-        return []
-    span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
-    if span is None:
-        return []
-    out = []
-    for verb in span.root.children:
-        if verb.dep_ != "acl" or verb.i < span.root.i:
-            continue
-        for c in verb.children:
-            if verb.lemma_ in _CARRY_LEMMAS and c.dep_ == "dobj":
-                pobj = c
-            elif c.dep_ == "agent":
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            else:
-                continue
-            if pobj is None:
-                continue
-            words = doc[pobj.left_edge.i:pobj.right_edge.i + 1]
-            out.append(Argument("other", words.text, words.start_char, words.end_char, pobj.text, pobj.lemma_,
-                                pobj.ent_type_, "by"))
-    return out
-
-
-_RECIPROCALS = frozenset({"each other", "one another"})
-
-
-def _reciprocal(ex: Extraction) -> bool:
-    """Whether the object or a phrase of the clause is a reciprocal pronoun ("accused *each
-    other*", "clashed *with one another*")."""
-    args = ([ex.object] if ex.object is not None else []) + list(ex.extras)
-    return any(a.text.lower().strip() in _RECIPROCALS for a in args)
-
-
-_POSSESSIVE = re.compile(r"^(.*\S)(?:'s|\u2019s|(?<=s)'|(?<=s)\u2019)\s+\S", re.DOTALL)
-
-
-def _possessor(arg: Argument | None) -> Argument | None:
-    """The possessor of a thing's noun phrase ("*Prime Minister Ariel Sharon*'s Gaza pullout
-    plan"), as an argument; None unless the phrase is headed by a common noun after the
-    possessive (a name -- "Mexico's President X" -- is coded whole, and so is a role word:
-    the caller checks that)."""
-    if arg is None or not arg.head or not arg.head[:1].islower():
-        return None
-    m = _POSSESSIVE.match(arg.text)
-    if m is None or arg.head not in arg.text[m.end(1):].split():
-        return None  # "members of *Iraq's* forces": the possessive is inside a phrase after the head
-    owner = m.group(1)
-    return replace(arg, text=owner, end=arg.start + len(owner), head=owner.split()[-1], head_lemma="", label="",
-                   resolved="")
-
 
 #: Sectors of armed forces: who acts in an attack its modifiers name ("a *rebel* attack").
 _ARMED_SECTORS = frozenset({"REB", "UAF", "SEP", "MIL", "COP"})
-#: Object pronouns that may stand for an earlier object of the same subject.
-_OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
-
-#: Prepositions whose phrase, inside an object noun phrase, names the other party of a relation.
-_PARTNER_PREPS = frozenset({"with", "between", "against", "toward", "towards"})
-
-
-def _partner_phrases(obj: Argument | None, doc) -> list[Argument]:
-    """The ``with``/``between``/``against`` phrases that hang inside an object noun phrase
-    in the Doc but were cut from its span ("a resumption of ties *with Osgiliath*",
-    "ties *between Gondor and Osgiliath*"), as arguments; none without a Doc."""
-    if obj is None or doc is None or not obj.text:
-        return []
-    span = doc.char_span(obj.start, obj.end, alignment_mode="expand")
-    if span is None:
-        return []
-    out = []
-    for tok in span.root.subtree:
-        if tok.dep_ != "prep" or tok.lower_ not in _PARTNER_PREPS or tok.i < span.start:
-            continue
-        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-        if pobj is None or pobj.i < span.end and tok.i < span.end and pobj.right_edge.i < span.end:
-            continue  # inside the object's own span: coded with it
-        words = doc[pobj.left_edge.i:pobj.right_edge.i + 1]
-        out.append(Argument("other", words.text, words.start_char, words.end_char, pobj.text, pobj.lemma_,
-                            pobj.ent_type_, tok.lower_))
-    return out

@@ -187,7 +187,7 @@ def test_the_possessor_of_a_thing_is_its_owner(coder):
 
 
 def test_a_possessive_inside_a_phrase_after_the_head_is_no_owner():
-    from geokg.ingest.coding.extraction import _possessor
+    from geokg.ingest.coding.targets import _possessor
     from geokg.ingest.records import Argument
 
     def arg(text, head):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import spacy
-from geokg.ingest.coding.extraction import _partner_phrases
+from geokg.ingest.coding.targets import _partner_phrases
 from geokg.ingest.records import Argument
 from spacy.tokens import Doc
 
@@ -55,7 +55,7 @@ HELD_DEPS = ["nsubj", "ROOT", "prep", "det", "pobj", "acl", "agent", "pobj"]
 
 
 def test_who_a_thing_carries_or_who_holds_it_is_found_after_it():
-    from geokg.ingest.coding.extraction import _carried_or_held
+    from geokg.ingest.coding.targets import _carried_or_held
 
     for words, heads, deps, party in [(CARRY_WORDS, CARRY_HEADS, CARRY_DEPS, "the minister"),
                                       (HELD_WORDS, HELD_HEADS, HELD_DEPS, "rebels")]:
