@@ -98,7 +98,7 @@ class ExtractionCoder(TargetRules):
         self._event_types = Memo(1 << 14)  # the words and readings of an extraction -> its type
         self.clause_marks = clause_marks()  # subordinators of clauses that are no event
         self._control_verbs = control_verbs()  # verbs whose infinitive is no purpose ("vowed to fight")
-        self._instruments = self.lexicon._class_terms.get("INSTRUMENTS", (frozenset(), ()))[0]
+        self._instruments = self.lexicon.class_terms("INSTRUMENTS")[0]
 
     def _find_times(self, text: str) -> Sequence[TimeExpression]:
         """:func:`~geokg.ingest.dates.find_time_expressions`, memoised."""

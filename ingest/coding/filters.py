@@ -70,7 +70,7 @@ def headed_by(lexicon, subject: Argument, word_class: str) -> bool:
 
 def _headed_by(lexicon, subject: Argument, word_class: str) -> bool:
     """:func:`headed_by` of a subject with a text (memoised there)."""
-    words, phrases = lexicon._class_terms.get(word_class, (frozenset(), ()))
+    words, phrases = lexicon.class_terms(word_class)
     head = singular((subject.head or subject.text.split()[-1]).lower())
     toks = tuple(singular(w.lower()) for w in subject.text.split())
     cut = next((i for i, w in enumerate(toks) if w in _HEAD_CUT), len(toks))
@@ -89,7 +89,7 @@ def instrument_modifiers(text: str, head: str) -> str:
 
 def mentions_accident(lexicon, ex: Extraction, article: Article) -> bool:
     """Whether the sentence of ``ex`` names an accident or disaster (``@ACCIDENTS``)."""
-    words, _ = lexicon._class_terms.get("ACCIDENTS", (frozenset(), ()))
+    words, _ = lexicon.class_terms("ACCIDENTS")
     toks = [singular(w) for w in _LETTER_WORDS.findall(article.content[ex.sent_start:ex.sent_end].lower())]
     return not words.isdisjoint(toks)
 
@@ -171,7 +171,7 @@ def status_complement(lexicon, ex: Extraction) -> bool:
     word = ex.object.text.split()[0].lower()
     if singular(word) != word:
         return False
-    return any(word in lexicon._class_terms.get(name, (frozenset(), ()))[0] for name in ("HOSTAGES", "PRISONERS"))
+    return any(word in lexicon.class_terms(name)[0] for name in ("HOSTAGES", "PRISONERS"))
 
 def clause_marks(data_dir=None) -> dict[str, str]:
     """Subordinator -> reading of its clause (``coding/clause_marks.tsv``)."""

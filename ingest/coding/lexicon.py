@@ -390,6 +390,20 @@ class VerbLexicon:
                     return True
         return False
 
+    def class_terms(self, name: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+        """The terms of word class ``name`` (``@NAME`` in the rows, singular forms): its
+        one-word terms as a set and its longer terms as token tuples; empty for an unknown class.
+
+        Examples
+        --------
+        >>> lex = VerbLexicon({}, {"FORCES": [("troops",), ("armed", "forces")]}, {})
+        >>> lex.class_terms("FORCES")
+        (frozenset({'troops'}), (('armed', 'forces'),))
+        >>> lex.class_terms("NONE")
+        (frozenset(), ())
+        """
+        return self._class_terms.get(name, (frozenset(), ()))
+
     def names_people(self, head: str) -> bool:
         """Whether ``head`` (an object's head noun) names people or armed forces -- a term of a
         people class or of ``@TROOPS``/``@CIVILIANS`` ("mobilized army
