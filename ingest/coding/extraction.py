@@ -55,7 +55,6 @@ from geokg.ingest.coding.rules import (
     governing_extraction,
     head_pos,
     is_state,
-    relation_lemmas,
     relation_root,
     under_negation,
 )
@@ -193,7 +192,7 @@ class ExtractionCoder(TargetRules):
         if (obj is not None and lex.frame(lemma) == "support"
                 and lex.is_event_noun(obj.head or obj.text.split()[-1])):
             return True
-        if any(lex.has_rows(c) for c in (lemma, *relation_lemmas(ex.relation, ex.lemma))):
+        if any(lex.has_rows(c) for c in (lemma, *lex.relation_lemmas(ex.relation, ex.lemma))):
             return True
         if ex.kind == "nominal" and lex.noun_row(ex.relation) is not None:
             return True
@@ -248,7 +247,7 @@ class ExtractionCoder(TargetRules):
             if code is not None:  # final, as in PETRARCH: its patterns code modality and negation
                 return code, theme
         if code is None:
-            for candidate in (lemma, *relation_lemmas(ex.relation, ex.lemma)):
+            for candidate in (lemma, *self.lexicon.relation_lemmas(ex.relation, ex.lemma)):
                 code, hit = self.lexicon.match(candidate, objects, object_is_actor=object_is_actor,
                                                source_state=state)
                 if code is not None:
@@ -518,7 +517,7 @@ class ExtractionCoder(TargetRules):
 
     def _is_appeal(self, ex: Extraction) -> bool:
         """Whether the verb of ``ex`` is one of appealing ("ask", "urge", "call on": CAMEO 02)."""
-        for lemma in (ex.lemma, *relation_lemmas(ex.relation, ex.lemma)):
+        for lemma in (ex.lemma, *self.lexicon.relation_lemmas(ex.relation, ex.lemma)):
             code = self.lexicon.lookup(lemma)
             if code is not None:
                 return code[:2] == "02"

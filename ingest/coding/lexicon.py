@@ -17,7 +17,7 @@ from typing import Self
 from geokg.ingest.actors.data import Memo
 from geokg.ingest.actors.words import singular, words_of
 from geokg.ingest.coding.cameo import CameoTable
-from geokg.ingest.coding.rules import relation_root
+from geokg.ingest.coding.rules import relation_lemmas, relation_root
 from geokg.ingest.resources import data_text
 
 __all__ = ["LexiconError", "VerbLexicon", "read_rows"]
@@ -130,6 +130,7 @@ class VerbLexicon:
         self._frame_in_memo = Memo(1 << 12)
         self._frame_memo = Memo(1 << 12)  # lemma as written -> frame
         self._heads_memo = Memo(1 << 14)  # (subject text, head, word class) -> headed_by (coding.filters)
+        self._relation_lemmas_memo = Memo(1 << 12)  # (relation, lemma) -> relation_lemmas
         # the last extraction matched against PETRARCH patterns, its clause and its matches: the
         # coder asks for one extraction's patterns several times in a row (_pattern_match)
         self._last_patterns: tuple = (None, None, {})
@@ -183,6 +184,14 @@ class VerbLexicon:
         if toks is None:
             toks = self._norm_memo.put(text, _norm_tokens(text))
         return toks
+
+    def relation_lemmas(self, relation: str, lemma: str) -> tuple[str, ...]:
+        """:func:`~geokg.ingest.coding.rules.relation_lemmas` of ``relation`` and ``lemma`` (memoised)."""
+        key = (relation, lemma)
+        found = self._relation_lemmas_memo.get(key)
+        if found is None:
+            found = self._relation_lemmas_memo.put(key, tuple(relation_lemmas(relation, lemma)))
+        return found
 
     def frame(self, lemma: str) -> str | None:
         """``support`` / ``refusal`` for frame verbs, else None (memoised by the lemma as written)."""

@@ -83,6 +83,13 @@ def test_lookups_are_memoised_consistently():
     assert LEX.frame_in("refused to", "refusal") and LEX.frame_in("refused to", "refusal")
 
 
+def test_relation_lemmas_are_memoised_per_lexicon():
+    first = LEX.relation_lemmas("has staged", "stag")
+    assert first == ("stage", "staged")  # the parser's odd lemma "stag" is left out
+    assert LEX.relation_lemmas("has staged", "stag") is first  # the memo answers the second time
+    assert LEX.relation_lemmas("has staged", "stage") == ("stag", "staged")  # the lemma is part of the key
+
+
 def test_hostages_held_are_an_abduction_prisoners_held_a_detention():
     # PETRARCH's CONFINE block: "hold * &HOSTAGE" is 181, not the 173 of holding prisoners
     assert LEX.lookup("hold", ["four lorry drivers hostage"]) == "181"
