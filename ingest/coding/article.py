@@ -18,6 +18,7 @@ from geokg.ingest.coding.extraction import ExtractionCoder
 from geokg.ingest.coding.rules import (
     ENTITY_LABELS,
     RECIPROCAL_ROOTS,
+    VIOLENCE_ROOTS,
     drop_consequences,
     drop_less_specific,
     drop_motives,
@@ -31,8 +32,6 @@ from geokg.ingest.records import Actor, Article, Event, Extraction, Mention
 
 __all__ = ["EventCoder"]
 
-#: CAMEO roots of violence: what a verb of saying turns into an accusation.
-_VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 #: Codes of acts two parties do with each other (consult, negotiate, fight).
 _MUTUAL_CODES = frozenset({"040", "046", "190"})
 
@@ -60,10 +59,10 @@ def _mutual(ex: Extraction, code: str, noun_code) -> bool:
     "clashed on the border", "fought a fierce battle" (the generic fight, 190) yes;
     "peacekeepers and police moved into an area" (an occupation, 192), "stormed police
     stations" (a fight with a thing of its own) no -- that is the conjuncts' joint act."""
-    if code[:2] not in _VIOLENCE_ROOTS or ex.object is None:
+    if code[:2] not in VIOLENCE_ROOTS or ex.object is None:
         return True
     obj = ex.object
-    return code == "190" and bool(obj.prep or (noun_code(obj.text, None) or "")[:2] in _VIOLENCE_ROOTS)
+    return code == "190" and bool(obj.prep or (noun_code(obj.text, None) or "")[:2] in VIOLENCE_ROOTS)
 
 
 class EventCoder(ExtractionCoder):
@@ -164,7 +163,7 @@ class EventCoder(ExtractionCoder):
                 out.append((ex, evs))
                 continue
             if said:
-                hostile = [e for e in hostile if (e.cameo or "")[:2] in _VIOLENCE_ROOTS]
+                hostile = [e for e in hostile if (e.cameo or "")[:2] in VIOLENCE_ROOTS]
             # the speaker: the governor's subject, else the source its own events found
             # ("a report released in Kigali alleged ...": see ExtractionCoder._inherited_subject)
             own = [e for g, gevs in per_ex if g is governor for e in gevs]

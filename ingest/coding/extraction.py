@@ -46,7 +46,11 @@ from geokg.ingest.coding.rules import (
     MODAL_RE,
     NON_EVENT_KINDS,
     OBLIGATION_RE,
+    OWNER_TARGETS,
+    PEOPLE_SECTORS,
     PLACE_PREPS,
+    STATIC_PREPS,
+    VIOLENCE_ROOTS,
     background_clause,
     hyphen_prefix,
     political_dyad,
@@ -58,14 +62,7 @@ from geokg.ingest.coding.rules import (
     relation_root,
     under_negation,
 )
-from geokg.ingest.coding.targets import (
-    TargetRules,
-    _OWNER_TARGETS,
-    _PEOPLE_SECTORS,
-    _STATIC_PREPS,
-    _VIOLENCE_ROOTS,
-    _reciprocal,
-)
+from geokg.ingest.coding.targets import TargetRules
 from geokg.ingest.dates import TimeExpression, event_date, find_time_expressions
 from geokg.ingest.records import Actor, Argument, Article, Event, Extraction
 
@@ -73,6 +70,8 @@ __all__ = ["ExtractionCoder"]
 
 #: A preposition of what a harmful thing hits or where ("an attack *on* a base", "a raid *in* X").
 _AIMED_AT = re.compile(r"\s+(?:on|against|at|in|near|inside|outside)\s", re.IGNORECASE)
+#: Reciprocal pronouns: "X and Y accused *each other*".
+_RECIPROCALS = frozenset({"each other", "one another"})
 
 _THREAT = re.compile(r"\bthreat", re.IGNORECASE)
 _WILLING = re.compile(r"\b(?:is|are|was|were|be|been|being|am|'s|'re)\s+(?:not\s+|now\s+|still\s+)?prepared\b",
@@ -280,7 +279,7 @@ class ExtractionCoder(TargetRules):
         if (ex.polarity != "negative" and self.lexicon.frame_in(ex.relation, "deliberation")
                 and self.lexicon.frame(lemma) != "deliberation"):
             return "014", False  # "is considering whether to impose sanctions": a decision not yet taken
-        if prepared and code[:2] in _VIOLENCE_ROOTS:
+        if prepared and code[:2] in VIOLENCE_ROOTS:
             code, theme = "150", False  # "prepared to resume shelling": a show of force
         if ex.polarity == "negative":
             refusal = self.lexicon.frame_in(ex.relation, "refusal")
@@ -356,7 +355,7 @@ class ExtractionCoder(TargetRules):
             return []
         if ex.kind == "nominal" and not targets and self.table[code].quad_class != 4:
             return []  # "their political demands": a mention of a stance, not a new event
-        if (code[:2] in _VIOLENCE_ROOTS and (not sources or self._headed_by(ex.subject, "VEHICLES"))
+        if (code[:2] in VIOLENCE_ROOTS and (not sources or self._headed_by(ex.subject, "VEHICLES"))
                 and mentions_accident(self.lexicon, ex, article)):
             return []  # "killed in a plane crash", "killed as an earthquake struck": nobody acted
         events = self._events(ex, article, code, sources, targets)
@@ -367,7 +366,7 @@ class ExtractionCoder(TargetRules):
         """A typed act read again with its object's actors and its clause: people seized are
         abducted (181), an act still to come held over an "unless" clause is a threat (13x)."""
         if (code is not None and code.startswith("171") and object_actors
-                and all(a.sector in _PEOPLE_SECTORS for a in object_actors)):
+                and all(a.sector in PEOPLE_SECTORS for a in object_actors)):
             code, theme = "181", False  # "seized two Frenchmen": people taken are abducted, not confiscated
         if (code is not None and code[:2] != "13" and mode in ("future", "intended")
                 and conditional_threat(ex, doc, self.clause_marks)):
@@ -480,10 +479,10 @@ class ExtractionCoder(TargetRules):
         info = self.table[code]
         when = event_date(ex, article, find=self._find_times)
         place = self._place(ex)
-        if not targets and sources and code.startswith(DOMESTIC_PREFIXES) and code not in _OWNER_TARGETS:
+        if not targets and sources and code.startswith(DOMESTIC_PREFIXES) and code not in OWNER_TARGETS:
             # protests, coercion and concessions without an explicit target are directed at
             # the country where they happen: the event place, else the source's own country
-            near = any(x.prep in _STATIC_PREPS for x in ex.extras if x.role == "place" or x.prep in PLACE_PREPS)
+            near = any(x.prep in STATIC_PREPS for x in ex.extras if x.role == "place" or x.prep in PLACE_PREPS)
             iso = (None if near else place) or next((a.country for a in sources if a.country), None)
             if iso and not any(a.id == f"country:{iso}" for a in sources):
                 targets = (self.actors.country_actor(iso),)
@@ -620,3 +619,10 @@ class ExtractionCoder(TargetRules):
 
 #: Sectors of armed forces: who acts in an attack its modifiers name ("a *rebel* attack").
 _ARMED_SECTORS = frozenset({"REB", "UAF", "SEP", "MIL", "COP"})
+
+
+def _reciprocal(ex: Extraction) -> bool:
+    """Whether the object or a phrase of the clause is a reciprocal pronoun ("accused *each
+    other*", "clashed *with one another*")."""
+    args = ([ex.object] if ex.object is not None else []) + list(ex.extras)
+    return any(a.text.lower().strip() in _RECIPROCALS for a in args)

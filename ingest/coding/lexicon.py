@@ -418,8 +418,7 @@ class VerbLexicon:
         people class or of ``@TROOPS``/``@CIVILIANS`` ("mobilized army
         *reservists*", "freed two *nurses*"): such an object is acted on like an actor."""
         word = singular(head.lower())
-        return any((word,) in self.classes.get(name, ())
-                   for name in (*sorted(_PEOPLE_CLASSES), "TROOPS", "CIVILIANS"))
+        return any(word in self.class_terms(name)[0] for name in (*_PEOPLE_CLASSES, "TROOPS", "CIVILIANS"))
 
     def noun_code(self, text: str, source_state: bool | None = None) -> str | None:
         """The code of the event noun that heads ``text`` ("secret drone flights" -> 150)."""

@@ -34,6 +34,10 @@ __all__ = [
     "relation_root",
     "hyphen_prefix",
     "AGENTLESS_ROOTS",
+    "OWNER_TARGETS",
+    "PEOPLE_SECTORS",
+    "STATIC_PREPS",
+    "VIOLENCE_ROOTS",
     "DOMESTIC_PREFIXES",
     "ENTITY_LABELS",
     "MODAL_RE",
@@ -73,6 +77,17 @@ MODAL_RE = re.compile(r"\b(would|could|might|may|will|shall|can|should|must|'ll|
 DOMESTIC_PREFIXES = ("14", "17", "081", "082", "083")
 #: Roots whose events are kept without a known source (violence against a known target).
 AGENTLESS_ROOTS = frozenset({"18", "19", "20"})
+#: CAMEO roots of violence: assaults, fights, mass violence.
+VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
+#: Prepositions of a place beside the event ("near the Afghan border", "over Ukraine"): their
+#: country is not the target (what happens *in* a country -- or *across* it, in many places
+#: of it -- is done to it: the PLOVER convention).
+STATIC_PREPS = frozenset({"near", "outside", "around", "over", "beyond", "off"})
+#: Codes whose target is the owner of what is acted on ("seized a tonne of drugs": whose?),
+#: never by default the country where it happens.
+OWNER_TARGETS = frozenset({"1711"})
+#: Sectors of people of a kind, not a body: a source and its target may share one.
+PEOPLE_SECTORS = frozenset({"CVL"})
 #: CAMEO roots of reciprocal events (consult, cooperate, agree, fight).
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'-]*")

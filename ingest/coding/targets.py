@@ -14,9 +14,7 @@ Examples
 --------
 >>> _possessor(Argument("object", "Gondor's peace plan", 0, 19, head="plan")).text
 'Gondor'
->>> ex = Extraction("a1", 0, 0, 35, Argument("subject", "Gondor and Rohan", 0, 16), "accused",
-...                 "accuse", 17, 24, Argument("object", "each other", 25, 35))
->>> _reciprocal(ex)
+>>> _possessor(Argument("object", "Gondor's Rohan", 0, 14, head="Rohan")) is None  # a name: coded whole
 True
 """
 
@@ -31,22 +29,22 @@ from geokg.ingest.actors.data import CodingContext
 from geokg.ingest.actors.words import singular
 from geokg.ingest.coding.filters import PASSIVE_RE, headed_by, instrument_modifiers
 from geokg.ingest.coding.lexicon import VerbLexicon
-from geokg.ingest.coding.rules import PLACE_PREPS, TARGET_PREPS
+from geokg.ingest.coding.rules import (
+    OWNER_TARGETS,
+    PEOPLE_SECTORS,
+    PLACE_PREPS,
+    STATIC_PREPS,
+    TARGET_PREPS,
+    VIOLENCE_ROOTS,
+)
 from geokg.ingest.records import Actor, Argument, Extraction
 
 __all__ = ["TargetRules"]
 
-_VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
-#: Prepositions of a place beside the event ("near the Afghan border", "over Ukraine"): their
-#: country is not the target (what happens *in* a country -- or *across* it, in many places
-#: of it -- is done to it: the PLOVER convention) ...
-_STATIC_PREPS = frozenset({"near", "outside", "around", "over", "beyond", "off"})
-#: ... except for acts that go somewhere: visits and meetings, aid and deployments, retreats,
+#: Places beside the event (:data:`~geokg.ingest.coding.rules.STATIC_PREPS`) are no target
+#: except for acts that go somewhere: visits and meetings, aid and deployments, retreats,
 #: shows of force ("arrived in Bosnia", "deploy peacekeepers in Iraq")
 _DESTINATION_ROOTS = frozenset({"04", "07", "08", "15", "16"})
-#: Codes whose target is the owner of what is acted on ("seized a tonne of drugs": whose?),
-#: never by default the country where it happens.
-_OWNER_TARGETS = frozenset({"1711"})
 #: Roots of statements and appeals: where they are made names no party ("called in Baghdad
 #: for calm"); intents, demands and rejections are often about the place ("ruled out a troop
 #: reduction in X").
@@ -57,8 +55,6 @@ _LOCATION_PREPS = frozenset({"in", "at", "across", "throughout", "within", "insi
 _INFINITIVE = re.compile(r"\bto\s+\w", re.IGNORECASE)
 #: Sectors of a party a target may name without a country ("killed 24 Islamic militants").
 _VAGUE_TARGET_SECTORS = frozenset({"REB", "UAF", "SEP", "CRM", "OPP"})
-#: Sectors of people of a kind, not a body: a source and its target may share one
-_PEOPLE_SECTORS = frozenset({"CVL"})
 #: Roots of acts on a thing held by an armed party (coercion, assaults, fights, mass violence):
 #: "stormed *insurgent*-held police stations" targets the insurgents, not the stations' country.
 _ARMED_OWNER_ROOTS = frozenset({"17", "18", "19", "20"})
@@ -97,7 +93,7 @@ class TargetRules:
             # the source itself is no target -- except people of a kind, who may act on others of
             # their kind ("a man killed ten people": civilians both)
             found = [a for a in self.actors.code_arguments(arg, doc=doc, context=context)
-                     if a.id not in src_ids or (a.sector in _PEOPLE_SECTORS and a.id.startswith("actor:")
+                     if a.id not in src_ids or (a.sector in PEOPLE_SECTORS and a.id.startswith("actor:")
                                                 and arg.text != ex.subject.text)]
             # an "unspecified police" target says little: keep targets with a country or a name
             # first, and the others only when no argument names one
@@ -168,7 +164,7 @@ class TargetRules:
         """The country of the town that names a violent act's instrument ("a *Baghdad* car bomb
         killed nine"): what happens in a country is done to it (the PLOVER convention)."""
         subject = ex.subject
-        if ((code or "")[:2] not in _VIOLENCE_ROOTS or not subject.text or PASSIVE_RE.search(ex.relation)
+        if ((code or "")[:2] not in VIOLENCE_ROOTS or not subject.text or PASSIVE_RE.search(ex.relation)
                 or not self._instrument(subject)):
             return ()
         iso = self._town_of(subject)
@@ -278,7 +274,7 @@ class TargetRules:
             if x.role != "place" and x.prep not in PLACE_PREPS:
                 continue
             root = (code or "")[:2]
-            if (code in _OWNER_TARGETS or (x.prep in _STATIC_PREPS and root not in _DESTINATION_ROOTS)
+            if (code in OWNER_TARGETS or (x.prep in STATIC_PREPS and root not in _DESTINATION_ROOTS)
                     or (root in _VERBAL_ROOTS and x.prep in _LOCATION_PREPS and not _INFINITIVE.search(ex.relation))):
                 found = () if self.actors.place_country(x.text, x.label) else usable(x)
             else:
@@ -384,16 +380,6 @@ def _carried_or_held(arg: Argument | None, doc) -> list[Argument]:
             out.append(Argument("other", words.text, words.start_char, words.end_char, pobj.text, pobj.lemma_,
                                 pobj.ent_type_, "by"))
     return out
-
-
-_RECIPROCALS = frozenset({"each other", "one another"})
-
-
-def _reciprocal(ex: Extraction) -> bool:
-    """Whether the object or a phrase of the clause is a reciprocal pronoun ("accused *each
-    other*", "clashed *with one another*")."""
-    args = ([ex.object] if ex.object is not None else []) + list(ex.extras)
-    return any(a.text.lower().strip() in _RECIPROCALS for a in args)
 
 
 _POSSESSIVE = re.compile(r"^(.*\S)(?:'s|\u2019s|(?<=s)'|(?<=s)\u2019)\s+\S", re.DOTALL)
