@@ -170,7 +170,8 @@ class ExtractionCoder(TargetRules):
         if (obj is not None and self.lexicon.frame(lemma) == "support"
                 and self.lexicon.is_event_noun(obj.head or obj.text.split()[-1])):
             noun_pos = head_pos(obj, doc)
-        elif obj is not None and self.lexicon.user_patterns is not None and self.lexicon.frame(lemma):
+        elif obj is not None and self.lexicon.user_patterns is not None and self.lexicon.frame(lemma) not in (
+                None, "motion"):  # a verb of motion frames no clause
             noun_pos = head_pos(obj, doc)  # a frame verb's object: a clause ("said *it would leave*") or not
         return prepared, noun_pos, main
 

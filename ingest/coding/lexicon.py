@@ -160,7 +160,7 @@ class VerbLexicon:
         frames = {}
         for n, (lemma_, kind) in read_rows("coding/verbs_frames.tsv", data_dir, 2):
             if kind not in ("support", "refusal", "asserted", "intent", "generic", "speech", "accusation",
-                            "request", "converse", "preparation", "patient", "deliberation"):
+                            "request", "converse", "preparation", "patient", "deliberation", "motion"):
                 raise LexiconError(f"coding/verbs_frames.tsv:{n}: unknown kind {kind!r}")
             frames[" ".join(lemma_.lower().split())] = kind
         return cls(rows, classes, frames, table)
@@ -296,6 +296,10 @@ class VerbLexicon:
                 return None, False
             if self.frame_in(ex.relation, "speech") or ex.lemma.split()[0] in _AUXILIARIES:
                 return None, False
+            if "motion" in (self.frame(ex.lemma), self.frame(ex.lemma.split()[0])):
+                # "left Pyongyang", "went to Darfur": a place, no party consulted -- only a pattern
+                # codes it ("went *for consultations*"), never the block's 040
+                return self._pattern_code(lex, ex, own=False)
             if "patient" in (self.frame(ex.lemma), self.frame(ex.lemma.split()[0])):
                 return None, False  # "three soldiers died (in Gaza fighting)": the subject did nothing
             if self.frame(ex.lemma) not in (None, "deliberation"):  # "consider a request" is its own act (014)
@@ -305,7 +309,7 @@ class VerbLexicon:
                 return self._pattern_code(lex, ex, own=False, on_object=True)
         # a user's verb codes its verbs as PETRARCH does (a pattern, else the verb's own code),
         # except frame verbs whose complement geokg codes ("said it would leave")
-        framing = (self.frame(ex.lemma) not in (None, "patient", "deliberation") or self.frame_in(ex.relation, "speech")) and (
+        framing = (self.frame(ex.lemma) not in (None, "patient", "deliberation", "motion") or self.frame_in(ex.relation, "speech")) and (
             ex.object is None or clause_object is not False)
         own = layer == "backoff" or not framing
         return self._pattern_code(lex, ex, own=own, object_actor=object_actor)

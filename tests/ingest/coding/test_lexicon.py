@@ -194,3 +194,32 @@ def test_regretting_a_death_is_empathy_regretting_an_act_disapproval():
 def test_hang_on_is_depending_not_hanging():
     # "ties hang on the vote": the subject undergoes nothing and does nothing; "hanged two men" stays a verb of its own
     assert LEX.frame("hang on") == "patient" and LEX.frame("hang") is None
+
+
+# -- verbs of going somewhere: a place, no party consulted (issue #17) ---------------------------
+
+def test_verbs_of_motion_are_a_frame_of_their_own():
+    assert LEX.frame("leave") == LEX.frame("depart") == LEX.frame("go to") == "motion"
+    assert LEX.frame("come") is None  # PETRARCH codes "come to" [040] on purpose
+
+
+def _events(nlp, coder, text: str):
+    from geokg.ingest.extract import extract
+    from geokg.ingest.records import Article
+
+    art = Article.create(title="", text=text)
+    doc = nlp(art.content)
+    events, _, _ = coder.code_article(doc, art, list(extract(doc, article_id=art.id)))
+    return [(e.cameo, e.extraction.lemma) for e in events]
+
+
+@pytest.mark.model
+def test_model_leaving_a_place_is_no_consultation(nlp):
+    from geokg.ingest.dictionaries.coder import build_coder
+
+    coder = build_coder()
+    # the GO_SOMEWHERE block's 040 is not used for a bare departure ...
+    assert not _events(nlp, coder, "A group of Kenyan diplomats left Uganda on Thursday.")
+    assert not _events(nlp, coder, "Kenyan troops departed Somalia on Monday.")
+    # ... but a pattern of the verb still codes the visit it names
+    assert ("042", "go to") in _events(nlp, coder, "The Kenyan foreign minister went to Uganda for consultations.")
