@@ -74,8 +74,39 @@ _AIMED_AT = re.compile(r"\s+(?:on|against|at|in|near|inside|outside)\s", re.IGNO
 _RECIPROCALS = frozenset({"each other", "one another"})
 
 _THREAT = re.compile(r"\bthreat", re.IGNORECASE)
+#: The codes of verbs that tell a harm, not how it was done ("killed", "wounded", "hit"):
+#: the fighting or attack named with them gives the event's type (``_cause_code``).
+_GENERIC_VIOLENCE = frozenset({"180", "190"})
+#: Verbs of two sides fighting: a "when" clause of one is the cause of a harm ("were killed
+#: when rebels clashed with troops").
+_FIGHT_VERBS = frozenset({"clash", "fight", "battle"})
 _WILLING = re.compile(r"\b(?:is|are|was|were|be|been|being|am|'s|'re)\s+(?:not\s+|now\s+|still\s+)?prepared\b",
                       re.IGNORECASE)
+
+
+def _doc_causes(ex: Extraction, doc) -> tuple[str | None, list[Argument]]:
+    """What the Doc tells of the cause of the harm ``ex`` tells, beyond its own arguments: the
+    lemma of a verb of fighting in a "when"/"as" clause of its verb, and the "in"/"during"
+    phrases of the verbs conjoined with it (each as an argument up to its head noun)."""
+    tok = relation_root(ex, doc) if doc is not None and ex.kind == "event" else None
+    if tok is None:
+        return None, []
+    verbs = [tok, *(c for c in tok.children if c.dep_ == "conj")]
+    if tok.dep_ == "conj":
+        verbs.append(tok.head)
+    fought = next((c.lemma_.lower() for v in verbs for c in v.children
+                   if c.dep_ == "advcl" and c.lemma_.lower() in _FIGHT_VERBS
+                   and any(m.dep_ == "advmod" and m.lower_ in ("when", "as") or m.dep_ == "mark"
+                           and m.lower_ in ("when", "as") for m in c.children)), None)
+    phrases = []
+    for v in verbs[1:]:
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "during"):
+                for obj in (x for x in c.children if x.dep_ == "pobj"):
+                    span = doc[obj.left_edge.i:obj.i + 1]
+                    phrases.append(Argument("other", span.text, span.start_char, span.end_char, head=obj.text,
+                                            prep=c.lower_))
+    return fought, phrases
 
 
 class ExtractionCoder(TargetRules):
@@ -323,6 +354,7 @@ class ExtractionCoder(TargetRules):
         object_actors = self.actors.code_arguments(ex.object, doc=doc, context=context) if ex.object else ()
         code, theme = self._typed(typed, sources, object_actors, mode, readings)
         code, theme = self._reread(ex, doc, code, theme, mode, object_actors)
+        code = self._cause_code(ex, code, is_state(sources), doc)
         code, sources, targets, demanded = self._demand(ex, mode, governor, code, sources, doc, context)
         if code is None:
             return []
@@ -375,6 +407,38 @@ class ExtractionCoder(TargetRules):
             if code is None or code[:2] != "13":
                 code = "130"  # "will withdraw its force unless ...": held over the other side
         return code, theme
+
+    def _cause_code(self, ex: Extraction, code: str | None, state: bool | None, doc=None) -> str | None:
+        """The code of the fighting or attack that did a harm told by a generic violence verb
+        ("killed", "wounded", "hit": 180/190), when its subject or an "in"/"during" phrase names
+        one: "killed *in clashes*" 190, "*Israeli air strikes* killed" 195, "*a car bomb* killed"
+        1832 -- the event is the fighting or the bombing, whoever did it (PETRARCH CAMEO.2.0 KILL:
+        "* (IN CLASH)" [193], "AIRSTRIKE *" [195], "{&CAR &WEAPON} *" [1832]; DIE: "* (IN
+        CLASHES)" [190]).  The cause is headed by a term of ``@INSTRUMENTS`` or ``@FIGHTING``; a
+        verb of its own kind keeps its code ("shot dead in clashes" 193).  In the Doc, the phrase
+        may hang on a conjoined verb ("one was killed and three were wounded *in clashes*"), and a
+        "when" clause of fighting is the cause too ("were killed *when* rebels *clashed* with
+        troops": PETRARCH DIE "* (AFTER CLASH)" [190])."""
+        if code not in _GENERIC_VIOLENCE:
+            return code
+        causes = [ex.subject] if ex.subject.text else []
+        causes += [x for x in ex.extras if x.prep in ("in", "during") and x is not ex.object]
+        if ex.object is not None and ex.lemma.split()[-1] in ("in", "during"):
+            causes.append(ex.object)  # "wounded in | clashes"
+        fought, phrases = _doc_causes(ex, doc)
+        if fought is not None:
+            found = self.lexicon.lookup(fought, source_state=state)
+            if found is not None and found[:2] == "19":
+                return found
+        for arg in (*causes, *phrases):
+            if not (self._headed_by(arg, "INSTRUMENTS") or self._headed_by(arg, "FIGHTING")):
+                continue  # "destroyed *by fire*": a harm, not a fight
+            head = arg.head or arg.text.split()[-1]
+            at = arg.text.find(head)
+            found = self.lexicon.noun_code(arg.text[:at + len(head)] if at >= 0 else head, state)
+            if found is not None and found[:2] in VIOLENCE_ROOTS and found != code:
+                return found
+        return code
 
     def _sources(self, ex: Extraction, doc, context: CodingContext | None,
                  siblings: Sequence[Extraction]) -> tuple[Actor, ...]:

@@ -252,3 +252,65 @@ def test_a_plain_negation_is_no_event_but_a_refusal_is(coder):
     art, ex = make("Oslo refused to meet Rome officials.", "Oslo", "refused to meet", "meet", "Rome officials",
                    polarity="negative")
     assert [c[:2] for c, _, _ in codes(coder, art, ex)] == ["12"]
+
+
+# -- a harm told by a generic violence verb takes the type of the fighting named with it (issue #17)
+
+def test_toll_of_clashes_is_fighting_not_an_assault(coder):
+    art, ex = make("Two Kenyan policemen were killed in clashes with gunmen near Garissa.", "",
+                   "were killed", "kill", "Two Kenyan policemen", extras=[("other", "in", "clashes")])
+    assert [c[0] for c in codes(coder, art, ex)] == ["190"]  # not an unconventional assault (180)
+    art, ex = make("Two Kenyan policemen were killed in a shootout with gunmen near Garissa.", "",
+                   "were killed", "kill", "Two Kenyan policemen", extras=[("other", "in", "a shootout")])
+    assert [c[0] for c in codes(coder, art, ex)] == ["193"]
+    art, ex = make("Fierce fighting killed 12 Somali soldiers.", "Fierce fighting", "killed", "kill",
+                   "12 Somali soldiers")
+    assert [c[0] for c in codes(coder, art, ex)] == ["190"]
+
+
+def test_toll_of_an_air_raid_or_a_car_bomb(coder):
+    art, ex = make("Four Malian soldiers were killed during an air raid on their camp.", "", "were killed",
+                   "kill", "Four Malian soldiers", extras=[("time", "during", "an air raid")])
+    assert [c[0] for c in codes(coder, art, ex)] == ["195"]
+    art, ex = make("A car bomb killed nine Somali civilians in Mogadishu.", "A car bomb", "killed", "kill",
+                   "nine Somali civilians", extras=[("place", "in", "Mogadishu")])
+    assert [c[0] for c in codes(coder, art, ex)] == ["1832"]
+    # an explosion says nothing of who set it off or how: the generic assault stays
+    art, ex = make("An explosion killed nine Somali civilians.", "An explosion", "killed", "kill",
+                   "nine Somali civilians")
+    assert [c[0] for c in codes(coder, art, ex)] == ["180"]
+
+
+def test_a_verb_of_its_own_kind_keeps_its_code_in_clashes(coder):
+    art, ex = make("Somali troops shot two gunmen in clashes near Kismayo.", "Somali troops", "shot", "shoot",
+                   "two gunmen", extras=[("other", "in", "clashes")])
+    assert [c[0] for c in codes(coder, art, ex)] == ["193"]
+
+
+def test_a_fire_is_no_fight(coder):
+    art, ex = make("Two Kenyan policemen were killed in a fire in Garissa.", "", "were killed", "kill",
+                   "Two Kenyan policemen", extras=[("other", "in", "a fire")])
+    assert [c[0] for c in codes(coder, art, ex)] == ["180"]  # not "fire" the verb's 193
+
+
+def _model_codes(nlp, text: str):
+    from geokg.ingest.extract import extract
+    from geokg.ingest.records import Article
+
+    coder = EventCoder.default()
+    art = Article.create(title="", text=text)
+    doc = nlp(art.content)
+    events, _, _ = coder.code_article(doc, art, list(extract(doc, article_id=art.id)))
+    return [(e.cameo, e.extraction.lemma) for e in events]
+
+
+@pytest.mark.model
+def test_model_toll_of_clashes_told_by_a_conjoined_verb_or_a_when_clause(nlp):
+    events = _model_codes(nlp, "One Kenyan policeman was killed and two others were wounded in clashes with "
+                               "gunmen near Garissa.")
+    assert ("190", "kill") in events and ("180", "kill") not in events, events
+    events = _model_codes(nlp, "Two Kenyan policemen were killed when protesters clashed with soldiers in Garissa.")
+    assert ("190", "kill") in events, events
+    # a bomb going off is no fight: the toll stays an assault
+    events = _model_codes(nlp, "Two Kenyan policemen were killed when a bomb exploded in Garissa.")
+    assert ("180", "kill") in events, events
