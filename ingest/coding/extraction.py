@@ -382,6 +382,8 @@ class ExtractionCoder(TargetRules):
             targets = tuple(a for a in targets if not headline_misreading(a, ex, doc, known))
         code = self._role_code(ex.subject, code) if sources else code
         sources = tuple(self._refine_sector(a, ex.subject, code) for a in sources)
+        if not sources and code[:2] in AGENTLESS_ROOTS and self._harmless_subject(ex):
+            return []  # "terror scares hit Australia", "a mix-up hits Portugal": nothing fought
         # an event without a known source says little, except violence against a known
         # target ("ten soldiers were killed"); demands keep their demandee
         if not sources and (not targets or code[:2] not in AGENTLESS_ROOTS) and not (demanded and targets):
@@ -418,7 +420,8 @@ class ExtractionCoder(TargetRules):
         verb of its own kind keeps its code ("shot dead in clashes" 193).  In the Doc, the phrase
         may hang on a conjoined verb ("one was killed and three were wounded *in clashes*"), and a
         "when" clause of fighting is the cause too ("were killed *when* rebels *clashed* with
-        troops": PETRARCH DIE "* (AFTER CLASH)" [190])."""
+        troops": PETRARCH DIE "* (AFTER CLASH)" [190]).  An explosion (``@EXPLOSIONS``) no state set
+        off is a non-military bombing (183: "a blast *hit* the embassy", not the block's 190)."""
         if code not in _GENERIC_VIOLENCE:
             return code
         causes = [ex.subject] if ex.subject.text else []
@@ -433,12 +436,34 @@ class ExtractionCoder(TargetRules):
         for arg in (*causes, *phrases):
             if not (self._headed_by(arg, "INSTRUMENTS") or self._headed_by(arg, "FIGHTING")):
                 continue  # "destroyed *by fire*": a harm, not a fight
+            if state is not True and self._headed_by(arg, "EXPLOSIONS"):
+                return "183"  # "a blast hit the embassy": a bombing, whoever set it off (CAMEO 183)
             head = arg.head or arg.text.split()[-1]
             at = arg.text.find(head)
             found = self.lexicon.noun_code(arg.text[:at + len(head)] if at >= 0 else head, state)
             if found is not None and found[:2] in VIOLENCE_ROOTS and found != code:
                 return found
         return code
+
+    def _harmless_subject(self, ex: Extraction) -> bool:
+        """Whether the subject of a violent verb with no actor and no geokg row (a PETRARCH block
+        code: "hit", "rock", "overcome") names nothing that can do harm: neither people nor
+        attackers, nor a weapon, an attack or a fight (``@INSTRUMENTS``, ``@FIGHTING``), nor a
+        vehicle -- "*terror scares* hit Australia", "*a schooling mix-up* hits Portugal" use the
+        verb as a figure of speech.
+        The subject of a passive is its victim, not its doer ("ten were killed"): never harmless."""
+        subject = ex.subject
+        if not subject.text.strip() or PASSIVE_RE.search(ex.relation) or subject.start > ex.rel_start:
+            return False
+        if any(self.lexicon.has_rows(c) for c in (ex.lemma.lower(), *self.lexicon.relation_lemmas(ex.relation, ex.lemma))):
+            return False  # a verb geokg codes ("kill", "attack") is violence whoever its subject
+        if subject.label in ("PERSON", "NORP", "ORG", "GPE"):
+            return False
+        head = subject.head or subject.text.split()[-1]
+        return not (self.lexicon.names_people(head) or any(
+            self._headed_by(subject, c) for c in ("INSTRUMENTS", "FIGHTING", "VEHICLES", "WEAPONS", "HEAVYWEAPONS",
+                                                  "ATTACKERS")
+            if c in self.lexicon.classes))
 
     def _sources(self, ex: Extraction, doc, context: CodingContext | None,
                  siblings: Sequence[Extraction]) -> tuple[Actor, ...]:

@@ -275,10 +275,25 @@ def test_toll_of_an_air_raid_or_a_car_bomb(coder):
     art, ex = make("A car bomb killed nine Somali civilians in Mogadishu.", "A car bomb", "killed", "kill",
                    "nine Somali civilians", extras=[("place", "in", "Mogadishu")])
     assert [c[0] for c in codes(coder, art, ex)] == ["1832"]
-    # an explosion says nothing of who set it off or how: the generic assault stays
+    # an explosion no state set off is a non-military bombing, not fighting
     art, ex = make("An explosion killed nine Somali civilians.", "An explosion", "killed", "kill",
                    "nine Somali civilians")
-    assert [c[0] for c in codes(coder, art, ex)] == ["180"]
+    assert [c[0] for c in codes(coder, art, ex)] == ["183"]
+    # "hit" has no geokg row: PETRARCH's PHYSICAL_CONFLICT block codes it 190, the blast makes it 183
+    from geokg.ingest.dictionaries.coder import build_coder
+
+    art, ex = make("A blast hit the Somali parliament.", "A blast", "hit", "hit", "the Somali parliament")
+    assert [c[0] for c in codes(build_coder(), art, ex)] == ["183"]
+
+
+def test_a_violent_verb_with_a_harmless_subject_is_a_figure_of_speech():
+    from geokg.ingest.dictionaries.coder import build_coder
+
+    coder = build_coder()  # "hit": PETRARCH's PHYSICAL_CONFLICT block code 190
+    art, ex = make("Terror scares hit Somalia.", "Terror scares", "hit", "hit", "Somalia")
+    assert codes(coder, art, ex) == []
+    art, ex = make("A rocket hit a Somali town.", "A rocket", "hit", "hit", "a Somali town")
+    assert codes(coder, art, ex) == [("190", None, "country:SOM")]
 
 
 def test_a_verb_of_its_own_kind_keeps_its_code_in_clashes(coder):
