@@ -48,6 +48,10 @@ events, actors and entity mentions:
   source) and a demand that only states a protest's purpose ("staged protests *to
   demand* ...") are dropped; an event noun with no target is kept only for material
   conflict ("Palestinian riots");
+* a harm told by a generic violence verb takes the type of the fight or attack named with it
+  ("killed *in clashes*" 190, "*Israeli air strikes* killed" 195, "*a blast* hit" 183); a violent
+  PETRARCH block verb with a subject that names no doer of harm is a figure of speech ("*terror
+  scares* hit X": no event); leaving or going to a place is no consultation (frame "motion");
 * PLOVER category and mode, QuadClass and Goldstein come from ``coding/cameo.tsv``;
 * date and place from :mod:`geokg.ingest.dates`.
 
