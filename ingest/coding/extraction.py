@@ -607,10 +607,13 @@ class ExtractionCoder(TargetRules):
         return code
 
     def _refine_sector(self, actor: Actor, arg: Argument, code: str) -> Actor:
-        if not actor.id.startswith("actor:") or not actor.country:
+        """The source's sector from its role word and the event (``coding/roles_event_sectors.tsv``):
+        "authorities" that arrest act as police; a country read from a bare collective ("an
+        *Iraqi group* killed a hostage") is no state but a group of that country."""
+        if not (actor.id.startswith("actor:") or actor.kind == "country") or not actor.country:
             return actor
         role = singular(arg.head_lemma or arg.head or "")
-        for size in range(len(code), 2, -1):
+        for size in range(len(code), 1, -1):
             sector = self.event_sectors.get((role, code[:size]))
             if sector:
                 return self.actors.sector_actor(actor.country, sector, arg.text)

@@ -23,6 +23,19 @@ def test_reject_with_target_from_the_object_owner(coder):
     assert (ev.source.id, ev.target.id) == ("country:MEX", "actor:USA-MIL")
 
 
+def test_a_nationality_group_that_uses_force_is_an_armed_group_not_the_state(coder):
+    # "an Iraqi group" that kills or threatens is no state: an unidentified armed group of Chile
+    art, ex = make("A Chilean group killed two Peruvian hostages.", "A Chilean group", "killed", "kill",
+                   "two Peruvian hostages")
+    assert [s for _, s, _ in codes(coder, art, ex)] == ["actor:CHL-UAF"]
+    art, ex = make("A Chilean group threatened to behead a Peruvian hostage.", "A Chilean group",
+                   "threatened to behead", "behead", "a Peruvian hostage", mode="intended")
+    assert [s for _, s, _ in codes(coder, art, ex)] == ["actor:CHL-UAF"]
+    # ... but the country itself stays the country
+    art, ex = make("Chile killed two Peruvian hostages.", "Chile", "killed", "kill", "two Peruvian hostages")
+    assert [s for _, s, _ in codes(coder, art, ex)] == ["country:CHL"]
+
+
 def test_arrest_and_seize(coder):
     art, ex = make("Mexican police arrested two cartel leaders.", "Mexican police", "arrested", "arrest",
                    "two cartel leaders")
