@@ -389,6 +389,10 @@ class ExtractionCoder(TargetRules):
             # ... but a town or a capital only says where it happened ("a *Baghdad* car bomb")
             return () if self._town_of(subject) else self._instrument_agent(subject, context)
         sources = self.actors.code_arguments(subject, doc=doc, context=context) if subject.text else ()
+        if not sources and not subject.text and doc is not None:
+            # "killed in a raid *by Peruvian bombers*": the agent of the noun the act happened in
+            sources = next((found for x in ex.extras if x.prep in ("in", "during")
+                            for found in [self._noun_agent(x, doc, context)] if found), ())
         if not sources and not subject.text:
             # "five guards were killed *in a Taliban attack*": the attack's agent acted
             sources = next((found for x in ex.extras if x.prep in ("in", "during") and self._instrument(x)
@@ -411,6 +415,24 @@ class ExtractionCoder(TargetRules):
             return ()
         mods = replace(arg, text=premod, end=arg.start + len(premod), head=premod.split()[-1], resolved=premod)
         return tuple(self.actors.code_arguments(mods, doc=None, context=context))
+
+    def _noun_agent(self, arg: Argument, doc, context: CodingContext | None) -> tuple[Actor, ...]:
+        """The actors of the "by" phrase of the noun an act happened in, read in the Doc ("killed
+        during an air raid *by Peruvian bombers*", "seized in an operation *by officers from the
+        police*", "killed in a jail break attempt *by rebel inmates*"): a by-phrase names the agent
+        outright, a country too (unlike a modifier: "in a *Baghdad* attack").  None when the
+        noun has no "by" phrase of its own."""
+        span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return ()
+        by = next((c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if pobj is None:
+            return ()
+        start, end = pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge.text)
+        agent = Argument("subject", doc.text[start:end], start, end, head=pobj.text, head_lemma=pobj.lemma_,
+                         label=pobj.ent_type_)
+        return tuple(self.actors.code_arguments(agent, doc=doc, context=context))
 
     def _attack_agent(self, arg: Argument, siblings: Sequence[Extraction], doc, context) -> tuple[Actor, ...]:
         """Who acted in the attack an "in" phrase names: its agent ("killed in an attack *by

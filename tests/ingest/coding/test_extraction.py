@@ -36,6 +36,25 @@ def test_a_nationality_group_that_uses_force_is_an_armed_group_not_the_state(cod
     assert [s for _, s, _ in codes(coder, art, ex)] == ["country:CHL"]
 
 
+def test_the_by_phrase_of_the_noun_an_attack_happened_in_names_its_agent(coder):
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["Nine", "Chilean", "soldiers", "were", "killed", "during", "a", "raid", "by", "Peruvian", "bombers", "."]
+    heads = [2, 2, 4, 4, 4, 4, 7, 5, 7, 10, 8, 4]
+    deps = ["nummod", "amod", "nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "prep", "amod", "pobj", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * 10 + [False, False], heads=heads, deps=deps)
+    art, ex = make(doc.text, "", "were killed", "kill", "Nine Chilean soldiers",
+                   extras=[("time", "during", "a raid")])
+    assert [(s, t) for _, s, t in ((e.cameo, e.source and e.source.id, e.target and e.target.id)
+                                    for e in coder.code_extraction(ex, art, doc))] == [("country:PER", "actor:CHL-MIL")]
+    # without the agent's phrase in the Doc nobody is named
+    doc = Doc(spacy.blank("en").vocab, words=words[:8] + ["."], spaces=[True] * 7 + [False, False],
+              heads=heads[:8] + [4], deps=deps[:8] + ["punct"])
+    art, ex = make(doc.text, "", "were killed", "kill", "Nine Chilean soldiers", extras=[("time", "during", "a raid")])
+    assert [e.source for e in coder.code_extraction(ex, art, doc)] == [None]
+
+
 def test_arrest_and_seize(coder):
     art, ex = make("Mexican police arrested two cartel leaders.", "Mexican police", "arrested", "arrest",
                    "two cartel leaders")
