@@ -388,6 +388,10 @@ class ExtractionCoder(TargetRules):
             # only a modifier names who acted ("US drone strikes killed ...")
             # ... but a town or a capital only says where it happened ("a *Baghdad* car bomb")
             return () if self._town_of(subject) else self._instrument_agent(subject, context)
+        if (ex.kind == "nominal" and subject.text and doc is not None and subject.end <= ex.rel_start
+                and self._town_of(replace(subject, text=doc.text[subject.start:ex.rel_end], end=ex.rel_end,
+                                          head=ex.relation.split()[-1], head_lemma=ex.lemma))):
+            return ()  # "the *Jakarta* bombing": the town says where it happened, not who acted
         sources = self.actors.code_arguments(subject, doc=doc, context=context) if subject.text else ()
         if not sources and not subject.text and doc is not None:
             # "killed in a raid *by Peruvian bombers*": the agent of the noun the act happened in
