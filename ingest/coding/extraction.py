@@ -424,12 +424,16 @@ class ExtractionCoder(TargetRules):
         """The actors of the "by" phrase of the noun an act happened in, read in the Doc ("killed
         during an air raid *by Peruvian bombers*", "seized in an operation *by officers from the
         police*", "killed in a jail break attempt *by rebel inmates*"): a by-phrase names the agent
-        outright, a country too (unlike a modifier: "in a *Baghdad* attack").  None when the
-        noun has no "by" phrase of its own."""
+        outright, a country too (unlike a modifier: "in a *Baghdad* attack"); so does the "with"
+        party of a fight noun ("killed in clashes *with militants*").  None when the noun has
+        neither of its own."""
         span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
         if span is None or not len(span):
             return ()
         by = next((c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        if by is None and singular(span.root.lemma_.lower()) in self.lexicon.class_terms("FIGHTS")[0]:
+            # "killed in clashes *with rebels*": the other side of a fight acted on the victims
+            by = next((c for c in span.root.children if c.dep_ == "prep" and c.lower_ in ("with", "against")), None)
         pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
         if pobj is None:
             return ()

@@ -55,6 +55,26 @@ def test_the_by_phrase_of_the_noun_an_attack_happened_in_names_its_agent(coder):
     assert [e.source for e in coder.code_extraction(ex, art, doc)] == [None]
 
 
+def test_the_other_side_of_a_fight_the_victims_fell_in_is_its_source(coder):
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["Two", "Chilean", "guards", "were", "killed", "in", "clashes", "with", "Peruvian", "troops", "."]
+    heads = [2, 2, 4, 4, 4, 4, 5, 6, 9, 7, 4]
+    deps = ["nummod", "amod", "nsubjpass", "auxpass", "ROOT", "prep", "pobj", "prep", "amod", "pobj", "punct"]
+    lemmas = ["two", "chilean", "guard", "be", "kill", "in", "clash", "with", "peruvian", "troop", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * 9 + [False, False], heads=heads, deps=deps,
+              lemmas=lemmas)
+    art, ex = make(doc.text, "", "were killed", "kill", "Two Chilean guards", extras=[("other", "in", "clashes")])
+    assert [e.source.id for e in coder.code_extraction(ex, art, doc)] == ["actor:PER-MIL"]
+    # "in talks with ..." is no fight: its partner harmed nobody
+    words[6], lemmas[6] = "talks", "talk"
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * 9 + [False, False], heads=heads, deps=deps,
+              lemmas=lemmas)
+    art, ex = make(doc.text, "", "were killed", "kill", "Two Chilean guards", extras=[("other", "in", "talks")])
+    assert [e.source for e in coder.code_extraction(ex, art, doc)] == [None]
+
+
 def test_arrest_and_seize(coder):
     art, ex = make("Mexican police arrested two cartel leaders.", "Mexican police", "arrested", "arrest",
                    "two cartel leaders")
