@@ -231,15 +231,17 @@ class Gazetteer:
         """ISO3 codes of the countries named in ``text`` (names, adjectives, capitals, seats)."""
         return [iso for iso, _ in self.country_terms(words_of(text))]
 
-    def names_country(self, text: str) -> bool:
-        """Whether ``text`` names a country by its name, adjective or demonym -- not only a
-        place in it (a capital, a seat, a city).
+    def names_country(self, text: str, kinds: Sequence[str] = ("name", "adjective", "demonym")) -> bool:
+        """Whether ``text`` names a country by its name, adjective or demonym (``kinds``) -- not
+        only a place in it (a capital, a seat, a city).
 
         >>> g = Gazetteer.default()
         >>> g.names_country("an Iraqi car"), g.names_country("a Baghdad car")
         (True, False)
+        >>> g.names_country("an Iraq car", kinds=("adjective", "demonym")), g.names_country("a US car", kinds=("adjective",))
+        (False, True)
         """
-        return any(any(e.kind in ("name", "adjective", "demonym") and e.iso3 for e in m.entries)
+        return any(any(e.kind in kinds and e.iso3 for e in m.entries)
                    and not m.first("capital", "seat")  # a dictionary may list a capital as a name
                    for m in self._scan(words_of(text)))
 

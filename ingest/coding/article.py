@@ -3,7 +3,8 @@
 :class:`EventCoder` (see :mod:`geokg.ingest.coding`) codes every extraction of an
 article with :class:`~geokg.ingest.coding.extraction.ExtractionCoder`, then gives
 conjoined subjects of reciprocal events each other as targets, turns claimed uses of
-force into accusations, drops duplicates, less specific events and the tolls of
+force into accusations, gives an attack with no named attacker the one the headline or
+the body names (:func:`~geokg.ingest.coding.attackers.shared_attackers`), drops duplicates, less specific events and the tolls of
 attacks told by a participle, and codes the article's entity mentions.
 """
 
@@ -14,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from geokg.ingest.actors.data import CodingContext, merge_actor
+from geokg.ingest.coding.attackers import shared_attackers
 from geokg.ingest.coding.extraction import ExtractionCoder
 from geokg.ingest.coding.rules import (
     ENTITY_LABELS,
@@ -82,6 +84,8 @@ class EventCoder(ExtractionCoder):
             per_ex.append((ex, self.code_extraction(ex, article, doc, context, by_sentence[ex.sentence])))
         per_ex = self._reciprocal(per_ex, article)
         per_ex = self._accusations(per_ex, article, by_sentence, context, doc)
+        # the headline and the body telling one attack: the attacker one of them names
+        per_ex = shared_attackers(per_ex, article.body_offset, article.id)
         # a nominal event inside the object of a coded event in the same sentence is its duplicate
         covered = [(ex.sentence, arg.start, arg.end) for ex, evs in per_ex if evs and ex.kind != "nominal"
                    for arg in (ex.object, *ex.extras) if arg is not None]

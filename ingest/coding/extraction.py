@@ -478,7 +478,15 @@ class ExtractionCoder(TargetRules):
             # only a modifier names who acted ("US drone strikes killed ...")
             # ... but a town or a capital only says where it happened ("a *Baghdad* car bomb")
             return () if self._town_of(subject) else self._instrument_agent(subject, context)
+        if (ex.kind == "nominal" and subject.text and doc is not None and subject.end <= ex.rel_start
+                and self._town_of(replace(subject, text=doc.text[subject.start:ex.rel_end], end=ex.rel_end,
+                                          head=ex.relation.split()[-1], head_lemma=ex.lemma))):
+            return ()  # "the *Jakarta* bombing": the town says where it happened, not who acted
         sources = self.actors.code_arguments(subject, doc=doc, context=context) if subject.text else ()
+        if not sources and not subject.text and doc is not None:
+            # "killed in a raid *by Peruvian bombers*": the agent of the noun the act happened in
+            sources = next((found for x in ex.extras if x.prep in ("in", "during")
+                            for found in [self._noun_agent(x, doc, context)] if found), ())
         if not sources and not subject.text:
             # "five guards were killed *in a Taliban attack*": the attack's agent acted
             sources = next((found for x in ex.extras if x.prep in ("in", "during") and self._instrument(x)
@@ -501,6 +509,28 @@ class ExtractionCoder(TargetRules):
             return ()
         mods = replace(arg, text=premod, end=arg.start + len(premod), head=premod.split()[-1], resolved=premod)
         return tuple(self.actors.code_arguments(mods, doc=None, context=context))
+
+    def _noun_agent(self, arg: Argument, doc, context: CodingContext | None) -> tuple[Actor, ...]:
+        """The actors of the "by" phrase of the noun an act happened in, read in the Doc ("killed
+        during an air raid *by Peruvian bombers*", "seized in an operation *by officers from the
+        police*", "killed in a jail break attempt *by rebel inmates*"): a by-phrase names the agent
+        outright, a country too (unlike a modifier: "in a *Baghdad* attack"); so does the "with"
+        party of a fight noun ("killed in clashes *with militants*").  None when the noun has
+        neither of its own."""
+        span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return ()
+        by = next((c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        if by is None and singular(span.root.lemma_.lower()) in self.lexicon.class_terms("FIGHTS")[0]:
+            # "killed in clashes *with rebels*": the other side of a fight acted on the victims
+            by = next((c for c in span.root.children if c.dep_ == "prep" and c.lower_ in ("with", "against")), None)
+        pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if pobj is None:
+            return ()
+        start, end = pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge.text)
+        agent = Argument("subject", doc.text[start:end], start, end, head=pobj.text, head_lemma=pobj.lemma_,
+                         label=pobj.ent_type_)
+        return tuple(self.actors.code_arguments(agent, doc=doc, context=context))
 
     def _attack_agent(self, arg: Argument, siblings: Sequence[Extraction], doc, context) -> tuple[Actor, ...]:
         """Who acted in the attack an "in" phrase names: its agent ("killed in an attack *by
@@ -697,10 +727,13 @@ class ExtractionCoder(TargetRules):
         return code
 
     def _refine_sector(self, actor: Actor, arg: Argument, code: str) -> Actor:
-        if not actor.id.startswith("actor:") or not actor.country:
+        """The source's sector from its role word and the event (``coding/roles_event_sectors.tsv``):
+        "authorities" that arrest act as police; a country read from a bare collective ("an
+        *Iraqi group* killed a hostage") is no state but a group of that country."""
+        if not (actor.id.startswith("actor:") or actor.kind == "country") or not actor.country:
             return actor
         role = singular(arg.head_lemma or arg.head or "")
-        for size in range(len(code), 2, -1):
+        for size in range(len(code), 1, -1):
             sector = self.event_sectors.get((role, code[:size]))
             if sector:
                 return self.actors.sector_actor(actor.country, sector, arg.text)

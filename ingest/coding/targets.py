@@ -143,14 +143,15 @@ class TargetRules:
         return () if found.id in {a.id for a in sources} else (found,)
 
     def _town_of(self, subject: Argument) -> str | None:
-        """The country of a town or capital modifying a harmful thing ("a *Baghdad* car bomb",
-        "the *Jakarta* embassy blast"): where it happened, not who acted; None when the
-        modifiers name a country ("an *Israeli* air strike") or a party ("a *Taliban* attack")."""
+        """The country of a town, a capital or a country's bare name modifying a harmful thing
+        ("a *Baghdad* car bomb", "the *Jakarta* embassy blast", "*Iraq* mortar attack kills 25"):
+        where it happened, not who acted; None when the modifiers name a country by its
+        adjective ("an *Israeli* air strike", "*US* bomb attack") or a party ("a *Taliban* attack")."""
         head = singular((subject.head_lemma or subject.head or subject.text.split()[-1]).lower())
         if head not in _BLAST_HEADS:
             return None  # "*Moscow* air strikes": a capital also stands for its government
         premod = instrument_modifiers(subject.text, subject.head or subject.text.split()[-1])
-        if not premod or self.actors.names_country(premod):
+        if not premod or self.actors.names_country(premod, kinds=("adjective", "demonym")):
             return None
         iso = self.actors.place_country(premod)
         if iso is None:

@@ -346,7 +346,8 @@ def _voice(verb: Token, chain: list[Token], tab) -> tuple[int | None, bool, int 
     passive = any(d in ("auxpass", "nsubjpass", "csubjpass") for d in kid_deps) or (
         dep[vi] in ("acl", "advcl") and tab.tag[vi] == "VBN"
         and not any(d in ("nsubj", "aux") for d in kid_deps)) or _reduced_relative(vi, kid_deps, tab) \
-        or _absolute_participle(vi, tab) or _raised_participle(vi, kid_deps, tab)
+        or _absolute_participle(vi, tab) or _raised_participle(vi, kid_deps, tab) \
+        or _passive_conjunct(vi, kid_deps, tab)
     agent = None
     for c, d in zip(kids, kid_deps):
         if d == "agent":
@@ -354,6 +355,19 @@ def _voice(verb: Token, chain: list[Token], tab) -> tuple[int | None, bool, int 
             if pobj is not None:
                 agent = pobj
     return si, passive, agent
+
+
+def _passive_conjunct(vi: int, kid_deps: list[str], tab) -> bool:
+    """Whether verb ``vi`` is a past participle conjoined to a passive verb that shares its
+    auxiliary ("he was shot *and killed*", "were abducted *and later released*"): a VBN
+    ``conj`` with no subject, auxiliary or object of its own -- passive as its first conjunct
+    is, so the shared subject is its patient, not its agent."""
+    if tab.tag[vi] != "VBN" or tab.dep[vi] != "conj":
+        return False
+    if any(d in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj", "dative") for d in kid_deps):
+        return False
+    h = tab.head[vi]
+    return h != vi and tab.tag[h] == "VBN" and any(tab.dep[c] in ("auxpass", "nsubjpass") for c in tab.children[h])
 
 
 def _absolute_participle(vi: int, tab, depth: int = 0) -> bool:

@@ -23,6 +23,58 @@ def test_reject_with_target_from_the_object_owner(coder):
     assert (ev.source.id, ev.target.id) == ("country:MEX", "actor:USA-MIL")
 
 
+def test_a_nationality_group_that_uses_force_is_an_armed_group_not_the_state(coder):
+    # "an Iraqi group" that kills or threatens is no state: an unidentified armed group of Chile
+    art, ex = make("A Chilean group killed two Peruvian hostages.", "A Chilean group", "killed", "kill",
+                   "two Peruvian hostages")
+    assert [s for _, s, _ in codes(coder, art, ex)] == ["actor:CHL-UAF"]
+    art, ex = make("A Chilean group threatened to behead a Peruvian hostage.", "A Chilean group",
+                   "threatened to behead", "behead", "a Peruvian hostage", mode="intended")
+    assert [s for _, s, _ in codes(coder, art, ex)] == ["actor:CHL-UAF"]
+    # ... but the country itself stays the country
+    art, ex = make("Chile killed two Peruvian hostages.", "Chile", "killed", "kill", "two Peruvian hostages")
+    assert [s for _, s, _ in codes(coder, art, ex)] == ["country:CHL"]
+
+
+def test_the_by_phrase_of_the_noun_an_attack_happened_in_names_its_agent(coder):
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["Nine", "Chilean", "soldiers", "were", "killed", "during", "a", "raid", "by", "Peruvian", "bombers", "."]
+    heads = [2, 2, 4, 4, 4, 4, 7, 5, 7, 10, 8, 4]
+    deps = ["nummod", "amod", "nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "prep", "amod", "pobj", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * 10 + [False, False], heads=heads, deps=deps)
+    art, ex = make(doc.text, "", "were killed", "kill", "Nine Chilean soldiers",
+                   extras=[("time", "during", "a raid")])
+    assert [(s, t) for _, s, t in ((e.cameo, e.source and e.source.id, e.target and e.target.id)
+                                    for e in coder.code_extraction(ex, art, doc))] == [("country:PER", "actor:CHL-MIL")]
+    # without the agent's phrase in the Doc nobody is named
+    doc = Doc(spacy.blank("en").vocab, words=words[:8] + ["."], spaces=[True] * 7 + [False, False],
+              heads=heads[:8] + [4], deps=deps[:8] + ["punct"])
+    art, ex = make(doc.text, "", "were killed", "kill", "Nine Chilean soldiers", extras=[("time", "during", "a raid")])
+    assert [e.source for e in coder.code_extraction(ex, art, doc)] == [None]
+
+
+def test_the_other_side_of_a_fight_the_victims_fell_in_is_its_source(coder):
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["Two", "Chilean", "guards", "were", "killed", "in", "clashes", "with", "Peruvian", "troops", "."]
+    heads = [2, 2, 4, 4, 4, 4, 5, 6, 9, 7, 4]
+    deps = ["nummod", "amod", "nsubjpass", "auxpass", "ROOT", "prep", "pobj", "prep", "amod", "pobj", "punct"]
+    lemmas = ["two", "chilean", "guard", "be", "kill", "in", "clash", "with", "peruvian", "troop", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * 9 + [False, False], heads=heads, deps=deps,
+              lemmas=lemmas)
+    art, ex = make(doc.text, "", "were killed", "kill", "Two Chilean guards", extras=[("other", "in", "clashes")])
+    assert [e.source.id for e in coder.code_extraction(ex, art, doc)] == ["actor:PER-MIL"]
+    # "in talks with ..." is no fight: its partner harmed nobody
+    words[6], lemmas[6] = "talks", "talk"
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * 9 + [False, False], heads=heads, deps=deps,
+              lemmas=lemmas)
+    art, ex = make(doc.text, "", "were killed", "kill", "Two Chilean guards", extras=[("other", "in", "talks")])
+    assert [e.source for e in coder.code_extraction(ex, art, doc)] == [None]
+
+
 def test_arrest_and_seize(coder):
     art, ex = make("Mexican police arrested two cartel leaders.", "Mexican police", "arrested", "arrest",
                    "two cartel leaders")

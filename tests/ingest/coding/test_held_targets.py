@@ -66,6 +66,26 @@ def test_a_town_naming_a_bomb_is_where_it_went_off(coder):
     assert {(s, t) for _, s, t in codes(coder, art, ex)} == {(None, "country:KEN")}
 
 
+def test_a_country_s_bare_name_naming_a_blast_is_where_it_went_off(coder):
+    # "Kenya mortar attack kills nine": the country where it happened, not the attacker ...
+    art, ex = make("Kenya mortar attack kills nine.", "Kenya mortar attack", "kills", "kill", "nine")
+    assert {(s, t) for _, s, t in codes(coder, art, ex)} == {(None, "country:KEN")}
+    # ... while its adjective names who acted
+    art, ex = make("Kenyan mortar attack kills nine.", "Kenyan mortar attack", "kills", "kill", "nine")
+    assert {s for _, s, _ in codes(coder, art, ex)} == {"country:KEN"}
+
+
+def test_a_town_naming_a_bombing_noun_is_no_agent(coder):
+    import spacy
+
+    doc = spacy.blank("en")("The Mombasa bombing shocked Kenya.")
+    art, ex = make(doc.text, "Mombasa", "bombing", "bombing", kind="nominal")
+    assert coder._sources(ex, doc, None, [ex]) == ()
+    doc = spacy.blank("en")("The Kenyan bombing shocked Somalia.")
+    art, ex = make(doc.text, "Kenyan", "bombing", "bombing", kind="nominal")
+    assert [a.country for a in coder._sources(ex, doc, None, [ex])] == ["KEN"]  # an adjective: who acted
+
+
 def test_a_country_or_a_capital_standing_for_its_state_still_acts(coder):
     art, ex = make("A Kenyan air strike killed nine in Somalia.", "A Kenyan air strike", "killed", "kill", "nine",
                    extras=[("place", "in", "Somalia")])

@@ -51,6 +51,35 @@ def test_agentless_passive_has_implicit_subject() -> None:
     assert x.confidence < 0.9
 
 
+def test_participle_conjoined_to_a_passive_is_passive() -> None:
+    # "Rosa was shot and wounded": the shared subject is the patient of both verbs
+    doc = make_doc([
+        ("Rosa", 2, "nsubjpass", "PROPN", "NNP", "Rosa"),
+        ("was", 2, "auxpass", "AUX", "VBD", "be"),
+        ("shot", 2, "ROOT", "VERB", "VBN", "shoot"),
+        ("and", 2, "cc", "CCONJ", "CC", "and"),
+        ("wounded", 2, "conj", "VERB", "VBN", "wound"),
+        ("in", 4, "prep", "ADP", "IN", "in"),
+        ("Lima", 5, "pobj", "PROPN", "NNP", "Lima"),
+    ], ents=["B-PERSON", "O", "O", "O", "O", "O", "B-GPE"])
+    (x,) = by_lemma(doc, "wound")
+    assert x.subject.text == "" and x.object.text == "Rosa"
+
+
+def test_participle_conjoined_to_an_active_verb_keeps_its_subject() -> None:
+    # "Rosa came and wounded two guards": the conjunct's own object, an active clause
+    doc = make_doc([
+        ("Rosa", 1, "nsubj", "PROPN", "NNP", "Rosa"),
+        ("was", 1, "ROOT", "AUX", "VBD", "be"),
+        ("armed", 1, "acomp", "ADJ", "JJ", "armed"),
+        ("and", 1, "cc", "CCONJ", "CC", "and"),
+        ("wounded", 1, "conj", "VERB", "VBD", "wound"),
+        ("guards", 4, "dobj", "NOUN", "NNS", "guard"),
+    ], ents=["B-PERSON", "O", "O", "O", "O", "O"])
+    (x,) = by_lemma(doc, "wound")
+    assert x.subject.text == "Rosa" and x.object.text == "guards"
+
+
 def test_prepositional_object_joins_the_lemma() -> None:
     doc = make_doc([
         ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
@@ -150,6 +179,14 @@ def test_model_with_absolute_participles_are_passives(nlp) -> None:
                        "and two more Chilean drivers reportedly kidnapped.")
     assert ("", "kill", "four Peruvians", "positive", "asserted") in got, got
     assert ("", "kidnap", "two more Chilean drivers", "positive", "asserted") in got, got
+
+
+@pytest.mark.model
+def test_model_participle_conjoined_to_a_passive(nlp) -> None:
+    # "was shot and killed": the columnist is killed, not the killer
+    got = triples(nlp, "A Chilean columnist was shot and killed on Friday in Lima.")
+    assert any(s == "" and lemma == "kill" and o == "A Chilean columnist" for s, lemma, o, _, _ in got), got
+    assert not any(s == "A Chilean columnist" for s, *_ in got), got
 
 
 @pytest.mark.model

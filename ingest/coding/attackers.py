@@ -1,0 +1,95 @@
+"""The attacker a headline and its body share: one attack told twice.
+
+A news item often tells one attack twice, once in the headline and once in the body,
+and names the attacker only once: "Three people killed at checkpoint" over "... were
+shot dead *by Afghan troops*", or "*US* jet fires at house" over "... At least three
+people were killed."  :func:`shared_attackers` gives a violent event with no source
+(violence against a known target, kept by the coder: see
+:data:`~geokg.ingest.coding.rules.AGENTLESS_ROOTS`) the source of a violent event on the
+other side of the headline -- the headline's for a body event, the body's for a headline
+event -- whose target is the same victim (:func:`same_victims`).  Events of the body
+never lend their source to each other: two sentences of a body often tell two attacks
+("six were killed in suicide bombings while 47 died in US air strikes").
+
+Examples
+--------
+>>> from geokg.ingest.records import Actor
+>>> afg = Actor("country:AFG", "Afghanistan", "country", "AFG")
+>>> cvl = Actor("actor:AFG-CVL", "Afghan civilians", "group", "AFG", "CVL")
+>>> cop = Actor("actor:AFG-COP", "Afghan police", "group", "AFG", "COP")
+>>> same_victims(afg, cvl), same_victims(cvl, cop), same_victims(cvl, cvl)
+(True, False, True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from geokg.ingest.coding.rules import PEOPLE_SECTORS, VIOLENCE_ROOTS
+from geokg.ingest.records import Actor, Event, Extraction, event_id
+
+__all__ = ["ARMED_SECTORS", "same_victims", "shared_attackers"]
+
+#: Sectors of armed bodies: soldiers, police, rebels, militias -- one side for :func:`same_victims`.
+ARMED_SECTORS = frozenset({"MIL", "COP", "SPY", "REB", "UAF", "SEP", "INS"})
+
+
+def _side(actor: Actor) -> str:
+    """The kind of victim an actor is: people, an armed body, or its sector (else kind)."""
+    sector = actor.sector or ""
+    if sector in PEOPLE_SECTORS or sector in ("LAB", "AGR", "EDU", "MED", "REL", "BUS", "REF"):
+        return "people"
+    if sector in ARMED_SECTORS or (actor.kind == "group" and not sector):
+        return "armed"  # a named armed group ("Hamas") is an armed body
+    return sector or actor.kind
+
+
+def same_victims(a: Actor, b: Actor) -> bool:
+    """Whether two targets can name the same victims: the same actor, or actors of one
+    country where one is the country itself ("five Palestinians": Palestine / Hamas) or
+    both are people, or both armed bodies (soldiers / police).  Civilians and rebels,
+    or a government and civilians, are different victims."""
+    if a.id == b.id:
+        return True
+    if a.country is None or a.country != b.country:
+        return False
+    return a.kind == "country" or b.kind == "country" or _side(a) == _side(b)
+
+
+def _violent(ev: Event) -> bool:
+    return (ev.cameo or "")[:2] in VIOLENCE_ROOTS and ev.target is not None
+
+
+def shared_attackers(per_ex: Sequence[tuple[Extraction, list[Event]]], body_offset: int, article_id: str
+                     ) -> list[tuple[Extraction, list[Event]]]:
+    """``per_ex`` (each extraction with its events) where a violent event with no source
+    takes the sources of the violent events on the other side of the headline (before
+    ``body_offset``) whose target is the same victim (:func:`same_victims`): one event per
+    source (at most 4), with a new id.  An item without a headline (``body_offset`` 0)
+    is returned as is, and so is an event no donor matches; a donor's source is never
+    the event's own target."""
+    if body_offset <= 0:
+        return list(per_ex)
+    donors = [(ex.sent_start < body_offset, ev) for ex, evs in per_ex for ev in evs
+              if ev.source is not None and _violent(ev)]
+    if not donors:
+        return list(per_ex)
+    out = []
+    for ex, evs in per_ex:
+        headline = ex.sent_start < body_offset
+        new: list[Event] = []
+        for ev in evs:
+            if ev.source is not None or not _violent(ev):
+                new.append(ev)
+                continue
+            sources = {d.source.id: d.source for side, d in donors
+                       if side != headline and d.extraction.sentence != ex.sentence
+                       and same_victims(ev.target, d.target) and d.source.id != ev.target.id}
+            if not sources:
+                new.append(ev)
+                continue
+            for src in list(sources.values())[:4]:
+                new.append(replace(ev, source=src, id=event_id(src, ev.cameo, ev.target, ev.date, article_id)))
+        out.append((ex, new))
+    return out
