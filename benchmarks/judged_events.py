@@ -5,7 +5,8 @@ Usage::
     python benchmarks/judged_events.py                  # codes the items, prints the sample (~1-2 min)
     python benchmarks/judged_events.py --write          # also rewrites the event table of JUDGED.md,
                                                         # keeping the judgments already written there
-    python benchmarks/judged_events.py --dump FILE      # every event as TSV (for error analysis)
+    python benchmarks/judged_events.py --dump FILE      # every event as TSV (for error analysis; prints
+                                                        # no sample, so no judgments are seen with it)
     python benchmarks/judged_events.py --seed 101 --out benchmarks/judged-dev-seed101.md --write
                                                         # a development sample: another seed, its own file
     python benchmarks/judged_events.py --events FILE    # draw from a TSV written by --dump (no coding)
@@ -122,6 +123,10 @@ def main(argv: list[str] | None = None) -> int:
         with args.dump.open("w", encoding="utf-8") as fh:
             for ev in events:
                 fh.write("\t".join(str(ev[k]).replace("\t", " ").replace("\n", " ") for k in _FIELDS) + "\n")
+        if not args.write and args.events is None:
+            # a dump is for error analysis: do not show the official sample's judgments with it
+            print(f"{len(events)} events written to {args.dump}")
+            return 0
     sample = draw(events, seed=args.seed)
     rows = table(sample, args.out)
     print(f"{len(events)} events coded; sample of {len(sample)} (seed {args.seed})")
