@@ -368,6 +368,9 @@ class ExtractionCoder(TargetRules):
         if (code is not None and code.startswith("171") and object_actors
                 and all(a.sector in PEOPLE_SECTORS for a in object_actors)):
             code, theme = "181", False  # "seized two Frenchmen": people taken are abducted, not confiscated
+        elif (theme and code is not None and code[:2] in VIOLENCE_ROOTS and object_actors
+              and all(a.sector in PEOPLE_SECTORS for a in object_actors)):
+            theme = False  # "seized four truck drivers": people a violent act is done to are its target
         if (code is not None and code[:2] != "13" and mode in ("future", "intended")
                 and conditional_threat(ex, doc, self.clause_marks)):
             code = self.table.transform(code, mode="intended")  # the threatened act: 13x
@@ -389,6 +392,8 @@ class ExtractionCoder(TargetRules):
             # ... but a town or a capital only says where it happened ("a *Baghdad* car bomb")
             return () if self._town_of(subject) else self._instrument_agent(subject, context)
         sources = self.actors.code_arguments(subject, doc=doc, context=context) if subject.text else ()
+        if sources and not self.actors.names_country(subject.text):
+            sources = self._local_forces(ex, sources)
         if not sources and not subject.text:
             # "five guards were killed *in a Taliban attack*": the attack's agent acted
             sources = next((found for x in ex.extras if x.prep in ("in", "during") and self._instrument(x)
@@ -398,6 +403,17 @@ class ExtractionCoder(TargetRules):
         if not sources:
             sources = self._inherited_subject(ex, siblings, context, doc)
         return tuple(sources)
+
+    def _local_forces(self, ex: Extraction, sources: Sequence[Actor]) -> tuple[Actor, ...]:
+        """Police and criminals named with no nationality belong to the country where they act
+        ("police arrested two Pakistanis *in London*": British police), not to the article's
+        main country (which the people they act on may give)."""
+        iso = self._place(ex)
+        if iso is None:
+            return tuple(sources)
+        return tuple(self.actors.sector_actor(iso, a.sector, ex.subject.text)
+                     if a.id.startswith("actor:") and a.sector in _LOCAL_SECTORS and a.country != iso else a
+                     for a in sources)
 
     def _instrument_agent(self, arg: Argument, context: CodingContext | None) -> tuple[Actor, ...]:
         """Who acted through a harmful thing or event: its "by" phrase ("the shelling of X
@@ -617,6 +633,8 @@ class ExtractionCoder(TargetRules):
         return actor
 
 
+#: Sectors of forces that act where they belong: police and criminals ("police arrested X in London").
+_LOCAL_SECTORS = frozenset({"COP", "CRM"})
 #: Sectors of armed forces: who acts in an attack its modifiers name ("a *rebel* attack").
 _ARMED_SECTORS = frozenset({"REB", "UAF", "SEP", "MIL", "COP"})
 

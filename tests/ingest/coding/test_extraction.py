@@ -252,3 +252,13 @@ def test_a_plain_negation_is_no_event_but_a_refusal_is(coder):
     art, ex = make("Oslo refused to meet Rome officials.", "Oslo", "refused to meet", "meet", "Rome officials",
                    polarity="negative")
     assert [c[:2] for c, _, _ in codes(coder, art, ex)] == ["12"]
+
+
+def test_police_without_a_nationality_belong_to_the_place_they_act_in(coder):
+    # the article names only the arrested people's country: the police are still of the place
+    art, ex = make("Police arrested two Chileans in Lima on Tuesday.", "Police", "arrested", "arrest", "two Chileans",
+                   extras=[("place", "in", "Lima")])
+    assert {(s, t) for _, s, t in codes(coder, art, ex)} == {("actor:PER-COP", "actor:CHL-CVL")}
+    art, ex = make("Chilean police arrested two Peruvians in Lima on Tuesday.", "Chilean police", "arrested", "arrest",
+                   "two Peruvians", extras=[("place", "in", "Lima")])
+    assert {s for _, s, _ in codes(coder, art, ex)} == {"actor:CHL-COP"}  # a nationality word says whose

@@ -59,3 +59,40 @@ def replace_sentence(ex, start: int, end: int):
     from dataclasses import replace
 
     return replace(ex, sent_start=start, sent_end=end)
+
+
+# -- people as the targets of violence (issue #17) --------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def listed_coder():
+    """The coder with a dictionary that lists demonyms among country names (as Phoenix does)."""
+    from geokg.ingest.actors.coder import ActorCoder
+    from geokg.ingest.actors.data import Entry
+    from geokg.ingest.coding import EventCoder
+
+    names = [("Estonians", "EST"), ("Estonia", "EST")]
+    return EventCoder.default(actors=ActorCoder(extra=[(n, Entry("name", iso3=iso)) for n, iso in names]))
+
+
+def test_people_named_by_their_nationality_are_the_civilians_violence_is_done_to(listed_coder):
+    from coding_helpers import codes, make
+
+    art, ex = make("Gunmen shot at Estonians near the border.", "Gunmen", "shot at", "shoot", "Estonians")
+    assert {t for _, _, t in codes(listed_coder, art, ex)} == {"actor:EST-CVL"}
+    # praise for them is for their country (the listed name); violence against its name is against it
+    art, ex = make("The minister praised the Estonians on Monday.", "The minister", "praised", "praise",
+                   "the Estonians")
+    assert {t for _, _, t in codes(listed_coder, art, ex)} == {"country:EST"}
+    art, ex = make("Gunmen attacked Estonia on Monday.", "Gunmen", "attacked", "attack", "Estonia")
+    assert {t for _, _, t in codes(listed_coder, art, ex)} == {"country:EST"}
+
+
+def test_people_seized_are_the_target_not_a_theme():
+    from coding_helpers import codes, make
+    from geokg.ingest.coding import EventCoder
+
+    coder = EventCoder.default()
+    art, ex = make("Gunmen seized four Jordanian truck drivers near Amman.", "Gunmen", "seized", "seize",
+                   "four Jordanian truck drivers", extras=[("place", "near", "Amman")])
+    assert {(c, t) for c, _, t in codes(coder, art, ex)} == {("181", "actor:JOR-CVL")}
