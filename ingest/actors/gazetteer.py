@@ -259,16 +259,20 @@ class Gazetteer:
                    for m in self._scan(words_of(text)))
 
     def names_nationals(self, text: str, iso3: str) -> bool:
-        """Whether ``text`` names people of ``iso3`` by a word that is only their demonym
-        ("Palestinians", "a Briton") -- not by an adjective ("*Palestinian* positions").
+        """Whether ``text`` names people of ``iso3`` by their demonym: a word that is only
+        that ("Palestinians", "a Briton"), or one that ends the phrase, its head ("an
+        Italian") -- not an adjective before a head ("*Palestinian* positions").
 
         >>> g = Gazetteer.default()
         >>> g.names_nationals("ten Palestinians", "PSE"), g.names_nationals("Palestinian positions", "PSE")
         (True, False)
+        >>> g.names_nationals("Kidnapped Italian", "ITA")
+        True
         """
-        for m in self._scan(words_of(text)):
+        words = words_of(text)
+        for m in self._scan(words):
             kinds = {e.kind for e in m.entries if e.iso3 == iso3}
-            if "demonym" in kinds and "adjective" not in kinds and m.first("role") is None:
+            if "demonym" in kinds and ("adjective" not in kinds or m.end == len(words)) and m.first("role") is None:
                 return True
         return False
 

@@ -326,10 +326,10 @@ class ExtractionCoder(TargetRules):
         if code is None:
             return []
         if not demanded and headline_passive(ex, article, code):
-            targets, sources = tuple(sources), ()
+            targets, sources = tuple(self._victims(a, ex.subject, code) for a in sources), ()
         elif not demanded and status_complement(self.lexicon, ex):
             # "three drivers held hostage in X": the subject is the captive, the captor unnamed
-            targets, sources = tuple(sources), ()
+            targets, sources = tuple(self._victims(a, ex.subject, code) for a in sources), ()
         elif not demanded and theme and self.lexicon.frame(ex.lemma) == "converse":
             # "X received weapons from Y": Y gives, X receives
             givers = next((self.actors.code_arguments(x, doc=doc, context=context)
@@ -370,7 +370,7 @@ class ExtractionCoder(TargetRules):
             code, theme = "181", False  # "seized two Frenchmen": people taken are abducted, not confiscated
         elif (theme and code is not None and code[:2] in VIOLENCE_ROOTS and object_actors
               and all(a.sector in PEOPLE_SECTORS for a in object_actors)):
-            theme = False  # "seized four truck drivers": people a violent act is done to are its target
+            theme = False  # "have taken a citizen hostage": people a violent act is done to are its target
         if (code is not None and code[:2] != "13" and mode in ("future", "intended")
                 and conditional_threat(ex, doc, self.clause_marks)):
             code = self.table.transform(code, mode="intended")  # the threatened act: 13x

@@ -96,3 +96,19 @@ def test_people_seized_are_the_target_not_a_theme():
     art, ex = make("Gunmen seized four Jordanian truck drivers near Amman.", "Gunmen", "seized", "seize",
                    "four Jordanian truck drivers", extras=[("place", "near", "Amman")])
     assert {(c, t) for c, _, t in codes(coder, art, ex)} == {("181", "actor:JOR-CVL")}
+
+
+def test_people_seized_by_occupation_are_the_target_whatever_their_sector():
+    from coding_helpers import codes, make
+    from geokg.ingest.coding import EventCoder
+
+    art, ex = make("Gunmen seized two Chilean workers in Lima.", "Gunmen", "seized", "seize", "two Chilean workers",
+                   extras=[("place", "in", "Lima")])
+    assert {(c, t) for c, _, t in codes(EventCoder.default(), art, ex)} == {("181", "actor:CHL-LAB")}
+
+
+@pytest.mark.model
+def test_model_a_headline_victim_named_by_nationality_is_a_civilian(geokg_pipeline):
+    # the shipped dictionaries list "Italian" among Italy's names
+    events = _events(geokg_pipeline, "The man was found on Monday.", title="Kidnapped Italian killed in Peru")
+    assert ("kill", "actor:ITA-CVL") in {(lemma, t) for _, lemma, t, _ in events}, events
