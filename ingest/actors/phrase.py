@@ -149,10 +149,11 @@ class PhraseRules(Gazetteer):
 
     def _one_person(self, v: _PhraseView) -> bool:
         """Whether the head is a nationality word counted as a noun ("*a* Palestinian", "*an*
-        American", "two Italian" in a headline): a person of the country even where a
-        dictionary lists the word as a name of the country."""
+        American from Ohio", "two Italian" in a headline): a person of the country even where
+        a dictionary lists the word as a name of the country."""
         head, words = v.head, v.words
-        return (head > 0 and head == len(words) - 1 and v.hm.start == head and v.hm.end == head + 1
+        last = head == len(words) - 1 or words[head + 1].lower() in PREPOSITIONS or words[head + 1] in CLAUSE_WORDS
+        return (head > 0 and last and v.hm.start == head and v.hm.end == head + 1
                 and v.hm.first("demonym") is not None
                 and (words[head - 1].lower() in ("a", "an", "one", "another") or self._is_count(words[head - 1])))
 

@@ -331,11 +331,13 @@ def test_a_nationality_word_counted_as_a_noun_is_a_person_even_when_listed_as_a_
 
     coder = ActorCoder(extra=[("Estonian", Entry("name", iso3="EST"))])
 
-    def ids(text):
-        return [a.id for a in coder.code_arguments(Argument("object", text, 0, len(text), head=text.split()[-1]))]
+    def ids(text, head=None):
+        arg = Argument("object", text, 0, len(text), head=head or text.split()[-1])
+        return [a.id for a in coder.code_arguments(arg)]
 
     assert ids("an Estonian") == ["actor:EST-CVL"]
     assert ids("two Estonian") == ["actor:EST-CVL"]
+    assert ids("an Estonian from Tartu", "Estonian") == ["actor:EST-CVL"]
     assert ids("Estonian") == ["country:EST"]  # alone: mostly a modifier ("*Estonian* attacks")
 
 
