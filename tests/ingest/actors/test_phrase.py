@@ -346,6 +346,7 @@ def test_people_named_by_occupation_and_nationality_are_civilians_not_the_state(
     from geokg.ingest.records import Argument
 
     coder = ActorCoder.default()
-    for text, iso in [("an Estonian engineer", "EST"), ("two Chilean truck drivers", "CHL"), ("Peruvian tourists", "PER")]:
+    for text, want in [("an Estonian engineer", "EST-CVL"), ("two Chilean truck drivers", "CHL-CVL"),
+                       ("Peruvian tourists", "PER-CVL"), ("a Bolivian columnist", "BOL-MED")]:
         arg = Argument("object", text, 0, len(text), head=text.split()[-1])
-        assert [a.id for a in coder.code_arguments(arg)] == [f"actor:{iso}-CVL"], text
+        assert [a.id for a in coder.code_arguments(arg)] == [f"actor:{want}"], text

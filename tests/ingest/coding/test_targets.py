@@ -112,3 +112,23 @@ def test_model_a_headline_victim_named_by_nationality_is_a_civilian(geokg_pipeli
     # the shipped dictionaries list "Italian" among Italy's names
     events = _events(geokg_pipeline, "The man was found on Monday.", title="Kidnapped Italian killed in Peru")
     assert ("kill", "actor:ITA-CVL") in {(lemma, t) for _, lemma, t, _ in events}, events
+
+
+def test_people_named_by_a_role_of_no_sector_are_the_civilians_violence_is_done_to():
+    from coding_helpers import codes, make
+    from geokg.ingest.coding import EventCoder
+
+    coder = EventCoder.default()
+    art, ex = make("Gunmen abducted a Chilean employee of a mining firm.", "Gunmen", "abducted", "abduct",
+                   "a Chilean employee of a mining firm")
+    ex = replace_head(ex, "employee")
+    assert {t for _, _, t in codes(coder, art, ex)} == {"actor:CHL-CVL"}
+    art, ex = make("The firm praised a Chilean employee of the mine.", "The firm", "praised", "praise",
+                   "a Chilean employee of the mine")
+    assert {t for _, _, t in codes(coder, art, replace_head(ex, "employee"))} == {"country:CHL"}  # no violence
+
+
+def replace_head(ex, head: str):
+    from dataclasses import replace
+
+    return replace(ex, object=replace(ex.object, head=head, head_lemma=head))
