@@ -407,8 +407,9 @@ class ExtractionCoder(TargetRules):
     def _local_forces(self, ex: Extraction, sources: Sequence[Actor]) -> tuple[Actor, ...]:
         """Police and criminals named with no nationality belong to the country where they act
         ("police arrested two Pakistanis *in London*": British police), not to the article's
-        main country (which the people they act on may give)."""
-        iso = self._place(ex)
+        main country (which the people they act on may give); "near the border" may be across it."""
+        iso = next((c for x in ex.extras if x.prep in _IN_PREPS and (x.role == "place" or x.label in ("GPE", "LOC", "FAC"))
+                    for c in [self.actors.place_country(x.text, x.label)] if c), None)
         if iso is None:
             return tuple(sources)
         return tuple(self.actors.sector_actor(iso, a.sector, ex.subject.text)
@@ -635,6 +636,8 @@ class ExtractionCoder(TargetRules):
 
 #: Sectors of forces that act where they belong: police and criminals ("police arrested X in London").
 _LOCAL_SECTORS = frozenset({"COP", "CRM"})
+#: Prepositions of a place the act happens in ("arrested two men *in* London").
+_IN_PREPS = frozenset({"in", "at", "inside", "within", "throughout"})
 #: Sectors of armed forces: who acts in an attack its modifiers name ("a *rebel* attack").
 _ARMED_SECTORS = frozenset({"REB", "UAF", "SEP", "MIL", "COP"})
 

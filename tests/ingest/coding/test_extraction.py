@@ -262,3 +262,9 @@ def test_police_without_a_nationality_belong_to_the_place_they_act_in(coder):
     art, ex = make("Chilean police arrested two Peruvians in Lima on Tuesday.", "Chilean police", "arrested", "arrest",
                    "two Peruvians", extras=[("place", "in", "Lima")])
     assert {s for _, s, _ in codes(coder, art, ex)} == {"actor:CHL-COP"}  # a nationality word says whose
+
+
+def test_police_acting_near_a_border_keep_their_country(coder):
+    art, ex = make("Police arrested two Chileans near the Peruvian border on Tuesday.", "Police", "arrested", "arrest",
+                   "two Chileans", extras=[("place", "near", "the Peruvian border")])
+    assert {s for _, s, _ in codes(coder, art, ex)} == {"actor:CHL-COP"}  # the article's country, not across the border
