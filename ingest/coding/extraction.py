@@ -365,8 +365,9 @@ class ExtractionCoder(TargetRules):
                 object_actors: Sequence[Actor]) -> tuple[str | None, bool]:
         """A typed act read again with its object's actors and its clause: people seized are
         abducted (181), an act still to come held over an "unless" clause is a threat (13x)."""
+        people = ex.object is not None and self.lexicon.names_people(ex.object.head or ex.object.text.split()[-1])
         if (code is not None and code.startswith("171") and object_actors
-                and all(a.sector in PEOPLE_SECTORS for a in object_actors)):
+                and (people or all(a.sector in PEOPLE_SECTORS for a in object_actors))):
             code, theme = "181", False  # "seized two Frenchmen": people taken are abducted, not confiscated
         elif (theme and code is not None and code[:2] in VIOLENCE_ROOTS and object_actors
               and all(a.sector in PEOPLE_SECTORS for a in object_actors)):

@@ -131,11 +131,14 @@ class TargetRules:
 
     def _victims(self, actor: Actor, arg: Argument, code: str | None) -> Actor:
         """A country named by its people ("killed ten *Palestinians*", "*Israelis* were
-        wounded", "an Australian *employee* abducted": a role of no sector) as the target of
-        violence: the people, its civilians, not its state."""
+        wounded", "an Australian *employee* abducted": a role of no sector, "three British
+        *nationals*": a people class of the lexicon) as the target of violence: the people,
+        its civilians, not its state."""
         if (code or "")[:2] not in VIOLENCE_ROOTS or not actor.id.startswith("country:"):
             return actor
-        if not (self.actors.names_nationals(arg.text, actor.country) or self.actors.is_role_word(arg.head or "")):
+        head = arg.head or ""
+        if not (self.actors.names_nationals(arg.text, actor.country) or self.actors.is_role_word(head)
+                or (head[:1].islower() and self.lexicon.names_people(head))):
             return actor
         return self.actors.sector_actor(actor.country, "CVL", arg.text)
 

@@ -132,3 +132,13 @@ def replace_head(ex, head: str):
     from dataclasses import replace
 
     return replace(ex, object=replace(ex.object, head=head, head_lemma=head))
+
+
+def test_people_of_a_lexicon_people_class_seized_are_abducted_civilians():
+    # "nationals" is no role word (the adjective "national" is common) but @CIVILIANS names it
+    from coding_helpers import codes, make
+    from geokg.ingest.coding import EventCoder
+
+    art, ex = make("Gunmen seized three Chilean nationals in Lima.", "Gunmen", "seized", "seize",
+                   "three Chilean nationals", extras=[("place", "in", "Lima")])
+    assert {(c, t) for c, _, t in codes(EventCoder.default(), art, ex)} == {("181", "actor:CHL-CVL")}
