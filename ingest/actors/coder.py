@@ -308,12 +308,14 @@ class ActorCoder(PhraseRules):
         while k < last_head and (words[k].lower() in DETERMINERS or (k in at and at[k].first("adjective", "demonym", "name"))):
             k += 1
         shared = words[k:last_head + 1]
+        # "two Americans and *a Briton*": a nationality noun at the last head is no head the others share
+        own_heads = last_head in at and at[last_head].first("demonym") is not None and at[last_head].first("role") is None
         for s, e in pieces:
             piece_head = head if s <= head < e else _last_word(words[s:e]) + s
             ph = at.get(piece_head)
             modifier_only = (
                 (s, e) != (last_s, last_e) and ph is not None and ph.first("adjective", "demonym", "name") is not None
-                and ph.first("role") is None and k > last_s and k <= last_head
+                and ph.first("role") is None and k > last_s and k <= last_head and not own_heads
                 and (ph.first("adjective") is not None or words[piece_head][-1:] == "s")
             )
             if modifier_only and ph.first("name") is not None and ph.first("adjective") is None:

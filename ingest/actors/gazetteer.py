@@ -98,7 +98,8 @@ class Gazetteer:
             self._add(term, entry, fold=len(term.split()) > 1 or entry.kind == "role")
         self._load(data_dir)
         for term, entry in extra:
-            self._add(term, entry, fold=len(term.split()) > 1 or entry.kind == "role")
+            if not self._person_word(term, entry):
+                self._add(term, entry, fold=len(term.split()) > 1 or entry.kind == "role")
         self._known_ids = frozenset(
             e.actor.id for entries in self._exact.values() for e in entries if e.actor is not None)
         # term lengths by first token, for each index: the scanner tries only those
@@ -152,6 +153,20 @@ class Gazetteer:
         self._exact.setdefault(toks, []).append(entry)
         if fold:
             self._folded.setdefault(tuple(t.lower() for t in toks), []).append(entry)
+
+    def _person_word(self, term: str, entry: Entry) -> bool:
+        """Whether an extra country-name entry is a word geokg knows only as that country's
+        demonym, in the singular (Phoenix lists "Briton" among Britain's names): one person
+        of the country ("a Briton" is a British civilian), not its state.  A word that is
+        also an adjective ("Israeli") keeps the name: alone it is mostly a modifier ("*Israeli*
+        attacks"; :meth:`PhraseRules.code_phrase` reads "*a* Palestinian"); so does a plural
+        ("the Palestinians will not accept": the nation may act as its state)."""
+        low = term.lower()
+        if entry.kind != "name" or not entry.iso3 or singular(low) != low or (low.endswith("s") and not low.endswith("ss")):
+            return False
+        toks = tuple(t for t, _, _ in tokenize(term))
+        kinds = {e.kind for e in self._exact.get(toks, ()) if e.iso3 == entry.iso3}
+        return "demonym" in kinds and "adjective" not in kinds
 
     def _load(self, data_dir: str | Path | None) -> None:
         import pycountry
@@ -244,6 +259,24 @@ class Gazetteer:
         return any(any(e.kind in kinds and e.iso3 for e in m.entries)
                    and not m.first("capital", "seat")  # a dictionary may list a capital as a name
                    for m in self._scan(words_of(text)))
+
+    def names_nationals(self, text: str, iso3: str) -> bool:
+        """Whether ``text`` names people of ``iso3`` by their demonym: a word that is only
+        that ("Palestinians", "a Briton"), or one that ends the phrase, its head ("an
+        Italian") -- not an adjective before a head ("*Palestinian* positions").
+
+        >>> g = Gazetteer.default()
+        >>> g.names_nationals("ten Palestinians", "PSE"), g.names_nationals("Palestinian positions", "PSE")
+        (True, False)
+        >>> g.names_nationals("Kidnapped Italian", "ITA")
+        True
+        """
+        words = words_of(text)
+        for m in self._scan(words):
+            kinds = {e.kind for e in m.entries if e.iso3 == iso3}
+            if "demonym" in kinds and ("adjective" not in kinds or m.end == len(words)) and m.first("role") is None:
+                return True
+        return False
 
     def country_terms(self, words: Sequence[str]) -> list[tuple[str, int]]:
         """(ISO3, token index) of every country term in the tokens ``words`` (:func:`words_of`), in order."""

@@ -101,7 +101,7 @@ class PhraseRules(Gazetteer):
             return self.sector_actor(place.iso3, place.sector or "GOV", alias)
         # 4. countries by name
         name = hm.first("name")
-        if name is not None and hm.first("role") is None:
+        if name is not None and hm.first("role") is None and not self._one_person(v):
             return self.country_actor(name.iso3, alias)
         # 5. role words: "the Mexican government", "US officials", "Sheinbaum's government"
         if hm.first("role") is not None:
@@ -146,6 +146,16 @@ class PhraseRules(Gazetteer):
         former = any(w.lower() in ("former", "ex-", "ousted", "exiled") for w in words[:head])
         return _PhraseView(words, head, label, persons, context, alias, matches, at, hm, premods, post,
                            post_place, post_unknown, former)
+
+    def _one_person(self, v: _PhraseView) -> bool:
+        """Whether the head is a nationality word counted as a noun ("*a* Palestinian", "*an*
+        American from Ohio", "two Italian" in a headline): a person of the country even where
+        a dictionary lists the word as a name of the country."""
+        head, words = v.head, v.words
+        last = head == len(words) - 1 or words[head + 1].lower() in PREPOSITIONS or words[head + 1] in CLAUSE_WORDS
+        return (head > 0 and last and v.hm.start == head and v.hm.end == head + 1
+                and v.hm.first("demonym") is not None
+                and (words[head - 1].lower() in ("a", "an", "one", "another") or self._is_count(words[head - 1])))
 
     def _unknown_nationality(self, v: _PhraseView) -> bool:
         """"ethnic Albanians", "Soviet forces": a nationality word geokg does not map to a

@@ -359,10 +359,10 @@ class ExtractionCoder(TargetRules):
         if code is None:
             return []
         if not demanded and headline_passive(ex, article, code):
-            targets, sources = tuple(sources), ()
+            targets, sources = tuple(self._victims(a, ex.subject, code) for a in sources), ()
         elif not demanded and status_complement(self.lexicon, ex):
             # "three drivers held hostage in X": the subject is the captive, the captor unnamed
-            targets, sources = tuple(sources), ()
+            targets, sources = tuple(self._victims(a, ex.subject, code) for a in sources), ()
         elif not demanded and theme and self.lexicon.frame(ex.lemma) == "converse":
             # "X received weapons from Y": Y gives, X receives
             givers = next((self.actors.code_arguments(x, doc=doc, context=context)
@@ -400,9 +400,13 @@ class ExtractionCoder(TargetRules):
                 object_actors: Sequence[Actor]) -> tuple[str | None, bool]:
         """A typed act read again with its object's actors and its clause: people seized are
         abducted (181), an act still to come held over an "unless" clause is a threat (13x)."""
+        people = ex.object is not None and self.lexicon.names_people(ex.object.head or ex.object.text.split()[-1])
         if (code is not None and code.startswith("171") and object_actors
-                and all(a.sector in PEOPLE_SECTORS for a in object_actors)):
+                and (people or all(a.sector in PEOPLE_SECTORS for a in object_actors))):
             code, theme = "181", False  # "seized two Frenchmen": people taken are abducted, not confiscated
+        elif (theme and code is not None and code[:2] in VIOLENCE_ROOTS and object_actors
+              and all(a.sector in PEOPLE_SECTORS for a in object_actors)):
+            theme = False  # "have taken a citizen hostage": people a violent act is done to are its target
         if (code is not None and code[:2] != "13" and mode in ("future", "intended")
                 and conditional_threat(ex, doc, self.clause_marks)):
             code = self.table.transform(code, mode="intended")  # the threatened act: 13x
@@ -483,6 +487,8 @@ class ExtractionCoder(TargetRules):
                                           head=ex.relation.split()[-1], head_lemma=ex.lemma))):
             return ()  # "the *Jakarta* bombing": the town says where it happened, not who acted
         sources = self.actors.code_arguments(subject, doc=doc, context=context) if subject.text else ()
+        if sources and not self.actors.names_country(subject.text):
+            sources = self._local_forces(ex, sources)
         if not sources and not subject.text and doc is not None:
             # "killed in a raid *by Peruvian bombers*": the agent of the noun the act happened in
             sources = next((found for x in ex.extras if x.prep in ("in", "during")
@@ -496,6 +502,18 @@ class ExtractionCoder(TargetRules):
         if not sources:
             sources = self._inherited_subject(ex, siblings, context, doc)
         return tuple(sources)
+
+    def _local_forces(self, ex: Extraction, sources: Sequence[Actor]) -> tuple[Actor, ...]:
+        """Police and criminals named with no nationality belong to the country where they act
+        ("police arrested two Pakistanis *in London*": British police), not to the article's
+        main country (which the people they act on may give); "near the border" may be across it."""
+        iso = next((c for x in ex.extras if x.prep in _IN_PREPS and (x.role == "place" or x.label in ("GPE", "LOC", "FAC"))
+                    for c in [self.actors.place_country(x.text, x.label)] if c), None)
+        if iso is None:
+            return tuple(sources)
+        return tuple(self.actors.sector_actor(iso, a.sector, ex.subject.text)
+                     if a.id.startswith("actor:") and a.sector in _LOCAL_SECTORS and a.country != iso else a
+                     for a in sources)
 
     def _instrument_agent(self, arg: Argument, context: CodingContext | None) -> tuple[Actor, ...]:
         """Who acted through a harmful thing or event: its "by" phrase ("the shelling of X
@@ -740,6 +758,10 @@ class ExtractionCoder(TargetRules):
         return actor
 
 
+#: Sectors of forces that act where they belong: police and criminals ("police arrested X in London").
+_LOCAL_SECTORS = frozenset({"COP", "CRM"})
+#: Prepositions of a place the act happens in ("arrested two men *in* London").
+_IN_PREPS = frozenset({"in", "at", "inside", "within", "throughout"})
 #: Sectors of armed forces: who acts in an attack its modifiers name ("a *rebel* attack").
 _ARMED_SECTORS = frozenset({"REB", "UAF", "SEP", "MIL", "COP"})
 

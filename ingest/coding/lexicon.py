@@ -23,7 +23,8 @@ from geokg.ingest.resources import data_text
 __all__ = ["LexiconError", "VerbLexicon", "read_rows"]
 
 #: Object classes that name people: an object of these classes is the event's target.
-_PEOPLE_CLASSES = frozenset({"DIPLOMATS", "PRISONERS", "HOSTAGES", "CRIMINALS", "REFUGEES", "INSPECTORS", "AIDWORKERS"})
+_PEOPLE_CLASSES = frozenset({"DIPLOMATS", "PRISONERS", "HOSTAGES", "CRIMINALS", "REFUGEES", "INSPECTORS", "AIDWORKERS",
+                             "CIVILIANS"})
 
 
 #: Verbs that are no event on their own ("there *was* no deal"): the back-off leaves them alone.
@@ -419,10 +420,10 @@ class VerbLexicon:
 
     def names_people(self, head: str) -> bool:
         """Whether ``head`` (an object's head noun) names people or armed forces -- a term of a
-        people class or of ``@TROOPS``/``@CIVILIANS`` ("mobilized army
+        people class (``@CIVILIANS`` among them) or of ``@TROOPS`` ("mobilized army
         *reservists*", "freed two *nurses*"): such an object is acted on like an actor."""
         word = singular(head.lower())
-        return any(word in self.class_terms(name)[0] for name in (*_PEOPLE_CLASSES, "TROOPS", "CIVILIANS"))
+        return any(word in self.class_terms(name)[0] for name in (*_PEOPLE_CLASSES, "TROOPS"))
 
     def noun_code(self, text: str, source_state: bool | None = None) -> str | None:
         """The code of the event noun that heads ``text`` ("secret drone flights" -> 150)."""

@@ -99,7 +99,7 @@ class TargetRules:
             # first, and the others only when no argument names one
             vague = [a for a in found if a.id.startswith("actor:") and a.country is None]
             unknown.extend(a for a in vague if a.sector in _VAGUE_TARGET_SECTORS)
-            return tuple(a for a in found if a not in vague)
+            return tuple(self._victims(a, arg, code) for a in found if a not in vague)
 
         if not skip_object or (ex.object is not None and not self.actors.is_role_word(ex.object.head or "")):
             # the owner of a theme: "boycott *Algeria's* elections", "suspend aid *to Bosnia*";
@@ -128,6 +128,19 @@ class TargetRules:
         if not found:
             found = self._place_targets(ex, usable, src_ids, code)
         return found or self._domestic_parties(ex, sources, unknown, context) or self._town_target(ex, src_ids, code)
+
+    def _victims(self, actor: Actor, arg: Argument, code: str | None) -> Actor:
+        """A country named by its people ("killed ten *Palestinians*", "*Israelis* were
+        wounded", "an Australian *employee* abducted": a role of no sector, "three British
+        *nationals*": a people class of the lexicon) as the target of violence: the people,
+        its civilians, not its state."""
+        if (code or "")[:2] not in VIOLENCE_ROOTS or not actor.id.startswith("country:"):
+            return actor
+        head = arg.head or ""
+        if not (self.actors.names_nationals(arg.text, actor.country) or self.actors.is_role_word(head)
+                or (head[:1].islower() and self.lexicon.names_people(head))):
+            return actor
+        return self.actors.sector_actor(actor.country, "CVL", arg.text)
 
     def _followers(self, ex: Extraction, sources: Sequence[Actor]) -> tuple[Actor, ...]:
         """The people of the source's country as the target when the object is the source's own

@@ -288,3 +288,17 @@ def test_a_head_outside_the_person_name_is_no_person(coder):
     assert [a.id for a in coder.code_arguments(plan, doc=doc)] == []
     ruiz = Argument("object", "Ruiz", 12, 16, head="Ruiz", label="PERSON")
     assert [a.id for a in coder.code_arguments(ruiz, doc=doc)] == ["person:ruiz"]
+
+
+def test_conjoined_nationality_nouns_are_each_their_own_people():
+    # "two Chileans and a Peruvian ...": the last conjunct's nationality noun is no head the
+    # first shares ("Chilean and Peruvian ministers" shares "ministers")
+    from geokg.ingest.actors.coder import ActorCoder
+    from geokg.ingest.actors.data import Entry
+    from geokg.ingest.records import Argument
+
+    coder = ActorCoder(extra=[("Peruvian", Entry("name", iso3="PER"))])  # as Phoenix lists some demonyms
+    for text, head, want in [("two Chileans and a Peruvian from their home", "Chileans", {"actor:CHL-CVL", "actor:PER-CVL"}),
+                             ("Chilean and Peruvian ministers", "ministers", {"actor:CHL-GOV", "actor:PER-GOV"})]:
+        arg = Argument("object", text, 0, len(text), head=head)
+        assert set(a.id for a in coder.code_arguments(arg)) == want, text

@@ -116,3 +116,20 @@ def test_first_entries_come_before_geokgs_and_extra_after():
     assert first._scan(["Mexico"])[0].first("name").iso3 == "MXX"
     assert last._scan(["Mexico"])[0].first("name").iso3 == "MEX"
     assert first._scan(["envoys"])[0].first("role").sector == "IGO"
+
+
+def test_an_extra_country_name_that_is_the_countrys_demonym_names_its_people():
+    # Phoenix lists "Briton" among Britain's names: "a Briton" is a British civilian, not the state
+    from geokg.ingest.actors.coder import ActorCoder
+    from geokg.ingest.actors.data import Entry
+    from geokg.ingest.records import Argument
+
+    extra = [("Briton", Entry("name", iso3="GBR")), ("Blighty", Entry("name", iso3="GBR")),
+             ("Frenchman", Entry("name", iso3="DEU")), ("Britons", Entry("name", iso3="GBR"))]
+    coder = ActorCoder(extra=extra)
+    assert coder._scan(["Briton"])[0].first("name") is None
+    assert coder._scan(["Blighty"])[0].first("name").iso3 == "GBR"  # a name geokg does not know as a demonym
+    assert coder._scan(["Frenchman"])[0].first("name").iso3 == "DEU"  # another country's word: kept
+    assert coder._scan(["Britons"])[0].first("name").iso3 == "GBR"  # a plural: the nation may act as its state
+    arg = Argument("object", "a Briton", 0, 8, head="Briton")
+    assert [a.id for a in coder.code_arguments(arg)] == ["actor:GBR-CVL"]

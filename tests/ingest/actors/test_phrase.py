@@ -321,3 +321,32 @@ def test_eponyms_are_place_names_before_a_document_noun(coder):
 
 def test_armed_men_are_unidentified_armed_forces(coder):
     assert code(coder, "unknown armed men in uniform", "men", context=CodingContext(default_country="PER"))[0] == "actor:UAF"
+
+
+def test_a_nationality_word_counted_as_a_noun_is_a_person_even_when_listed_as_a_name():
+    # a dictionary may list "Estonian" among Estonia's names (Phoenix does so for some demonyms)
+    from geokg.ingest.actors.coder import ActorCoder
+    from geokg.ingest.actors.data import Entry
+    from geokg.ingest.records import Argument
+
+    coder = ActorCoder(extra=[("Estonian", Entry("name", iso3="EST"))])
+
+    def ids(text, head=None):
+        arg = Argument("object", text, 0, len(text), head=head or text.split()[-1])
+        return [a.id for a in coder.code_arguments(arg)]
+
+    assert ids("an Estonian") == ["actor:EST-CVL"]
+    assert ids("two Estonian") == ["actor:EST-CVL"]
+    assert ids("an Estonian from Tartu", "Estonian") == ["actor:EST-CVL"]
+    assert ids("Estonian") == ["country:EST"]  # alone: mostly a modifier ("*Estonian* attacks")
+
+
+def test_people_named_by_occupation_and_nationality_are_civilians_not_the_state():
+    from geokg.ingest.actors.coder import ActorCoder
+    from geokg.ingest.records import Argument
+
+    coder = ActorCoder.default()
+    for text, want in [("an Estonian engineer", "EST-CVL"), ("two Chilean truck drivers", "CHL-CVL"),
+                       ("Peruvian tourists", "PER-CVL"), ("a Bolivian columnist", "BOL-MED")]:
+        arg = Argument("object", text, 0, len(text), head=text.split()[-1])
+        assert [a.id for a in coder.code_arguments(arg)] == [f"actor:{want}"], text

@@ -381,3 +381,17 @@ def test_model_toll_of_clashes_told_by_a_conjoined_verb_or_a_when_clause(nlp):
     # a bomb going off is no fight: the toll stays an assault
     events = _model_codes(nlp, "Two Kenyan policemen were killed when a bomb exploded in Garissa.")
     assert ("180", "kill") in events, events
+def test_police_without_a_nationality_belong_to_the_place_they_act_in(coder):
+    # the article names only the arrested people's country: the police are still of the place
+    art, ex = make("Police arrested two Chileans in Lima on Tuesday.", "Police", "arrested", "arrest", "two Chileans",
+                   extras=[("place", "in", "Lima")])
+    assert {(s, t) for _, s, t in codes(coder, art, ex)} == {("actor:PER-COP", "actor:CHL-CVL")}
+    art, ex = make("Chilean police arrested two Peruvians in Lima on Tuesday.", "Chilean police", "arrested", "arrest",
+                   "two Peruvians", extras=[("place", "in", "Lima")])
+    assert {s for _, s, _ in codes(coder, art, ex)} == {"actor:CHL-COP"}  # a nationality word says whose
+
+
+def test_police_acting_near_a_border_keep_their_country(coder):
+    art, ex = make("Police arrested two Chileans near the Peruvian border on Tuesday.", "Police", "arrested", "arrest",
+                   "two Chileans", extras=[("place", "near", "the Peruvian border")])
+    assert {s for _, s, _ in codes(coder, art, ex)} == {"actor:CHL-COP"}  # the article's country, not across the border

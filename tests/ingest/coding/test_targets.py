@@ -59,3 +59,86 @@ def replace_sentence(ex, start: int, end: int):
     from dataclasses import replace
 
     return replace(ex, sent_start=start, sent_end=end)
+
+
+# -- people as the targets of violence (issue #17) --------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def listed_coder():
+    """The coder with a dictionary that lists demonyms among country names (as Phoenix does)."""
+    from geokg.ingest.actors.coder import ActorCoder
+    from geokg.ingest.actors.data import Entry
+    from geokg.ingest.coding import EventCoder
+
+    names = [("Estonians", "EST"), ("Estonia", "EST")]
+    return EventCoder.default(actors=ActorCoder(extra=[(n, Entry("name", iso3=iso)) for n, iso in names]))
+
+
+def test_people_named_by_their_nationality_are_the_civilians_violence_is_done_to(listed_coder):
+    from coding_helpers import codes, make
+
+    art, ex = make("Gunmen shot at Estonians near the border.", "Gunmen", "shot at", "shoot", "Estonians")
+    assert {t for _, _, t in codes(listed_coder, art, ex)} == {"actor:EST-CVL"}
+    # praise for them is for their country (the listed name); violence against its name is against it
+    art, ex = make("The minister praised the Estonians on Monday.", "The minister", "praised", "praise",
+                   "the Estonians")
+    assert {t for _, _, t in codes(listed_coder, art, ex)} == {"country:EST"}
+    art, ex = make("Gunmen attacked Estonia on Monday.", "Gunmen", "attacked", "attack", "Estonia")
+    assert {t for _, _, t in codes(listed_coder, art, ex)} == {"country:EST"}
+
+
+def test_people_seized_are_the_target_not_a_theme():
+    from coding_helpers import codes, make
+    from geokg.ingest.coding import EventCoder
+
+    coder = EventCoder.default()
+    art, ex = make("Gunmen seized four Jordanian truck drivers near Amman.", "Gunmen", "seized", "seize",
+                   "four Jordanian truck drivers", extras=[("place", "near", "Amman")])
+    assert {(c, t) for c, _, t in codes(coder, art, ex)} == {("181", "actor:JOR-CVL")}
+
+
+def test_people_seized_by_occupation_are_the_target_whatever_their_sector():
+    from coding_helpers import codes, make
+    from geokg.ingest.coding import EventCoder
+
+    art, ex = make("Gunmen seized two Chilean workers in Lima.", "Gunmen", "seized", "seize", "two Chilean workers",
+                   extras=[("place", "in", "Lima")])
+    assert {(c, t) for c, _, t in codes(EventCoder.default(), art, ex)} == {("181", "actor:CHL-LAB")}
+
+
+@pytest.mark.model
+def test_model_a_headline_victim_named_by_nationality_is_a_civilian(geokg_pipeline):
+    # the shipped dictionaries list "Italian" among Italy's names
+    events = _events(geokg_pipeline, "The man was found on Monday.", title="Kidnapped Italian killed in Peru")
+    assert ("kill", "actor:ITA-CVL") in {(lemma, t) for _, lemma, t, _ in events}, events
+
+
+def test_people_named_by_a_role_of_no_sector_are_the_civilians_violence_is_done_to():
+    from coding_helpers import codes, make
+    from geokg.ingest.coding import EventCoder
+
+    coder = EventCoder.default()
+    art, ex = make("Gunmen abducted a Chilean employee of a mining firm.", "Gunmen", "abducted", "abduct",
+                   "a Chilean employee of a mining firm")
+    ex = replace_head(ex, "employee")
+    assert {t for _, _, t in codes(coder, art, ex)} == {"actor:CHL-CVL"}
+    art, ex = make("The firm praised a Chilean employee of the mine.", "The firm", "praised", "praise",
+                   "a Chilean employee of the mine")
+    assert {t for _, _, t in codes(coder, art, replace_head(ex, "employee"))} == {"country:CHL"}  # no violence
+
+
+def replace_head(ex, head: str):
+    from dataclasses import replace
+
+    return replace(ex, object=replace(ex.object, head=head, head_lemma=head))
+
+
+def test_people_of_a_lexicon_people_class_seized_are_abducted_civilians():
+    # "nationals" is no role word (the adjective "national" is common) but @CIVILIANS names it
+    from coding_helpers import codes, make
+    from geokg.ingest.coding import EventCoder
+
+    art, ex = make("Gunmen seized three Chilean nationals in Lima.", "Gunmen", "seized", "seize",
+                   "three Chilean nationals", extras=[("place", "in", "Lima")])
+    assert {(c, t) for c, _, t in codes(EventCoder.default(), art, ex)} == {("181", "actor:CHL-CVL")}
