@@ -74,6 +74,8 @@ _AIMED_AT = re.compile(r"\s+(?:on|against|at|in|near|inside|outside)\s", re.IGNO
 _RECIPROCALS = frozenset({"each other", "one another"})
 
 _THREAT = re.compile(r"\bthreat", re.IGNORECASE)
+#: Prepositions of the actors an act is aimed at ("fired rockets *at* X", "used force *against* X").
+_AIMED_PREPS = frozenset({"at", "against"})
 _WILLING = re.compile(r"\b(?:is|are|was|were|be|been|being|am|'s|'re)\s+(?:not\s+|now\s+|still\s+)?prepared\b",
                       re.IGNORECASE)
 
@@ -267,6 +269,12 @@ class ExtractionCoder(TargetRules):
             people = ex.object is not None and self.lexicon.names_people(ex.object.head or ex.object.text.split()[-1])
             code, theme = self.lexicon.pattern_code(ex, mode, "backoff", main=main,
                                                     object_actor=object_is_actor or people)
+            if code is None and any(x.prep in _AIMED_PREPS and self.actors.code_arguments(x) for x in ex.extras):
+                # force aimed at actors ("fired anti-aircraft batteries *at Russia*") is force on them; not
+                # another act, whose "at"/"against" phrase is a place or a noun's ("the group *at the UN*")
+                code, theme = self.lexicon.pattern_code(ex, mode, "backoff", main=main, object_actor=True)
+                if code is not None and (code not in self.table or self.table[code].quad_class != 4):
+                    code, theme = None, False
         if code is None:
             return None, False
         return self._final_code(ex, code, theme, lemma, mode, prepared)

@@ -252,3 +252,20 @@ def test_a_plain_negation_is_no_event_but_a_refusal_is(coder):
     art, ex = make("Oslo refused to meet Rome officials.", "Oslo", "refused to meet", "meet", "Rome officials",
                    polarity="negative")
     assert [c[:2] for c, _, _ in codes(coder, art, ex)] == ["12"]
+
+
+def test_the_backoff_codes_an_act_aimed_at_actors():
+    # no geokg row for "pelt": PETRARCH's verb code, for an act aimed "at"/"against" actors,
+    # though its object ("stones") names none; aimed at no actor, it is no event
+    from geokg.ingest.dictionaries.coder import build_coder
+
+    coder = build_coder()
+    art, ex = make("Chile pelted stones at Peruvian troops.", "Chile", "pelted", "pelt", "stones",
+                   extras=[("other", "at", "Peruvian troops")])
+    assert codes(coder, art, ex) == [("190", "country:CHL", "actor:PER-MIL")]
+    art, ex = make("Chile pelted rocks against Peruvian troops.", "Chile", "pelted", "pelt", "rocks",
+                   extras=[("other", "against", "Peruvian troops")])
+    assert codes(coder, art, ex) == [("190", "country:CHL", "actor:PER-MIL")]
+    art, ex = make("Chile pelted stones at the hills.", "Chile", "pelted", "pelt", "stones",
+                   extras=[("other", "at", "the hills")])
+    assert codes(coder, art, ex) == []
