@@ -269,3 +269,7 @@ def test_the_backoff_codes_an_act_aimed_at_actors():
     art, ex = make("Chile pelted stones at the hills.", "Chile", "pelted", "pelt", "stones",
                    extras=[("other", "at", "the hills")])
     assert codes(coder, art, ex) == []
+    # only force: another act's "at" phrase is a place ("assigned a team at the UN"), not its target
+    art, ex = make("Chile assigned a team at the UN.", "Chile", "assigned", "assign", "a team",
+                   extras=[("other", "at", "the UN")])
+    assert codes(coder, art, ex) == []
