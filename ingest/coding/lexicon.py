@@ -299,10 +299,15 @@ class VerbLexicon:
             if "patient" in (self.frame(ex.lemma), self.frame(ex.lemma.split()[0])):
                 return None, False  # "three soldiers died (in Gaza fighting)": the subject did nothing
             if self.frame(ex.lemma) not in (None, "deliberation"):  # "consider a request" is its own act (014)
-                if self.frame(ex.lemma) != "support" or ex.object is None:
+                if self.frame(ex.lemma) not in ("support", "converse") or ex.object is None:
                     return None, False
                 # a light verb has no act of its own: only a pattern on its object ("issue *arrest warrants*")
-                return self._pattern_code(lex, ex, own=False, on_object=True)
+                code, theme = self._pattern_code(lex, ex, own=False, on_object=True)
+                if self.frame(ex.lemma) == "converse" and not theme:
+                    # a converse verb: only a pattern whose object is a thing given ("received *weapons*" 072,
+                    # the giver's act, turned round by ExtractionCoder); "receives *a welcome*" is no act of its own
+                    return None, False
+                return code, theme
         # a user's verb codes its verbs as PETRARCH does (a pattern, else the verb's own code),
         # except frame verbs whose complement geokg codes ("said it would leave")
         framing = (self.frame(ex.lemma) not in (None, "patient", "deliberation") or self.frame_in(ex.relation, "speech")) and (

@@ -273,3 +273,17 @@ def test_the_backoff_codes_an_act_aimed_at_actors():
     art, ex = make("Chile assigned a team at the UN.", "Chile", "assigned", "assign", "a team",
                    extras=[("other", "at", "the UN")])
     assert codes(coder, art, ex) == []
+
+
+def test_the_backoff_reads_a_converse_verb_by_the_thing_given():
+    # no geokg row for "carbines": PETRARCH's "RECEIVE * &WEAPON" [072], the giver's act (turned round);
+    # a welcome received is no thing given, and the verb's own code is never used
+    from geokg.ingest.dictionaries.coder import build_coder
+
+    coder = build_coder()
+    art, ex = make("Chile received carbines from Peru.", "Chile", "received", "receive", "carbines",
+                   extras=[("other", "from", "Peru")])
+    assert codes(coder, art, ex) == [("072", "country:PER", "country:CHL")]
+    art, ex = make("Chile received a warm welcome from Peru.", "Chile", "received", "receive", "a warm welcome",
+                   extras=[("other", "from", "Peru")])
+    assert codes(coder, art, ex) == []
