@@ -280,7 +280,8 @@ class VerbLexicon:
         main clause (``main``: :meth:`main_clause`, None unknown), in any ``mode`` (the caller transforms
         the code by it as it does geokg's), and not a frame verb -- speech,
         intent, aspectual ... -- but a light verb's object may fit a pattern ("issued *arrest warrants*",
-        "completed its *withdrawal*") (tried where geokg's rows code nothing); not a patient verb
+        "completed its *withdrawal*"), and a converse verb's object if it is a thing given ("received
+        *weapons*": the giver's act) (tried where geokg's rows code nothing); not a patient verb
         ("died"), and a verb's own or block code (no pattern fits) only on an object that names actors
         (``object_actor``: "quizzed *the envoy*", not "faced a speech", "needs reforms")."""
         if ex.kind != "event":
