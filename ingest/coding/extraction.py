@@ -80,6 +80,8 @@ _GENERIC_VIOLENCE = frozenset({"180", "190"})
 #: Verbs of two sides fighting: a "when" clause of one is the cause of a harm ("were killed
 #: when rebels clashed with troops").
 _FIGHT_VERBS = frozenset({"clash", "fight", "battle"})
+#: Prepositions of the actors an act is aimed at ("fired rockets *at* X", "used force *against* X").
+_AIMED_PREPS = frozenset({"at", "against"})
 _WILLING = re.compile(r"\b(?:is|are|was|were|be|been|being|am|'s|'re)\s+(?:not\s+|now\s+|still\s+)?prepared\b",
                       re.IGNORECASE)
 
@@ -299,6 +301,12 @@ class ExtractionCoder(TargetRules):
             people = ex.object is not None and self.lexicon.names_people(ex.object.head or ex.object.text.split()[-1])
             code, theme = self.lexicon.pattern_code(ex, mode, "backoff", main=main,
                                                     object_actor=object_is_actor or people)
+            if code is None and any(x.prep in _AIMED_PREPS and self.actors.code_arguments(x) for x in ex.extras):
+                # force aimed at actors ("fired anti-aircraft batteries *at Russia*") is force on them; not
+                # another act, whose "at"/"against" phrase is a place or a noun's ("the group *at the UN*")
+                code, theme = self.lexicon.pattern_code(ex, mode, "backoff", main=main, object_actor=True)
+                if code is not None and (code not in self.table or self.table[code].quad_class != 4):
+                    code, theme = None, False
         if code is None:
             return None, False
         return self._final_code(ex, code, theme, lemma, mode, prepared)

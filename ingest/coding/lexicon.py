@@ -281,7 +281,8 @@ class VerbLexicon:
         main clause (``main``: :meth:`main_clause`, None unknown), in any ``mode`` (the caller transforms
         the code by it as it does geokg's), and not a frame verb -- speech,
         intent, aspectual ... -- but a light verb's object may fit a pattern ("issued *arrest warrants*",
-        "completed its *withdrawal*") (tried where geokg's rows code nothing); not a patient verb
+        "completed its *withdrawal*"), and a converse verb's object if it is a thing given ("received
+        *weapons*": the giver's act) (tried where geokg's rows code nothing); not a patient verb
         ("died"), and a verb's own or block code (no pattern fits) only on an object that names actors
         (``object_actor``: "quizzed *the envoy*", not "faced a speech", "needs reforms")."""
         if ex.kind != "event":
@@ -304,10 +305,15 @@ class VerbLexicon:
             if "patient" in (self.frame(ex.lemma), self.frame(ex.lemma.split()[0])):
                 return None, False  # "three soldiers died (in Gaza fighting)": the subject did nothing
             if self.frame(ex.lemma) not in (None, "deliberation"):  # "consider a request" is its own act (014)
-                if self.frame(ex.lemma) != "support" or ex.object is None:
+                if self.frame(ex.lemma) not in ("support", "converse") or ex.object is None:
                     return None, False
                 # a light verb has no act of its own: only a pattern on its object ("issue *arrest warrants*")
-                return self._pattern_code(lex, ex, own=False, on_object=True)
+                code, theme = self._pattern_code(lex, ex, own=False, on_object=True)
+                if self.frame(ex.lemma) == "converse" and not theme:
+                    # a converse verb: only a pattern whose object is a thing given ("received *weapons*" 072,
+                    # the giver's act, turned round by ExtractionCoder); "receives *a welcome*" is no act of its own
+                    return None, False
+                return code, theme
         # a user's verb codes its verbs as PETRARCH does (a pattern, else the verb's own code),
         # except frame verbs whose complement geokg codes ("said it would leave")
         framing = (self.frame(ex.lemma) not in (None, "patient", "deliberation", "motion") or self.frame_in(ex.relation, "speech")) and (

@@ -152,6 +152,23 @@ class FoldReport:
     evidence: dict[int, set[str]] = field(default_factory=dict)  # verbs.tsv line -> "set:id" keys
     dropped: dict[int, int] = field(default_factory=dict)  # fold -> rows held out of it
     rounds: int = 0  # out-of-fold rounds until the evidence stopped growing
+    #: the out-of-fold predictions: set name -> record id -> triples (what the scores count)
+    predictions: dict[str, dict] = field(default_factory=dict)
+    #: fold -> the verbs.tsv lines held out of it in the last round (:func:`without_rows`)
+    held_out: dict[int, frozenset[int]] = field(default_factory=dict)
+    folds: dict[str, int] = field(default_factory=dict)  # "set:id" -> its fold
+
+    def misses(self, sets: Mapping[str, Sequence[GoldRecord]]) -> list[tuple[str, str, str, int]]:
+        """The gold events that get no predicted event at all out of fold (scored as NONE):
+        ``(set, record id, gold category, fold)``, in the order of ``sets``."""
+        out = []
+        for name, records in sets.items():
+            for g in records:
+                s = score_records([g], {g.id: self.predictions.get(name, {}).get(g.id, [])}, name)
+                out.extend((name, g.id, gold, self.folds.get(f"{name}:{g.id}", -1))
+                           for (gold, got), n in sorted(s.confusion.items()) if got == "NONE" and gold != "NONE"
+                           for _ in range(n))
+        return out
 
     def single_record_rows(self) -> list[int]:
         """verbs.tsv lines of the rows that fire on exactly one dev record."""
@@ -190,6 +207,7 @@ def _out_of_fold_round(sets: Mapping[str, Sequence[GoldRecord]], parsed: Mapping
     (their evidence so far), tracing the rows that fire instead into ``report.evidence``."""
     drops = {fk: dropped_rows(report.evidence, folds, fk) for fk in range(k)}
     report.dropped = {fk: len(d) for fk, d in drops.items()}
+    report.held_out = drops
     preds: dict[str, dict] = {}
     for name, records in sets.items():
         coder = coders[name]
@@ -214,6 +232,7 @@ def evaluate_folds(sets: Mapping[str, Sequence[GoldRecord]], parsed: Mapping[str
     """
     report = FoldReport(k)
     folds = {f"{name}:{g.id}": fold_of(f"{name}:{g.id}", k) for name, recs in sets.items() for g in recs}
+    report.folds = folds
     lines_by_lex: dict[int, dict[int, int]] = {}
     for name, records in sets.items():
         coder = coders[name]
@@ -228,6 +247,7 @@ def evaluate_folds(sets: Mapping[str, Sequence[GoldRecord]], parsed: Mapping[str
         size = sum(map(len, report.evidence.values()))
         oof_pred = _out_of_fold_round(sets, parsed, coders, folds, k, lines_by_lex, report)
         report.rounds += 1
+    report.predictions = oof_pred
     for name, records in sets.items():
         report.oof[name] = score_records(records, oof_pred[name], name)
         report.oof[name].seconds = (time.perf_counter() - t0) / len(sets)

@@ -395,3 +395,36 @@ def test_police_acting_near_a_border_keep_their_country(coder):
     art, ex = make("Police arrested two Chileans near the Peruvian border on Tuesday.", "Police", "arrested", "arrest",
                    "two Chileans", extras=[("place", "near", "the Peruvian border")])
     assert {s for _, s, _ in codes(coder, art, ex)} == {"actor:CHL-COP"}  # the article's country, not across the border
+def test_the_backoff_codes_an_act_aimed_at_actors():
+    # no geokg row for "pelt": PETRARCH's verb code, for an act aimed "at"/"against" actors,
+    # though its object ("stones") names none; aimed at no actor, it is no event
+    from geokg.ingest.dictionaries.coder import build_coder
+
+    coder = build_coder()
+    art, ex = make("Chile pelted stones at Peruvian troops.", "Chile", "pelted", "pelt", "stones",
+                   extras=[("other", "at", "Peruvian troops")])
+    assert codes(coder, art, ex) == [("190", "country:CHL", "actor:PER-MIL")]
+    art, ex = make("Chile pelted rocks against Peruvian troops.", "Chile", "pelted", "pelt", "rocks",
+                   extras=[("other", "against", "Peruvian troops")])
+    assert codes(coder, art, ex) == [("190", "country:CHL", "actor:PER-MIL")]
+    art, ex = make("Chile pelted stones at the hills.", "Chile", "pelted", "pelt", "stones",
+                   extras=[("other", "at", "the hills")])
+    assert codes(coder, art, ex) == []
+    # only force: another act's "at" phrase is a place ("assigned a team at the UN"), not its target
+    art, ex = make("Chile assigned a team at the UN.", "Chile", "assigned", "assign", "a team",
+                   extras=[("other", "at", "the UN")])
+    assert codes(coder, art, ex) == []
+
+
+def test_the_backoff_reads_a_converse_verb_by_the_thing_given():
+    # no geokg row for "carbines": PETRARCH's "RECEIVE * &WEAPON" [072], the giver's act (turned round);
+    # a welcome received is no thing given, and the verb's own code is never used
+    from geokg.ingest.dictionaries.coder import build_coder
+
+    coder = build_coder()
+    art, ex = make("Chile received carbines from Peru.", "Chile", "received", "receive", "carbines",
+                   extras=[("other", "from", "Peru")])
+    assert codes(coder, art, ex) == [("072", "country:PER", "country:CHL")]
+    art, ex = make("Chile received a warm welcome from Peru.", "Chile", "received", "receive", "a warm welcome",
+                   extras=[("other", "from", "Peru")])
+    assert codes(coder, art, ex) == []

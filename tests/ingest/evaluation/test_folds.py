@@ -90,6 +90,11 @@ def test_out_of_fold_withholds_a_row_whose_only_evidence_is_the_scored_record():
     same_fold = fold_of("demo:r0", 2) == fold_of("demo:r1", 2)
     # evidence in two folds keeps the row everywhere; evidence in one fold withholds it there
     assert report.oof["demo"].tp_category_dyad == (0 if same_fold else 2)
+    # the out-of-fold predictions are kept, and a gold event with none is a miss of its fold
+    assert set(report.predictions["demo"]) == {"r0", "r1"}
+    misses = report.misses({"demo": recs})
+    assert misses == ([("demo", r, "11", fold_of(f"demo:{r}", 2)) for r in ("r0", "r1")] if same_fold else [])
+    assert all(report.held_out[f] for _, _, _, f in misses)
     assert "out-of-fold" in format_fold_report(report)
     assert report.to_dict()["sets"]["demo"]["dev"]["f1_category_dyad"] == 1.0
 
@@ -110,6 +115,11 @@ def test_a_general_row_hidden_behind_a_held_out_row_is_held_out_too():
     assert report.evidence[specific] == report.evidence[general] == {"demo:r0"}
     assert report.rounds >= 2
     assert report.dev["demo"].tp_category == 1 and report.oof["demo"].tp_category == 0
+    # held out, both rows: the record's gold event gets no event out of fold -- a miss of its fold
+    fold = fold_of("demo:r0", 2)
+    assert report.predictions["demo"]["r0"] == []
+    assert report.misses({"demo": [rec]}) == [("demo", "r0", "15", fold)]
+    assert {specific, general} <= report.held_out[fold]
 
 
 def test_score_records_is_the_same_for_dev_and_pooled_folds():
