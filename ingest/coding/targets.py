@@ -140,7 +140,7 @@ class TargetRules:
             things = [a for a in [ex.object, *(x for x in ex.extras if x.prep in TARGET_PREPS)]
                       if a is not None and not self.actors.is_role_word(a.head or "")]  # not "a militant *wanted by X*"
             found = next((f for arg in things for p in _carried_or_held(arg, doc) for f in [usable(p)] if f), ())
-        if not found:
+        if not found and not (_among_themselves(ex, code) and self._at_home(ex, sources)):
             found = self._place_targets(ex, usable, src_ids, code, skip=meetings)
         return found or self._domestic_parties(ex, sources, unknown, context) or self._town_target(ex, src_ids, code)
 
@@ -289,6 +289,14 @@ class TargetRules:
                     if found:
                         return found
         return ()
+
+    def _at_home(self, ex: Extraction, sources: Sequence[Actor]) -> bool:
+        """Whether every place of ``ex`` lies in a source's country, or a source has none (a
+        body of several countries: "EU ministers met in X"): a meeting there is no visit."""
+        countries = {a.country for a in sources}
+        places = [self.actors.place_country(x.text, x.label) for x in ex.extras
+                  if x.role == "place" or x.prep in PLACE_PREPS]
+        return None in countries or all(iso in countries for iso in places if iso)
 
     def _meeting_phrases(self, ex: Extraction, code: str | None) -> tuple[Argument, ...]:
         """The "in" phrases of a verbal or cooperative act ("took part *in peace talks*") headed by
@@ -440,6 +448,28 @@ def _possessor(arg: Argument | None) -> Argument | None:
     owner = m.group(1)
     return replace(arg, text=owner, end=arg.start + len(owner), head=owner.split()[-1], head_lemma="", label="",
                    resolved="")
+
+
+#: Codes of meetings a plural subject may hold among its own members.
+_MEETING_CODES = frozenset({"036", "040", "046"})
+
+
+def _among_themselves(ex: Extraction, code: str | None) -> bool:
+    """Whether a meeting with neither object nor partner may be held among the members a
+    plural noun subject names ("EU interior *ministers* are to meet in X"): where they meet at
+    home is no party (:meth:`TargetRules._at_home`).
+
+    >>> ex = Extraction("a", 0, 0, 30, Argument("subject", "EU ministers", 0, 12, head="ministers"), "meet", "meet",
+    ...                 13, 17, extras=(Argument("place", "Rome", 21, 25, prep="in"),))
+    >>> _among_themselves(ex, "036"), _among_themselves(ex, "042")
+    (True, False)
+    """
+    head = ex.subject.head or ""
+    if code not in _MEETING_CODES or ex.object is not None or not head[:1].islower():
+        return False
+    if any(x.prep in ("with", "between", "to") for x in ex.extras):
+        return False
+    return singular(head.lower()) != head.lower()
 
 
 #: Object pronouns that may stand for an earlier object of the same subject.

@@ -89,3 +89,18 @@ def test_model_the_place_of_talks_taken_part_in_is_no_target(geokg_pipeline):
     (result,) = list(geokg_pipeline.process([Article.create(title="", text=text)]))
     events = [(e.extraction.lemma, e.cameo[:2], e.target and e.target.id) for e in result.events]
     assert events == [("take", "03", None)], events
+
+
+def test_members_meeting_at_home_have_no_place_target(coder):
+    # a plural subject meeting with no partner in its own country: among themselves
+    art, ex = make("Chilean ministers met in Santiago on Monday.", "Chilean ministers", "met", "meet",
+                   extras=[("place", "in", "Santiago")])
+    assert [(c, t) for c, _, t in codes(coder, art, ex)] == [("040", None)]
+    # ... abroad it is a visit to the host country
+    art, ex = make("Chilean ministers met in Lima on Monday.", "Chilean ministers", "met", "meet",
+                   extras=[("place", "in", "Lima")])
+    assert [(c, t) for c, _, t in codes(coder, art, ex)] == [("040", "country:PER")]
+    # ... and one minister meeting there meets its people
+    art, ex = make("The Chilean minister met in Santiago on Monday.", "The Chilean minister", "met", "meet",
+                   extras=[("place", "in", "Santiago")])
+    assert [(c, t) for c, _, t in codes(coder, art, ex)] == [("040", "country:CHL")]
