@@ -216,7 +216,10 @@ class TargetRules:
         if h + 1 < len(words) and words[h + 1].lower() != "of":
             return ()  # a head inside the phrase: no noun phrase of a thing ("38 people in an attack ...")
         # the modifiers before the head ("Shi'ite *militia*-held"), and an "of" phrase after it
-        phrases = [[_HELD.sub("", w) for w in words[:h]], words[h + 2:] if h + 1 < len(words) else []]
+        # ... a "-held" modifier alone where there is one ("*insurgent*-held police stations":
+        # the stations' own kind names no holder)
+        held = [_HELD.sub("", w) for w in words[:h] if _HELD.search(w)]
+        phrases = [held or [_HELD.sub("", w) for w in words[:h]], words[h + 2:] if h + 1 < len(words) else []]
         src_ids = {a.id for a in sources}
         found: dict[str, Actor] = {}
         for phrase in phrases:
