@@ -17,7 +17,9 @@ from geokg.ingest.actors.data import CodingContext, merge_actor
 from geokg.ingest.coding.extraction import ExtractionCoder
 from geokg.ingest.coding.rules import (
     ENTITY_LABELS,
+    PLACE_PREPS,
     RECIPROCAL_ROOTS,
+    STATIC_PREPS,
     VIOLENCE_ROOTS,
     drop_consequences,
     drop_less_specific,
@@ -34,6 +36,8 @@ __all__ = ["EventCoder"]
 
 #: Codes of acts two parties do with each other (consult, negotiate, fight).
 _MUTUAL_CODES = frozenset({"040", "046", "190"})
+#: Prepositions of where a mutual act happens -- not "over" ("clashed *over* a plan").
+_WHERE_PREPS = frozenset({*PLACE_PREPS, *STATIC_PREPS} - {"over"})
 
 
 def _office_and_holder(a: Actor, b: Actor) -> bool:
@@ -45,13 +49,18 @@ def _office_and_holder(a: Actor, b: Actor) -> bool:
     return office.country is not None and office.country == person.country and office.kind != "country"
 
 
-def _only_the_place(ex: Extraction, ev: Event) -> bool:
+def _only_the_place(ex: Extraction, ev: Event, place_country) -> bool:
     """Whether the target of ``ev`` is only the country where a meeting, a negotiation or a
-    fight happens ("Putin and Schroeder met *in Moscow*"): conjoined subjects are the better
-    party -- but not of a visit or an arrival ("X and Y are expected in Kiev")."""
-    return (ev.cameo in _MUTUAL_CODES and ev.target is not None and ev.target.kind == "country"
-            and ev.place is not None
-            and ev.target.country == ev.place and ex.object is None)
+    fight happens ("Putin and Schroeder met *in Moscow*", "X and Y clashed *near the Iraqi
+    city*": a place the parser took for the object; ``place_country(text, label)`` reads
+    its country): conjoined subjects are the better party -- but not of a visit or an
+    arrival ("X and Y are expected in Kiev")."""
+    if ev.cameo not in _MUTUAL_CODES or ev.target is None or ev.target.kind != "country":
+        return False
+    if ex.object is None:
+        return ev.place is not None and ev.target.country == ev.place
+    return (ex.object.prep in _WHERE_PREPS
+            and place_country(ex.object.text, ex.object.label) == ev.target.country)
 
 
 def _mutual(ex: Extraction, code: str, noun_code) -> bool:
@@ -123,7 +132,7 @@ class EventCoder(ExtractionCoder):
                 others = [o.source for o in siblings if o.source is not None and ev.source is not None
                           and o.source.id != ev.source.id and o.cameo == ev.cameo
                           and not _office_and_holder(o.source, ev.source)]
-                if ((ev.target is None or _only_the_place(ex, ev)) and others and ev.cameo
+                if ((ev.target is None or _only_the_place(ex, ev, self.actors.place_country)) and others and ev.cameo
                         and ev.cameo[:2] in RECIPROCAL_ROOTS and _mutual(ex, ev.cameo, self.lexicon.noun_code)):
                     tgt = others[0]
                     ev = replace(ev, target=tgt, id=event_id(ev.source, ev.cameo, tgt, ev.date, article.id))
