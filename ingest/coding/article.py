@@ -36,6 +36,8 @@ __all__ = ["EventCoder"]
 
 #: Codes of acts two parties do with each other (consult, negotiate, fight).
 _MUTUAL_CODES = frozenset({"040", "046", "190"})
+#: Roots of acts whose refusal by conjoined subjects is a refusal of each other (agree, meet).
+_REFUSED_TOGETHER = frozenset({"03", "04"})
 #: Prepositions of where a mutual act happens -- not "over" ("clashed *over* a plan").
 _WHERE_PREPS = frozenset({*PLACE_PREPS, *STATIC_PREPS} - {"over"})
 
@@ -133,12 +135,21 @@ class EventCoder(ExtractionCoder):
                           and o.source.id != ev.source.id and o.cameo == ev.cameo
                           and not _office_and_holder(o.source, ev.source)]
                 if ((ev.target is None or _only_the_place(ex, ev, self.actors.place_country)) and others and ev.cameo
-                        and ev.cameo[:2] in RECIPROCAL_ROOTS and _mutual(ex, ev.cameo, self.lexicon.noun_code)):
+                        and (ev.cameo[:2] in RECIPROCAL_ROOTS or self._refused_together(ex, ev.cameo))
+                        and _mutual(ex, ev.cameo, self.lexicon.noun_code)):
                     tgt = others[0]
                     ev = replace(ev, target=tgt, id=event_id(ev.source, ev.cameo, tgt, ev.date, article.id))
                 new.append(ev)
             out.append((ex, new))
         return out
+
+    def _refused_together(self, ex: Extraction, code: str) -> bool:
+        """Whether ``code`` is the refusal (12x) of an agreement or a meeting the verb names
+        ("India and Pakistan *failed to agree* on X": each refuses the other)."""
+        if code[:2] != "12" or ex.polarity != "negative":
+            return False
+        found = self.lexicon.lookup(ex.lemma.lower().strip())
+        return found is not None and found[:2] in _REFUSED_TOGETHER
 
     def _accusations(self, per_ex: list[tuple[Extraction, list[Event]]], article: Article,
                      by_sentence: dict[int, list[Extraction]], context, doc) -> list[tuple[Extraction, list[Event]]]:
