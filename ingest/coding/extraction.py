@@ -319,6 +319,9 @@ class ExtractionCoder(TargetRules):
             return []  # nothing could type it: its actors are not coded
         readings = self._readings(typed, doc, main)
         sources = self._sources(ex, doc, context, siblings)
+        # "talks *between X and Y*": an event noun's parties act on each other
+        between = self._between_parties(ex, doc, context) if not sources and ex.kind == "nominal" else ()
+        sources = between or sources
         object_actors = self.actors.code_arguments(ex.object, doc=doc, context=context) if ex.object else ()
         code, theme = self._typed(typed, sources, object_actors, mode, readings)
         code, theme = self._reread(ex, doc, code, theme, mode, object_actors)
@@ -336,6 +339,8 @@ class ExtractionCoder(TargetRules):
                            for x in ex.extras if x.prep == "from"), ())
             targets = tuple(a for a in sources if a.id not in {g.id for g in givers})
             sources = givers
+        elif between:
+            targets = ()
         elif not demanded:
             targets = self._targets(ex, sources, context, doc, skip_object=theme, code=code)
             if not targets and ex.object is not None and not object_actors:
@@ -353,12 +358,12 @@ class ExtractionCoder(TargetRules):
         # target ("ten soldiers were killed"); demands keep their demandee
         if not sources and (not targets or code[:2] not in AGENTLESS_ROOTS) and not (demanded and targets):
             return []
-        if ex.kind == "nominal" and not targets and self.table[code].quad_class != 4:
+        if ex.kind == "nominal" and not (targets or between) and self.table[code].quad_class != 4:
             return []  # "their political demands": a mention of a stance, not a new event
         if (code[:2] in VIOLENCE_ROOTS and (not sources or self._headed_by(ex.subject, "VEHICLES"))
                 and mentions_accident(self.lexicon, ex, article)):
             return []  # "killed in a plane crash", "killed as an earthquake struck": nobody acted
-        events = self._events(ex, article, code, sources, targets)
+        events = self._events(ex, article, code, sources, targets, mutual=bool(between))
         return [e for e in events if political_dyad(e.source, e.target, code)]
 
     def _reread(self, ex: Extraction, doc, code: str | None, theme: bool, mode: str,
@@ -474,11 +479,13 @@ class ExtractionCoder(TargetRules):
         return code, demanders, targets, True
 
     def _events(self, ex: Extraction, article: Article, code: str, sources: Sequence[Actor],
-                targets: Sequence[Actor]) -> list[Event]:
-        """One event per source x target pair (at most 4 x 4), dated and placed."""
+                targets: Sequence[Actor], mutual: bool = False) -> list[Event]:
+        """One event per source x target pair (at most 4 x 4), dated and placed; ``mutual``:
+        the sources act on each other."""
         info = self.table[code]
         when = event_date(ex, article, find=self._find_times)
-        place = self._place(ex)
+        # the "between" phrase of mutual parties names no place
+        place = self._place(replace(ex, extras=tuple(x for x in ex.extras if x.prep != "between")) if mutual else ex)
         if not targets and sources and code.startswith(DOMESTIC_PREFIXES) and code not in OWNER_TARGETS:
             # protests, coercion and concessions without an explicit target are directed at
             # the country where they happen: the event place, else the source's own country
@@ -487,7 +494,7 @@ class ExtractionCoder(TargetRules):
             if iso and not any(a.id == f"country:{iso}" for a in sources):
                 targets = (self.actors.country_actor(iso),)
         pairs = [(src, tgt) for src in list(sources)[:4] or [None] for tgt in list(targets)[:4] or [None]]
-        if not targets and len(sources) > 1 and _reciprocal(ex):
+        if not targets and len(sources) > 1 and (mutual or _reciprocal(ex)):
             # "X and Y accused *each other*": each source acts on the others
             pairs = [(src, tgt) for src in sources[:4] for tgt in sources[:4] if src.id != tgt.id]
         out = []
@@ -500,6 +507,22 @@ class ExtractionCoder(TargetRules):
                 date_text=when.text if when else None, place=place,
             ))
         return out
+
+    def _between_parties(self, ex: Extraction, doc, context: CodingContext | None) -> tuple[Actor, ...]:
+        """The parties of an event noun's "between" phrase ("negotiations *between X and Y*",
+        "clashes *between X's troops and Y's police*") when it names two or more; else none."""
+        arg = next((x for x in ex.extras if x.prep == "between"), None)
+        if arg is None:
+            return ()
+        # a party named without a country belongs to the event's, else the article's country
+        iso = self._place(replace(ex, extras=tuple(x for x in ex.extras if x is not arg))) or (
+            context.default_country if context is not None else None)
+        found: dict[str, Actor] = {}
+        for a in self.actors.code_arguments(arg, doc=doc, context=context):
+            if a.id.startswith("actor:") and a.country is None and iso and a.sector:
+                a = self.actors.sector_actor(iso, a.sector, a.name)
+            found.setdefault(a.id, a)
+        return tuple(found.values()) if len(found) > 1 else ()
 
     def _prepared(self, ex: Extraction, doc) -> bool:
         """Whether ``ex`` is an act someone prepares ("prepared to attend", or an

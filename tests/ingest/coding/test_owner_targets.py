@@ -104,3 +104,30 @@ def test_members_meeting_at_home_have_no_place_target(coder):
     art, ex = make("The Chilean minister met in Santiago on Monday.", "The Chilean minister", "met", "meet",
                    extras=[("place", "in", "Santiago")])
     assert [(c, t) for c, _, t in codes(coder, art, ex)] == [("040", "country:CHL")]
+
+
+def test_the_parties_between_which_an_event_noun_happens_act_on_each_other(coder):
+    art, ex = make("Negotiations between Chile and Peru resumed on Monday.", "", "Negotiations", "negotiation",
+                   extras=[("place", "between", "Chile and Peru")], kind="nominal")
+    assert sorted((s, t) for _, s, t in codes(coder, art, ex)) == [("country:CHL", "country:PER"),
+                                                                  ("country:PER", "country:CHL")]
+    # parties without a country take the event's; the "between" phrase is no place
+    art, ex = make("Clashes between police and rebels in Chile killed three.", "", "Clashes", "clash",
+                   extras=[("other", "between", "police and rebels"), ("place", "in", "Chile")], kind="nominal")
+    events, _, _ = coder.code_article(None, art, [ex])
+    assert sorted((e.source.id, e.target.id, e.place) for e in events) == [
+        ("actor:CHL-COP", "actor:CHL-REB", "CHL"), ("actor:CHL-REB", "actor:CHL-COP", "CHL")]
+    # one party only: nothing between two
+    art, ex = make("Negotiations between Chile and its creditors resumed.", "", "Negotiations", "negotiation",
+                   extras=[("place", "between", "Chile and its creditors")], kind="nominal")
+    assert codes(coder, art, ex) == []
+
+
+@pytest.mark.model
+def test_model_negotiations_between_two_countries_are_coded_both_ways(geokg_pipeline):
+    from geokg.ingest.records import Article
+
+    text = "Negotiations between Chile and Peru on their maritime border ended on Monday without progress."
+    (result,) = list(geokg_pipeline.process([Article.create(title="", text=text)]))
+    pairs = {(e.source.id, e.target.id) for e in result.events if e.source and e.target}
+    assert {("country:CHL", "country:PER"), ("country:PER", "country:CHL")} <= pairs, result.events
