@@ -131,3 +131,15 @@ def test_model_negotiations_between_two_countries_are_coded_both_ways(geokg_pipe
     (result,) = list(geokg_pipeline.process([Article.create(title="", text=text)]))
     pairs = {(e.source.id, e.target.id) for e in result.events if e.source and e.target}
     assert {("country:CHL", "country:PER"), ("country:PER", "country:CHL")} <= pairs, result.events
+
+
+@pytest.mark.model
+def test_model_talks_between_two_countries_resumed_are_talks_both_ways(geokg_pipeline):
+    from geokg.ingest.records import Article
+
+    (result,) = list(geokg_pipeline.process([Article.create(title="", text="Talks between Chile and Peru resumed on Monday.")]))
+    assert sorted((e.source.id, e.target.id, e.cameo[:2]) for e in result.events) == [
+        ("country:CHL", "country:PER", "04"), ("country:PER", "country:CHL", "04")]
+    # a verb that is no continuation tells something else than the talks
+    (result,) = list(geokg_pipeline.process([Article.create(title="", text="Talks between Chile and Peru collapsed.")]))
+    assert not any(e.cameo.startswith("04") for e in result.events), result.events
