@@ -62,7 +62,7 @@ from geokg.ingest.coding.rules import (
     relation_root,
     under_negation,
 )
-from geokg.ingest.coding.targets import TargetRules, _partner_phrases
+from geokg.ingest.coding.targets import TargetRules
 from geokg.ingest.dates import TimeExpression, event_date, find_time_expressions
 from geokg.ingest.records import Actor, Argument, Article, Event, Extraction
 
@@ -314,8 +314,10 @@ class ExtractionCoder(TargetRules):
             return []  # "the storm killed ten": nobody acted
         mode, governor = self._mode(ex, siblings)
         continued = self._continued_meeting(ex, mode, doc, context)
-        if continued:
-            return continued(article)
+        if continued is not None:
+            code, parties = continued
+            return [e for e in self._events(ex, article, code, parties, (), mutual=True)
+                    if political_dyad(e.source, e.target, code)]
         main = self.lexicon.main_clause(ex, doc)
         typed = self._hyphenated(ex, doc)
         if not self._may_code(typed, mode, main):
@@ -511,25 +513,25 @@ class ExtractionCoder(TargetRules):
             ))
         return out
 
-    def _continued_meeting(self, ex: Extraction, mode: str, doc, context: CodingContext | None):
+    def _continued_meeting(self, ex: Extraction, mode: str, doc, context: CodingContext | None
+                           ) -> tuple[str, tuple[Actor, ...]] | None:
         """"Talks between X and Y *resumed*": an aspectual verb (frame ``support``) whose subject
         is an event noun with a "between" phrase in the Doc is that event between its parties,
-        each acting on the other; returns a function of the article giving its events, or None."""
+        each acting on the other: (the noun's code, the parties), else None."""
         subj = ex.subject
-        if (ex.kind != "event" or ex.object is not None or ex.polarity != "positive" or mode not in ("asserted", "reported")
-                or not subj.head or subj.label or self.lexicon.frame(ex.lemma.lower()) != "support"):
+        if (ex.kind != "event" or ex.object is not None or ex.polarity != "positive"
+                or mode not in ("asserted", "reported") or not subj.head or subj.label
+                or self.lexicon.frame(ex.lemma.lower()) != "support"):
             return None
         head = subj.head.lower()  # "Talks between ..." opening the sentence
         code = self.lexicon.noun_code(head, None) if self.lexicon.is_event_noun(head) else None
         if code is None:
             return None
-        between = next((p for p in _partner_phrases(subj, doc) if p.prep == "between"), None)
+        between = self._between_phrase(subj, doc)
         if between is None:
             return None
         parties = self._between_parties(replace(ex, extras=(*ex.extras, between)), doc, context)
-        if not parties:
-            return None
-        return lambda article: self._events(ex, article, code, parties, (), mutual=True)
+        return (code, parties) if parties else None
 
     def _between_parties(self, ex: Extraction, doc, context: CodingContext | None) -> tuple[Actor, ...]:
         """The parties of an event noun's "between" phrase ("negotiations *between X and Y*",

@@ -144,6 +144,11 @@ class TargetRules:
             found = self._place_targets(ex, usable, src_ids, code, skip=meetings)
         return found or self._domestic_parties(ex, sources, unknown, context) or self._town_target(ex, src_ids, code)
 
+    def _between_phrase(self, arg: Argument, doc) -> Argument | None:
+        """The "between" phrase hanging on an argument's noun in the Doc but cut from its span
+        ("*Talks* between X and Y resumed"), else None."""
+        return next((p for p in _partner_phrases(arg, doc) if p.prep == "between"), None)
+
     def _possessor_party(self, arg: Argument, src_ids: set[str], context, doc) -> tuple[Actor, ...]:
         """The possessor of an argument whose party is coded as a source's or without a country
         ("X's opposition party began talks with *Premier Y's* ruling party": Y's side), none of

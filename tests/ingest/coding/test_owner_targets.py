@@ -137,7 +137,8 @@ def test_model_negotiations_between_two_countries_are_coded_both_ways(geokg_pipe
 def test_model_talks_between_two_countries_resumed_are_talks_both_ways(geokg_pipeline):
     from geokg.ingest.records import Article
 
-    (result,) = list(geokg_pipeline.process([Article.create(title="", text="Talks between Chile and Peru resumed on Monday.")]))
+    text = "Talks between Chile and Peru resumed on Monday."
+    (result,) = list(geokg_pipeline.process([Article.create(title="", text=text)]))
     assert sorted((e.source.id, e.target.id, e.cameo[:2]) for e in result.events) == [
         ("country:CHL", "country:PER", "04"), ("country:PER", "country:CHL", "04")]
     # a verb that is no continuation tells something else than the talks
