@@ -58,6 +58,8 @@ _VAGUE_TARGET_SECTORS = frozenset({"REB", "UAF", "SEP", "CRM", "OPP"})
 #: Roots of acts on a thing held by an armed party (coercion, assaults, fights, mass violence):
 #: "stormed *insurgent*-held police stations" targets the insurgents, not the stations' country.
 _ARMED_OWNER_ROOTS = frozenset({"17", "18", "19", "20"})
+#: ... and protests: "protested a *rebel* blockade" is aimed at the rebels.
+_HELD_THING_ROOTS = _ARMED_OWNER_ROOTS | {"14"}
 #: Heads of bombings and attacks a town may name ("a *Baghdad* car bomb"): none a state is
 #: named for by its capital the way it is for "*Moscow* air strikes"
 _BLAST_HEADS = frozenset({"bomb", "bombing", "bomber", "blast", "explosion", "attack", "mortar", "grenade",
@@ -205,13 +207,13 @@ class TargetRules:
 
     def _armed_holders(self, ex: Extraction, sources: Sequence[Actor], context: CodingContext | None,
                        code: str | None) -> tuple[Actor, ...]:
-        """The armed party a thing acted on is named for, as the target of an attack or a
-        coercive act on that thing ("stormed *insurgent*-held police stations", "bombed *rebel*
+        """The armed party a thing acted on is named for, as the target of an attack, a coercive
+        act or a protest on that thing ("stormed *insurgent*-held police stations", "bombed *rebel*
         positions near X", "raided hideouts *of the militants*") rather than the country where
         it lies; a party without a country belongs to the place named in the object, else to
         the event's place, else to the article's main country."""
         obj = ex.object
-        if (obj is None or (code or "")[:2] not in _ARMED_OWNER_ROOTS or not obj.head or not obj.head[:1].islower()
+        if (obj is None or (code or "")[:2] not in _HELD_THING_ROOTS or not obj.head or not obj.head[:1].islower()
                 or self.actors.is_role_word(obj.head)):
             return ()
         words = obj.text.split()
