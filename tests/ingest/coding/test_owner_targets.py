@@ -144,3 +144,14 @@ def test_model_talks_between_two_countries_resumed_are_talks_both_ways(geokg_pip
     # a verb that is no continuation tells something else than the talks
     (result,) = list(geokg_pipeline.process([Article.create(title="", text="Talks between Chile and Peru collapsed.")]))
     assert not any(e.cameo.startswith("04") for e in result.events), result.events
+
+
+@pytest.mark.model
+def test_model_a_later_mention_by_surname_is_the_person_named_before(geokg_pipeline):
+    from geokg.ingest.records import Article
+
+    text = "Peru's president met Chilean Foreign Minister Ignacio Walker on Monday. Bolivia accused Walker of lying."
+    (result,) = list(geokg_pipeline.process([Article.create(title="", text=text)]))
+    accused = [(e.target and e.target.id, e.target and e.target.country) for e in result.events
+               if e.extraction.lemma == "accuse"]
+    assert accused == [("person:ignacio-walker", "CHL")], result.events
