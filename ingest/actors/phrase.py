@@ -201,6 +201,12 @@ class PhraseRules(Gazetteer):
             name_words = strip_titles(name_words, titles)
             if name_words:
                 return self._named_person(" ".join(name_words), v.premods, v.context, v.alias, v.former)
+        elif v.context is not None and not gazetteer_head and words[head][:1].isupper():
+            # a later mention the parser did not tag ("Walker urged ..." after "Minister Ignacio
+            # Walker"): the name, or the surname, of a person the article names
+            name_words = strip_titles(name_run(words, head, v.at, titles), titles)
+            if name_words and " ".join(name_words).lower() in v.context.people:
+                return self._named_person(" ".join(name_words), v.premods, v.context, v.alias, v.former)
         return None
 
     def _unmatched_head(self, v: _PhraseView) -> Actor | None:

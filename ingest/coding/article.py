@@ -19,7 +19,9 @@ from geokg.ingest.coding.attackers import shared_attackers
 from geokg.ingest.coding.extraction import ExtractionCoder
 from geokg.ingest.coding.rules import (
     ENTITY_LABELS,
+    PLACE_PREPS,
     RECIPROCAL_ROOTS,
+    STATIC_PREPS,
     VIOLENCE_ROOTS,
     drop_consequences,
     drop_less_specific,
@@ -36,6 +38,10 @@ __all__ = ["EventCoder"]
 
 #: Codes of acts two parties do with each other (consult, negotiate, fight).
 _MUTUAL_CODES = frozenset({"040", "046", "190"})
+#: Roots of acts whose refusal by conjoined subjects is a refusal of each other (agree, meet).
+_REFUSED_TOGETHER = frozenset({"03", "04"})
+#: Prepositions of where a mutual act happens -- not "over" ("clashed *over* a plan").
+_WHERE_PREPS = frozenset({*PLACE_PREPS, *STATIC_PREPS} - {"over"})
 
 
 def _office_and_holder(a: Actor, b: Actor) -> bool:
@@ -47,13 +53,18 @@ def _office_and_holder(a: Actor, b: Actor) -> bool:
     return office.country is not None and office.country == person.country and office.kind != "country"
 
 
-def _only_the_place(ex: Extraction, ev: Event) -> bool:
+def _only_the_place(ex: Extraction, ev: Event, place_country) -> bool:
     """Whether the target of ``ev`` is only the country where a meeting, a negotiation or a
-    fight happens ("Putin and Schroeder met *in Moscow*"): conjoined subjects are the better
-    party -- but not of a visit or an arrival ("X and Y are expected in Kiev")."""
-    return (ev.cameo in _MUTUAL_CODES and ev.target is not None and ev.target.kind == "country"
-            and ev.place is not None
-            and ev.target.country == ev.place and ex.object is None)
+    fight happens ("Putin and Schroeder met *in Moscow*", "X and Y clashed *near the Iraqi
+    city*": a place the parser took for the object; ``place_country(text, label)`` reads
+    its country): conjoined subjects are the better party -- but not of a visit or an
+    arrival ("X and Y are expected in Kiev")."""
+    if ev.cameo not in _MUTUAL_CODES or ev.target is None or ev.target.kind != "country":
+        return False
+    if ex.object is None:
+        return ev.place is not None and ev.target.country == ev.place
+    return (ex.object.prep in _WHERE_PREPS
+            and place_country(ex.object.text, ex.object.label) == ev.target.country)
 
 
 def _mutual(ex: Extraction, code: str, noun_code) -> bool:
@@ -127,13 +138,22 @@ class EventCoder(ExtractionCoder):
                 others = [o.source for o in siblings if o.source is not None and ev.source is not None
                           and o.source.id != ev.source.id and o.cameo == ev.cameo
                           and not _office_and_holder(o.source, ev.source)]
-                if ((ev.target is None or _only_the_place(ex, ev)) and others and ev.cameo
-                        and ev.cameo[:2] in RECIPROCAL_ROOTS and _mutual(ex, ev.cameo, self.lexicon.noun_code)):
+                if ((ev.target is None or _only_the_place(ex, ev, self.actors.place_country)) and others and ev.cameo
+                        and (ev.cameo[:2] in RECIPROCAL_ROOTS or self._refused_together(ex, ev.cameo))
+                        and _mutual(ex, ev.cameo, self.lexicon.noun_code)):
                     tgt = others[0]
                     ev = replace(ev, target=tgt, id=event_id(ev.source, ev.cameo, tgt, ev.date, article.id))
                 new.append(ev)
             out.append((ex, new))
         return out
+
+    def _refused_together(self, ex: Extraction, code: str) -> bool:
+        """Whether ``code`` is the refusal (12x) of an agreement or a meeting the verb names
+        ("India and Pakistan *failed to agree* on X": each refuses the other)."""
+        if code[:2] != "12" or ex.polarity != "negative":
+            return False
+        found = self.lexicon.lookup(ex.lemma.lower().strip())
+        return found is not None and found[:2] in _REFUSED_TOGETHER
 
     def _accusations(self, per_ex: list[tuple[Extraction, list[Event]]], article: Article,
                      by_sentence: dict[int, list[Extraction]], context, doc) -> list[tuple[Extraction, list[Event]]]:

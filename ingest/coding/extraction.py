@@ -353,12 +353,20 @@ class ExtractionCoder(TargetRules):
         if ex.subject.text and self._headed_by(ex.subject, "ACCIDENTS"):
             return []  # "the storm killed ten": nobody acted
         mode, governor = self._mode(ex, siblings)
+        continued = self._continued_meeting(ex, mode, doc, context)
+        if continued is not None:
+            code, parties = continued
+            return [e for e in self._events(ex, article, code, parties, (), mutual=True)
+                    if political_dyad(e.source, e.target, code)]
         main = self.lexicon.main_clause(ex, doc)
         typed = self._hyphenated(ex, doc)
         if not self._may_code(typed, mode, main):
             return []  # nothing could type it: its actors are not coded
         readings = self._readings(typed, doc, main)
         sources = self._sources(ex, doc, context, siblings)
+        # "talks *between X and Y*": an event noun's parties act on each other
+        between = self._between_parties(ex, doc, context) if not sources and ex.kind == "nominal" else ()
+        sources = between or sources
         object_actors = self.actors.code_arguments(ex.object, doc=doc, context=context) if ex.object else ()
         code, theme = self._typed(typed, sources, object_actors, mode, readings)
         code, theme = self._reread(ex, doc, code, theme, mode, object_actors)
@@ -366,24 +374,11 @@ class ExtractionCoder(TargetRules):
         code, sources, targets, demanded = self._demand(ex, mode, governor, code, sources, doc, context)
         if code is None:
             return []
-        if not demanded and headline_passive(ex, article, code):
-            targets, sources = tuple(self._victims(a, ex.subject, code) for a in sources), ()
-        elif not demanded and status_complement(self.lexicon, ex):
-            # "three drivers held hostage in X": the subject is the captive, the captor unnamed
-            targets, sources = tuple(self._victims(a, ex.subject, code) for a in sources), ()
-        elif not demanded and theme and self.lexicon.frame(ex.lemma) == "converse":
-            # "X received weapons from Y": Y gives, X receives
-            givers = next((self.actors.code_arguments(x, doc=doc, context=context)
-                           for x in ex.extras if x.prep == "from"), ())
-            targets = tuple(a for a in sources if a.id not in {g.id for g in givers})
-            sources = givers
-        elif not demanded:
-            targets = self._targets(ex, sources, context, doc, skip_object=theme, code=code)
-            if not targets and ex.object is not None and not object_actors:
-                targets = self._clause_targets(ex, sources, siblings, context, doc)
-            if not targets:
-                targets = (self._pronoun_targets(ex, sources, siblings, context, doc)
-                           or self._holder_targets(ex, sources, siblings, context, doc))
+        if not demanded:
+            sources, targets = self._roles(ex, article, doc, context, siblings, code, theme, sources,
+                                           object_actors, between)
+        elif between:
+            targets = ()
         if doc is not None:  # "Iran Agrees to *Suspend* ...": a Title Case headline's made-up names
             known = self.actors.is_known
             sources = tuple(a for a in sources if not headline_misreading(a, ex, doc, known))
@@ -396,13 +391,44 @@ class ExtractionCoder(TargetRules):
         # target ("ten soldiers were killed"); demands keep their demandee
         if not sources and (not targets or code[:2] not in AGENTLESS_ROOTS) and not (demanded and targets):
             return []
-        if ex.kind == "nominal" and not targets and self.table[code].quad_class != 4:
+        if ex.kind == "nominal" and not (targets or between) and self.table[code].quad_class != 4:
             return []  # "their political demands": a mention of a stance, not a new event
         if (code[:2] in VIOLENCE_ROOTS and (not sources or self._headed_by(ex.subject, "VEHICLES"))
                 and mentions_accident(self.lexicon, ex, article)):
             return []  # "killed in a plane crash", "killed as an earthquake struck": nobody acted
-        events = self._events(ex, article, code, sources, targets)
+        events = self._events(ex, article, code, sources, targets, mutual=bool(between))
         return [e for e in events if political_dyad(e.source, e.target, code)]
+
+    def _roles(self, ex: Extraction, article: Article, doc, context: CodingContext | None,
+               siblings: Sequence[Extraction], code: str, theme: bool, sources: Sequence[Actor],
+               object_actors: Sequence[Actor], between: Sequence[Actor]) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+        """Sources and targets of a typed act that is no demand, by how its clause tells it:
+        a headline passive or a captive's status (the subject is the victim), a converse verb
+        (the giver acts), an event noun's "between" parties (no other target), else the
+        target rules."""
+        sources = tuple(sources)
+        targets: tuple[Actor, ...] = ()
+        if headline_passive(ex, article, code):
+            targets, sources = tuple(self._victims(a, ex.subject, code) for a in sources), ()
+        elif status_complement(self.lexicon, ex):
+            # "three drivers held hostage in X": the subject is the captive, the captor unnamed
+            targets, sources = tuple(self._victims(a, ex.subject, code) for a in sources), ()
+        elif theme and self.lexicon.frame(ex.lemma) == "converse":
+            # "X received weapons from Y": Y gives, X receives
+            givers = next((self.actors.code_arguments(x, doc=doc, context=context)
+                           for x in ex.extras if x.prep == "from"), ())
+            targets = tuple(a for a in sources if a.id not in {g.id for g in givers})
+            sources = givers
+        elif between:
+            targets = ()
+        else:
+            targets = self._targets(ex, sources, context, doc, skip_object=theme, code=code)
+            if not targets and ex.object is not None and not object_actors:
+                targets = self._clause_targets(ex, sources, siblings, context, doc)
+            if not targets:
+                targets = (self._pronoun_targets(ex, sources, siblings, context, doc)
+                           or self._holder_targets(ex, sources, siblings, context, doc))
+        return sources, targets
 
     def _reread(self, ex: Extraction, doc, code: str | None, theme: bool, mode: str,
                 object_actors: Sequence[Actor]) -> tuple[str | None, bool]:
@@ -620,11 +646,13 @@ class ExtractionCoder(TargetRules):
         return code, demanders, targets, True
 
     def _events(self, ex: Extraction, article: Article, code: str, sources: Sequence[Actor],
-                targets: Sequence[Actor]) -> list[Event]:
-        """One event per source x target pair (at most 4 x 4), dated and placed."""
+                targets: Sequence[Actor], mutual: bool = False) -> list[Event]:
+        """One event per source x target pair (at most 4 x 4), dated and placed; ``mutual``:
+        the sources act on each other."""
         info = self.table[code]
         when = event_date(ex, article, find=self._find_times)
-        place = self._place(ex)
+        # the "between" phrase of mutual parties names no place
+        place = self._place(replace(ex, extras=tuple(x for x in ex.extras if x.prep != "between")) if mutual else ex)
         if not targets and sources and code.startswith(DOMESTIC_PREFIXES) and code not in OWNER_TARGETS:
             # protests, coercion and concessions without an explicit target are directed at
             # the country where they happen: the event place, else the source's own country
@@ -633,7 +661,7 @@ class ExtractionCoder(TargetRules):
             if iso and not any(a.id == f"country:{iso}" for a in sources):
                 targets = (self.actors.country_actor(iso),)
         pairs = [(src, tgt) for src in list(sources)[:4] or [None] for tgt in list(targets)[:4] or [None]]
-        if not targets and len(sources) > 1 and _reciprocal(ex):
+        if not targets and len(sources) > 1 and (mutual or _reciprocal(ex)):
             # "X and Y accused *each other*": each source acts on the others
             pairs = [(src, tgt) for src in sources[:4] for tgt in sources[:4] if src.id != tgt.id]
         out = []
@@ -646,6 +674,42 @@ class ExtractionCoder(TargetRules):
                 date_text=when.text if when else None, place=place,
             ))
         return out
+
+    def _continued_meeting(self, ex: Extraction, mode: str, doc, context: CodingContext | None
+                           ) -> tuple[str, tuple[Actor, ...]] | None:
+        """"Talks between X and Y *resumed*": an aspectual verb (frame ``support``) whose subject
+        is an event noun with a "between" phrase in the Doc is that event between its parties,
+        each acting on the other: (the noun's code, the parties), else None."""
+        subj = ex.subject
+        if (ex.kind != "event" or ex.object is not None or ex.polarity != "positive"
+                or mode not in ("asserted", "reported") or not subj.head or subj.label
+                or self.lexicon.frame(ex.lemma.lower()) != "support"):
+            return None
+        head = subj.head.lower()  # "Talks between ..." opening the sentence
+        code = self.lexicon.noun_code(head, None) if self.lexicon.is_event_noun(head) else None
+        if code is None:
+            return None
+        between = self._between_phrase(subj, doc)
+        if between is None:
+            return None
+        parties = self._between_parties(replace(ex, extras=(*ex.extras, between)), doc, context)
+        return (code, parties) if parties else None
+
+    def _between_parties(self, ex: Extraction, doc, context: CodingContext | None) -> tuple[Actor, ...]:
+        """The parties of an event noun's "between" phrase ("negotiations *between X and Y*",
+        "clashes *between X's troops and Y's police*") when it names two or more; else none."""
+        arg = next((x for x in ex.extras if x.prep == "between"), None)
+        if arg is None:
+            return ()
+        # a party named without a country belongs to the event's, else the article's country
+        iso = self._place(replace(ex, extras=tuple(x for x in ex.extras if x is not arg))) or (
+            context.default_country if context is not None else None)
+        found: dict[str, Actor] = {}
+        for a in self.actors.code_arguments(arg, doc=doc, context=context):
+            if a.id.startswith("actor:") and a.country is None and iso and a.sector:
+                a = self.actors.sector_actor(iso, a.sector, a.name)
+            found.setdefault(a.id, a)
+        return tuple(found.values()) if len(found) > 1 else ()
 
     def _prepared(self, ex: Extraction, doc) -> bool:
         """Whether ``ex`` is an act someone prepares ("prepared to attend", or an

@@ -58,10 +58,15 @@ _VAGUE_TARGET_SECTORS = frozenset({"REB", "UAF", "SEP", "CRM", "OPP"})
 #: Roots of acts on a thing held by an armed party (coercion, assaults, fights, mass violence):
 #: "stormed *insurgent*-held police stations" targets the insurgents, not the stations' country.
 _ARMED_OWNER_ROOTS = frozenset({"17", "18", "19", "20"})
+#: ... and protests: "protested a *rebel* blockade" is aimed at the rebels.
+_HELD_THING_ROOTS = _ARMED_OWNER_ROOTS | {"14"}
 #: Heads of bombings and attacks a town may name ("a *Baghdad* car bomb"): none a state is
 #: named for by its capital the way it is for "*Moscow* air strikes"
 _BLAST_HEADS = frozenset({"bomb", "bombing", "bomber", "blast", "explosion", "attack", "mortar", "grenade",
                           "ambush", "shooting"})
+#: Roots of verbal and cooperative acts (statements to material cooperation, yielding) whose
+#: "in <meeting>" phrase names what the source joins ("agreed to take part in talks").
+_JOINED_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "08"})
 #: A modifier naming who holds a place ("*rebel*-held", "*militia*-controlled").
 _HELD = re.compile(r"-(?:held|controlled|occupied|run|led|dominated|infested)$", re.IGNORECASE)
 
@@ -92,14 +97,20 @@ class TargetRules:
                 return ()  # "killed in a *Taliban* attack": the attack's agent is no target
             # the source itself is no target -- except people of a kind, who may act on others of
             # their kind ("a man killed ten people": civilians both)
-            found = [a for a in self.actors.code_arguments(arg, doc=doc, context=context)
+            coded = self.actors.code_arguments(arg, doc=doc, context=context)
+            found = [a for a in coded
                      if a.id not in src_ids or (a.sector in PEOPLE_SECTORS and a.id.startswith("actor:")
                                                 and arg.text != ex.subject.text)]
             # an "unspecified police" target says little: keep targets with a country or a name
             # first, and the others only when no argument names one
             vague = [a for a in found if a.id.startswith("actor:") and a.country is None]
-            unknown.extend(a for a in vague if a.sector in _VAGUE_TARGET_SECTORS)
-            return tuple(self._victims(a, arg, code) for a in found if a not in vague)
+            named = tuple(self._victims(a, arg, code) for a in found if a not in vague)
+            if not named and (vague or len(found) < len(coded)):
+                # the possessor when its party is coded as the source's or without a country:
+                # "the opposition party began talks with *Premier X's* ruling party"
+                named = self._possessor_party(arg, src_ids, context, doc)
+            unknown.extend(a for a in vague if a.sector in _VAGUE_TARGET_SECTORS and not named)
+            return named
 
         if not skip_object or (ex.object is not None and not self.actors.is_role_word(ex.object.head or "")):
             # the owner of a theme: "boycott *Algeria's* elections", "suspend aid *to Bosnia*";
@@ -113,20 +124,26 @@ class TargetRules:
         if found:
             return found
         kept = len(unknown)
-        for arg in _partner_phrases(ex.object, doc):
-            # the partner of a relation inside the object: "welcomed a resumption of ties *with X*"
+        meetings = self._meeting_phrases(ex, code)
+        for arg in (p for thing in (ex.object, *meetings) for p in _partner_phrases(thing, doc)):
+            # the partner of a relation inside the object: "welcomed a resumption of ties *with X*",
+            # or inside a meeting taken part in: "joined peace talks *with X*"
             found = usable(arg)
             if found:
                 return found
         del unknown[kept:]  # ... but "investigate links *between guerrillas* and ..." names no party
         found = self._prepositional_targets(ex, usable)
+        if not found and not skip_object and ex.object is not None and (code or "")[:2] not in _ARMED_OWNER_ROOTS:
+            # the owner of a stance told by a participle after it: "wrecked a cease-fire *called by
+            # X*", "rejected a plan *drawn up by X*" (not a theme: "imposed sanctions *approved by* X")
+            found = next((f for p in _carried_or_held(ex.object, doc, carried=False) for f in [usable(p)] if f), ())
         if not found and (code or "")[:2] in _ARMED_OWNER_ROOTS:
             # "opened fire on a convoy *carrying X*", "moved into an area *controlled by militants*"
             things = [a for a in [ex.object, *(x for x in ex.extras if x.prep in TARGET_PREPS)]
                       if a is not None and not self.actors.is_role_word(a.head or "")]  # not "a militant *wanted by X*"
             found = next((f for arg in things for p in _carried_or_held(arg, doc) for f in [usable(p)] if f), ())
-        if not found:
-            found = self._place_targets(ex, usable, src_ids, code)
+        if not found and not (_among_themselves(ex, code) and self._at_home(ex, sources)):
+            found = self._place_targets(ex, usable, src_ids, code, skip=meetings)
         return found or self._domestic_parties(ex, sources, unknown, context) or self._town_target(ex, src_ids, code)
 
     def _victims(self, actor: Actor, arg: Argument, code: str | None) -> Actor:
@@ -141,6 +158,21 @@ class TargetRules:
                 or (head[:1].islower() and self.lexicon.names_people(head))):
             return actor
         return self.actors.sector_actor(actor.country, "CVL", arg.text)
+
+    def _between_phrase(self, arg: Argument, doc) -> Argument | None:
+        """The "between" phrase hanging on an argument's noun in the Doc but cut from its span
+        ("*Talks* between X and Y resumed"), else None."""
+        return next((p for p in _partner_phrases(arg, doc) if p.prep == "between"), None)
+
+    def _possessor_party(self, arg: Argument, src_ids: set[str], context, doc) -> tuple[Actor, ...]:
+        """The possessor of an argument whose party is coded as a source's or without a country
+        ("X's opposition party began talks with *Premier Y's* ruling party": Y's side), none of
+        them a source; none without a possessor."""
+        owner = _possessor(replace(arg, head=arg.head or arg.text.split()[-1]))
+        if owner is None:
+            return ()
+        return tuple(a for a in self.actors.code_arguments(owner, doc=doc, context=context)
+                     if a.id not in src_ids and a.country)
 
     def _followers(self, ex: Extraction, sources: Sequence[Actor]) -> tuple[Actor, ...]:
         """The people of the source's country as the target when the object is the source's own
@@ -189,13 +221,13 @@ class TargetRules:
 
     def _armed_holders(self, ex: Extraction, sources: Sequence[Actor], context: CodingContext | None,
                        code: str | None) -> tuple[Actor, ...]:
-        """The armed party a thing acted on is named for, as the target of an attack or a
-        coercive act on that thing ("stormed *insurgent*-held police stations", "bombed *rebel*
+        """The armed party a thing acted on is named for, as the target of an attack, a coercive
+        act or a protest on that thing ("stormed *insurgent*-held police stations", "bombed *rebel*
         positions near X", "raided hideouts *of the militants*") rather than the country where
         it lies; a party without a country belongs to the place named in the object, else to
         the event's place, else to the article's main country."""
         obj = ex.object
-        if (obj is None or (code or "")[:2] not in _ARMED_OWNER_ROOTS or not obj.head or not obj.head[:1].islower()
+        if (obj is None or (code or "")[:2] not in _HELD_THING_ROOTS or not obj.head or not obj.head[:1].islower()
                 or self.actors.is_role_word(obj.head)):
             return ()
         words = obj.text.split()
@@ -205,7 +237,10 @@ class TargetRules:
         if h + 1 < len(words) and words[h + 1].lower() != "of":
             return ()  # a head inside the phrase: no noun phrase of a thing ("38 people in an attack ...")
         # the modifiers before the head ("Shi'ite *militia*-held"), and an "of" phrase after it
-        phrases = [[_HELD.sub("", w) for w in words[:h]], words[h + 2:] if h + 1 < len(words) else []]
+        # ... a "-held" modifier alone where there is one ("*insurgent*-held police stations":
+        # the stations' own kind names no holder)
+        held = [_HELD.sub("", w) for w in words[:h] if _HELD.search(w)]
+        phrases = [held or [_HELD.sub("", w) for w in words[:h]], words[h + 2:] if h + 1 < len(words) else []]
         src_ids = {a.id for a in sources}
         found: dict[str, Actor] = {}
         for phrase in phrases:
@@ -279,13 +314,31 @@ class TargetRules:
                         return found
         return ()
 
-    def _place_targets(self, ex: Extraction, usable, src_ids: set[str], code: str | None) -> tuple[Actor, ...]:
+    def _at_home(self, ex: Extraction, sources: Sequence[Actor]) -> bool:
+        """Whether every place of ``ex`` lies in a source's country, or a source has none (a
+        body of several countries: "EU ministers met in X"): a meeting there is no visit."""
+        countries = {a.country for a in sources}
+        places = [self.actors.place_country(x.text, x.label) for x in ex.extras
+                  if x.role == "place" or x.prep in PLACE_PREPS]
+        return None in countries or all(iso in countries for iso in places if iso)
+
+    def _meeting_phrases(self, ex: Extraction, code: str | None) -> tuple[Argument, ...]:
+        """The "in" phrases of a verbal or cooperative act ("took part *in peace talks*") headed by
+        an event noun: a meeting or an effort the source joins, whose place is no party."""
+        if (code or "")[:2] not in _JOINED_ROOTS:
+            return ()
+        return tuple(x for x in ex.extras if x.prep == "in" and x.role != "place" and x.head
+                     and x.head[:1].islower() and self.lexicon.is_event_noun(x.head))
+
+    def _place_targets(self, ex: Extraction, usable, src_ids: set[str], code: str | None,
+                       skip: Sequence[Argument] = ()) -> tuple[Actor, ...]:
         """A place argument as the target: "withdraw from Chad", "fired at Russia", "arrived in
         Bosnia" -- a place the act goes to or from; where an attack or a protest happens
         ("killed three in Mosul", "near the border") is only its place, and so is where a
-        statement or an appeal is made."""
+        statement or an appeal is made, and where a meeting joined is held (``skip``: "take
+        part in talks in Abuja")."""
         for x in ex.extras:
-            if x.role != "place" and x.prep not in PLACE_PREPS:
+            if (x.role != "place" and x.prep not in PLACE_PREPS) or x in skip:
                 continue
             root = (code or "")[:2]
             if (code in OWNER_TARGETS or (x.prep in STATIC_PREPS and root not in _DESTINATION_ROOTS)
@@ -368,21 +421,28 @@ _OWN_PEOPLE = re.compile(r"^(?:his|her|its|their)\s+(?:\w+\s+)?(\w+)$", re.IGNOR
 _CARRY_LEMMAS = frozenset({"carry", "transport", "escort", "ferry"})
 
 
-def _carried_or_held(arg: Argument | None, doc) -> list[Argument]:
+def _carried_or_held(arg: Argument | None, doc, carried: bool = True) -> list[Argument]:
     """Who a thing carries or who holds it, told by a participle after it in the Doc ("a
     convoy *carrying the minister*", "an area *controlled by militants*"), as arguments;
-    none without a Doc or for a name."""
+    none without a Doc or for a name.  ``carried=False``: only the agents of participles
+    ("a plan *drawn up by X*")."""
     if arg is None or doc is None or not arg.text or not (arg.head or "")[:1].islower():
         return []
     span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
     if span is None:
         return []
+    # ... after the head, or (an agent only) after a noun of its "of" phrase ("a team of
+    # commissioners *proposed by X*")
+    if not carried and span.root.pos_ != "NOUN":
+        return []  # a clause ("that they would not give in ..."), no thing
+    nouns = [span.root] if carried else [span.root, *(t for t in span if t.dep_ == "pobj" and t.head.lower_ == "of"
+                                                      and t.head.head.i == span.root.i)]
     out = []
-    for verb in span.root.children:
-        if verb.dep_ != "acl" or verb.i < span.root.i:
+    for verb in (v for noun in nouns for v in noun.children):
+        if verb.dep_ != "acl" or verb.i < verb.head.i:
             continue
         for c in verb.children:
-            if verb.lemma_ in _CARRY_LEMMAS and c.dep_ == "dobj":
+            if carried and verb.lemma_ in _CARRY_LEMMAS and c.dep_ == "dobj":
                 pobj = c
             elif c.dep_ == "agent":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -412,6 +472,28 @@ def _possessor(arg: Argument | None) -> Argument | None:
     owner = m.group(1)
     return replace(arg, text=owner, end=arg.start + len(owner), head=owner.split()[-1], head_lemma="", label="",
                    resolved="")
+
+
+#: Codes of meetings a plural subject may hold among its own members.
+_MEETING_CODES = frozenset({"036", "040", "046"})
+
+
+def _among_themselves(ex: Extraction, code: str | None) -> bool:
+    """Whether a meeting with neither object nor partner may be held among the members a
+    plural noun subject names ("EU interior *ministers* are to meet in X"): where they meet at
+    home is no party (:meth:`TargetRules._at_home`).
+
+    >>> ex = Extraction("a", 0, 0, 30, Argument("subject", "EU ministers", 0, 12, head="ministers"), "meet", "meet",
+    ...                 13, 17, extras=(Argument("place", "Rome", 21, 25, prep="in"),))
+    >>> _among_themselves(ex, "036"), _among_themselves(ex, "042")
+    (True, False)
+    """
+    head = ex.subject.head or ""
+    if code not in _MEETING_CODES or ex.object is not None or not head[:1].islower():
+        return False
+    if any(x.prep in ("with", "between", "to") for x in ex.extras):
+        return False
+    return singular(head.lower()) != head.lower()
 
 
 #: Object pronouns that may stand for an earlier object of the same subject.

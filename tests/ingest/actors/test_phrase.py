@@ -170,6 +170,18 @@ def test_context_resolves_surnames_and_office_holders(coder):
     assert p.country == "PER"
 
 
+def test_context_resolves_an_untagged_later_mention_of_a_person(coder):
+    # the parser tags "Ana Ruiz" a PERSON but not a later bare "Ruiz"
+    full = Actor("person:ana-ruiz", "Ana Ruiz", "person", "PER", "GOV", "President")
+    ctx = CodingContext("a1", "PER", {"ana ruiz": full, "ruiz": full}, {("PER", "president"): full})
+    assert coder.code_argument(arg("Ruiz", "Ruiz"), context=ctx).id == "person:ana-ruiz"
+    assert coder.code_argument(arg("President Ruiz", "Ruiz"), context=ctx).id == "person:ana-ruiz"
+    # a name the article gives nobody, a lower-case word or a gazetteer term stays as it was
+    assert coder.code_argument(arg("Soto", "Soto"), context=ctx) is None
+    assert coder.code_argument(arg("Peru", "Peru"), context=ctx).id == "country:PER"
+    assert coder.code_argument(arg("Ruiz", "Ruiz")) is None
+
+
 def test_context_default_country_for_bare_role_words(coder):
     ctx = CodingContext("a1", "MEX")
     assert coder.code_argument(arg("police", "police"), context=ctx).id == "actor:MEX-COP"

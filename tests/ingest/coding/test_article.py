@@ -238,3 +238,49 @@ def test_conjoined_parties_of_a_meeting_come_before_its_place(coder):
 
     out = coder._reciprocal([(ex, [placed(chl, lima), placed(per, None)])], art)
     assert [e.target.id for _, evs in out for e in evs] == ["actor:PER-GOV", "actor:CHL-GOV"]
+
+
+def test_conjoined_sides_of_a_clash_come_before_a_place_taken_for_the_object(coder):
+    from geokg.ingest.records import Actor, Event
+
+    text = "Chilean and Peruvian troops clashed near the Peruvian city of Tacna."
+    art = Article.create(title="", text=text, published=PUB)
+    k = text.index("the Peruvian city")
+    ex = Extraction(art.id, 0, 0, len(text), Argument("subject", "Chilean and Peruvian troops", 0, 27),
+                    "clashed near", "clash near", 28, 40,
+                    object=Argument("object", "the Peruvian city of Tacna", k, len(text) - 1, head="city", prep="near"))
+    chl = Actor("actor:CHL-MIL", "Chilean military", "organization", "CHL", "MIL")
+    per = Actor("actor:PER-MIL", "Peruvian military", "organization", "PER", "MIL")
+    peru = Actor("country:PER", "Peru", "country", "PER")
+
+    def fight(source, target):
+        return Event(id=f"e-{source.id}", extraction=ex, source=source, target=target, cameo="190")
+
+    out = coder._reciprocal([(ex, [fight(chl, peru), fight(per, None)])], art)
+    assert [e.target.id for _, evs in out for e in evs] == ["actor:PER-MIL", "actor:CHL-MIL"]
+    # what is fought over may be no place ("clashed over the Peruvian plan"): its target stays
+    ex = replace(ex, object=replace(ex.object, prep="over"))
+    out = coder._reciprocal([(ex, [fight(chl, peru), fight(per, None)])], art)
+    assert [e.target.id for _, evs in out for e in evs][0] == "country:PER"
+
+
+def test_conjoined_subjects_failing_to_agree_refuse_each_other(coder):
+    from geokg.ingest.records import Actor, Event
+
+    text = "Chile and Peru failed to agree on a border deal."
+    art = Article.create(title="", text=text, published=PUB)
+    ex = Extraction(art.id, 0, 0, len(text), Argument("subject", "Chile and Peru", 0, 14), "failed to agree on",
+                    "agree on", 15, 33, object=Argument("object", "a border deal", 34, 47, head="deal"),
+                    polarity="negative")
+    chl = Actor("country:CHL", "Chile", "country", "CHL")
+    per = Actor("country:PER", "Peru", "country", "PER")
+
+    def refusal(e, source):
+        return Event(id=f"e-{source.id}", extraction=e, source=source, target=None, cameo="120")
+
+    out = coder._reciprocal([(ex, [refusal(ex, chl), refusal(ex, per)])], art)
+    assert [e.target and e.target.id for _, evs in out for e in evs] == ["country:PER", "country:CHL"]
+    # a joint rejection of a thing is no refusal of each other
+    rejected = replace(ex, relation="rejected", lemma="reject", polarity="positive")
+    out = coder._reciprocal([(rejected, [refusal(rejected, chl), refusal(rejected, per)])], art)
+    assert [e.target for _, evs in out for e in evs] == [None, None]

@@ -151,3 +151,21 @@ def test_model_who_a_convoy_carries_is_the_target_of_fire_on_it(geokg_pipeline):
     text = "Gunmen opened fire on a convoy carrying the Kenyan interior minister on Monday."
     (result,) = list(geokg_pipeline.process([Article.create(title="", text=text)]))
     assert {e.target and e.target.id for e in result.events} == {"actor:KEN-GOV"}
+
+
+def test_a_held_modifier_names_the_holder_before_the_things_own_kind(coder):
+    # "police" is the stations' kind, not who holds them
+    art, ex = make("Kenyan troops stormed militant-held police posts in Mombasa.", "Kenyan troops", "stormed",
+                   "storm", "militant-held police posts", extras=[("place", "in", "Mombasa")])
+    assert {t for _, _, t in codes(coder, art, ex)} == {"actor:KEN-REB"}
+
+
+def test_a_protest_against_a_rebel_thing_targets_the_rebels(coder):
+    art, ex = make("Chilean traders protested a rebel blockade of Santiago.", "Chilean traders", "protested",
+                   "protest", "a rebel blockade of Santiago")
+    ex = replace(ex, object=replace(ex.object, head="blockade", head_lemma="blockade"))  # the parser's head
+    assert {t for _, _, t in codes(coder, art, ex)} == {"actor:CHL-REB"}
+    # a protest against a thing of nobody's is aimed at the country (the PLOVER convention)
+    art, ex = make("Chilean traders protested a fuel tax in Santiago.", "Chilean traders", "protested", "protest",
+                   "a fuel tax", extras=[("place", "in", "Santiago")])
+    assert {t for _, _, t in codes(coder, art, ex)} == {"country:CHL"}
