@@ -68,7 +68,9 @@ Modules: :mod:`~geokg.ingest.coding.lexicon` (:class:`VerbLexicon`),
 :func:`geokg.ingest.records.event_id`),
 :mod:`~geokg.ingest.coding.context` (the article context),
 :mod:`~geokg.ingest.coding.filters` (instruments, accidents, headline passives),
-:mod:`~geokg.ingest.coding.extraction` (one extraction) and
+:mod:`~geokg.ingest.coding.extraction` (one extraction; its source rules in
+:mod:`~geokg.ingest.coding.sources`, its target rules in :mod:`~geokg.ingest.coding.targets`,
+the attacker an item's headline and body share in :mod:`~geokg.ingest.coding.attackers`) and
 :mod:`~geokg.ingest.coding.article` (:class:`EventCoder`: one article); this module
 re-exports their public API.
 

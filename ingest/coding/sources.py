@@ -1,0 +1,357 @@
+"""Finding the sources of an extraction: who acted, and the type a harm takes from its cause.
+
+:class:`SourceRules` is the part of :class:`~geokg.ingest.coding.extraction.ExtractionCoder`
+that picks source actors: the subject's (police and criminals of the place they act in; a
+harmful thing's "by" phrase or modifiers, never the town naming a bomb), the agent of the noun
+an agentless act happened in ("killed in a raid *by* X", "in a *Taliban* attack"), a nominal's
+modifiers, an earlier clause's subject, the parties of a "between" phrase (each acting on the
+other) and of talks that resumed; it also refines a source's sector by its role, and types a
+harm told by a generic violence verb by the fighting or attack named with it (``_cause_code``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from geokg.ingest.actors.data import CodingContext
+from geokg.ingest.actors.words import singular
+from geokg.ingest.coding.filters import PASSIVE_RE, headed_by, instrument_modifiers
+from geokg.ingest.coding.rules import (
+    NON_EVENT_KINDS,
+    PLACE_PREPS,
+    VIOLENCE_ROOTS,
+    governing_extraction,
+    relation_root,
+)
+from geokg.ingest.records import Actor, Argument, Extraction
+
+__all__ = ["SourceRules"]
+
+#: A preposition of what a harmful thing hits or where ("an attack *on* a base", "a raid *in* X").
+_AIMED_AT = re.compile(r"\s+(?:on|against|at|in|near|inside|outside)\s", re.IGNORECASE)
+#: Sectors of forces that act where they belong: police and criminals ("police arrested X in London").
+_LOCAL_SECTORS = frozenset({"COP", "CRM"})
+#: Prepositions of a place the act happens in ("arrested two men *in* London").
+_IN_PREPS = frozenset({"in", "at", "inside", "within", "throughout"})
+#: Sectors of armed forces: who acts in an attack its modifiers name ("a *rebel* attack").
+_ARMED_SECTORS = frozenset({"REB", "UAF", "SEP", "MIL", "COP"})
+
+
+#: The codes of verbs that tell a harm, not how it was done ("killed", "wounded", "hit"):
+#: the fighting or attack named with them gives the event's type (``_cause_code``).
+_GENERIC_VIOLENCE = frozenset({"180", "190"})
+#: Verbs of two sides fighting: a "when" clause of one is the cause of a harm ("were killed
+#: when rebels clashed with troops").
+_FIGHT_VERBS = frozenset({"clash", "fight", "battle"})
+
+
+def _doc_causes(ex: Extraction, doc) -> tuple[str | None, list[Argument]]:
+    """What the Doc tells of the cause of the harm ``ex`` tells, beyond its own arguments: the
+    lemma of a verb of fighting in a "when"/"as" clause of its verb, and the "in"/"during"
+    phrases of the verbs conjoined with it (each as an argument up to its head noun)."""
+    tok = relation_root(ex, doc) if doc is not None and ex.kind == "event" else None
+    if tok is None:
+        return None, []
+    verbs = [tok, *(c for c in tok.children if c.dep_ == "conj")]
+    if tok.dep_ == "conj":
+        verbs.append(tok.head)
+    fought = next((c.lemma_.lower() for v in verbs for c in v.children
+                   if c.dep_ == "advcl" and c.lemma_.lower() in _FIGHT_VERBS
+                   and any(m.dep_ == "advmod" and m.lower_ in ("when", "as") or m.dep_ == "mark"
+                           and m.lower_ in ("when", "as") for m in c.children)), None)
+    phrases = []
+    for v in verbs[1:]:
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "during"):
+                for obj in (x for x in c.children if x.dep_ == "pobj"):
+                    span = doc[obj.left_edge.i:obj.i + 1]
+                    phrases.append(Argument("other", span.text, span.start_char, span.end_char, head=obj.text,
+                                            prep=c.lower_))
+    return fought, phrases
+
+
+class SourceRules:
+    """The source rules of :class:`~geokg.ingest.coding.extraction.ExtractionCoder` (see the
+    module doc); they use its actor coder (``self.actors``), lexicon and CAMEO table."""
+
+    def _cause_code(self, ex: Extraction, code: str | None, state: bool | None, doc=None) -> str | None:
+        """The code of the fighting or attack that did a harm told by a generic violence verb
+        ("killed", "wounded", "hit": 180/190), when its subject or an "in"/"during" phrase names
+        one: "killed *in clashes*" 190, "*Israeli air strikes* killed" 195, "*a car bomb* killed"
+        1832 -- the event is the fighting or the bombing, whoever did it (PETRARCH CAMEO.2.0 KILL:
+        "* (IN CLASH)" [193], "AIRSTRIKE *" [195], "{&CAR &WEAPON} *" [1832]; DIE: "* (IN
+        CLASHES)" [190]).  The cause is headed by a term of ``@INSTRUMENTS`` or ``@FIGHTING``; a
+        verb of its own kind keeps its code ("shot dead in clashes" 193).  In the Doc, the phrase
+        may hang on a conjoined verb ("one was killed and three were wounded *in clashes*"), and a
+        "when" clause of fighting is the cause too ("were killed *when* rebels *clashed* with
+        troops": PETRARCH DIE "* (AFTER CLASH)" [190]).  An explosion (``@EXPLOSIONS``) no state set
+        off is a non-military bombing (183: "a blast *hit* the embassy", not the block's 190)."""
+        if code not in _GENERIC_VIOLENCE:
+            return code
+        causes = [ex.subject] if ex.subject.text else []
+        causes += [x for x in ex.extras if x.prep in ("in", "during") and x is not ex.object]
+        if ex.object is not None and ex.lemma.split()[-1] in ("in", "during"):
+            causes.append(ex.object)  # "wounded in | clashes"
+        fought, phrases = _doc_causes(ex, doc)
+        if fought is not None:
+            found = self.lexicon.lookup(fought, source_state=state)
+            if found is not None and found[:2] == "19":
+                return found
+        for arg in (*causes, *phrases):
+            if not (self._headed_by(arg, "INSTRUMENTS") or self._headed_by(arg, "FIGHTING")):
+                continue  # "destroyed *by fire*": a harm, not a fight
+            if state is not True and self._headed_by(arg, "EXPLOSIONS"):
+                return "183"  # "a blast hit the embassy": a bombing, whoever set it off (CAMEO 183)
+            head = arg.head or arg.text.split()[-1]
+            at = arg.text.find(head)
+            found = self.lexicon.noun_code(arg.text[:at + len(head)] if at >= 0 else head, state)
+            if found is not None and found[:2] in VIOLENCE_ROOTS and found != code:
+                return found
+        return code
+
+    def _harmless_subject(self, ex: Extraction) -> bool:
+        """Whether the subject of a violent verb with no actor and no geokg row (a PETRARCH block
+        code: "hit", "rock", "overcome") names nothing that can do harm: neither people nor
+        attackers, nor a weapon, an attack or a fight (``@INSTRUMENTS``, ``@FIGHTING``), nor a
+        vehicle -- "*terror scares* hit Australia", "*a schooling mix-up* hits Portugal" use the
+        verb as a figure of speech.
+        The subject of a passive is its victim, not its doer ("ten were killed"): never harmless."""
+        subject = ex.subject
+        if not subject.text.strip() or PASSIVE_RE.search(ex.relation) or subject.start > ex.rel_start:
+            return False
+        if any(self.lexicon.has_rows(c) for c in (ex.lemma.lower(), *self.lexicon.relation_lemmas(ex.relation, ex.lemma))):
+            return False  # a verb geokg codes ("kill", "attack") is violence whoever its subject
+        if subject.label in ("PERSON", "NORP", "ORG", "GPE"):
+            return False
+        head = subject.head or subject.text.split()[-1]
+        return not (self.lexicon.names_people(head) or any(
+            self._headed_by(subject, c) for c in ("INSTRUMENTS", "FIGHTING", "VEHICLES", "WEAPONS", "HEAVYWEAPONS",
+                                                  "ATTACKERS")
+            if c in self.lexicon.classes))
+
+    def _sources(self, ex: Extraction, doc, context: CodingContext | None,
+                 siblings: Sequence[Extraction]) -> tuple[Actor, ...]:
+        """The subject's actors, else a nominal's agent, else the subject of an earlier clause."""
+        subject = ex.subject
+        # a passive's agent aimed at something, in its text or just after it in the Doc
+        by_aimed = subject.start > ex.rel_start and (_AIMED_AT.search(subject.text) is not None or (
+            doc is not None and _AIMED_AT.match(doc.text, subject.end) is not None))
+        if subject.text and (not PASSIVE_RE.search(ex.relation) or by_aimed) and self._instrument(subject):
+            # "an attack on a UN convoy killed two" / "two were killed by an attack on a UN
+            # convoy" (a passive's agent aimed at something): the convoy is hit, not acting;
+            # only a modifier names who acted ("US drone strikes killed ...")
+            # ... but a town or a capital only says where it happened ("a *Baghdad* car bomb")
+            return () if self._town_of(subject) else self._instrument_agent(subject, context)
+        if (ex.kind == "nominal" and subject.text and doc is not None and subject.end <= ex.rel_start
+                and self._town_of(replace(subject, text=doc.text[subject.start:ex.rel_end], end=ex.rel_end,
+                                          head=ex.relation.split()[-1], head_lemma=ex.lemma))):
+            return ()  # "the *Jakarta* bombing": the town says where it happened, not who acted
+        sources = self.actors.code_arguments(subject, doc=doc, context=context) if subject.text else ()
+        if sources and not self.actors.names_country(subject.text):
+            sources = self._local_forces(ex, sources)
+        if not sources and not subject.text and doc is not None:
+            # "killed in a raid *by Peruvian bombers*": the agent of the noun the act happened in
+            sources = next((found for x in ex.extras if x.prep in ("in", "during")
+                            for found in [self._noun_agent(x, doc, context)] if found), ())
+        if not sources and not subject.text:
+            # "five guards were killed *in a Taliban attack*": the attack's agent acted
+            sources = next((found for x in ex.extras if x.prep in ("in", "during") and self._instrument(x)
+                            for found in [self._attack_agent(x, siblings, doc, context)] if found), ())
+        if not sources and ex.kind == "nominal" and not ex.subject.text:
+            sources = self._nominal_agent(ex, doc, context)
+        if not sources:
+            sources = self._inherited_subject(ex, siblings, context, doc)
+        return tuple(sources)
+
+    def _local_forces(self, ex: Extraction, sources: Sequence[Actor]) -> tuple[Actor, ...]:
+        """Police and criminals named with no nationality belong to the country where they act
+        ("police arrested two Pakistanis *in London*": British police), not to the article's
+        main country (which the people they act on may give); "near the border" may be across it."""
+        iso = next((c for x in ex.extras if x.prep in _IN_PREPS and (x.role == "place" or x.label in ("GPE", "LOC", "FAC"))
+                    for c in [self.actors.place_country(x.text, x.label)] if c), None)
+        if iso is None:
+            return tuple(sources)
+        return tuple(self.actors.sector_actor(iso, a.sector, ex.subject.text)
+                     if a.id.startswith("actor:") and a.sector in _LOCAL_SECTORS and a.country != iso else a
+                     for a in sources)
+
+    def _instrument_agent(self, arg: Argument, context: CodingContext | None) -> tuple[Actor, ...]:
+        """Who acted through a harmful thing or event: its "by" phrase ("the shelling of X
+        *by Y*") else its modifiers ("*US* drone strikes"); none when it names nobody."""
+        if " by " in arg.text:
+            agent = arg.text.rsplit(" by ", 1)[1]
+            by = replace(arg, text=agent, start=arg.end - len(agent), head=agent.split()[-1], resolved=agent)
+            return tuple(self.actors.code_arguments(by, doc=None, context=context))
+        premod = instrument_modifiers(arg.text, arg.head or arg.text.split()[-1])
+        if not premod:
+            return ()
+        mods = replace(arg, text=premod, end=arg.start + len(premod), head=premod.split()[-1], resolved=premod)
+        return tuple(self.actors.code_arguments(mods, doc=None, context=context))
+
+    def _noun_agent(self, arg: Argument, doc, context: CodingContext | None) -> tuple[Actor, ...]:
+        """The actors of the "by" phrase of the noun an act happened in, read in the Doc ("killed
+        during an air raid *by Peruvian bombers*", "seized in an operation *by officers from the
+        police*", "killed in a jail break attempt *by rebel inmates*"): a by-phrase names the agent
+        outright, a country too (unlike a modifier: "in a *Baghdad* attack"); so does the "with"
+        party of a fight noun ("killed in clashes *with militants*").  None when the noun has
+        neither of its own."""
+        span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return ()
+        by = next((c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        if by is None and singular(span.root.lemma_.lower()) in self.lexicon.class_terms("FIGHTS")[0]:
+            # "killed in clashes *with rebels*": the other side of a fight acted on the victims
+            by = next((c for c in span.root.children if c.dep_ == "prep" and c.lower_ in ("with", "against")), None)
+        pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if pobj is None:
+            return ()
+        start, end = pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge.text)
+        agent = Argument("subject", doc.text[start:end], start, end, head=pobj.text, head_lemma=pobj.lemma_,
+                         label=pobj.ent_type_)
+        return tuple(self.actors.code_arguments(agent, doc=doc, context=context))
+
+    def _attack_agent(self, arg: Argument, siblings: Sequence[Extraction], doc, context) -> tuple[Actor, ...]:
+        """Who acted in the attack an "in" phrase names: its agent ("killed in an attack *by
+        Taliban fighters*"), else a named group or an armed force among its modifiers ("in a
+        *Taliban* attack", "in an *Algeria rebel* attack", "in a *US military* raid") -- never a
+        place, a nationality or a government ("in a *Baghdad* rocket attack", "in *Iraqi*
+        violence": where it happened, not who did it)."""
+        if " by " in arg.text:
+            return self._instrument_agent(arg, context)
+
+        def agents(found: Sequence[Actor]) -> tuple[Actor, ...]:
+            return tuple(a for a in found if (a.kind in ("group", "organization") and not a.id.startswith("actor:"))
+                         or (a.id.startswith("actor:") and a.sector in _ARMED_SECTORS))
+
+        nominal = next((g for g in siblings if g.kind == "nominal" and g.subject.text
+                        and arg.start <= g.rel_start < arg.end), None)
+        found = agents(self.actors.code_arguments(nominal.subject, doc=doc, context=context)) if nominal else ()
+        return found or agents(self._instrument_agent(arg, context))
+
+    def _headed_by(self, subject: Argument, word_class: str) -> bool:
+        """:func:`~geokg.ingest.coding.filters.headed_by` with this coder's lexicon."""
+        return headed_by(self.lexicon, subject, word_class)
+
+    def _nominal_agent(self, ex: Extraction, doc, context) -> tuple[Actor, ...]:
+        """The agent named by an event noun's modifiers: "*Palestinian* riots", "*US* air strikes"."""
+        if doc is None:
+            return ()
+        head = relation_root(ex, doc)
+        if head is None:
+            return ()
+        mods = [t for t in head.lefts if t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")]
+        # a lower-case word that names the event with its head is no agent: "a *general* strike"
+        # (a term of the lexicon's rows or classes), not a general's strike
+        mods = [t for t in mods if not (t.is_lower and self.lexicon.names_event(f"{t.lower_} {head.lower_}"))]
+        if not mods:
+            return ()
+        start = min(t.left_edge.idx for t in mods)
+        end = max(t.right_edge.idx + len(t.right_edge.text) for t in mods)
+        text = self.actors.doc_index(doc, context).text[start:end]
+        last = mods[-1]
+        arg = Argument("subject", text, start, end, head=last.text, label=last.ent_type_)
+        return self.actors.code_arguments(arg, context=context)
+
+    def _inherited_subject(self, ex: Extraction, siblings: Sequence[Extraction], context, doc) -> tuple[Actor, ...]:
+        """Sources for a clause whose subject names no actor: the issuer of a document
+        ("the PKK issued a declaration demanding ...") or, for a subjectless clause,
+        the nearest earlier clause's subject ("students staged protests to demand ...")."""
+        subj = ex.subject
+        if subj.text.lower() in ("he", "she", "they", "it", "we") and not subj.resolved:
+            # "Annan announced that he will withdraw ...": the speaker
+            governor = governing_extraction(ex, siblings)
+            if governor is not None and governor.subject.text and self.lexicon.frame(governor.lemma) in (
+                    "speech", "accusation"):
+                found = self.actors.code_arguments(governor.subject, doc=doc, context=context)
+                if found:
+                    return found
+        for g in siblings:
+            if g is ex or g.object is None or not subj.text:
+                continue
+            if g.object.start == subj.start and g.object.end == subj.end:
+                if g.subject.text:
+                    found = self.actors.code_arguments(g.subject, doc=doc, context=context)
+                else:
+                    # "a report released in Kigali alleged ...": the agent of the participle
+                    # that modifies the subject, else the country where it happened (PETRARCH
+                    # takes a noun phrase's actor from its modifiers when its head names none)
+                    found = next((self.actors.code_arguments(x, doc=doc, context=context)
+                                  for x in g.extras if x.prep == "by"), ())
+                    if not found:
+                        iso = next((c for x in g.extras if x.role == "place" or x.prep in PLACE_PREPS
+                                    for c in [self.actors.place_country(x.text, x.label)] if c), None)
+                        found = (self.actors.country_actor(iso),) if iso else ()
+                if found:
+                    return found
+        nonfinite = ex.relation.lower().startswith("to ") or ex.relation.lower().endswith("ing")
+        if not subj.text and ex.kind != "nominal" and nonfinite:
+            before = [g for g in siblings if g is not ex and g.subject.text and g.rel_end <= ex.rel_start
+                      and g.kind not in NON_EVENT_KINDS]
+            for g in sorted(before, key=lambda g: -g.rel_start):
+                found = self.actors.code_arguments(g.subject, doc=doc, context=context)
+                if found:
+                    return found
+        return ()
+
+    def _role_code(self, arg: Argument, code: str) -> str:
+        """The code an event takes from its source's role word (``coding/roles_event_codes.tsv``):
+        "protesters torched cars" is a violent protest (145)."""
+        if not self.event_codes:
+            return code
+        role = singular((arg.head_lemma or arg.head or "").lower())
+        for size in range(len(code), 1, -1):
+            new = self.event_codes.get((role, code[:size]))
+            if new:
+                return new
+        return code
+
+    def _refine_sector(self, actor: Actor, arg: Argument, code: str) -> Actor:
+        """The source's sector from its role word and the event (``coding/roles_event_sectors.tsv``):
+        "authorities" that arrest act as police; a country read from a bare collective ("an
+        *Iraqi group* killed a hostage") is no state but a group of that country."""
+        if not (actor.id.startswith("actor:") or actor.kind == "country") or not actor.country:
+            return actor
+        role = singular(arg.head_lemma or arg.head or "")
+        for size in range(len(code), 1, -1):
+            sector = self.event_sectors.get((role, code[:size]))
+            if sector:
+                return self.actors.sector_actor(actor.country, sector, arg.text)
+        return actor
+
+    def _continued_meeting(self, ex: Extraction, mode: str, doc, context: CodingContext | None
+                           ) -> tuple[str, tuple[Actor, ...]] | None:
+        """"Talks between X and Y *resumed*": an aspectual verb (frame ``support``) whose subject
+        is an event noun with a "between" phrase in the Doc is that event between its parties,
+        each acting on the other: (the noun's code, the parties), else None."""
+        subj = ex.subject
+        if (ex.kind != "event" or ex.object is not None or ex.polarity != "positive"
+                or mode not in ("asserted", "reported") or not subj.head or subj.label
+                or self.lexicon.frame(ex.lemma.lower()) != "support"):
+            return None
+        head = subj.head.lower()  # "Talks between ..." opening the sentence
+        code = self.lexicon.noun_code(head, None) if self.lexicon.is_event_noun(head) else None
+        if code is None:
+            return None
+        between = self._between_phrase(subj, doc)
+        if between is None:
+            return None
+        parties = self._between_parties(replace(ex, extras=(*ex.extras, between)), doc, context)
+        return (code, parties) if parties else None
+
+    def _between_parties(self, ex: Extraction, doc, context: CodingContext | None) -> tuple[Actor, ...]:
+        """The parties of an event noun's "between" phrase ("negotiations *between X and Y*",
+        "clashes *between X's troops and Y's police*") when it names two or more; else none."""
+        arg = next((x for x in ex.extras if x.prep == "between"), None)
+        if arg is None:
+            return ()
+        # a party named without a country belongs to the event's, else the article's country
+        iso = self._place(replace(ex, extras=tuple(x for x in ex.extras if x is not arg))) or (
+            context.default_country if context is not None else None)
+        found: dict[str, Actor] = {}
+        for a in self.actors.code_arguments(arg, doc=doc, context=context):
+            if a.id.startswith("actor:") and a.country is None and iso and a.sector:
+                a = self.actors.sector_actor(iso, a.sector, a.name)
+            found.setdefault(a.id, a)
+        return tuple(found.values()) if len(found) > 1 else ()
