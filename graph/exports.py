@@ -35,6 +35,7 @@ __all__ = [
     "write_turtle",
     "write_ntriples",
     "write_trig",
+    "write_trig_and_turtle",
     "write_nquads",
     "write_jsonld",
     "write_event_table",
@@ -132,6 +133,77 @@ def write_trig(store: GraphStore, path: str | os.PathLike[str]) -> Path:
         return out
     dataset_copy(store).serialize(destination=out, format="trig", encoding="utf-8")
     return out
+
+
+#: The graph name ending an N-Quads line (an IRI or a blank node; neither holds a space or a quote, so a
+#: match cannot start inside a literal): removed, the line is an N-Triples line.
+_GRAPH_NAME = rb' (?:<[^ <>"\n]*>|_:[^ "\n]+) \.$'
+
+
+def _ox_trig_and_turtle(store: GraphStore, trig: Path, turtle: Path) -> bool:
+    """Both files from one read of an Oxigraph store; ``False`` (nothing written) where that does not apply.
+
+    Reading every quad from the on-disk store is what a TriG dump or the
+    union's CONSTRUCT costs (~1 CPU s each on the AG News build's 140k
+    quads); the store is read once here, as N-Quads (in its index order, the
+    order of its TriG dump), and both files are made from that text: the
+    TriG by re-serialising the quads in the same order (the very bytes of
+    :func:`write_trig`), the Turtle by dropping each line's graph name and
+    loading the triples into an in-memory store (each triple once), which
+    Oxigraph writes as :func:`write_turtle` does.  Only for stores of up to
+    :data:`_UNION_IN_MEMORY` quads with an empty default graph (every line
+    then ends with a graph name).
+    """
+    import re
+
+    inner = _ox(store)
+    if inner is None or len(inner) > _UNION_IN_MEMORY:
+        return False
+    import pyoxigraph as ox
+
+    if next(iter(inner.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
+        return False
+    nquads = inner.dump(format=ox.RdfFormat.N_QUADS)
+    ox.serialize(ox.parse(nquads, ox.RdfFormat.N_QUADS), str(trig), ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    triples = re.sub(_GRAPH_NAME, b" .", nquads, flags=re.M)
+    del nquads
+    union = ox.Store()
+    union.bulk_load(triples, ox.RdfFormat.N_TRIPLES)
+    del triples
+    union.dump(str(turtle), ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES)
+    return True
+
+
+def write_trig_and_turtle(
+    store: GraphStore, trig: str | os.PathLike[str], turtle: str | os.PathLike[str]
+) -> tuple[Path, Path]:
+    """Write :func:`write_trig`'s and :func:`write_turtle`'s files, reading an Oxigraph store once.
+
+    The same files as the two writers (the Turtle's blank-node labels aside,
+    which Oxigraph draws afresh on each load), on an Oxigraph store of up to
+    :data:`_UNION_IN_MEMORY` quads for ~30% less CPU than both (1.8 against
+    2.5 CPU s on the AG News build's store); other stores get the two writers.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from rdflib import URIRef, Literal
+    >>> from geokg.graph.store import open_store
+    >>> store = open_store(None)
+    >>> store.replace_graphs({URIRef("urn:g"): [(URIRef("urn:a"), URIRef("urn:p"), Literal("x"))],
+    ...                       URIRef("urn:h"): [(URIRef("urn:a"), URIRef("urn:p"), Literal("x"))]})
+    >>> tmp = pathlib.Path(tempfile.mkdtemp())
+    >>> trig, ttl = write_trig_and_turtle(store, tmp / "g.trig", tmp / "g.ttl")
+    >>> trig.read_bytes() == write_trig(store, tmp / "alone.trig").read_bytes()
+    True
+    >>> len(Graph().parse(ttl, format="turtle"))
+    1
+    """
+    trig, turtle = Path(trig), Path(turtle)
+    if not _ox_trig_and_turtle(store, trig, turtle):
+        write_trig(store, trig)
+        write_turtle(store, turtle)
+    return trig, turtle
 
 
 def write_nquads(store: GraphStore, path: str | os.PathLike[str]) -> Path:

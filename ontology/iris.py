@@ -57,6 +57,8 @@ CAMEO = Namespace("https://w3id.org/geokg/cameo/")
 PLOVER = Namespace("https://w3id.org/geokg/plover/")
 
 _CAMEO_CODE = re.compile(r"\d{2,4}")
+#: A key that is already one IRI path segment: ASCII that NFC and percent-encoding (``safe=":"``) keep as it is.
+_PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9_.~:-]+")
 _PLOVER_CATEGORY = re.compile(r"[A-Z][A-Z0-9_\-]*")
 
 
@@ -86,6 +88,8 @@ def iri_segment(key: object, *, what: str = "id") -> str:
     ...
     ValueError: empty actor id ' ' cannot be made into an IRI
     """
+    if type(key) is str and _PLAIN_SEGMENT.fullmatch(key) and key != "." and key != "..":
+        return key  # most ids (hashes, "country:MEX"): nothing to normalise or encode
     if isinstance(key, bool) or not isinstance(key, (str, int)):
         raise ValueError(f"{what} {key!r} is not a string; cannot be made into an IRI")
     text = unicodedata.normalize("NFC", str(key))

@@ -563,22 +563,23 @@ def _ingest(
 def export_outputs(store: "GraphStore", out: Path, *, html: bool = True) -> dict[str, Path]:
     """Write ``graph.ttl``, ``graph.trig`` and (optionally) ``graph.html``.
 
-    On an Oxigraph store the TriG and Turtle files are written on a second
-    thread (Oxigraph writes them without holding the GIL) while this one
-    builds the HTML view: the exports take about the time of the longer, not the sum.
+    On an Oxigraph store the TriG and Turtle files are written from one read
+    of the store (:func:`~geokg.graph.exports.write_trig_and_turtle`) on a
+    second thread (Oxigraph reads and writes them mostly without holding the
+    GIL) while this one builds the HTML view: the exports take about the
+    time of the longer, not the sum.
     """
     from concurrent.futures import ThreadPoolExecutor
 
-    from geokg.graph.exports import _ox, write_trig, write_turtle
+    from geokg.graph.exports import _ox, write_trig_and_turtle
 
+    paths = (out / "graph.trig", out / "graph.ttl")
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="geokg-export") as pool:
-        files = {"turtle": (write_turtle, out / "graph.ttl"), "trig": (write_trig, out / "graph.trig")}
-        background = _ox(store) is not None
-        futures = {key: pool.submit(write, store, path) for key, (write, path) in files.items()} if background else {}
-        outputs = {} if background else {key: write(store, path) for key, (write, path) in files.items()}
+        background = pool.submit(write_trig_and_turtle, store, *paths) if _ox(store) is not None else None
+        files = write_trig_and_turtle(store, *paths) if background is None else None
         html_path = _write_html(store, out / "graph.html") if html else None
-        outputs.update({key: future.result() for key, future in futures.items()})
-    return outputs | ({"html": html_path} if html_path is not None else {})
+        trig, turtle = background.result() if background is not None else files
+    return {"turtle": turtle, "trig": trig} | ({"html": html_path} if html_path is not None else {})
 
 
 def _write_html(store: "GraphStore", path: Path) -> Path:

@@ -32,7 +32,14 @@ SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
 
 # The reports of every event: the article graphs that type it (every evidence level) and, in
 # each article's graph, its mentions with the clause's offsets and the sentence (levels mention
-# and full; unbound at level none).
+# and full; none at level none).  Two queries rather than one OPTIONAL: Oxigraph evaluates the
+# optional part for every event graph apart (0.31 CPU s on the AG News store against 0.10 for both).
+_REPORTING = """
+PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+SELECT DISTINCT ?event ?article
+WHERE { GRAPH ?article { ?event a sem:Event } }
+"""
+
 _MENTIONS = """
 PREFIX gk: <https://w3id.org/geokg/ontology#>
 PREFIX schema: <https://schema.org/>
@@ -41,12 +48,9 @@ PREFIX oa: <http://www.w3.org/ns/oa#>
 SELECT DISTINCT ?event ?mention ?sentence ?article ?start ?end ?sstart
 WHERE {
   GRAPH ?article {
-    ?event a sem:Event .
-    OPTIONAL {
-      ?event gk:hasMention ?mention .
-      ?mention gk:start ?start ; gk:end ?end ; gk:inSentence ?s .
-      ?s schema:text ?sentence ; oa:start ?sstart .
-    }
+    ?event a sem:Event ; gk:hasMention ?mention .
+    ?mention gk:start ?start ; gk:end ?end ; gk:inSentence ?s .
+    ?s schema:text ?sentence ; oa:start ?sstart .
   }
 }
 """
@@ -175,13 +179,19 @@ def actors_table(store: GraphStore) -> dict[str, ActorInfo]:
 
 
 def _reports(store: GraphStore) -> dict[str, list[tuple]]:
-    """``{event IRI: [(sentence, article, start, end, sentence start), ...]}``, ``None`` where unknown."""
+    """``{event IRI: [(sentence, article, start, end, sentence start), ...]}``, ``None`` where unknown.
+
+    One tuple per mention, and one of ``None`` s but the article for each
+    article graph that types the event without a mention of it (level none).
+    """
     out: dict[str, list[tuple]] = defaultdict(list)
+    mentioned: set[tuple[Node, Node]] = set()
     for ev, _m, sentence, article, start, end, sstart in store.query(_MENTIONS):
-        out[str(ev)].append((
-            None if sentence is None else str(sentence), str(article),
-            *(None if v is None else int(v) for v in (start, end, sstart)),
-        ))
+        mentioned.add((ev, article))
+        out[str(ev)].append((str(sentence), str(article), int(start), int(end), int(sstart)))
+    for ev, article in store.query(_REPORTING):
+        if (ev, article) not in mentioned:
+            out[str(ev)].append((None, str(article), None, None, None))
     return out
 
 

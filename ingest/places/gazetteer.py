@@ -80,8 +80,11 @@ def normalise(name: str) -> str:
     >>> normalise("  The  Hague's "), normalise("Herāt")
     ('hague', 'herat')
     """
-    decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    key = " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split()).casefold()
+    if name.isascii():  # most names: NFKD, combining marks and case folding beyond lower() change nothing
+        key = " ".join(name.split()).lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
+        key = " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split()).casefold()
     key = key.removesuffix("'s")
     key = key.removeprefix("the ")
     return key

@@ -87,3 +87,19 @@ def test_bad_cameo_codes(code):
 def test_bad_sentence_index(index):
     with pytest.raises(ValueError, match="sentence index"):
         sentence_iri("a", index)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from([chr(c) for c in range(32, 127)] + ["é", "\u0301", "\n", "\t"]), min_size=1))
+def test_segments_are_the_nfc_percent_encoding_of_the_key(key):
+    """The shortcut for keys that are already one segment gives what encoding them gives."""
+    import unicodedata
+    from urllib.parse import quote
+
+    text = unicodedata.normalize("NFC", key)
+    if not text.strip():
+        with pytest.raises(ValueError):
+            iri_segment(key)
+        return
+    want = "%2E" * len(text) if text in {".", ".."} else quote(text, safe=":")
+    assert iri_segment(key) == want
