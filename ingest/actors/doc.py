@@ -75,8 +75,12 @@ class DocIndex:
             from spacy.attrs import ENT_TYPE, IDX, LENGTH, POS
             from spacy.parts_of_speech import AUX, VERB
 
-            rows = self.doc.to_array([IDX, LENGTH, POS, ENT_TYPE]).tolist() if len(self.doc) else []
-            self._table = ([r[0] for r in rows], rows, (int(VERB), int(AUX)))
+            if len(self.doc):
+                table = self.doc.to_array([IDX, LENGTH, POS, ENT_TYPE])
+                starts, rows = table[:, 0].tolist(), table.tolist()
+            else:
+                starts, rows = [], []
+            self._table = (starts, rows, (int(VERB), int(AUX)))
         return self._table
 
     def noun_phrase(self, arg: Argument) -> tuple[int, int] | None:

@@ -212,7 +212,10 @@ def clause_reading(ex: Extraction, doc, marks: dict[str, str], governors=frozens
         return ""
     if ex.kind == "nominal":
         return _nominal_reading(top, marks)
-    dep, kids = top.dep_, list(top.children)
+    dep = top.dep_
+    if dep not in ("advcl", "acl", "relcl"):
+        return ""  # a main or complement clause (the readings below are of these three)
+    kids = list(top.children)
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
     if dep == "advcl":
         mark = next((c.lower_ for c in kids if c.dep_ == "mark"), "")
@@ -334,15 +337,19 @@ def _date_words(ex: Extraction, doc) -> list[str]:
     root = relation_root(ex, doc)
     if root is None:
         return []
+    from spacy.symbols import DATE, npadvmod  # the ids of the label and the relation
+
     holders = [root]
-    mark = next((c.lower_ for c in root.children if c.dep_ == "mark"), "")
     if ex.kind == "event" and root.dep_ == "relcl":
         noun = root.head
         holders.append(noun)
         if noun.dep_ == "pobj" and noun.head.lower_ == "of":
             holders.append(noun.head.head)
-    return [" ".join(t.text for t in c.subtree) + (" " + mark if h is root else "")
-            for h in holders for c in h.children if c.ent_type_ == "DATE" or c.dep_ == "npadvmod"]
+    dated = [(h, c) for h in holders for c in h.children if c.ent_type == DATE or c.dep == npadvmod]
+    if not dated:
+        return []
+    mark = next((c.lower_ for c in root.children if c.dep_ == "mark"), "")
+    return [" ".join(t.text for t in c.subtree) + (" " + mark if h is root else "") for h, c in dated]
 
 
 _NOT = re.compile(r"(?:\bnot\b|n't\b|\bnever\b|\bno longer\b)", re.IGNORECASE)
