@@ -184,11 +184,13 @@ def person_name(ent, common: frozenset[str] = frozenset()):
 
 def _name_before_verb(ent, common: frozenset[str]):
     """:func:`person_name` given the lower-case words that end a name (empty: none do)."""
+    from spacy.parts_of_speech import AUX, VERB
     from spacy.tokens import Span
 
     doc = ent.doc
+    verbs = (VERB, AUX)
     for k, token in enumerate(ent):
-        if token.pos_ in ("VERB", "AUX") or (token.lower_ in common and token.lower_ not in NAME_PARTICLES):
+        if token.pos in verbs or (common and token.lower_ in common and token.lower_ not in NAME_PARTICLES):
             return Span(doc, ent.start, ent.start + k, label=ent.label) if k else None
     return ent
 
