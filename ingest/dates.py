@@ -100,6 +100,7 @@ _BY_KIND = MappingProxyType(dict(_COMPILED))
 # names are capitalised, weekdays end in "day"; the other kinds ignore case.
 _DIGIT = re.compile(r"\d")
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_STEM_RE = re.compile("|".join(_MONTH_STEMS))  # whether any stem is in a text, in one scan
 _HINTS = MappingProxyType({
     "relday": re.compile(r"day|night|tomorrow|morning|afternoon|evening", re.IGNORECASE),
     "ago": re.compile(r"ago", re.IGNORECASE),
@@ -135,15 +136,16 @@ class ResolvedTime:
     granularity: str | None
 
 
-def _may_match(kind: str, text: str) -> bool:
+def _may_match(kind: str, text: str, digit: bool, month: bool) -> bool:
     """False when the pattern of ``kind`` cannot match ``text``: each pattern needs a
-    digit, a month name, "day" ... (a cheap test that saves most regex scans)."""
+    digit, a month name, "day" ... (a cheap test that saves most regex scans); ``digit``
+    and ``month`` tell whether ``text`` has a digit and a month stem."""
     if kind in ("iso", "year"):
-        return _DIGIT.search(text) is not None
+        return digit
     if kind == "my":
-        return any(m in text for m in _MONTH_STEMS)
+        return month
     if kind in ("mdy", "dmy", "month_year"):
-        return _DIGIT.search(text) is not None and any(m in text for m in _MONTH_STEMS)
+        return digit and month
     if kind == "weekday":
         return "day" in text
     return _HINTS[kind].search(text) is not None
@@ -152,8 +154,10 @@ def _may_match(kind: str, text: str) -> bool:
 def find_time_expressions(text: str) -> list[TimeExpression]:
     """Non-overlapping time expressions in ``text``, in order (longest first at a tie)."""
     found: list[TimeExpression] = []
+    digit = _DIGIT.search(text) is not None
+    month = _MONTH_STEM_RE.search(text) is not None
     for kind, rx in _COMPILED:
-        if not _may_match(kind, text):
+        if not _may_match(kind, text, digit, month):
             continue
         for m in rx.finditer(text):
             # the verbs "may"/"march": only with a day, a year or a preposition

@@ -55,9 +55,8 @@ class DocIndex:
         self._text: str | None = None
         text = self.text
         all_ents = doc.ents  # spaCy builds the spans anew on every read
-        people = [e for e in all_ents if e.label_ == "PERSON"]
-        common = _lower_words(doc) if people else frozenset()
-        ents = (e if e.label_ != "PERSON" else person_name(e, common) for e in all_ents)
+        names = _Names(doc)
+        ents = (e if e.label_ != "PERSON" else names.person_name(e) for e in all_ents)
         spans = [(e, e.label_, e.start_char, e.end_char) for e in ents if e is not None]
         #: (span, label, text) of every entity, in order (a span's text is its slice of
         #: the Doc's text: tokens are separated by at most one space)
@@ -76,8 +75,12 @@ class DocIndex:
             from spacy.attrs import ENT_TYPE, IDX, LENGTH, POS
             from spacy.parts_of_speech import AUX, VERB
 
-            rows = self.doc.to_array([IDX, LENGTH, POS, ENT_TYPE]).tolist() if len(self.doc) else []
-            self._table = ([r[0] for r in rows], rows, (int(VERB), int(AUX)))
+            if len(self.doc):
+                table = self.doc.to_array([IDX, LENGTH, POS, ENT_TYPE])
+                starts, rows = table[:, 0].tolist(), table.tolist()
+            else:
+                starts, rows = [], []
+            self._table = (starts, rows, (int(VERB), int(AUX)))
         return self._table
 
     def noun_phrase(self, arg: Argument) -> tuple[int, int] | None:
@@ -135,8 +138,36 @@ def _lower_words(doc) -> frozenset[str]:
     if not len(doc):
         return frozenset()
     strings = doc.vocab.strings
-    return frozenset(strings[orth] for low, alpha, orth in doc.to_array([IS_LOWER, IS_ALPHA, ORTH]).tolist()
-                     if low and alpha)
+    table = doc.to_array([IS_LOWER, IS_ALPHA, ORTH])
+    orths = set(table[(table[:, 0] != 0) & (table[:, 1] != 0), 2].tolist())  # each word once
+    return frozenset(strings[orth] for orth in orths)
+
+
+class _Names:
+    """:func:`person_name` for the PERSON entities of one Doc, reading what it needs of the
+    Doc once: whether it has sentences, which sentences are Title Case and (only when a
+    PERSON entity stands in one) the Doc's lower-case words."""
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self._sentenced: bool | None = None
+        self._titles: dict[tuple[int, int], bool] = {}  # sentence (start, end) -> Title Case
+        self._common: frozenset[str] | None = None
+
+    def person_name(self, ent):
+        """:func:`person_name` of ``ent`` (the Doc's lower-case words as ``common``)."""
+        if self._sentenced is None:
+            self._sentenced = self.doc.has_annotation("SENT_START") or self.doc.has_annotation("DEP")
+        title = False
+        if self._sentenced:
+            sent = ent.sent
+            key = (sent.start, sent.end)
+            title = self._titles.get(key)
+            if title is None:
+                title = self._titles[key] = _title_case(sent)
+        if title and self._common is None:
+            self._common = _lower_words(self.doc)
+        return _name_before_verb(ent, self._common if title else frozenset())
 
 
 def person_name(ent, common: frozenset[str] = frozenset()):
@@ -146,12 +177,20 @@ def person_name(ent, common: frozenset[str] = frozenset()):
     Title Case sentence the name also ends before a word that the article writes in lower
     case (``common``): "Kerry Challenges Bush Record" -- "the record deficit" -- names "Bush",
     "Car Bomb" -- "a car bomb" -- none; name particles ("van", "bin") are no such words."""
+    doc = ent.doc
+    title = bool(common) and (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")) and _title_case(ent.sent)
+    return _name_before_verb(ent, common if title else frozenset())
+
+
+def _name_before_verb(ent, common: frozenset[str]):
+    """:func:`person_name` given the lower-case words that end a name (empty: none do)."""
+    from spacy.parts_of_speech import AUX, VERB
     from spacy.tokens import Span
 
     doc = ent.doc
-    title = bool(common) and (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")) and _title_case(ent.sent)
+    verbs = (VERB, AUX)
     for k, token in enumerate(ent):
-        if token.pos_ in ("VERB", "AUX") or (title and token.lower_ in common and token.lower_ not in NAME_PARTICLES):
+        if token.pos in verbs or (common and token.lower_ in common and token.lower_ not in NAME_PARTICLES):
             return Span(doc, ent.start, ent.start + k, label=ent.label) if k else None
     return ent
 

@@ -65,6 +65,15 @@ def _prefixes(index: Iterable[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
     return frozenset(k[:j] for k in index for j in range(2, len(k) + 1))
 
 
+def _seconds_by_first(index: Iterable[tuple[str, ...]]) -> dict[str, frozenset[str]]:
+    """First token -> the second tokens of the index's keys of two tokens or more that start with it."""
+    seconds: dict[str, set[str]] = {}
+    for key in index:
+        if len(key) > 1:
+            seconds.setdefault(key[0], set()).add(key[1])
+    return {k: frozenset(v) for k, v in seconds.items()}
+
+
 def _sizes_by_first(index: Iterable[tuple[str, ...]]) -> dict[str, frozenset[int]]:
     """First token -> the lengths of the index's keys that start with it."""
     sizes: dict[str, set[int]] = {}
@@ -111,6 +120,10 @@ class Gazetteer:
         self._exact_pairs = _prefixes(self._exact)
         self._folded_pairs = _prefixes(self._folded)
         self._role_pairs = _prefixes(self._roles)
+        # the second tokens of the terms of two tokens or more, by first token: a test of the
+        # next token without a pair (the first two tokens of _exact_pairs ...)
+        self._seconds = (_seconds_by_first(self._exact), _seconds_by_first(self._folded),
+                         _seconds_by_first(self._roles))
         self._token_memo = Memo(1 << 16)   # token -> (lower, singular, term sizes, entries)
         self._scan_memo = Memo(1 << 14)    # token tuple of a phrase -> its matches
         self._text_memo = Memo(1 << 14)    # phrase -> its tokens
@@ -365,16 +378,17 @@ class Gazetteer:
             toks = self._text_memo.put(text, tuple(tokenize(text)))
         return toks
 
-    def _token(self, tok: str) -> tuple[bool, str, str, tuple[int, ...], tuple[Entry, ...] | None]:
+    def _token(self, tok: str) -> tuple:
         """(whether a term may start at the token, its lower case, its singular, the
         lengths > 1 of the terms it may start (longest first), the entries of the token
-        alone or None) of one token."""
+        alone or None, the tokens that may follow it in such a term -- as written, in lower
+        case, in the singular) of one token."""
         info = self._token_memo.get(tok)
         if info is None:
             low, sing = tok.lower(), singular(tok)
             if (tok not in self._exact_sizes and low not in self._folded_sizes and sing not in self._role_sizes
                     and not (tok.endswith("s") and tok[:1].isupper() and tok[:-1] in self._exact_sizes)):
-                return self._token_memo.put(tok, (False, low, sing, (), None))  # most words start no term
+                return self._token_memo.put(tok, (False, low, sing, (), None, None))  # most words start no term
             sizes = set(self._exact_sizes.get(tok, ()))
             sizes.update(self._folded_sizes.get(low, ()))
             sizes.update(self._role_sizes.get(sing, ()))
@@ -388,8 +402,10 @@ class Gazetteer:
             role = self._roles.get((sing,))
             if role is not None and (entries == [] or all(e.kind == "role" for e in entries)):
                 entries = [role]
+            exact, folded, roles = self._seconds
+            nexts = (exact.get(tok, frozenset()), folded.get(low, frozenset()), roles.get(sing, frozenset()))
             info = self._token_memo.put(tok, (bool(sizes or entries), low, sing,
-                                              tuple(sorted(sizes, reverse=True)), tuple(entries) or None))
+                                              tuple(sorted(sizes, reverse=True)), tuple(entries) or None, nexts))
         return info
 
     def _scan(self, toks: Sequence[str]) -> tuple[TermMatch, ...]:
@@ -440,8 +456,8 @@ class Gazetteer:
             sizes = info[3]   # multi-token terms, longest first
             if sizes and i + 1 < n:
                 nxt = known(toks[i + 1]) or token(toks[i + 1])
-                if ((toks[i], toks[i + 1]) not in self._exact_pairs and (info[1], nxt[1]) not in self._folded_pairs
-                        and (info[2], nxt[2]) not in self._role_pairs):
+                exact_next, folded_next, role_next = info[5]
+                if toks[i + 1] not in exact_next and nxt[1] not in folded_next and nxt[2] not in role_next:
                     sizes = ()
                 else:
                     longest = self._longest_prefix(toks, i, info)

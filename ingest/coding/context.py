@@ -54,20 +54,22 @@ def article_context(actors: ActorCoder, article: Article, extractions: Sequence[
         person = _role_holder(actors, ex)
         if person is not None:
             _add_person(people, roles, person)
-    context = CodingContext(article.id, _main_country(actors, article.content), people, roles,
-                            _scene_country(actors, article.content), actors.eponyms(words_of(article.content)))
+    words = words_of(article.content)  # read once: the main country and the eponyms count its terms
+    context = CodingContext(article.id, _main_country(actors, article.content, words), people, roles,
+                            _scene_country(actors, article.content), actors.eponyms(words))
     if index is not None:
         actors.remember_doc_index(index, context)
     return context
 
 
-def _main_country(actors: ActorCoder, content: str) -> str | None:
-    """The article's main country: the most often named (countries, nationalities, capitals)."""
+def _main_country(actors: ActorCoder, content: str, words: Sequence[str] | None = None) -> str | None:
+    """The article's main country: the most often named (countries, nationalities, capitals);
+    ``words`` are the content's :func:`~geokg.ingest.actors.words.words_of` when known."""
     countries: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     if _ETHNIC_ANYWHERE.search(content) is None:
         # no "ethnic" to discount: a term's token index orders the mentions as its offset does
-        words = words_of(content)
+        words = words_of(content) if words is None else words
         eponym_heads = actors.words["eponym_heads"]
         for iso, i in actors.country_terms(words):
             if iso and not (i + 1 < len(words) and words[i + 1].lower() in eponym_heads):  # "Kyoto Protocol"

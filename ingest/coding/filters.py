@@ -212,7 +212,10 @@ def clause_reading(ex: Extraction, doc, marks: dict[str, str], governors=frozens
         return ""
     if ex.kind == "nominal":
         return _nominal_reading(top, marks)
-    dep, kids = top.dep_, list(top.children)
+    dep = top.dep_
+    if dep not in ("advcl", "acl", "relcl"):
+        return ""  # a main or complement clause (the readings below are of these three)
+    kids = list(top.children)
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
     if dep == "advcl":
         mark = next((c.lower_ for c in kids if c.dep_ == "mark"), "")
@@ -335,16 +338,41 @@ def _date_words(ex: Extraction, doc) -> list[str]:
     if root is None:
         return []
     holders = [root]
-    mark = next((c.lower_ for c in root.children if c.dep_ == "mark"), "")
     if ex.kind == "event" and root.dep_ == "relcl":
         noun = root.head
         holders.append(noun)
         if noun.dep_ == "pobj" and noun.head.lower_ == "of":
             holders.append(noun.head.head)
-    return [" ".join(t.text for t in c.subtree) + (" " + mark if h is root else "")
-            for h in holders for c in h.children if c.ent_type_ == "DATE" or c.dep_ == "npadvmod"]
+    kids = _date_children(root.doc)
+    dated = [(h, root.doc[k]) for h in holders for k in kids.get(h.i, ())]
+    if not dated:
+        return []
+    mark = next((c.lower_ for c in root.children if c.dep_ == "mark"), "")
+    return [" ".join(t.text for t in c.subtree) + (" " + mark if h is root else "") for h, c in dated]
 
 
+def _date_children(doc) -> dict[int, tuple[int, ...]]:
+    """Token index -> the indices of its children that are dates (a DATE entity's tokens or an
+    ``npadvmod``), in order: read from the Doc's arrays once and kept in ``doc.user_data``."""
+    data = getattr(doc, "user_data", None)
+    found = data.get(_DATE_KIDS) if data is not None else None
+    if found is None:
+        from spacy.attrs import DEP, ENT_TYPE, HEAD
+        from spacy.symbols import DATE, npadvmod  # the ids of the label and the relation
+
+        kids: dict[int, list[int]] = {}
+        if len(doc):
+            table = doc.to_array([HEAD, ENT_TYPE, DEP]).astype("int64")  # HEAD: the offset to the head
+            for k, (offset, ent, dep) in enumerate(table.tolist()):
+                if offset and (ent == DATE or dep == npadvmod):
+                    kids.setdefault(k + offset, []).append(k)
+        found = {h: tuple(ks) for h, ks in kids.items()}
+        if data is not None:
+            data[_DATE_KIDS] = found
+    return found
+
+
+_DATE_KIDS = "geokg.date_children"
 _NOT = re.compile(r"(?:\bnot\b|n't\b|\bnever\b|\bno longer\b)", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:would|could|might|may|will|shall|can|should|must|'ll|wo|ca)\b", re.IGNORECASE)
 

@@ -129,6 +129,10 @@ class VerbLexicon:
         self._norm_memo = Memo(1 << 14)
         self._match_memo = Memo(1 << 14)
         self._frame_in_memo = Memo(1 << 12)
+        self._frame_word_memo = Memo(1 << 13)  # (word, kind) -> a form of a frame verb of the kind
+        # lemma as written -> its rows (_candidates), with the rows it read: a copy with other
+        # rows (geokg.ingest.evaluation.folds.without_rows) starts a memo of its own
+        self._candidates_memo: tuple[dict, Memo] = (rows, Memo(1 << 12))
         self._frame_memo = Memo(1 << 12)  # lemma as written -> frame
         self._heads_memo = Memo(1 << 14)  # (subject text, head, word class) -> headed_by (coding.filters)
         self._relation_lemmas_memo = Memo(1 << 12)  # (relation, lemma) -> relation_lemmas
@@ -171,12 +175,19 @@ class VerbLexicon:
         key = (relation, kind)
         found = self._frame_in_memo.get(key)
         if found is None:
-            stems = self._stem_sets.get(kind, {})
             words = _LETTERS_RE.findall(relation.lower())
+            found = self._frame_in_memo.put(key, any(self._frame_word(w, kind) for w in words))
+        return found
+
+    def _frame_word(self, word: str, kind: str) -> bool:
+        """Whether ``word`` is a form of a frame verb of ``kind`` (memoised: relations share words)."""
+        key = (word, kind)
+        found = self._frame_word_memo.get(key)
+        if found is None:
+            stems, w = self._stem_sets.get(kind, {}), word
             # a stem begins the word and leaves at most three letters: one of its last four prefixes
-            found = self._frame_in_memo.put(
-                key, any(len(w) - i >= stems[w[:i]] for w in words
-                         for i in range(max(0, len(w) - 3), len(w) + 1) if w[:i] in stems))
+            found = self._frame_word_memo.put(
+                key, any(len(w) - i >= stems[w[:i]] for i in range(max(0, len(w) - 3), len(w) + 1) if w[:i] in stems))
         return found
 
     def _norm(self, text: str) -> tuple[str, ...]:
@@ -225,6 +236,16 @@ class VerbLexicon:
         return bool(self._candidates(lemma))
 
     def _candidates(self, lemma: str) -> list[_Row]:
+        """The rows :meth:`match` tries for ``lemma`` (memoised by the lemma as written)."""
+        rows, memo = self._candidates_memo
+        if rows is not self.rows:
+            rows, memo = self._candidates_memo = (self.rows, Memo(1 << 12))
+        found = memo.get(lemma)
+        if found is None:
+            found = memo.put(lemma, self._find_candidates(lemma))
+        return found
+
+    def _find_candidates(self, lemma: str) -> list[_Row]:
         key = " ".join(lemma.lower().split())
         if key in self.rows:
             return self.rows[key]
@@ -384,6 +405,11 @@ class VerbLexicon:
             self._last_patterns = (ex, clause, found)
         key = (id(lex), own)
         hit = found.get(key)
+        with_own = found.get((id(lex), True)) if not own else None
+        if (hit is None or hit[0] is not lex) and with_own is not None and with_own[0] is lex and (
+                with_own[1] is None or with_own[1].pattern is not None):
+            # a pattern (or nothing) found before any verb's own code: without own codes, the same
+            hit = found[key] = with_own
         if hit is None or hit[0] is not lex:
             if not lex.names_verb(ex):
                 result = None  # no pattern or code for its verb: its clause is not read

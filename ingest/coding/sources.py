@@ -137,7 +137,7 @@ class SourceRules:
         subject = ex.subject
         # a passive's agent aimed at something, in its text or just after it in the Doc
         by_aimed = subject.start > ex.rel_start and (_AIMED_AT.search(subject.text) is not None or (
-            doc is not None and _AIMED_AT.match(doc.text, subject.end) is not None))
+            doc is not None and _AIMED_AT.match(self._doc_text(doc, context), subject.end) is not None))
         if subject.text and (not PASSIVE_RE.search(ex.relation) or by_aimed) and self._instrument(subject):
             # "an attack on a UN convoy killed two" / "two were killed by an attack on a UN
             # convoy" (a passive's agent aimed at something): the convoy is hit, not acting;
@@ -164,6 +164,10 @@ class SourceRules:
         if not sources:
             sources = self._inherited_subject(ex, siblings, context, doc)
         return tuple(sources)
+
+    def _doc_text(self, doc, context: CodingContext | None) -> str:
+        """``doc.text``, built once per article (the text of the context's Doc index)."""
+        return self.actors.doc_index(doc, context).text if context is not None else doc.text
 
     def _local_forces(self, ex: Extraction, sources: Sequence[Actor]) -> tuple[Actor, ...]:
         """Police and criminals named with no nationality belong to the country where they act

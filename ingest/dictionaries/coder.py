@@ -96,12 +96,29 @@ class Discards:
                 self._index.setdefault(words[0][:3], []).append((words, d.whole_word, d.story, d.phrase))
         for entries in self._index.values():
             entries.sort(key=lambda e: -len(e[0]))  # longest phrase first
+        # the same entries split for the reading: a longer phrase's first word is whole, so it is
+        # looked up by that word; a one-word phrase (a stem) by its first three letters -- at a
+        # word, the longer phrases come first, as in the index
+        self._longer: dict[str, list[tuple[tuple[str, ...], bool, bool, str]]] = {}
+        self._single: dict[str, list[tuple[tuple[str, ...], bool, bool, str]]] = {}
+        for key, entries in self._index.items():
+            for e in entries:
+                if len(e[0]) > 1:
+                    self._longer.setdefault(e[0][0], []).append(e)
+                else:
+                    self._single.setdefault(key, []).append(e)
+
+    def _entries(self, text: str) -> list[tuple[list[str], int, list]]:
+        """(the words of ``text``, a word's index, the entries that may start there) for the
+        words where an entry may start, in order (most words begin no phrase)."""
+        words = _WORD.findall(text.lower())
+        longer, single, none = self._longer, self._single, ()
+        return [(words, i, [*longer.get(w, none), *single.get(w[:3], none)]) for i, w in enumerate(words)
+                if w in longer or w[:3] in single]
 
     def _find(self, text: str, story_only: bool) -> str | None:
-        words = _WORD.findall(text.lower())
-        index = self._index
-        for i in [i for i, w in enumerate(words) if w[:3] in index]:  # most words begin no phrase
-            for phrase, whole, story, name in index[words[i][:3]]:
+        for words, i, entries in self._entries(text):
+            for phrase, whole, story, name in entries:
                 if story_only and not story:
                     continue
                 n = len(phrase)
@@ -113,11 +130,9 @@ class Discards:
 
     def reasons(self, text: str) -> tuple[str | None, str | None]:
         """(:meth:`sentence_reason`, :meth:`story_reason`) of ``text``, read once."""
-        words = _WORD.findall(text.lower())
         first = None
-        index = self._index
-        for i in [i for i, w in enumerate(words) if w[:3] in index]:  # most words begin no phrase
-            for phrase, whole, story, name in index[words[i][:3]]:
+        for words, i, entries in self._entries(text):
+            for phrase, whole, story, name in entries:
                 if first is not None and not story:
                     continue
                 n = len(phrase)

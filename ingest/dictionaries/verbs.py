@@ -32,6 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from geokg.ingest.actors.data import Memo
 from geokg.ingest.actors.words import PREPOSITIONS, singular, words_of
 from geokg.ingest.dictionaries.petrarch import VerbDictionary, VerbPattern
 
@@ -236,6 +237,7 @@ class PatternLexicon:
                 self.forms.setdefault(form, v.lemma)
         for rows in self.index.values():
             rows.sort(key=lambda c: -c.score)  # stable: file order among equals
+        self._names_memo = Memo(1 << 12)  # (relation, lemma) -> names_verb
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.index.values())
@@ -271,8 +273,12 @@ class PatternLexicon:
     def names_verb(self, ex) -> bool:
         """Whether the verb of extraction ``ex`` has patterns or a code here (:meth:`lemmas` of its
         clause, read without building the clause): :meth:`match` finds nothing for it otherwise."""
-        rel, lemma, at = _verb_of(ex)
-        return bool(self._lemmas(lemma, rel[at] if rel else ""))
+        key = (ex.relation, ex.lemma)  # all that _verb_of reads
+        found = self._names_memo.get(key)
+        if found is None:
+            rel, lemma, at = _verb_of(ex)
+            found = self._names_memo.put(key, bool(self._lemmas(lemma, rel[at] if rel else "")))
+        return found
 
     def match(self, clause: Clause, own: bool = True) -> PatternMatch | None:
         """The most specific fitting pattern's code, else (with ``own``) the verb's own
