@@ -145,8 +145,8 @@ class SourceRules:
             # ... but a town or a capital only says where it happened ("a *Baghdad* car bomb")
             return () if self._town_of(subject) else self._instrument_agent(subject, context)
         if (ex.kind == "nominal" and subject.text and doc is not None and subject.end <= ex.rel_start
-                and self._town_of(replace(subject, text=doc.text[subject.start:ex.rel_end], end=ex.rel_end,
-                                          head=ex.relation.split()[-1], head_lemma=ex.lemma))):
+                and self._town_of(replace(subject, text=self._doc_text(doc, context)[subject.start:ex.rel_end],
+                                          end=ex.rel_end, head=ex.relation.split()[-1], head_lemma=ex.lemma))):
             return ()  # "the *Jakarta* bombing": the town says where it happened, not who acted
         sources = self.actors.code_arguments(subject, doc=doc, context=context) if subject.text else ()
         if sources and not self.actors.names_country(subject.text):
@@ -212,8 +212,8 @@ class SourceRules:
         if pobj is None:
             return ()
         start, end = pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge.text)
-        agent = Argument("subject", doc.text[start:end], start, end, head=pobj.text, head_lemma=pobj.lemma_,
-                         label=pobj.ent_type_)
+        agent = Argument("subject", self._doc_text(doc, context)[start:end], start, end, head=pobj.text,
+                         head_lemma=pobj.lemma_, label=pobj.ent_type_)
         return tuple(self.actors.code_arguments(agent, doc=doc, context=context))
 
     def _attack_agent(self, arg: Argument, siblings: Sequence[Extraction], doc, context) -> tuple[Actor, ...]:
