@@ -36,6 +36,16 @@ def make(text: str, subject: str, rel: str, lemma: str, obj: str | None = None, 
     return art, ex
 
 
+def model_events(nlp, coder, text: str, *, title: str = "", published=None):
+    """The events ``coder`` codes in an article of ``text`` parsed by ``nlp`` (the real model)."""
+    from geokg.ingest.extract import extract
+
+    art = Article.create(title=title, text=text, published=published)
+    doc = nlp(art.content)
+    events, _, _ = coder.code_article(doc, art, list(extract(doc, article_id=art.id)))
+    return events
+
+
 def codes(coder, art, ex):
     """(cameo, source id, target id) of the events of one extraction, coded in its article."""
     events, _, _ = coder.code_article(None, art, [ex])

@@ -204,13 +204,9 @@ def test_verbs_of_motion_are_a_frame_of_their_own():
 
 
 def _events(nlp, coder, text: str):
-    from geokg.ingest.extract import extract
-    from geokg.ingest.records import Article
+    from coding_helpers import model_events
 
-    art = Article.create(title="", text=text)
-    doc = nlp(art.content)
-    events, _, _ = coder.code_article(doc, art, list(extract(doc, article_id=art.id)))
-    return [(e.cameo, e.extraction.lemma) for e in events]
+    return [(e.cameo, e.extraction.lemma) for e in model_events(nlp, coder, text)]
 
 
 @pytest.mark.model

@@ -5,7 +5,7 @@ its cause."""
 from __future__ import annotations
 
 import pytest
-from coding_helpers import codes, make  # noqa: E402  (tests/ingest/coding/conftest.py puts it on the path)
+from coding_helpers import codes, make, model_events  # noqa: E402  (tests/ingest/coding/conftest.py puts it on the path)
 from geokg.ingest.coding import EventCoder
 
 
@@ -133,14 +133,7 @@ def test_a_fire_is_no_fight(coder):
 
 
 def _model_codes(nlp, text: str):
-    from geokg.ingest.extract import extract
-    from geokg.ingest.records import Article
-
-    coder = EventCoder.default()
-    art = Article.create(title="", text=text)
-    doc = nlp(art.content)
-    events, _, _ = coder.code_article(doc, art, list(extract(doc, article_id=art.id)))
-    return [(e.cameo, e.extraction.lemma) for e in events]
+    return [(e.cameo, e.extraction.lemma) for e in model_events(nlp, EventCoder.default(), text)]
 
 
 @pytest.mark.model
