@@ -82,27 +82,24 @@ class Discards:
 
     PETRARCH also discards sentences that name a year or say "years ago" (history, not
     news); geokg dates the events it codes, so these time phrases are left out unless
-    ``time_phrases`` is true.  Phrases are indexed by their first word's first three
-    letters: a text is read once, word by word.
+    ``time_phrases`` is true.  Phrases are indexed by their first word (a one-word phrase,
+    a stem, by its first three letters): a text is read once, word by word.
     """
 
     def __init__(self, discards: Iterable[Discard], time_phrases: bool = False) -> None:
-        self._index: dict[str, list[tuple[tuple[str, ...], bool, bool, str]]] = {}
+        by_prefix: dict[str, list[tuple[tuple[str, ...], bool, bool, str]]] = {}
         for d in discards:
             if not (time_phrases or d.story or not _TIME_PHRASE.match(d.phrase)):
                 continue
             words = tuple(_WORD.findall(d.phrase))
             if words:
-                self._index.setdefault(words[0][:3], []).append((words, d.whole_word, d.story, d.phrase))
-        for entries in self._index.values():
-            entries.sort(key=lambda e: -len(e[0]))  # longest phrase first
-        # the same entries split for the reading: a longer phrase's first word is whole, so it is
-        # looked up by that word; a one-word phrase (a stem) by its first three letters -- at a
-        # word, the longer phrases come first, as in the index
+                by_prefix.setdefault(words[0][:3], []).append((words, d.whole_word, d.story, d.phrase))
+        # a longer phrase's first word is whole, so it is looked up by that word; a one-word
+        # phrase (a stem) by its first three letters -- at a word, the longer phrases first
         self._longer: dict[str, list[tuple[tuple[str, ...], bool, bool, str]]] = {}
         self._single: dict[str, list[tuple[tuple[str, ...], bool, bool, str]]] = {}
-        for key, entries in self._index.items():
-            for e in entries:
+        for key, entries in by_prefix.items():
+            for e in sorted(entries, key=lambda e: -len(e[0])):  # longest phrase first
                 if len(e[0]) > 1:
                     self._longer.setdefault(e[0][0], []).append(e)
                 else:

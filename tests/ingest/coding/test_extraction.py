@@ -240,7 +240,7 @@ def test_a_plain_negation_is_no_event_but_a_refusal_is(coder):
     assert [c[:2] for c, _, _ in codes(coder, art, ex)] == ["12"]
 
 
-# -- a harm told by a generic violence verb takes the type of the fighting named with it (issue #17)
+# -- the PETRARCH back-off: force aimed at actors, converse verbs read by the thing given (issue #17)
 
 def test_the_backoff_codes_an_act_aimed_at_actors():
     # no geokg row for "pelt": PETRARCH's verb code, for an act aimed "at"/"against" actors,

@@ -80,6 +80,8 @@ def test_the_agent_of_an_attack_in_an_in_phrase_is_the_source_not_the_target(cod
     assert codes(coder, art, ex) == [("180", None, "country:AFG")]
 
 
+# -- a harm told by a generic violence verb takes the type of the fighting named with it (issue #17)
+
 def test_toll_of_clashes_is_fighting_not_an_assault(coder):
     art, ex = make("Two Kenyan policemen were killed in clashes with gunmen near Garissa.", "",
                    "were killed", "kill", "Two Kenyan policemen", extras=[("other", "in", "clashes")])
