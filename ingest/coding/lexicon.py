@@ -372,19 +372,17 @@ class VerbLexicon:
     def light_noun_verb(self, ex) -> str | None:
         """The back-off verb that the event noun of a light-verb clause names ("mounted an
         *invasion*" -> invade, "staged *demonstrations*" -> demonstrate: the extractor gives the
-        noun as the lemma, :mod:`geokg.ingest.extract.clauses`), or None: the lemma is one
-        noun, the relation's last word a form of it, and the relation holds a support verb
-        (:meth:`frame_in`) other than the noun (:meth:`PatternLexicon.verb_of_noun
-        <geokg.ingest.dictionaries.verbs.PatternLexicon.verb_of_noun>`)."""
+        noun as the lemma, :mod:`geokg.ingest.extract.clauses`), or None: the lemma is one noun,
+        the relation's last word a form of it and the word before it a support verb ("planned
+        to go *hunting*" is none), and the back-off names a verb for it
+        (:meth:`~geokg.ingest.dictionaries.verbs.PatternLexicon.verb_of_noun`)."""
         if self.backoff is None or ex.kind != "event" or " " in ex.lemma.strip():
             return None
         words = _LETTERS_RE.findall(ex.relation.lower())
         noun = ex.lemma.lower().strip()
-        if len(words) < 2 or singular(words[-1]) != noun or not any(
-                self._frame_word(w, "support") for w in words[:-1]):
+        if len(words) < 2 or singular(words[-1]) != noun or not self._frame_word(words[-2], "support"):
             return None
-        verb = getattr(self.backoff, "verb_of_noun", lambda n: None)(noun)
-        return verb
+        return self.backoff.verb_of_noun(noun)
 
     def main_clause(self, ex, doc) -> bool | None:
         """Whether the verb of ``ex`` heads a main clause of its sentence in ``doc`` (None without

@@ -273,3 +273,10 @@ def test_a_frame_listed_twice_under_one_kind_is_an_error(tmp_path):
         VerbLexicon.default(tmp_path)
     (tmp_path / "coding/verbs_frames.tsv").write_text("announce\tsupport\nannounce\tspeech\n")
     assert VerbLexicon.default(tmp_path).kinds["announce"] == {"support", "speech"}
+
+
+def test_the_light_verb_must_govern_the_event_noun():
+    lex = _backoff_lexicon()
+    # "staged a rally to go demonstrating" is no light-verb clause of its last word
+    assert lex.light_noun_verb(_light("staged to go demonstration", "demonstration")) is None
+    assert lex.light_noun_verb(_light("have staged demonstration", "demonstration")) == "demonstrate"
