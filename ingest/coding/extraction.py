@@ -164,7 +164,7 @@ class ExtractionCoder(TargetRules, SourceRules):
         lemma = ex.lemma.lower().strip()
         obj = ex.object
         noun_pos = None
-        if (obj is not None and self.lexicon.frame(lemma) == "support"
+        if (obj is not None and self.lexicon.has_frame(lemma, "support")
                 and self.lexicon.is_event_noun(obj.head or obj.text.split()[-1])):
             noun_pos = head_pos(obj, doc)
         elif obj is not None and self.lexicon.user_patterns is not None and self.lexicon.frame(lemma) not in (
@@ -186,7 +186,7 @@ class ExtractionCoder(TargetRules, SourceRules):
             return True
         lemma = ex.lemma.lower().strip()
         obj = ex.object
-        if (obj is not None and lex.frame(lemma) == "support"
+        if (obj is not None and lex.has_frame(lemma, "support")
                 and lex.is_event_noun(obj.head or obj.text.split()[-1])):
             return True
         if any(lex.has_rows(c) for c in (lemma, *lex.relation_lemmas(ex.relation, ex.lemma))):
@@ -233,7 +233,7 @@ class ExtractionCoder(TargetRules, SourceRules):
         if mode in ("asserted", "reported") and self.lexicon.frame_in(ex.relation, "intent"):
             mode = "intended"
         code, theme = None, False
-        if (self.lexicon.frame(lemma) == "support" and ex.object is not None
+        if (self.lexicon.has_frame(lemma, "support") and ex.object is not None
                 and self.lexicon.is_event_noun(ex.object.head or ex.object.text.split()[-1])
                 and noun_pos not in ("VERB", "AUX")):
             code = self.lexicon.noun_code(ex.object.text, state)

@@ -90,10 +90,15 @@ class VerbLexicon:
     """
 
     def __init__(self, rows: dict[str, list[_Row]], classes: dict[str, list[tuple[str, ...]]],
-                 frames: dict[str, str], table: CameoTable | None = None) -> None:
+                 frames: dict[str, str], table: CameoTable | None = None,
+                 kinds: dict[str, frozenset[str]] | None = None) -> None:
         self.rows = rows
         self.classes = classes
         self.frames = frames
+        #: every frame kind of a lemma (:meth:`has_frame`): "announce" is a light verb before an
+        #: event noun ("announced a ceasefire") and a speech verb before a clause; ``frames`` holds
+        #: the kind :meth:`frame` gives, the last one listed
+        self.kinds = kinds if kinds is not None else {w: frozenset({k}) for w, k in frames.items()}
         self.table = table
         #: PETRARCH-format verb patterns (:class:`~geokg.ingest.dictionaries.verbs.PatternLexicon`):
         #: a user's, tried before these rows, and the shipped back-off, tried when they fire on nothing
@@ -162,13 +167,18 @@ class VerbLexicon:
                 else:
                     alts.append(_norm_tokens(alt))
             rows.setdefault(" ".join(lemma.lower().split()), []).append(_Row(tuple(alts), source, code))
-        frames = {}
+        frames: dict[str, str] = {}
+        kinds: dict[str, frozenset[str]] = {}
         for n, (lemma_, kind) in read_rows("coding/verbs_frames.tsv", data_dir, 2):
             if kind not in ("support", "refusal", "asserted", "intent", "generic", "speech", "accusation",
                             "request", "converse", "preparation", "patient", "deliberation", "motion"):
                 raise LexiconError(f"coding/verbs_frames.tsv:{n}: unknown kind {kind!r}")
-            frames[" ".join(lemma_.lower().split())] = kind
-        return cls(rows, classes, frames, table)
+            key = " ".join(lemma_.lower().split())
+            if kind in kinds.get(key, ()):
+                raise LexiconError(f"coding/verbs_frames.tsv:{n}: {key!r} is listed as {kind!r} twice")
+            frames[key] = kind
+            kinds[key] = kinds.get(key, frozenset()) | {kind}
+        return cls(rows, classes, frames, table, kinds)
 
     def frame_in(self, relation: str, kind: str) -> bool:
         """Whether the relation's words contain a frame verb of ``kind`` (any inflection)."""
@@ -211,6 +221,15 @@ class VerbLexicon:
         if found is _NONE:
             found = self._frame_memo.put(lemma, self.frames.get(" ".join(lemma.lower().split())))
         return found
+
+    def has_frame(self, lemma: str, kind: str) -> bool:
+        """Whether ``lemma`` is listed as a frame verb of ``kind`` (among others: :attr:`kinds`).
+
+        >>> lex = VerbLexicon({}, {}, {"announce": "speech"}, kinds={"announce": frozenset({"support", "speech"})})
+        >>> lex.frame("announce"), lex.has_frame("Announce", "support"), lex.has_frame("say", "speech")
+        ('speech', True, False)
+        """
+        return kind in self.kinds.get(" ".join(lemma.lower().split()), ())
 
     def _alt_match(self, alt, texts: Sequence[tuple[str, ...]], object_is_actor: bool) -> int | None:
         """Index of the first text the alternative matches (0 for "@ACTOR"), else None."""
@@ -319,6 +338,14 @@ class VerbLexicon:
                 return None, False
             if self.frame_in(ex.relation, "speech") or ex.lemma.split()[0] in _AUXILIARIES:
                 return None, False
+            verb = self.light_noun_verb(ex)
+            if verb is not None:
+                # "mounted an *invasion* of X", "staged *demonstrations*": the noun names the act, so
+                # the clause is its verb's; the noun is no vague object ("faced a speech"), so a verb's
+                # own or block code holds without an object that names actors
+                from dataclasses import replace
+
+                return self._pattern_code(lex, replace(ex, lemma=verb), own=True)
             if "motion" in (self.frame(ex.lemma), self.frame(ex.lemma.split()[0])):
                 # "left Pyongyang", "went to Darfur": a place, no party consulted -- only a pattern
                 # codes it ("went *for consultations*"), never the block's 040
@@ -341,6 +368,21 @@ class VerbLexicon:
             ex.object is None or clause_object is not False)
         own = layer == "backoff" or not framing
         return self._pattern_code(lex, ex, own=own, object_actor=object_actor)
+
+    def light_noun_verb(self, ex) -> str | None:
+        """The back-off verb that the event noun of a light-verb clause names ("mounted an
+        *invasion*" -> invade, "staged *demonstrations*" -> demonstrate: the extractor gives the
+        noun as the lemma, :mod:`geokg.ingest.extract.clauses`), or None: the lemma is one noun,
+        the relation's last word a form of it and the word before it a support verb ("planned
+        to go *hunting*" is none), and the back-off names a verb for it
+        (:meth:`~geokg.ingest.dictionaries.verbs.PatternLexicon.verb_of_noun`)."""
+        if self.backoff is None or ex.kind != "event" or " " in ex.lemma.strip():
+            return None
+        words = _LETTERS_RE.findall(ex.relation.lower())
+        noun = ex.lemma.lower().strip()
+        if len(words) < 2 or singular(words[-1]) != noun or not self._frame_word(words[-2], "support"):
+            return None
+        return self.backoff.verb_of_noun(noun)
 
     def main_clause(self, ex, doc) -> bool | None:
         """Whether the verb of ``ex`` heads a main clause of its sentence in ``doc`` (None without

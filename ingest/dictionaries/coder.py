@@ -399,7 +399,9 @@ def build_coder(paths: Sequence[str | Path] = (), *, backoff: bool = True, agent
     if user.verbs.patterns or user.verbs.verbs:
         lexicon.user_patterns = PatternLexicon(user.verbs, keep_code=table.__contains__, object_anywhere=True)
     if backoff:
-        lexicon.backoff = PatternLexicon(shipped.verbs, keep_code=table.__contains__)
+        suffixes = tuple((suffix, ending) for _, (suffix, ending) in
+                         read_rows("coding/verbs_nominal_suffixes.tsv", data_dir, 2))
+        lexicon.backoff = PatternLexicon(shipped.verbs, keep_code=table.__contains__, nominal_suffixes=suffixes)
     sectors = _known_sectors(data_dir)
     countries = country_codes(data_dir)
     # a user's country codes are their own ("GON": Gondor, "RHO": Rhodesia before 1979)

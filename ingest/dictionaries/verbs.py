@@ -204,8 +204,11 @@ class PatternLexicon:
     """
 
     def __init__(self, verbs: VerbDictionary, keep_code: Callable[[str], bool] | None = None,
-                 all_block_verbs: bool = False, object_anywhere: bool = False) -> None:
+                 all_block_verbs: bool = False, object_anywhere: bool = False,
+                 nominal_suffixes: tuple[tuple[str, str], ...] = ()) -> None:
         keep = keep_code or (lambda c: True)
+        #: (noun suffix, verb ending) rules of :meth:`verb_of_noun`, longest suffix first
+        self.nominal_suffixes = nominal_suffixes
         self.object_anywhere = object_anywhere
         self.synsets = {k: tuple(tuple(_norm(w) for w in t.split()) for t in terms)
                         for k, terms in verbs.synsets.items()}
@@ -269,6 +272,26 @@ class PatternLexicon:
             if cand and cand in self.index and cand not in out:
                 out.append(cand)
         return out
+
+    def verb_of_noun(self, noun: str) -> str | None:
+        """The verb of this dictionary that the event noun ``noun`` names: the noun itself
+        ("patrol"), else the first :attr:`nominal_suffixes` rule whose result is a verb here
+        and leaves a stem of three letters or more ("invasion" -> "invade"); else None.
+
+        >>> from geokg.ingest.dictionaries.petrarch import read_verbs
+        >>> lex = PatternLexicon(read_verbs("--- INVADE [192] ---\\nINVADE\\n--- PATROL [150] ---\\nPATROL\\n"),
+        ...                      nominal_suffixes=(("sion", "de"), ("ion", "")))
+        >>> lex.verb_of_noun("invasion"), lex.verb_of_noun("patrol"), lex.verb_of_noun("lion")
+        ('invade', 'patrol', None)
+        """
+        noun = noun.lower()
+        if noun in self.index:
+            return noun
+        for suffix, ending in self.nominal_suffixes:
+            stem = len(noun) - len(suffix)
+            if noun.endswith(suffix) and stem >= 3 and noun[:stem] + ending in self.index:
+                return noun[:stem] + ending
+        return None
 
     def names_verb(self, ex) -> bool:
         """Whether the verb of extraction ``ex`` has patterns or a code here (:meth:`lemmas` of its

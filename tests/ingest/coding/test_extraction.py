@@ -275,3 +275,26 @@ def test_the_backoff_reads_a_converse_verb_by_the_thing_given():
     art, ex = make("Chile received a warm welcome from Peru.", "Chile", "received", "receive", "a warm welcome",
                    extras=[("other", "from", "Peru")])
     assert codes(coder, art, ex) == []
+
+
+def test_the_backoff_codes_a_light_verbs_event_noun_as_the_verb_it_names():
+    # no geokg row for "abduction": the light verb's noun is PETRARCH's ABDUCT [181] ("staged an
+    # abduction" is an abduction); a noun after a verb that is no light verb names no act of the clause
+    from geokg.ingest.dictionaries.coder import build_coder
+
+    coder = build_coder()
+    assert not coder.lexicon.has_rows("abduction")
+    art, ex = make("Chile staged abduction of Peruvian diplomats.", "Chile", "staged abduction", "abduction",
+                   "Peruvian diplomats")
+    assert codes(coder, art, ex) == [("181", "country:CHL", "actor:PER-GOV")]
+    art, ex = make("Chile planned to go abduction of Peruvian diplomats.", "Chile", "planned to go abduction",
+                   "abduction", "Peruvian diplomats")
+    assert codes(coder, art, ex) == []
+
+
+def test_announcing_an_event_noun_is_the_act_announcing_a_clause_a_statement(coder):
+    # "announce" is a light verb before an event noun and a speech verb before a clause
+    art, ex = make("Chile announced sanctions against Peru.", "Chile", "announced", "announce", "sanctions",
+                   extras=[("other", "against", "Peru")])
+    assert codes(coder, art, ex) == [("163", "country:CHL", "country:PER")]
+    assert coder.lexicon.frame("announce") == "speech"

@@ -219,3 +219,64 @@ def test_model_leaving_a_place_is_no_consultation(nlp):
     assert not _events(nlp, coder, "Kenyan troops departed Somalia on Monday.")
     # ... but a pattern of the verb still codes the visit it names
     assert ("042", "go to") in _events(nlp, coder, "The Kenyan foreign minister went to Uganda for consultations.")
+
+
+def _light(relation: str, lemma: str, obj: str = "", head: str = ""):
+    from geokg.ingest.records import Argument, Extraction
+
+    subj = Argument("subject", "Riverland", 0, 9, head="Riverland")
+    o = Argument("object", obj, 30, 30 + len(obj), head=head, head_lemma=head) if obj else None
+    return Extraction("a", 0, 0, 60, subj, relation, lemma, 10, 10 + len(relation), object=o)
+
+
+def _backoff_lexicon() -> VerbLexicon:
+    from geokg.ingest.dictionaries.petrarch import read_verbs
+    from geokg.ingest.dictionaries.verbs import PatternLexicon
+
+    lex = VerbLexicon({}, {}, {"mount": "support", "stage": "support", "say": "speech"},
+                      VerbLexicon.default().table)
+    lex.backoff = PatternLexicon(read_verbs("--- INVADE [192] ---\nINVADE\n--- PROTEST [140] ---\nDEMONSTRATE [141]\n"),
+                                 nominal_suffixes=(("ation", "ate"), ("sion", "de")))
+    return lex
+
+
+def test_the_event_noun_of_a_light_verb_codes_as_its_verb_in_the_back_off():
+    lex = _backoff_lexicon()
+    invasion = _light("mounted invasion", "invasion", "Westmark", "Westmark")
+    assert lex.light_noun_verb(invasion) == "invade"
+    # the noun names the act: its verb's code holds without an object that names actors
+    assert lex.pattern_code(invasion, "asserted", "backoff", main=True, object_actor=False)[0] == "192"
+    assert lex.pattern_code(_light("staged demonstrations", "demonstration"), "asserted", "backoff",
+                            main=True, object_actor=False)[0] == "141"
+    # no light verb before the noun, a subordinate clause, or a noun that names no verb: nothing
+    assert lex.light_noun_verb(_light("invasion", "invasion")) is None
+    assert lex.light_noun_verb(_light("planned invasion", "invasion")) is None
+    assert lex.pattern_code(invasion, "asserted", "backoff", main=False, object_actor=False)[0] is None
+    assert lex.light_noun_verb(_light("mounted occupation", "occupation")) is None
+
+
+def test_a_verb_may_be_a_light_verb_and_a_speech_verb():
+    lex = VerbLexicon.default()
+    # "announced a ceasefire" names the act, "announced that ..." frames a claim
+    assert lex.has_frame("announce", "support") and lex.has_frame("announce", "speech")
+    assert lex.frame("announce") == "speech" and lex.frame_in("announced", "speech")
+    assert not lex.has_frame("say", "support")
+
+
+def test_a_frame_listed_twice_under_one_kind_is_an_error(tmp_path):
+    data = Path(__file__).resolve().parents[3] / "ingest" / "data"
+    (tmp_path / "coding").mkdir()
+    for name in ("coding/verbs_classes.tsv", "coding/verbs.tsv", "coding/cameo.tsv", "coding/cameo_transforms.tsv"):
+        (tmp_path / name).write_text((data / name).read_text())
+    (tmp_path / "coding/verbs_frames.tsv").write_text("stage\tsupport\nannounce\tspeech\nstage\tsupport\n")
+    with pytest.raises(LexiconError, match="verbs_frames.tsv:3.*stage"):
+        VerbLexicon.default(tmp_path)
+    (tmp_path / "coding/verbs_frames.tsv").write_text("announce\tsupport\nannounce\tspeech\n")
+    assert VerbLexicon.default(tmp_path).kinds["announce"] == {"support", "speech"}
+
+
+def test_the_light_verb_must_govern_the_event_noun():
+    lex = _backoff_lexicon()
+    # "staged a rally to go demonstrating" is no light-verb clause of its last word
+    assert lex.light_noun_verb(_light("staged to go demonstration", "demonstration")) is None
+    assert lex.light_noun_verb(_light("have staged demonstration", "demonstration")) == "demonstrate"

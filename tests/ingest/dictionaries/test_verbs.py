@@ -169,3 +169,17 @@ def test_an_object_slot_filled_by_the_verb_s_own_preposition_does_not_use_the_ob
     assert (m.code, m.uses_object) == ("190", False)
     m = lex.match(Clause.from_extraction(_rel("brandished", "brandish", "long lances", "lances")))
     assert (m.code, m.uses_object) == ("195", True)
+
+
+def test_an_event_noun_names_the_verb_it_nominalises_in_the_dictionary():
+    verbs = read_verbs("--- INVADE [192] ---\nINVADE\n--- PATROL [150] ---\nPATROL\n"
+                       "--- PROTEST [140] ---\nDEMONSTRATE [141]\n--- SHELL [190] ---\nSHELL\n")
+    rules = (("ation", "ate"), ("sion", "de"), ("ion", ""), ("ing", ""))
+    lex = PatternLexicon(verbs, nominal_suffixes=rules)
+    assert lex.verb_of_noun("invasion") == "invade"       # -sion -> -de
+    assert lex.verb_of_noun("Demonstration") == "demonstrate"
+    assert lex.verb_of_noun("shelling") == "shell"
+    assert lex.verb_of_noun("patrol") == "patrol"         # the noun is the verb
+    # a rule whose result is no verb here, or that leaves a stem under three letters, gives nothing
+    assert lex.verb_of_noun("occupation") is None and lex.verb_of_noun("ion") is None
+    assert PatternLexicon(verbs).verb_of_noun("invasion") is None  # no rules: only the verbs themselves
