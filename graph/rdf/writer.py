@@ -22,14 +22,15 @@ How much evidence is written is the evidence level (``evidence=`` or
     mode, confidence, kind, subject/object/attribution text, codes, actors,
     date, place), the actors and ``<run> prov:used <article>``.
 ``mention`` (default)
-    Also, per claim, one mention: ``gk:inSentence`` (the sentence: its
-    article, start offset and text, written once), ``gk:start``/``gk:end``
-    (the clause's offsets into the article text).  No ``rdf:type`` where a
-    property's ``rdfs:domain``/``rdfs:range`` gives the class (sentences,
-    mentions).
+    Also, per report of a claim, on the claim itself: ``gk:inSentence`` (the
+    sentence: its article, start offset and text, written once) and
+    ``gk:span`` (the clause's offsets into the article text as one value,
+    ``"start,end"``); no mention node.  No ``rdf:type`` where a property's
+    ``rdfs:range`` gives the class (sentences).
 ``full``
-    Also the Web Annotation form of every mention (``oa:hasTarget``, quote
-    and position selectors, ``oa:hasBody``), its ``gk:Argument`` spans (role,
+    Also a ``gk:Mention`` per report (``gk:hasMention``), in Web Annotation
+    form (``oa:hasTarget``, quote and position selectors, ``oa:hasBody``),
+    its ``gk:Argument`` spans (role,
     head lemma, preposition, coreference, NER label), the entity mentions,
     every sentence (with ``gk:sentenceIndex`` and ``oa:end``), SEM role nodes,
     ``prov:wasDerivedFrom``/``prov:wasGeneratedBy`` on each claim, a second
@@ -414,9 +415,9 @@ def _claim(
     if not 0 <= ext.confidence <= 1:
         raise ctx.fail(f"{what} confidence {ext.confidence!r} is not between 0 and 1")
     lean = ctx.evidence != "full"
-    if ctx.evidence != "none":
+    if not lean:  # else the article's graph says where the claim comes from, and the run prov:used it;
+        # the report's Web Annotation form (its sentence and span are on the claim at every level but none)
         yield node, GK.hasMention, _iri(mention_iri(ext_id))
-    if not lean:  # else the article's graph says where the claim comes from, and the run prov:used it
         yield node, PROV.wasDerivedFrom, ctx.ref
         if ctx.run_ref is not None:
             yield node, PROV.wasGeneratedBy, ctx.run_ref
@@ -599,7 +600,7 @@ def _triples(result: ArticleResult, run: RunInfo | None, evidence: str) -> Itera
         if evidence == "full":
             yield from extraction_mention_triples(ctx, ext, bodies[ext_id], ext_id=ext_id)
         elif evidence == "mention":
-            yield from compact_mention_triples(ctx, ext, ext_id=ext_id)
+            yield from compact_mention_triples(ctx, ext, bodies[ext_id], ext_id=ext_id)
         else:
             check_records(ctx, (), ext, ext_id)
     for ext_id, event in zip(event_ext, result.events):
