@@ -310,12 +310,14 @@ def entity_mention_id(mention: Mention) -> str:
 
 
 def sentence_triples(ctx: WriteContext, index: int, start: int, end: int) -> Iterator[Triple]:
-    """A ``gk:Sentence``: its article, start offset and text (sliced from the article).
+    """A ``gk:Sentence``: its start offset and text (sliced from the article).
 
     No ``rdf:type``: ``gk:inSentence`` has range ``gk:Sentence``.  Level
-    ``full`` also writes its index and end offset; at the other levels they
-    are derivable (the index is the IRI's last segment and the order of the
-    start offsets, the end is ``oa:start`` + the text's length).
+    ``full`` also writes its article (``dct:isPartOf``), index and end
+    offset; at the other levels they are derivable (the article is the graph
+    the sentence is written in, as for the claims, and the IRI's first
+    segment; the index is the IRI's last segment and the order of the start
+    offsets; the end is ``oa:start`` + the text's length).
 
     Examples
     --------
@@ -327,10 +329,10 @@ def sentence_triples(ctx: WriteContext, index: int, start: int, end: int) -> Ite
     """
     node = _iri(sentence_iri(ctx.article.id, index))
     start, end = ctx.span(start, end, f"sentence {index}")
-    yield node, DCTERMS.isPartOf, ctx.ref
     yield node, OA.start, f'"{start}"{_INTEGER}'
     yield node, SCHEMA.text, _quoted(ctx.content[start:end])
     if ctx.evidence == "full":
+        yield node, DCTERMS.isPartOf, ctx.ref
         yield node, GK.sentenceIndex, f'"{index}"{_INTEGER}'
         yield node, OA.end, f'"{end}"{_INTEGER}'
 

@@ -23,7 +23,7 @@ How much evidence is written is the evidence level (``evidence=`` or
     date, place), the actors and ``<run> prov:used <article>``.
 ``mention`` (default)
     Also, per report of a claim, on the claim itself: ``gk:inSentence`` (the
-    sentence: its article, start offset and text, written once) and
+    sentence: its start offset and text, written once) and
     ``gk:span`` (the clause's offsets into the article text as one value,
     ``"start,end"``); no mention node.  No ``rdf:type`` where a property's
     ``rdfs:range`` gives the class (sentences).
@@ -32,7 +32,8 @@ How much evidence is written is the evidence level (``evidence=`` or
     form (``oa:hasTarget``, quote and position selectors, ``oa:hasBody``),
     its ``gk:Argument`` spans (role,
     head lemma, preposition, coreference, NER label), the entity mentions,
-    every sentence (with ``gk:sentenceIndex`` and ``oa:end``), SEM role nodes,
+    every sentence (with ``dct:isPartOf``, ``gk:sentenceIndex`` and ``oa:end``),
+    the article's ``dct:identifier``, SEM role nodes,
     ``prov:wasDerivedFrom``/``prov:wasGeneratedBy`` on each claim, a second
     type where the ontology implies it (``gk:Event``, the schema.org type of
     actors, ``schema:Place``) and every value below.
@@ -47,7 +48,9 @@ Levels ``none`` and ``mention`` leave out what a reader can derive:
   (``ontology/cameo.ttl``, the store's vocabulary graph) states the same
   (:func:`cameo_scores`), and ``gk:relationText`` when it equals
   ``gk:relationLemma``;
-* ``prov:wasDerivedFrom`` (the claim's graph is its article).
+* ``prov:wasDerivedFrom`` (the claim's graph is its article), a sentence's
+  ``dct:isPartOf`` (so is its graph) and the article's ``dct:identifier``
+  (the last segment of its IRI).
 
 Each node gets one ``rdf:type`` (events ``sem:Event``, actors ``sem:Actor``
 with ``gk:actorKind``, places ``sem:Place``).  The run's description (type,
@@ -297,7 +300,8 @@ def _context(result: ArticleResult, run: RunInfo | None, sentences: frozenset[in
 def _article(ctx: WriteContext) -> Iterator[Triple]:
     a, node = ctx.article, ctx.ref
     yield node, RDF.type, SCHEMA.NewsArticle
-    yield node, DCTERMS.identifier, _literal(a.id)
+    if ctx.evidence == "full":  # else the IRI's last segment (article_iri) says it
+        yield node, DCTERMS.identifier, _literal(a.id)
     yield node, SCHEMA.text, _literal(a.content)
     if a.title:
         yield node, DCTERMS.title, _literal(a.title)

@@ -30,6 +30,7 @@ from geokg.ontology import (  # noqa: E402
     validate_graph,
 )
 
+SCHEMA_TEXT = URIRef("https://schema.org/text")
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "rdf"
 
 
@@ -168,8 +169,14 @@ def test_compact_span(good, inference):
 def test_untyped_sentence_is_checked(good):
     sentence = good.value(_event(good), GK.inSentence)
     good.remove((sentence, RDF.type, None))
-    good.remove((sentence, URIRef("http://purl.org/dc/terms/isPartOf"), None))
-    assert ("MinCountConstraintComponent", "http://purl.org/dc/terms/isPartOf") in _violations(good, "none")
+    good.remove((sentence, SCHEMA_TEXT, None))
+    assert ("MinCountConstraintComponent", str(SCHEMA_TEXT)) in _violations(good, "none")
+
+
+def test_sentence_of_another_kind_of_node(full):
+    sentence = full.value(_event(full), GK.inSentence)
+    full.set((sentence, URIRef("http://purl.org/dc/terms/isPartOf"), _event(full)))
+    assert ("ClassConstraintComponent", "http://purl.org/dc/terms/isPartOf") in _violations(full, "none")
 
 
 def test_event_without_type_or_lemma(good):

@@ -207,7 +207,12 @@ def test_mention_level_is_compact(result):
     assert not list(g.subjects(RDF.type, GK.Sentence)) and not list(g.subjects(RDF.type, GK.Mention))
     # only the sentences a mention cites, each text once, with no index or end offset (derivable)
     assert set(g.subjects(OA.start, None)) == {sentence_iri(result.article.id, i) for i in (1, 2)}
-    assert set(g.predicates(sentence)) == {URIRef("http://purl.org/dc/terms/isPartOf"), OA.start, SCHEMA.text}
+    assert set(g.predicates(sentence)) == {OA.start, SCHEMA.text}  # its article is its graph
+    assert g.value(article_iri(result.article.id), URIRef("http://purl.org/dc/terms/identifier")) is None
+    full = article_graph(result, run=RUN, evidence="full")
+    assert full.value(sentence, URIRef("http://purl.org/dc/terms/isPartOf")) == article_iri(result.article.id)
+    assert full.value(article_iri(result.article.id), URIRef("http://purl.org/dc/terms/identifier")) == Literal(
+        result.article.id)
     texts = [str(o) for o in g.objects(None, SCHEMA.text)]
     assert len(texts) == len(set(texts))
     assert g.value(e, PROV.wasGeneratedBy) is None and g.value(e, PROV.wasDerivedFrom) is None
