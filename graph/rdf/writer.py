@@ -758,7 +758,7 @@ def article_graph(result: ArticleResult, *, run: RunInfo | None = None, evidence
     >>> from geokg.ingest.records import Article, ArticleResult
     >>> art = Article.create(title="T", text="Body.", url="https://x.test/b")
     >>> len(article_graph(ArticleResult(article=art), run=RunInfo("m", "1", "0.1")))  # the run: run_quads
-    6
+    5
     """
     graph = bind_prefixes(Graph(identifier=article_iri(result.article.id)))
     for s, p, o, _ in article_quads(result, run=run, evidence=evidence):
