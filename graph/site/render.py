@@ -58,7 +58,6 @@ __all__ = ["SITE_CSP", "render_site", "sentence_spans", "write_site"]
 
 _SENTENCES = """
 PREFIX gk: <https://w3id.org/geokg/ontology#>
-PREFIX dct: <http://purl.org/dc/terms/>
 PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX schema: <https://schema.org/>
 SELECT DISTINCT ?article ?start ?text

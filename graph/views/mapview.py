@@ -60,8 +60,8 @@ _EVENT_COLUMNS = {
 _LABELS = _PREFIXES + "SELECT DISTINCT ?x ?v WHERE { ?x rdfs:label ?v }"
 #: The columns and sentences are read for events with a place only (the others are not drawn).
 _PLACED = "?event sem:hasPlace ?place . "
-_SENTENCES = _PREFIXES + ("SELECT DISTINCT ?x ?v WHERE { " + _PLACED +
-                          "?x gk:inSentence ?s . ?s schema:text ?v FILTER (?x = ?event) }")
+_SENTENCES = _PREFIXES + ("SELECT DISTINCT ?event ?v WHERE { " + _PLACED +
+                          "?event gk:inSentence ?s . ?s schema:text ?v }")
 
 
 def _rows(store: Any, query: str) -> list[dict[str, Any]]:
@@ -89,7 +89,7 @@ def map_records(store: Any, query: str = MAP_QUERY) -> list[dict[str, Any]]:
         places.setdefault(str(row["event"]), row)
     columns = {c: _pairs(store, f"{_PREFIXES}SELECT DISTINCT ?event ?v WHERE {{ {_PLACED}{pattern} }}", "event")
                for c, pattern in _EVENT_COLUMNS.items()}
-    labels, sentences = _pairs(store, _LABELS, "x"), _pairs(store, _SENTENCES, "x")
+    labels, sentences = _pairs(store, _LABELS, "x"), _pairs(store, _SENTENCES, "event")
     records = []
     for event, row in sorted(places.items()):
         mentions = columns["mention"].get(event, [])
