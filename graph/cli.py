@@ -62,7 +62,7 @@ def build(
     dictionary: Annotated[Optional[list[Path]], typer.Option("--dictionary", help="A user dictionary of actors, agents, verbs or discards (PETRARCH .txt or geokg TSV/JSONL, or a folder), or a shipped one: phoenix-agents, phoenix-actors (used by default after geokg's own entries; naming it puts it first); repeatable.")] = None,
     allow_private_addresses: Annotated[bool, typer.Option("--allow-private-addresses", help="Let URL sources redirect to loopback, private or link-local addresses (a URL you give is always fetched as given).")] = False,
     store_url: Annotated[Optional[str], typer.Option("--store", help="Write the graph into this store instead of OUT/store: a SPARQL endpoint URL (http(s)://HOST/...; query and update) or an Oxigraph folder. OUT keeps the exports.")] = None,
-    evidence: Annotated[str, typer.Option("--evidence", help="Textual evidence kept: none (events, statements, actors, article metadata), mention (also one mention per report: its sentence and the clause's offsets) or full (also Web Annotation selectors, argument spans, entity mentions).")] = "mention",
+    evidence: Annotated[str, typer.Option("--evidence", help="Textual evidence kept: none (events, statements, actors, article metadata), mention (also, per report of a claim, its sentence and the clause's offsets, on the claim) or full (also a mention node per report with Web Annotation selectors, argument spans, entity mentions).")] = "mention",
 ) -> None:
     """Ingest SOURCES into an event graph in OUT.
 

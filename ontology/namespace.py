@@ -144,8 +144,7 @@ class GK(DefinedNamespace):
     ploverMode: URIRef
     timeText: URIRef
     sentenceIndex: URIRef
-    start: URIRef
-    end: URIRef
+    span: URIRef
     evidenceLevel: URIRef
     argumentRole: URIRef
     headLemma: URIRef

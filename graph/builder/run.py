@@ -338,7 +338,7 @@ def build(  # long only by its docstring (every option documented); the work is 
         (see :mod:`geokg.ingest.readers.netpolicy`).
     evidence
         How much textual evidence the graph keeps: ``"none"``, ``"mention"``
-        (default: one mention per report, its sentence and clause offsets) or
+        (default: per report of a claim, its sentence and clause offsets on the claim) or
         ``"full"`` (also Web Annotation selectors, argument spans and entity
         mentions); see :func:`~geokg.graph.rdf.evidence.check_evidence`.
         Recorded on the run; a change of level makes the journal process the

@@ -23,7 +23,7 @@ Oxigraph and on rdflib.  What a row is, per query (the ``.rq`` header says it to
   article (its IRI; its title in ``country-events``);
 * ``who-said-what``: one row per attributed report of a claim: speaker,
   subject, object, mode and sentence from the same article;
-* ``event-mentions``: one row per mention;
+* ``event-mentions``: one row per report (a span and its sentence);
 * ``top-actors``: one row per actor, each event counted once however many
   articles report it.
 
@@ -44,8 +44,8 @@ event has 8 reports):
   collapses the repeats before the next one;
 * the reports are the article graphs that type the event (``GRAPH ?a0 { ?event
   a sem:Event }``: at every evidence level, the graph is the article; level
-  ``full`` also writes ``prov:wasDerivedFrom``) and, in each article's graph, the event's mentions
-  (``gk:hasMention`` / ``gk:inSentence``: levels ``mention`` and ``full``; at
+  ``full`` also writes ``prov:wasDerivedFrom``) and, in each article's graph, the sentences of
+  the event's reports (``gk:inSentence`` on the event: levels ``mention`` and ``full``; at
   level ``none`` the sentence columns stay unbound and there is one row per
   article), read as
   ``OPTIONAL`` look-ups with ``COALESCE(?x, <urn:geokg:none>)`` so ``?article``

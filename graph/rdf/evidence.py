@@ -1,12 +1,15 @@
 """Textual evidence as RDF: sentences, mentions, selectors and argument spans.
 
 Helpers of :mod:`geokg.graph.rdf.writer`.  At evidence level ``mention`` (the
-default, :func:`compact_mention_triples`) a mention is three triples: its
-sentence and the clause's offsets (``gk:start``, ``gk:end``) into
-``Article.content``.  At level ``full`` (:func:`extraction_mention_triples`) it
-is also a ``gk:Mention`` (an ``oa:Annotation``) whose target is a span of the
-article text described by an ``oa:TextQuoteSelector`` (the exact text) and an
-``oa:TextPositionSelector`` (character offsets), with its argument spans.
+default, :func:`compact_mention_triples`) a report of a claim is two triples
+on the claim itself: its sentence (``gk:inSentence``) and the clause's
+offsets into ``Article.content`` as one compact value (``gk:span``,
+``"start,end"``); no mention node.  At level ``full``
+(:func:`extraction_mention_triples`) each report is also a ``gk:Mention``
+(an ``oa:Annotation``, linked by ``gk:hasMention``) whose target is a span of
+the article text described by an ``oa:TextQuoteSelector`` (the exact text)
+and an ``oa:TextPositionSelector`` (character offsets), with its argument
+spans.
 Every node gets an IRI below its mention's IRI (no blank nodes).
 
 No ``oa:prefix``/``oa:suffix`` are written (the offsets point into the
@@ -80,6 +83,7 @@ __all__ = [
     "entity_mention_triples",
     "extraction_mention_triples",
     "compact_mention_triples",
+    "span_value",
     "check_evidence",
     "check_records",
     "nt_term",
@@ -210,8 +214,8 @@ def check_evidence(level: object) -> str:
     """``level`` if it is one of :data:`EVIDENCE_LEVELS`, else a :class:`ValueError` naming it.
 
     ``none``: events, statements, actors and article metadata.  ``mention``
-    (the default): also one compact mention per report (its sentence, stored
-    once, and the clause's offsets as ``gk:start``/``gk:end``).  ``full``: also
+    (the default): also, per report of a claim, its sentence (stored once) and the
+    clause's offsets as one value (``gk:inSentence``, ``gk:span`` on the claim).  ``full``: also
     Web Annotation targets and selectors, ``gk:Argument`` spans, entity
     mentions and SEM role nodes.
 
@@ -306,12 +310,14 @@ def entity_mention_id(mention: Mention) -> str:
 
 
 def sentence_triples(ctx: WriteContext, index: int, start: int, end: int) -> Iterator[Triple]:
-    """A ``gk:Sentence``: its article, start offset and text (sliced from the article).
+    """A ``gk:Sentence``: its start offset and text (sliced from the article).
 
     No ``rdf:type``: ``gk:inSentence`` has range ``gk:Sentence``.  Level
-    ``full`` also writes its index and end offset; at the other levels they
-    are derivable (the index is the IRI's last segment and the order of the
-    start offsets, the end is ``oa:start`` + the text's length).
+    ``full`` also writes its article (``dct:isPartOf``), index and end
+    offset; at the other levels they are derivable (the article is the graph
+    the sentence is written in, as for the claims, and the IRI's first
+    segment; the index is the IRI's last segment and the order of the start
+    offsets; the end is ``oa:start`` + the text's length).
 
     Examples
     --------
@@ -323,10 +329,10 @@ def sentence_triples(ctx: WriteContext, index: int, start: int, end: int) -> Ite
     """
     node = _iri(sentence_iri(ctx.article.id, index))
     start, end = ctx.span(start, end, f"sentence {index}")
-    yield node, DCTERMS.isPartOf, ctx.ref
     yield node, OA.start, f'"{start}"{_INTEGER}'
     yield node, SCHEMA.text, _quoted(ctx.content[start:end])
     if ctx.evidence == "full":
+        yield node, DCTERMS.isPartOf, ctx.ref
         yield node, GK.sentenceIndex, f'"{index}"{_INTEGER}'
         yield node, OA.end, f'"{end}"{_INTEGER}'
 
@@ -431,12 +437,29 @@ def _sentence_ref(ctx: WriteContext, sentence: int) -> Term:
     return iri
 
 
-def compact_mention_triples(ctx: WriteContext, ext: Extraction, *, ext_id: str | None = None) -> Iterator[Triple]:
-    """The evidence of an extraction at level ``mention``: its sentence and the clause's offsets.
+def span_value(start: int, end: int) -> Term:
+    """The compact value of a clause's offsets (``gk:span``): ``"start,end"``, as in an RFC 5147
+    ``char=start,end`` fragment.
 
-    Three triples, no ``rdf:type`` (``gk:inSentence``, ``gk:start`` and
-    ``gk:end`` have domain ``gk:Mention``): the quoted text is the article
-    text's slice ``[start, end)``; the sentence holds its text once.
+    Examples
+    --------
+    >>> span_value(0, 18)
+    '"0,18"'
+    """
+    return f'"{start},{end}"'
+
+
+def compact_mention_triples(
+    ctx: WriteContext, ext: Extraction, bodies: list[Term], *, ext_id: str | None = None
+) -> Iterator[Triple]:
+    """The evidence of an extraction at level ``mention``, on each claim it evidences.
+
+    Two triples per claim (``bodies``, in N-Triples syntax), no mention node:
+    ``gk:inSentence`` (the sentence, which holds its text once) and
+    ``gk:span`` (the clause's offsets into the article text as one compact
+    value, ``"start,end"``; the quoted text is the article text's slice
+    ``[start, end)``).  A claim reported twice in one article has two of
+    each; each span lies inside the sentence it was found in.
 
     Examples
     --------
@@ -445,28 +468,29 @@ def compact_mention_triples(ctx: WriteContext, ext: Extraction, *, ext_id: str |
     >>> ext = Extraction(art.id, 0, 0, 19, Argument("subject", "Kenya", 0, 5), "thanked", "thank", 6, 13,
     ...                  Argument("object", "Chad", 14, 18))
     >>> ctx = WriteContext(art, article_iri(art.id), None, {}, frozenset({0}))
-    >>> [(p.split("#")[-1], o.split("^^")[0]) for _, p, o in compact_mention_triples(ctx, ext)]
-    [('inSentence>', '<https://w3id.org/geokg/id/sentence/...'), ('start>', '"0"'), ('end>', '"18"')]
+    >>> [(p.split("#")[-1], o) for _, p, o in compact_mention_triples(ctx, ext, ["<urn:c>"])]  # doctest: +ELLIPSIS
+    [('inSentence>', '<https://w3id.org/geokg/id/sentence/...>'), ('span>', '"0,18"')]
     """
     ext_id = ext.id if ext_id is None else ext_id
     what = f"extraction {ext_id} ({ext.relation!r})"
     ctx.own(ext.article_id, what)
     start, end = ctx.span(*_clause_span(ext), what)
     _check_relation(ctx, ext, what)
-    node = _iri(mention_iri(ext_id))
-    if ext.sentence in ctx.sentences:
-        yield node, GK.inSentence, _sentence_ref(ctx, ext.sentence)
-    yield node, GK.start, f'"{start}"{_INTEGER}'
-    yield node, GK.end, f'"{end}"{_INTEGER}'
+    span = span_value(start, end)
+    sentence = _sentence_ref(ctx, ext.sentence) if ext.sentence in ctx.sentences else None
+    for claim in bodies:
+        if sentence is not None:
+            yield claim, GK.inSentence, sentence
+        yield claim, GK.span, span
 
 
 def extraction_mention_triples(
     ctx: WriteContext, ext: Extraction, bodies: list[Term], *, ext_id: str | None = None
 ) -> Iterator[Triple]:
-    """The evidence of an extraction at level ``full``: the clause span and its argument spans.
+    """The evidence of an extraction at level ``full``: a mention node with the clause span and its argument spans.
 
-    Also writes :func:`compact_mention_triples`, so what reads level
-    ``mention`` reads ``full`` too.
+    Also writes :func:`compact_mention_triples` (the claims' sentence and
+    span), so what reads level ``mention`` reads ``full`` too.
 
     The quoted span runs from the first to the last character of subject,
     relation and object; ``bodies`` are the claims (events or a statement,
@@ -482,10 +506,9 @@ def extraction_mention_triples(
     start, end = ctx.span(*_clause_span(ext), what)
     yield from _mention_header(ctx, node, ext.sentence, OA.describing)
     yield from _target(ctx, iri, start, end)
-    yield node, GK.start, f'"{start}"{_INTEGER}'
-    yield node, GK.end, f'"{end}"{_INTEGER}'
     for body in bodies:
         yield node, OA.hasBody, body
+    yield from compact_mention_triples(ctx, ext, bodies, ext_id=ext_id)
     relation = Argument("relation", ext.relation, ext.rel_start, ext.rel_end)
     slots = [("subject", ext.subject), ("relation", relation)]
     slots += [("object", ext.object)] if ext.object is not None else []

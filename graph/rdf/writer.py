@@ -22,16 +22,18 @@ How much evidence is written is the evidence level (``evidence=`` or
     mode, confidence, kind, subject/object/attribution text, codes, actors,
     date, place), the actors and ``<run> prov:used <article>``.
 ``mention`` (default)
-    Also, per claim, one mention: ``gk:inSentence`` (the sentence: its
-    article, start offset and text, written once), ``gk:start``/``gk:end``
-    (the clause's offsets into the article text).  No ``rdf:type`` where a
-    property's ``rdfs:domain``/``rdfs:range`` gives the class (sentences,
-    mentions).
+    Also, per report of a claim, on the claim itself: ``gk:inSentence`` (the
+    sentence: its start offset and text, written once) and
+    ``gk:span`` (the clause's offsets into the article text as one value,
+    ``"start,end"``); no mention node.  No ``rdf:type`` where a property's
+    ``rdfs:range`` gives the class (sentences).
 ``full``
-    Also the Web Annotation form of every mention (``oa:hasTarget``, quote
-    and position selectors, ``oa:hasBody``), its ``gk:Argument`` spans (role,
+    Also a ``gk:Mention`` per report (``gk:hasMention``), in Web Annotation
+    form (``oa:hasTarget``, quote and position selectors, ``oa:hasBody``),
+    its ``gk:Argument`` spans (role,
     head lemma, preposition, coreference, NER label), the entity mentions,
-    every sentence (with ``gk:sentenceIndex`` and ``oa:end``), SEM role nodes,
+    every sentence (with ``dct:isPartOf``, ``gk:sentenceIndex`` and ``oa:end``),
+    the article's ``dct:identifier``, SEM role nodes,
     ``prov:wasDerivedFrom``/``prov:wasGeneratedBy`` on each claim, a second
     type where the ontology implies it (``gk:Event``, the schema.org type of
     actors, ``schema:Place``) and every value below.
@@ -46,7 +48,9 @@ Levels ``none`` and ``mention`` leave out what a reader can derive:
   (``ontology/cameo.ttl``, the store's vocabulary graph) states the same
   (:func:`cameo_scores`), and ``gk:relationText`` when it equals
   ``gk:relationLemma``;
-* ``prov:wasDerivedFrom`` (the claim's graph is its article).
+* ``prov:wasDerivedFrom`` (the claim's graph is its article), a sentence's
+  ``dct:isPartOf`` (so is its graph) and the article's ``dct:identifier``
+  (the last segment of its IRI).
 
 Each node gets one ``rdf:type`` (events ``sem:Event``, actors ``sem:Actor``
 with ``gk:actorKind``, places ``sem:Place``).  The run's description (type,
@@ -296,7 +300,8 @@ def _context(result: ArticleResult, run: RunInfo | None, sentences: frozenset[in
 def _article(ctx: WriteContext) -> Iterator[Triple]:
     a, node = ctx.article, ctx.ref
     yield node, RDF.type, SCHEMA.NewsArticle
-    yield node, DCTERMS.identifier, _literal(a.id)
+    if ctx.evidence == "full":  # else the IRI's last segment (article_iri) says it
+        yield node, DCTERMS.identifier, _literal(a.id)
     yield node, SCHEMA.text, _literal(a.content)
     if a.title:
         yield node, DCTERMS.title, _literal(a.title)
@@ -414,9 +419,9 @@ def _claim(
     if not 0 <= ext.confidence <= 1:
         raise ctx.fail(f"{what} confidence {ext.confidence!r} is not between 0 and 1")
     lean = ctx.evidence != "full"
-    if ctx.evidence != "none":
+    if not lean:  # else the article's graph says where the claim comes from, and the run prov:used it;
+        # the report's Web Annotation form (its sentence and span are on the claim at every level but none)
         yield node, GK.hasMention, _iri(mention_iri(ext_id))
-    if not lean:  # else the article's graph says where the claim comes from, and the run prov:used it
         yield node, PROV.wasDerivedFrom, ctx.ref
         if ctx.run_ref is not None:
             yield node, PROV.wasGeneratedBy, ctx.run_ref
@@ -599,7 +604,7 @@ def _triples(result: ArticleResult, run: RunInfo | None, evidence: str) -> Itera
         if evidence == "full":
             yield from extraction_mention_triples(ctx, ext, bodies[ext_id], ext_id=ext_id)
         elif evidence == "mention":
-            yield from compact_mention_triples(ctx, ext, ext_id=ext_id)
+            yield from compact_mention_triples(ctx, ext, bodies[ext_id], ext_id=ext_id)
         else:
             check_records(ctx, (), ext, ext_id)
     for ext_id, event in zip(event_ext, result.events):
@@ -753,7 +758,7 @@ def article_graph(result: ArticleResult, *, run: RunInfo | None = None, evidence
     >>> from geokg.ingest.records import Article, ArticleResult
     >>> art = Article.create(title="T", text="Body.", url="https://x.test/b")
     >>> len(article_graph(ArticleResult(article=art), run=RunInfo("m", "1", "0.1")))  # the run: run_quads
-    6
+    5
     """
     graph = bind_prefixes(Graph(identifier=article_iri(result.article.id)))
     for s, p, o, _ in article_quads(result, run=run, evidence=evidence):

@@ -58,11 +58,10 @@ __all__ = ["SITE_CSP", "render_site", "sentence_spans", "write_site"]
 
 _SENTENCES = """
 PREFIX gk: <https://w3id.org/geokg/ontology#>
-PREFIX dct: <http://purl.org/dc/terms/>
 PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX schema: <https://schema.org/>
 SELECT DISTINCT ?article ?start ?text
-WHERE { ?s dct:isPartOf ?article ; oa:start ?start ; schema:text ?text . }
+WHERE { GRAPH ?article { ?x gk:inSentence ?s . ?s oa:start ?start ; schema:text ?text } }
 """
 
 #: Content-Security-Policy of the site's pages (``{style}`` is the hash of their stylesheet).
@@ -72,7 +71,7 @@ _MAX_ACTOR_EVENTS = 500
 
 
 def sentence_spans(store: GraphStore) -> dict[str, list[tuple[int, int]]]:
-    """Offsets of every sentence in its article's text, by article IRI.
+    """Offsets of every sentence a claim or mention cites in its article's text, by article IRI.
 
     Examples
     --------

@@ -53,13 +53,15 @@ _EVENT_COLUMNS = {
             "FILTER NOT EXISTS { ?event gk:quadClass ?own } }",
     "date": "?event sem:hasTimeStamp ?v",
     "relation": "?event gk:relationLemma ?v", "source_iri": "?event gk:sourceActor ?v",
-    "target_iri": "?event gk:targetActor ?v", "mention": "?event gk:hasMention ?v",
+    "target_iri": "?event gk:targetActor ?v",
+    # one value per report: the article graph and the clause's span in it (levels mention and full)
+    "mention": "GRAPH ?g { ?event gk:span ?span } BIND (CONCAT(STR(?g), \"#\", ?span) AS ?v)",
 }
 _LABELS = _PREFIXES + "SELECT DISTINCT ?x ?v WHERE { ?x rdfs:label ?v }"
 #: The columns and sentences are read for events with a place only (the others are not drawn).
 _PLACED = "?event sem:hasPlace ?place . "
-_SENTENCES = _PREFIXES + ("SELECT DISTINCT ?x ?v WHERE { " + _PLACED +
-                          "?event gk:hasMention ?x . ?x gk:inSentence ?s . ?s schema:text ?v }")
+_SENTENCES = _PREFIXES + ("SELECT DISTINCT ?event ?v WHERE { " + _PLACED +
+                          "?event gk:inSentence ?s . ?s schema:text ?v }")
 
 
 def _rows(store: Any, query: str) -> list[dict[str, Any]]:
@@ -87,13 +89,13 @@ def map_records(store: Any, query: str = MAP_QUERY) -> list[dict[str, Any]]:
         places.setdefault(str(row["event"]), row)
     columns = {c: _pairs(store, f"{_PREFIXES}SELECT DISTINCT ?event ?v WHERE {{ {_PLACED}{pattern} }}", "event")
                for c, pattern in _EVENT_COLUMNS.items()}
-    labels, sentences = _pairs(store, _LABELS, "x"), _pairs(store, _SENTENCES, "x")
+    labels, sentences = _pairs(store, _LABELS, "x"), _pairs(store, _SENTENCES, "event")
     records = []
     for event, row in sorted(places.items()):
         mentions = columns["mention"].get(event, [])
         rec = {"event": event, "lat": row["lat"], "lon": row["lon"], "place": _first(labels.get(str(row["p"]))),
                "mentions": len(set(map(str, mentions))) or 1,
-               "sentence": _first([s for m in mentions for s in sentences.get(str(m), [])])}
+               "sentence": _first(sentences.get(event))}
         rec.update({c: _first(columns[c].get(event)) for c in ("quad", "date", "relation")})
         for side in ("source", "target"):
             iri = _first(columns[f"{side}_iri"].get(event))

@@ -30,6 +30,7 @@ from geokg.ontology import (  # noqa: E402
     validate_graph,
 )
 
+SCHEMA_TEXT = URIRef("https://schema.org/text")
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "rdf"
 
 
@@ -134,9 +135,15 @@ def _event(g: Graph) -> URIRef:
 
 
 @pytest.mark.parametrize("inference", ["none", "rdfs"])
-def test_event_without_mention(good, inference):
-    good.remove((_event(good), GK.hasMention, None))
+def test_event_without_span(good, inference):
+    good.remove((_event(good), GK.span, None))
     assert ("SPARQLConstraintComponent", "") in _violations(good, inference)
+
+
+def test_event_without_mention_node_at_level_full(full):
+    assert not _violations(full)
+    full.remove((_event(full), GK.hasMention, None))
+    assert ("SPARQLConstraintComponent", "") in _violations(full)
 
 
 def test_mention_at_level_none(good):
@@ -147,19 +154,29 @@ def test_mention_at_level_none(good):
 
 
 @pytest.mark.parametrize("inference", ["none", "rdfs"])
-def test_compact_mention_offsets(good, inference):
-    mention = good.value(_event(good), GK.hasMention)
-    good.set((mention, GK.start, Literal(int(good.value(mention, GK.end)))))
-    assert ("LessThanConstraintComponent", str(GK.start)) in _violations(good, inference)
-    good.remove((mention, GK.start, None))
-    assert ("MinCountConstraintComponent", str(GK.start)) in _violations(good, inference)
+def test_compact_span(good, inference):
+    event = _event(good)
+    start, end = str(good.value(event, GK.span)).split(",")
+    good.set((event, GK.span, Literal(f"{end},{end}")))
+    assert ("SPARQLConstraintComponent", "") in _violations(good, inference)
+    good.set((event, GK.span, Literal(f"{start}-{end}")))
+    assert ("PatternConstraintComponent", str(GK.span)) in _violations(good, inference)
+    good.set((event, GK.span, Literal(f"{start},{end}")))
+    good.remove((event, GK.inSentence, None))
+    assert ("MinCountConstraintComponent", str(GK.inSentence)) in _violations(good, inference)
 
 
 def test_untyped_sentence_is_checked(good):
-    sentence = good.value(good.value(_event(good), GK.hasMention), GK.inSentence)
+    sentence = good.value(_event(good), GK.inSentence)
     good.remove((sentence, RDF.type, None))
-    good.remove((sentence, URIRef("http://purl.org/dc/terms/isPartOf"), None))
-    assert ("MinCountConstraintComponent", "http://purl.org/dc/terms/isPartOf") in _violations(good, "none")
+    good.remove((sentence, SCHEMA_TEXT, None))
+    assert ("MinCountConstraintComponent", str(SCHEMA_TEXT)) in _violations(good, "none")
+
+
+def test_sentence_of_another_kind_of_node(full):
+    sentence = full.value(_event(full), GK.inSentence)
+    full.set((sentence, URIRef("http://purl.org/dc/terms/isPartOf"), _event(full)))
+    assert ("ClassConstraintComponent", "http://purl.org/dc/terms/isPartOf") in _violations(full, "none")
 
 
 def test_event_without_type_or_lemma(good):

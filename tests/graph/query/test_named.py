@@ -69,6 +69,31 @@ def test_event_mentions_point_into_article(store):
     assert content[first["start"]:first["end"]] == first["exact"]
 
 
+@pytest.mark.parametrize("kind", ["oxigraph.v1", "rdflib-memory.v1"])
+def test_event_mentions_pair_each_span_with_its_sentence(kind):
+    """An event told twice in one article: two rows, each span with the sentence that holds it."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDF, XSD
+
+    gk, oa, schema = "https://w3id.org/geokg/ontology#", "http://www.w3.org/ns/oa#", "https://schema.org/"
+    event, art = URIRef("https://w3id.org/geokg/id/event/e2"), URIRef("https://w3id.org/geokg/id/article/a2")
+    s0, s1 = URIRef(f"{art}/s0"), URIRef(f"{art}/s1")
+    text = "Lima thanked Quito. Later Lima thanked Quito again."
+    st = open_store(None, kind=kind)
+    st.replace_graphs({art: [
+        (art, URIRef(schema + "text"), Literal(text)),
+        (event, RDF.type, URIRef("http://semanticweb.cs.vu.nl/2009/11/sem/Event")),
+        (event, URIRef(gk + "span"), Literal("0,18")), (event, URIRef(gk + "span"), Literal("26,44")),
+        (event, URIRef(gk + "inSentence"), s0), (event, URIRef(gk + "inSentence"), s1),
+        (s0, URIRef(schema + "text"), Literal(text[:19])), (s0, URIRef(oa + "start"), Literal(0, datatype=XSD.integer)),
+        (s1, URIRef(schema + "text"), Literal(text[20:])), (s1, URIRef(oa + "start"), Literal(20, datatype=XSD.integer)),
+    ]})
+    rows = run_named(st, "event-mentions", event=str(event)).to_dicts()
+    assert [(r["sentence"], r["start"], r["end"], r["exact"]) for r in rows] == [
+        (text[:19], 0, 18, "Lima thanked Quito"), (text[20:], 26, 44, "Lima thanked Quito"),
+    ]
+
+
 def test_hostile_values_are_data(store):
     before = len(store)
     for value in ['Mexico" } } ; DROP ALL ; { {', "Mex\nico", "{?s ?p ?o}", "\\"]:

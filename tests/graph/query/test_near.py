@@ -34,10 +34,10 @@ def store():
     quads = []
     for n, (pid, name, kind, lat, lon) in enumerate(PLACES):
         art = URIRef(f"{ID}article/a{n}")
-        p, e, m, s = (URIRef(f"{ID}{x}/{pid}") for x in ("place", "event", "mention", "sentence"))
+        p, e, s = (URIRef(f"{ID}{x}/{pid}") for x in ("place", "event", "sentence"))
         for t in [(p, RDFS.label, Literal(name)), (p, GK.placeKind, Literal(kind)),
                   (p, WGS.lat, Literal(str(lat), datatype=XSD.decimal)), (p, WGS.long, Literal(str(lon), datatype=XSD.decimal)),
-                  (e, RDF.type, SEM.Event), (e, SEM.hasPlace, p), (e, GK.hasMention, m), (m, GK.inSentence, s),
+                  (e, RDF.type, SEM.Event), (e, SEM.hasPlace, p), (e, GK.span, Literal("0,5")), (e, GK.inSentence, s),
                   (s, DCT.isPartOf, art), (e, PROV.wasDerivedFrom, art), (e, SEM.hasTimeStamp, Literal(f"2025-04-{10 + n}", datatype=XSD.date))]:
             quads.append((*t, art))
     graphs: dict = {}

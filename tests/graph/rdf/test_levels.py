@@ -23,7 +23,7 @@ ARTICLES = Path(__file__).resolve().parents[3] / "examples" / "articles"
 
 #: Columns that hold textual evidence (empty at level none), per query.
 EVIDENCE_COLUMNS = {
-    "event-mentions": {"sentence", "exact", "start", "end", "mention"},
+    "event-mentions": {"sentence", "exact", "start", "end", "span"},
     "*": {"sentence"},
 }
 #: Queries that need a Python step or data the sample corpus lacks are run with these parameters.

@@ -192,19 +192,27 @@ def test_mention_level_is_compact(result):
     g = article_graph(result, run=RUN)
     content = result.article.content
     e = event_iri(result.events[0].id)
-    mention = g.value(e, GK.hasMention)
-    start, end = int(g.value(mention, GK.start)), int(g.value(mention, GK.end))
+    start, end = map(int, str(g.value(e, GK.span)).split(","))  # one compact value "start,end"
     assert content[start:end] == "Mexico rejected the plan"
-    sentence = g.value(mention, GK.inSentence)
+    sentence = g.value(e, GK.inSentence)
     s0 = int(g.value(sentence, OA.start))
     assert str(g.value(sentence, SCHEMA.text))[start - s0:end - s0] == "Mexico rejected the plan"
-    assert set(g.predicates(mention)) == {GK.inSentence, GK.start, GK.end}  # no type, target, body, arguments
+    # no mention node: the report's sentence and span are on the claim
+    assert not list(g.triples((None, GK.hasMention, None)))
+    assert not [x for x in g.all_nodes() if "/id/mention/" in str(x)]
+    statement = statement_iri(result.extractions[1].id)
+    assert {p for p in g.predicates(statement) if p in (GK.span, GK.inSentence)} == {GK.span, GK.inSentence}
     for prop in (OA.hasTarget, OA.hasSelector, OA.exact, GK.hasArgument, OA.hasBody, SEM.roleType, GK.nerLabel):
         assert not list(g.triples((None, prop, None))), prop
     assert not list(g.subjects(RDF.type, GK.Sentence)) and not list(g.subjects(RDF.type, GK.Mention))
     # only the sentences a mention cites, each text once, with no index or end offset (derivable)
     assert set(g.subjects(OA.start, None)) == {sentence_iri(result.article.id, i) for i in (1, 2)}
-    assert set(g.predicates(sentence)) == {URIRef("http://purl.org/dc/terms/isPartOf"), OA.start, SCHEMA.text}
+    assert set(g.predicates(sentence)) == {OA.start, SCHEMA.text}  # its article is its graph
+    assert g.value(article_iri(result.article.id), URIRef("http://purl.org/dc/terms/identifier")) is None
+    full = article_graph(result, run=RUN, evidence="full")
+    assert full.value(sentence, URIRef("http://purl.org/dc/terms/isPartOf")) == article_iri(result.article.id)
+    assert full.value(article_iri(result.article.id), URIRef("http://purl.org/dc/terms/identifier")) == Literal(
+        result.article.id)
     texts = [str(o) for o in g.objects(None, SCHEMA.text)]
     assert len(texts) == len(set(texts))
     assert g.value(e, PROV.wasGeneratedBy) is None and g.value(e, PROV.wasDerivedFrom) is None
@@ -217,7 +225,8 @@ def test_none_level_keeps_claims_actors_and_article(result):
     e = event_iri(result.events[0].id)
     assert not list(g.triples((None, GK.hasMention, None))) and not list(g.subjects(GK.sentenceIndex, None))
     assert not list(g.triples((None, GK.inSentence, None)))
-    kept = {(s, p, o) for s, p, o in mention if p not in (GK.hasMention, GK.inSentence, GK.start, GK.end)
+    assert not list(g.triples((None, GK.span, None)))
+    kept = {(s, p, o) for s, p, o in mention if p not in (GK.inSentence, GK.span)
             and s != RUN.iri and not str(s).startswith(str(sentence_iri(result.article.id, 0))[:-1])}
     assert kept <= set(g)  # events, statements, actors and article as at level mention
     assert g.value(e, GK.relationLemma) == Literal("reject")
@@ -350,8 +359,8 @@ def test_mention_selectors_point_into_the_text(result):
     pos, quote = selectors[OA.TextPositionSelector], selectors[OA.TextQuoteSelector]
     start, end = int(g.value(pos, OA.start)), int(g.value(pos, OA.end))
     assert str(g.value(quote, OA.exact)) == content[start:end] == "Mexico rejected the plan"
-    assert (int(g.value(mention, GK.start)), int(g.value(mention, GK.end))) == (start, end)  # compact form too
-    assert g.value(mention, GK.inSentence) == sentence_iri(result.article.id, 1)
+    assert g.value(e, GK.span) == Literal(f"{start},{end}")  # the compact form on the claim too
+    assert g.value(mention, GK.inSentence) == g.value(e, GK.inSentence) == sentence_iri(result.article.id, 1)
     for arg in g.objects(mention, GK.hasArgument):
         a, b = int(g.value(arg, OA.start)), int(g.value(arg, OA.end))
         assert str(g.value(arg, SCHEMA.text)) == content[a:b]
@@ -424,7 +433,7 @@ def test_implied_sentence_from_extraction(result):
     assert str(g.value(s1, SCHEMA.text)).endswith("in Geneva.")
     full = article_graph(dataclasses.replace(result, sentences=()), evidence="full")
     assert full.value(s1, GK.sentenceIndex) == Literal(1) and full.value(s1, OA.end) == Literal(136)
-    assert (mention_iri(result.extractions[0].id), GK.inSentence, s1) in g
+    assert (event_iri(result.events[0].id), GK.inSentence, s1) in g
 
 
 def test_datetime_values_are_written_as_dates(result):

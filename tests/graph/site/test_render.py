@@ -325,14 +325,15 @@ def test_site_of_the_sample_corpus(sample_store_dir: Path, tmp_path: Path) -> No
 
 
 def _quotes(store: Any) -> dict[str, set[str]]:
-    """Each event's quoted clauses: the article text between its mentions' offsets (every evidence level)."""
+    """Each event's quoted clauses: the article text between its reports' offsets (levels mention and full)."""
     query = """
     PREFIX gk: <https://w3id.org/geokg/ontology#>
     PREFIX schema: <https://schema.org/>
-    SELECT DISTINCT ?event ?start ?end ?text WHERE {
-      GRAPH ?a { ?event gk:hasMention ?m . ?m gk:start ?start ; gk:end ?end . ?a schema:text ?text }
+    SELECT DISTINCT ?event ?span ?text WHERE {
+      GRAPH ?a { ?event gk:span ?span . ?a schema:text ?text }
     }"""
     out: dict[str, set[str]] = {}
-    for event, start, end, text in store.query(query):
-        out.setdefault(str(event), set()).add(str(text)[int(start):int(end)])
+    for event, span, text in store.query(query):
+        start, end = map(int, str(span).split(","))
+        out.setdefault(str(event), set()).add(str(text)[start:end])
     return out
