@@ -203,7 +203,9 @@ def actor_entries(actors: Iterable[DatedActor], sectors: frozenset[str], countri
             continue
         iso, sector, kind = _code_parts(code, sectors, countries)
         if countries is not None:  # "the United Nations": geokg's "United Nations" comes first
-            a = replace(a, names=tuple(dict.fromkeys(_without_article(n) for n in a.names)))
+            names = tuple(dict.fromkeys(_without_article(n) for n in a.names))
+            if names != a.names:  # most names have no article: no copy of the record
+                a = replace(a, names=names)
         display = a.names[0].title()
         if len(code) == 3 and countries is not None:  # Phoenix's countries, some with dated codes
             if iso:
