@@ -371,3 +371,24 @@ def test_sentences_are_read_again_when_a_word_spans_their_boundary():
                 spaces=[True, False, True, True, False, False], sent_starts=[True, False, False, True, False, False])
     assert coder._dropped_sentences(plain, coder.actors.doc_index(plain), Article.create(title="", text=plain.text),
                                     None) == set()
+
+
+# -- the collector paused while building --------------------------------------------------
+def test_collector_paused_restores_the_state_it_found():
+    import gc
+
+    from geokg.ingest.dictionaries.coder import _collector_paused
+
+    was = gc.isenabled()
+    try:
+        for before in (True, False):
+            gc.enable() if before else gc.disable()
+            with _collector_paused():
+                assert not gc.isenabled()
+            assert gc.isenabled() is before
+        gc.enable()
+        with pytest.raises(ValueError), _collector_paused():
+            raise ValueError("a failed build")
+        assert gc.isenabled()
+    finally:
+        gc.enable() if was else gc.disable()
