@@ -202,8 +202,7 @@ def clause_reading(ex: Extraction, doc, marks: dict[str, str], governors=frozens
       question about an act still to come ("asked *when* the talks *would resume*");
     * ``participle``: a past participle describing a noun ("property *seized* in the 1970s"),
       except a headline's ("Three People *Killed* at Checkpoint": no verb governs it) and a
-      progressive ("an analyst *being investigated*"); a present participle describing the
-      subject of a verb ("a group *fighting* the government said ...": who the subject is);
+      progressive ("an analyst *being investigated*");
     * ``relative``: a relative clause ("a helicopter *that was captured*"), except one that tells
       what an attack or a bomb (``instruments``) did ("fighting *that killed* 36") and one that
       adds news about a named actor (:func:`_appositive`);
@@ -234,8 +233,6 @@ def clause_reading(ex: Extraction, doc, marks: dict[str, str], governors=frozens
         return "purpose"
     if dep == "acl" and top.tag_ == "VBN" and _in_clause(top):
         return "" if any(c.lower_ == "being" for c in kids) else "participle"
-    if dep == "acl" and top.tag_ == "VBG" and top.head.dep_ in ("nsubj", "nsubjpass") and _in_clause(top.head):
-        return "participle"  # "an alliance *fighting* Indian rule rejected ...": who the subject is
     if dep == "relcl":
         return "" if _antecedent_is(top, instruments) or _appositive(top) else "relative"
     return ""

@@ -217,28 +217,6 @@ def test_an_act_held_over_a_condition_with_unless_is_a_threat() -> None:
 
 
 
-def _described_subject(dep: str) -> Doc:
-    """"A militia opposing the junta rejected the plan", its participle on a subject or an object."""
-    if dep == "nsubj":
-        return parse([("A", 1, "det", "DET", "DT", "a"), ("militia", 4, "nsubj", "NOUN", "NN", "militia"),
-                      ("opposing", 1, "acl", "VERB", "VBG", "oppose"), ("juntas", 2, "dobj", "NOUN", "NNS", "junta"),
-                      ("rejected", 4, "ROOT", "VERB", "VBD", "reject"), ("plans", 4, "dobj", "NOUN", "NNS", "plan")])
-    return parse([("Police", 1, "nsubj", "NOUN", "NNS", "police"), ("arrested", 1, "ROOT", "VERB", "VBD", "arrest"),
-                  ("men", 1, "dobj", "NOUN", "NNS", "man"), ("firing", 2, "acl", "VERB", "VBG", "fire"),
-                  ("on", 3, "prep", "ADP", "IN", "on"), ("guards", 4, "pobj", "NOUN", "NNS", "guard")])
-
-
-def test_a_present_participle_describing_the_subject_is_background() -> None:
-    doc = _described_subject("nsubj")
-    assert clause_reading(clause(doc, 2), doc, MARKS) == "participle"
-    assert clause_reading(clause(doc, 4), doc, MARKS) == ""
-
-
-def test_a_present_participle_describing_an_object_is_kept() -> None:
-    doc = _described_subject("dobj")
-    assert clause_reading(clause(doc, 3), doc, MARKS) == ""
-
-
 def _asked(modal: str) -> Doc:
     """"Lima did not say when the army <modal> attack", a question about an act (or a plain clause)."""
     return parse([("Lima", 3, "nsubj", "PROPN", "NNP", "Lima"), ("did", 3, "aux", "AUX", "VBD", "do"),
