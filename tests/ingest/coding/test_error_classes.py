@@ -316,3 +316,9 @@ def test_a_ruling_striking_down_rules_is_no_event(coder):
     art, ex = make("The Chilean high court struck down the new election regulations.", "The Chilean high court",
                    "struck down", "strike down", "the new election regulations")
     assert codes(coder, art, ex) == []
+
+
+def test_hanging_on_against_a_rival_is_no_attack(coder):
+    art, ex = make("Chile's ruling party hung on against the Peruvian opposition.", "Chile's ruling party",
+                   "hung on against", "hang on against", "the Peruvian opposition")
+    assert codes(coder, art, ex) == []
