@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from geokg.ingest.coding.rules import PEOPLE_SECTORS, VIOLENCE_ROOTS
+from geokg.ingest.coding.rules import PEOPLE_SECTORS, VIOLENCE_ROOTS, is_state
 from geokg.ingest.records import Actor, Event, Extraction, event_id
 
 __all__ = ["ARMED_SECTORS", "same_victims", "shared_attackers"]
@@ -61,14 +61,17 @@ def _violent(ev: Event) -> bool:
     return (ev.cameo or "")[:2] in VIOLENCE_ROOTS and ev.target is not None
 
 
-def shared_attackers(per_ex: Sequence[tuple[Extraction, list[Event]]], body_offset: int, article_id: str
-                     ) -> list[tuple[Extraction, list[Event]]]:
+def shared_attackers(per_ex: Sequence[tuple[Extraction, list[Event]]], body_offset: int, article_id: str,
+                     table=None) -> list[tuple[Extraction, list[Event]]]:
     """``per_ex`` (each extraction with its events) where a violent event with no source
     takes the sources of the violent events on the other side of the headline (before
     ``body_offset``) whose target is the same victim (:func:`same_victims`): one event per
     source (at most 4), with a new id.  An item without a headline (``body_offset`` 0)
     is returned as is, and so is an event no donor matches; a donor's source is never
-    the event's own target."""
+    the event's own target.  An event coded ``180`` (violence with no known attacker, the
+    non-state default) whose donor, a state force, used military force (19x) is that force: ``190`` ("Three
+    killed at checkpoint" over "... shot dead by troops"), its Goldstein score from ``table``
+    (a :class:`~geokg.ingest.coding.cameo.CameoTable`) when given."""
     if body_offset <= 0:
         return list(per_ex)
     donors = [(ex.sent_start < body_offset, ev) for ex, evs in per_ex for ev in evs
@@ -83,13 +86,24 @@ def shared_attackers(per_ex: Sequence[tuple[Extraction, list[Event]]], body_offs
             if ev.source is not None or not _violent(ev):
                 new.append(ev)
                 continue
-            sources = {d.source.id: d.source for side, d in donors
+            sources = {d.source.id: d for side, d in donors
                        if side != headline and d.extraction.sentence != ex.sentence
                        and same_victims(ev.target, d.target) and d.source.id != ev.target.id}
             if not sources:
                 new.append(ev)
                 continue
-            for src in list(sources.values())[:4]:
-                new.append(replace(ev, source=src, id=event_id(src, ev.cameo, ev.target, ev.date, article_id)))
+            for donor in list(sources.values())[:4]:
+                new.append(_lent(ev, donor, article_id, table))
         out.append((ex, new))
     return out
+
+
+def _lent(ev: Event, donor: Event, article_id: str, table) -> Event:
+    """``ev`` with the source of ``donor`` (and a state donor's military force for a ``180``)."""
+    src, code, goldstein = donor.source, ev.cameo, ev.goldstein
+    if ev.cameo == "180" and (donor.cameo or "")[:2] == "19" and is_state([src]):
+        code = "190"  # the attack the other side tells as military force
+        if table is not None and code in table:
+            goldstein = table[code].goldstein
+    return replace(ev, source=src, cameo=code, goldstein=goldstein,
+                   id=event_id(src, code, ev.target, ev.date, article_id))

@@ -36,7 +36,7 @@ from geokg.ingest.coding.filters import (
     mentions_accident,
     plain_negation,
 )
-from geokg.ingest.coding.lexicon import VerbLexicon, read_rows
+from geokg.ingest.coding.lexicon import NO_EVENT, VerbLexicon, read_rows
 from geokg.ingest.coding.rules import (
     AGENTLESS_ROOTS,
     DOMESTIC_PREFIXES,
@@ -250,6 +250,8 @@ class ExtractionCoder(TargetRules, SourceRules):
                 if code is not None:
                     lemma = candidate
                     break
+            if code == NO_EVENT:
+                return None, False  # a row reading no event ("a ruling *struck down* the rules")
             # the object of a material act is its theme ("deploy *troops*", "impose *sanctions*");
             # the object of a verbal act is a stance whose owner is the target ("reject a *US offer*")
             theme = (hit is not None and hit == obj_index and code is not None

@@ -198,7 +198,8 @@ def clause_reading(ex: Extraction, doc, marks: dict[str, str], governors=frozens
       (``marks`` reading ``gathering``: "rallied *to protest*"), or the infinitive of a noun
       ("an agreement *to increase* trade");
     * ``unrealized``: an adverbial clause whose subordinator has that reading in ``marks``
-      (:func:`clause_marks`), not told in the past ("*before* they demobilize");
+      (:func:`clause_marks`), not told in the past ("*before* they demobilize"); an indirect
+      question about an act still to come ("asked *when* the talks *would resume*");
     * ``participle``: a past participle describing a noun ("property *seized* in the 1970s"),
       except a headline's ("Three People *Killed* at Checkpoint": no verb governs it) and a
       progressive ("an analyst *being investigated*");
@@ -213,6 +214,8 @@ def clause_reading(ex: Extraction, doc, marks: dict[str, str], governors=frozens
     if ex.kind == "nominal":
         return _nominal_reading(top, marks)
     dep = top.dep_
+    if dep in ("ccomp", "pcomp", "advcl") and _open_question(top):
+        return "unrealized"  # "did not say when he *would appear*", "over who *will succeed* him"
     if dep not in ("advcl", "acl", "relcl"):
         return ""  # a main or complement clause (the readings below are of these three)
     kids = list(top.children)
@@ -247,6 +250,19 @@ def conditional_threat(ex: Extraction, doc, marks: dict[str, str]) -> bool:
         return False
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and marks.get(m.lower_) == "threat" for m in c.children)
                for c in tok.children)
+
+
+_QUESTION_WORDS = frozenset({"who", "whom", "when", "whether", "if", "how", "what", "which", "where"})
+_FUTURE_MODALS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "'ll"})
+
+
+def _open_question(verb) -> bool:
+    """Whether ``verb`` heads an indirect question about a still open act: a *wh*-word or
+    *whether* opens its clause and a modal tells it as to come ("when he *would* appear")."""
+    kids = list(verb.children)
+    asked = any(c.lower_ in _QUESTION_WORDS and c.dep_ in ("nsubj", "nsubjpass", "advmod", "mark", "dobj")
+                for c in kids)
+    return asked and any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in kids)
 
 
 def _appositive(relcl) -> bool:

@@ -20,7 +20,10 @@ from geokg.ingest.coding.cameo import CameoTable
 from geokg.ingest.coding.rules import relation_lemmas, relation_root
 from geokg.ingest.resources import data_text
 
-__all__ = ["LexiconError", "VerbLexicon", "read_rows"]
+__all__ = ["NO_EVENT", "LexiconError", "VerbLexicon", "read_rows"]
+
+#: The code of a row that says its reading is no event (PETRARCH's ``[---]``): "a ruling *struck down* the rules".
+NO_EVENT = "---"
 
 #: Object classes that name people: an object of these classes is the event's target.
 _PEOPLE_CLASSES = frozenset({"DIPLOMATS", "PRISONERS", "HOSTAGES", "CRIMINALS", "REFUGEES", "INSPECTORS", "AIDWORKERS",
@@ -154,7 +157,7 @@ class VerbLexicon:
             classes[name.upper()] = [_norm_tokens(t) for t in terms.split(";") if t.strip()]
         rows: dict[str, list[_Row]] = {}
         for n, (lemma, obj, source, code) in read_rows("coding/verbs.tsv", data_dir, 4):
-            if code not in table:
+            if code != NO_EVENT and code not in table:
                 raise LexiconError(f"coding/verbs.tsv:{n}: unknown CAMEO code {code!r} for {lemma!r}")
             if source not in ("", "state", "nonstate"):
                 raise LexiconError(f"coding/verbs.tsv:{n}: bad source constraint {source!r}")
@@ -278,8 +281,10 @@ class VerbLexicon:
 
     def lookup(self, lemma: str, objects: Sequence[str] = (), *, object_is_actor: bool = False,
                source_state: bool | None = None) -> str | None:
-        """CAMEO code for a lemma given its object texts (first match in file order)."""
-        return self.match(lemma, objects, object_is_actor=object_is_actor, source_state=source_state)[0]
+        """CAMEO code for a lemma given its object texts (first match in file order); None also
+        for a row coding no event (:data:`NO_EVENT`, which :meth:`match` gives as it is)."""
+        code = self.match(lemma, objects, object_is_actor=object_is_actor, source_state=source_state)[0]
+        return None if code == NO_EVENT else code
 
     def match(self, lemma: str, objects: Sequence[str] = (), *, object_is_actor: bool = False,
               source_state: bool | None = None) -> tuple[str | None, int | None]:

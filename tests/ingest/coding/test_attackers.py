@@ -49,8 +49,8 @@ def test_headline_takes_the_body_attacker_and_body_the_headline_attacker() -> No
     # the headline takes the body's attacker; a body event takes none from another body sentence
     assert _pairs(got) == [(0, "actor:PER-MIL", "actor:CHL-LAB"), (1, "actor:PER-MIL", "actor:CHL-CVL"),
                            (2, None, "actor:CHL-CVL")]
-    new = got[0][1][0]
-    assert new.id == event_id(ARMY, "180", LAB, None, art.id) and new.id != head.id
+    new = got[0][1][0]  # the army fired (193): its killing is military force, 190
+    assert new.id == event_id(ARMY, "190", LAB, None, art.id) and new.id != head.id
 
 
 def test_body_takes_the_headline_attacker_for_the_same_victims_only() -> None:
@@ -105,3 +105,17 @@ def test_coded_article_gives_the_headline_the_body_attacker(coder) -> None:
     events, _, _ = coder.code_article(None, art, [head, shot])
     got = {(e.extraction.sentence, e.source and e.source.id) for e in events}
     assert (0, "actor:PER-MIL") in got and (1, "actor:PER-MIL") in got, got
+
+
+@pytest.mark.parametrize("attacker,code", [(MIL, "190"), (REB, "180")])
+def test_a_killing_lent_a_state_force_that_fired_is_military_force(attacker, code) -> None:
+    from geokg.ingest.coding.cameo import CameoTable
+    art = Article.create(title="Two farmers killed near Arica", text="Soldiers fired on two Chilean farmers. "
+                         "Nobody else was hurt.", published=PUB)
+    head = _event(art, 0, 0, None, CVL)
+    fired = _event(art, 1, art.body_offset, attacker, CVL, "193")
+    table = CameoTable.default()
+    out = shared_attackers([(head.extraction, [head]), (fired.extraction, [fired])], art.body_offset, art.id, table)
+    lent = out[0][1][0]
+    assert (lent.source, lent.cameo) == (attacker, code)
+    assert lent.goldstein == (table[code].goldstein if code == "190" else head.goldstein)

@@ -291,3 +291,34 @@ def test_a_hyphenated_verb_takes_its_prefix_when_the_lexicon_knows_it(coder):
     assert coder.event_type(ex, [], [])[0] == "194"  # without the Doc, firing a missile
     ex, doc = fired("Pakistan re-fired a missile.")
     assert coder.event_type(ex, [], [], doc)[0] == "194"  # "re-fire" is no lemma of the lexicon
+
+
+# -- captives and rows coding no event (issue #17) -------------------------------------------------
+
+@pytest.mark.parametrize("text,rel,lemma,obj", [
+    ("Gunmen executed two captured hostages in Tikrit.", "executed", "execute", "two captured hostages"),
+    ("Iraqi militants killed an abducted Egyptian engineer.", "killed", "kill", "an abducted Egyptian engineer"),
+    ("Rebel soldiers beheaded a Nepali cook.", "beheaded", "behead", "a Nepali cook"),
+])
+def test_killing_a_captive_is_an_assault_not_combat(coder, text, rel, lemma, obj):
+    subject = text.split(rel)[0].strip()
+    art, ex = make(text, subject, rel, lemma, obj)
+    found = codes(coder, art, ex)
+    assert found and all(c == "1823" for c, _, _ in found)
+
+
+def test_killing_soldiers_is_still_combat(coder):
+    art, ex = make("Nepali soldiers killed five rebels.", "Nepali soldiers", "killed", "kill", "five rebels")
+    assert [c for c, _, _ in codes(coder, art, ex)] == ["190"]
+
+
+def test_a_ruling_striking_down_rules_is_no_event(coder):
+    art, ex = make("The Chilean high court struck down the new election regulations.", "The Chilean high court",
+                   "struck down", "strike down", "the new election regulations")
+    assert codes(coder, art, ex) == []
+
+
+def test_hanging_on_against_a_rival_is_no_attack(coder):
+    art, ex = make("Chile's ruling party hung on against the Peruvian opposition.", "Chile's ruling party",
+                   "hung on against", "hang on against", "the Peruvian opposition")
+    assert codes(coder, art, ex) == []

@@ -215,3 +215,22 @@ def test_an_act_held_over_a_condition_with_unless_is_a_threat() -> None:
     assert not conditional_threat(clause(doc, 2), doc, MARKS)
     assert not conditional_threat(clause(doc, 2), None, MARKS)
 
+
+
+def _asked(modal: str) -> Doc:
+    """"Lima did not say when the army <modal> attack", a question about an act (or a plain clause)."""
+    return parse([("Lima", 3, "nsubj", "PROPN", "NNP", "Lima"), ("did", 3, "aux", "AUX", "VBD", "do"),
+                  ("not", 3, "neg", "PART", "RB", "not"), ("say", 3, "ROOT", "VERB", "VB", "say"),
+                  ("when", 8, "advmod", "SCONJ", "WRB", "when"), ("the", 6, "det", "DET", "DT", "the"),
+                  ("army", 8, "nsubj", "NOUN", "NN", "army"), (modal, 8, "aux", "AUX", "MD", modal),
+                  ("attack", 3, "ccomp", "VERB", "VB", "attack")])
+
+
+def test_an_indirect_question_about_an_act_to_come_is_unrealized() -> None:
+    doc = _asked("would")
+    assert clause_reading(clause(doc, 8), doc, MARKS) == "unrealized"
+
+
+def test_a_clause_without_a_modal_is_not_a_question_about_the_future() -> None:
+    doc = _asked("did")
+    assert clause_reading(clause(doc, 8), doc, MARKS) == ""

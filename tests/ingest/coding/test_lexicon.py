@@ -280,3 +280,11 @@ def test_the_light_verb_must_govern_the_event_noun():
     # "staged a rally to go demonstrating" is no light-verb clause of its last word
     assert lex.light_noun_verb(_light("staged to go demonstration", "demonstration")) is None
     assert lex.light_noun_verb(_light("have staged demonstration", "demonstration")) == "demonstrate"
+
+
+def test_a_row_coding_no_event_is_read_and_looked_up_as_none(tmp_path):
+    from geokg.ingest.coding.lexicon import NO_EVENT, VerbLexicon
+    lex = VerbLexicon.default()
+    assert lex.match("strike down", ["the new rules"])[0] == NO_EVENT
+    assert lex.lookup("strike down", ["the new rules"]) is None
+    assert lex.lookup("behead", []) == "1823"
