@@ -25,9 +25,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from geokg.ingest.coding.rules import PEOPLE_SECTORS, VIOLENCE_ROOTS, is_state
 from geokg.ingest.records import Actor, Event, Extraction, event_id
+
+if TYPE_CHECKING:
+    from geokg.ingest.coding.cameo import CameoTable
 
 __all__ = ["ARMED_SECTORS", "same_victims", "shared_attackers"]
 
@@ -62,7 +66,7 @@ def _violent(ev: Event) -> bool:
 
 
 def shared_attackers(per_ex: Sequence[tuple[Extraction, list[Event]]], body_offset: int, article_id: str,
-                     table=None) -> list[tuple[Extraction, list[Event]]]:
+                     table: CameoTable | None = None) -> list[tuple[Extraction, list[Event]]]:
     """``per_ex`` (each extraction with its events) where a violent event with no source
     takes the sources of the violent events on the other side of the headline (before
     ``body_offset``) whose target is the same victim (:func:`same_victims`): one event per
@@ -98,7 +102,7 @@ def shared_attackers(per_ex: Sequence[tuple[Extraction, list[Event]]], body_offs
     return out
 
 
-def _lent(ev: Event, donor: Event, article_id: str, table) -> Event:
+def _lent(ev: Event, donor: Event, article_id: str, table: CameoTable | None) -> Event:
     """``ev`` with the source of ``donor`` (and a state donor's military force for a ``180``)."""
     src, code, goldstein = donor.source, ev.cameo, ev.goldstein
     if ev.cameo == "180" and (donor.cameo or "")[:2] == "19" and is_state([src]):

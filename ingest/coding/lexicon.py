@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Self
 
@@ -348,8 +348,6 @@ class VerbLexicon:
                 # "mounted an *invasion* of X", "staged *demonstrations*": the noun names the act, so
                 # the clause is its verb's; the noun is no vague object ("faced a speech"), so a verb's
                 # own or block code holds without an object that names actors
-                from dataclasses import replace
-
                 return self._pattern_code(lex, replace(ex, lemma=verb), own=True)
             if "motion" in (self.frame(ex.lemma), self.frame(ex.lemma.split()[0])):
                 # "left Pyongyang", "went to Darfur": a place, no party consulted -- only a pattern
