@@ -144,7 +144,18 @@ class TargetRules:
             found = next((f for arg in things for p in _carried_or_held(arg, doc) for f in [usable(p)] if f), ())
         if not found and not (_among_themselves(ex, code) and self._at_home(ex, sources)):
             found = self._place_targets(ex, usable, src_ids, code, skip=meetings)
-        return found or self._domestic_parties(ex, sources, unknown, context) or self._town_target(ex, src_ids, code)
+        found = found or self._domestic_parties(ex, sources, unknown, context) or self._town_target(ex, src_ids, code)
+        return self._counted_victims(ex, found, code)
+
+    def _counted_victims(self, ex: Extraction, found: tuple[Actor, ...], code: str | None) -> tuple[Actor, ...]:
+        """A country as the target of violence whose object only counts people ("a bomb killed
+        *15*", "wounding *at least ten others*", "kills *dozens*"): the people counted, its
+        civilians, not its state (the country stays where it happened)."""
+        obj = ex.object
+        if (len(found) != 1 or not found[0].id.startswith("country:") or found[0].country is None
+                or (code or "")[:2] not in VIOLENCE_ROOTS or obj is None or not _counts_people(obj.text)):
+            return found
+        return (self.actors.sector_actor(found[0].country, "CVL", obj.text),)
 
     def _victims(self, actor: Actor, arg: Argument, code: str | None) -> Actor:
         """A country named by its people ("killed ten *Palestinians*", "*Israelis* were
@@ -419,6 +430,32 @@ class TargetRules:
 _OWN_PEOPLE = re.compile(r"^(?:his|her|its|their)\s+(?:\w+\s+)?(\w+)$", re.IGNORECASE)
 #: Participles after a thing whose object is who the thing carries ("a convoy *carrying* X")
 _CARRY_LEMMAS = frozenset({"carry", "transport", "escort", "ferry"})
+
+
+#: Words of a phrase that only counts people: numbers, their qualifiers, and bare "people"
+_COUNT_NUMBERS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds "
+    "thousand thousands dozen dozens scores".split())
+_COUNT_WORDS = _COUNT_NUMBERS | frozenset(
+    "at least more than about some nearly almost over up to around another other others people persons "
+    "of a and or".split())
+_NUMBER_TOKEN = re.compile(r"^\d[\d,.]*$")
+
+
+def _counts_people(text: str) -> bool:
+    """Whether ``text`` only counts people: a number with qualifiers, maybe "people" or "others".
+
+    Examples
+    --------
+    >>> _counts_people("at least 25"), _counts_people("Three"), _counts_people("15 others"), _counts_people("dozens of people")
+    (True, True, True, True)
+    >>> _counts_people("24 Islamic militants"), _counts_people("others"), _counts_people("the convoy")
+    (False, False, False)
+    """
+    words = text.lower().replace("-", " ").split()
+    return (any(w in _COUNT_NUMBERS or _NUMBER_TOKEN.match(w) for w in words)
+            and all(w in _COUNT_WORDS or _NUMBER_TOKEN.match(w) for w in words))
 
 
 def _carried_or_held(arg: Argument | None, doc, carried: bool = True) -> list[Argument]:

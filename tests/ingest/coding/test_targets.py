@@ -142,3 +142,20 @@ def test_people_of_a_lexicon_people_class_seized_are_abducted_civilians():
     art, ex = make("Gunmen seized three Chilean nationals in Lima.", "Gunmen", "seized", "seize",
                    "three Chilean nationals", extras=[("place", "in", "Lima")])
     assert {(c, t) for c, _, t in codes(EventCoder.default(), art, ex)} == {("181", "actor:CHL-CVL")}
+
+
+def test_people_only_counted_are_the_civilians_of_the_country_violence_happens_in():
+    from coding_helpers import codes, make
+    from geokg.ingest.coding import EventCoder
+
+    coder = EventCoder.default()
+    for text, obj in [("A bomb killed at least 14 in a market in Chile.", "at least 14"),
+                      ("A bomb wounded dozens of people in a market in Chile.", "dozens of people")]:
+        verb = text.split()[2]
+        art, ex = make(text, "A bomb", verb, {"killed": "kill", "wounded": "wound"}[verb], obj,
+                       extras=[("place", "in", "a market in Chile")])
+        assert {t for _, _, t in codes(coder, art, ex)} == {"actor:CHL-CVL"}, text
+    # a thing hit is no count of people: the country where it happened stays the target
+    art, ex = make("A bomb destroyed a market in Chile.", "A bomb", "destroyed", "destroy", "a market",
+                   extras=[("place", "in", "Chile")])
+    assert {t for _, _, t in codes(coder, art, ex)} == {"country:CHL"}
