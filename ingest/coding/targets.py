@@ -84,6 +84,12 @@ class TargetRules:
 
     def _targets(self, ex: Extraction, sources: Sequence[Actor], context, doc, skip_object: bool,
                  code: str | None = None) -> tuple[Actor, ...]:
+        """Target actors (:meth:`_found_targets`), a country's civilians where violence only
+        counts its victims (:meth:`_counted_victims`)."""
+        return self._counted_victims(ex, self._found_targets(ex, sources, context, doc, skip_object, code), code)
+
+    def _found_targets(self, ex: Extraction, sources: Sequence[Actor], context, doc, skip_object: bool,
+                       code: str | None = None) -> tuple[Actor, ...]:
         """Target actors: the object's, else the first prepositional or place argument's;
         else a party named without a country ("kills 24 Islamic militants")."""
         src_ids = {a.id for a in sources}
@@ -144,8 +150,7 @@ class TargetRules:
             found = next((f for arg in things for p in _carried_or_held(arg, doc) for f in [usable(p)] if f), ())
         if not found and not (_among_themselves(ex, code) and self._at_home(ex, sources)):
             found = self._place_targets(ex, usable, src_ids, code, skip=meetings)
-        found = found or self._domestic_parties(ex, sources, unknown, context) or self._town_target(ex, src_ids, code)
-        return self._counted_victims(ex, found, code)
+        return found or self._domestic_parties(ex, sources, unknown, context) or self._town_target(ex, src_ids, code)
 
     def _counted_victims(self, ex: Extraction, found: tuple[Actor, ...], code: str | None) -> tuple[Actor, ...]:
         """A country as the target of violence whose object only counts people ("a bomb killed
