@@ -131,7 +131,8 @@ def governing_mode(top: Token, lex: Lexicon, tab: DocTable) -> tuple[str, bool]:
     A verb governing a complement (*xcomp*/*ccomp*: "demanded that its partners *refuse to
     recognize*", "said it *would leave*") gives :func:`governor_effect`; a noun of a control
     verb governing a *that*-clause ("its demand that Israel *ease* ...", "the plan that ...")
-    gives the verb's mode, never a negation.  ("asserted", False) otherwise.
+    gives the verb's mode, never a negation; a gerund after a verb's object ("stop militants
+    *firing*") is that verb's complement too.  ("asserted", False) otherwise.
     """
     i, dep, pos = top.i, tab.dep, tab.pos
     h = tab.head[i]
@@ -140,6 +141,10 @@ def governing_mode(top: Token, lex: Lexicon, tab: DocTable) -> tuple[str, bool]:
     infinitive = any(dep[c] == "aux" and tab.lower[c] == "to" for c in tab.children[i])
     if pos[h] in ("VERB", "AUX") and (dep[i] in ("xcomp", "ccomp") or (dep[i] == "advcl" and infinitive)):
         return governor_effect(top.doc[h], lex)  # "have sworn to fight", often parsed as an adverbial
+    if dep[i] == "acl" and tab.tag[i] == "VBG" and dep[h] == "dobj" and pos[tab.head[h]] in ("VERB", "AUX"):
+        # a gerund after the object of a control verb is its complement: "stop militants *firing*",
+        # "prevent rebels *attacking*" did not happen; "saw troops *firing*" (no control verb) did
+        return governor_effect(top.doc[tab.head[h]], lex)
     if dep[i] in ("acl", "ccomp") and pos[h] == "NOUN" and not infinitive:
         return lex.mode_verbs.get(tab.lemma[h].lower(), "") or "asserted", False
     return "asserted", False

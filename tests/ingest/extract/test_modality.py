@@ -195,3 +195,13 @@ def test_an_arranged_act_is_still_to_come() -> None:
                        ["PROPN", "AUX", "ADJ", "PART", "VERB", "DET", "NOUN"],
                        ["NNP", "VBZ", "JJ", "TO", "VB", "DT", "NN"], ["Oslo", "be", word, "to", "join", "the", "union"])
         assert {x.lemma: x.mode for x in extract(doc)}.get("join") == "future", word
+
+
+def test_a_gerund_after_the_object_of_a_negator_did_not_happen() -> None:
+    # "Troops stopped rebels firing rockets": the firing is stopped; "saw rebels firing" it happened
+    for verb, lemma, effect in [("stopped", "stop", ("", True)), ("prevented", "prevent", ("", True)),
+                                ("saw", "see", ("", False))]:
+        doc = sent(["Troops", verb, "rebels", "firing", "rockets"], [1, 1, 1, 2, 3],
+                   ["nsubj", "ROOT", "dobj", "acl", "dobj"], ["NOUN", "VERB", "NOUN", "VERB", "NOUN"],
+                   ["NNS", "VBD", "NNS", "VBG", "NNS"], ["troop", lemma, "rebel", "fire", "rocket"])
+        assert governing_mode(doc[3], LEX, DocTable(doc)) == effect, verb
