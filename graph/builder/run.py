@@ -344,6 +344,7 @@ def build(  # long only by its docstring (every option documented); the work is 
         Recorded on the run; a change of level makes the journal process the
         articles again.
     """
+    from geokg.graph.store import OxigraphGraphStore
     from geokg.graph.store.articles import drop_unused_descriptions
     from geokg.ingest.readers import iter_articles
 
@@ -356,6 +357,9 @@ def build(  # long only by its docstring (every option documented); the work is 
         workers = workers.started(stack)  # before the store opens its threads: workers may be forked
         store, publisher = _open_store(stack, out, store, memory=memory)
         report.store = store.location
+        # our own on-disk store, empty at the start: written again in one bulk load at the end (see below)
+        empty_own = isinstance(store, OxigraphGraphStore) and publisher is not None and store.is_empty()
+        rewrite = store.rewrite if empty_own and isinstance(store, OxigraphGraphStore) else None
         write_vocabulary(store)
         write_run(store, workers.run)
         journal = _open_journal(stack, store, out, report, resume=resume, fresh=fresh)
@@ -372,6 +376,8 @@ def build(  # long only by its docstring (every option documented); the work is 
         _ingest(pending, workers, writer, _Tally(report, strict, on_article, on_error))
         drop_unused_runs(store)
         drop_unused_descriptions(store)  # actors, places, publishers no article names any more
+        if rewrite is not None:
+            rewrite()  # one load into an empty folder: RocksDB's compressed level (about half the bytes)
         if publisher is not None:
             publisher.committed(force=True)  # everything, for readers during the exports
         report.quads = len(store)

@@ -185,3 +185,31 @@ def test_a_rebuild_at_another_level_keeps_one_run(tmp_path, geokg_pipeline):
             assert len(rows) == 1 and rows[0][1] == level, rows
             assert "/id/graph/run/" in rows[0][0]
             assert len([g for g in store.graphs() if not str(g).startswith(DESCRIBED_BASES)]) == 3
+
+
+def test_a_fresh_store_is_written_again_once_and_a_filled_one_is_not(tmp_path, geokg_pipeline, monkeypatch):
+    from geokg.graph.store import OxigraphGraphStore
+
+    calls = []
+    rewrite = OxigraphGraphStore.rewrite
+
+    def counted(self):
+        calls.append(self.location)
+        return rewrite(self)
+
+    monkeypatch.setattr(OxigraphGraphStore, "rewrite", counted)
+    first = tmp_path / "in" / "first.md"
+    first.parent.mkdir()
+    first.write_text("---\ntitle: Chile and Peru sign a fisheries accord\ndate: 2025-03-03\n---\n"
+                     "Chile signed a fisheries accord with Peru on Monday.\n", encoding="utf-8")
+    assert build([first], tmp_path / "out", pipeline=geokg_pipeline, exports=False).ok
+    assert len(calls) == 1  # the store was empty: one load into an empty folder at the end
+    second = tmp_path / "in" / "second.md"
+    second.write_text("---\ntitle: Peru hosts Chile's foreign minister\ndate: 2025-03-05\n---\n"
+                      "Peru hosted Chile's foreign minister in Lima on Wednesday.\n", encoding="utf-8")
+    assert build([first, second], tmp_path / "out", pipeline=geokg_pipeline, exports=False).ok
+    assert len(calls) == 1  # articles added to a filled store: no rewrite
+    with open_store(tmp_path / "out" / "store", read_only=True) as store:
+        articles = [g for g in store.graphs() if "/id/article/" in str(g)]
+    assert len(articles) == 2
+    assert not (tmp_path / "out" / "store.rewrite").exists() and not (tmp_path / "out" / "store.old").exists()

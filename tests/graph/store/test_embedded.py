@@ -1,0 +1,61 @@
+"""The embedded Oxigraph store's rewrite into an empty folder, and its repair after a crash."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from geokg.graph.store import OxigraphGraphStore
+from geokg.graph.store.embedded import _folder_bytes, _siblings
+
+
+def _nquads(batch: int, n: int = 400) -> tuple[list[str], str]:
+    graph = f"https://w3id.org/geokg/id/article/b{batch}"
+    lines = [f'<urn:s{batch}-{i}> <urn:p{i % 7}> "value {i} of a batch, some words repeated" <{graph}> .\n'
+             for i in range(n)]
+    return [graph], "".join(lines)
+
+
+def _written(folder: Path, batches: int = 12) -> OxigraphGraphStore:
+    store = OxigraphGraphStore(folder)
+    for b in range(batches):  # several bulk loads, as a build writes them
+        graphs, data = _nquads(b)
+        store.replace_nquads(graphs, data, atomic=False)
+        store.flush()
+    return store
+
+
+def test_rewrite_keeps_every_quad_in_fewer_bytes(tmp_path):
+    store = _written(tmp_path / "store")
+    before_quads = set(store._ox)
+    before, after = store.rewrite()
+    assert set(store._ox) == before_quads and len(store) == 12 * 400
+    assert after < before, (before, after)
+    assert not any(p.exists() for p in _siblings(tmp_path / "store"))
+    graphs, data = _nquads(99)  # the store is open for writing again
+    store.replace_nquads(graphs, data)
+    assert len(store) == 13 * 400
+    store.close()
+
+
+def test_a_crash_between_the_renames_brings_the_old_store_back(tmp_path):
+    folder = tmp_path / "store"
+    _written(folder, batches=2).close()
+    copy, old = _siblings(folder)
+    folder.rename(old)  # the old store moved away ...
+    copy.mkdir()
+    (copy / "half-written.sst").write_bytes(b"x")  # ... the copy not in place yet
+    store = OxigraphGraphStore(folder)
+    assert len(store) == 2 * 400
+    assert not copy.exists() and not old.exists()
+    store.close()
+
+
+def test_a_crash_after_the_swap_removes_the_old_store(tmp_path):
+    folder = tmp_path / "store"
+    _written(folder, batches=1).close()
+    copy, old = _siblings(folder)
+    _written(old, batches=2).close()  # the old store, not deleted yet
+    store = OxigraphGraphStore(folder)
+    assert len(store) == 400 and not old.exists()
+    assert _folder_bytes(folder) > 0
+    store.close()
