@@ -249,16 +249,22 @@ class OxigraphGraphStore:
         copy, old = _siblings(folder)
         before = _folder_bytes(folder)
         shutil.rmtree(copy, ignore_errors=True)
-        target = ox.Store(str(copy))
-        target.bulk_extend(self._ox)
-        target.flush()
-        del target
+        try:
+            target = ox.Store(str(copy))
+            target.bulk_extend(self._ox)
+            target.flush()
+            del target
+        except (OSError, RuntimeError):  # e.g. a full disk: the store stays as it was
+            shutil.rmtree(copy, ignore_errors=True)
+            raise
         self._ox.flush()
         del self._ox  # closes RocksDB (no other reference: queries copy their rows out)
-        folder.rename(old)
-        copy.rename(folder)
-        shutil.rmtree(old, ignore_errors=True)
-        self._ox = ox.Store(str(folder))
+        try:
+            folder.rename(old)
+            copy.rename(folder)
+        finally:  # the new store in place and the old one deleted, or (a rename failed) the old one back
+            _recover_rewrite(folder)
+            self._ox = ox.Store(str(folder))
         return before, _folder_bytes(folder)
 
     def flush(self) -> None:

@@ -131,8 +131,8 @@ def governing_mode(top: Token, lex: Lexicon, tab: DocTable) -> tuple[str, bool]:
     A verb governing a complement (*xcomp*/*ccomp*: "demanded that its partners *refuse to
     recognize*", "said it *would leave*") gives :func:`governor_effect`; a noun of a control
     verb governing a *that*-clause ("its demand that Israel *ease* ...", "the plan that ...")
-    gives the verb's mode, never a negation; a gerund after a verb's object ("stop militants
-    *firing*") is that verb's complement too.  ("asserted", False) otherwise.
+    gives the verb's mode, never a negation; a gerund after the object of a negative implicative
+    ("stop militants *firing*") is that verb's negated complement.  ("asserted", False) otherwise.
     """
     i, dep, pos = top.i, tab.dep, tab.pos
     h = tab.head[i]
@@ -142,9 +142,12 @@ def governing_mode(top: Token, lex: Lexicon, tab: DocTable) -> tuple[str, bool]:
     if pos[h] in ("VERB", "AUX") and (dep[i] in ("xcomp", "ccomp") or (dep[i] == "advcl" and infinitive)):
         return governor_effect(top.doc[h], lex)  # "have sworn to fight", often parsed as an adverbial
     if dep[i] == "acl" and tab.tag[i] == "VBG" and dep[h] == "dobj" and pos[tab.head[h]] in ("VERB", "AUX"):
-        # a gerund after the object of a control verb is its complement: "stop militants *firing*",
-        # "prevent rebels *attacking*" did not happen; "saw troops *firing*" (no control verb) did
-        return governor_effect(top.doc[tab.head[h]], lex)
+        # a gerund after the object of a negative implicative is its complement: "stop militants
+        # *firing*", "prevent rebels *attacking*" did not happen; elsewhere it is a reduced relative
+        # clause ("saw troops *firing*", "urged soldiers *guarding* it to leave"): it did
+        mode, negates = governor_effect(top.doc[tab.head[h]], lex)
+        if negates:
+            return mode, negates
     if dep[i] in ("acl", "ccomp") and pos[h] == "NOUN" and not infinitive:
         return lex.mode_verbs.get(tab.lemma[h].lower(), "") or "asserted", False
     return "asserted", False

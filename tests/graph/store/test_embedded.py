@@ -59,3 +59,28 @@ def test_a_crash_after_the_swap_removes_the_old_store(tmp_path):
     assert len(store) == 400 and not old.exists()
     assert _folder_bytes(folder) > 0
     store.close()
+
+
+def test_a_failed_swap_leaves_the_old_store_open_and_whole(tmp_path, monkeypatch):
+    import pytest
+
+    folder = tmp_path / "store"
+    store = _written(folder, batches=2)
+    rename = Path.rename
+
+    failed = []
+
+    def failing(self, target):
+        if Path(target) == folder and not failed:  # the copy cannot take the store's name (once)
+            failed.append(self)
+            raise OSError("input/output error")
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", failing)
+    with pytest.raises(OSError):
+        store.rewrite()
+    monkeypatch.undo()
+    assert failed == [_siblings(folder)[0]]
+    assert len(store) == 2 * 400  # reopened: the old store, back in its place
+    assert not any(p.exists() for p in _siblings(folder))
+    store.close()

@@ -200,7 +200,7 @@ def test_an_arranged_act_is_still_to_come() -> None:
 def test_a_gerund_after_the_object_of_a_negator_did_not_happen() -> None:
     # "Troops stopped rebels firing rockets": the firing is stopped; "saw rebels firing" it happened
     for verb, lemma, effect in [("stopped", "stop", ("", True)), ("prevented", "prevent", ("", True)),
-                                ("saw", "see", ("", False))]:
+                                ("saw", "see", ("asserted", False)), ("urged", "urge", ("asserted", False))]:
         doc = sent(["Troops", verb, "rebels", "firing", "rockets"], [1, 1, 1, 2, 3],
                    ["nsubj", "ROOT", "dobj", "acl", "dobj"], ["NOUN", "VERB", "NOUN", "VERB", "NOUN"],
                    ["NNS", "VBD", "NNS", "VBG", "NNS"], ["troop", lemma, "rebel", "fire", "rocket"])
