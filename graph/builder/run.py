@@ -358,8 +358,8 @@ def build(  # long only by its docstring (every option documented); the work is 
         store, publisher = _open_store(stack, out, store, memory=memory)
         report.store = store.location
         # our own on-disk store, empty at the start: written again in one bulk load at the end (see below)
-        empty_own = isinstance(store, OxigraphGraphStore) and publisher is not None and store.is_empty()
-        rewrite = store.rewrite if empty_own and isinstance(store, OxigraphGraphStore) else None
+        rewrite = (store.rewrite if isinstance(store, OxigraphGraphStore) and publisher is not None
+                   and store.is_empty() else None)
         write_vocabulary(store)
         write_run(store, workers.run)
         journal = _open_journal(stack, store, out, report, resume=resume, fresh=fresh)
