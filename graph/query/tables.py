@@ -23,7 +23,7 @@ from typing import Any
 from geokg.graph.store import GraphStore
 from rdflib.term import Node
 
-__all__ = ["parse_span", "describe", "ActorInfo", "EventRow", "actors_table", "event_rows", "flat_event_row", "EVENT_COLUMNS"]
+__all__ = ["parse_span", "span_relation", "describe", "ActorInfo", "EventRow", "actors_table", "event_rows", "flat_event_row", "EVENT_COLUMNS"]
 
 SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 GK = "https://w3id.org/geokg/ontology#"
@@ -179,10 +179,12 @@ def actors_table(store: GraphStore) -> dict[str, ActorInfo]:
 
 
 def _reports(store: GraphStore) -> dict[str, list[tuple]]:
-    """``{event IRI: [(sentence, article, start, end, sentence start), ...]}``, ``None`` where unknown.
+    """``{event IRI: [(sentence, article, start, end, sentence start, relation words), ...]}``,
+    ``None`` where unknown.
 
     One tuple per mention, and one of ``None`` s but the article for each
     article graph that types the event without a mention of it (level none).
+    The relation words are the sentence's slice that the span gives, if any.
     """
     out: dict[str, list[tuple]] = defaultdict(list)
     mentioned: set[tuple[Node, Node]] = set()
@@ -191,23 +193,39 @@ def _reports(store: GraphStore) -> dict[str, list[tuple]]:
         sstart, text = int(sstart), str(sentence)
         if sstart <= start and end <= sstart + len(text):  # the report's own sentence
             mentioned.add((ev, article))
-            out[str(ev)].append((text, str(article), start, end, sstart))
+            rel = span_relation(span)
+            words = text[rel[0] - sstart:rel[1] - sstart] if rel and sstart <= rel[0] < rel[1] <= end else None
+            out[str(ev)].append((text, str(article), start, end, sstart, words))
     for ev, article in store.query(_REPORTING):
         if (ev, article) not in mentioned:
-            out[str(ev)].append((None, str(article), None, None, None))
+            out[str(ev)].append((None, str(article), None, None, None, None))
     return out
 
 
 def parse_span(value: Any) -> tuple[int, int]:
-    """``(start, end)`` of a ``gk:span`` value ``"start,end"``.
+    """``(start, end)`` of a ``gk:span`` value ``"start,end"`` (or ``"start,end,rstart,rend"``).
 
     Examples
     --------
     >>> parse_span("4,9")
     (4, 9)
+    >>> parse_span("4,9,6,8")
+    (4, 9)
     """
-    start, _, end = str(value).partition(",")
+    start, end = str(value).split(",")[:2]
     return int(start), int(end)
+
+
+def span_relation(value: Any) -> tuple[int, int] | None:
+    """The relation words' ``(start, end)`` of a ``gk:span`` value, ``None`` if it gives none.
+
+    Examples
+    --------
+    >>> span_relation("4,9,6,8"), span_relation("4,9")
+    ((6, 8), None)
+    """
+    parts = str(value).split(",")
+    return (int(parts[2]), int(parts[3])) if len(parts) == 4 else None
 
 
 def _concept_scores(store: GraphStore) -> dict[str, dict[str, list[Node]]]:
@@ -219,7 +237,8 @@ def _concept_scores(store: GraphStore) -> dict[str, dict[str, list[Node]]]:
 
 def _with_defaults(props: dict[str, list[Node]], concepts: dict[str, dict[str, list[Node]]]) -> dict[str, list[Node]]:
     """An event's properties with what levels none and mention leave out filled in: the declared
-    defaults (:data:`~geokg.graph.rdf.evidence.CLAIM_DEFAULTS`), the relation words (its lemma) and
+    defaults (:data:`~geokg.graph.rdf.evidence.CLAIM_DEFAULTS`), the relation words (its lemma;
+    :func:`event_rows` takes them from a report's span where it gives them) and
     the scores of its CAMEO concept."""
     from geokg.graph.rdf.evidence import CLAIM_DEFAULTS
     from rdflib import Literal
@@ -240,12 +259,15 @@ def event_rows(store: GraphStore) -> list[EventRow]:
     """One row per (event, mention), sorted by date then event.
 
     Values a graph leaves out (levels none and mention) are read as the
-    ontology declares them: defaults, the lemma for the relation words and the
+    ontology declares them: defaults, the relation words from the first
+    report's span (``"start,end,rstart,rend"``) or else the lemma, and the
     CAMEO concept's QuadClass and Goldstein score.
     """
     actors = actors_table(store)
     concepts = _concept_scores(store)
-    events = {iri: _with_defaults(p, concepts) for iri, p in describe(store, SEM + "Event").items()}
+    described = describe(store, SEM + "Event")
+    stated = {iri for iri, p in described.items() if GK + "relationText" in p}
+    events = {iri: _with_defaults(p, concepts) for iri, p in described.items()}
     articles: dict[str, dict[str, Any]] = defaultdict(dict)
     for a, p, o in store.query(_ARTICLES):
         articles[str(a)][str(p).rsplit("/", 1)[-1]] = _first([o])
@@ -268,7 +290,10 @@ def event_rows(store: GraphStore) -> list[EventRow]:
             polarity=_first(p.get(GK + "polarity")),
             mode=_first(p.get(GK + "mode")),
         )
-        for sentence, article, start, end, sstart in sorted(mentions.get(iri) or [(None,) * 5], key=str):
+        reports = sorted(mentions.get(iri) or [(None,) * 6], key=str)
+        if iri not in stated:  # level mention: the relation words are the first report's slice
+            base["relation"] = next((r[5] for r in reports if r[5]), base["relation"])
+        for sentence, article, start, end, sstart, _words in reports:
             art = articles.get(article or "", {})
             rows.append(EventRow(
                 **base, sentence=sentence, start=start, end=end, article=article,

@@ -84,6 +84,7 @@ __all__ = [
     "extraction_mention_triples",
     "compact_mention_triples",
     "span_value",
+    "relation_in_text",
     "check_evidence",
     "check_records",
     "nt_term",
@@ -437,16 +438,29 @@ def _sentence_ref(ctx: WriteContext, sentence: int) -> Term:
     return iri
 
 
-def span_value(start: int, end: int) -> Term:
+def relation_in_text(ctx: WriteContext, ext: Extraction) -> bool:
+    """Whether a reader can take ``ext``'s relation words from its sentence: they are the
+    article text's slice ``[rel_start, rel_end)`` and the sentence is written (then
+    ``gk:span`` carries their offsets and level ``mention`` leaves ``gk:relationText`` out)."""
+    return (bool(ext.relation) and 0 <= ext.rel_start < ext.rel_end <= len(ctx.content)
+            and ext.sentence in ctx.sentences and ctx.content[ext.rel_start:ext.rel_end] == ext.relation)
+
+
+def span_value(start: int, end: int, relation: tuple[int, int] | None = None) -> Term:
     """The compact value of a clause's offsets (``gk:span``): ``"start,end"``, as in an RFC 5147
-    ``char=start,end`` fragment.
+    ``char=start,end`` fragment, followed by the relation words' offsets (``",start,end"``)
+    where they are a slice of the text.
 
     Examples
     --------
     >>> span_value(0, 18)
     '"0,18"'
+    >>> span_value(0, 18, (6, 13))
+    '"0,18,6,13"'
     """
-    return f'"{start},{end}"'
+    if relation is None:
+        return f'"{start},{end}"'
+    return f'"{start},{end},{relation[0]},{relation[1]}"'
 
 
 def compact_mention_triples(
@@ -458,7 +472,8 @@ def compact_mention_triples(
     ``gk:inSentence`` (the sentence, which holds its text once) and
     ``gk:span`` (the clause's offsets into the article text as one compact
     value, ``"start,end"``; the quoted text is the article text's slice
-    ``[start, end)``).  A claim reported twice in one article has two of
+    ``[start, end)``; ``"start,end,rstart,rend"`` when the relation words are
+    the slice ``[rstart, rend)`` of the written sentence, :func:`relation_in_text`).  A claim reported twice in one article has two of
     each; each span lies inside the sentence it was found in.
 
     Examples
@@ -476,7 +491,7 @@ def compact_mention_triples(
     ctx.own(ext.article_id, what)
     start, end = ctx.span(*_clause_span(ext), what)
     _check_relation(ctx, ext, what)
-    span = span_value(start, end)
+    span = span_value(start, end, (ext.rel_start, ext.rel_end) if relation_in_text(ctx, ext) else None)
     sentence = _sentence_ref(ctx, ext.sentence) if ext.sentence in ctx.sentences else None
     for claim in bodies:
         if sentence is not None:

@@ -25,7 +25,8 @@ How much evidence is written is the evidence level (``evidence=`` or
     Also, per report of a claim, on the claim itself: ``gk:inSentence`` (the
     sentence: its start offset and text, written once) and
     ``gk:span`` (the clause's offsets into the article text as one value,
-    ``"start,end"``); no mention node.  No ``rdf:type`` where a property's
+    ``"start,end"``, with ``",start,end"`` of the relation words where they
+    are a slice of the sentence); no mention node.  No ``rdf:type`` where a property's
     ``rdfs:range`` gives the class (sentences).
 ``full``
     Also a ``gk:Mention`` per report (``gk:hasMention``), in Web Annotation
@@ -47,7 +48,8 @@ Levels ``none`` and ``mention`` leave out what a reader can derive:
 * an event's ``gk:quadClass`` and ``gk:goldstein`` when its CAMEO concept
   (``ontology/cameo.ttl``, the store's vocabulary graph) states the same
   (:func:`cameo_scores`), and ``gk:relationText`` when it equals
-  ``gk:relationLemma``;
+  ``gk:relationLemma`` or (level ``mention``) when ``gk:span`` gives its
+  offsets in the claim's sentence (:func:`~geokg.graph.rdf.evidence.relation_in_text`);
 * ``prov:wasDerivedFrom`` (the claim's graph is its article), a sentence's
   ``dct:isPartOf`` (so is its graph) and the article's ``dct:identifier``
   (the last segment of its IRI).
@@ -115,6 +117,7 @@ from geokg.graph.rdf.evidence import (
     extraction_mention_triples,
     nt_literal,
     nt_term,
+    relation_in_text,
     sentence_triples,
 )
 from geokg.graph.rdf.places import event_place_triples
@@ -431,7 +434,8 @@ def _claim(
     ):
         if not lean or _DEFAULT_TERMS[prop] != value:  # a declared default is left out
             yield node, prop, value
-    if ext.relation and (not lean or ext.relation != ext.lemma):  # readers fall back on the lemma
+    if ext.relation and (not lean or (ext.relation != ext.lemma and not (  # readers fall back on the lemma
+            ctx.evidence == "mention" and relation_in_text(ctx, ext)))):  # or take the span's slice
         yield node, GK.relationText, _literal(ext.relation)
     if ext.lemma:
         yield node, GK.relationLemma, _literal(ext.lemma)

@@ -156,9 +156,16 @@ def test_mention_at_level_none(good):
 @pytest.mark.parametrize("inference", ["none", "rdfs"])
 def test_compact_span(good, inference):
     event = _event(good)
-    start, end = str(good.value(event, GK.span)).split(",")
+    start, end = str(good.value(event, GK.span)).split(",")[:2]
     good.set((event, GK.span, Literal(f"{end},{end}")))
     assert ("SPARQLConstraintComponent", "") in _violations(good, inference)
+    good.set((event, GK.span, Literal(f"{start},{end},{start},{end}")))  # relation words inside the clause
+    assert not _violations(good, inference)
+    for rel in (f"{start},{int(end) + 1}", f"{end},{end}"):  # past the clause's end; empty
+        good.set((event, GK.span, Literal(f"{start},{end},{rel}")))
+        assert ("SPARQLConstraintComponent", "") in _violations(good, inference)
+    good.set((event, GK.span, Literal(f"{start},{end},{start}")))
+    assert ("PatternConstraintComponent", str(GK.span)) in _violations(good, inference)
     good.set((event, GK.span, Literal(f"{start}-{end}")))
     assert ("PatternConstraintComponent", str(GK.span)) in _violations(good, inference)
     good.set((event, GK.span, Literal(f"{start},{end}")))

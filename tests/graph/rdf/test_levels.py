@@ -148,6 +148,12 @@ def test_defaults_are_left_out_below_full_and_read_back(stores):
     rows = event_rows(stores["mention"])
     assert {r.polarity for r in rows} >= {"positive"} and {r.mode for r in rows} >= {"asserted"}
     assert sum(r.quad_class is not None for r in rows) == sum(r.cameo is not None for r in rows) > 0
+    # the relation words: written at full; at mention mostly the slice that a report's span gives
+    text = ("PREFIX gk: <https://w3id.org/geokg/ontology#> SELECT (COUNT(*) AS ?n) WHERE "
+            "{ GRAPH ?g { ?c gk:relationText ?t } }")
+    written = {lv: int(next(iter(stores[lv].query(text)))[0]) for lv in ("mention", "full")}
+    assert written["mention"] < 0.2 * written["full"], written
+    assert sum(r.relation != r.lemma for r in rows) > 0.5 * len(rows)
 
 
 def test_unknown_level_is_refused_before_any_work(tmp_path):

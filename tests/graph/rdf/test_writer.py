@@ -108,7 +108,7 @@ def test_quads_are_distinct_and_in_the_article_graph_or_their_description(result
     assert any(q[2] in described and q[3] == article for q in quads)
 
 
-@pytest.mark.parametrize(("evidence", "size"), [("mention", 65), ("full", 230)])
+@pytest.mark.parametrize(("evidence", "size"), [("mention", 60), ("full", 230)])
 def test_golden_graph(evidence, size):
     expected = Dataset()
     path = samples.GOLDENS[evidence]
@@ -192,11 +192,17 @@ def test_mention_level_is_compact(result):
     g = article_graph(result, run=RUN)
     content = result.article.content
     e = event_iri(result.events[0].id)
-    start, end = map(int, str(g.value(e, GK.span)).split(","))  # one compact value "start,end"
+    # one compact value "start,end,rstart,rend": the clause, then the relation words
+    start, end, rstart, rend = map(int, str(g.value(e, GK.span)).split(","))
     assert content[start:end] == "Mexico rejected the plan"
     sentence = g.value(e, GK.inSentence)
     s0 = int(g.value(sentence, OA.start))
-    assert str(g.value(sentence, SCHEMA.text))[start - s0:end - s0] == "Mexico rejected the plan"
+    text = str(g.value(sentence, SCHEMA.text))
+    assert text[start - s0:end - s0] == "Mexico rejected the plan"
+    # the relation words are the sentence's slice, so level mention leaves gk:relationText out
+    assert text[rstart - s0:rend - s0] == "rejected" and g.value(e, GK.relationText) is None
+    assert article_graph(result, evidence="full").value(e, GK.relationText) == Literal("rejected")
+    assert article_graph(result, evidence="none").value(e, GK.relationText) == Literal("rejected")
     # no mention node: the report's sentence and span are on the claim
     assert not list(g.triples((None, GK.hasMention, None)))
     assert not [x for x in g.all_nodes() if "/id/mention/" in str(x)]
@@ -359,7 +365,8 @@ def test_mention_selectors_point_into_the_text(result):
     pos, quote = selectors[OA.TextPositionSelector], selectors[OA.TextQuoteSelector]
     start, end = int(g.value(pos, OA.start)), int(g.value(pos, OA.end))
     assert str(g.value(quote, OA.exact)) == content[start:end] == "Mexico rejected the plan"
-    assert g.value(e, GK.span) == Literal(f"{start},{end}")  # the compact form on the claim too
+    rel = content.index("rejected")
+    assert g.value(e, GK.span) == Literal(f"{start},{end},{rel},{rel + 8}")  # the compact form on the claim too
     assert g.value(mention, GK.inSentence) == g.value(e, GK.inSentence) == sentence_iri(result.article.id, 1)
     for arg in g.objects(mention, GK.hasArgument):
         a, b = int(g.value(arg, OA.start)), int(g.value(arg, OA.end))
