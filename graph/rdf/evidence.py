@@ -484,7 +484,7 @@ def compact_mention_triples(
     ...                  Argument("object", "Chad", 14, 18))
     >>> ctx = WriteContext(art, article_iri(art.id), None, {}, frozenset({0}))
     >>> [(p.split("#")[-1], o) for _, p, o in compact_mention_triples(ctx, ext, ["<urn:c>"])]  # doctest: +ELLIPSIS
-    [('inSentence>', '<https://w3id.org/geokg/id/sentence/...>'), ('span>', '"0,18"')]
+    [('inSentence>', '<https://w3id.org/geokg/id/sentence/...>'), ('span>', '"0,18,6,13"')]
     """
     ext_id = ext.id if ext_id is None else ext_id
     what = f"extraction {ext_id} ({ext.relation!r})"
