@@ -34,6 +34,7 @@ from geokg.ingest.coding.filters import (
     status_complement,
     historical,
     mentions_accident,
+    named_hazard,
     plain_negation,
 )
 from geokg.ingest.coding.lexicon import NO_EVENT, VerbLexicon, read_rows
@@ -316,8 +317,9 @@ class ExtractionCoder(TargetRules, SourceRules):
             return []  # a purpose, a background or a not yet happened event (filters.clause_reading)
         if historical(ex, article.published, doc):
             return []  # "the 1994 bombing", "defected 40 years ago": history, not news
-        if ex.subject.text and self._headed_by(ex.subject, "ACCIDENTS"):
-            return []  # "the storm killed ten": nobody acted
+        if ex.subject.text and (self._headed_by(ex.subject, "ACCIDENTS")
+                                or named_hazard(self.lexicon, ex.subject, article)):
+            return []  # "the storm killed ten", "Ivan devastates Grenada" (Hurricane Ivan): nobody acted
         mode, governor = self._mode(ex, siblings)
         continued = self._continued_meeting(ex, mode, doc, context)
         if continued is not None:

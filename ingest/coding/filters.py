@@ -9,6 +9,8 @@ Pure functions over an extraction, its article and the verb lexicon's word class
 * :func:`instrument_modifiers`: the words before such a head, the only ones that may name
   who acted ("*US drone* strikes killed ...");
 * :func:`mentions_accident`: whether the sentence names an accident or disaster;
+* :func:`named_hazard`: a storm the article names by its title ("Ivan" after "Hurricane
+  Ivan", ``@HAZARD_TITLES``): no actor, no event;
 * :func:`headline_passive`: a headline's passive told without "was" ("Opposition leader
   killed"), whose subject is the target;
 * :func:`headline_misreading`: an ad-hoc name a Title Case headline made of common words
@@ -35,6 +37,7 @@ False
 
 from __future__ import annotations
 
+import functools
 import re
 
 from geokg.ingest.actors.words import singular
@@ -42,7 +45,7 @@ from geokg.ingest.coding.rules import relation_root
 from geokg.ingest.records import Argument, Article, Extraction
 
 __all__ = ["NON_EVENT_READINGS", "conditional_threat", "historical", "plain_negation", "PASSIVE_RE", "clause_marks", "clause_reading", "control_verbs", "headed_by", "headline_misreading", "headline_passive",
-           "instrument_modifiers", "status_complement", "mentions_accident"]
+           "instrument_modifiers", "status_complement", "mentions_accident", "named_hazard"]
 
 #: A relation with a form of "be": a passive, whose subject is no instrument of its own.
 PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\b", re.IGNORECASE)
@@ -92,6 +95,39 @@ def mentions_accident(lexicon, ex: Extraction, article: Article) -> bool:
     words, _ = lexicon.class_terms("ACCIDENTS")
     toks = [singular(w) for w in _LETTER_WORDS.findall(article.content[ex.sent_start:ex.sent_end].lower())]
     return not words.isdisjoint(toks)
+
+
+@functools.lru_cache(maxsize=8)
+def _hazard_names_re(titles: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
+    """A title of a named storm (any case) followed by its capitalised name (group 1)."""
+    alternatives = sorted((r"\s+".join(map(re.escape, t)) for t in titles), key=len, reverse=True)
+    return re.compile(r"\b(?i:" + "|".join(alternatives) + r")\s+([A-Z][a-z]+)\b")
+
+
+def named_hazard(lexicon, subject: Argument, article: Article) -> bool:
+    """Whether ``subject`` names a storm the article calls by its title ("Hurricane Ivan",
+    ``@HAZARD_TITLES``): the name alone ("*Ivan* devastates Grenada", which a parser takes for
+    a person) or a phrase holding it ("*the full force of Hurricane Ivan* has hit ...").
+
+    Examples
+    --------
+    >>> from geokg.ingest.coding.lexicon import VerbLexicon
+    >>> lex = VerbLexicon({}, {"HAZARD_TITLES": [("hurricane",), ("tropical", "storm")]}, {})
+    >>> art = Article.create(title="Ivan hits Cuba", text="Hurricane Ivan hit Cuba on Monday.", url="https://x.test/i")
+    >>> named_hazard(lex, Argument("subject", "Ivan", 0, 4), art)
+    True
+    >>> named_hazard(lex, Argument("subject", "Fidel Castro", 0, 12), art)
+    False
+    """
+    text = subject.text.strip()
+    if not text or not any(c.isupper() for c in text):
+        return False
+    words, phrases = lexicon.class_terms("HAZARD_TITLES")
+    if not (words or phrases):
+        return False
+    titles = tuple(sorted({(w,) for w in words} | set(phrases)))
+    names = {m.group(1) for m in _hazard_names_re(titles).finditer(article.content)}
+    return bool(names) and any(w in names for w in re.findall(r"[A-Z][a-z]+", text))
 
 
 def headline_passive(ex: Extraction, article: Article, code: str) -> bool:

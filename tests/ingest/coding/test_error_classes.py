@@ -151,6 +151,19 @@ def test_an_implicit_subject_in_an_accident_sentence_does_not_fail(coder):
     assert not coder._headed_by(ex.subject, "VEHICLES")
 
 
+def test_a_storm_named_by_its_title_is_no_actor(coder):
+    # a parser takes the bare name for a person; the article calls it "Hurricane Zelda" elsewhere
+    text = "Hurricane Zelda struck the coast on Friday. Zelda killed 12 Cuban farmers."
+    art, ex = make(text, "Zelda", "killed", "kill", "12 Cuban farmers", subj_label="PERSON")
+    assert codes(coder, art, ex) == []
+    art, ex = make("The full force of Typhoon Zelda hit the Philippine coast.", "The full force of Typhoon Zelda",
+                   "hit", "hit", "the Philippine coast")
+    assert codes(coder, art, ex) == []
+    # an actor the article gives no storm title stays an actor, even beside a storm
+    art, ex = make("Cuba praised Venezuela as Hurricane Zelda neared Cuba.", "Cuba", "praised", "praise", "Venezuela")
+    assert codes(coder, art, ex) == [("051", "country:CUB", "country:VEN")]
+
+
 def test_a_released_report_is_a_statement_not_a_release(coder):
     art, ex = make("The Peruvian army released a report on the border.", "The Peruvian army", "released", "release",
                    "a report on the border")
