@@ -473,8 +473,9 @@ def compact_mention_triples(
     ``gk:span`` (the clause's offsets into the article text as one compact
     value, ``"start,end"``; the quoted text is the article text's slice
     ``[start, end)``; ``"start,end,rstart,rend"`` when the relation words are
-    the slice ``[rstart, rend)`` of the written sentence, :func:`relation_in_text`).  A claim reported twice in one article has two of
-    each; each span lies inside the sentence it was found in.
+    the slice ``[rstart, rend)`` of the written sentence, :func:`relation_in_text`).
+    A claim reported twice in one article has two of each; each span lies
+    inside the sentence it was found in.
 
     Examples
     --------

@@ -50,6 +50,7 @@ __all__ = ["NON_EVENT_READINGS", "conditional_threat", "historical", "plain_nega
 #: A relation with a form of "be": a passive, whose subject is no instrument of its own.
 PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\b", re.IGNORECASE)
 _LETTER_WORDS = re.compile(r"[a-z]+")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
 _HEAD_CUT = frozenset({"on", "of", "in", "against", "by", "at"})
 _NOUN_PREPS = frozenset({"on", "of", "in", "against", "at", "near", "targeting"})
 #: Prepositions of a phrase the extractor promotes to the object of a headline passive.
@@ -120,14 +121,22 @@ def named_hazard(lexicon, subject: Argument, article: Article) -> bool:
     False
     """
     text = subject.text.strip()
-    if not text or not any(c.isupper() for c in text):
+    if not text or text.islower():
         return False
+    key = ("hazard names", article.id)  # read once an article (memoised with the heads)
+    names = lexicon._heads_memo.get(key)
+    if names is None:
+        names = lexicon._heads_memo.put(key, _hazard_names(lexicon, article.content))
+    return bool(names) and any(w in names for w in _CAPITALISED.findall(text))
+
+
+def _hazard_names(lexicon, content: str) -> frozenset[str]:
+    """The names that follow a storm's title in ``content`` ("Ivan" of "Hurricane Ivan")."""
     words, phrases = lexicon.class_terms("HAZARD_TITLES")
     if not (words or phrases):
-        return False
+        return frozenset()
     titles = tuple(sorted({(w,) for w in words} | set(phrases)))
-    names = {m.group(1) for m in _hazard_names_re(titles).finditer(article.content)}
-    return bool(names) and any(w in names for w in re.findall(r"[A-Z][a-z]+", text))
+    return frozenset(m.group(1) for m in _hazard_names_re(titles).finditer(content))
 
 
 def headline_passive(ex: Extraction, article: Article, code: str) -> bool:

@@ -142,7 +142,9 @@ class VerbLexicon:
         # rows (geokg.ingest.evaluation.folds.without_rows) starts a memo of its own
         self._candidates_memo: tuple[dict, Memo] = (rows, Memo(1 << 12))
         self._frame_memo = Memo(1 << 12)  # lemma as written -> frame
-        self._heads_memo = Memo(1 << 14)  # (subject text, head, word class) -> headed_by (coding.filters)
+        # (subject text, head, word class) -> headed_by; ("hazard names", article id) -> the storm
+        # names of an article (coding.filters.named_hazard)
+        self._heads_memo = Memo(1 << 14)
         self._relation_lemmas_memo = Memo(1 << 12)  # (relation, lemma) -> relation_lemmas
         # the last extraction matched against PETRARCH patterns, its clause and its matches: the
         # coder asks for one extraction's patterns several times in a row (_pattern_match)
