@@ -23,7 +23,7 @@ from typing import Any
 from geokg.graph.store import GraphStore
 from rdflib.term import Node
 
-__all__ = ["parse_span", "span_relation", "describe", "ActorInfo", "EventRow", "actors_table", "event_rows", "flat_event_row", "EVENT_COLUMNS"]
+__all__ = ["parse_span", "span_parts", "span_relation", "describe", "ActorInfo", "EventRow", "actors_table", "event_rows", "flat_event_row", "EVENT_COLUMNS"]
 
 SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 GK = "https://w3id.org/geokg/ontology#"
@@ -203,7 +203,8 @@ def _reports(store: GraphStore) -> dict[str, list[tuple]]:
 
 
 def parse_span(value: Any) -> tuple[int, int]:
-    """``(start, end)`` of a ``gk:span`` value ``"start,end"`` (or ``"start,end,rstart,rend"``).
+    """``(start, end)`` of a ``gk:span`` value ``"start,end"`` (or followed by the offsets of the
+    relation words, the subject and the object, :func:`span_parts`).
 
     Examples
     --------
@@ -216,16 +217,34 @@ def parse_span(value: Any) -> tuple[int, int]:
     return int(start), int(end)
 
 
+def span_parts(value: Any) -> tuple[tuple[int, int] | None, ...]:
+    """The ``(start, end)`` of the relation words, the subject and the object that a ``gk:span``
+    value gives after the clause's offsets; ``None`` for each it does not give (an empty pair
+    ``",,"`` or a pair left out at the end).
+
+    Examples
+    --------
+    >>> span_parts("4,9,6,8")
+    ((6, 8), None, None)
+    >>> span_parts("0,18,,,0,5,14,18")
+    (None, (0, 5), (14, 18))
+    >>> span_parts("4,9")
+    (None, None, None)
+    """
+    fields = str(value).split(",")[2:]
+    pairs = [fields[i:i + 2] for i in range(0, 6, 2)]
+    return tuple((int(p[0]), int(p[1])) if len(p) == 2 and p[0] and p[1] else None for p in pairs)
+
+
 def span_relation(value: Any) -> tuple[int, int] | None:
     """The relation words' ``(start, end)`` of a ``gk:span`` value, ``None`` if it gives none.
 
     Examples
     --------
-    >>> span_relation("4,9,6,8"), span_relation("4,9")
-    ((6, 8), None)
+    >>> span_relation("4,9,6,8"), span_relation("4,9"), span_relation("4,9,,,4,5")
+    ((6, 8), None, None)
     """
-    parts = str(value).split(",")
-    return (int(parts[2]), int(parts[3])) if len(parts) == 4 else None
+    return span_parts(value)[0]
 
 
 def _concept_scores(store: GraphStore) -> dict[str, dict[str, list[Node]]]:
@@ -260,7 +279,7 @@ def event_rows(store: GraphStore) -> list[EventRow]:
 
     Values a graph leaves out (levels none and mention) are read as the
     ontology declares them: defaults, the relation words from the first
-    report's span (``"start,end,rstart,rend"``) or else the lemma, and the
+    report's span (:func:`span_relation`) or else the lemma, and the
     CAMEO concept's QuadClass and Goldstein score.
     """
     actors = actors_table(store)

@@ -83,6 +83,7 @@ __all__ = [
     "entity_mention_triples",
     "extraction_mention_triples",
     "compact_mention_triples",
+    "argument_in_text",
     "span_value",
     "relation_in_text",
     "check_evidence",
@@ -442,14 +443,33 @@ def relation_in_text(ctx: WriteContext, ext: Extraction) -> bool:
     """Whether a reader can take ``ext``'s relation words from its sentence: they are the
     article text's slice ``[rel_start, rel_end)`` and the sentence is written (then
     ``gk:span`` carries their offsets and level ``mention`` leaves ``gk:relationText`` out)."""
-    return (bool(ext.relation) and 0 <= ext.rel_start < ext.rel_end <= len(ctx.content)
-            and ext.sentence in ctx.sentences and ctx.content[ext.rel_start:ext.rel_end] == ext.relation)
+    return _in_text(ctx, ext, ext.relation, ext.rel_start, ext.rel_end)
 
 
-def span_value(start: int, end: int, relation: tuple[int, int] | None = None) -> Term:
+def argument_in_text(ctx: WriteContext, ext: Extraction, arg: Argument | None) -> bool:
+    """Whether a reader can take ``arg``'s name (``gk:subjectText``, ``gk:objectText``) from
+    ``ext``'s sentence: it is the text itself, not a coreference resolution, and the article
+    text's slice ``[start, end)`` of a written sentence (then ``gk:span`` carries its offsets
+    and level ``mention`` leaves the text out)."""
+    return arg is not None and not arg.resolved and _in_text(ctx, ext, arg.text, arg.start, arg.end)
+
+
+def _in_text(ctx: WriteContext, ext: Extraction, text: str, start: int, end: int) -> bool:
+    return (bool(text) and 0 <= start < end <= len(ctx.content)
+            and ext.sentence in ctx.sentences and ctx.content[start:end] == text)
+
+
+def span_value(
+    start: int,
+    end: int,
+    relation: tuple[int, int] | None = None,
+    subject: tuple[int, int] | None = None,
+    obj: tuple[int, int] | None = None,
+) -> Term:
     """The compact value of a clause's offsets (``gk:span``): ``"start,end"``, as in an RFC 5147
-    ``char=start,end`` fragment, followed by the relation words' offsets (``",start,end"``)
-    where they are a slice of the text.
+    ``char=start,end`` fragment, followed by the offsets of the relation words, the subject
+    and the object (``",start,end"`` each) where they are a slice of the text.  A part that
+    is not is an empty pair (``",,"``); empty pairs at the end are left out.
 
     Examples
     --------
@@ -457,10 +477,16 @@ def span_value(start: int, end: int, relation: tuple[int, int] | None = None) ->
     '"0,18"'
     >>> span_value(0, 18, (6, 13))
     '"0,18,6,13"'
+    >>> span_value(0, 18, (6, 13), (0, 5), (14, 18))
+    '"0,18,6,13,0,5,14,18"'
+    >>> span_value(0, 18, None, None, (14, 18))
+    '"0,18,,,,,14,18"'
     """
-    if relation is None:
-        return f'"{start},{end}"'
-    return f'"{start},{end},{relation[0]},{relation[1]}"'
+    parts = [relation, subject, obj]
+    while parts and parts[-1] is None:
+        parts.pop()
+    tail = "".join(",," if p is None else f",{p[0]},{p[1]}" for p in parts)
+    return f'"{start},{end}{tail}"'
 
 
 def compact_mention_triples(
@@ -472,8 +498,9 @@ def compact_mention_triples(
     ``gk:inSentence`` (the sentence, which holds its text once) and
     ``gk:span`` (the clause's offsets into the article text as one compact
     value, ``"start,end"``; the quoted text is the article text's slice
-    ``[start, end)``; ``"start,end,rstart,rend"`` when the relation words are
-    the slice ``[rstart, rend)`` of the written sentence, :func:`relation_in_text`).
+    ``[start, end)``; followed by the offsets of the relation words, the
+    subject and the object where they are a slice of the written sentence,
+    :func:`span_value`, :func:`relation_in_text`, :func:`argument_in_text`).
     A claim reported twice in one article has two of each; each span lies
     inside the sentence it was found in.
 
@@ -485,14 +512,19 @@ def compact_mention_triples(
     ...                  Argument("object", "Chad", 14, 18))
     >>> ctx = WriteContext(art, article_iri(art.id), None, {}, frozenset({0}))
     >>> [(p.split("#")[-1], o) for _, p, o in compact_mention_triples(ctx, ext, ["<urn:c>"])]  # doctest: +ELLIPSIS
-    [('inSentence>', '<https://w3id.org/geokg/id/sentence/...>'), ('span>', '"0,18,6,13"')]
+    [('inSentence>', '<https://w3id.org/geokg/id/sentence/...>'), ('span>', '"0,18,6,13,0,5,14,18"')]
     """
     ext_id = ext.id if ext_id is None else ext_id
     what = f"extraction {ext_id} ({ext.relation!r})"
     ctx.own(ext.article_id, what)
     start, end = ctx.span(*_clause_span(ext), what)
     _check_relation(ctx, ext, what)
-    span = span_value(start, end, (ext.rel_start, ext.rel_end) if relation_in_text(ctx, ext) else None)
+    span = span_value(
+        start, end,
+        (ext.rel_start, ext.rel_end) if relation_in_text(ctx, ext) else None,
+        (ext.subject.start, ext.subject.end) if argument_in_text(ctx, ext, ext.subject) else None,
+        (ext.object.start, ext.object.end) if ext.object is not None and argument_in_text(ctx, ext, ext.object) else None,
+    )
     sentence = _sentence_ref(ctx, ext.sentence) if ext.sentence in ctx.sentences else None
     for claim in bodies:
         if sentence is not None:

@@ -25,8 +25,8 @@ How much evidence is written is the evidence level (``evidence=`` or
     Also, per report of a claim, on the claim itself: ``gk:inSentence`` (the
     sentence: its start offset and text, written once) and
     ``gk:span`` (the clause's offsets into the article text as one value,
-    ``"start,end"``, with ``",start,end"`` of the relation words where they
-    are a slice of the sentence); no mention node.  No ``rdf:type`` where a property's
+    ``"start,end"``, with ``",start,end"`` of the relation words, the subject
+    and the object where they are a slice of the sentence); no mention node.  No ``rdf:type`` where a property's
     ``rdfs:range`` gives the class (sentences).
 ``full``
     Also a ``gk:Mention`` per report (``gk:hasMention``), in Web Annotation
@@ -49,7 +49,10 @@ Levels ``none`` and ``mention`` leave out what a reader can derive:
   (``ontology/cameo.ttl``, the store's vocabulary graph) states the same
   (:func:`cameo_scores`), and ``gk:relationText`` when it equals
   ``gk:relationLemma`` or (level ``mention``) when ``gk:span`` gives its
-  offsets in the claim's sentence (:func:`~geokg.graph.rdf.evidence.relation_in_text`);
+  offsets in the claim's sentence (:func:`~geokg.graph.rdf.evidence.relation_in_text`),
+  and likewise ``gk:subjectText`` and ``gk:objectText`` at level ``mention``
+  (:func:`~geokg.graph.rdf.evidence.argument_in_text`; a coreference
+  resolution, "Claudia Sheinbaum" for "She", is always written);
 * ``prov:wasDerivedFrom`` (the claim's graph is its article), a sentence's
   ``dct:isPartOf`` (so is its graph) and the article's ``dct:identifier``
   (the last segment of its IRI).
@@ -109,6 +112,7 @@ from geokg.graph.rdf.evidence import (
     WriteContext,
     _iri,
     _literal,
+    argument_in_text,
     check_evidence,
     check_records,
     compact_mention_triples,
@@ -439,9 +443,10 @@ def _claim(
         yield node, GK.relationText, _literal(ext.relation)
     if ext.lemma:
         yield node, GK.relationLemma, _literal(ext.lemma)
-    if ext.subject.name:
+    compact = ctx.evidence == "mention"  # the span gives the words that are a slice of the sentence
+    if ext.subject.name and not (compact and argument_in_text(ctx, ext, ext.subject)):
         yield node, GK.subjectText, _literal(ext.subject.name)
-    if ext.object is not None and ext.object.name:
+    if ext.object is not None and ext.object.name and not (compact and argument_in_text(ctx, ext, ext.object)):
         yield node, GK.objectText, _literal(ext.object.name)
     if ext.attribution is not None:
         yield node, GK.attributionText, _literal(ext.attribution.name)

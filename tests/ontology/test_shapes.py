@@ -164,8 +164,16 @@ def test_compact_span(good, inference):
     for rel in (f"{start},{int(end) + 1}", f"{end},{end}"):  # past the clause's end; empty
         good.set((event, GK.span, Literal(f"{start},{end},{rel}")))
         assert ("SPARQLConstraintComponent", "") in _violations(good, inference)
-    good.set((event, GK.span, Literal(f"{start},{end},{start}")))
-    assert ("PatternConstraintComponent", str(GK.span)) in _violations(good, inference)
+    # subject and object offsets after the relation's, an empty pair where one is not a slice
+    good.set((event, GK.span, Literal(f"{start},{end},,,{start},{end},{start},{end}")))
+    assert not _violations(good, inference)
+    for parts in (f",,{start},{int(end) + 1}", f",,,,{int(start) - 1},{end}", f"{start},{end},{end},{end}"):
+        good.set((event, GK.span, Literal(f"{start},{end},{parts}")))  # subject or object outside; empty
+        assert ("SPARQLConstraintComponent", "") in _violations(good, inference), parts
+    for bad in (f"{start},{end},{start}", f"{start},{end},,", f"{start},{end},{start},{end},,",
+                f"{start},{end},,,,,,", f"{start},{end},1,2,3,4,5,6,7,8"):  # an empty pair last; too many
+        good.set((event, GK.span, Literal(bad)))
+        assert ("PatternConstraintComponent", str(GK.span)) in _violations(good, inference), bad
     good.set((event, GK.span, Literal(f"{start}-{end}")))
     assert ("PatternConstraintComponent", str(GK.span)) in _violations(good, inference)
     good.set((event, GK.span, Literal(f"{start},{end}")))
@@ -197,6 +205,10 @@ def test_event_without_any_participant(good):
     e = _event(good)
     for p in (GK.sourceActor, GK.subjectText, GK.targetActor):
         good.remove((e, p, None))
+    # level mention: the subject's offsets in the span still give a participant ("Mexico")
+    assert ("OrConstraintComponent", "") not in _violations(good)
+    clause_and_relation = ",".join(str(good.value(e, GK.span)).split(",")[:4])
+    good.set((e, GK.span, Literal(clause_and_relation)))
     assert ("OrConstraintComponent", "") in _violations(good)
 
 

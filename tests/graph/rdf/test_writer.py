@@ -192,8 +192,8 @@ def test_mention_level_is_compact(result):
     g = article_graph(result, run=RUN)
     content = result.article.content
     e = event_iri(result.events[0].id)
-    # one compact value "start,end,rstart,rend": the clause, then the relation words
-    start, end, rstart, rend = map(int, str(g.value(e, GK.span)).split(","))
+    # one compact value: the clause, then the relation words, the subject and the object
+    start, end, rstart, rend, sstart, send, ostart, oend = map(int, str(g.value(e, GK.span)).split(","))
     assert content[start:end] == "Mexico rejected the plan"
     sentence = g.value(e, GK.inSentence)
     s0 = int(g.value(sentence, OA.start))
@@ -203,10 +203,20 @@ def test_mention_level_is_compact(result):
     assert text[rstart - s0:rend - s0] == "rejected" and g.value(e, GK.relationText) is None
     assert article_graph(result, evidence="full").value(e, GK.relationText) == Literal("rejected")
     assert article_graph(result, evidence="none").value(e, GK.relationText) == Literal("rejected")
+    # so are the subject's and the object's words: no gk:subjectText / gk:objectText either
+    assert text[sstart - s0:send - s0] == "Mexico" and text[ostart - s0:oend - s0] == "the plan"
+    assert g.value(e, GK.subjectText) is None and g.value(e, GK.objectText) is None
+    for level in ("full", "none"):
+        other = article_graph(result, evidence=level)
+        assert (other.value(e, GK.subjectText), other.value(e, GK.objectText)) == (Literal("Mexico"), Literal("the plan"))
+    # a coreference resolution is not a slice: the statement's subject "She" stays as text, its pair empty
+    statement = statement_iri(result.extractions[1].id)
+    assert g.value(statement, GK.subjectText) == Literal("Claudia Sheinbaum") and g.value(statement, GK.objectText) is None
+    fields = str(g.value(statement, GK.span)).split(",")
+    assert fields[4:6] == ["", ""] and content[int(fields[6]):int(fields[7])] == "Mexico"
     # no mention node: the report's sentence and span are on the claim
     assert not list(g.triples((None, GK.hasMention, None)))
     assert not [x for x in g.all_nodes() if "/id/mention/" in str(x)]
-    statement = statement_iri(result.extractions[1].id)
     assert {p for p in g.predicates(statement) if p in (GK.span, GK.inSentence)} == {GK.span, GK.inSentence}
     for prop in (OA.hasTarget, OA.hasSelector, OA.exact, GK.hasArgument, OA.hasBody, SEM.roleType, GK.nerLabel):
         assert not list(g.triples((None, prop, None))), prop
@@ -366,7 +376,8 @@ def test_mention_selectors_point_into_the_text(result):
     start, end = int(g.value(pos, OA.start)), int(g.value(pos, OA.end))
     assert str(g.value(quote, OA.exact)) == content[start:end] == "Mexico rejected the plan"
     rel = content.index("rejected")
-    assert g.value(e, GK.span) == Literal(f"{start},{end},{rel},{rel + 8}")  # the compact form on the claim too
+    obj = content.index("the plan")  # the compact form on the claim too: clause, relation, subject, object
+    assert g.value(e, GK.span) == Literal(f"{start},{end},{rel},{rel + 8},{start},{start + 6},{obj},{obj + 8}")
     assert g.value(mention, GK.inSentence) == g.value(e, GK.inSentence) == sentence_iri(result.article.id, 1)
     for arg in g.objects(mention, GK.hasArgument):
         a, b = int(g.value(arg, OA.start)), int(g.value(arg, OA.end))

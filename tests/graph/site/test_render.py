@@ -334,6 +334,6 @@ def _quotes(store: Any) -> dict[str, set[str]]:
     }"""
     out: dict[str, set[str]] = {}
     for event, span, text in store.query(query):
-        start, end = map(int, str(span).split(",")[:2])  # "start,end" or "start,end,rstart,rend"
+        start, end = map(int, str(span).split(",")[:2])  # the clause: the first two fields
         out.setdefault(str(event), set()).add(str(text)[start:end])
     return out
