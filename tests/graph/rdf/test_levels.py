@@ -196,3 +196,17 @@ def test_cli_refuses_an_unknown_level(tmp_path):
     result = CliRunner().invoke(app, ["build", str(ARTICLES), "--evidence", "most", "--out", str(tmp_path)])
     assert result.exit_code == 2
     assert "evidence level 'most' is not one of none, mention, full" in result.output
+
+
+@pytest.mark.parametrize("about", ["tariff", "Mexico"])
+def test_who_said_what_finds_words_the_span_gives(stores, about):
+    """At level mention the subject and object words that are slices of the sentence are read
+    from the span: claims are found by them (the rows equal level full's, above)."""
+    from geokg.ontology.namespace import GK
+
+    table = run_named(stores["mention"], "who-said-what", about=about)
+    subject, obj = table.columns.index("subject"), table.columns.index("object")
+    words = {str(w) for r in table.rows for w in (r[subject], r[obj]) if w and about.lower() in str(w).lower()}
+    stated = {str(o) for (o,) in stores["mention"].query(
+        f"SELECT ?o WHERE {{ ?s ?p ?o FILTER (?p IN (<{GK.subjectText}>, <{GK.objectText}>)) }}")}
+    assert words - stated, (about, words)  # some matched words come from a span, not from stated text
