@@ -23,7 +23,7 @@ from typing import Any
 from geokg.graph.store import GraphStore
 from rdflib.term import Node
 
-__all__ = ["parse_span", "span_parts", "span_relation", "describe", "ActorInfo", "EventRow", "actors_table", "event_rows", "flat_event_row", "EVENT_COLUMNS"]
+__all__ = ["parse_span", "span_sentence", "span_parts", "span_relation", "describe", "ActorInfo", "EventRow", "actors_table", "event_rows", "flat_event_row", "EVENT_COLUMNS"]
 
 SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 GK = "https://w3id.org/geokg/ontology#"
@@ -45,13 +45,14 @@ _MENTIONS = """
 PREFIX gk: <https://w3id.org/geokg/ontology#>
 PREFIX schema: <https://schema.org/>
 PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 SELECT DISTINCT ?event ?span ?sentence ?article ?sstart
 WHERE {
-  GRAPH ?article {
-    ?event a sem:Event ; gk:span ?span ; gk:inSentence ?s .
-    ?s schema:text ?sentence ; oa:start ?sstart .
-  }
+  GRAPH ?article { ?event a sem:Event ; gk:span ?span }
+  ?article schema:text ?content
+  BIND (STRAFTER(STRAFTER(?span, ","), ",") AS ?rest)  # from the third field: the sentence's offsets
+  BIND (xsd:integer(STRBEFORE(?rest, ",")) AS ?sstart)
+  BIND (SUBSTR(?content, ?sstart + 1, xsd:integer(STRBEFORE(CONCAT(STRAFTER(?rest, ","), ","), ",")) - ?sstart) AS ?sentence)
 }
 """
 
@@ -189,6 +190,8 @@ def _reports(store: GraphStore) -> dict[str, list[tuple]]:
     out: dict[str, list[tuple]] = defaultdict(list)
     mentioned: set[tuple[Node, Node]] = set()
     for ev, span, sentence, article, sstart in store.query(_MENTIONS):
+        if sentence is None:  # a span without its sentence's offsets
+            continue
         start, end = parse_span(span)
         sstart, text = int(sstart), str(sentence)
         if sstart <= start and end <= sstart + len(text):  # the report's own sentence
@@ -203,35 +206,49 @@ def _reports(store: GraphStore) -> dict[str, list[tuple]]:
 
 
 def parse_span(value: Any) -> tuple[int, int]:
-    """``(start, end)`` of a ``gk:span`` value ``"start,end"`` (or followed by the offsets of the
-    relation words, the subject and the object, :func:`span_parts`).
+    """The clause's ``(start, end)`` of a ``gk:span`` value (its first two fields; the sentence's
+    follow, :func:`span_sentence`, then those of the relation words, the subject and the object,
+    :func:`span_parts`).
 
     Examples
     --------
-    >>> parse_span("4,9")
+    >>> parse_span("4,9,0,12")
     (4, 9)
-    >>> parse_span("4,9,6,8")
+    >>> parse_span("4,9,0,12,6,8")
     (4, 9)
     """
     start, end = str(value).split(",")[:2]
     return int(start), int(end)
 
 
-def span_parts(value: Any) -> tuple[tuple[int, int] | None, ...]:
-    """The ``(start, end)`` of the relation words, the subject and the object that a ``gk:span``
-    value gives after the clause's offsets; ``None`` for each it does not give (an empty pair
-    ``",,"`` or a pair left out at the end).
+def span_sentence(value: Any) -> tuple[int, int] | None:
+    """The sentence's ``(start, end)`` of a ``gk:span`` value (its third and fourth fields),
+    ``None`` if it gives none.
 
     Examples
     --------
-    >>> span_parts("4,9,6,8")
+    >>> span_sentence("4,9,0,12,6,8"), span_sentence("4,9")
+    ((0, 12), None)
+    """
+    fields = str(value).split(",")[2:4]
+    return (int(fields[0]), int(fields[1])) if len(fields) == 2 and all(fields) else None
+
+
+def span_parts(value: Any) -> tuple[tuple[int, int] | None, ...]:
+    """The ``(start, end)`` of the relation words, the subject and the object that a ``gk:span``
+    value gives after the clause's and the sentence's offsets; ``None`` for each it does not
+    give (an empty pair ``",,"`` or a pair left out at the end).
+
+    Examples
+    --------
+    >>> span_parts("4,9,0,12,6,8")
     ((6, 8), None, None)
-    >>> span_parts("0,18,,,0,5,14,18")
+    >>> span_parts("0,18,0,19,,,0,5,14,18")
     (None, (0, 5), (14, 18))
-    >>> span_parts("4,9")
+    >>> span_parts("4,9,0,12")
     (None, None, None)
     """
-    fields = str(value).split(",")[2:]
+    fields = str(value).split(",")[4:]
     pairs = [fields[i:i + 2] for i in range(0, 6, 2)]
     return tuple((int(p[0]), int(p[1])) if len(p) == 2 and p[0] and p[1] else None for p in pairs)
 
@@ -241,7 +258,7 @@ def span_relation(value: Any) -> tuple[int, int] | None:
 
     Examples
     --------
-    >>> span_relation("4,9,6,8"), span_relation("4,9"), span_relation("4,9,,,4,5")
+    >>> span_relation("4,9,0,12,6,8"), span_relation("4,9,0,12"), span_relation("4,9,0,12,,,4,5")
     ((6, 8), None, None)
     """
     return span_parts(value)[0]

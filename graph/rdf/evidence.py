@@ -312,20 +312,20 @@ def entity_mention_id(mention: Mention) -> str:
 
 
 def sentence_triples(ctx: WriteContext, index: int, start: int, end: int) -> Iterator[Triple]:
-    """A ``gk:Sentence``: its start offset and text (sliced from the article).
+    """A ``gk:Sentence`` at level ``full``: its article (``dct:isPartOf``), index, offsets and
+    text (sliced from the article).
 
     No ``rdf:type``: ``gk:inSentence`` has range ``gk:Sentence``.  Level
-    ``full`` also writes its article (``dct:isPartOf``), index and end
-    offset; at the other levels they are derivable (the article is the graph
-    the sentence is written in, as for the claims, and the IRI's first
-    segment; the index is the IRI's last segment and the order of the start
-    offsets; the end is ``oa:start`` + the text's length).
+    ``mention`` writes no sentence triples: a claim names its sentence
+    (``gk:inSentence``) and its span gives the sentence's offsets into the
+    article text, whose slice is the sentence's text
+    (:func:`compact_mention_triples`).
 
     Examples
     --------
     >>> from geokg.ingest.records import Article
     >>> art = Article.create(title="T", text="One. Two.", url="https://x.test/s")
-    >>> ctx = WriteContext(art, article_iri(art.id), None, {}, frozenset({1}))
+    >>> ctx = WriteContext(art, article_iri(art.id), None, {}, frozenset({1}), evidence="full")
     >>> [o for _, p, o in sentence_triples(ctx, 1, 3, 7) if p == SCHEMA.text]
     ['"One."']
     """
@@ -333,10 +333,9 @@ def sentence_triples(ctx: WriteContext, index: int, start: int, end: int) -> Ite
     start, end = ctx.span(start, end, f"sentence {index}")
     yield node, OA.start, f'"{start}"{_INTEGER}'
     yield node, SCHEMA.text, _quoted(ctx.content[start:end])
-    if ctx.evidence == "full":
-        yield node, DCTERMS.isPartOf, ctx.ref
-        yield node, GK.sentenceIndex, f'"{index}"{_INTEGER}'
-        yield node, OA.end, f'"{end}"{_INTEGER}'
+    yield node, DCTERMS.isPartOf, ctx.ref
+    yield node, GK.sentenceIndex, f'"{index}"{_INTEGER}'
+    yield node, OA.end, f'"{end}"{_INTEGER}'
 
 
 def _target(ctx: WriteContext, iri: str, start: int, end: int) -> Iterator[Triple]:
@@ -440,53 +439,54 @@ def _sentence_ref(ctx: WriteContext, sentence: int) -> Term:
 
 
 def relation_in_text(ctx: WriteContext, ext: Extraction) -> bool:
-    """Whether a reader can take ``ext``'s relation words from its sentence: they are the
-    article text's slice ``[rel_start, rel_end)`` and the sentence is written (then
-    ``gk:span`` carries their offsets and level ``mention`` leaves ``gk:relationText`` out)."""
+    """Whether a reader can take ``ext``'s relation words from the article text: they are its
+    slice ``[rel_start, rel_end)`` (then ``gk:span`` carries their offsets and level
+    ``mention`` leaves ``gk:relationText`` out)."""
     return _in_text(ctx, ext, ext.relation, ext.rel_start, ext.rel_end)
 
 
 def argument_in_text(ctx: WriteContext, ext: Extraction, arg: Argument | None) -> bool:
     """Whether a reader can take ``arg``'s name (``gk:subjectText``, ``gk:objectText``) from
     ``ext``'s sentence: it is the text itself, not a coreference resolution, and the article
-    text's slice ``[start, end)`` of a written sentence (then ``gk:span`` carries its offsets
+    text's slice ``[start, end)`` (then ``gk:span`` carries its offsets
     and level ``mention`` leaves the text out)."""
     return arg is not None and not arg.resolved and _in_text(ctx, ext, arg.text, arg.start, arg.end)
 
 
 def _in_text(ctx: WriteContext, ext: Extraction, text: str, start: int, end: int) -> bool:
-    return (bool(text) and 0 <= start < end <= len(ctx.content)
-            and ext.sentence in ctx.sentences and ctx.content[start:end] == text)
+    return bool(text) and 0 <= start < end <= len(ctx.content) and ctx.content[start:end] == text
 
 
 def span_value(
     start: int,
     end: int,
+    sentence: tuple[int, int],
     relation: tuple[int, int] | None = None,
     subject: tuple[int, int] | None = None,
     obj: tuple[int, int] | None = None,
 ) -> Term:
-    """The compact value of a clause's offsets (``gk:span``): ``"start,end"``, as in an RFC 5147
-    ``char=start,end`` fragment, followed by the offsets of the relation words, the subject
-    and the object (``",start,end"`` each) where they are a slice of the text.  A part that
-    is not is an empty pair (``",,"``); empty pairs at the end are left out.
+    """The compact value of a report's offsets into the article text (``gk:span``): the clause's
+    ``"start,end"``, as in an RFC 5147 ``char=start,end`` fragment, then the sentence's
+    ``",start,end"``, then those of the relation words, the subject and the object where they
+    are a slice of the text.  A part that is not is an empty pair (``",,"``); empty pairs at
+    the end are left out.
 
     Examples
     --------
-    >>> span_value(0, 18)
-    '"0,18"'
-    >>> span_value(0, 18, (6, 13))
-    '"0,18,6,13"'
-    >>> span_value(0, 18, (6, 13), (0, 5), (14, 18))
-    '"0,18,6,13,0,5,14,18"'
-    >>> span_value(0, 18, None, None, (14, 18))
-    '"0,18,,,,,14,18"'
+    >>> span_value(0, 18, (0, 19))
+    '"0,18,0,19"'
+    >>> span_value(0, 18, (0, 19), (6, 13))
+    '"0,18,0,19,6,13"'
+    >>> span_value(0, 18, (0, 19), (6, 13), (0, 5), (14, 18))
+    '"0,18,0,19,6,13,0,5,14,18"'
+    >>> span_value(0, 18, (0, 19), None, None, (14, 18))
+    '"0,18,0,19,,,,,14,18"'
     """
     parts = [relation, subject, obj]
     while parts and parts[-1] is None:
         parts.pop()
     tail = "".join(",," if p is None else f",{p[0]},{p[1]}" for p in parts)
-    return f'"{start},{end}{tail}"'
+    return f'"{start},{end},{sentence[0]},{sentence[1]}{tail}"'
 
 
 def compact_mention_triples(
@@ -494,15 +494,15 @@ def compact_mention_triples(
 ) -> Iterator[Triple]:
     """The evidence of an extraction at level ``mention``, on each claim it evidences.
 
-    Two triples per claim (``bodies``, in N-Triples syntax), no mention node:
-    ``gk:inSentence`` (the sentence, which holds its text once) and
-    ``gk:span`` (the clause's offsets into the article text as one compact
-    value, ``"start,end"``; the quoted text is the article text's slice
-    ``[start, end)``; followed by the offsets of the relation words, the
-    subject and the object where they are a slice of the written sentence,
-    :func:`span_value`, :func:`relation_in_text`, :func:`argument_in_text`).
-    A claim reported twice in one article has two of each; each span lies
-    inside the sentence it was found in.
+    Two triples per claim (``bodies``, in N-Triples syntax), no mention node
+    and no sentence triples: ``gk:inSentence`` (the sentence) and ``gk:span``
+    (the report's offsets into the article text as one compact value,
+    :func:`span_value`: the clause's ``"start,end"``, whose slice of the
+    article text is the quoted text; the sentence's, whose slice is the
+    sentence's text; then those of the relation words, the subject and the
+    object where they are slices of the text, :func:`relation_in_text`,
+    :func:`argument_in_text`).  A claim reported twice in one article has two
+    of each.
 
     Examples
     --------
@@ -512,15 +512,17 @@ def compact_mention_triples(
     ...                  Argument("object", "Chad", 14, 18))
     >>> ctx = WriteContext(art, article_iri(art.id), None, {}, frozenset({0}))
     >>> [(p.split("#")[-1], o) for _, p, o in compact_mention_triples(ctx, ext, ["<urn:c>"])]  # doctest: +ELLIPSIS
-    [('inSentence>', '<https://w3id.org/geokg/id/sentence/...>'), ('span>', '"0,18,6,13,0,5,14,18"')]
+    [('inSentence>', '<https://w3id.org/geokg/id/sentence/...>'), ('span>', '"0,18,0,19,6,13,0,5,14,18"')]
     """
     ext_id = ext.id if ext_id is None else ext_id
     what = f"extraction {ext_id} ({ext.relation!r})"
     ctx.own(ext.article_id, what)
     start, end = ctx.span(*_clause_span(ext), what)
     _check_relation(ctx, ext, what)
+    # the sentence's offsets (widened to hold the clause where an extractor's offsets run past it)
+    sentence_span = ctx.span(min(ext.sent_start, start), max(ext.sent_end, end), f"{what} sentence {ext.sentence}")
     span = span_value(
-        start, end,
+        start, end, sentence_span,
         (ext.rel_start, ext.rel_end) if relation_in_text(ctx, ext) else None,
         (ext.subject.start, ext.subject.end) if argument_in_text(ctx, ext, ext.subject) else None,
         (ext.object.start, ext.object.end) if ext.object is not None and argument_in_text(ctx, ext, ext.object) else None,

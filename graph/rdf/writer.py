@@ -23,11 +23,12 @@ How much evidence is written is the evidence level (``evidence=`` or
     date, place), the actors and ``<run> prov:used <article>``.
 ``mention`` (default)
     Also, per report of a claim, on the claim itself: ``gk:inSentence`` (the
-    sentence: its start offset and text, written once) and
-    ``gk:span`` (the clause's offsets into the article text as one value,
-    ``"start,end"``, with ``",start,end"`` of the relation words, the subject
-    and the object where they are a slice of the sentence); no mention node.  No ``rdf:type`` where a property's
-    ``rdfs:range`` gives the class (sentences).
+    sentence) and ``gk:span`` (the report's offsets into the article text as
+    one value: the clause's ``"start,end"``, the sentence's ``",start,end"``,
+    then those of the relation words, the subject and the object where they
+    are a slice of the text); no mention node and no sentence triples (a
+    sentence's text is the article text's slice its offsets give; its class
+    is the ``rdfs:range`` of ``gk:inSentence``).
 ``full``
     Also a ``gk:Mention`` per report (``gk:hasMention``), in Web Annotation
     form (``oa:hasTarget``, quote and position selectors, ``oa:hasBody``),
@@ -75,7 +76,7 @@ Examples
 >>> from geokg.ingest.records import Article, ArticleResult, Sentence
 >>> art = Article.create(title="Mexico rejects plan", text="", url="https://x.test/a")
 >>> res = ArticleResult(article=art, sentences=(Sentence(art.id, 0, 0, 19, "Mexico rejects plan"),))
->>> g = article_graph(res, evidence="full")  # level mention keeps only the sentences a mention cites
+>>> g = article_graph(res, evidence="full")  # level mention writes no sentence triples
 >>> g.identifier == article_iri(art.id)
 True
 >>> from geokg.ontology.namespace import SCHEMA as schema
@@ -574,16 +575,16 @@ def _evidence(run: RunInfo | None, evidence: str | None) -> str:
     return run.evidence if run is not None else DEFAULT_EVIDENCE
 
 
-def _sentences(ctx: WriteContext, result: ArticleResult, implied: dict[int, Extraction], cited: set[int]) -> Iterator[Triple]:
-    """Sentences: all of them at level ``full``, those a mention cites at ``mention``, none at ``none``."""
-    if ctx.evidence == "none":
-        return
+def _sentences(ctx: WriteContext, result: ArticleResult, implied: dict[int, Extraction]) -> Iterator[Triple]:
+    """Sentences: all of them at level ``full``; none at the other levels (at ``mention`` the
+    claims' spans give the offsets of their sentences)."""
     for sentence in result.sentences:
         ctx.own(sentence.article_id, f"sentence {sentence.index}")
-        if ctx.evidence == "full" or sentence.index in cited:
+        if ctx.evidence == "full":
             yield from sentence_triples(ctx, sentence.index, sentence.start, sentence.end)
     for index, ext in sorted(implied.items()):
-        yield from sentence_triples(ctx, index, ext.sent_start, ext.sent_end)
+        if ctx.evidence == "full":
+            yield from sentence_triples(ctx, index, ext.sent_start, ext.sent_end)
 
 
 def _triples(result: ArticleResult, run: RunInfo | None, evidence: str) -> Iterator[Triple]:
@@ -599,7 +600,7 @@ def _triples(result: ArticleResult, run: RunInfo | None, evidence: str) -> Itera
     yield from _article(ctx)
     if run is not None:  # the run's description is its own graph (run_quads), written once per store
         yield ctx.run_ref, PROV.used, ctx.ref
-    yield from _sentences(ctx, result, implied, {ext.sentence for ext in extractions.values()})
+    yield from _sentences(ctx, result, implied)
     for actor in ctx.actors.values():
         yield from _actor(ctx, actor)
     if evidence == "full":

@@ -49,19 +49,17 @@ from geokg.graph.analytics.network import (
     timeline,
 )
 from geokg.graph.analytics.project import actor_graph_from_rows
-from geokg.graph.query.tables import event_rows
+from geokg.graph.query.tables import event_rows, span_sentence
 from geokg.graph.site.model import SiteActor, SiteEvent, SiteModel, build_site_model
 from geokg.graph.site.svg import EgoNode, ego_svg, timeline_svg
 from geokg.graph.store import GraphStore
 
 __all__ = ["SITE_CSP", "render_site", "sentence_spans", "write_site"]
 
-_SENTENCES = """
+_SPANS = """
 PREFIX gk: <https://w3id.org/geokg/ontology#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX schema: <https://schema.org/>
-SELECT DISTINCT ?article ?start ?text
-WHERE { GRAPH ?article { ?x gk:inSentence ?s . ?s oa:start ?start ; schema:text ?text } }
+SELECT DISTINCT ?article ?span
+WHERE { GRAPH ?article { ?x gk:span ?span } }
 """
 
 #: Content-Security-Policy of the site's pages (``{style}`` is the hash of their stylesheet).
@@ -71,7 +69,7 @@ _MAX_ACTOR_EVENTS = 500
 
 
 def sentence_spans(store: GraphStore) -> dict[str, list[tuple[int, int]]]:
-    """Offsets of every sentence a claim or mention cites in its article's text, by article IRI.
+    """Offsets of every sentence a claim's report cites in its article's text, by article IRI.
 
     Examples
     --------
@@ -79,9 +77,11 @@ def sentence_spans(store: GraphStore) -> dict[str, list[tuple[int, int]]]:
     >>> sentence_spans(open_store(None))
     {}
     """
-    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for article, start, text in store.query(_SENTENCES):  # a sentence's end is its start + its length
-        out[str(article)].append((int(start), int(start) + len(str(text))))
+    out: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    for article, span in store.query(_SPANS):  # a report's span gives its sentence's offsets
+        sentence = span_sentence(span)
+        if sentence is not None:
+            out[str(article)].add(sentence)
     return {k: sorted(v) for k, v in out.items()}
 
 

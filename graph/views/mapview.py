@@ -36,6 +36,7 @@ PREFIX gk: <https://w3id.org/geokg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX schema: <https://schema.org/>
 PREFIX wgs84: <http://www.w3.org/2003/01/geo/wgs84_pos#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 """
 #: The geocoded events (an event reported by k articles is one point).  The other columns
 #: come from one-property queries joined in Python: an event's triples stand in every
@@ -61,7 +62,10 @@ _LABELS = _PREFIXES + "SELECT DISTINCT ?x ?v WHERE { ?x rdfs:label ?v }"
 #: The columns and sentences are read for events with a place only (the others are not drawn).
 _PLACED = "?event sem:hasPlace ?place . "
 _SENTENCES = _PREFIXES + ("SELECT DISTINCT ?event ?v WHERE { " + _PLACED +
-                          "?event gk:inSentence ?s . ?s schema:text ?v }")
+                          "GRAPH ?g { ?event gk:span ?span } ?g schema:text ?text "  # the span's 3rd, 4th fields
+                          "BIND (STRAFTER(STRAFTER(?span, \",\"), \",\") AS ?r) "
+                          "BIND (xsd:integer(STRBEFORE(?r, \",\")) AS ?s0) "
+                          "BIND (SUBSTR(?text, ?s0 + 1, xsd:integer(STRBEFORE(CONCAT(STRAFTER(?r, \",\"), \",\"), \",\")) - ?s0) AS ?v) }")
 
 
 def _rows(store: Any, query: str) -> list[dict[str, Any]]:

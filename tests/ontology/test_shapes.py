@@ -156,36 +156,46 @@ def test_mention_at_level_none(good):
 @pytest.mark.parametrize("inference", ["none", "rdfs"])
 def test_compact_span(good, inference):
     event = _event(good)
-    start, end = str(good.value(event, GK.span)).split(",")[:2]
-    good.set((event, GK.span, Literal(f"{end},{end}")))
+    start, end, s0, s1 = map(int, str(good.value(event, GK.span)).split(",")[:4])
+    sentence = f"{s0},{s1}"
+    good.set((event, GK.span, Literal(f"{end},{end},{sentence}")))  # an empty clause
     assert ("SPARQLConstraintComponent", "") in _violations(good, inference)
-    good.set((event, GK.span, Literal(f"{start},{end},{start},{end}")))  # relation words inside the clause
+    good.set((event, GK.span, Literal(f"{start},{s1 + 1},{sentence}")))  # a clause past its sentence
+    assert ("SPARQLConstraintComponent", "") in _violations(good, inference)
+    good.set((event, GK.span, Literal(f"{start},{end},{sentence},{start},{end}")))  # relation words inside the clause
     assert not _violations(good, inference)
-    for rel in (f"{start},{int(end) + 1}", f"{end},{end}"):  # past the clause's end; empty
-        good.set((event, GK.span, Literal(f"{start},{end},{rel}")))
+    for rel in (f"{start},{end + 1}", f"{end},{end}"):  # past the clause's end; empty
+        good.set((event, GK.span, Literal(f"{start},{end},{sentence},{rel}")))
         assert ("SPARQLConstraintComponent", "") in _violations(good, inference)
     # subject and object offsets after the relation's, an empty pair where one is not a slice
-    good.set((event, GK.span, Literal(f"{start},{end},,,{start},{end},{start},{end}")))
+    good.set((event, GK.span, Literal(f"{start},{end},{sentence},,,{start},{end},{start},{end}")))
     assert not _violations(good, inference)
-    for parts in (f",,{start},{int(end) + 1}", f",,,,{int(start) - 1},{end}", f"{start},{end},{end},{end}"):
-        good.set((event, GK.span, Literal(f"{start},{end},{parts}")))  # subject or object outside; empty
+    for parts in (f",,{start},{end + 1}", f",,,,{start - 1},{end}", f"{start},{end},{end},{end}"):
+        good.set((event, GK.span, Literal(f"{start},{end},{sentence},{parts}")))  # subject or object outside; empty
         assert ("SPARQLConstraintComponent", "") in _violations(good, inference), parts
-    for bad in (f"{start},{end},{start}", f"{start},{end},,", f"{start},{end},{start},{end},,",
-                f"{start},{end},,,,,,", f"{start},{end},1,2,3,4,5,6,7,8"):  # an empty pair last; too many
+    for bad in (f"{start},{end}", f"{start},{end},{s0}", f"{start},{end},{sentence},{start}",
+                f"{start},{end},{sentence},,", f"{start},{end},{sentence},{start},{end},,",
+                f"{start},{end},{sentence},,,,,,", f"{start},{end},{sentence},1,2,3,4,5,6,7,8",
+                f"{start}-{end},{sentence}"):  # no sentence; an empty pair last; too many
         good.set((event, GK.span, Literal(bad)))
         assert ("PatternConstraintComponent", str(GK.span)) in _violations(good, inference), bad
-    good.set((event, GK.span, Literal(f"{start}-{end}")))
-    assert ("PatternConstraintComponent", str(GK.span)) in _violations(good, inference)
-    good.set((event, GK.span, Literal(f"{start},{end}")))
+    good.set((event, GK.span, Literal(f"{start},{end},{sentence}")))
     good.remove((event, GK.inSentence, None))
     assert ("MinCountConstraintComponent", str(GK.inSentence)) in _violations(good, inference)
 
 
-def test_untyped_sentence_is_checked(good):
+def test_untyped_sentence_is_checked(full):
+    sentence = full.value(_event(full), GK.inSentence)
+    full.remove((sentence, RDF.type, None))
+    full.remove((sentence, SCHEMA_TEXT, None))
+    assert ("MinCountConstraintComponent", str(SCHEMA_TEXT)) in _violations(full, "none")
+
+
+def test_sentence_at_level_mention_is_an_iri_the_spans_describe(good):
     sentence = good.value(_event(good), GK.inSentence)
-    good.remove((sentence, RDF.type, None))
-    good.remove((sentence, SCHEMA_TEXT, None))
-    assert ("MinCountConstraintComponent", str(SCHEMA_TEXT)) in _violations(good, "none")
+    assert not list(good.predicate_objects(sentence)) and not _violations(good)
+    good.add((sentence, SCHEMA_TEXT, Literal(1)))  # what is written is still checked
+    assert ("DatatypeConstraintComponent", str(SCHEMA_TEXT)) in _violations(good, "none")
 
 
 def test_sentence_of_another_kind_of_node(full):
@@ -207,8 +217,8 @@ def test_event_without_any_participant(good):
         good.remove((e, p, None))
     # level mention: the subject's offsets in the span still give a participant ("Mexico")
     assert ("OrConstraintComponent", "") not in _violations(good)
-    clause_and_relation = ",".join(str(good.value(e, GK.span)).split(",")[:4])
-    good.set((e, GK.span, Literal(clause_and_relation)))
+    clause_and_sentence = ",".join(str(good.value(e, GK.span)).split(",")[:4])
+    good.set((e, GK.span, Literal(clause_and_sentence)))
     assert ("OrConstraintComponent", "") in _violations(good)
 
 

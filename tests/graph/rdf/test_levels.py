@@ -116,10 +116,12 @@ def test_site_marks_the_same_spans_at_mention_and_full(stores):
     assert none.events and all(not m.marked and not m.sentence for e in none.events for m in e.mentions)
 
 
-def test_levels_shrink_the_graph(stores):
+def test_level_sizes(stores):
     sizes = {level: len(store) for level, store in stores.items()}
-    assert sizes["none"] < sizes["mention"] < sizes["full"]
-    assert sizes["full"] > 2.5 * sizes["mention"]
+    assert sizes["mention"] < sizes["full"] and sizes["full"] > 2.5 * sizes["mention"]
+    # level none has no offsets, so it writes every claim's words as text; at level mention the
+    # spans' offsets replace most of them, which leaves it no bigger than none
+    assert sizes["mention"] <= sizes["none"]
     level = {lv: {str(r[0]) for r in store.query(
         "PREFIX gk: <https://w3id.org/geokg/ontology#> SELECT DISTINCT ?l WHERE { ?r gk:evidenceLevel ?l }")}
         for lv, store in stores.items()}

@@ -108,7 +108,7 @@ def test_quads_are_distinct_and_in_the_article_graph_or_their_description(result
     assert any(q[2] in described and q[3] == article for q in quads)
 
 
-@pytest.mark.parametrize(("evidence", "size"), [("mention", 60), ("full", 230)])
+@pytest.mark.parametrize(("evidence", "size"), [("mention", 55), ("full", 230)])
 def test_golden_graph(evidence, size):
     expected = Dataset()
     path = samples.GOLDENS[evidence]
@@ -192,14 +192,14 @@ def test_mention_level_is_compact(result):
     g = article_graph(result, run=RUN)
     content = result.article.content
     e = event_iri(result.events[0].id)
-    # one compact value: the clause, then the relation words, the subject and the object
-    start, end, rstart, rend, sstart, send, ostart, oend = map(int, str(g.value(e, GK.span)).split(","))
+    # one compact value: the clause, its sentence, then the relation words, the subject and the object
+    fields = list(map(int, str(g.value(e, GK.span)).split(",")))
+    start, end, s0, s1, rstart, rend, sstart, send, ostart, oend = fields
     assert content[start:end] == "Mexico rejected the plan"
-    sentence = g.value(e, GK.inSentence)
-    s0 = int(g.value(sentence, OA.start))
-    text = str(g.value(sentence, SCHEMA.text))
+    text = content[s0:s1]  # the sentence's text is the article text's slice
+    assert text.startswith("Mexican President") and text.endswith("in Geneva.")
     assert text[start - s0:end - s0] == "Mexico rejected the plan"
-    # the relation words are the sentence's slice, so level mention leaves gk:relationText out
+    # the relation words are the text's slice, so level mention leaves gk:relationText out
     assert text[rstart - s0:rend - s0] == "rejected" and g.value(e, GK.relationText) is None
     assert article_graph(result, evidence="full").value(e, GK.relationText) == Literal("rejected")
     assert article_graph(result, evidence="none").value(e, GK.relationText) == Literal("rejected")
@@ -213,7 +213,7 @@ def test_mention_level_is_compact(result):
     statement = statement_iri(result.extractions[1].id)
     assert g.value(statement, GK.subjectText) == Literal("Claudia Sheinbaum") and g.value(statement, GK.objectText) is None
     fields = str(g.value(statement, GK.span)).split(",")
-    assert fields[4:6] == ["", ""] and content[int(fields[6]):int(fields[7])] == "Mexico"
+    assert fields[6:8] == ["", ""] and content[int(fields[8]):int(fields[9])] == "Mexico"
     # no mention node: the report's sentence and span are on the claim
     assert not list(g.triples((None, GK.hasMention, None)))
     assert not [x for x in g.all_nodes() if "/id/mention/" in str(x)]
@@ -221,9 +221,10 @@ def test_mention_level_is_compact(result):
     for prop in (OA.hasTarget, OA.hasSelector, OA.exact, GK.hasArgument, OA.hasBody, SEM.roleType, GK.nerLabel):
         assert not list(g.triples((None, prop, None))), prop
     assert not list(g.subjects(RDF.type, GK.Sentence)) and not list(g.subjects(RDF.type, GK.Mention))
-    # only the sentences a mention cites, each text once, with no index or end offset (derivable)
-    assert set(g.subjects(OA.start, None)) == {sentence_iri(result.article.id, i) for i in (1, 2)}
-    assert set(g.predicates(sentence)) == {OA.start, SCHEMA.text}  # its article is its graph
+    # the sentences are IRIs the claims cite, with no triples of their own (their spans give them)
+    sentence = g.value(e, GK.inSentence)
+    assert sentence == sentence_iri(result.article.id, 1) and not list(g.predicate_objects(sentence))
+    assert not list(g.subjects(OA.start, None)) and not list(g.subjects(GK.sentenceIndex, None))
     assert g.value(article_iri(result.article.id), URIRef("http://purl.org/dc/terms/identifier")) is None
     full = article_graph(result, run=RUN, evidence="full")
     assert full.value(sentence, URIRef("http://purl.org/dc/terms/isPartOf")) == article_iri(result.article.id)
@@ -376,8 +377,9 @@ def test_mention_selectors_point_into_the_text(result):
     start, end = int(g.value(pos, OA.start)), int(g.value(pos, OA.end))
     assert str(g.value(quote, OA.exact)) == content[start:end] == "Mexico rejected the plan"
     rel = content.index("rejected")
-    obj = content.index("the plan")  # the compact form on the claim too: clause, relation, subject, object
-    assert g.value(e, GK.span) == Literal(f"{start},{end},{rel},{rel + 8},{start},{start + 6},{obj},{obj + 8}")
+    obj = content.index("the plan")  # the compact form on the claim too: clause, sentence, relation, subject, object
+    s0, s1 = int(g.value(g.value(e, GK.inSentence), OA.start)), int(g.value(g.value(e, GK.inSentence), OA.end))
+    assert g.value(e, GK.span) == Literal(f"{start},{end},{s0},{s1},{rel},{rel + 8},{start},{start + 6},{obj},{obj + 8}")
     assert g.value(mention, GK.inSentence) == g.value(e, GK.inSentence) == sentence_iri(result.article.id, 1)
     for arg in g.objects(mention, GK.hasArgument):
         a, b = int(g.value(arg, OA.start)), int(g.value(arg, OA.end))
@@ -447,11 +449,11 @@ def test_without_run_there_is_no_provenance_activity(result):
 def test_implied_sentence_from_extraction(result):
     g = article_graph(dataclasses.replace(result, sentences=()))
     s1 = sentence_iri(result.article.id, 1)
-    assert g.value(s1, OA.start) == Literal(31)
-    assert str(g.value(s1, SCHEMA.text)).endswith("in Geneva.")
+    e = event_iri(result.events[0].id)
+    assert (e, GK.inSentence, s1) in g and str(g.value(e, GK.span)).split(",")[2:4] == ["31", "136"]
     full = article_graph(dataclasses.replace(result, sentences=()), evidence="full")
+    assert full.value(s1, OA.start) == Literal(31) and str(full.value(s1, SCHEMA.text)).endswith("in Geneva.")
     assert full.value(s1, GK.sentenceIndex) == Literal(1) and full.value(s1, OA.end) == Literal(136)
-    assert (event_iri(result.events[0].id), GK.inSentence, s1) in g
 
 
 def test_datetime_values_are_written_as_dates(result):

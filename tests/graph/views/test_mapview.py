@@ -12,8 +12,11 @@ LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
-def _report(graph: str, span: str) -> str:
+def _report(graph: str, clause: str) -> str:
+    text = f"Shelling near Kyiv ({graph})."  # the article's text, one sentence
+    span = f"{clause},0,{len(text)}"  # the clause's offsets, then its sentence's
     triples = [
+        f'<{graph}> <https://schema.org/text> "{text}"',
         f'<urn:e> <{TYPE}> <{SEM}Event>', f'<urn:e> <{SEM}hasPlace> <urn:kyiv>',
         f'<urn:kyiv> <{WGS}lat> "50.45"^^<http://www.w3.org/2001/XMLSchema#decimal>',
         f'<urn:kyiv> <{WGS}long> "30.52"^^<http://www.w3.org/2001/XMLSchema#decimal>',
@@ -21,7 +24,6 @@ def _report(graph: str, span: str) -> str:
         f'<urn:e> <{GK}sourceActor> <urn:rus>', f'<urn:rus> <{LABEL}> "Russia"',
         f'<urn:e> <{GK}targetActor> <urn:ukr>', f'<urn:ukr> <{LABEL}> "Ukraine"',
         f'<urn:e> <{GK}span> "{span}"', f'<urn:e> <{GK}inSentence> <{graph}/s0>',
-        f'<{graph}/s0> <https://schema.org/text> "Shelling near Kyiv ({graph})."',
     ]
     return "".join(f"{t} <{graph}> .\n" for t in triples)
 
