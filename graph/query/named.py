@@ -44,10 +44,10 @@ event has 8 reports):
   collapses the repeats before the next one;
 * the reports are the article graphs that type the event (``GRAPH ?a0 { ?event
   a sem:Event }``: at every evidence level, the graph is the article; level
-  ``full`` also writes ``prov:wasDerivedFrom``) and, in each article's graph, the sentences of
-  the event's reports (``gk:inSentence`` on the event: levels ``mention`` and ``full``; at
-  level ``none`` the sentence columns stay unbound and there is one row per
-  article), read as
+  ``full`` also writes ``prov:wasDerivedFrom``) and, in each article's graph, the spans of
+  the event's reports (``gk:span`` on the event, whose sentence offsets slice the article
+  text: levels ``mention`` and ``full``; at level ``none`` the sentence columns stay unbound
+  and there is one row per article), read as
   ``OPTIONAL`` look-ups with ``COALESCE(?x, <urn:geokg:none>)`` so ``?article``
   is always bound (a required join after a sub-select is a whole-store scan on
   Oxigraph and a nested-loop join on rdflib); every

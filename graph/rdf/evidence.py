@@ -494,15 +494,15 @@ def compact_mention_triples(
 ) -> Iterator[Triple]:
     """The evidence of an extraction at level ``mention``, on each claim it evidences.
 
-    Two triples per claim (``bodies``, in N-Triples syntax), no mention node
-    and no sentence triples: ``gk:inSentence`` (the sentence) and ``gk:span``
-    (the report's offsets into the article text as one compact value,
-    :func:`span_value`: the clause's ``"start,end"``, whose slice of the
-    article text is the quoted text; the sentence's, whose slice is the
-    sentence's text; then those of the relation words, the subject and the
-    object where they are slices of the text, :func:`relation_in_text`,
-    :func:`argument_in_text`).  A claim reported twice in one article has two
-    of each.
+    One triple per claim (``bodies``, in N-Triples syntax), no mention node
+    and no sentence node: ``gk:span``, the report's offsets into the article
+    text as one compact value (:func:`span_value`: the clause's
+    ``"start,end"``, whose slice of the article text is the quoted text; the
+    sentence's, whose slice is the sentence's text; then those of the
+    relation words, the subject and the object where they are slices of the
+    text, :func:`relation_in_text`, :func:`argument_in_text`).  A claim
+    reported twice in one article has two.  Level ``full`` (which calls this
+    too) also writes ``gk:inSentence``, the sentence node it describes.
 
     Examples
     --------
@@ -511,8 +511,8 @@ def compact_mention_triples(
     >>> ext = Extraction(art.id, 0, 0, 19, Argument("subject", "Kenya", 0, 5), "thanked", "thank", 6, 13,
     ...                  Argument("object", "Chad", 14, 18))
     >>> ctx = WriteContext(art, article_iri(art.id), None, {}, frozenset({0}))
-    >>> [(p.split("#")[-1], o) for _, p, o in compact_mention_triples(ctx, ext, ["<urn:c>"])]  # doctest: +ELLIPSIS
-    [('inSentence>', '<https://w3id.org/geokg/id/sentence/...>'), ('span>', '"0,18,0,19,6,13,0,5,14,18"')]
+    >>> [(p.split("#")[-1], o) for _, p, o in compact_mention_triples(ctx, ext, ["<urn:c>"])]
+    [('span>', '"0,18,0,19,6,13,0,5,14,18"')]
     """
     ext_id = ext.id if ext_id is None else ext_id
     what = f"extraction {ext_id} ({ext.relation!r})"
@@ -527,7 +527,9 @@ def compact_mention_triples(
         (ext.subject.start, ext.subject.end) if argument_in_text(ctx, ext, ext.subject) else None,
         (ext.object.start, ext.object.end) if ext.object is not None and argument_in_text(ctx, ext, ext.object) else None,
     )
-    sentence = _sentence_ref(ctx, ext.sentence) if ext.sentence in ctx.sentences else None
+    # level full also names the sentence node (at level mention the span's offsets give the sentence)
+    full = ctx.evidence == "full" and ext.sentence in ctx.sentences
+    sentence = _sentence_ref(ctx, ext.sentence) if full else None
     for claim in bodies:
         if sentence is not None:
             yield claim, GK.inSentence, sentence

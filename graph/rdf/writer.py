@@ -22,19 +22,19 @@ How much evidence is written is the evidence level (``evidence=`` or
     mode, confidence, kind, subject/object/attribution text, codes, actors,
     date, place), the actors and ``<run> prov:used <article>``.
 ``mention`` (default)
-    Also, per report of a claim, on the claim itself: ``gk:inSentence`` (the
-    sentence) and ``gk:span`` (the report's offsets into the article text as
-    one value: the clause's ``"start,end"``, the sentence's ``",start,end"``,
-    then those of the relation words, the subject and the object where they
-    are a slice of the text); no mention node and no sentence triples (a
-    sentence's text is the article text's slice its offsets give; its class
-    is the ``rdfs:range`` of ``gk:inSentence``).
+    Also, per report of a claim, on the claim itself: ``gk:span`` (the
+    report's offsets into the article text as one value: the clause's
+    ``"start,end"``, the sentence's ``",start,end"``, then those of the
+    relation words, the subject and the object where they are a slice of the
+    text); no mention node and no sentence node (a sentence's text is the
+    article text's slice its offsets give).
 ``full``
     Also a ``gk:Mention`` per report (``gk:hasMention``), in Web Annotation
     form (``oa:hasTarget``, quote and position selectors, ``oa:hasBody``),
     its ``gk:Argument`` spans (role,
     head lemma, preposition, coreference, NER label), the entity mentions,
-    every sentence (with ``dct:isPartOf``, ``gk:sentenceIndex`` and ``oa:end``),
+    every sentence (its text, offsets, ``dct:isPartOf`` and ``gk:sentenceIndex``;
+    each report's ``gk:inSentence`` names it),
     the article's ``dct:identifier``, SEM role nodes,
     ``prov:wasDerivedFrom``/``prov:wasGeneratedBy`` on each claim, a second
     type where the ontology implies it (``gk:Event``, the schema.org type of

@@ -180,8 +180,9 @@ def test_compact_span(good, inference):
         good.set((event, GK.span, Literal(bad)))
         assert ("PatternConstraintComponent", str(GK.span)) in _violations(good, inference), bad
     good.set((event, GK.span, Literal(f"{start},{end},{sentence}")))
-    good.remove((event, GK.inSentence, None))
-    assert ("MinCountConstraintComponent", str(GK.inSentence)) in _violations(good, inference)
+    assert not _violations(good, inference)  # level mention names no sentence node
+    good.add((event, GK.inSentence, Literal("sentence 1")))  # level full names it by IRI
+    assert ("NodeKindConstraintComponent", str(GK.inSentence)) in _violations(good, inference)
 
 
 def test_untyped_sentence_is_checked(full):
@@ -191,10 +192,11 @@ def test_untyped_sentence_is_checked(full):
     assert ("MinCountConstraintComponent", str(SCHEMA_TEXT)) in _violations(full, "none")
 
 
-def test_sentence_at_level_mention_is_an_iri_the_spans_describe(good):
-    sentence = good.value(_event(good), GK.inSentence)
-    assert not list(good.predicate_objects(sentence)) and not _violations(good)
-    good.add((sentence, SCHEMA_TEXT, Literal(1)))  # what is written is still checked
+def test_no_sentence_node_at_level_mention(good, full):
+    assert not list(good.triples((None, GK.inSentence, None))) and not _violations(good)
+    sentence = full.value(_event(full), GK.inSentence)
+    good.add((_event(good), GK.inSentence, sentence))  # a sentence named is a sentence checked
+    good.add((sentence, SCHEMA_TEXT, Literal(1)))
     assert ("DatatypeConstraintComponent", str(SCHEMA_TEXT)) in _violations(good, "none")
 
 
