@@ -316,10 +316,9 @@ def sentence_triples(ctx: WriteContext, index: int, start: int, end: int) -> Ite
     text (sliced from the article).
 
     No ``rdf:type``: ``gk:inSentence`` has range ``gk:Sentence``.  Level
-    ``mention`` writes no sentence triples: a claim names its sentence
-    (``gk:inSentence``) and its span gives the sentence's offsets into the
-    article text, whose slice is the sentence's text
-    (:func:`compact_mention_triples`).
+    ``mention`` writes no sentence node: a report's span gives its
+    sentence's offsets into the article text, whose slice is the sentence's
+    text (:func:`compact_mention_triples`).
 
     Examples
     --------
@@ -442,18 +441,18 @@ def relation_in_text(ctx: WriteContext, ext: Extraction) -> bool:
     """Whether a reader can take ``ext``'s relation words from the article text: they are its
     slice ``[rel_start, rel_end)`` (then ``gk:span`` carries their offsets and level
     ``mention`` leaves ``gk:relationText`` out)."""
-    return _in_text(ctx, ext, ext.relation, ext.rel_start, ext.rel_end)
+    return _in_text(ctx, ext.relation, ext.rel_start, ext.rel_end)
 
 
 def argument_in_text(ctx: WriteContext, ext: Extraction, arg: Argument | None) -> bool:
-    """Whether a reader can take ``arg``'s name (``gk:subjectText``, ``gk:objectText``) from
-    ``ext``'s sentence: it is the text itself, not a coreference resolution, and the article
-    text's slice ``[start, end)`` (then ``gk:span`` carries its offsets
-    and level ``mention`` leaves the text out)."""
-    return arg is not None and not arg.resolved and _in_text(ctx, ext, arg.text, arg.start, arg.end)
+    """Whether a reader can take ``arg``'s name (``gk:subjectText``, ``gk:objectText``) of
+    ``ext`` from the article text: it is the text itself, not a coreference resolution, and
+    the text's slice ``[start, end)`` (then ``gk:span`` carries its offsets and level
+    ``mention`` leaves the text out)."""
+    return arg is not None and not arg.resolved and _in_text(ctx, arg.text, arg.start, arg.end)
 
 
-def _in_text(ctx: WriteContext, ext: Extraction, text: str, start: int, end: int) -> bool:
+def _in_text(ctx: WriteContext, text: str, start: int, end: int) -> bool:
     return bool(text) and 0 <= start < end <= len(ctx.content) and ctx.content[start:end] == text
 
 
