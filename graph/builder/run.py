@@ -407,8 +407,12 @@ class _Workers:
 
     @property
     def salt(self) -> str:
-        """What the journal's digests depend on besides the article (model and geokg versions, evidence level)."""
-        return f"{self.run.model} {self.run.model_version} {self.run.geokg_version} {self.run.evidence}"
+        """What the journal's digests depend on besides the article: model and geokg versions,
+        evidence level and the writer's graph format (:data:`~geokg.graph.rdf.evidence.GRAPH_FORMAT`)."""
+        from geokg.graph.rdf.evidence import GRAPH_FORMAT
+
+        run = self.run
+        return f"{run.model} {run.model_version} {run.geokg_version} {run.evidence} format {GRAPH_FORMAT}"
 
     def started(self, stack: ExitStack) -> _Workers:
         """These workers with their processes started (a process pool; shut when ``stack`` exits).

@@ -85,12 +85,20 @@ __all__ = [
     "compact_mention_triples",
     "argument_in_text",
     "span_value",
+    "GRAPH_FORMAT",
     "relation_in_text",
     "check_evidence",
     "check_records",
     "nt_term",
     "nt_literal",
 ]
+
+#: The version of what the writer emits where a reader parses values (``gk:span`` above
+#: all): 1, the clause's ``"start,end"``; 2, then the relation words' offsets; 3 (now), the
+#: clause's, its sentence's, then the relation words', subject's and object's offsets, and
+#: no sentence nodes at level ``mention``.  Part of the build journal's digests, so a
+#: rebuild after a change of format writes every article again instead of skipping it.
+GRAPH_FORMAT = 3
 
 #: How much textual evidence the writer emits, least first (see :func:`check_evidence`).
 EVIDENCE_LEVELS = ("none", "mention", "full")

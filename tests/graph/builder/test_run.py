@@ -187,6 +187,23 @@ def test_a_rebuild_at_another_level_keeps_one_run(tmp_path, geokg_pipeline):
             assert len([g for g in store.graphs() if not str(g).startswith(DESCRIBED_BASES)]) == 3
 
 
+def test_a_new_graph_format_writes_every_article_again(tmp_path, geokg_pipeline, monkeypatch):
+    """The journal skips an unchanged article, but not once the writer's graph format changed:
+    its graph would keep the old format's values (spans read the wrong way)."""
+    import geokg.graph.rdf.evidence as evidence
+
+    good = tmp_path / "in" / "good.md"
+    good.parent.mkdir()
+    good.write_text("---\ntitle: Chile and Peru sign a fisheries accord\ndate: 2025-03-03\n---\n"
+                    "Chile signed a fisheries accord with Peru on Monday.\n", encoding="utf-8")
+    first = build([good], tmp_path / "out", pipeline=geokg_pipeline, exports=False)
+    again = build([good], tmp_path / "out", pipeline=geokg_pipeline, exports=False)
+    assert (first.articles, first.skipped, again.articles, again.skipped) == (1, 0, 0, 1)
+    monkeypatch.setattr(evidence, "GRAPH_FORMAT", evidence.GRAPH_FORMAT + 1)
+    upgraded = build([good], tmp_path / "out", pipeline=geokg_pipeline, exports=False)
+    assert (upgraded.articles, upgraded.skipped) == (1, 0)
+
+
 def test_a_fresh_store_is_written_again_once_and_a_filled_one_is_not(tmp_path, geokg_pipeline, monkeypatch):
     from geokg.graph.store import OxigraphGraphStore
 
