@@ -44,7 +44,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from geokg.graph.builder.journal import Journal
     from geokg.graph.builder.parallel import PipelineSource
     from geokg.graph.rdf.writer import RunInfo
-    from geokg.graph.store import GraphStore
+    from geokg.graph.store import GraphStore, OxigraphGraphStore
     from geokg.ingest.pipeline import Pipeline, Settings
 
 __all__ = [
@@ -88,6 +88,7 @@ class BuildReport:
     backend: str = "serial"
     journal: Path | None = None
     discarded: Counter = field(default_factory=Counter)  # discard reason -> count (coder discards)
+    rewrite: str = ""  # the store written again at the end: "before -> after", or why it was skipped
 
     @property
     def ok(self) -> bool:
@@ -271,6 +272,7 @@ def build(  # long only by its docstring (every option documented); the work is 
     guard: "ArticleGuard | None" = None,
     allow_private_addresses: bool = False,
     evidence: str = "mention",
+    rewrite: bool | None = None,
 ) -> BuildReport:
     """Build (or update) a geokg graph from ``sources`` into ``out_dir``.
 
@@ -343,6 +345,16 @@ def build(  # long only by its docstring (every option documented); the work is 
         mentions); see :func:`~geokg.graph.rdf.evidence.check_evidence`.
         Recorded on the run; a change of level makes the journal process the
         articles again.
+    rewrite
+        Whether the build's own on-disk store is written again at the end, in
+        one bulk load into an empty folder (:meth:`OxigraphGraphStore.rewrite`:
+        about half the bytes, as only such a load reaches RocksDB's compressed
+        level).  ``None`` (default): when the store was empty at the start and
+        the load's memory (:func:`~geokg.graph.store.embedded.rewrite_memory`,
+        about 0.95 KB a quad, at most ~0.95 GB) is at most half the memory
+        available; ``True``: always, also a store that already held articles
+        (its cost is then the whole store's); ``False``: never.  What happened
+        is on :attr:`BuildReport.rewrite`.
     """
     from geokg.graph.store import OxigraphGraphStore
     from geokg.graph.store.articles import drop_unused_descriptions
@@ -358,8 +370,8 @@ def build(  # long only by its docstring (every option documented); the work is 
         store, publisher = _open_store(stack, out, store, memory=memory)
         report.store = store.location
         # our own on-disk store, empty at the start: written again in one bulk load at the end (see below)
-        rewrite = (store.rewrite if isinstance(store, OxigraphGraphStore) and publisher is not None
-                   and store.is_empty() else None)
+        own = isinstance(store, OxigraphGraphStore) and publisher is not None
+        rewrite = rewrite if rewrite is not None else (None if own and store.is_empty() else False)
         write_vocabulary(store)
         write_run(store, workers.run)
         journal = _open_journal(stack, store, out, report, resume=resume, fresh=fresh)
@@ -376,8 +388,8 @@ def build(  # long only by its docstring (every option documented); the work is 
         _ingest(pending, workers, writer, _Tally(report, strict, on_article, on_error))
         drop_unused_runs(store)
         drop_unused_descriptions(store)  # actors, places, publishers no article names any more
-        if rewrite is not None:
-            rewrite()  # one load into an empty folder: RocksDB's compressed level (about half the bytes)
+        if own and rewrite is not False:  # one load into an empty folder: RocksDB's compressed level
+            report.rewrite = _rewrite(store, forced=rewrite is True)
         if publisher is not None:
             publisher.committed(force=True)  # everything, for readers during the exports
         report.quads = len(store)
@@ -385,6 +397,19 @@ def build(  # long only by its docstring (every option documented); the work is 
             report.outputs.update(export_outputs(store, out, html=html))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _rewrite(store: "OxigraphGraphStore", *, forced: bool) -> str:
+    """Write our own store again in one bulk load (:meth:`OxigraphGraphStore.rewrite`) where the
+    load's memory fits in half the memory available, or ``forced``; what happened, for the summary."""
+    from geokg.graph.store.embedded import available_memory, rewrite_memory
+
+    need, free = rewrite_memory(len(store)), available_memory()
+    if not forced and free is not None and need > free // 2:
+        return (f"skipped: the bulk load needs ~{need >> 20} MB, {free >> 20} MB available "
+                f"(--rewrite forces it)")
+    before, after = store.rewrite()
+    return f"{before / 1e6:.1f} MB -> {after / 1e6:.1f} MB"
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,16 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
 from rdflib.term import Node, Variable
 
-__all__ = ["OxigraphGraphStore"]
+__all__ = ["REWRITE_BATCH_QUADS", "REWRITE_BYTES_PER_QUAD", "OxigraphGraphStore", "available_memory",
+           "rewrite_memory"]
+
+#: Memory Oxigraph's bulk loader holds per quad while :meth:`OxigraphGraphStore.rewrite` copies
+#: a store (pyoxigraph 0.5, 2 cores; ``benchmarks/SCALING.md``, thirteenth session: 0.90-0.93 KB
+#: a quad from 300,000 to 1,000,000 quads of the scale benchmark's mix) ...
+REWRITE_BYTES_PER_QUAD = 950
+#: ... and the most quads it holds at once: the peak stops growing there (its batch; 1.33M
+#: quads took 0.97 GB, 1M 0.92 GB).
+REWRITE_BATCH_QUADS = 1_000_000
 
 
 class OxigraphGraphStore:
@@ -285,6 +294,28 @@ class OxigraphGraphStore:
 
 
 STORES.register("oxigraph.v1")(OxigraphGraphStore)
+
+
+def rewrite_memory(quads: int) -> int:
+    """Bytes of memory :meth:`OxigraphGraphStore.rewrite` is expected to need for ``quads`` quads.
+
+    >>> rewrite_memory(100_000) >> 20, rewrite_memory(5_000_000) == rewrite_memory(REWRITE_BATCH_QUADS)
+    (90, True)
+    """
+    return REWRITE_BYTES_PER_QUAD * min(max(quads, 0), REWRITE_BATCH_QUADS)
+
+
+def available_memory() -> int | None:
+    """The memory the system can give without swapping (Linux ``MemAvailable``), in bytes;
+    None where it is not known (no ``/proc/meminfo``)."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
 
 
 def _siblings(folder: Path) -> tuple[Path, Path]:

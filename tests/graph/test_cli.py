@@ -96,6 +96,18 @@ def test_build_missing_path_is_named_and_others_processed(tmp_path, monkeypatch)
         assert len([g for g in st.graphs() if not str(g).startswith(DESCRIBED_BASES)]) == 3
 
 
+def test_build_reports_the_store_rewrite_and_no_rewrite_skips_it(tmp_path, monkeypatch):
+    good = tmp_path / "a.md"
+    good.write_text("---\ntitle: Peru and Chile sign an accord\ndate: 2025-03-03\n---\nPeru signed an accord with Chile.\n")
+    import geokg.ingest.pipeline as pipeline_mod
+
+    monkeypatch.setattr(pipeline_mod.Pipeline, "create", classmethod(lambda cls, settings=None, nlp=None: _blank_pipeline()))
+    result = runner.invoke(app, ["build", str(good), "--out", str(tmp_path / "out"), "--no-html"])
+    assert result.exit_code == 0 and "store rewrite" in result.stderr and " MB -> " in result.stderr
+    result = runner.invoke(app, ["build", str(good), "--out", str(tmp_path / "other"), "--no-html", "--no-rewrite"])
+    assert result.exit_code == 0 and "store rewrite" not in result.stderr
+
+
 def _blank_pipeline():
     """A fast pipeline on spacy.blank (the CLI flow is under test here, not the model)."""
     import spacy

@@ -230,3 +230,59 @@ def test_a_fresh_store_is_written_again_once_and_a_filled_one_is_not(tmp_path, g
         articles = [g for g in store.graphs() if "/id/article/" in str(g)]
     assert len(articles) == 2
     assert not (tmp_path / "out" / "store.rewrite").exists() and not (tmp_path / "out" / "store.old").exists()
+
+
+def _counted_rewrites(monkeypatch) -> list:
+    from geokg.graph.store import OxigraphGraphStore
+
+    calls: list = []
+    rewrite = OxigraphGraphStore.rewrite
+
+    def counted(self):
+        calls.append(self.location)
+        return rewrite(self)
+
+    monkeypatch.setattr(OxigraphGraphStore, "rewrite", counted)
+    return calls
+
+
+def _accord(tmp_path, name: str = "accord.md"):
+    path = tmp_path / "in" / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_text("---\ntitle: Chile and Peru sign a fisheries accord\ndate: 2025-03-03\n---\n"
+                    "Chile signed a fisheries accord with Peru on Monday.\n", encoding="utf-8")
+    return path
+
+
+def test_a_fresh_store_is_not_written_again_when_the_memory_would_not_suffice(tmp_path, geokg_pipeline, monkeypatch):
+    from geokg.graph.store import embedded
+
+    calls = _counted_rewrites(monkeypatch)
+    monkeypatch.setattr(embedded, "available_memory", lambda: 1 << 20)  # 1 MB free: the load would not fit
+    report = build([_accord(tmp_path)], tmp_path / "out", pipeline=geokg_pipeline, exports=False)
+    assert report.ok and calls == []
+    assert report.rewrite.startswith("skipped: the bulk load needs ~") and "1 MB available" in report.rewrite
+    with open_store(tmp_path / "out" / "store", read_only=True) as store:  # the store as written, complete
+        assert len(store) == report.quads and any("/id/article/" in str(g) for g in store.graphs())
+
+
+def test_rewrite_true_forces_it_and_false_prevents_it(tmp_path, geokg_pipeline, monkeypatch):
+    from geokg.graph.store import embedded
+
+    calls = _counted_rewrites(monkeypatch)
+    monkeypatch.setattr(embedded, "available_memory", lambda: 1 << 20)
+    first = build([_accord(tmp_path)], tmp_path / "no", pipeline=geokg_pipeline, exports=False, rewrite=False)
+    assert calls == [] and first.rewrite == ""
+    filled = build([_accord(tmp_path)], tmp_path / "no", pipeline=geokg_pipeline, exports=False, rewrite=True)
+    assert len(calls) == 1 and " MB -> " in filled.rewrite  # a filled store, little memory: forced all the same
+    with open_store(tmp_path / "no" / "store", read_only=True) as store:
+        assert len(store) == first.quads
+
+
+def test_rewrite_memory_grows_with_the_quads_up_to_the_loaders_batch():
+    from geokg.graph.store.embedded import REWRITE_BATCH_QUADS, available_memory, rewrite_memory
+
+    assert rewrite_memory(0) == 0 < rewrite_memory(1_000) < rewrite_memory(100_000)
+    assert rewrite_memory(REWRITE_BATCH_QUADS) == rewrite_memory(10 * REWRITE_BATCH_QUADS) < 2 << 30
+    free = available_memory()
+    assert free is None or free > 0
