@@ -390,6 +390,8 @@ def build(  # long only by its docstring (every option documented); the work is 
         drop_unused_descriptions(store)  # actors, places, publishers no article names any more
         if own and rewrite is not False:  # one load into an empty folder: RocksDB's compressed level
             report.rewrite = _rewrite(store, forced=rewrite is True)
+        elif rewrite is True:
+            report.rewrite = "skipped: only the build's own on-disk store is written again"
         if publisher is not None:
             publisher.committed(force=True)  # everything, for readers during the exports
         report.quads = len(store)

@@ -277,6 +277,9 @@ def test_rewrite_true_forces_it_and_false_prevents_it(tmp_path, geokg_pipeline, 
     assert len(calls) == 1 and " MB -> " in filled.rewrite  # a filled store, little memory: forced all the same
     with open_store(tmp_path / "no" / "store", read_only=True) as store:
         assert len(store) == first.quads
+    in_memory = build([_accord(tmp_path)], tmp_path / "mem", pipeline=geokg_pipeline, exports=False, memory=True,
+                      rewrite=True)
+    assert len(calls) == 1 and in_memory.rewrite.startswith("skipped: only the build's own on-disk store")
 
 
 def test_rewrite_memory_grows_with_the_quads_up_to_the_loaders_batch():
