@@ -276,6 +276,8 @@ class ExtractionCoder(TargetRules, SourceRules):
                     code, theme = None, False
         if code is None:
             return None, False
+        if theme and ex.object is not None and self.lexicon.names_persons(ex.object.head or ex.object.text.split()[-1]):
+            theme = False  # a PETRARCH pattern's object that names people acted on is the target (as names_theme)
         return self._final_code(ex, code, theme, lemma, mode, prepared)
 
     def _final_code(self, ex: Extraction, code: str, theme: bool, lemma: str, mode: str,

@@ -497,6 +497,13 @@ class VerbLexicon:
         """
         return self._class_terms.get(name, (frozenset(), ()))
 
+    def names_persons(self, head: str) -> bool:
+        """Whether ``head`` names people acted on (a term of a people class: diplomats, prisoners,
+        civilians ...; not ``@TROOPS``, a force that is deployed): as in :meth:`names_theme`, such
+        an object is the act's target, never its theme ("expelled two Russian *diplomats*")."""
+        word = singular(head.lower())
+        return any(word in self.class_terms(name)[0] for name in _PEOPLE_CLASSES)
+
     def names_people(self, head: str) -> bool:
         """Whether ``head`` (an object's head noun) names people or armed forces -- a term of a
         people class (``@CIVILIANS`` among them) or of ``@TROOPS`` ("mobilized army

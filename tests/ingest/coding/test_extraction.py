@@ -277,6 +277,20 @@ def test_the_backoff_reads_a_converse_verb_by_the_thing_given():
     assert codes(coder, art, ex) == []
 
 
+def test_people_a_petrarch_pattern_acts_on_are_its_target_not_a_theme():
+    # PETRARCH's patterns make the object of a material act its theme ("impose * SANCTIONS"); the
+    # people an act is done to are its target instead, as with geokg's own rows (VerbLexicon.names_theme)
+    from geokg.ingest.dictionaries.coder import build_coder
+
+    coder = build_coder()
+    art, ex = make("Chile exchanged five Peruvian prisoners.", "Chile", "exchanged", "exchange", "five Peruvian prisoners")
+    assert codes(coder, art, ex) == [("0841", "country:CHL", "actor:PER-CVL")]
+    art, ex = make("Chile repatriated five Peruvian refugees.", "Chile", "repatriated", "repatriate",
+                   "five Peruvian refugees")
+    assert codes(coder, art, ex) == [("0841", "country:CHL", "actor:PER-REF")]
+    assert coder.lexicon.names_persons("refugees") and not coder.lexicon.names_persons("troops")
+
+
 def test_the_backoff_codes_a_light_verbs_event_noun_as_the_verb_it_names():
     # no geokg row for "abduction": the light verb's noun is PETRARCH's ABDUCT [181] ("staged an
     # abduction" is an abduction); a noun after a verb that is no light verb names no act of the clause
