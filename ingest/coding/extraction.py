@@ -276,8 +276,6 @@ class ExtractionCoder(TargetRules, SourceRules):
                     code, theme = None, False
         if code is None:
             return None, False
-        if theme and ex.object is not None and self.lexicon.names_persons(ex.object.head or ex.object.text.split()[-1]):
-            theme = False  # a PETRARCH pattern's object that names people acted on is the target (as names_theme)
         return self._final_code(ex, code, theme, lemma, mode, prepared)
 
     def _final_code(self, ex: Extraction, code: str, theme: bool, lemma: str, mode: str,
@@ -285,6 +283,8 @@ class ExtractionCoder(TargetRules, SourceRules):
         """The code of a matched row after deliberation, readiness, negation and mode
         (:meth:`CameoTable.transform`): "is considering whether to impose sanctions" 014,
         "prepared to resume shelling" 150, "refused to meet" 12x, "threatened to quit" 130."""
+        if theme and ex.object is not None and self.lexicon.names_persons(ex.object.head or ex.object.text.split()[-1]):
+            theme = False  # a PETRARCH pattern's object that names people acted on is the target (as names_theme)
         if (ex.polarity != "negative" and self.lexicon.frame_in(ex.relation, "deliberation")
                 and self.lexicon.frame(lemma) != "deliberation"):
             return "014", False  # "is considering whether to impose sanctions": a decision not yet taken
@@ -398,6 +398,8 @@ class ExtractionCoder(TargetRules, SourceRules):
             if not targets:
                 targets = (self._pronoun_targets(ex, sources, siblings, context, doc)
                            or self._holder_targets(ex, sources, siblings, context, doc))
+            if not targets and code[:2] == "13":
+                targets = self._condition_targets(ex, sources, siblings, context, doc)
         return sources, targets
 
     def _reread(self, ex: Extraction, doc, code: str | None, theme: bool, mode: str,

@@ -36,6 +36,7 @@ from geokg.ingest.coding.rules import (
     STATIC_PREPS,
     TARGET_PREPS,
     VIOLENCE_ROOTS,
+    relation_root,
 )
 from geokg.ingest.records import Actor, Argument, Extraction
 
@@ -422,6 +423,30 @@ class TargetRules:
                 return found
         return ()
 
+    def _condition_targets(self, ex: Extraction, sources: Sequence[Actor], siblings: Sequence[Extraction],
+                           context, doc) -> tuple[Actor, ...]:
+        """The side a threat is held over: the subject of its condition ("threatened to stop the talks
+        *if the United States* goes ahead", "threatened to quit *unless Sharon* agrees"), an
+        ``if``/``unless`` clause on the threat's verb, the verb it completes or its complement."""
+        tok = relation_root(ex, doc) if doc is not None else None
+        if tok is None:
+            return ()
+        verbs = {tok, *(c for c in tok.children if c.dep_ in ("xcomp", "ccomp"))}
+        if tok.dep_ in ("xcomp", "ccomp"):
+            verbs.add(tok.head)
+        conditions = [c for v in verbs for c in v.children if c.dep_ == "advcl"
+                      and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in c.children)]
+        src_ids = {a.id for a in sources}
+        for x in siblings:
+            if x is ex or x.kind != "event" or not x.subject.text:
+                continue
+            if any(x.rel_start <= c.idx < x.rel_end for c in conditions):
+                found = tuple(a for a in self.actors.code_arguments(x.subject, doc=doc, context=context)
+                              if a.id not in src_ids)
+                if found:
+                    return found
+        return ()
+
     def _place(self, ex: Extraction) -> str | None:
         for x in ex.extras:
             if x.role == "place" or (x.prep in PLACE_PREPS and x.label in ("GPE", "LOC", "FAC")):
@@ -431,6 +456,8 @@ class TargetRules:
         return None
 
 
+#: Subordinators of a threat's condition (a threat only: an *if* also conditions promises, "will send aid if asked")
+_CONDITION_MARKS = frozenset({"if", "unless"})
 #: A possessive pronoun's people: "*his* (own) supporters", "their loyal followers"
 _OWN_PEOPLE = re.compile(r"^(?:his|her|its|their)\s+(?:\w+\s+)?(\w+)$", re.IGNORECASE)
 #: Participles after a thing whose object is who the thing carries ("a convoy *carrying* X")

@@ -159,3 +159,18 @@ def test_people_only_counted_are_the_civilians_of_the_country_violence_happens_i
     art, ex = make("A bomb destroyed a market in Chile.", "A bomb", "destroyed", "destroy", "a market",
                    extras=[("place", "in", "Chile")])
     assert {t for _, _, t in codes(coder, art, ex)} == {"country:CHL"}
+
+
+@pytest.mark.model
+def test_model_a_threat_is_held_over_the_subject_of_its_condition(geokg_pipeline):
+    # "threatened to X if/unless Y does Z": Y is the side the threat is held over (CAMEO 13)
+    for text, source, target in [
+        ("Chile threatened to close its border if Peru keeps the new tariffs.", "country:CHL", "country:PER"),
+        ("Kenya threatened to quit the talks unless Uganda withdraws its troops.", "country:KEN", "country:UGA"),
+    ]:
+        events = _events(geokg_pipeline, text)
+        threats = [(s, t) for s, _, t, code in events if code and code.startswith("13")]
+        assert (source, target) in threats, events
+    # the condition's subject is the threatener itself: no other side named, no target from it
+    events = _events(geokg_pipeline, "Chile threatened to leave the talks if it is not heard.")
+    assert all(t is None for _, _, t, code in events if code and code.startswith("13")), events
