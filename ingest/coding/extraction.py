@@ -283,8 +283,11 @@ class ExtractionCoder(TargetRules, SourceRules):
         """The code of a matched row after deliberation, readiness, negation and mode
         (:meth:`CameoTable.transform`): "is considering whether to impose sanctions" 014,
         "prepared to resume shelling" 150, "refused to meet" 12x, "threatened to quit" 130."""
-        if theme and ex.object is not None and self.lexicon.names_persons(ex.object.head or ex.object.text.split()[-1]):
-            theme = False  # a PETRARCH pattern's object that names people acted on is the target (as names_theme)
+        if (theme and ex.object is not None and self.lexicon.names_persons(ex.object.head or ex.object.text.split()[-1])
+                and self.actors.countries_in(ex.object.text)):
+            # a PETRARCH pattern's object naming people of a country is the target, as with geokg's rows
+            # ("expelled two *Russian* diplomats"); whose "1,000 prisoners" are is left to the theme's owner
+            theme = False
         if (ex.polarity != "negative" and self.lexicon.frame_in(ex.relation, "deliberation")
                 and self.lexicon.frame(lemma) != "deliberation"):
             return "014", False  # "is considering whether to impose sanctions": a decision not yet taken

@@ -289,6 +289,10 @@ def test_people_a_petrarch_pattern_acts_on_are_its_target_not_a_theme():
                    "five Peruvian refugees")
     assert codes(coder, art, ex) == [("0841", "country:CHL", "actor:PER-REF")]
     assert coder.lexicon.names_persons("refugees") and not coder.lexicon.names_persons("troops")
+    # people of no named country stay the theme: the other party is the target, not the prisoners
+    art, ex = make("Chile exchanged 1,000 prisoners with Peru.", "Chile", "exchanged", "exchange", "1,000 prisoners",
+                   extras=[("other", "with", "Peru")])
+    assert codes(coder, art, ex) == [("0841", "country:CHL", "country:PER")]
 
 
 def test_the_backoff_codes_a_light_verbs_event_noun_as_the_verb_it_names():
