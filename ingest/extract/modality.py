@@ -15,8 +15,9 @@ Mode (one of :data:`geokg.ingest.records.MODES`):
   *need*;
 * ``intended`` - complement of *want*, *plan*, *intend*, *seek*, *aim*, ...;
 * ``demanded`` - complement (or event-noun object) of *demand*, *urge*, *ask*,
-  *call on*, *press*, ...; the same for the *that*-clause of such a noun ("its *demand that*
-  Israel ease ...", "a *plan that* ...": :func:`governing_mode`);
+  *call on*, *press*, ...; the same for the *that*-clause or the infinitive of such a noun ("its
+  *demand that* Israel ease ...", "its *call for* Chile *to lift* ...", "a *plan that* ...":
+  :func:`governing_mode`);
 * ``reported`` - an otherwise asserted claim with an attribution;
 * ``asserted`` - everything else.
 
@@ -130,8 +131,8 @@ def governing_mode(top: Token, lex: Lexicon, tab: DocTable) -> tuple[str, bool]:
 
     A verb governing a complement (*xcomp*/*ccomp*: "demanded that its partners *refuse to
     recognize*", "said it *would leave*") gives :func:`governor_effect`; a noun of a control
-    verb governing a *that*-clause ("its demand that Israel *ease* ...", "the plan that ...")
-    gives the verb's mode, never a negation; a gerund after the object of a negative implicative
+    verb governing a *that*-clause or an infinitive ("its demand that Israel *ease* ...", "its call
+    for Chile *to lift* ...", "the plan that ...") gives the verb's mode, never a negation; a gerund after the object of a negative implicative
     ("stop militants *firing*") is that verb's negated complement.  ("asserted", False) otherwise.
     """
     i, dep, pos = top.i, tab.dep, tab.pos
@@ -150,4 +151,7 @@ def governing_mode(top: Token, lex: Lexicon, tab: DocTable) -> tuple[str, bool]:
             return mode, negates
     if dep[i] in ("acl", "ccomp") and pos[h] == "NOUN" and not infinitive:
         return lex.mode_verbs.get(tab.lemma[h].lower(), "") or "asserted", False
+    if infinitive and dep[i] in ("acl", "advcl") and pos[h] == "NOUN" and lex.mode_verbs.get(tab.lemma[h].lower()):
+        # the infinitive of such a noun is its content too: "its call for Chile *to lift*", "a plan *to build*"
+        return lex.mode_verbs[tab.lemma[h].lower()], False
     return "asserted", False

@@ -74,6 +74,23 @@ def test_the_that_clause_of_a_demand_noun_is_demanded() -> None:
     assert {x.lemma: x.mode for x in extract(doc)}.get("lift") == "demanded"
 
 
+def test_the_infinitive_of_a_call_noun_is_demanded_and_a_purpose_infinitive_is_not() -> None:
+    # "renewed its call for Oslo to lift curbs": the parser hangs the infinitive on the noun (advcl)
+    doc = sent(["Rome", "renewed", "its", "call", "for", "Oslo", "to", "lift", "curbs"], [1, 1, 3, 1, 7, 7, 7, 3, 7],
+               ["nsubj", "ROOT", "poss", "dobj", "mark", "nsubj", "aux", "advcl", "dobj"],
+               ["PROPN", "VERB", "PRON", "NOUN", "SCONJ", "PROPN", "PART", "VERB", "NOUN"],
+               ["NNP", "VBD", "PRP$", "NN", "IN", "NNP", "TO", "VB", "NNS"],
+               ["Rome", "renew", "its", "call", "for", "Oslo", "to", "lift", "curb"])
+    assert governing_mode(doc[7], LEX, DocTable(doc)) == ("demanded", False)
+    # "sent troops to guard the border": "troops" is no noun of a mode verb, so its infinitive is asserted
+    doc = sent(["Rome", "sent", "troops", "to", "guard", "ports"], [1, 1, 1, 4, 2, 4],
+               ["nsubj", "ROOT", "dobj", "aux", "acl", "dobj"],
+               ["PROPN", "VERB", "NOUN", "PART", "VERB", "NOUN"],
+               ["NNP", "VBD", "NNS", "TO", "VB", "NNS"],
+               ["Rome", "send", "troop", "to", "guard", "port"])
+    assert governing_mode(doc[4], LEX, DocTable(doc)) == ("asserted", False)
+
+
 def test_a_demanded_chain_keeps_its_governor() -> None:
     # "demanded that Oslo refuse to sign it": the chain "refuse to sign" is demanded and negated
     doc = sent(["Rome", "demanded", "that", "Oslo", "refuse", "to", "sign", "it"], [1, 1, 4, 4, 1, 6, 4, 6],
