@@ -508,8 +508,7 @@ class VerbLexicon:
         """Whether ``head`` (an object's head noun) names people or armed forces -- a term of a
         people class (``@CIVILIANS`` among them) or of ``@TROOPS`` ("mobilized army
         *reservists*", "freed two *nurses*"): such an object is acted on like an actor."""
-        word = singular(head.lower())
-        return any(word in self.class_terms(name)[0] for name in (*_PEOPLE_CLASSES, "TROOPS"))
+        return self.names_persons(head) or singular(head.lower()) in self.class_terms("TROOPS")[0]
 
     def noun_code(self, text: str, source_state: bool | None = None) -> str | None:
         """The code of the event noun that heads ``text`` ("secret drone flights" -> 150)."""

@@ -132,8 +132,9 @@ def governing_mode(top: Token, lex: Lexicon, tab: DocTable) -> tuple[str, bool]:
     A verb governing a complement (*xcomp*/*ccomp*: "demanded that its partners *refuse to
     recognize*", "said it *would leave*") gives :func:`governor_effect`; a noun of a control
     verb governing a *that*-clause or an infinitive ("its demand that Israel *ease* ...", "its call
-    for Chile *to lift* ...", "the plan that ...") gives the verb's mode, never a negation; a gerund after the object of a negative implicative
-    ("stop militants *firing*") is that verb's negated complement.  ("asserted", False) otherwise.
+    for Chile *to lift* ...", "the plan that ...") gives the verb's mode, never a negation; a
+    gerund after the object of a negative implicative ("stop militants *firing*") is that verb's
+    negated complement.  ("asserted", False) otherwise.
     """
     i, dep, pos = top.i, tab.dep, tab.pos
     h = tab.head[i]
