@@ -84,3 +84,24 @@ def test_a_failed_swap_leaves_the_old_store_open_and_whole(tmp_path, monkeypatch
     assert len(store) == 2 * 400  # reopened: the old store, back in its place
     assert not any(p.exists() for p in _siblings(folder))
     store.close()
+
+
+def test_a_file_deleted_while_the_folder_is_counted_counts_nothing(tmp_path, monkeypatch):
+    # RocksDB compacts an open store in the background: an SST file listed may be gone at its stat
+    from pathlib import Path
+
+    from geokg.graph.store.embedded import _folder_bytes
+
+    (tmp_path / "kept.sst").write_bytes(b"x" * 10)
+    (tmp_path / "gone.sst").write_bytes(b"x" * 7)
+    stat, seen = Path.stat, []
+
+    def vanishing(self, *args, **kwargs):  # there at the listing and is_file(), gone at the next stat
+        if self.name == "gone.sst":
+            seen.append(self)
+            if len(seen) > 1:
+                raise FileNotFoundError(str(self))
+        return stat(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", vanishing)
+    assert _folder_bytes(tmp_path) == 10
