@@ -194,6 +194,8 @@ class ExtractionCoder(TargetRules, SourceRules):
             return True
         if ex.kind == "nominal" and lex.noun_row(ex.relation) is not None:
             return True
+        if mode == "intended" and ex.object is not None and lex.commissive_code(ex.relation):
+            return True  # a promise to actors (_event_type)
         # the back-off reads the object's actors only to drop a verb's own code (object_actor False)
         return lex.pattern_code(ex, mode, "backoff", main=main, object_actor=True)[0] is not None
 
@@ -265,18 +267,29 @@ class ExtractionCoder(TargetRules, SourceRules):
         if code is None and mode == "intended" and _THREAT.search(ex.relation):
             code, mode = "130", "asserted"  # "threatened to deliver devastating blows"
         if code is None:  # PETRARCH's verb patterns, where geokg's rows fire on nothing
-            people = ex.object is not None and self.lexicon.names_people(ex.object.head or ex.object.text.split()[-1])
-            code, theme = self.lexicon.pattern_code(ex, mode, "backoff", main=main,
-                                                    object_actor=object_is_actor or people)
-            if code is None and any(x.prep in _AIMED_PREPS and self.actors.code_arguments(x) for x in ex.extras):
-                # force aimed at actors ("fired anti-aircraft batteries *at Russia*") is force on them; not
-                # another act, whose "at"/"against" phrase is a place or a noun's ("the group *at the UN*")
-                code, theme = self.lexicon.pattern_code(ex, mode, "backoff", main=main, object_actor=True)
-                if code is not None and (code not in self.table or self.table[code].quad_class != 4):
-                    code, theme = None, False
+            code, theme = self._backoff_code(ex, mode, main, object_is_actor)
         if code is None:
             return None, False
         return self._final_code(ex, code, theme, lemma, mode, prepared)
+
+    def _backoff_code(self, ex: Extraction, mode: str, main: bool | None,
+                      object_is_actor: bool) -> tuple[str | None, bool]:
+        """The code of PETRARCH's verb patterns for an extraction geokg's rows do not code, and
+        whether its object is the theme: the verb's patterns and own code; force aimed "at" actors;
+        else a promise of the act to actors (the commissive verb's own code)."""
+        people = ex.object is not None and self.lexicon.names_people(ex.object.head or ex.object.text.split()[-1])
+        code, theme = self.lexicon.pattern_code(ex, mode, "backoff", main=main, object_actor=object_is_actor or people)
+        if code is None and any(x.prep in _AIMED_PREPS and self.actors.code_arguments(x) for x in ex.extras):
+            # force aimed at actors ("fired anti-aircraft batteries *at Russia*") is force on them; not
+            # another act, whose "at"/"against" phrase is a place or a noun's ("the group *at the UN*")
+            code, theme = self.lexicon.pattern_code(ex, mode, "backoff", main=main, object_actor=True)
+            if code is not None and (code not in self.table or self.table[code].quad_class != 4):
+                code, theme = None, False
+        if code is None and mode == "intended" and object_is_actor:
+            # "promised to democratize *Serbia*": an act no dictionary codes, promised to actors, is
+            # the promise (PETRARCH's PROMISE, OFFER, PLEDGE: 030)
+            code, theme = self.lexicon.commissive_code(ex.relation), False
+        return code, theme
 
     def _final_code(self, ex: Extraction, code: str, theme: bool, lemma: str, mode: str,
                     prepared: bool) -> tuple[str | None, bool]:

@@ -176,12 +176,14 @@ class VerbLexicon:
         kinds: dict[str, frozenset[str]] = {}
         for n, (lemma_, kind) in read_rows("coding/verbs_frames.tsv", data_dir, 2):
             if kind not in ("support", "refusal", "asserted", "intent", "generic", "speech", "accusation",
-                            "request", "converse", "preparation", "patient", "deliberation", "motion"):
+                            "request", "converse", "preparation", "patient", "deliberation", "motion",
+                            "commissive"):
                 raise LexiconError(f"coding/verbs_frames.tsv:{n}: unknown kind {kind!r}")
             key = " ".join(lemma_.lower().split())
             if kind in kinds.get(key, ()):
                 raise LexiconError(f"coding/verbs_frames.tsv:{n}: {key!r} is listed as {kind!r} twice")
-            frames[key] = kind
+            if kind != "commissive":  # a tag only (verbs_frames.tsv): never the frame chosen
+                frames[key] = kind
             kinds[key] = kinds.get(key, frozenset()) | {kind}
         return cls(rows, classes, frames, table, kinds)
 
@@ -388,6 +390,35 @@ class VerbLexicon:
         if len(words) < 2 or singular(words[-1]) != noun or not self._frame_word(words[-2], "support"):
             return None
         return self.backoff.verb_of_noun(noun)
+
+    def commissive_code(self, relation: str) -> str | None:
+        """The back-off's own code of the commissive verb (``verbs_frames.tsv``: promise, offer,
+        pledge ...) that makes ``relation``'s complement a promise, when that code is one of
+        "express intent" (03x): "has *offered* to hand over to" -> 030 (PETRARCH's OFFER), else
+        None ("vowed to": VOW has no code; "expected to": no commissive; "promised": no
+        complement).  The verb is a word before the relation's first "to", read through the
+        back-off's verb forms.
+
+        >>> from geokg.ingest.dictionaries.petrarch import read_verbs
+        >>> from geokg.ingest.dictionaries.verbs import PatternLexicon
+        >>> lex = VerbLexicon({}, {}, {}, kinds={w: frozenset({"commissive"}) for w in ("promise", "vow")})
+        >>> lex.backoff = PatternLexicon(read_verbs(
+        ...     "--- PROMISE [030] ---\\nPROMISE\\n--- VOW [---] ---\\nVOW\\n--- EXPECT [030] ---\\nEXPECT\\n"))
+        >>> [lex.commissive_code(r) for r in ("has promised to democratize", "vowed to return", "expected to join")]
+        ['030', None, None]
+        >>> lex.commissive_code("promised")
+        """
+        if self.backoff is None:
+            return None
+        words = _LETTERS_RE.findall(relation.lower())
+        if "to" not in words:
+            return None
+        for word in words[:words.index("to")]:
+            verb = self.backoff.forms.get(word, word)
+            code = self.backoff.own.get(verb, "")
+            if code[:2] == "03" and self.has_frame(verb, "commissive"):
+                return code
+        return None
 
     def main_clause(self, ex, doc) -> bool | None:
         """Whether the verb of ``ex`` heads a main clause of its sentence in ``doc`` (None without

@@ -263,6 +263,27 @@ def test_the_backoff_codes_an_act_aimed_at_actors():
     assert codes(coder, art, ex) == []
 
 
+def test_a_promise_of_an_act_no_dictionary_codes_is_the_promise():
+    # no dictionary codes "democratize": the commissive verb's own PETRARCH code (PROMISE, OFFER: 030)
+    # codes the promise made to the actors named; not without actors, not for a verb that is no
+    # commissive (EXPECT [030] in PETRARCH) and not for one without such a code (VOW [---])
+    from geokg.ingest.dictionaries.coder import build_coder
+
+    coder = build_coder()
+    art, ex = make("Chile promised to democratize Peru.", "Chile", "promised to democratize", "democratize",
+                   "Peru", mode="intended")
+    assert codes(coder, art, ex) == [("030", "country:CHL", "country:PER")]
+    art, ex = make("Chile has offered to democratize Peru.", "Chile", "has offered to democratize",
+                   "democratize", "Peru", mode="intended")
+    assert codes(coder, art, ex) == [("030", "country:CHL", "country:PER")]
+    for rel in ("expected to democratize", "vowed to democratize"):
+        art, ex = make(f"Chile {rel} Peru.", "Chile", rel, "democratize", "Peru", mode="intended")
+        assert codes(coder, art, ex) == [], rel
+    art, ex = make("Chile promised to democratize its schools.", "Chile", "promised to democratize", "democratize",
+                   "its schools", mode="intended")
+    assert codes(coder, art, ex) == []
+
+
 def test_the_backoff_reads_a_converse_verb_by_the_thing_given():
     # no geokg row for "carbines": PETRARCH's "RECEIVE * &WEAPON" [072], the giver's act (turned round);
     # a welcome received is no thing given, and the verb's own code is never used
