@@ -416,6 +416,8 @@ class ExtractionCoder(TargetRules, SourceRules):
                            or self._holder_targets(ex, sources, siblings, context, doc))
             if not targets and code[:2] == "13":
                 targets = self._condition_targets(ex, sources, siblings, context, doc)
+            if not targets and code[:2] == "14":
+                targets = self._purpose_targets(ex, sources, context, doc)
         return sources, targets
 
     def _reread(self, ex: Extraction, doc, code: str | None, theme: bool, mode: str,

@@ -447,6 +447,31 @@ class TargetRules:
                     return found
         return ()
 
+    def _purpose_targets(self, ex: Extraction, sources: Sequence[Actor], context, doc) -> tuple[Actor, ...]:
+        """Whom a protest is aimed at, when its clause names nobody: the actors of its stated demand
+        ("staged demonstrations *to demand* reforms by *President Suharto's* government", "demonstrated
+        *calling for* independence from *Iraq*", "a hunger strike *to demand* the resignation of *X*"):
+        the object and phrases of a verb of saying or wanting (``verbs_frames.tsv``) that completes the
+        protest's verb or its object (``advcl``, ``xcomp``, ``acl``); not the protesters' own actors,
+        not another clause's phrases ("blocked the bridge *spanning the Rhine*")."""
+        tok = relation_root(ex, doc) if doc is not None else None
+        if tok is None:
+            return ()
+        heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj"))]
+        src_ids = {a.id for a in sources}
+        for clause in (c for h in heads for c in h.children if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB"
+                       and any(self.lexicon.has_frame(c.lemma_, k) for k in ("speech", "request"))):
+            for arg in (c for c in clause.children if c.dep_ in ("dobj", "obj", "prep", "dative")):
+                span = doc[arg.left_edge.i:arg.right_edge.i + 1]
+                head = next((t for t in span if t.dep_ == "pobj"), arg) if arg.dep_ == "prep" else arg
+                phrase = Argument("other", span.text, span.start_char, span.end_char, head=head.text,
+                                  head_lemma=head.lemma_, label=head.ent_type_)
+                found = tuple(a for a in self.actors.code_arguments(phrase, doc=doc, context=context)
+                              if a.id not in src_ids)
+                if found:
+                    return found
+        return ()
+
     def _place(self, ex: Extraction) -> str | None:
         for x in ex.extras:
             if x.role == "place" or (x.prep in PLACE_PREPS and x.label in ("GPE", "LOC", "FAC")):

@@ -174,3 +174,19 @@ def test_model_a_threat_is_held_over_the_subject_of_its_condition(geokg_pipeline
     # the condition's subject is the threatener itself: no other side named, no target from it
     events = _events(geokg_pipeline, "Chile threatened to leave the talks if it is not heard.")
     assert all(t is None for _, _, t, code in events if code and code.startswith("13")), events
+
+
+@pytest.mark.model
+def test_model_a_protest_is_aimed_at_the_actors_of_its_stated_demand(geokg_pipeline):
+    # "protested to demand / calling for X": the side the demand names is whom the protest is aimed at
+    # (14x), not the protesters' own country
+    for text, target in [
+        ("Chilean teachers demonstrated on Friday to demand the resignation of the Peruvian president.",
+         "actor:PER-GOV"),
+        ("Chilean students marched on Monday calling for independence from Peru.", "country:PER"),
+    ]:
+        events = _events(geokg_pipeline, text)
+        assert {t for _, _, t, code in events if code and code.startswith("14")} == {target}, (text, events)
+    # a phrase of a clause that states no demand names no side protested against
+    events = _events(geokg_pipeline, "Angry Chilean truckers blocked the bridge spanning the Rhine for three hours.")
+    assert {t for _, _, t, code in events if code and code.startswith("14")} == {"country:CHL"}, events
