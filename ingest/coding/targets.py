@@ -139,7 +139,17 @@ class TargetRules:
             if found:
                 return found
         del unknown[kept:]  # ... but "investigate links *between guerrillas* and ..." names no party
-        found = self._prepositional_targets(ex, usable)
+        found = self._prepositional_targets(ex, usable) or self._inner_targets(ex, usable, skip_object, code, doc)
+        if not found and not (_among_themselves(ex, code) and self._at_home(ex, sources)):
+            found = self._place_targets(ex, usable, src_ids, code, skip=meetings)
+        return found or self._domestic_parties(ex, sources, unknown, context) or self._town_target(ex, src_ids, code)
+
+    def _inner_targets(self, ex: Extraction, usable, skip_object: bool, code: str | None, doc) -> tuple[Actor, ...]:
+        """Targets named inside the object's noun phrase (cut from its span) where no argument
+        names one: whom the thing is for, the owner of a stance, who a thing carries or holds."""
+        # whom a thing given, withheld or extended is for: "suspended part of an aid programme *for Bosnia*"
+        found = next((f for arg in _partner_phrases(ex.object, doc, _BENEFICIARY_PREPS, clauses=False)
+                      for f in [usable(arg)] if f), ())
         if not found and not skip_object and ex.object is not None and (code or "")[:2] not in _ARMED_OWNER_ROOTS:
             # the owner of a stance told by a participle after it: "wrecked a cease-fire *called by
             # X*", "rejected a plan *drawn up by X*" (not a theme: "imposed sanctions *approved by* X")
@@ -149,9 +159,7 @@ class TargetRules:
             things = [a for a in [ex.object, *(x for x in ex.extras if x.prep in TARGET_PREPS)]
                       if a is not None and not self.actors.is_role_word(a.head or "")]  # not "a militant *wanted by X*"
             found = next((f for arg in things for p in _carried_or_held(arg, doc) for f in [usable(p)] if f), ())
-        if not found and not (_among_themselves(ex, code) and self._at_home(ex, sources)):
-            found = self._place_targets(ex, usable, src_ids, code, skip=meetings)
-        return found or self._domestic_parties(ex, sources, unknown, context) or self._town_target(ex, src_ids, code)
+        return found
 
     def _counted_victims(self, ex: Extraction, found: tuple[Actor, ...], code: str | None) -> tuple[Actor, ...]:
         """A country as the target of violence whose object only counts people ("a bomb killed
@@ -595,12 +603,26 @@ _OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
 
 #: Prepositions whose phrase, inside an object noun phrase, names the other party of a relation.
 _PARTNER_PREPS = frozenset({"with", "between", "against", "toward", "towards"})
+#: Prepositions of whom a thing given or withheld is for: "aid *to* X", "a programme *for* X"
+_BENEFICIARY_PREPS = frozenset({"for", "to"})
 
 
-def _partner_phrases(obj: Argument | None, doc) -> list[Argument]:
-    """The ``with``/``between``/``against`` phrases that hang inside an object noun phrase
-    in the Doc but were cut from its span ("a resumption of ties *with Osgiliath*",
-    "ties *between Gondor and Osgiliath*"), as arguments; none without a Doc."""
+def _path_up(tok, root) -> list:
+    """The tokens from ``tok`` up its heads to ``root`` (``root`` left out; ``tok`` in its subtree)."""
+    out = []
+    while tok.i != root.i and tok.head.i != tok.i:
+        out.append(tok)
+        tok = tok.head
+    return out
+
+
+def _partner_phrases(obj: Argument | None, doc, preps: frozenset[str] = _PARTNER_PREPS,
+                     clauses: bool = True) -> list[Argument]:
+    """The ``with``/``between``/``against`` phrases (or others: ``preps``) that hang inside an object
+    noun phrase in the Doc but were cut from its span ("a resumption of ties *with Osgiliath*",
+    "ties *between Gondor and Osgiliath*"), as arguments; none without a Doc.  ``clauses`` False:
+    only phrases of the noun phrase itself, not of a clause inside it ("an invitation to attend
+    talks *to debate* plans *for X*")."""
     if obj is None or doc is None or not obj.text:
         return []
     span = doc.char_span(obj.start, obj.end, alignment_mode="expand")
@@ -608,7 +630,9 @@ def _partner_phrases(obj: Argument | None, doc) -> list[Argument]:
         return []
     out = []
     for tok in span.root.subtree:
-        if tok.dep_ != "prep" or tok.lower_ not in _PARTNER_PREPS or tok.i < span.start:
+        if tok.dep_ != "prep" or tok.lower_ not in preps or tok.i < span.start:
+            continue
+        if not clauses and any(t.pos_ in ("VERB", "AUX") for t in _path_up(tok.head, span.root)):
             continue
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if pobj is None or pobj.i < span.end and tok.i < span.end and pobj.right_edge.i < span.end:

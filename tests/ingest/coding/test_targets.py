@@ -190,3 +190,15 @@ def test_model_a_protest_is_aimed_at_the_actors_of_its_stated_demand(geokg_pipel
     # a phrase of a clause that states no demand names no side protested against
     events = _events(geokg_pipeline, "Angry Chilean truckers blocked the bridge spanning the Rhine for three hours.")
     assert {t for _, _, t, code in events if code and code.startswith("14")} == {"country:CHL"}, events
+
+
+@pytest.mark.model
+def test_model_whom_a_thing_given_or_withheld_is_for_is_the_target(geokg_pipeline):
+    # "suspended part of an aid programme *for X*": a "for"/"to" phrase of the object's own noun
+    # phrase, cut from the object, names whom the act is aimed at
+    events = _events(geokg_pipeline, "Peru suspended part of a military aid programme for Chile on Friday.")
+    assert {(s, t) for s, lemma, t, _ in events if lemma == "suspend"} == {("country:PER", "country:CHL")}, events
+    # ... not a phrase of a clause inside the object: the plans debated are not the invitation's
+    events = _events(geokg_pipeline, "Peru rejected an invitation to attend a meeting next week to debate plans "
+                                     "for independence from Chile.")
+    assert {t for _, lemma, t, _ in events if lemma == "reject"} == {None}, events
