@@ -220,7 +220,8 @@ class ActorCoder(PhraseRules):
         whose it is ("*Australian* employee of a Canadian company")."""
         return words[head].lower() in self.words["party_heads"] and not any(
             w[:1].isupper() and w.lower() not in DETERMINERS and w.lower() not in self.words["quantity_heads"]
-            and w.lower() not in self.words["common_modifiers"] for w in words[:head])
+            and w.lower() not in self.words["common_modifiers"] and w.lower() not in self.words["religions"]
+            for w in words[:head])
 
     def is_role_word(self, word: str) -> bool:
         """Whether ``word`` is a role noun ("troops", "officials")."""

@@ -186,7 +186,7 @@ class Gazetteer:
 
         for name, words in read_tsv("actors/words.tsv", data_dir, 2):
             self.words[name] = frozenset(words.lower().split())
-        for name in ("titles", "common_modifiers", "quantity_heads", "party_heads", "english_homographs", "count_words",
+        for name in ("titles", "common_modifiers", "religions", "quantity_heads", "party_heads", "english_homographs", "count_words",
                      "ethnic_groups", "scene_people", "partisan_heads",
                      "eponym_heads"):
             if name not in self.words:

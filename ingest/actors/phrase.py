@@ -164,7 +164,8 @@ class PhraseRules(Gazetteer):
         return any(
             w[:1].isupper() and i not in v.at and w.lower() not in DETERMINERS and w.lower().rstrip(".") not in titles
             and not self._is_count(w)
-            and w.lower() not in self.words["common_modifiers"] and WORD_RE.match(w)
+            and w.lower() not in self.words["common_modifiers"] and w.lower() not in self.words["religions"]
+            and WORD_RE.match(w)
             for i, w in enumerate(v.words[:v.head])
         ) or any(w.lower() == "ethnic" for w in v.words[:v.head])
 
@@ -251,6 +252,8 @@ class PhraseRules(Gazetteer):
             generic = role.sector == "GOV" and is_generic(words[head])
             if role.person_role or sector is None or generic:
                 sector = mod_role.sector
+        elif sector == "GOV" and is_generic(words[head]) and any(w.lower() in self.words["religions"] for w in words[:head]):
+            sector = "REL"  # "Muslim leaders": religious leaders, not a government
         if v.former:
             sector = "ELI"
         if sector is None and premod_country is None and not v.post:

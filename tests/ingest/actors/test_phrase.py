@@ -291,6 +291,19 @@ def test_a_government_takes_the_article_country(coder):
     assert code(coder, "a junior minister", "minister", context=CodingContext(default_country="PER"))[0] == "actor:PER-GOV"
 
 
+def test_a_religion_is_no_nationality(coder):
+    # "a Muslim cleric" in a Peruvian story is Peru's, as "a radical cleric" is: the religion word
+    # does not stop the article's country as an unknown nationality would ("Soviet troops")
+    ctx = CodingContext(default_country="PER")
+    assert code(coder, "a radical Muslim cleric", "cleric", context=ctx)[0] == "actor:PER-REL"
+    assert code(coder, "two Sunni clerics", "clerics", context=ctx)[0] == "actor:PER-REL"
+    # before a generic head it names religious leaders, not a government ("rebel leaders" are rebels)
+    assert code(coder, "Muslim leaders", "leaders", context=ctx)[0] == "actor:PER-REL"
+    assert code(coder, "Peruvian leaders", "leaders", context=ctx)[0] == "actor:PER-GOV"
+    # ... and it is no actor's kind before a place: "a Muslim Chilean province" is Chile's
+    assert code(coder, "a southern Muslim Chilean province", "province", context=ctx)[0] == "country:CHL"
+
+
 def test_armed_forces_of_no_country_stay_actors(coder):
     assert code(coder, "Soviet troops", "troops")[0] == "actor:MIL"
 
