@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from geokg.ingest.actors.data import CodingContext, Memo
 from geokg.ingest.actors.doc import DocIndex, person_spans
-from geokg.ingest.actors.phrase import PhraseRules, office_country
+from geokg.ingest.actors.phrase import PhraseRules, is_generic, office_country
 from geokg.ingest.actors.reads import ContextReads, VariantMemo
 from geokg.ingest.actors.words import (
     CLAUSE_WORDS,
@@ -216,9 +216,13 @@ class ActorCoder(PhraseRules):
 
     def _stands_for_of(self, words: list[str], head: int) -> bool:
         """Whether the head acts for the party of its "of" phrase ("representatives of the rebels",
-        "staff of the UN": ``party_heads``) -- not when a capitalised word before it names
-        whose it is ("*Australian* employee of a Canadian company")."""
-        return words[head].lower() in self.words["party_heads"] and not any(
+        "staff of the UN": ``party_heads``; a generic head -- "leader", "officials" -- of an
+        organisation: "the leader of militant Lebanese group *Hezbollah*", not "the leader of
+        Iran", the country's government) -- not when a capitalised word before it names whose it
+        is ("*Australian* employee of a Canadian company")."""
+        party = words[head].lower() in self.words["party_heads"] or (
+            is_generic(words[head]) and any(e.kind == "org" for m in self._scan(words[head + 2:]) for e in m.entries))
+        return party and not any(
             w[:1].isupper() and w.lower() not in DETERMINERS and w.lower() not in self.words["quantity_heads"]
             and w.lower() not in self.words["common_modifiers"] and w.lower() not in self.words["religions"]
             for w in words[:head])

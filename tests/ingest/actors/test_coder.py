@@ -46,6 +46,12 @@ def test_a_party_head_takes_the_party_of_its_of_phrase(coder):
     assert [a.id for a in coder.code_arguments(arg("an Australian employee of a Canadian firm", "employee"))] == [
         "country:AUS"]
     assert coder.code_arguments(arg("supporters of the rebels", "supporters")) == ()
+    # a generic head ("leader", "officials") acts for an organisation of its "of" phrase, but the
+    # leader of a country is its government
+    assert [a.id for a in coder.code_arguments(arg("The leader of militant Lebanese group Hezbollah", "leader"))] == [
+        "group:LBN-hezbollah"]
+    assert [a.id for a in coder.code_arguments(arg("officials of the European Union", "officials"))] == ["org:eu"]
+    assert [a.id for a in coder.code_arguments(arg("the leader of Chile", "leader"))] == ["actor:CHL-GOV"]
 
 
 @pytest.mark.parametrize(
