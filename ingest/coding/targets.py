@@ -395,6 +395,16 @@ class TargetRules:
                           if a.id not in src_ids)
             if found:
                 return found
+        if ex.object.text.lower() in _PERSON_PRONOUNS:
+            # "the kidnapped engineer was found dead a day after *he* was abducted by gunmen": a person
+            # pronoun is the nearest person or people named before it in the sentence
+            before = [x for g in siblings if g is not ex and g.kind == "event" for x in (g.subject, g.object)
+                      if x is not None and x.text and x.end <= ex.object.start and x.text.lower() not in _ALL_PRONOUNS]
+            for arg in sorted(before, key=lambda x: -x.end):
+                found = tuple(a for a in self.actors.code_arguments(arg, doc=doc, context=context)
+                              if a.id not in src_ids and (a.kind == "person" or a.sector in PEOPLE_SECTORS))
+                if found:
+                    return found[:1]
         return ()
 
     def _holder_targets(self, ex: Extraction, sources: Sequence[Actor], siblings: Sequence[Extraction],
@@ -599,7 +609,10 @@ def _among_themselves(ex: Extraction, code: str | None) -> bool:
 
 
 #: Object pronouns that may stand for an earlier object of the same subject.
-_OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
+_OBJECT_PRONOUNS = frozenset({"them", "him", "her", "he", "she"})  # "he" too: the patient of a passive
+#: Pronouns of one person ("*he* was abducted", "shot *her*")
+_PERSON_PRONOUNS = frozenset({"him", "her", "he", "she"})
+_ALL_PRONOUNS = _OBJECT_PRONOUNS | {"it", "they", "we", "i", "you", "us", "me"}
 
 #: Prepositions whose phrase, inside an object noun phrase, names the other party of a relation.
 _PARTNER_PREPS = frozenset({"with", "between", "against", "toward", "towards"})

@@ -202,3 +202,15 @@ def test_model_whom_a_thing_given_or_withheld_is_for_is_the_target(geokg_pipelin
     events = _events(geokg_pipeline, "Peru rejected an invitation to attend a meeting next week to debate plans "
                                      "for independence from Chile.")
     assert {t for _, lemma, t, _ in events if lemma == "reject"} == {None}, events
+
+
+@pytest.mark.model
+def test_model_a_person_pronoun_is_the_person_named_before_it(geokg_pipeline):
+    # "... a day after *he* was abducted by gunmen": the passive's pronoun is the person named
+    # earlier in the sentence (the nearest person or people), not nobody
+    events = _events(geokg_pipeline, "The kidnapped Chilean engineer was found dead on Wednesday, one day after "
+                                     "he was abducted by unknown gunmen.")
+    assert {t for _, lemma, t, _ in events if lemma == "abduct"} == {"actor:CHL-CVL"}, events
+    # a country is no "he"
+    events = _events(geokg_pipeline, "Chile said on Wednesday that he was abducted by unknown gunmen.")
+    assert {t for _, lemma, t, _ in events if lemma == "abduct"} <= {None}, events
