@@ -304,6 +304,13 @@ def test_a_religion_is_no_nationality(coder):
     assert code(coder, "a southern Muslim Chilean province", "province", context=ctx)[0] == "country:CHL"
 
 
+def test_settlers_are_civilians(coder):
+    # Phoenix agents: SETTLER [CVL]; "settler leaders" speak for settlers, not for a government
+    ctx = CodingContext(default_country="PER")
+    assert code(coder, "Jewish settlers", "settlers", context=ctx)[0] == "actor:PER-CVL"
+    assert code(coder, "settler leaders", "leaders", context=ctx)[0] == "actor:PER-CVL"
+
+
 def test_armed_forces_of_no_country_stay_actors(coder):
     assert code(coder, "Soviet troops", "troops")[0] == "actor:MIL"
 
