@@ -9,7 +9,8 @@ anaphoric argument is resolved to the best preceding mention:
   need a person (a PERSON entity or a role noun such as *president*; no
   name-gender lists are used, so *he* and *she* behave alike), *it/its* a
   non-person singular (countries, organisations, singular nouns; actors
-  preferred), *they/their* a plural noun, an organisation or a coordination.
+  preferred; not one conjunct of a coordination: "Israel and the United States would not dare
+  attack Iran since *it* could strike back" is Iran), *they/their* a plural noun, an organisation or a coordination.
   The subject of the pronoun's own clause is excluded for non-possessive
   objects ("Mexico asked it" cannot be Mexico).
 * **short definite descriptions** - "the president" resolves to the latest
@@ -92,6 +93,7 @@ class Mention:
     label: str
     salience: float
     lemma: str
+    coordinated: bool = False  # a conjunct ("Israel and the United States"): no antecedent of "it"
 
 
 class Resolver:
@@ -153,6 +155,7 @@ class Resolver:
             self.mentions.append(Mention(
                 i, start, end, self.sent_of[i], text, number, person, actor, label,
                 _SALIENCE.get(dep[i], 0.5), lemma.lower(),
+                dep[i] == "conj" or any(dep[c] == "conj" for c in children[i]),
             ))
 
     # -- resolution -----------------------------------------------------
@@ -220,8 +223,8 @@ class Resolver:
                         if other.text == m.text and other.person:
                             self.gender.setdefault(other.head, g)
             elif info.animacy == "thing":
-                m = self._best(tok, lambda m: not m.person and m.number == "sg" and m.label not in ("DATE", "TIME",
-                                                                                                  "CARDINAL"))
+                m = self._best(tok, lambda m: not m.person and m.number == "sg" and not m.coordinated
+                               and m.label not in ("DATE", "TIME", "CARDINAL"))
             else:
                 m = self._best(tok, lambda m: (m.number == "pl" or m.label in ("ORG", "NORP")) and m.label not in (
                     "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"))

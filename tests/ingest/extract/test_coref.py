@@ -57,6 +57,21 @@ def test_object_pronoun_is_not_who_the_subject_pronoun_is() -> None:
     assert r.resolve(doc[8]) == "Luis Vega"  # "him" is someone else than "he"
 
 
+def test_it_is_no_conjunct_of_a_coordination() -> None:
+    # "Chile and Peru would not attack Bolivia since it could strike back": a plural subject,
+    # so "it" is Bolivia, not Chile (the most salient singular mention otherwise)
+    nlp = spacy.blank("en")
+    words = ["Chile", "and", "Peru", "would", "not", "attack", "Bolivia", "since", "it", "could", "strike", "back", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[5, 0, 0, 5, 5, 5, 5, 10, 10, 10, 5, 10, 5],
+              deps=["nsubj", "cc", "conj", "aux", "neg", "ROOT", "dobj", "mark", "nsubj", "aux", "advcl", "prt",
+                    "punct"],
+              pos=["PROPN", "CCONJ", "PROPN", "AUX", "PART", "VERB", "PROPN", "SCONJ", "PRON", "AUX", "VERB", "ADP",
+                   "PUNCT"],
+              tags=["NNP", "CC", "NNP", "MD", "RB", "VB", "NNP", "IN", "PRP", "MD", "VB", "RP", "."],
+              ents=["B-GPE", "O", "B-GPE", "O", "O", "O", "B-GPE", "O", "O", "O", "O", "O", "O"])
+    assert Resolver(doc, LEX).resolve(doc[8]) == "Bolivia"
+
+
 def test_records_name_the_entity_not_the_pronoun() -> None:
     doc = two_sentences()
     (x,) = [r for r in extract(doc) if r.lemma == "praise"]
