@@ -53,6 +53,13 @@ def test_headline_misreading_needs_title_case_an_unknown_name_and_a_common_word(
     assert not headline_misreading(made_up, body, doc, lambda _: False)  # not a Title Case sentence
     name = Actor("person:ruritania-agrees", "Ruritania Agrees", "person")
     assert not headline_misreading(name, head, doc, lambda _: False)  # no word the article writes in lower case
+    # a one-word person the article names nowhere else: an adjective of a Title Case headline
+    fierce = Actor("person:fierce", "Fierce", "person")
+    words = ["Fierce", "Clashes", "Erupt", "Across", "Ruritania", "Ruritania", "troops", "fought", "rebels"]
+    doc = Doc(spacy.blank("en").vocab, words=words, sent_starts=[True] + [False] * 4 + [True] + [False] * 3)
+    head = replace_sentence(head, 0, doc[4].idx + len("Ruritania"))
+    assert headline_misreading(fierce, head, doc, lambda _: False)
+    assert not headline_misreading(Actor("person:ruritania", "Ruritania", "person"), head, doc, lambda _: False)
 
 
 def replace_sentence(ex, start: int, end: int):
