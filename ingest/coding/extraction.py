@@ -285,6 +285,11 @@ class ExtractionCoder(TargetRules, SourceRules):
             code, theme = self.lexicon.pattern_code(ex, mode, "backoff", main=main, object_actor=True)
             if code is not None and (code not in self.table or self.table[code].quad_class != 4):
                 code, theme = None, False
+        if code in ("042", "043") and ex.object is not None and self.lexicon.names_troops(
+                ex.object.head or ex.object.text.split()[-1]):
+            # "rushed *reinforcements* to Mosul": troops moved somewhere are deployed (CAMEO 154, as PETRARCH's
+            # "SEND * &MILITARY" and "&MILITARY RUSH"), not on a visit (042)
+            code, theme = "154", True
         if code is None and mode == "intended" and object_is_actor:
             # "promised to democratize *Serbia*": an act no dictionary codes, promised to actors, is
             # the promise (PETRARCH's PROMISE, OFFER, PLEDGE: 030)

@@ -539,7 +539,11 @@ class VerbLexicon:
         """Whether ``head`` (an object's head noun) names people or armed forces -- a term of a
         people class (``@CIVILIANS`` among them) or of ``@TROOPS`` ("mobilized army
         *reservists*", "freed two *nurses*"): such an object is acted on like an actor."""
-        return self.names_persons(head) or singular(head.lower()) in self.class_terms("TROOPS")[0]
+        return self.names_persons(head) or self.names_troops(head)
+
+    def names_troops(self, head: str) -> bool:
+        """Whether ``head`` names armed forces (a term of ``@TROOPS``: "rushed *reinforcements*")."""
+        return singular(head.lower()) in self.class_terms("TROOPS")[0]
 
     def noun_code(self, text: str, source_state: bool | None = None) -> str | None:
         """The code of the event noun that heads ``text`` ("secret drone flights" -> 150)."""

@@ -284,6 +284,18 @@ def test_a_promise_of_an_act_no_dictionary_codes_is_the_promise():
     assert codes(coder, art, ex) == []
 
 
+def test_troops_moved_somewhere_are_deployed_not_on_a_visit():
+    # PETRARCH's "RUSH * (TO)" [042] is a visit; troops rushed somewhere are a deployment (154)
+    from geokg.ingest.dictionaries.coder import build_coder
+
+    coder = build_coder()
+    art, ex = make("Chile rushed reinforcements to Peru.", "Chile", "rushed", "rush", "reinforcements",
+                   extras=[("other", "to", "Peru")])
+    assert [c for c, _, _ in codes(coder, art, ex)] == ["154"]
+    art, ex = make("Chile's president rushed to Peru.", "Chile's president", "rushed to", "rush to", "Peru")
+    assert [c for c, _, _ in codes(coder, art, ex)] == ["042"]
+
+
 def test_the_backoff_reads_a_converse_verb_by_the_thing_given():
     # no geokg row for "carbines": PETRARCH's "RECEIVE * &WEAPON" [072], the giver's act (turned round);
     # a welcome received is no thing given, and the verb's own code is never used
