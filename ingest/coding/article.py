@@ -4,7 +4,8 @@
 article with :class:`~geokg.ingest.coding.extraction.ExtractionCoder`, then gives
 conjoined subjects of reciprocal events each other as targets, turns claimed uses of
 force into accusations, gives an attack with no named attacker the one the headline or
-the body names (:func:`~geokg.ingest.coding.attackers.shared_attackers`), drops duplicates, less specific events and the tolls of
+the body names (:func:`~geokg.ingest.coding.attackers.shared_attackers`) and a headline event with
+no target the body's (:func:`~geokg.ingest.coding.attackers.shared_targets`), drops duplicates, less specific events and the tolls of
 attacks told by a participle, and codes the article's entity mentions.
 """
 
@@ -15,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from geokg.ingest.actors.data import CodingContext, merge_actor
-from geokg.ingest.coding.attackers import shared_attackers
+from geokg.ingest.coding.attackers import shared_attackers, shared_targets
 from geokg.ingest.coding.extraction import ExtractionCoder
 from geokg.ingest.coding.rules import (
     ENTITY_LABELS,
@@ -97,6 +98,7 @@ class EventCoder(ExtractionCoder):
         per_ex = self._accusations(per_ex, article, by_sentence, context, doc)
         # the headline and the body telling one attack: the attacker one of them names
         per_ex = shared_attackers(per_ex, article.body_offset, article.id, self.table)
+        per_ex = shared_targets(per_ex, article.body_offset, article.id)  # ... and the target the body names
         # a nominal event inside the object of a coded event in the same sentence is its duplicate
         covered = [(ex.sentence, arg.start, arg.end) for ex, evs in per_ex if evs and ex.kind != "nominal"
                    for arg in (ex.object, *ex.extras) if arg is not None]

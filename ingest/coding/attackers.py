@@ -11,6 +11,10 @@ event -- whose target is the same victim (:func:`same_victims`).  Events of the 
 never lend their source to each other: two sentences of a body often tell two attacks
 ("six were killed in suicide bombings while 47 died in US air strikes").
 
+The same holds for a target: :func:`shared_targets` gives a headline event with a source and
+no target the targets of a body event of the same source and CAMEO root ("Hezbollah rejects
+abolition call" over "... Hezbollah rejects a *UN* call for the organisation to be disbanded").
+
 Examples
 --------
 >>> from geokg.ingest.records import Actor
@@ -33,7 +37,7 @@ from geokg.ingest.records import Actor, Event, Extraction, event_id
 if TYPE_CHECKING:
     from geokg.ingest.coding.cameo import CameoTable
 
-__all__ = ["ARMED_SECTORS", "same_victims", "shared_attackers"]
+__all__ = ["ARMED_SECTORS", "same_victims", "shared_attackers", "shared_targets"]
 
 #: Sectors of armed bodies: soldiers, police, rebels, militias -- one side for :func:`same_victims`.
 ARMED_SECTORS = frozenset({"MIL", "COP", "SPY", "REB", "UAF", "SEP", "INS"})
@@ -111,3 +115,34 @@ def _lent(ev: Event, donor: Event, article_id: str, table: CameoTable | None) ->
             goldstein = table[code].goldstein
     return replace(ev, source=src, cameo=code, goldstein=goldstein,
                    id=event_id(src, code, ev.target, ev.date, article_id))
+
+
+def shared_targets(per_ex: Sequence[tuple[Extraction, list[Event]]], body_offset: int,
+                   article_id: str) -> list[tuple[Extraction, list[Event]]]:
+    """``per_ex`` where a headline event (before ``body_offset``) with a source and no target
+    takes the targets of the first body event with the same source and the same CAMEO root
+    that has one: one event per target (at most 4), with a new id -- none where that is the body
+    event itself (same code and date: the body's sentence is its evidence).  Body events keep
+    theirs; an item without a headline (``body_offset`` 0) is returned as is."""
+    if body_offset <= 0:
+        return list(per_ex)
+    donors = [ev for ex, evs in per_ex if ex.sent_start >= body_offset for ev in evs
+              if ev.source is not None and ev.target is not None and ev.cameo]
+    if not donors:
+        return list(per_ex)
+    out = []
+    for ex, evs in per_ex:
+        new: list[Event] = []
+        for ev in evs:
+            found = [] if ex.sent_start >= body_offset or ev.source is None or ev.target is not None or not ev.cameo else [
+                d for d in donors if d.source.id == ev.source.id and d.cameo[:2] == ev.cameo[:2]]
+            if not found:
+                new.append(ev)
+                continue
+            first = min(d.extraction.sentence for d in found)
+            for d in [d for d in found if d.extraction.sentence == first][:4]:
+                lent = replace(ev, target=d.target, id=event_id(ev.source, ev.cameo, d.target, ev.date, article_id))
+                if lent.id != d.id:  # the same event as the body's: the body's sentence tells it, target and all
+                    new.append(lent)
+        out.append((ex, new))
+    return out

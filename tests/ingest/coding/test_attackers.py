@@ -119,3 +119,32 @@ def test_a_killing_lent_a_state_force_that_fired_is_military_force(attacker, cod
     lent = out[0][1][0]
     assert (lent.source, lent.cameo) == (attacker, code)
     assert lent.goldstein == (table[code].goldstein if code == "190" else head.goldstein)
+
+
+def _sourced(art: Article, sentence: int, start: int, source: Actor, target: Actor | None, code: str) -> Event:
+    ex = Extraction(art.id, sentence, start, start + 5, Argument("subject", "", start, start), "reject", "reject",
+                    start, start + 3)
+    return Event(event_id(source, code, target, None, art.id), ex, source, target, code)
+
+
+def test_headline_takes_the_target_of_the_body_event_of_its_source_and_root() -> None:
+    from geokg.ingest.coding.attackers import shared_targets
+
+    art = Article.create(title="Chile rejects call", text="Chile rejected a Peruvian call for talks. "
+                         "Chile also criticised Peru.", published=PUB)
+    body = art.body_offset
+    head = _sourced(art, 0, 0, CHL, None, "120")
+    rejected = _sourced(art, 1, body, CHL, PER, "1212")
+    other = _sourced(art, 2, body + 43, CHL, ARMY, "111")
+    got = shared_targets([(e.extraction, [e]) for e in (head, rejected, other)], body, art.id)
+    # the headline's reject (12) takes the body reject's target, not the criticism's (11)
+    assert [(e.extraction.sentence, e.cameo, e.target and e.target.id) for _, evs in got for e in evs] == [
+        (0, "120", "actor:PER-CVL"), (1, "1212", "actor:PER-CVL"), (2, "111", "actor:PER-MIL")]
+    # the same code: the headline event is the body's event, told by the body's sentence only
+    same = _sourced(art, 1, body, CHL, PER, "120")
+    got = shared_targets([(e.extraction, [e]) for e in (head, same)], body, art.id)
+    assert [(e.extraction.sentence, e.target.id) for _, evs in got for e in evs] == [(1, "actor:PER-CVL")]
+    # another source lends nothing; an item without a headline is as it was
+    got = shared_targets([(e.extraction, [e]) for e in (head, _sourced(art, 1, body, GOV, PER, "120"))], body, art.id)
+    assert got[0][1][0].target is None
+    assert shared_targets([(head.extraction, [head])], 0, art.id) == [(head.extraction, [head])]
