@@ -98,7 +98,7 @@ class EventCoder(ExtractionCoder):
         per_ex = self._accusations(per_ex, article, by_sentence, context, doc)
         # the headline and the body telling one attack: the attacker one of them names
         per_ex = shared_attackers(per_ex, article.body_offset, article.id, self.table)
-        per_ex = shared_targets(per_ex, article.body_offset, article.id)  # ... and the target the body names
+        per_ex = shared_targets(per_ex, article.body_offset, article.id, self.actors.is_known)  # ... and the target
         # a nominal event inside the object of a coded event in the same sentence is its duplicate
         covered = [(ex.sentence, arg.start, arg.end) for ex, evs in per_ex if evs and ex.kind != "nominal"
                    for arg in (ex.object, *ex.extras) if arg is not None]

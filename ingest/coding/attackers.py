@@ -117,17 +117,20 @@ def _lent(ev: Event, donor: Event, article_id: str, table: CameoTable | None) ->
                    id=event_id(src, code, ev.target, ev.date, article_id))
 
 
-def shared_targets(per_ex: Sequence[tuple[Extraction, list[Event]]], body_offset: int,
-                   article_id: str) -> list[tuple[Extraction, list[Event]]]:
+def shared_targets(per_ex: Sequence[tuple[Extraction, list[Event]]], body_offset: int, article_id: str,
+                   known=lambda actor_id: False) -> list[tuple[Extraction, list[Event]]]:
     """``per_ex`` where a headline event (before ``body_offset``) with a source and no target
     takes the targets of the first body event with the same source and the same CAMEO root
     that has one: one event per target (at most 4), with a new id -- none where that is the body
-    event itself (same code and date: the body's sentence is its evidence).  Body events keep
-    theirs; an item without a headline (``body_offset`` 0) is returned as is."""
+    event itself (same code and date: the body's sentence is its evidence).  Only targets with a
+    country or that ``known`` (an actor id -> bool) knows are lent: an ad-hoc name ("Fordow", a
+    place read as a person) is not spread.  Body events keep theirs; an item without a headline
+    (``body_offset`` 0) is returned as is."""
     if body_offset <= 0:
         return list(per_ex)
     donors = [ev for ex, evs in per_ex if ex.sent_start >= body_offset for ev in evs
-              if ev.source is not None and ev.target is not None and ev.cameo]
+              if ev.source is not None and ev.target is not None and ev.cameo
+              and (ev.target.country is not None or known(ev.target.id))]
     if not donors:
         return list(per_ex)
     out = []

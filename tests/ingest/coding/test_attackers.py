@@ -148,3 +148,15 @@ def test_headline_takes_the_target_of_the_body_event_of_its_source_and_root() ->
     got = shared_targets([(e.extraction, [e]) for e in (head, _sourced(art, 1, body, GOV, PER, "120"))], body, art.id)
     assert got[0][1][0].target is None
     assert shared_targets([(head.extraction, [head])], 0, art.id) == [(head.extraction, [head])]
+
+
+def test_a_headline_takes_no_ad_hoc_target() -> None:
+    from geokg.ingest.coding.attackers import shared_targets
+
+    art = Article.create(title="Chile strikes", text="Chile struck Fordow.", published=PUB)
+    head = _sourced(art, 0, 0, CHL, None, "190")
+    fordow = Actor("person:fordow", "Fordow", "person")
+    body = _sourced(art, 1, art.body_offset, CHL, fordow, "195")
+    per_ex = [(e.extraction, [e]) for e in (head, body)]
+    assert shared_targets(per_ex, art.body_offset, art.id)[0][1][0].target is None
+    assert shared_targets(per_ex, art.body_offset, art.id, lambda i: i == "person:fordow")[0][1][0].target == fordow
