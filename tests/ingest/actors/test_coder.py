@@ -54,11 +54,14 @@ def test_a_party_head_takes_the_party_of_its_of_phrase(coder):
     assert [a.id for a in coder.code_arguments(arg("the leader of Chile", "leader"))] == ["actor:CHL-GOV"]
 
 
-def test_one_of_a_group_is_of_the_group(coder):
+@pytest.mark.parametrize("text, head, expected", [
+    ("One of the leaders of Hamas", "One", "group:PSE-hamas"),
+    ("one of two Chilean prisoners", "one", "actor:CHL-CVL"),
+    ("each of the Chilean soldiers", "each", "actor:CHL-MIL"),
+])
+def test_one_of_a_group_is_of_the_group(coder, text, head, expected):
     # "one of the leaders of Hamas", "one of two Chilean prisoners": the head counts what follows "of"
-    assert [a.id for a in coder.code_arguments(arg("One of the leaders of Hamas", "One"))] == ["group:PSE-hamas"]
-    assert [a.id for a in coder.code_arguments(arg("one of two Chilean prisoners", "one"))] == ["actor:CHL-CVL"]
-    assert [a.id for a in coder.code_arguments(arg("each of the Chilean soldiers", "each"))] == ["actor:CHL-MIL"]
+    assert [a.id for a in coder.code_arguments(arg(text, head))] == [expected]
 
 
 @pytest.mark.parametrize(
