@@ -27,7 +27,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -118,7 +118,7 @@ def _lent(ev: Event, donor: Event, article_id: str, table: CameoTable | None) ->
 
 
 def shared_targets(per_ex: Sequence[tuple[Extraction, list[Event]]], body_offset: int, article_id: str,
-                   known=lambda actor_id: False) -> list[tuple[Extraction, list[Event]]]:
+                   known: Callable[[str], bool] = lambda actor_id: False) -> list[tuple[Extraction, list[Event]]]:
     """``per_ex`` where a headline event (before ``body_offset``) with a source and no target
     takes the targets of the first body event with the same source and the same CAMEO root
     that has one: one event per target (at most 4), with a new id -- none where that is the body
