@@ -394,7 +394,7 @@ class VerbLexicon:
     def commissive_code(self, relation: str) -> str | None:
         """The back-off's own code of the commissive verb (``verbs_frames.tsv``: promise, offer,
         pledge ...) that makes ``relation``'s complement a promise, when that code is one of
-        "express intent" (03x): "has *offered* to hand over to" -> 030 (PETRARCH's OFFER), else
+        "express intent" (03x): "has *offered* to democratize" -> 030 (PETRARCH's OFFER), else
         None ("vowed to": VOW has no code; "expected to": no commissive; "promised": no
         complement).  The verb is a word before the relation's first "to", read through the
         back-off's verb forms.
