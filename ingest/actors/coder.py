@@ -217,8 +217,8 @@ class ActorCoder(PhraseRules):
     def _stands_for_of(self, words: list[str], head: int) -> bool:
         """Whether the head acts for the party of its "of" phrase ("representatives of the rebels",
         "staff of the UN": ``party_heads``; a generic head -- "leader", "officials" -- of an
-        organisation: "the leader of militant Lebanese group *Hezbollah*", not "the leader of
-        Iran", the country's government) -- not when a capitalised word before it names whose it
+        organisation: "the leader of the armed group *Hezbollah*", not "the leader of
+        Chile", the country's government) -- not when a capitalised word before it names whose it
         is ("*Australian* employee of a Canadian company")."""
         party = words[head].lower() in self.words["party_heads"] or (
             is_generic(words[head]) and any(e.kind == "org" for m in self._scan(words[head + 2:]) for e in m.entries))

@@ -12,8 +12,8 @@ never lend their source to each other: two sentences of a body often tell two at
 ("six were killed in suicide bombings while 47 died in US air strikes").
 
 The same holds for a target: :func:`shared_targets` gives a headline event with a source and
-no target the targets of a body event of the same source and CAMEO root ("Hezbollah rejects
-abolition call" over "... Hezbollah rejects a *UN* call for the organisation to be disbanded").
+no target the targets of a body event of the same source and CAMEO root ("Chile rejects border
+plan" over "Chile on Monday rejected a *Peruvian* plan to redraw the border").
 
 Examples
 --------
@@ -123,8 +123,8 @@ def shared_targets(per_ex: Sequence[tuple[Extraction, list[Event]]], body_offset
     takes the targets of the first body event with the same source and the same CAMEO root
     that has one: one event per target (at most 4), with a new id -- none where that is the body
     event itself (same code and date: the body's sentence is its evidence).  Only targets with a
-    country or that ``known`` (an actor id -> bool) knows are lent: an ad-hoc name ("Fordow", a
-    place read as a person) is not spread.  Body events keep theirs; an item without a headline
+    country or that ``known`` (an actor id -> bool) knows are lent: an ad-hoc name (a town read as
+    a person) is not spread.  Body events keep theirs; an item without a headline
     (``body_offset`` 0) is returned as is."""
     if body_offset <= 0:
         return list(per_ex)

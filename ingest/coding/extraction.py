@@ -287,11 +287,11 @@ class ExtractionCoder(TargetRules, SourceRules):
                 code, theme = None, False
         if code in ("042", "043") and ex.object is not None and self.lexicon.names_troops(
                 ex.object.head or ex.object.text.split()[-1]):
-            # "rushed *reinforcements* to Mosul": troops moved somewhere are deployed (CAMEO 154, as PETRARCH's
+            # "rushed *reinforcements* to the border": troops moved somewhere are deployed (CAMEO 154, as PETRARCH's
             # "SEND * &MILITARY" and "&MILITARY RUSH"), not on a visit (042)
             code, theme = "154", True
         if code is None and mode == "intended" and object_is_actor:
-            # "promised to democratize *Serbia*": an act no dictionary codes, promised to actors, is
+            # "promised to democratize *Peru*": an act no dictionary codes, promised to actors, is
             # the promise (PETRARCH's PROMISE, OFFER, PLEDGE: 030)
             code, theme = self.lexicon.commissive_code(ex.relation), False
         return code, theme

@@ -167,7 +167,7 @@ def headline_misreading(actor, ex: Extraction, doc, known) -> bool:
     person or organisation (``known(actor.id)`` false) whose name holds a word the article
     writes in lower case elsewhere, or the plain form of one ("Iran Agrees to *Suspend* Enrichment" -- "agreed to
     suspend"; "Chinese President *Meets With Castro*"), or a person of one word the article names
-    nowhere else ("*Fierce* Clashes in Iraq Kill 34").  False without a Doc, for actors the
+    nowhere else ("*Heavy* Fighting Spreads Across Ruritania").  False without a Doc, for actors the
     gazetteer knows and in sentences not in Title Case."""
     if doc is None or actor is None or not actor.id.startswith(("org:", "person:")) or known(actor.id):
         return False
@@ -182,7 +182,7 @@ def headline_misreading(actor, ex: Extraction, doc, known) -> bool:
     words = [w.lower() for w in _NAME_WORDS.findall(actor.name)]
     sent = doc.char_span(ex.sent_start, ex.sent_end, alignment_mode="expand")
     # a word or its plain form ("Vows" -- "vowed", "Saboteurs" -- "saboteurs"); or a one-word person
-    # the article never names again ("*Fierce* Clashes in Iraq Kill 34": no name, an adjective)
+    # the article never names again ("*Heavy* Fighting Spreads": no name, an adjective)
     if not any((w in common or singular(w) in common) and w not in NAME_PARTICLES for w in words) and not (
             actor.id.startswith("person:") and len(words) == 1 and sent is not None
             and not any(t.lower_ == words[0] for t in doc if not sent.start <= t.i < sent.end)):

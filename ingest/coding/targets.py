@@ -147,7 +147,7 @@ class TargetRules:
     def _inner_targets(self, ex: Extraction, usable, skip_object: bool, code: str | None, doc) -> tuple[Actor, ...]:
         """Targets named inside the object's noun phrase (cut from its span) where no argument
         names one: whom the thing is for, the owner of a stance, who a thing carries or holds."""
-        # whom a thing given, withheld or extended is for: "suspended part of an aid programme *for Bosnia*"
+        # whom a thing given, withheld or extended is for: "froze half of a loan programme *for Peru*"
         found = next((f for arg in _partner_phrases(ex.object, doc, _BENEFICIARY_PREPS, clauses=False)
                       for f in [usable(arg)] if f), ())
         if not found and not skip_object and ex.object is not None and (code or "")[:2] not in _ARMED_OWNER_ROOTS:
@@ -396,7 +396,7 @@ class TargetRules:
             if found:
                 return found
         if ex.object.text.lower() in _PERSON_PRONOUNS:
-            # "the kidnapped engineer was found dead a day after *he* was abducted by gunmen": a person
+            # "a Chilean engineer was freed on Monday, a week after *he* was seized by armed men": a person
             # pronoun is the nearest person or people named before it in the sentence
             before = [x for g in siblings if g is not ex and g.kind == "event" for x in (g.subject, g.object)
                       if x is not None and x.text and x.end <= ex.object.start and x.text.lower() not in _ALL_PRONOUNS]
@@ -467,11 +467,11 @@ class TargetRules:
 
     def _purpose_targets(self, ex: Extraction, sources: Sequence[Actor], context, doc) -> tuple[Actor, ...]:
         """Whom a protest is aimed at, when its clause names nobody: the actors of its stated demand
-        ("staged demonstrations *to demand* reforms by *President Suharto's* government", "demonstrated
-        *calling for* independence from *Iraq*", "a hunger strike *to demand* the resignation of *X*"):
-        the object and phrases of a verb of saying or wanting (``verbs_frames.tsv``) that completes the
-        protest's verb or its object (``advcl``, ``xcomp``, ``acl``); not the protesters' own actors,
-        not another clause's phrases ("blocked the bridge *spanning the Rhine*")."""
+        ("teachers marched *to demand* the resignation of *the Peruvian president*", "students rallied
+        *calling for* talks with *Peru*", "a sit-in *to demand* wages from *the ministry*"): the object
+        and phrases of a verb of saying or wanting (``verbs_frames.tsv``) that completes the protest's
+        verb or its object (``advcl``, ``xcomp``, ``acl``); not the protesters' own actors, not another
+        clause's phrases ("blocked the bridge *crossing the Maipo*")."""
         tok = relation_root(ex, doc) if doc is not None else None
         if tok is None:
             return ()
@@ -634,8 +634,8 @@ def _partner_phrases(obj: Argument | None, doc, preps: frozenset[str] = _PARTNER
     """The ``with``/``between``/``against`` phrases (or others: ``preps``) that hang inside an object
     noun phrase in the Doc but were cut from its span ("a resumption of ties *with Osgiliath*",
     "ties *between Gondor and Osgiliath*"), as arguments; none without a Doc.  ``clauses`` False:
-    only phrases of the noun phrase itself, not of a clause inside it ("an invitation to attend
-    talks *to debate* plans *for X*")."""
+    only phrases of the noun phrase itself, not of a clause inside it ("a request to join a panel
+    *to study* a fund *for X*")."""
     if obj is None or doc is None or not obj.text:
         return []
     span = doc.char_span(obj.start, obj.end, alignment_mode="expand")

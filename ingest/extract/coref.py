@@ -9,8 +9,8 @@ anaphoric argument is resolved to the best preceding mention:
   need a person (a PERSON entity or a role noun such as *president*; no
   name-gender lists are used, so *he* and *she* behave alike), *it/its* a
   non-person singular (countries, organisations, singular nouns; actors
-  preferred; not one conjunct of a coordination: "Israel and the United States would not dare
-  attack Iran since *it* could strike back" is Iran), *they/their* a plural noun, an organisation or a coordination.
+  preferred; not one conjunct of a coordination: "Chile and Peru would not attack Bolivia
+  since *it* could strike back" is Bolivia), *they/their* a plural noun, an organisation or a coordination.
   The subject of the pronoun's own clause is excluded for non-possessive
   objects ("Mexico asked it" cannot be Mexico).
 * **short definite descriptions** - "the president" resolves to the latest
