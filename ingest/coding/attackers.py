@@ -136,9 +136,10 @@ def shared_targets(per_ex: Sequence[tuple[Extraction, list[Event]]], body_offset
     out = []
     for ex, evs in per_ex:
         new: list[Event] = []
+        headline = ex.sent_start < body_offset
         for ev in evs:
-            found = [] if ex.sent_start >= body_offset or ev.source is None or ev.target is not None or not ev.cameo else [
-                d for d in donors if d.source.id == ev.source.id and d.cameo[:2] == ev.cameo[:2]]
+            wants = headline and ev.source is not None and ev.target is None and bool(ev.cameo)
+            found = [d for d in donors if d.source.id == ev.source.id and d.cameo[:2] == ev.cameo[:2]] if wants else []
             if not found:
                 new.append(ev)
                 continue
