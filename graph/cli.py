@@ -55,7 +55,7 @@ def build(
     no_html: Annotated[bool, typer.Option("--no-html", help="Do not write graph.html.")] = False,
     batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.")] = 32,
     store_batch: Annotated[int, typer.Option("--store-batch", min=1, help="Articles per store write (up to 8 MB); readers of the store see each write as it lands.")] = 256,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes that parse articles (1: all in this process; with --dask local: Dask workers).")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes that parse articles (1: this process codes and writes while a second one parses, see --parse-ahead; with --dask local: Dask workers).")] = 1,
     dask: Annotated[Optional[str], typer.Option(help="Run on Dask: 'local' (a LocalCluster of --jobs workers) or tcp://HOST:PORT.")] = None,
     fresh: Annotated[bool, typer.Option("--fresh", help="Ignore the ingest journal: process every article again.")] = False,
     atomic: Annotated[Optional[bool], typer.Option("--atomic/--bulk-load", help="Store writes: one transaction per batch (--atomic), or Oxigraph's ~3x cheaper bulk loader (--bulk-load; the journal lets the next build redo a batch a crash cut short). Default: bulk load for an on-disk store, transactions for --memory.", show_default=False)] = None,
@@ -63,6 +63,7 @@ def build(
     allow_private_addresses: Annotated[bool, typer.Option("--allow-private-addresses", help="Let URL sources redirect to loopback, private or link-local addresses (a URL you give is always fetched as given).")] = False,
     store_url: Annotated[Optional[str], typer.Option("--store", help="Write the graph into this store instead of OUT/store: a SPARQL endpoint URL (http(s)://HOST/...; query and update) or an Oxigraph folder. OUT keeps the exports.")] = None,
     evidence: Annotated[str, typer.Option("--evidence", help="Textual evidence kept: none (events, statements, actors, article metadata), mention (also, per report of a claim, its sentence and the clause's offsets, on the claim) or full (also a mention node per report with Web Annotation selectors, argument spans, entity mentions).")] = "mention",
+    parse_ahead: Annotated[bool, typer.Option("--parse-ahead/--no-parse-ahead", help="With --jobs 1: parse in a second process while this one codes and writes (the same graph in about the time of the parsing alone; used where there are two CPUs and the process can fork). --no-parse-ahead: one process, one CPU.")] = True,
     rewrite: Annotated[Optional[bool], typer.Option("--rewrite/--no-rewrite", help="Write the build's own store again at the end in one bulk load into an empty folder (about half the bytes; the load needs ~0.95 KB of memory a quad, at most ~1 GB). Default: a store that was empty at the start, when that memory is at most half of what is available; --rewrite: always (also a filled store); --no-rewrite: never.", show_default=False)] = None,
 ) -> None:
     """Ingest SOURCES into an event graph in OUT.
@@ -82,7 +83,7 @@ def build(
     """
     from geokg.graph.builder.run import StrictModeError
     from geokg.graph.builder.run import build as run_build
-    from geokg.ingest.pipeline import Pipeline, Settings, resolve_model
+    from geokg.ingest.pipeline import Settings, resolve_model
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -102,8 +103,6 @@ def build(
             from geokg.graph.builder.distributed import cluster_spec
 
             dask = cluster_spec(dask)
-        # with workers, the workers load the model; this process only reads and writes
-        pipeline = Pipeline.create(settings) if jobs == 1 and dask is None else None
         target = None
         if store_url:
             from geokg.graph.store import open_store
@@ -136,10 +135,10 @@ def build(
 
         try:
             report = run_build(
-                sources, out, pipeline=pipeline, memory=memory, html=not no_html, strict=strict,
+                sources, out, memory=memory, html=not no_html, strict=strict,
                 on_article=on_article, on_error=on_error, settings=settings, jobs=jobs, dask=dask, fresh=fresh,
                 atomic=atomic, allow_private_addresses=allow_private_addresses, evidence=evidence, store=target,
-                batch_size=store_batch, rewrite=rewrite,
+                batch_size=store_batch, rewrite=rewrite, parse_ahead=parse_ahead,
             )
         except StrictModeError as exc:
             _err(f"stopped (--strict): {exc}")

@@ -207,6 +207,13 @@ class Pipeline:
         coder = build_coder(settings.dictionaries, backoff=settings.backoff)
         return cls(nlp=nlp, extractor=extract, coder=coder, settings=settings)
 
+    @classmethod
+    def spacy_only(cls, settings: Settings) -> "Pipeline":
+        """The configured spaCy pipeline with the extractor and no coder (all a parsing process needs)."""
+        from geokg.ingest.extract import extract
+
+        return cls(nlp=load_pipeline(settings.model), extractor=extract, coder=None, settings=settings)
+
     @property
     def model_name(self) -> str:
         """``name`` of the spaCy pipeline as ``lang_name``."""

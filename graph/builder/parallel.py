@@ -315,46 +315,60 @@ def _run_chunk(
 
 
 def chunked(
-    items: Iterable[T], size: int, *, weight: Callable[[T], int] | None = None, max_weight: int | None = None
+    items: Iterable[T], size: int, *, weight: Callable[[T], int] | None = None, max_weight: int | None = None,
+    first_weight: int | None = None,
 ) -> Iterator[list[T]]:
     """Lists of at most ``size`` consecutive items, and of at most ``max_weight`` total ``weight``.
 
     A chunk always holds at least one item (an item heavier than
-    ``max_weight`` makes a chunk of its own).
+    ``max_weight`` makes a chunk of its own).  With ``first_weight``, the
+    first chunk weighs at most that, and the limit doubles with each chunk
+    up to ``max_weight``.
 
     Examples
     --------
     >>> [len(c) for c in chunked(["a" * 5, "b", "c", "d" * 9, "e"], 10, weight=len, max_weight=6)]
     [2, 1, 1, 1]
+    >>> [len(c) for c in chunked(["a"] * 20, 10, weight=len, max_weight=8, first_weight=2)]
+    [2, 4, 8, 6]
     """
     if size < 1:
         raise ValueError(f"chunk size must be at least 1, got {size}")
+    limit = first_weight if first_weight is not None else max_weight
+
+    def grown(limit: int | None) -> int | None:
+        return limit if limit is None or max_weight is None else min(2 * limit, max_weight)
+
     chunk: list[T] = []
     total = 0
     for item in items:
         w = weight(item) if weight is not None else 0
-        if chunk and max_weight is not None and total + w > max_weight:
+        if chunk and limit is not None and total + w > limit:
             yield chunk
             chunk, total = [], 0
+            limit = grown(limit)
         chunk.append(item)
         total += w
         if len(chunk) >= size:
             yield chunk
             chunk, total = [], 0
+            limit = grown(limit)
     if chunk:
         yield chunk
 
 
 def article_chunks(
-    pending: Iterable[Pending], size: int, max_chars: int = DEFAULT_CHUNK_CHARS
+    pending: Iterable[Pending], size: int, max_chars: int = DEFAULT_CHUNK_CHARS, *, first_chars: int | None = None
 ) -> Iterator[list[Pending]]:
-    """Chunks of pending articles: at most ``size`` articles and about ``max_chars`` characters.
+    """Chunks of pending articles: at most ``size`` articles and about ``max_chars`` characters
+    (growing from ``first_chars``, doubling, when given; see :func:`chunked`).
 
     Bounding the text as well as the count keeps tasks of short articles
     (headlines and a paragraph) from being tiny, and tasks of long ones from
     being huge.
     """
-    return chunked(pending, size, weight=lambda item: len(item[0].content), max_weight=max_chars)
+    return chunked(pending, size, weight=lambda item: len(item[0].content), max_weight=max_chars,
+                   first_weight=first_chars)
 
 
 class _Future(Protocol[R]):
@@ -439,7 +453,8 @@ class WorkerPool:
 
 
 def worker_pool(
-    jobs: int, source: PipelineSource, *, pipeline: "Pipeline | None" = None, fork: bool | None = None
+    jobs: int, source: PipelineSource, *, pipeline: "Pipeline | None" = None, fork: bool | None = None,
+    preload: bool = True,
 ) -> WorkerPool:
     """``jobs`` worker processes holding the pipeline of ``source``, started now.
 
@@ -449,7 +464,8 @@ def worker_pool(
     with them in memory; otherwise the workers are spawned and each loads its
     own in its initializer.  Either way they start at once, so they load
     while the caller does its own set-up (opening the store, writing the
-    vocabulary).
+    vocabulary).  ``preload=False`` forks without loading the geocoder first
+    (workers that only parse, :mod:`~geokg.graph.builder.ahead`).
     """
     import multiprocessing
     import warnings
@@ -469,7 +485,8 @@ def worker_pool(
             import pickle
 
             pipeline = pickle.loads(source.blob)  # noqa: S301 - our own pickle of the caller's pipeline
-        geocoder()  # the RDF writer's, loaded on first use: once here rather than in every worker
+        if preload:
+            geocoder()  # the RDF writer's, loaded on first use: once here rather than in every worker
     executor = ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=multiprocessing.get_context("fork" if fork else "spawn"),

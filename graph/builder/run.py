@@ -273,6 +273,7 @@ def build(  # long only by its docstring (every option documented); the work is 
     allow_private_addresses: bool = False,
     evidence: str = "mention",
     rewrite: bool | None = None,
+    parse_ahead: bool = True,
 ) -> BuildReport:
     """Build (or update) a geokg graph from ``sources`` into ``out_dir``.
 
@@ -355,13 +356,20 @@ def build(  # long only by its docstring (every option documented); the work is 
         available; ``True``: always, also a store that already held articles
         (its cost is then the whole store's); ``False``: never.  What happened
         is on :attr:`BuildReport.rewrite`.
+    parse_ahead
+        With ``jobs=1``, parse in a second process forked for it while this
+        one codes and writes what is parsed (:mod:`~geokg.graph.builder.ahead`):
+        the same graph in about the time of the parsing alone, where there
+        are two CPUs and the process can fork (else ignored).  ``False``: one
+        process does all (one CPU).
     """
     from geokg.graph.store import OxigraphGraphStore
     from geokg.graph.store.articles import drop_unused_descriptions
     from geokg.ingest.readers import iter_articles
 
     started = time.perf_counter()
-    workers = _workers(pipeline, settings, jobs=jobs, dask=dask, chunk_size=chunk_size, evidence=evidence)
+    workers = _workers(pipeline, settings, jobs=jobs, dask=dask, chunk_size=chunk_size, evidence=evidence,
+                       parse_ahead=parse_ahead)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     report = BuildReport(jobs=jobs, backend=workers.label)
@@ -426,11 +434,15 @@ class _Workers:
     dask: str | None = None
     chunk_size: int = DEFAULT_CHUNK_SIZE
     pool: Any = None  # the started worker processes (:meth:`started`)
+    ahead: bool = False  # serial, parsing in a process of its own (:mod:`~geokg.graph.builder.ahead`)
+    coder_pending: bool = False  # ``pipeline`` is spaCy only; its coder is built once parsing has begun
 
     @property
     def label(self) -> str:
         """The backend as the report names it."""
-        return f"dask {self.dask}" if self.dask else "processes" if self.source is not None else "serial"
+        if self.dask:
+            return f"dask {self.dask}"
+        return "processes" if self.source is not None else "serial, parse-ahead" if self.ahead else "serial"
 
     @property
     def salt(self) -> str:
@@ -447,6 +459,12 @@ class _Workers:
         Started first thing, they load the pipeline while the build opens its
         store and writes the vocabulary.
         """
+        if self.ahead and self.pool is None:
+            from geokg.graph.builder.ahead import parse_ahead_pool
+
+            pool = parse_ahead_pool(self.pipeline)
+            stack.callback(pool.shutdown)
+            return dataclasses.replace(self, pool=pool)
         if self.source is None or self.dask is not None or self.pool is not None:
             return self
         from geokg.graph.builder.parallel import worker_pool
@@ -465,6 +483,16 @@ class _Workers:
             client = stack.enter_context(dask_client(self.dask, workers=self.jobs))
             outputs = dask_outputs(pending, client=client, settings=self.settings, run=self.run,
                                    pipeline=self.source, chunk_size=self.chunk_size, keep_results=keep_results)
+        elif self.ahead and self.pool is not None:
+            from geokg.graph.builder.ahead import parse_ahead_outputs
+
+            from geokg.ingest.pipeline import Pipeline
+
+            # a pipeline of spaCy only gets its coder once the first articles are sent to be parsed
+            complete = functools.partial(Pipeline.create, self.settings, nlp=self.pipeline.nlp)
+            outputs = parse_ahead_outputs(self.pipeline, pending, pool=self.pool, run=self.run,
+                                          keep_results=keep_results, chunk_size=self.chunk_size,
+                                          complete=complete if self.coder_pending else None)
         elif self.source is not None:
             outputs = parallel_outputs(pending, jobs=self.jobs, settings=self.settings, run=self.run,
                                        pipeline=self.source, chunk_size=self.chunk_size, keep_results=keep_results,
@@ -477,7 +505,7 @@ class _Workers:
 
 def _workers(
     pipeline: "Pipeline | None", settings: "Settings | None", *, jobs: int, dask: str | None, chunk_size: int,
-    evidence: str = "mention",
+    evidence: str = "mention", parse_ahead: bool = True,
 ) -> _Workers:
     """Check the scale options; load the pipeline here (``jobs == 1``) or prepare it for workers.
 
@@ -498,9 +526,14 @@ def _workers(
         dask = cluster_spec(dask)
     settings = settings or (pipeline.settings if pipeline else Settings(model=resolve_model()))
     if jobs == 1 and dask is None:
-        pipeline = pipeline or Pipeline.create(settings)
+        from geokg.graph.builder.ahead import can_parse_ahead
+
+        ahead = parse_ahead and can_parse_ahead(settings)
+        pending = pipeline is None and ahead  # fork once spaCy is loaded; the coder is built after
+        if pipeline is None:
+            pipeline = Pipeline.spacy_only(settings) if pending else Pipeline.create(settings)
         return _Workers(settings, run_info(settings, pipeline, evidence=evidence), pipeline=pipeline,
-                        chunk_size=chunk_size)
+                        chunk_size=chunk_size, ahead=ahead, coder_pending=pending)
     source = PipelineSource.of(settings, pipeline)
     return _Workers(settings, run_info(settings, pipeline, evidence=evidence), pipeline=pipeline, source=source,
                     jobs=jobs, dask=dask, chunk_size=chunk_size)

@@ -1,4 +1,4 @@
-"""Streaming and parallel ingest: bounded maps, the N-Quads shard format, --jobs 2 == --jobs 1."""
+"""Streaming and parallel ingest: bounded maps, the N-Quads shard format, --jobs 2 == --jobs 1 == parse ahead."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from geokg.graph.builder.ahead import can_parse_ahead
 from geokg.graph.builder.parallel import bounded_map, chunked
 from geokg.graph.builder.run import build
 from geokg.graph.cli import app
@@ -134,18 +135,22 @@ def _quads(path):
 
 
 @pytest.mark.model
-def test_jobs_2_gives_the_same_graph_as_jobs_1(tmp_path, geokg_pipeline):
+def test_jobs_2_and_parse_ahead_give_the_same_graph_as_jobs_1(tmp_path, geokg_pipeline):
     seen = []
-    one = build([CORPUS], tmp_path / "one", pipeline=geokg_pipeline, exports=False)
+    one = build([CORPUS], tmp_path / "one", pipeline=geokg_pipeline, exports=False, parse_ahead=False)
     two = build([CORPUS], tmp_path / "two", pipeline=geokg_pipeline, jobs=2, chunk_size=4, exports=False,
                 on_article=seen.append)
-    assert one.ok and two.ok and one.articles == two.articles == 26
+    ahead = build([CORPUS], tmp_path / "ahead", pipeline=geokg_pipeline, exports=False)
+    assert one.ok and two.ok and ahead.ok and one.articles == two.articles == ahead.articles == 26
     assert (one.backend, two.backend, two.jobs) == ("serial, bulk load", "processes, bulk load", 2)
+    assert ahead.backend == "serial, parse-ahead, bulk load" or not can_parse_ahead(geokg_pipeline.settings)
     assert (one.sentences, one.events, one.actors) == (two.sentences, two.events, two.actors)
+    assert (one.sentences, one.events, one.actors) == (ahead.sentences, ahead.events, ahead.actors)
     # workers send records back, so callbacks get them as in a serial build
     assert len(seen) == 26 and all(isinstance(r, ArticleResult) for r in seen)
     quads = _quads(tmp_path / "one" / "store")
     assert len(quads) > 10_000 and _quads(tmp_path / "two" / "store") == quads
+    assert _quads(tmp_path / "ahead" / "store") == quads  # the parses read back in the parent are the same
 
 
 @pytest.mark.model
@@ -198,9 +203,9 @@ runner = CliRunner()
 
 
 def test_cli_build_has_the_scale_options():
-    result = runner.invoke(app, ["build", "--help"])
+    result = runner.invoke(app, ["build", "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
-    for option in ("--jobs", "--dask", "--fresh", "--bulk-load"):
+    for option in ("--jobs", "--dask", "--fresh", "--bulk-load", "--no-parse-ahead"):
         assert option in result.output
 
 

@@ -1,0 +1,137 @@
+"""Parse ahead: a one-process build whose parsing runs in a forked process gives the serial build's graph.
+
+Fast: a blank spaCy pipeline with the custom extractor of ``test_workers`` (the
+model-backed comparison on the sample corpus is in ``test_parallel``).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+import spacy
+from geokg.graph.builder.ahead import can_parse_ahead, doc_bytes, read_docs
+from geokg.graph.builder.parallel import can_fork
+from geokg.graph.builder.run import build
+from geokg.graph.store import open_store
+from geokg.ingest.pipeline import Pipeline, Settings
+from geokg.ingest.records import ArticleResult
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .test_workers import NOT_INSTALLED, _check_records, _corpus, _quads, first_word_extractor
+
+needs_fork = pytest.mark.skipif(not (can_fork() and len(os.sched_getaffinity(0)) >= 2),
+                                reason="parse ahead needs fork and two CPUs")
+
+
+def _token_rows(doc: Doc) -> list[tuple]:
+    return [(t.text, t.whitespace_, t.lemma_, t.norm_, t.tag_, t.pos_, str(t.morph), t.dep_, t.head.i,
+             t.is_sent_start, t.ent_iob_, t.ent_type_) for t in doc]
+
+
+def test_doc_bytes_keep_what_the_extractor_and_coder_read():
+    nlp = spacy.blank("en")
+    doc = Doc(nlp.vocab, words=["Chile", "ca", "n't", "help", "Peru", ".", "It", "left", "."],
+              spaces=[True, False, True, True, False, True, True, False, False],
+              heads=[3, 3, 3, 3, 3, 3, 7, 7, 7],
+              deps=["nsubj", "aux", "neg", "ROOT", "dobj", "punct", "nsubj", "ROOT", "punct"],
+              pos=["PROPN", "AUX", "PART", "VERB", "PROPN", "PUNCT", "PRON", "VERB", "PUNCT"],
+              tags=["NNP", "MD", "RB", "VB", "NNP", ".", "PRP", "VBD", "."],
+              lemmas=["Chile", "can", "not", "help", "Peru", ".", "it", "leave", "."],
+              morphs=["Number=Sing", "VerbType=Mod", "Polarity=Neg", "VerbForm=Inf", "Number=Sing", "",
+                      "Case=Nom|Person=3", "Tense=Past", ""],
+              sent_starts=[True, False, False, False, False, False, True, False, False],
+              ents=["B-GPE", "O", "O", "O", "B-GPE", "O", "O", "O", "O"])
+    doc[2].norm_ = "not"
+    back = read_docs(doc_bytes([doc, nlp("A second one.")]), spacy.blank("en").vocab)
+    assert len(back) == 2 and back[1].text == "A second one."
+    assert _token_rows(back[0]) == _token_rows(doc)
+    assert [(e.text, e.label_) for e in back[0].ents] == [("Chile", "GPE"), ("Peru", "GPE")]
+    assert [s.text for s in back[0].sents] == ["Chile can't help Peru.", "It left."]
+
+
+def _pipeline(nlp: Language | None = None) -> Pipeline:
+    if nlp is None:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("geokg_blocks")
+        nlp.add_pipe("sentencizer")
+    return Pipeline(nlp=nlp, extractor=first_word_extractor, coder=None, settings=NOT_INSTALLED)
+
+
+@needs_fork
+def test_parse_ahead_writes_the_serial_graph(tmp_path):
+    corpus = _corpus(tmp_path / "in")
+    pipeline = _pipeline()
+    one = build([corpus], tmp_path / "one", pipeline=pipeline, exports=False, parse_ahead=False)
+    seen: list = []
+    ahead = build([corpus], tmp_path / "ahead", pipeline=pipeline, exports=False, on_article=seen.append)
+    assert one.ok and ahead.ok, ahead.errors
+    assert (one.backend, ahead.backend) == ("serial, bulk load", "serial, parse-ahead, bulk load")
+    assert ahead.extractions == one.extractions == 18
+    _check_records(seen)  # the records are made here, so callbacks get them as in a serial build
+    assert _quads(tmp_path / "ahead" / "store") == _quads(tmp_path / "one" / "store")
+
+
+def test_parse_ahead_only_where_it_can_help():
+    assert not can_parse_ahead(Settings(n_process=2))  # nlp.pipe's own processes
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:  # another Python thread: no fork (see can_fork)
+        assert not can_parse_ahead(Settings())
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_a_build_with_another_thread_running_parses_in_this_process(tmp_path):
+    corpus = _corpus(tmp_path / "in")
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        report = build([corpus], tmp_path / "out", pipeline=_pipeline(), exports=False)
+    finally:
+        stop.set()
+        thread.join()
+    assert report.ok and report.backend == "serial, bulk load" and report.articles == 6
+
+
+@Language.component("geokg_test_die_on_crash")
+def _die_on_crash(doc: Doc) -> Doc:
+    if "CRASH" in doc.text:
+        os._exit(3)  # the parsing process dies as on a segfault or the OOM killer
+    return doc
+
+
+@needs_fork
+def test_a_dying_parse_process_stops_the_build_and_keeps_what_was_stored(tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    # ~1,400 characters an article: the first chunks hold 1, 3 and 7 articles
+    filler = " The delegates of both countries met again in the capital and agreed to keep talking." * 16
+    for i in range(12):
+        word = "CRASH" if i == 9 else "fine"
+        (corpus / f"a{i:02}.md").write_text(
+            f"---\ntitle: Round {i}\nurl: https://x.test/{i}\n---\nTalks were {word}.{filler}\n", encoding="utf-8")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("geokg_test_die_on_crash")
+    with pytest.raises(RuntimeError, match="parsing process died"):
+        build([corpus], tmp_path / "out", pipeline=_pipeline(nlp), exports=False, resume=False)
+    with open_store(tmp_path / "out" / "store", read_only=True) as store:
+        articles = {str(g) for g in store.graphs() if "/article/" in str(g)}
+    assert 1 <= len(articles) <= 9  # what was parsed before the crash is stored; the crash's chunk is not
+
+
+@needs_fork
+def test_records_of_parse_ahead_carry_the_parse(tmp_path):
+    """The coder reads the parse read back from its arrays: lemmas and sentences survive the trip."""
+    corpus = _corpus(tmp_path / "in", n=2)
+    seen: list[ArticleResult] = []
+    build([corpus], tmp_path / "out", pipeline=_pipeline(), exports=False, on_article=seen.append)
+    assert [len(r.sentences) for r in seen] == [3, 3]
+    assert all(isinstance(r, ArticleResult) for r in seen)
+
