@@ -203,6 +203,7 @@ class ActorCoder(PhraseRules):
             if sub is None:
                 break
             head = head + 2 + sub
+        head = self._appositive_name(words, head)
         parts = self._conjuncts(words, head)
         if len(parts) == 1:
             parts = self._post_conjuncts(words, head) or parts
@@ -226,6 +227,21 @@ class ActorCoder(PhraseRules):
             w[:1].isupper() and w.lower() not in DETERMINERS and w.lower() not in self.words["quantity_heads"]
             and w.lower() not in self.words["common_modifiers"] and w.lower() not in self.words["religions"]
             for w in words[:head])
+
+    def _appositive_name(self, words: list[str], head: int) -> int:
+        """The last word of an organisation's name in apposition to a common-noun head, which
+        the phrase then stands for ("the militant group *Hamas*", "the rights group *Amnesty
+        International* said"), else ``head``: the name follows the head at once and ends the
+        phrase or comes before a preposition or clause word."""
+        if head + 1 >= len(words) or not words[head][:1].islower():
+            return head
+        m = next((t for t in self._scan(words[head + 1:]) if t.start == 0), None)
+        if m is None or not any(e.kind == "org" and e.actor is not None for e in m.entries):
+            return head
+        end = head + 1 + m.end
+        if end < len(words) and words[end].lower() not in PREPOSITIONS and words[end] not in CLAUSE_WORDS:
+            return head
+        return end - 1
 
     def is_role_word(self, word: str) -> bool:
         """Whether ``word`` is a role noun ("troops", "officials")."""

@@ -55,6 +55,18 @@ def test_a_party_head_takes_the_party_of_its_of_phrase(coder):
 
 
 @pytest.mark.parametrize("text, head, expected", [
+    ("The militant group Hamas", "group", ["group:PSE-hamas"]),
+    ("the rights group Amnesty International", "group", ["org:amnesty"]),
+    ("the Lebanese militia Hezbollah", "militia", ["group:LBN-hezbollah"]),
+    ("the militant group Hamas in Gaza", "group", ["group:PSE-hamas"]),
+    ("the militant group", "group", ["actor:REB"]),
+])
+def test_a_common_noun_head_stands_for_the_organisation_named_in_apposition(coder, text, head, expected):
+    # "the militant group Hamas": the name, not the rebels in general (nor another country's "Islamic group")
+    assert [a.id for a in coder.code_arguments(arg(text, head))] == expected
+
+
+@pytest.mark.parametrize("text, head, expected", [
     ("One of the members of Hamas", "One", "group:PSE-hamas"),
     ("one of two Chilean prisoners", "one", "actor:CHL-CVL"),
     ("each of the Chilean soldiers", "each", "actor:CHL-MIL"),
