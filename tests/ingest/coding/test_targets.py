@@ -221,3 +221,17 @@ def test_model_a_person_pronoun_is_the_person_named_before_it(geokg_pipeline):
     # a country is no "he"
     events = _events(geokg_pipeline, "Chile said on Wednesday that he was abducted by unknown gunmen.")
     assert {t for _, lemma, t, _ in events if lemma == "abduct"} <= {None}, events
+
+
+@pytest.mark.model
+def test_model_people_a_coercion_pattern_names_are_its_target(geokg_pipeline):
+    # PETRARCH's "ARREST * MEMBERS" names the members as its object: they are who is arrested, not a
+    # thing acted on, so the target is not the arresting state's own country
+    events = _events(geokg_pipeline, "Chilean police arrested two members of the Peruvian army near the border.")
+    assert {(s, t) for s, lemma, t, _ in events if lemma == "arrest"} == {("actor:CHL-COP", "actor:PER-MIL")}, events
+    # ... as with a verb whose pattern names no object ("detained")
+    events = _events(geokg_pipeline, "Chilean police detained two members of the Peruvian army near the border.")
+    assert {t for _, lemma, t, _ in events if lemma == "detain"} == {"actor:PER-MIL"}, events
+    # troops a pattern names as deployed are the source's own: the place they go to is the target
+    events = _events(geokg_pipeline, "Chile deployed troops to the Peruvian border on Monday.")
+    assert all(t != "actor:CHL-MIL" for _, lemma, t, _ in events if lemma == "deploy"), events
