@@ -88,14 +88,29 @@ def can_parse_ahead(settings: "Settings") -> bool:
 
 
 def doc_bytes(docs: Iterable["Doc"]) -> bytes:
-    """``docs`` as one :class:`~spacy.tokens.DocBin` (their :data:`DOC_ATTRS`, spans and
-    entities; no user data, no tensors)."""
+    """``docs`` as one :class:`~spacy.tokens.DocBin`: their :data:`DOC_ATTRS`, spans and
+    entities, and the user data (custom attributes, ``doc._``) a pipeline's components set,
+    when any did; no tensors.
+
+    Raises
+    ------
+    TypeError
+        When the user data cannot be serialised, saying what to do instead.
+    """
     from spacy.tokens import DocBin
 
-    box = DocBin(attrs=list(DOC_ATTRS), store_user_data=False)
-    for doc in docs:
-        box.add(doc)
-    return bytes(box.to_bytes())
+    docs = list(docs)
+    user_data = any(doc.user_data for doc in docs)
+    box = DocBin(attrs=list(DOC_ATTRS), store_user_data=user_data)
+    try:
+        for doc in docs:
+            box.add(doc)
+        return bytes(box.to_bytes())
+    except (TypeError, ValueError) as exc:  # msgpack: an object it cannot write
+        raise TypeError(
+            f"geokg's parse-ahead process cannot send these parses back: the pipeline's components set "
+            f"custom attributes that cannot be serialised ({type(exc).__name__}: {exc}); build with "
+            f"--no-parse-ahead (parse_ahead=False)") from None
 
 
 def read_docs(blob: bytes, vocab: "Vocab") -> list["Doc"]:

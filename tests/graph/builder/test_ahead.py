@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
+from dataclasses import replace
 
 import pytest
 import spacy
@@ -135,3 +136,40 @@ def test_records_of_parse_ahead_carry_the_parse(tmp_path):
     assert [len(r.sentences) for r in seen] == [3, 3]
     assert all(isinstance(r, ArticleResult) for r in seen)
 
+
+
+if not Doc.has_extension("geokg_test_marker"):
+    Doc.set_extension("geokg_test_marker", default=None)
+
+
+@Language.component("geokg_test_mark_docs")
+def _mark_docs(doc: Doc) -> Doc:
+    doc._.geokg_test_marker = f"marked {len(doc)}"
+    return doc
+
+
+def marker_extractor(doc, article_id):
+    """One extraction per sentence whose relation is the Doc's custom attribute (set while parsing)."""
+    for ex in first_word_extractor(doc, article_id):
+        yield replace(ex, relation=str(doc._.geokg_test_marker), lemma=str(doc._.geokg_test_marker))
+
+
+@needs_fork
+def test_custom_attributes_set_while_parsing_reach_the_extractor(tmp_path):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("geokg_test_mark_docs")
+    pipeline = Pipeline(nlp=nlp, extractor=marker_extractor, coder=None, settings=NOT_INSTALLED)
+    seen: list = []
+    report = build([_corpus(tmp_path / "in", n=2)], tmp_path / "out", pipeline=pipeline, exports=False,
+                   on_article=seen.append)
+    assert report.backend.startswith("serial, parse-ahead")
+    assert {e.lemma for r in seen for e in r.extractions} == {f"marked {len(nlp(r.article.content))}" for r in seen}
+
+
+def test_custom_attributes_that_cannot_be_sent_give_a_clear_error():
+    nlp = spacy.blank("en")
+    doc = nlp("Peru protests.")
+    doc._.geokg_test_marker = object()
+    with pytest.raises(TypeError, match="--no-parse-ahead"):
+        doc_bytes([doc])
