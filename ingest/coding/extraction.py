@@ -413,7 +413,8 @@ class ExtractionCoder(TargetRules, SourceRules):
         elif between:
             targets = ()
         else:
-            targets = self._targets(ex, sources, context, doc, skip_object=theme, code=code)
+            targets = (self._condemned_agents(ex, sources, siblings, context, doc, code)
+                       or self._targets(ex, sources, context, doc, skip_object=theme, code=code))
             if not targets and ex.object is not None and not object_actors:
                 targets = self._clause_targets(ex, sources, siblings, context, doc)
             if not targets:

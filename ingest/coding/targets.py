@@ -83,6 +83,26 @@ class TargetRules:
         """Whether a subject is headed by a harmful thing or event (:func:`headed_by` ``INSTRUMENTS``)."""
         return headed_by(self.lexicon, subject, "INSTRUMENTS")
 
+    def _condemned_agents(self, ex: Extraction, sources: Sequence[Actor], siblings: Sequence[Extraction],
+                          context, doc, code: str) -> tuple[Actor, ...]:
+        """The agent of the act a disapproval or rejection is about, as PETRARCH's validation records
+        code it ("condemned an attack *by X*": X, not the victims): the subject of the nominal
+        extraction of the object's event noun ("the killing of two soldiers *by X*", the "by" phrase
+        parsed onto either noun or verb; the extractor's nominal tells the noun names an act), else
+        nothing."""
+        obj = ex.object
+        if code[:2] not in ("11", "12") or obj is None or not obj.head:
+            return ()
+        src_ids = {a.id for a in sources}
+        for sib in siblings:
+            if (sib.kind == "nominal" and sib.subject.text and obj.start <= sib.rel_start and sib.rel_end <= obj.end
+                    and singular(sib.lemma.lower()) == singular((obj.head or "").lower())):
+                found = tuple(a for a in self.actors.code_arguments(sib.subject, doc=doc, context=context)
+                              if a.id not in src_ids)
+                if found:
+                    return found
+        return ()
+
     def _targets(self, ex: Extraction, sources: Sequence[Actor], context, doc, skip_object: bool,
                  code: str | None = None) -> tuple[Actor, ...]:
         """Target actors (:meth:`_found_targets`), a country's civilians where violence only

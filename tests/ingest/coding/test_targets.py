@@ -235,3 +235,20 @@ def test_model_people_a_coercion_pattern_names_are_its_target(geokg_pipeline):
     # troops a pattern names as deployed are the source's own: the place they go to is the target
     events = _events(geokg_pipeline, "Chile deployed troops to the Peruvian border on Monday.")
     assert all(t != "actor:CHL-MIL" for _, lemma, t, _ in events if lemma == "deploy"), events
+
+
+@pytest.mark.model
+def test_model_a_condemned_act_aims_the_condemnation_at_its_agent(geokg_pipeline):
+    # as PETRARCH's validation records code "condemned an attack by X": X, not the victims, also where
+    # the parser hangs the "by" phrase on the verb
+    events = _events(geokg_pipeline, "The Chilean government condemned the killing of two Chilean soldiers "
+                                     "by Peruvian troops.")
+    assert {t for _, lemma, t, _ in events if lemma == "condemn"} == {"actor:PER-MIL"}, events
+    # a rejected request is aimed at whoever made it ("rejected his army's request"), not at the
+    # object of the request
+    events = _events(geokg_pipeline, "Chile's president rejected his army's request to scale back its "
+                                     "offensive against Peruvian rebels.")
+    assert {t for _, lemma, t, _ in events if lemma == "reject"} == {"actor:CHL-MIL"}, events
+    # with no agent named the condemnation keeps the target it had
+    events = _events(geokg_pipeline, "Chile condemned the killing of two Chilean soldiers.")
+    assert {t for _, lemma, t, _ in events if lemma == "condemn"} == {"actor:CHL-MIL"}, events
