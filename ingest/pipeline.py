@@ -106,14 +106,35 @@ class Settings:
     backoff: bool = True
 
 
+#: How a line that is a sentence of its own ends; a headline ends otherwise ("Chile Rejects U.S. Plan").
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…", '"', "'", "”", "’", ")"})
+
+
 @Language.component("geokg_blocks")
 def split_blocks(doc: Doc) -> Doc:
-    """Start a new sentence after every line break.
+    """Start a new sentence after every line break; keep a headline one sentence.
 
     Headlines and paragraphs are separated by blank lines; without this the
-    parser glues a headline onto the first sentence.  Runs before the parser,
-    which respects sentence starts set earlier.
+    parser glues a headline onto the first sentence.  A first line that ends
+    without a sentence's final punctuation is a headline: the parser does not
+    cut it at an abbreviation ("Chile Accuses U.S. Over Talks", "Peru Govt.
+    Seeks Aid").  Runs before the parser, which respects sentence starts set
+    earlier.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> _ = nlp.add_pipe("geokg_blocks")
+    >>> doc = nlp("Chile Accuses U.S. Over Talks\\n\\nChile spoke. It left.")
+    >>> [t.text for t in doc if t.is_sent_start is False][:4]
+    ['Accuses', 'U.S.', 'Over', 'Talks']
     """
+    cut = next((t.i for t in doc if t.is_space and "\n" in t.text), None)
+    last = next((t for t in reversed(doc[:cut]) if not t.is_space), None) if cut else None
+    if last is not None and last.text not in _SENTENCE_ENDS and cut <= 60:
+        for token in doc[1:cut + 1]:  # the headline and the break after it
+            token.is_sent_start = False
     after_break = False
     for token in doc:
         if token.is_space and "\n" in token.text:

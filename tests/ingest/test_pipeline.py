@@ -53,6 +53,25 @@ def test_blocks_split_headline_and_paragraphs():
         assert text[s.start:s.end] == s.text
 
 
+def test_a_headline_is_one_sentence_but_a_first_paragraph_is_not_forced():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("geokg_blocks")
+    doc = nlp("Chile Accuses U.S. Over Talks\n\nChile spoke. It left.")
+    assert [t.text for t in doc if t.is_sent_start is False] == ["Accuses", "U.S.", "Over", "Talks", "\n\n"]
+    # a first line that ends as a sentence does is no headline: its sentences are the parser's to find
+    doc = nlp("Chile spoke on Monday. Peru left.\n\nMore came.")
+    assert not any(t.is_sent_start is False for t in doc)
+
+
+@pytest.mark.model
+def test_real_model_keeps_a_headline_with_an_abbreviation_whole(nlp):
+    # the parser alone cuts "Chile Govt." from "Seeks to Confirm ...", "Peru Cancels Meeting with Eq." from "Guinea"
+    for title in ("Chile Govt. Seeks to Confirm if Peru Aide Held", "Peru Cancels Meeting with Eq. Guinea"):
+        doc = nlp(f"{title}\n\nChile accused the United States on Friday of wrecking talks.")
+        sents = [s.text.strip() for s in doc.sents if s.text.strip()]
+        assert sents == [title, "Chile accused the United States on Friday of wrecking talks."]
+
+
 @pytest.mark.model
 def test_real_model_keeps_headline_apart(nlp):
     doc = nlp("Mexico Rejects US Military Action Against Cartels\n\nThe Mexican government pushed back.")
