@@ -32,6 +32,9 @@ _PEOPLE_CLASSES = frozenset({"DIPLOMATS", "PRISONERS", "HOSTAGES", "CRIMINALS", 
 
 #: Verbs that are no event on their own ("there *was* no deal"): the back-off leaves them alone.
 _AUXILIARIES = frozenset({"be", "have", "do", "get", "become", "remain", "seem"})
+#: Words that end the noun phrase after a measure's "of" ("tons of food *for* the refugees").
+_PHRASE_STOPS = frozenset({"and", "or", "for", "to", "from", "in", "on", "at", "with", "by", "into", "that", "which",
+                           "who", ",", "as"})
 _WORD_RE = re.compile(r"\w")
 _LETTERS_RE = re.compile(r"[a-z]+")
 _NONE = object()  # "not memoised yet" (None is a result)
@@ -495,11 +498,34 @@ class VerbLexicon:
                 if clause is None:
                     from geokg.ingest.dictionaries.verbs import Clause
 
-                    clause = Clause.from_extraction(ex)
+                    clause = Clause.from_extraction(self._measured(ex))
                     self._last_patterns = (ex, clause, found)
                 result = lex.match(clause, own=own)
             hit = found[key] = (lex, result)
         return hit[1]
+
+    def _measured(self, ex):
+        """``ex`` with its object's head read past a measure or count (``@MEASURES``) and its "of":
+        "provided two *tons* of food" -> food, for the back-off's patterns, which name the thing."""
+        obj = ex.object
+        if obj is None or singular((obj.head_lemma or obj.head or "").lower()) not in self.class_terms("MEASURES")[0]:
+            return ex
+        words = obj.text.split()
+        lowered = [w.lower() for w in words]
+        at = next((i for i, w in enumerate(lowered) if singular(w) == singular((obj.head or obj.head_lemma).lower())), None)
+        if at is None or at + 2 >= len(words) or lowered[at + 1] != "of":
+            return ex
+        rest = words[at + 2:]
+        stop = next((i for i, w in enumerate(rest) if w.lower() in _PHRASE_STOPS), len(rest))
+        if stop == 0:
+            return ex
+        head = rest[stop - 1].strip(".,;:")
+        return replace(ex, object=replace(obj, head=head, head_lemma=singular(head.lower())))
+
+    def measured_head(self, ex) -> str:
+        """The head of the object of ``ex`` read past a measure or count (:meth:`_measured`), or ""."""
+        obj = self._measured(ex).object
+        return (obj.head or "") if obj is not None else ""
 
     def names_theme(self, lemma: str, head: str) -> bool:
         """Whether ``head`` (an object's head noun) is a term of one of the lemma's

@@ -139,7 +139,8 @@ class TargetRules:
             unknown.extend(a for a in vague if a.sector in _VAGUE_TARGET_SECTORS and not named)
             return named
 
-        if not skip_object or (ex.object is not None and not self.actors.is_role_word(ex.object.head or "")):
+        measured = self.lexicon.measured_head(ex)  # "its number of *troops*": the troops
+        if not skip_object or (ex.object is not None and not self.actors.is_role_word(measured)):
             # the owner of a theme: "boycott *Algeria's* elections", "suspend aid *to Bosnia*";
             # a possessor first: "approve *Sharon's* Gaza pullout plan" is Sharon's, not Gaza's
             owner = None if ex.object is None or self.actors.is_role_word(ex.object.head or "") else (

@@ -288,3 +288,30 @@ def test_a_row_coding_no_event_is_read_and_looked_up_as_none(tmp_path):
     assert lex.match("strike down", ["the new rules"])[0] == NO_EVENT
     assert lex.lookup("strike down", ["the new rules"]) is None
     assert lex.lookup("behead", []) == "1823"
+
+
+@pytest.mark.parametrize("text, head, expected", [
+    ("two tons of food for the refugees", "tons", "food"),
+    ("its number of troops in Peru", "number", "troops"),
+    ("hundreds of kilograms of cocaine", "hundreds", "cocaine"),
+    ("the troops", "troops", "troops"),        # no measure: the head as it is
+    ("a number", "number", "number"),          # a measure with no "of": as it is
+])
+def test_the_back_off_reads_an_object_past_a_measure(text, head, expected):
+    # PETRARCH's patterns name the thing acted on ("PROVIDE * FOOD"), not its amount
+    from geokg.ingest.records import Argument, Extraction
+
+    obj = Argument("object", text, 10, 10 + len(text), head=head, head_lemma=singular(head))
+    ex = Extraction("a", 0, 0, 60, Argument("subject", "Chile", 0, 5), "sent", "send", 6, 10, obj)
+    assert LEX.measured_head(ex) == expected
+
+
+@pytest.mark.model
+def test_model_a_measure_of_troops_withdrawn_is_no_target(geokg_pipeline):
+    # "its number of troops in Peru": the troops are the source's own; where they are is the target
+    from geokg.ingest.records import Article
+
+    (result,) = geokg_pipeline.process([Article.create(
+        title="", text="Chile will significantly reduce its number of troops in Peru by the end of next year.")])
+    assert {(e.source.id, e.target and e.target.id, e.cameo[:2]) for e in result.events} == {
+        ("country:CHL", "country:PER", "03")}
