@@ -361,8 +361,10 @@ def _passive_conjunct(vi: int, kid_deps: list[str], tab) -> bool:
     """Whether verb ``vi`` is a past participle conjoined to a passive verb that shares its
     auxiliary ("he was shot *and killed*", "were abducted *and later released*"): a VBN
     ``conj`` with no subject, auxiliary or object of its own -- passive as its first conjunct
-    is, so the shared subject is its patient, not its agent."""
-    if tab.tag[vi] != "VBN" or tab.dep[vi] != "conj":
+    is, so the shared subject is its patient, not its agent.  A regular "-ed" form the tagger
+    read as a past tense (VBD: "was seized ... *but then released* unharmed") is the same
+    participle."""
+    if tab.dep[vi] != "conj" or not (tab.tag[vi] == "VBN" or (tab.tag[vi] == "VBD" and tab.lower[vi].endswith("ed"))):
         return False
     if any(d in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj", "dative") for d in kid_deps):
         return False

@@ -187,6 +187,12 @@ def test_model_participle_conjoined_to_a_passive(nlp) -> None:
     got = triples(nlp, "A Chilean columnist was shot and killed on Friday in Lima.")
     assert any(s == "" and lemma == "kill" and o == "A Chilean columnist" for s, lemma, o, _, _ in got), got
     assert not any(s == "A Chilean columnist" for s, *_ in got), got
+    # ... also where the tagger reads the regular "-ed" form as a past tense (VBD)
+    doc = nlp("A Chilean engineer was seized by gunmen in Peru for nearly two days, but then released unharmed.")
+    assert next(t for t in doc if t.text == "released").tag_ == "VBD"  # what the rule is for
+    got = triples(nlp, doc.text)
+    assert any(s == "" and lemma == "release" and o == "A Chilean engineer" for s, lemma, o, _, _ in got), got
+    assert not any(s == "A Chilean engineer" for s, *_ in got), got
 
 
 @pytest.mark.model
