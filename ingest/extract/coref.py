@@ -177,7 +177,24 @@ class Resolver:
             return {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
         return set()
 
+    def _speaker(self, tok: Token, ok) -> Mention | None:
+        """The subject of the speech verb whose complement clause ``tok`` is the subject of, when it
+        agrees ("Chile warned *it* would respond": Chile, however many parties were named between;
+        a verb conjoined to the speech verb shares its subject)."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp":
+            return None
+        verb = tok.head.head
+        if verb.lemma_.lower() not in self.lex.speech:
+            return None
+        while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ == "conj" and verb.head is not verb:
+            verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return next((m for m in self.mentions if subj is not None and m.head == subj.i and ok(m)), None)
+
     def _best(self, tok: Token, ok) -> Mention | None:
+        speaker = self._speaker(tok, ok)
+        if speaker is not None:
+            return speaker
         k = self.sent_of[tok.i]
         excluded = self._excluded(tok)
         # nor what a pronoun subject stands for ("He urged him": "him" is not who "he" is)

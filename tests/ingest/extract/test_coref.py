@@ -72,6 +72,20 @@ def test_it_is_no_conjunct_of_a_coordination() -> None:
     assert Resolver(doc, LEX).resolve(doc[8]) == "Bolivia"
 
 
+def test_the_subject_of_a_speech_complement_is_the_speaker() -> None:
+    # "Chile demanded Peru leave and warned it would respond": "warned" (conjoined to "demanded")
+    # has Chile as its subject, so "it" is Chile, not Peru, the nearer subject
+    nlp = spacy.blank("en")
+    words = ["Chile", "demanded", "Peru", "leave", "and", "warned", "it", "would", "respond", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 3, 1, 1, 1, 8, 8, 5, 1],
+              deps=["nsubj", "ROOT", "nsubj", "ccomp", "cc", "conj", "nsubj", "aux", "ccomp", "punct"],
+              pos=["PROPN", "VERB", "PROPN", "VERB", "CCONJ", "VERB", "PRON", "AUX", "VERB", "PUNCT"],
+              tags=["NNP", "VBD", "NNP", "VB", "CC", "VBD", "PRP", "MD", "VB", "."],
+              lemmas=["Chile", "demand", "Peru", "leave", "and", "warn", "it", "would", "respond", "."],
+              ents=["B-GPE", "O", "B-GPE", "O", "O", "O", "O", "O", "O", "O"])
+    assert Resolver(doc, LEX).resolve(doc[6]) == "Chile"
+
+
 def test_records_name_the_entity_not_the_pronoun() -> None:
     doc = two_sentences()
     (x,) = [r for r in extract(doc) if r.lemma == "praise"]
