@@ -108,6 +108,8 @@ class Settings:
 
 #: How a line that is a sentence of its own ends; a headline ends otherwise ("Chile Rejects U.S. Plan").
 _SENTENCE_ENDS = frozenset({".", "!", "?", "…", '"', "'", "”", "’", ")"})
+#: Most tokens a headline has (a longer first line is no headline).
+_HEADLINE_TOKENS = 60
 
 
 @Language.component("geokg_blocks")
@@ -115,8 +117,9 @@ def split_blocks(doc: Doc) -> Doc:
     """Start a new sentence after every line break; keep a headline one sentence.
 
     Headlines and paragraphs are separated by blank lines; without this the
-    parser glues a headline onto the first sentence.  A first line that ends
-    without a sentence's final punctuation is a headline: the parser does not
+    parser glues a headline onto the first sentence.  A first line followed by
+    a blank line that ends without a sentence's final punctuation is a
+    headline (of at most :data:`_HEADLINE_TOKENS` tokens): the parser does not
     cut it at an abbreviation ("Chile Accuses U.S. Over Talks", "Peru Govt.
     Seeks Aid").  Runs before the parser, which respects sentence starts set
     earlier.
@@ -131,8 +134,9 @@ def split_blocks(doc: Doc) -> Doc:
     ['Accuses', 'U.S.', 'Over', 'Talks']
     """
     cut = next((t.i for t in doc if t.is_space and "\n" in t.text), None)
-    last = next((t for t in reversed(doc[:cut]) if not t.is_space), None) if cut else None
-    if last is not None and last.text not in _SENTENCE_ENDS and cut <= 60:
+    blank = cut is not None and doc[cut].text.count("\n") >= 2  # a title and its text, as the readers join them
+    last = next((t for t in reversed(doc[:cut]) if not t.is_space), None) if cut and blank else None
+    if last is not None and last.text not in _SENTENCE_ENDS and cut <= _HEADLINE_TOKENS:
         for token in doc[1:cut + 1]:  # the headline and the break after it
             token.is_sent_start = False
     after_break = False

@@ -485,7 +485,6 @@ class _Workers:
                                    pipeline=self.source, chunk_size=self.chunk_size, keep_results=keep_results)
         elif self.ahead and self.pool is not None:
             from geokg.graph.builder.ahead import parse_ahead_outputs
-
             from geokg.ingest.pipeline import Pipeline
 
             # a pipeline of spaCy only gets its coder once the first articles are sent to be parsed

@@ -61,6 +61,9 @@ def test_a_headline_is_one_sentence_but_a_first_paragraph_is_not_forced():
     # a first line that ends as a sentence does is no headline: its sentences are the parser's to find
     doc = nlp("Chile spoke on Monday. Peru left.\n\nMore came.")
     assert not any(t.is_sent_start is False for t in doc)
+    # ... nor is a line of a paragraph wrapped by hand (no blank line after it)
+    doc = nlp("Chile spoke on Monday. Peru said that the\ntalks would go on.")
+    assert not any(t.is_sent_start is False for t in doc)
 
 
 @pytest.mark.model
