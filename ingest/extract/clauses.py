@@ -406,14 +406,21 @@ def _reduced_relative(vi: int, kid_deps: list[str], tab) -> bool:
     """Whether verb ``vi`` is a participle the parser took for a finite verb with a subject:
     "three soldiers *wounded* last week in X described ..." parsed as "soldiers" subject of
     a complement "wounded" -- a past participle (VBN) with a subject, no auxiliary, no object,
-    hanging as a complement on a later verb that has no subject of its own: the noun is the
-    participle's patient (a passive), and the later verb is the sentence's."""
-    if tab.tag[vi] != "VBN" or tab.dep[vi] != "ccomp" or "nsubj" not in kid_deps:
+    hanging as a complement on a later verb that has no subject of its own, or with that verb
+    as its conjunct: the noun is the participle's patient (a passive), and the later verb is
+    the sentence's."""
+    if "nsubj" not in kid_deps or any(d in ("aux", "auxpass", "dobj", "dative", "ccomp", "xcomp") for d in kid_deps):
         return False
-    if any(d in ("aux", "auxpass", "dobj", "dative", "ccomp", "xcomp") for d in kid_deps):
+    if tab.tag[vi] == "VBN" and tab.dep[vi] == "ccomp":
+        h = tab.head[vi]
+        return h > vi and not any(tab.dep[c] in _SUBJ for c in tab.children[h])
+    # ... or the finite verb is parsed as its conjunct, with no "and" between: "three UN workers
+    # *abducted* last month *are* still being held" -- a later verb with an auxiliary of its own
+    # and no subject, joined to the participle by no conjunction
+    if tab.tag[vi] not in ("VBN", "VBD") or not tab.lower[vi].endswith("ed") or "cc" in kid_deps:
         return False
-    h = tab.head[vi]
-    return h > vi and not any(tab.dep[c] in _SUBJ for c in tab.children[h])
+    return any(tab.dep[c] == "conj" and c > vi and any(tab.dep[g] in ("aux", "auxpass") for g in tab.children[c])
+               and not any(tab.dep[g] in _SUBJ for g in tab.children[c]) for c in tab.children[vi])
 
 
 def _relation_state(verb: Token, chain: list[Token], lex, tab) -> tuple[list[int], int, list]:

@@ -196,6 +196,23 @@ def test_model_participle_conjoined_to_a_passive(nlp) -> None:
 
 
 @pytest.mark.model
+def test_model_a_participle_parsed_as_a_verb_before_the_real_one(nlp) -> None:
+    # "three UN workers abducted last month are still being held": the parser makes "workers" the
+    # subject of "abducted" and "are held" its conjunct; with no "and" between, the workers are
+    # abducted (a passive), not abductors
+    doc = nlp("Peru's interior ministry believes three UN workers abducted nearly three weeks ago in Peru "
+              "are probably still being held in the area.")
+    abducted = next(t for t in doc if t.text == "abducted")
+    assert any(c.dep_ == "nsubj" for c in abducted.children)  # the parse the rule is for
+    got = triples(nlp, doc.text)
+    assert any(s == "" and lemma == "abduct" and o == "three UN workers" for s, lemma, o, _, _ in got), got
+    assert not any(s == "three UN workers" for s, *_ in got), got
+    # ... but two verbs joined by "and" keep their shared subject
+    got = triples(nlp, "Three UN workers arrived in Lima and were welcomed by the mayor.")
+    assert any(s == "Three UN workers" and lemma == "arrive" for s, lemma, *_ in got), got
+
+
+@pytest.mark.model
 def test_model_phrasal_prepositional_object(nlp) -> None:
     got = triples(nlp, "The Chilean government pushed back against the new tariffs.")
     assert ("The Chilean government", "push back against", "the new tariffs", "positive", "asserted") in got
