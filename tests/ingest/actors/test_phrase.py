@@ -189,6 +189,9 @@ def test_context_default_country_for_bare_role_words(coder):
     # armed groups, refugees and unknown nationalities do not take the default
     assert coder.code_argument(arg("the rebels", "rebels"), context=ctx).country is None
     assert coder.code_argument(arg("Soviet security forces", "forces"), context=ctx).country is None
+    # a party or ideology word is no unknown nationality: the party is the article's country's
+    assert coder.code_argument(arg("the opposition Socialist Party", "Party"), context=ctx).id == "actor:MEX-PTY"
+    assert coder.code_argument(arg("Republican senators", "senators"), context=ctx).country == "MEX"
 
 
 # -- compounds and non-actors --------------------------------------------------------------
