@@ -258,7 +258,8 @@ class Resolver:
     def _description(self, tok: Token) -> str:
         lemma = tok.lemma_.lower()
         dets = [c for c in tok.lefts if c.dep_ in ("det", "poss", "nummod", "amod", "compound")]
-        if not dets or any(c.dep_ in ("amod", "compound") and c.ent_type_ in _ORG_LABELS for c in dets):
+        owned = any(c.dep_ == "poss" and c.lower_ in self.lex.pronouns for c in dets)  # "*his* Socialist party"
+        if not dets or (not owned and any(c.dep_ in ("amod", "compound") and c.ent_type_ in _ORG_LABELS for c in dets)):
             return ""
         if not any(c.lower_ in ("the", "this", "these", "both") or c.dep_ == "poss" for c in dets):
             return ""

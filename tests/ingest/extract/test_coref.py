@@ -86,6 +86,19 @@ def test_the_subject_of_a_speech_complement_is_the_speaker() -> None:
     assert Resolver(doc, LEX).resolve(doc[6]) == "Chile"
 
 
+def test_a_possessed_group_noun_is_its_owners_also_with_a_party_name_before_it() -> None:
+    # "his Socialist party": the possessive pronoun's referent owns it, though "Socialist" is tagged NORP
+    nlp = spacy.blank("en")
+    words = ["Ana", "Ruiz", "won", "back", "her", "Socialist", "party", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 2, 2, 2, 6, 6, 2, 2],
+              deps=["compound", "nsubj", "ROOT", "prt", "poss", "compound", "dobj", "punct"],
+              pos=["PROPN", "PROPN", "VERB", "ADP", "PRON", "PROPN", "NOUN", "PUNCT"],
+              tags=["NNP", "NNP", "VBD", "RP", "PRP$", "NNP", "NN", "."],
+              lemmas=["Ana", "Ruiz", "win", "back", "her", "Socialist", "party", "."],
+              ents=["B-PERSON", "I-PERSON", "O", "O", "O", "B-NORP", "O", "O"])
+    assert Resolver(doc, LEX).resolve(doc[6]) == "Ana Ruiz's party"
+
+
 def test_records_name_the_entity_not_the_pronoun() -> None:
     doc = two_sentences()
     (x,) = [r for r in extract(doc) if r.lemma == "praise"]
