@@ -28,7 +28,6 @@ Examples
 
 from __future__ import annotations
 
-import itertools
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -42,6 +41,7 @@ from geokg.graph.builder.parallel import (
     WorkerPool,
     article_chunks,
     article_output,
+    bounded_map,
     can_fork,
 )
 from geokg.ingest.records import ReadError
@@ -54,6 +54,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "DOC_ATTRS",
+    "available_cpus",
     "can_parse_ahead",
     "doc_bytes",
     "read_docs",
@@ -163,30 +164,28 @@ def parse_ahead_outputs(
     """
     from concurrent.futures.process import BrokenProcessPool
 
-    if window < 1:
-        raise ValueError(f"window must be at least 1, got {window}")
-    # a small first chunk comes back soon, so the two processes overlap from the start
-    chunks = article_chunks(pending, chunk_size, max_chars, first_chars=2_500)
-    in_flight: deque[tuple[list[Pending], Any]] = deque()
+    sent: deque[list[Pending]] = deque()  # the chunks in flight, in order
 
-    def fill() -> None:
-        for chunk in itertools.islice(chunks, window - len(in_flight)):
-            texts = [article.content for article, _ in chunk]
-            batch = max(1, min(pipeline.settings.batch_size, len(texts)))
-            in_flight.append((chunk, pool.submit(parse_chunk, pool.source, texts, batch)))
+    def submit(chunk: list[Pending]) -> Any:
+        sent.append(chunk)
+        texts = [article.content for article, _ in chunk]
+        batch = max(1, min(pipeline.settings.batch_size, len(texts)))
+        return pool.submit(parse_chunk, pool.source, texts, batch)
 
-    try:
-        fill()
+    def start() -> None:  # the pipeline that codes: ``complete()``'s, made while the first chunks are parsed
+        nonlocal pipeline
         if complete is not None:
             pipeline = complete()
-        while in_flight:
-            chunk, future = in_flight.popleft()
-            blob = future.result()
-            fill()
+
+    # a small first chunk comes back soon, so the two processes overlap from the start
+    chunks = article_chunks(pending, chunk_size, max_chars, first_chars=2_500)
+    parsed = bounded_map(submit, chunks, window=window, on_full=start)
+    try:
+        for blob in parsed:
+            chunk = sent.popleft()
             for doc, (article, digest) in zip(read_docs(blob, pipeline.nlp.vocab), chunk, strict=True):
                 yield article_output(pipeline, doc, article, digest=digest, run=run, keep_result=keep_results)
     except BrokenProcessPool as exc:
         raise RuntimeError(f"geokg's parsing process died ({exc}); the articles in flight were not written") from None
     finally:
-        for _, future in in_flight:
-            future.cancel()
+        parsed.close()

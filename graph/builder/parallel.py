@@ -377,12 +377,16 @@ class _Future(Protocol[R]):
     def cancel(self) -> Any: ...
 
 
-def bounded_map(submit: Callable[[T], _Future[R]], items: Iterable[T], *, window: int) -> Iterator[R]:
+def bounded_map(submit: Callable[[T], _Future[R]], items: Iterable[T], *, window: int,
+                on_full: Callable[[], None] | None = None) -> Iterator[R]:
     """``submit`` each item, keeping at most ``window`` in flight; yield results in order.
 
     Works with :mod:`concurrent.futures` and Dask futures alike.  Items are
     drawn from ``items`` only as results are taken, so a long input is never
     held in memory.  Closing the iterator cancels what is still in flight.
+    ``on_full`` is called once, when the first ``window`` items (or all, if
+    fewer) are submitted and before any result is waited for: work of the
+    caller's own that overlaps the first tasks.
     """
     if window < 1:
         raise ValueError(f"window must be at least 1, got {window}")
@@ -391,7 +395,12 @@ def bounded_map(submit: Callable[[T], _Future[R]], items: Iterable[T], *, window
         for item in items:
             in_flight.append(submit(item))
             if len(in_flight) >= window:
+                if on_full is not None:
+                    on_full, start = None, on_full
+                    start()
                 yield in_flight.popleft().result()
+        if on_full is not None:
+            on_full()
         while in_flight:
             yield in_flight.popleft().result()
     finally:

@@ -434,9 +434,12 @@ class ExtractionCoder(TargetRules, SourceRules):
         if (code is not None and code.startswith("171") and object_actors
                 and (people or all(a.sector in PEOPLE_SECTORS for a in object_actors))):
             code, theme = "181", False  # "seized two Frenchmen": people taken are abducted, not confiscated
-        elif (theme and code is not None and code[:2] in VIOLENCE_ROOTS and object_actors
-              and all(a.sector in PEOPLE_SECTORS for a in object_actors)):
-            theme = False  # "have taken a citizen hostage": people a violent act is done to are its target
+        elif theme and code is not None and object_actors and (
+                (code[:2] in VIOLENCE_ROOTS and all(a.sector in PEOPLE_SECTORS for a in object_actors))
+                or (code[:2] == "17" and self.actors.is_role_word(self.lexicon.measured_head(ex)))):
+            # people a violent or coercive act is done to are its target: "have taken a citizen hostage",
+            # "arrested *two members* of Hamas" (PETRARCH's "ARREST * MEMBERS" names them as its object)
+            theme = False
         if (code is not None and code[:2] != "13" and mode in ("future", "intended")
                 and conditional_threat(ex, doc, self.clause_marks)):
             code = self.table.transform(code, mode="intended")  # the threatened act: 13x

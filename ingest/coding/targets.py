@@ -148,12 +148,6 @@ class TargetRules:
             found = usable(owner) or usable(ex.object)
             if found:
                 return found
-        elif (code or "")[:2] == "17":
-            # people a pattern names as the object of coercion are its target ("arrested *two members
-            # of Hamas*"), unlike troops a pattern names as deployed ("deploy *troops* to X")
-            found = usable(ex.object)
-            if found:
-                return found
         found = self._followers(ex, sources)
         if found:
             return found

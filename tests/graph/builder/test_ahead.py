@@ -17,7 +17,6 @@ from geokg.graph.builder.parallel import can_fork
 from geokg.graph.builder.run import build
 from geokg.graph.store import open_store
 from geokg.ingest.pipeline import Pipeline, Settings
-from geokg.ingest.records import ArticleResult
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -125,16 +124,6 @@ def test_a_dying_parse_process_stops_the_build_and_keeps_what_was_stored(tmp_pat
     with open_store(tmp_path / "out" / "store", read_only=True) as store:
         articles = {str(g) for g in store.graphs() if "/article/" in str(g)}
     assert 1 <= len(articles) <= 9  # what was parsed before the crash is stored; the crash's chunk is not
-
-
-@needs_fork
-def test_records_of_parse_ahead_carry_the_parse(tmp_path):
-    """The coder reads the parse read back from its arrays: lemmas and sentences survive the trip."""
-    corpus = _corpus(tmp_path / "in", n=2)
-    seen: list[ArticleResult] = []
-    build([corpus], tmp_path / "out", pipeline=_pipeline(), exports=False, on_article=seen.append)
-    assert [len(r.sentences) for r in seen] == [3, 3]
-    assert all(isinstance(r, ArticleResult) for r in seen)
 
 
 

@@ -68,6 +68,15 @@ def test_bounded_map_keeps_order_and_bounds_work_in_flight():
     assert rec.most == 3
 
 
+@pytest.mark.parametrize("n, submitted", [(10, 3), (2, 2)])
+def test_bounded_map_calls_on_full_once_before_waiting_for_a_result(n, submitted):
+    rec = _Recorder()
+    calls = []
+    out = bounded_map(rec, range(n), window=3, on_full=lambda: calls.append(rec.in_flight))
+    assert list(out) == [i * 10 for i in range(n)]
+    assert calls == [submitted]  # the first tasks were sent, none was waited for yet
+
+
 def test_closing_bounded_map_cancels_what_is_in_flight():
     rec = _Recorder()
     out = bounded_map(rec, range(10), window=4)
