@@ -112,7 +112,10 @@ def clean_text(s: str) -> str:
 # Wire-service markers: a byline ("AP - "), a dateline ("BAGHDAD, Iraq (Reuters) -- ") at the
 # start of a text, an agency tag closing a headline ("... (AFP)"), and HTML entities that lost
 # their "&" ("#39;", "quot;") in feeds that were stripped of markup.
-_AGENCIES = r"(?:AP|AFP|Reuters|Canadian Press|CP|UPI|DPA|Xinhua|ANSA|Kyodo|Itar-Tass|Interfax|PA|IANS|Bloomberg)"
+_AGENCIES = (r"(?:AP|AFP|Reuters|Canadian Press|CP|UPI|DPA|Xinhua|ANSA|Kyodo|Itar-Tass|Interfax|PA|IANS|Bloomberg"
+             # newspapers that sign syndicated items the same way ("Los Angeles Times - BAGHDAD - ...")
+             r"|(?:Los Angeles|New York|Financial) Times|Washington Post|USATODAY\.com|USA Today"
+             r"|U\.S\. News\s+(?:&\s+)?World Report|Christian Science Monitor|(?:The )?Globe and Mail)")
 _BYLINE = re.compile(rf"^\s*{_AGENCIES}\s+-{{1,2}}\s+")
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'\-]{3,}|[A-Z]{2,3}(?=[ /][A-Z]{2}))(?:[ /][A-Z][A-Z.'\-]+){0,3}"  # BAGHDAD, NEW YORK
@@ -147,6 +150,8 @@ def strip_wire_markers(s: str, *, title: bool = False) -> str:
     'Officials met on Monday.'
     >>> strip_wire_markers("Canadian Press - OTTAWA (CP) - The minister resigned.")
     'The minister resigned.'
+    >>> strip_wire_markers("Los Angeles Times - LIMA - Talks failed."), strip_wire_markers("Talks (USATODAY.com)", title=True)
+    ('Talks failed.', 'Talks')
     >>> strip_wire_markers("BAGHDAD, Iraq - Talks failed."), strip_wire_markers("OSLO. Oct 5 (NTB) - Talks failed.")
     ('Talks failed.', 'Talks failed.')
     >>> strip_wire_markers("GENEVA: Talks failed."), strip_wire_markers("Talks: failed.")

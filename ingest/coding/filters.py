@@ -57,7 +57,10 @@ _NOUN_PREPS = frozenset({"on", "of", "in", "against", "at", "near", "targeting"}
 _HEADLINE_PREPS = frozenset({"in", "at", "near", "during", "after", "on", "outside"})
 #: Participles of verbs that take a captive with a status noun as complement ("*held* two Britons hostage").
 _CAPTOR_PARTICIPLES = frozenset({"held", "kept", "taken"})
-_IRREGULAR_PARTICIPLES = frozenset({"shot", "hit", "held", "slain", "hurt", "struck", "taken", "beaten", "caught"})
+_IRREGULAR_PARTICIPLES = frozenset({"shot", "hit", "held", "slain", "hurt", "struck", "taken", "beaten", "caught", "set"})
+#: Words a headline's participle takes as the state it left its subject in, not as an object
+#: ("Two Chileans *shot dead*", "Mosque *set on fire*").
+_RESULT_WORDS = frozenset({"dead", "fire", "ablaze", "alight"})
 
 
 def headed_by(lexicon, subject: Argument, word_class: str) -> bool:
@@ -145,12 +148,13 @@ def headline_passive(ex: Extraction, article: Article, code: str) -> bool:
     to someone (not a statement or an intent); its subject is the target."""
     if ex.kind != "event" or ex.sent_start >= article.body_offset:
         return False
-    if ex.object is not None and not (ex.object.prep and ex.object.prep in _HEADLINE_PREPS):
-        return False  # an object proper; a promoted "in Attack ..." phrase is no object
+    result = ex.object is not None and ex.object.text.lower() in _RESULT_WORDS
+    if ex.object is not None and not result and not (ex.object.prep and ex.object.prep in _HEADLINE_PREPS):
+        return False  # an object proper; a promoted "in Attack ..." phrase, a result ("shot *dead*") is none
     if code[:2] in ("01", "03"):
         return False  # "Leaders Agreed" is told in the active even in headlines
     words = ex.relation.lower().split()
-    if len(words) == 2 and words[1] in _HEADLINE_PREPS:
+    if len(words) == 2 and (words[1] in _HEADLINE_PREPS or (result and words[1] == ex.object.prep)):
         words = words[:1]  # "Aid Workers Killed in Attack": the place or cause was promoted
     if len(words) != 1 or any(x.prep == "by" for x in ex.extras):
         return False

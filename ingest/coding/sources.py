@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from geokg.ingest.actors.data import CodingContext
-from geokg.ingest.actors.words import singular
+from geokg.ingest.actors.words import PREPOSITIONS, singular
 from geokg.ingest.coding.filters import PASSIVE_RE, headed_by, instrument_modifiers
 from geokg.ingest.coding.rules import (
     NON_EVENT_KINDS,
@@ -304,12 +304,26 @@ class SourceRules:
         "protesters torched cars" is a violent protest (145)."""
         if not self.event_codes:
             return code
-        role = singular((arg.head_lemma or arg.head or "").lower())
+        role = self._counted_role(arg)
         for size in range(len(code), 1, -1):
             new = self.event_codes.get((role, code[:size]))
             if new:
                 return new
         return code
+
+    def _counted_role(self, arg: Argument) -> str:
+        """The singular role word heading ``arg``, read past a quantity head and its "of"
+        ("hundreds of *villagers*", "a crowd of angry *protesters*"; ``quantity_heads``)."""
+        role = singular((arg.head_lemma or arg.head or "").lower())
+        quantities = self.actors.words["quantity_heads"]
+        if role not in quantities and (arg.head or "").lower() not in quantities:
+            return role
+        words = arg.text.lower().split()
+        if "of" not in words:
+            return role
+        rest = words[words.index("of") + 1:]
+        stop = next((i for i, w in enumerate(rest) if w in PREPOSITIONS or not w.isalpha()), len(rest))
+        return singular(rest[stop - 1]) if stop else role
 
     def _refine_sector(self, actor: Actor, arg: Argument, code: str) -> Actor:
         """The source's sector from its role word and the event (``coding/roles_event_sectors.tsv``):

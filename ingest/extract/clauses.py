@@ -246,7 +246,7 @@ def _merged_at(i: int, tab: DocTable) -> bool:
     kids = tab.children[i]
     if not any(dep[c] == "xcomp" and pos[c] in ("VERB", "AUX") for c in kids):
         return False
-    return not any(dep[c] in _BLOCK_MERGE for c in kids)
+    return not any(dep[c] in _BLOCK_MERGE and not _participle_clause(c, i, tab) for c in kids)
 
 
 def _subject_at(verb: int, top: int, tab: DocTable) -> int | None:
@@ -259,7 +259,7 @@ def _subject_at(verb: int, top: int, tab: DocTable) -> int | None:
             return next(g for g in children[c] if dep[g] == "nsubj")
     h = head[top]
     if dep[top] == "xcomp" and pos[h] in ("VERB", "AUX"):
-        dobj = next((c for c in children[h] if dep[c] in ("dobj",)), None)
+        dobj = next((c for c in children[h] if dep[c] == "dobj" and not _participle_clause(c, h, tab)), None)
         if dobj is not None:
             return dobj
     if dep[top] in ("acl", "relcl") and pos[h] in ("NOUN", "PROPN", "PRON", "NUM"):
@@ -457,7 +457,7 @@ def _verb_arguments(verb: Token, prt_ids, has_agent: bool, ctx: ClauseContext, t
     doc, dep, pos, children, lower = verb.doc, tab.dep, tab.pos, tab.children, tab.lower
     kids = children[verb.i]
     kid_deps = [dep[c] for c in kids]
-    objs = [doc[c] for c, d in zip(kids, kid_deps) if d in _OBJ]
+    objs = [doc[c] for c, d in zip(kids, kid_deps) if d in _OBJ and not _participle_clause(c, verb.i, tab)]
     clausal = [c for c, d in zip(kids, kid_deps) if d == "ccomp"]
     datives = [c for c, d in zip(kids, kid_deps) if d == "dative"]
     pps = pp_args(verb, ctx, skip=frozenset({"by"}) if has_agent else frozenset())
@@ -557,6 +557,15 @@ def _light_event(noun: Token, ctx: ClauseContext) -> tuple[str, ArgSpan | None, 
                 obj = arg_span(pobj, "object", ctx, prep.lower_)
                 return noun.lemma_.lower(), obj, pp_args(noun, ctx, skip=frozenset({prep.lower_}))
     return noun.lemma_.lower(), None, pp_args(noun, ctx)
+
+
+def _participle_clause(obj: int, verb: int, tab: DocTable) -> bool:
+    """Whether object ``obj`` of ``verb`` is a participle clause the parser took for an object:
+    it comes after a comma that follows the verb's own words, and starts with an "-ing" word
+    parsed as its modifier ("threatened to kill a captive, *increasing* pressure on X")."""
+    first = tab.left_edge(obj)
+    return (first > verb + 1 and first < obj and tab.tag[first] == "VBG" and tab.dep[first] == "amod"
+            and tab.head[first] == obj and tab.lower[first - 1] == ",")
 
 
 def _raised_objects(verb: Token, tab: DocTable) -> list[Token]:

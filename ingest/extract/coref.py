@@ -24,6 +24,10 @@ anaphoric argument is resolved to the best preceding mention:
   versa).
 * **surnames** - "Sheinbaum" resolves to the fuller name used earlier
   ("Claudia Sheinbaum").
+* **bare headline nouns** - in a headline (a first line with a blank line after
+  it), "*Jets* hit rebel town" resolves to the body's first mention of the same
+  noun that names a country or nationality ("US fighter jets"), within the next
+  two sentences.
 
 Scores: salience (subject 3, object 2, possessor 1.5, other 1) minus 1.5 per
 sentence of distance (window: the current and three previous sentences);
@@ -252,8 +256,30 @@ class Resolver:
             here = self.doc[ent[0]:ent[1]].text if ent else tok.text
             return full if full and full != here and len(full) > len(here) else ""
         if tok.pos_ == "NOUN":
-            return self._description(tok)
+            return self._description(tok) or self._headline_noun(tok)
         return ""
+
+    def _headline_noun(self, tok: Token) -> str:
+        """The body's fuller mention of a bare noun of the headline ("*Jets* hit rebel city" |
+        "*US fighter jets* bombed ..."): the first mention in the next two sentences with the
+        same head that names a country or nationality, when the first sentence is a headline
+        (a line of its own, a blank line after it)."""
+        if self.sent_of[tok.i] != 0 or not self._headline() or any(
+                c.dep_ in ("det", "poss", "amod", "compound", "nmod") for c in tok.lefts):
+            return ""
+        lemma, low = tok.lemma_.lower(), tok.lower_
+        for m in self.mentions:
+            if 1 <= m.sent <= 2 and m.end - m.start > 1 and (m.lemma == lemma or self.doc[m.head].lower_ == low) and any(
+                    self.doc[j].ent_type_ in ("NORP", "GPE") for j in range(m.start, m.head)):
+                return self._clean(m.text)
+        return ""
+
+    def _headline(self) -> bool:
+        """Whether the Doc's first sentence is a headline: a line with a blank line after it."""
+        first = next(iter(self.doc.sents), None)
+        if first is None or first.end >= len(self.doc):
+            return False
+        return "\n\n" in self.doc.text[first.end_char - 2:self.doc[first.end].idx + 2]
 
     def _description(self, tok: Token) -> str:
         lemma = tok.lemma_.lower()

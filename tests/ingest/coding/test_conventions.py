@@ -7,6 +7,8 @@ sentences written for these tests.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 import spacy
 from coding_helpers import (  # tests/ingest/coding/conftest.py puts it on the path
@@ -124,6 +126,30 @@ def test_violence_by_protesters_is_a_violent_protest(coder):
     assert [c for c, _, _ in codes(coder, art, ex)] == ["145"]
     art, ex = make("Chilean soldiers destroyed a bank.", "Chilean soldiers", "destroyed", "destroy", "a bank")
     assert [c for c, _, _ in codes(coder, art, ex)] == ["1712"]
+
+
+def test_a_siege_by_a_crowd_counted_by_a_quantity_is_a_protest(coder):
+    # the role is read past the quantity head ("Hundreds of *villagers*"): blocking is 144, not 191
+    art, ex = make("Hundreds of villagers besieged a Peruvian army camp.", "Hundreds of villagers", "besieged",
+                   "besiege", "a Peruvian army camp")
+    ex = replace(ex, subject=replace(ex.subject, head="Hundreds", head_lemma="hundred"))
+    assert [c for c, _, _ in codes(coder, art, ex)] == ["144"]
+    art, ex = make("Peruvian troops besieged a rebel camp.", "Peruvian troops", "besieged", "besiege", "a rebel camp")
+    assert [c for c, _, _ in codes(coder, art, ex)] == ["191"]
+
+
+def test_a_clash_of_supporters_with_police_is_a_riot(coder):
+    art, ex = make("Supporters of the governor clashed with Peruvian police.", "Supporters of the governor",
+                   "clashed with", "clash with", "Peruvian police")
+    ex = replace(ex, subject=replace(ex.subject, head="Supporters", head_lemma="supporter"))
+    assert [c for c, _, _ in codes(coder, art, ex)] == ["145"]
+
+
+def test_shooting_down_a_proposal_is_rejecting_it(coder):
+    art, ex = make("Chile shot down a Peruvian proposal.", "Chile", "shot down", "shoot down", "a Peruvian proposal")
+    assert codes(coder, art, ex) == [("120", "country:CHL", "country:PER")]
+    art, ex = make("Chile shot down a Peruvian helicopter.", "Chile", "shot down", "shoot down", "a Peruvian helicopter")
+    assert [c for c, _, _ in codes(coder, art, ex)] == ["190"]
 
 
 def test_receiving_aid_is_aid_from_the_giver(coder):

@@ -3,6 +3,8 @@ mentions, non-political stories, lemmas.  Every sentence here is written for the
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from coding_helpers import PUB, codes, make  # noqa: E402  (tests/ingest/coding/conftest.py puts it on the path)
 from geokg.ingest.actors import actor_code
@@ -61,6 +63,21 @@ def test_a_headline_passive_with_a_promoted_phrase(coder):
     ex = Extraction(art.id, 0, 0, len(title), subj, "Killed in", "kill in", r, r + 9, object=obj)
     events = coder.code_extraction(ex, art)
     assert [(ev.source, ev.target.id) for ev in events] == [(None, "actor:KEN-MIL")]
+
+
+def test_a_headline_passive_with_a_result_word_makes_its_subject_the_target(coder):
+    # "shot *dead*", "set *on fire*": the state the act left its subject in is no object
+    title = "Two Chilean Tourists Shot Dead Near Bridge"
+    art, ex = _title_extraction(title, "Two Chilean Tourists", "Shot", "shoot")
+    k = title.index("Dead")
+    ex = replace(ex, object=Argument("object", "Dead", k, k + 4, head="Dead"))
+    (ev,) = coder.code_extraction(ex, art)
+    assert ev.source is None and ev.target.id == "actor:CHL-CVL"
+    title = "Peruvian Church Set on Fire"
+    art, ex = _title_extraction(title, "Peruvian Church", "Set on", "set on")
+    k = title.index("Fire")
+    ex = replace(ex, object=Argument("object", "Fire", k, k + 4, head="Fire", prep="on"))
+    assert all(ev.source is None for ev in coder.code_extraction(ex, art))
 
 
 def test_a_headline_in_the_present_keeps_its_subject_as_source(coder):

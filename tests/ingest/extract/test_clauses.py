@@ -351,3 +351,38 @@ def test_a_hyphen_inside_a_name_is_no_dateline_dash() -> None:
               tags=[r[4] for r in rows], lemmas=[r[5] for r in rows], sent_starts=[True] + [False] * 7)
     (x,) = by_lemma(doc, "urge")
     assert x.subject.head == "cleric"
+
+
+def test_a_participle_clause_after_a_comma_is_no_object() -> None:
+    # "Rebels threatened to kill a captive, increasing pressure on Lima": the parser made
+    # "increasing" a modifier of "pressure" and "pressure" a second object of "threatened"
+    doc = make_doc([
+        ("Rebels", 1, "nsubj", "NOUN", "NNS", "rebel"),
+        ("threatened", 1, "ROOT", "VERB", "VBD", "threaten"),
+        ("to", 3, "aux", "PART", "TO", "to"),
+        ("kill", 1, "xcomp", "VERB", "VB", "kill"),
+        ("a", 5, "det", "DET", "DT", "a"),
+        ("captive", 3, "dobj", "NOUN", "NN", "captive"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("increasing", 8, "amod", "VERB", "VBG", "increase"),
+        ("pressure", 1, "dobj", "NOUN", "NN", "pressure"),
+        ("on", 8, "prep", "ADP", "IN", "on"),
+        ("Lima", 9, "pobj", "PROPN", "NNP", "Lima"),
+    ], ents=["O"] * 10 + ["B-GPE"])
+    xs = list(extract(doc, article_id="t"))
+    assert [(x.subject.text, x.relation, x.object.text) for x in xs if x.kind == "event"] == [
+        ("Rebels", "threatened to kill", "a captive")]
+
+
+def test_an_object_after_a_comma_without_an_ing_modifier_stays() -> None:
+    # "Rebels freed the captive, a Chilean engineer": an object after a comma is still one
+    doc = make_doc([
+        ("Rebels", 1, "nsubj", "NOUN", "NNS", "rebel"),
+        ("freed", 1, "ROOT", "VERB", "VBD", "free"),
+        ("a", 3, "det", "DET", "DT", "a"),
+        ("captive", 1, "dobj", "NOUN", "NN", "captive"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("Chilean", 6, "amod", "ADJ", "JJ", "chilean"),
+        ("engineers", 1, "dobj", "NOUN", "NNS", "engineer"),
+    ], ents=["O"] * 5 + ["B-NORP", "O"])
+    assert sorted(x.object.text for x in by_lemma(doc, "free")) == ["Chilean engineers", "a captive"]

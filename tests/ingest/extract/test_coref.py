@@ -132,3 +132,29 @@ def test_model_pronouns_descriptions_and_surnames(nlp) -> None:
     assert by["hold"].subject.name == "Peru and Chile"          # "the two countries"
     meet = [x for x in recs if x.lemma == "meet" and x.sentence > 0]
     assert meet and meet[0].subject.name == "Dina Boluarte's cabinet"
+
+
+def _headline_doc(gap: str) -> Doc:
+    # "Jets hit Cusco" <gap> "Chilean fighter jets bombed Cusco ."
+    words = ["Jets", "hit", "Cusco", gap, "Chilean", "fighter", "jets", "bombed", "Cusco", "."]
+    return Doc(spacy.blank("en").vocab, words=words, spaces=[True, True, False, False, True, True, True, True, False, False],
+               heads=[1, 1, 1, 1, 6, 6, 7, 7, 7, 7],
+               deps=["nsubj", "ROOT", "dobj", "punct", "amod", "compound", "nsubj", "ROOT", "dobj", "punct"],
+               pos=["NOUN", "VERB", "PROPN", "SPACE" if gap.isspace() else "PUNCT", "ADJ", "NOUN", "NOUN", "VERB",
+                    "PROPN", "PUNCT"],
+               tags=["NNS", "VBD", "NNP", "_SP" if gap.isspace() else ".", "JJ", "NN", "NNS", "VBD", "NNP", "."],
+               lemmas=["jet", "hit", "Cusco", gap, "chilean", "fighter", "jet", "bomb", "Cusco", "."],
+               ents=["O", "O", "B-GPE", "O", "B-NORP", "O", "O", "O", "B-GPE", "O"],
+               sent_starts=[True] + [False] * 3 + [True] + [False] * 5)
+
+
+def test_a_bare_headline_noun_is_the_bodys_mention_that_names_its_country() -> None:
+    doc = _headline_doc("\n\n")
+    assert Resolver(doc, LEX).resolve(doc[0]) == "Chilean fighter jets"
+    (x,) = [x for x in extract(doc, article_id="t") if x.lemma == "hit"]
+    assert x.subject.name == "Chilean fighter jets"
+
+
+def test_a_first_sentence_that_is_no_headline_keeps_its_noun() -> None:
+    doc = _headline_doc(".")
+    assert Resolver(doc, LEX).resolve(doc[0]) == ""
