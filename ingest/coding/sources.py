@@ -3,7 +3,8 @@
 :class:`SourceRules` is the part of :class:`~geokg.ingest.coding.extraction.ExtractionCoder`
 that picks source actors: the subject's (police and criminals of the place they act in; a
 harmful thing's "by" phrase or modifiers, never the town naming a bomb), the agent of the noun
-an agentless act happened in ("killed in a raid *by* X", "in a *Taliban* attack"), a nominal's
+an agentless act happened in ("killed in a raid *by* X", "in a *Taliban* attack"), the armed
+subject of its "when" clause ("were killed *when militants* blew up a post"), a nominal's
 modifiers, an earlier clause's subject, the parties of a "between" phrase (each acting on the
 other) and of talks that resumed; it also refines a source's sector by its role, and types a
 harm told by a generic violence verb by the fighting or attack named with it (``_cause_code``).
@@ -70,6 +71,12 @@ def _doc_causes(ex: Extraction, doc) -> tuple[str | None, list[Argument]]:
                     phrases.append(Argument("other", span.text, span.start_char, span.end_char, head=obj.text,
                                             prep=c.lower_))
     return fought, phrases
+
+
+def _armed(found: Sequence[Actor]) -> tuple[Actor, ...]:
+    """The named groups and armed forces among ``found`` (not places, nationalities or governments)."""
+    return tuple(a for a in found if (a.kind in ("group", "organization") and not a.id.startswith("actor:"))
+                 or (a.id.startswith("actor:") and a.sector in _ARMED_SECTORS))
 
 
 class SourceRules:
@@ -159,6 +166,8 @@ class SourceRules:
             # "five guards were killed *in a Taliban attack*": the attack's agent acted
             sources = next((found for x in ex.extras if x.prep in ("in", "during") and self._instrument(x)
                             for found in [self._attack_agent(x, siblings, doc, context)] if found), ())
+        if not sources and not subject.text and doc is not None:
+            sources = self._when_agent(ex, doc, context)
         if not sources and ex.kind == "nominal" and not ex.subject.text:
             sources = self._nominal_agent(ex, doc, context)
         if not sources:
@@ -225,14 +234,33 @@ class SourceRules:
         if " by " in arg.text:
             return self._instrument_agent(arg, context)
 
-        def agents(found: Sequence[Actor]) -> tuple[Actor, ...]:
-            return tuple(a for a in found if (a.kind in ("group", "organization") and not a.id.startswith("actor:"))
-                         or (a.id.startswith("actor:") and a.sector in _ARMED_SECTORS))
-
         nominal = next((g for g in siblings if g.kind == "nominal" and g.subject.text
                         and arg.start <= g.rel_start < arg.end), None)
-        found = agents(self.actors.code_arguments(nominal.subject, doc=doc, context=context)) if nominal else ()
-        return found or agents(self._instrument_agent(arg, context))
+        found = _armed(self.actors.code_arguments(nominal.subject, doc=doc, context=context)) if nominal else ()
+        return found or _armed(self._instrument_agent(arg, context))
+
+    def _when_agent(self, ex: Extraction, doc, context) -> tuple[Actor, ...]:
+        """The armed actors that are the subject of a "when"/"as" clause of an agentless harm
+        ("seven people were injured *when rebels detonated* a bomb", "were killed *as Chilean
+        troops stormed* the camp"): they did the harm.  Only armed forces and named groups
+        (``_ARMED_SECTORS``), not a vehicle or a crowd ("when their truck hit a mine")."""
+        tok = relation_root(ex, doc) if ex.kind == "event" else None
+        if tok is None:
+            return ()
+        clauses = (c for v in (tok, *(c for c in tok.children if c.dep_ == "conj")) for c in v.children
+                   if c.dep_ == "advcl" and c.pos_ == "VERB"
+                   and any(m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "as") for m in c.children))
+        for verb in clauses:
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                continue
+            start, end = subj.left_edge.idx, subj.idx + len(subj.text)
+            agent = Argument("subject", self._doc_text(doc, context)[start:end], start, end, head=subj.text,
+                             head_lemma=subj.lemma_, label=subj.ent_type_)
+            found = _armed(self.actors.code_arguments(agent, doc=doc, context=context))
+            if found:
+                return found
+        return ()
 
     def _headed_by(self, subject: Argument, word_class: str) -> bool:
         """:func:`~geokg.ingest.coding.filters.headed_by` with this coder's lexicon."""

@@ -152,6 +152,14 @@ def test_shooting_down_a_proposal_is_rejecting_it(coder):
     assert [c for c, _, _ in codes(coder, art, ex)] == ["190"]
 
 
+def test_a_shooting_is_small_arms_fighting_by_forces_and_an_assault_by_others(coder):
+    art, ex = make("Militants gunned down a Peruvian engineer.", "Militants", "gunned down", "gun down",
+                   "a Peruvian engineer")
+    assert [c for c, _, _ in codes(coder, art, ex)] == ["180"]
+    art, ex = make("Chilean troops shot two smugglers.", "Chilean troops", "shot", "shoot", "two smugglers")
+    assert [c for c, _, _ in codes(coder, art, ex)] == ["193"]
+
+
 def test_receiving_aid_is_aid_from_the_giver(coder):
     art, ex = make("Ghana received weapons from Togo.", "Ghana", "received", "receive", "weapons",
                    extras=[("other", "from", "Togo")])

@@ -46,6 +46,35 @@ def test_the_by_phrase_of_the_noun_an_attack_happened_in_names_its_agent(coder):
     assert [e.source for e in coder.code_extraction(ex, art, doc)] == [None]
 
 
+def _when_doc(subject: list[str], subject_lemmas: list[str], pos: list[str]):
+    # "Two Chilean guards were killed when <subject> blew up a post ."
+    import spacy
+    from spacy.tokens import Doc
+
+    n = len(subject)
+    words = ["Two", "Chilean", "guards", "were", "killed", "when", *subject, "blew", "up", "a", "post", "."]
+    v = 6 + n  # "blew"
+    heads = [2, 2, 4, 4, 4, v, *[v - 1] * (n - 1), v, 4, v, v + 3, v, 4]
+    deps = ["nummod", "amod", "nsubjpass", "auxpass", "ROOT", "advmod", *["amod"] * (n - 1), "nsubj", "advcl",
+            "prt", "det", "dobj", "punct"]
+    lemmas = ["two", "chilean", "guard", "be", "kill", "when", *subject_lemmas, "blow", "up", "a", "post", "."]
+    tags = ["CD", "JJ", "NNS", "VBD", "VBN", "WRB", *pos, "VBD", "RP", "DT", "NN", "."]
+    upos = ["NUM", "ADJ", "NOUN", "AUX", "VERB", "ADV", *["ADJ"] * (n - 1), "NOUN", "VERB", "ADP", "DET", "NOUN",
+            "PUNCT"]
+    return Doc(spacy.blank("en").vocab, words=words, spaces=[True] * (len(words) - 2) + [False, False], heads=heads,
+               deps=deps, lemmas=lemmas, tags=tags, pos=upos)
+
+
+def test_the_armed_subject_of_a_when_clause_did_an_agentless_harm(coder):
+    doc = _when_doc(["Peruvian", "militants"], ["peruvian", "militant"], ["JJ", "NNS"])
+    art, ex = make(doc.text, "", "were killed", "kill", "Two Chilean guards")
+    assert [e.source.id for e in coder.code_extraction(ex, art, doc)] == ["actor:PER-REB"]
+    # a vehicle that hit a mine did no harm of its own: nobody is named
+    doc = _when_doc(["their", "truck"], ["their", "truck"], ["PRP$", "NN"])
+    art, ex = make(doc.text, "", "were killed", "kill", "Two Chilean guards")
+    assert [e.source for e in coder.code_extraction(ex, art, doc)] == [None]
+
+
 def test_the_other_side_of_a_fight_the_victims_fell_in_is_its_source(coder):
     import spacy
     from spacy.tokens import Doc
