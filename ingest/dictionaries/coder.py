@@ -206,20 +206,56 @@ def actor_entries(actors: Iterable[DatedActor], sectors: frozenset[str], countri
             names = tuple(dict.fromkeys(_without_article(n) for n in a.names))
             if names != a.names:  # most names have no article: no copy of the record
                 a = replace(a, names=names)
-        display = a.names[0].title()
+        if countries is not None and len(code) > 3 and any("(" in n for n in a.names):
+            a = replace(a, names=tuple(dict.fromkeys(w for n in a.names for w in _name_and_acronym(n))))
+        display = _entry_name(a.names[0])
         if len(code) == 3 and countries is not None:  # Phoenix's countries, some with dated codes
             if iso:
-                entries.extend((n.title(), Entry("name", iso3=iso)) for n in a.names)
+                entries.extend((_entry_name(n), Entry("name", iso3=iso)) for n in a.names)
         elif a.codes:
             actor = Actor(f"person:{slug(a.names[0])}", display, "person", iso, sector, None, (display,))
             dated[actor.id] = (a, actor)
-            entries.extend((n.title(), Entry("person", iso3=iso, sector=sector, actor=actor)) for n in a.names)
+            entries.extend((_entry_name(n), Entry("person", iso3=iso, sector=sector, actor=actor)) for n in a.names)
         elif len(code) == 3 and iso:
-            entries.extend((n.title(), Entry("name", iso3=iso)) for n in a.names)
+            entries.extend((_entry_name(n), Entry("name", iso3=iso)) for n in a.names)
         else:
             actor = Actor(f"petr:{code.upper()}", display, kind, iso, sector, None, (display,))
-            entries.extend((n.title(), Entry("org", iso3=iso, sector=sector, actor=actor)) for n in a.names)
+            entries.extend((_entry_name(n), Entry("org", iso3=iso, sector=sector, actor=actor)) for n in a.names)
     return entries, dated
+
+
+#: Phoenix's "<name> (<acronym>)" ("irish republican army (ira)"): neither is written so in a text.
+_NAME_ACRONYM = re.compile(r"\s*\(([a-z][a-z0-9-]{2,9})\)\s*$")
+
+
+def _name_and_acronym(name: str) -> list[str]:
+    """The names a Phoenix organisation's name stands for: "irish republican army (ira)" is
+    "irish republican army" and "IRA" (in capitals, matched as written) when the letters in
+    brackets are the name's initials in order, "free aceh movement (gam)" only the name before
+    them; a longer word in brackets qualifies the name ("direct action (greece)" is no "direct
+    action"), and a one-word name stays as it is ("lashkar-e-taiba (let)" is no "LET").
+
+    >>> _name_and_acronym("irish republican army (ira)"), _name_and_acronym("free aceh movement (gam)")
+    (['irish republican army', 'IRA'], ['free aceh movement'])
+    >>> _name_and_acronym("direct action (greece)"), _name_and_acronym("lashkar-e-taiba (let)")
+    (['direct action (greece)'], ['lashkar-e-taiba (let)'])
+    """
+    m = _NAME_ACRONYM.search(name)
+    letters = m.group(1).replace("-", "") if m is not None else ""
+    if m is None or len(name[:m.start()].split()) < 2 or len(letters) > 5:
+        return [name]
+    initials = iter(w[0] for w in name[:m.start()].split())
+    if not all(any(c == i for i in initials) for c in letters):  # not a subsequence of the initials
+        return [name[:m.start()]]
+    return [name[:m.start()], m.group(1).upper()]
+
+
+_TITLE_S = re.compile(r"'S\b")  # "Lord'S" from str.title()
+
+
+def _entry_name(name: str) -> str:
+    """A dictionary name as the gazetteer reads it: title case, an acronym as written ("IRA")."""
+    return name if name.isupper() else _TITLE_S.sub("'s", name.title())
 
 
 def _without_article(name: str) -> str:

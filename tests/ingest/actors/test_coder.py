@@ -60,6 +60,8 @@ def test_a_party_head_takes_the_party_of_its_of_phrase(coder):
     ("the Lebanese militia Hezbollah", "militia", ["group:LBN-hezbollah"]),
     ("the militant group Hamas in Gaza", "group", ["group:PSE-hamas"]),
     ("the militant group", "group", ["actor:REB"]),
+    ("the Basque separatist group ETA", "group", ["group:ESP-eta"]),
+    ("The Irish Republican Army", "Army", ["group:GBR-ira"]),  # an armed group, not Ireland's army
 ])
 def test_a_common_noun_head_stands_for_the_organisation_named_in_apposition(coder, text, head, expected):
     # "the militant group Hamas": the name, not the rebels in general (nor another country's "Islamic group")

@@ -329,6 +329,21 @@ def test_phoenix_countries_are_countries_and_regions_no_country():
     assert list(user_dated) == ["person:east-timor"]
 
 
+def test_phoenix_names_with_an_acronym_in_brackets_are_matched_as_written():
+    from geokg.ingest.actors.dated import country_codes
+    from geokg.ingest.dictionaries.coder import actor_entries
+    from geokg.ingest.dictionaries.petrarch import DatedActor
+
+    sectors = frozenset({"REB"})
+    front = DatedActor(("andean liberation front (alf)",), (), "PERREB")  # "ALF": its initials
+    movement = DatedActor(("free andes movement (gam)",), (), "CHLREB")  # not its initials: no acronym
+    action = DatedActor(("direct action (bolivia)",), (), "BOLREB")  # a qualifier, no acronym
+    entries, _ = actor_entries([front, movement, action], sectors, country_codes())
+    names = {t: e.actor.name for t, e in entries}
+    assert names == {"Andean Liberation Front": "Andean Liberation Front", "ALF": "Andean Liberation Front",
+                     "Free Andes Movement": "Free Andes Movement", "Direct Action (Bolivia)": "Direct Action (Bolivia)"}
+
+
 def test_article_people_as_of_its_date(tmp_path):
     people = tmp_path / "Mine.actors.txt"
     people.write_text("ARLO_VANCETTI_\n\t[MEXELI]\n\t[MEXGOV 100101-121231]\nDORA_KELMET_\n\t[IGOUNO 050101-151231]\n")
