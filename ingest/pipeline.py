@@ -114,15 +114,18 @@ _HEADLINE_TOKENS = 60
 
 @Language.component("geokg_blocks")
 def split_blocks(doc: Doc) -> Doc:
-    """Start a new sentence after every line break; keep a headline one sentence.
+    """Start a new sentence after every line break; keep a headline one sentence; start none
+    right after a word.
 
     Headlines and paragraphs are separated by blank lines; without this the
     parser glues a headline onto the first sentence.  A first line followed by
     a blank line that ends without a sentence's final punctuation is a
     headline (of at most :data:`_HEADLINE_TOKENS` tokens): the parser does not
     cut it at an abbreviation ("Chile Accuses U.S. Over Talks", "Peru Govt.
-    Seeks Aid").  Runs before the parser, which respects sentence starts set
-    earlier.
+    Seeks Aid").  Within a line a sentence ends on punctuation, never between
+    two words: the parser would cut "US | troops battled ..." after a
+    paragraph's first word.  Runs before the parser, which respects sentence
+    starts set earlier.
 
     Examples
     --------
@@ -147,6 +150,8 @@ def split_blocks(doc: Doc) -> Doc:
         if after_break:
             token.is_sent_start = True
             after_break = False
+        elif token.i and token.is_sent_start is None and (doc[token.i - 1].is_alpha or doc[token.i - 1].is_digit):
+            token.is_sent_start = False  # no sentence ends on a word: "US | troops battled" is one
     return doc
 
 

@@ -57,13 +57,23 @@ def test_a_headline_is_one_sentence_but_a_first_paragraph_is_not_forced():
     nlp = spacy.blank("en")
     nlp.add_pipe("geokg_blocks")
     doc = nlp("Chile Accuses U.S. Over Talks\n\nChile spoke. It left.")
-    assert [t.text for t in doc if t.is_sent_start is False] == ["Accuses", "U.S.", "Over", "Talks", "\n\n"]
+    assert [t.text for t in doc[:6] if t.is_sent_start is False] == ["Accuses", "U.S.", "Over", "Talks", "\n\n"]
     # a first line that ends as a sentence does is no headline: its sentences are the parser's to find
     doc = nlp("Chile spoke on Monday. Peru left.\n\nMore came.")
-    assert not any(t.is_sent_start is False for t in doc)
+    assert [t.is_sent_start for t in doc if t.text in ("Peru", "More")] == [None, True]
     # ... nor is a line of a paragraph wrapped by hand (no blank line after it)
     doc = nlp("Chile spoke on Monday. Peru said that the\ntalks would go on.")
-    assert not any(t.is_sent_start is False for t in doc)
+    assert doc[5].text == "Peru" and doc[5].is_sent_start is None
+
+
+def test_no_sentence_starts_right_after_a_word():
+    # the parser cut "US | troops battled ..." after a paragraph's first word: a sentence ends on
+    # punctuation (or a line), never between two words
+    nlp = spacy.blank("en")
+    nlp.add_pipe("geokg_blocks")
+    doc = nlp("Clashes Kill 36\n\nUS troops battled militiamen. They left.")
+    assert [(t.text, t.is_sent_start) for t in doc[4:7]] == [("US", True), ("troops", False), ("battled", False)]
+    assert [t.is_sent_start for t in doc if t.text in (".", "They")] == [False, None, False]
 
 
 @pytest.mark.model
