@@ -36,6 +36,8 @@ __all__ = ["is_title_case", "headline_frames"]
 
 _SMALL = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with",
                     "by", "as", "from", "over", "against", "amid", "after", "vs"})
+#: Words a headline's count of victims may start with ("Kill *at* Least 20", "Kill *Dozens*").
+_COUNT_STARTS = frozenset({"at", "dozens", "scores", "hundreds", "thousands", "more", "over", "nearly", "some"})
 _PREPS = frozenset({"of", "in", "on", "at", "to", "for", "with", "by", "from", "over", "against",
                     "amid", "after", "into", "toward", "towards", "despite", "before", "near", "across"})
 
@@ -69,13 +71,27 @@ def _verb_candidate(tok: Token, ctx: ClauseContext) -> str:
     return ""
 
 
+def _plural_before_verb(toks: list[Token], k: int, ctx: ClauseContext) -> bool:
+    """Whether the "-s" word ``toks[k]`` is the plural of an event noun because a verb's plain
+    form and a count follow it: "Iraq *Attacks* Leave at Least 20 Dead", "Border *Clashes* Kill
+    Five" (not "Chile *Urges* End to Talks": "urge" is no event noun)."""
+    low, nouns = toks[k].lower_, ctx.lex.event_nouns
+    if k + 2 >= len(toks) or not low.endswith("s") or (low[:-1] not in nouns and low[:-2] not in nouns):
+        return False
+    verb, count = toks[k + 1], toks[k + 2]
+    return (verb.text[:1].isupper() and verb.lower_ in ctx.lex.headline_verbs and verb.lower_ not in _PREPS
+            and (count.like_num or count.lower_ in _COUNT_STARTS))
+
+
 def _fallback(sent: Span, sent_index: int, ctx: ClauseContext) -> list[Frame]:
     toks = [t for t in sent if not t.is_space]
+    plural = False  # the word before was a plural noun: a verb's plain form may follow it
     for k, tok in enumerate(toks):
         if k == 0 or tok.lower_ in _PREPS:
             continue
-        lemma = _verb_candidate(tok, ctx)
-        if not lemma:
+        lemma = _verb_candidate(tok, ctx) or (tok.lower_ if plural and tok.lower_ in ctx.lex.headline_verbs else "")
+        plural = bool(lemma) and _plural_before_verb(toks, k, ctx)
+        if not lemma or plural:
             continue
         subj = ArgSpan("subject", toks[0].i, tok.i, tok.i - 1)
         j = k + 1

@@ -30,6 +30,26 @@ def test_fallback_when_the_verb_was_tagged_as_a_proper_noun() -> None:
     assert x.confidence < 0.9
 
 
+def _proper_noun_headline(words: list[str]) -> Doc:
+    # a Title Case headline the tagger read as one name: no verb clause, the fallback reads it
+    n = len(words)
+    return Doc(spacy.blank("en").vocab, words=words, heads=[n - 1] * (n - 1) + [n - 1],
+               deps=["compound"] * (n - 1) + ["ROOT"], pos=["PROPN"] * n, tags=["NNP"] * n, lemmas=words,
+               sent_starts=[True] + [False] * (n - 1))
+
+
+def test_fallback_an_s_word_before_a_verbs_plain_form_is_a_plural_noun() -> None:
+    # "Chile Attacks Leave Twenty Dead": "Attacks" is the subject's noun, "Leave" the verb
+    (x,) = list(extract(_proper_noun_headline(["Chile", "Attacks", "Leave", "Twenty", "Dead"])))
+    assert (x.subject.text, x.lemma, x.object.text) == ("Chile Attacks", "leave", "Twenty Dead")
+    # a verb's "-s" form before a name stays the verb: "Chile Attacks Arica Port"
+    (x,) = list(extract(_proper_noun_headline(["Chile", "Attacks", "Arica", "Port"])))
+    assert (x.subject.text, x.lemma, x.object.text) == ("Chile", "attack", "Arica Port")
+    # ... and so does one that names no event before a verb that is a noun too: "Peru Urges End To Talks"
+    (x,) = list(extract(_proper_noun_headline(["Peru", "Urges", "End", "To", "Talks"])))
+    assert (x.subject.text, x.lemma, x.object.text) == ("Peru", "urge", "End")
+
+
 @pytest.fixture(scope="module")
 def nlp():
     try:
