@@ -360,6 +360,8 @@ class ExtractionCoder(TargetRules, SourceRules):
         sources = between or sources
         object_actors = self.actors.code_arguments(ex.object, doc=doc, context=context) if ex.object else ()
         code, theme = self._typed(typed, sources, object_actors, mode, readings)
+        if code is not None and code[:2] == "13" and self._foretold(ex, mode, governor, sources, doc, context):
+            return []  # "Chile said Peru would attack Bolivia": Chile's forecast, no threat by Peru
         code, theme = self._reread(ex, doc, code, theme, mode, object_actors)
         code = self._cause_code(ex, code, is_state(sources), doc)
         code, sources, targets, demanded = self._demand(ex, mode, governor, code, sources, doc, context)
@@ -460,6 +462,22 @@ class ExtractionCoder(TargetRules, SourceRules):
                     and (governor.subject.start, governor.subject.end) != (ex.subject.start, ex.subject.end)):
                 mode = "demanded"
         return mode, governor
+
+    def _foretold(self, ex: Extraction, mode: str, governor: Extraction | None, sources: Sequence[Actor],
+                  doc, context: CodingContext | None) -> bool:
+        """Whether ``ex`` is what a speaker says another party would or could do ("Chile said *Peru
+        would attack* Bolivia", "Chile said *sanctions would destroy* its economy"): a forecast,
+        no threat by that party (the caller asks for threats only: a host's word that leaders
+        "would join" a summit reports their plan).  A speaker of the party's own country or body
+        speaks for it ("an Iranian official said *Iran could strike back*", "the Taliban group said
+        *it would kill* a captive"); "Peru must leave" is a demand."""
+        if mode != "hypothetical" or governor is None or OBLIGATION_RE.search(ex.relation) or not ex.subject.text:
+            return False
+        if self.lexicon.frame(governor.lemma) != "speech" or not governor.subject.text:
+            return False
+        speakers = self.actors.code_arguments(governor.subject, doc=doc, context=context)
+        own = {a.id for a in speakers} | {a.country for a in speakers if a.country}
+        return not any(a.id in own or (a.country and a.country in own) for a in sources)
 
     def _demand(self, ex: Extraction, mode: str, governor: Extraction | None, code: str | None,
                 sources: Sequence[Actor], doc, context: CodingContext | None

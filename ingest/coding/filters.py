@@ -61,6 +61,8 @@ _IRREGULAR_PARTICIPLES = frozenset({"shot", "hit", "held", "slain", "hurt", "str
 #: Words a headline's participle takes as the state it left its subject in, not as an object
 #: ("Two Chileans *shot dead*", "Mosque *set on fire*").
 _RESULT_WORDS = frozenset({"dead", "fire", "ablaze", "alight"})
+#: The end of a sentence in running text (a full stop, "!" or "?" before a space or the end).
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
 
 def headed_by(lexicon, subject: Argument, word_class: str) -> bool:
@@ -95,10 +97,19 @@ def instrument_modifiers(text: str, head: str) -> str:
 
 
 def mentions_accident(lexicon, ex: Extraction, article: Article) -> bool:
-    """Whether the sentence of ``ex`` names an accident or disaster (``@ACCIDENTS``)."""
-    words, _ = lexicon.class_terms("ACCIDENTS")
-    toks = [singular(w) for w in _LETTER_WORDS.findall(article.content[ex.sent_start:ex.sent_end].lower())]
-    return not words.isdisjoint(toks)
+    """Whether the sentence of ``ex`` names an accident or disaster (``@ACCIDENTS``, a term of
+    one word or more); a headline's, or the lead sentence it sums up ("China Mine Blast Kills
+    56" | "A gas explosion in a coal mine killed ...")."""
+    words, phrases = lexicon.class_terms("ACCIDENTS")
+    text = article.content[ex.sent_start:ex.sent_end]
+    if ex.sent_start < article.body_offset:  # a headline: its lead sentence too
+        body = article.content[article.body_offset:]
+        end = _SENTENCE_END.search(body)
+        text = f"{text} {body[:end.end() if end else len(body)]}"
+    toks = [singular(w) for w in _LETTER_WORDS.findall(text.lower())]
+    if not words.isdisjoint(toks):
+        return True
+    return any(tuple(toks[i:i + len(p)]) == p for p in phrases for i in range(len(toks) - len(p) + 1))
 
 
 @functools.lru_cache(maxsize=8)

