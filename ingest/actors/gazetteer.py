@@ -384,6 +384,8 @@ class Gazetteer:
         alone or None, the tokens that may follow it in such a term -- as written, in lower
         case, in the singular) of one token."""
         info = self._token_memo.get(tok)
+        if info is None and "-" in tok[1:-1]:
+            info = self._dual_nationality(tok)
         if info is None:
             low, sing = tok.lower(), singular(tok)
             if (tok not in self._exact_sizes and low not in self._folded_sizes and sing not in self._role_sizes
@@ -407,6 +409,16 @@ class Gazetteer:
             info = self._token_memo.put(tok, (bool(sizes or entries), low, sing,
                                               tuple(sorted(sizes, reverse=True)), tuple(entries) or None, nexts))
         return info
+
+    def _dual_nationality(self, tok: str) -> tuple | None:
+        """:meth:`_token` of "Lebanese-American", "Chinese-American": a nationality adjective
+        before "-American" names an American of that origin; None for any other hyphenated
+        token ("US-Iraqi troops" are both, "Israeli-Palestinian talks" between both)."""
+        first, _, last = tok.rpartition("-")
+        if last != "American" or not first[:1].isupper() or not first[1:].islower():  # not "US-American"
+            return None
+        origin = any(e.kind in ("demonym", "adjective") and e.iso3 for e in self._token(first)[4] or ())
+        return self._token_memo.put(tok, self._token(last)) if origin else None
 
     def _scan(self, toks: Sequence[str]) -> tuple[TermMatch, ...]:
         """Greedy longest-match of gazetteer terms over ``toks`` (memoised for phrases)."""

@@ -69,6 +69,15 @@ def test_a_common_noun_head_stands_for_the_organisation_named_in_apposition(code
 
 
 @pytest.mark.parametrize("text, head, expected", [
+    ("a Peruvian-American engineer", "engineer", ["actor:USA-CVL"]),  # an American of Peruvian origin
+    ("US-Peruvian troops", "troops", ["actor:MIL"]),  # not an origin: no country of the two is taken
+    ("the Chilean-Peruvian talks", "talks", []),
+])
+def test_an_origin_before_american_names_an_american(coder, text, head, expected):
+    assert [a.id for a in coder.code_arguments(arg(text, head))] == expected
+
+
+@pytest.mark.parametrize("text, head, expected", [
     ("One of the members of Hamas", "One", "group:PSE-hamas"),
     ("one of two Chilean prisoners", "one", "actor:CHL-CVL"),
     ("each of the Chilean soldiers", "each", "actor:CHL-MIL"),

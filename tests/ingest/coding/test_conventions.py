@@ -160,6 +160,12 @@ def test_a_shooting_is_small_arms_fighting_by_forces_and_an_assault_by_others(co
     assert [c for c, _, _ in codes(coder, art, ex)] == ["193"]
 
 
+def test_charging_into_a_place_is_a_raid_not_an_accusation(coder):
+    art, ex = make("Chilean troops charged into a Peruvian camp.", "Chilean troops", "charged into", "charge into",
+                   "a Peruvian camp")
+    assert [c for c, _, _ in codes(coder, art, ex)] == ["190"]
+
+
 def test_receiving_aid_is_aid_from_the_giver(coder):
     art, ex = make("Ghana received weapons from Togo.", "Ghana", "received", "receive", "weapons",
                    extras=[("other", "from", "Togo")])
