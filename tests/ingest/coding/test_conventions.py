@@ -160,6 +160,13 @@ def test_a_shooting_is_small_arms_fighting_by_forces_and_an_assault_by_others(co
     assert [c for c, _, _ in codes(coder, art, ex)] == ["193"]
 
 
+def test_voting_in_an_election_is_no_event(coder):
+    art, ex = make("Peruvians voted for a new president.", "Peruvians", "voted for", "vote for", "a new president")
+    assert codes(coder, art, ex) == []
+    art, ex = make("Chileans voted in a referendum.", "Chileans", "voted in", "vote in", "a referendum")
+    assert codes(coder, art, ex) == []
+
+
 def test_charging_into_a_place_is_a_raid_not_an_accusation(coder):
     art, ex = make("Chilean troops charged into a Peruvian camp.", "Chilean troops", "charged into", "charge into",
                    "a Peruvian camp")
