@@ -15,6 +15,7 @@ from coding_helpers import (  # tests/ingest/coding/conftest.py puts it on the p
     PUB,
     codes,
     make,
+    model_events,
 )
 from geokg.ingest.actors import actor_code
 from geokg.ingest.coding import EventCoder
@@ -160,11 +161,14 @@ def test_a_shooting_is_small_arms_fighting_by_forces_and_an_assault_by_others(co
     assert [c for c, _, _ in codes(coder, art, ex)] == ["193"]
 
 
-def test_voting_in_an_election_is_no_event(coder):
-    art, ex = make("Peruvians voted for a new president.", "Peruvians", "voted for", "vote for", "a new president")
-    assert codes(coder, art, ex) == []
-    art, ex = make("Chileans voted in a referendum.", "Chileans", "voted in", "vote in", "a referendum")
-    assert codes(coder, art, ex) == []
+@pytest.mark.model
+def test_model_voting_in_an_election_is_no_event(nlp):
+    # geokg's rows come before PETRARCH's VOTE [030] (the back-off of the default build)
+    from geokg.ingest.dictionaries.coder import build_coder
+
+    coder = build_coder(discards=False, actors=False)
+    assert list(model_events(nlp, coder, "Peruvians voted for a new Peruvian president on Sunday.")) == []
+    assert list(model_events(nlp, coder, "Chileans voted in a referendum on Sunday.")) == []
 
 
 def test_charging_into_a_place_is_a_raid_not_an_accusation(coder):

