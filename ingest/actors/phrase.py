@@ -134,6 +134,8 @@ class PhraseRules(Gazetteer):
             if words[i].lower() in post_preps and i + 1 < len(words):
                 end = next((k for k in range(i + 1, len(words)) if words[k].lower() in PREPOSITIONS or words[k] in CLAUSE_WORDS),
                            len(words))
+                if words[i].lower() in ("on", "over") and words[end - 1].lower() in self.words["topic_heads"]:
+                    break  # "dialogue *on the Bolivia question*": a topic, no party
                 post.extend(m for m in matches if i < m.start < end)
                 if not post:
                     phrase = words[i + 1:end]

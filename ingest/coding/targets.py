@@ -53,6 +53,8 @@ _VERBAL_ROOTS = frozenset({"01", "02"})
 #: ... at a location, that is: what is refused or agreed *to* do somewhere ("refused to deploy
 #: troops in Iraq", "willing to withdraw from Lebanon") is aimed at that place
 _LOCATION_PREPS = frozenset({"in", "at", "across", "throughout", "within", "inside"})
+#: Prepositions of what an act is about (:meth:`TargetRules._topic`).
+_TOPIC_PREPS = frozenset({"on", "over", "about", "regarding", "concerning"})
 _INFINITIVE = re.compile(r"\bto\s+\w", re.IGNORECASE)
 #: Sectors of a party a target may name without a country ("killed 24 Islamic militants").
 _VAGUE_TARGET_SECTORS = frozenset({"REB", "UAF", "SEP", "CRM", "OPP"})
@@ -122,6 +124,8 @@ class TargetRules:
         def usable(arg: Argument | None) -> tuple[Actor, ...]:
             if arg is None or (arg.prep in ("in", "during") and arg is not ex.object and self._instrument(arg)):
                 return ()  # "killed in a *Taliban* attack": the attack's agent is no target
+            if arg is not ex.object and self._topic(arg):
+                return ()  # "urged dialogue *on the Bolivia question*": what it is about
             # the source itself is no target -- except people of a kind, who may act on others of
             # their kind ("a man killed ten people": civilians both)
             coded = self.actors.code_arguments(arg, doc=doc, context=context)
@@ -359,6 +363,12 @@ class TargetRules:
                     if found:
                         return found
         return ()
+
+    def _topic(self, arg: Argument) -> bool:
+        """Whether ``arg`` names what an act is about, not whom: "on/over/about" and a topic noun
+        (``topic_heads`` in ``actors/words.tsv``: "urged dialogue *on the Bolivia question*")."""
+        head = (arg.head or arg.text.split()[-1] if arg.text else "").lower()
+        return arg.prep in _TOPIC_PREPS and head in self.actors.words["topic_heads"]
 
     def _at_home(self, ex: Extraction, sources: Sequence[Actor]) -> bool:
         """Whether every place of ``ex`` lies in a source's country, or a source has none (a

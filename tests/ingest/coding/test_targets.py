@@ -252,3 +252,18 @@ def test_model_a_condemned_act_aims_the_condemnation_at_its_agent(geokg_pipeline
     # with no agent named the condemnation keeps the target it had
     events = _events(geokg_pipeline, "Chile condemned the killing of two Chilean soldiers.")
     assert {t for _, lemma, t, _ in events if lemma == "condemn"} == {"actor:CHL-MIL"}, events
+
+
+def test_a_topic_after_on_or_over_is_no_target():
+    # "dialogue *on the Bolivia question*": what the appeal is about, not whom it is aimed at
+    from coding_helpers import codes, make
+    from geokg.ingest.coding import EventCoder
+
+    coder = EventCoder.default()
+    art, ex = make("Chile urged dialogue on the Bolivia question.", "Chile", "urged", "urge", "dialogue",
+                   extras=[("other", "on", "the Bolivia question")])
+    assert codes(coder, art, ex) == [("020", "country:CHL", None)]
+    art, ex = make("Chile urged dialogue on Bolivia.", "Chile", "urged", "urge", "dialogue",
+                   extras=[("other", "on", "Bolivia")])
+    assert codes(coder, art, ex) == [("020", "country:CHL", "country:BOL")]
+
