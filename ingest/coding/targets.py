@@ -53,6 +53,10 @@ _VERBAL_ROOTS = frozenset({"01", "02"})
 #: ... at a location, that is: what is refused or agreed *to* do somewhere ("refused to deploy
 #: troops in Iraq", "willing to withdraw from Lebanon") is aimed at that place
 _LOCATION_PREPS = frozenset({"in", "at", "across", "throughout", "within", "inside"})
+#: Prepositions of a place phrase whose noun may hold the place's town (:meth:`TargetRules._nested_place`),
+#: and of the town inside it ("at petrol stations *around Madrid*", "in a market *in Multan*").
+_PLACE_HOLDER_PREPS = frozenset({"at", "in", "on", "outside", "inside", "near"})
+_NESTED_PLACE_PREPS = frozenset({"in", "around", "across", "throughout", "outside"})
 #: Prepositions of what an act is about (:meth:`TargetRules._topic`).
 _TOPIC_PREPS = frozenset({"on", "over", "about", "regarding", "concerning"})
 _INFINITIVE = re.compile(r"\bto\s+\w", re.IGNORECASE)
@@ -167,7 +171,8 @@ class TargetRules:
         found = self._prepositional_targets(ex, usable) or self._inner_targets(ex, usable, skip_object, code, doc)
         if not found and not (_among_themselves(ex, code) and self._at_home(ex, sources)):
             found = self._place_targets(ex, usable, src_ids, code, skip=meetings)
-        return found or self._domestic_parties(ex, sources, unknown, context) or self._town_target(ex, src_ids, code)
+        return (found or self._domestic_parties(ex, sources, unknown, context) or self._town_target(ex, src_ids, code)
+                or self._nested_place(ex, src_ids, code, meetings, doc))
 
     def _inner_targets(self, ex: Extraction, usable, skip_object: bool, code: str | None, doc) -> tuple[Actor, ...]:
         """Targets named inside the object's noun phrase (cut from its span) where no argument
@@ -409,6 +414,28 @@ class TargetRules:
                     found = () if a.id in src_ids else (a,)
             if found:
                 return found
+        return ()
+
+    def _nested_place(self, ex: Extraction, src_ids: set[str], code: str | None, skip: Sequence[Argument],
+                      doc) -> tuple[Actor, ...]:
+        """The country of a place named inside a place phrase of violence with no other target,
+        read in the Doc ("set off bombs at petrol stations *around Madrid*"): what happens in a
+        country is done to it (the PLOVER convention)."""
+        if (code or "")[:2] not in VIOLENCE_ROOTS or doc is None or len(src_ids) > 1:
+            return ()  # two sides ("X and Y fought ..."): each is the other's target
+        for x in ex.extras:
+            span = doc.char_span(x.start, x.end, alignment_mode="expand") if x.prep in _PLACE_HOLDER_PREPS else None
+            if span is None or not len(span) or x in skip:
+                continue
+            for prep in (c for c in span.root.children if c.dep_ == "prep" and c.lower_ in _NESTED_PLACE_PREPS):
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                place = doc[pobj.left_edge.i:pobj.right_edge.i + 1]
+                iso = self.actors.place_country(place.text, pobj.ent_type_)
+                a = self.actors.country_actor(iso) if iso else None
+                if a is not None and a.id not in src_ids:
+                    return (a,)
         return ()
 
     def _pronoun_targets(self, ex: Extraction, sources: Sequence[Actor], siblings: Sequence[Extraction],

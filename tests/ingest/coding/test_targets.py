@@ -267,3 +267,20 @@ def test_a_topic_after_on_or_over_is_no_target():
                    extras=[("other", "on", "Bolivia")])
     assert codes(coder, art, ex) == [("020", "country:CHL", "country:BOL")]
 
+
+def test_violence_at_a_place_in_a_town_is_done_to_the_towns_country():
+    # "Rebels fired at stations around Lima": the town hangs on the place's noun in the Doc
+    import spacy
+    from coding_helpers import make
+    from geokg.ingest.coding import EventCoder
+    from spacy.tokens import Doc
+
+    words = ["Rebels", "fired", "at", "stations", "around", "Lima", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * 5 + [False, False],
+              heads=[1, 1, 1, 2, 3, 4, 1], deps=["nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "punct"],
+              ents=["O"] * 5 + ["B-GPE", "O"])
+    art, ex = make(doc.text, "Rebels", "fired", "fire at", None, extras=[("place", "at", "stations")])
+    coder = EventCoder.default()
+    assert [(e.cameo, e.target and e.target.id) for e in coder.code_extraction(ex, art, doc)] == [("193", "country:PER")]
+    # ... not without the Doc, which tells where the stations are
+    assert [e.target for e in coder.code_extraction(ex, art)] == [None]
