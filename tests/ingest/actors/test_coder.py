@@ -69,6 +69,15 @@ def test_a_common_noun_head_stands_for_the_organisation_named_in_apposition(code
 
 
 @pytest.mark.parametrize("text, head, expected", [
+    ("Thousands of Iraqi Kurds", "Kurds", ["actor:IRQ-CVL"]),  # people of the country, not its state
+    ("Iraqi Shiites", "Shiites", ["actor:IRQ-CVL"]),
+    ("Bosnian Serbs", "Serbs", ["actor:BIH-CVL"]),
+])
+def test_an_ethnic_or_religious_group_of_a_country_is_its_people(coder, text, head, expected):
+    assert [a.id for a in coder.code_arguments(arg(text, head))] == expected
+
+
+@pytest.mark.parametrize("text, head, expected", [
     ("a Peruvian-American engineer", "engineer", ["actor:USA-CVL"]),  # an American of Peruvian origin
     ("US-Peruvian troops", "troops", ["actor:MIL"]),  # not an origin: no country of the two is taken
     ("the Chilean-Peruvian talks", "talks", []),
