@@ -418,17 +418,23 @@ class TargetRules:
 
     def _nested_place(self, ex: Extraction, src_ids: set[str], code: str | None, skip: Sequence[Argument],
                       doc) -> tuple[Actor, ...]:
-        """The country of a place named inside a place phrase of violence with no other target,
-        read in the Doc ("set off bombs at petrol stations *around Madrid*"): what happens in a
-        country is done to it (the PLOVER convention)."""
+        """The country of a place named inside a place phrase or the object of violence with no
+        other target, read in the Doc ("set off bombs at petrol stations *around Madrid*",
+        "exploded a series of bombs *in the capital Lima*"): what happens in a country is done to
+        it (the PLOVER convention)."""
         if (code or "")[:2] not in VIOLENCE_ROOTS or doc is None or len(src_ids) > 1:
             return ()  # two sides ("X and Y fought ..."): each is the other's target
-        for x in ex.extras:
-            span = doc.char_span(x.start, x.end, alignment_mode="expand") if x.prep in _PLACE_HOLDER_PREPS else None
-            if span is None or not len(span) or x in skip:
+        holders = [x for x in ex.extras if x.prep in _PLACE_HOLDER_PREPS and x not in skip]
+        if ex.object is not None and not ex.object.prep:
+            holders.append(ex.object)  # "exploded a series of bombs *in the capital Lima*"
+        for x in holders:
+            span = doc.char_span(x.start, x.end, alignment_mode="expand")
+            if span is None or not len(span):
                 continue
-            for prep in (c for c in span.root.children if c.dep_ == "prep" and c.lower_ in _NESTED_PLACE_PREPS):
-                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            for c in span.root.children:
+                # "at stations *around Madrid*"; "in the capital *Lima*" (a name in apposition)
+                pobj = (next((g for g in c.children if g.dep_ == "pobj"), None)
+                        if c.dep_ == "prep" and c.lower_ in _NESTED_PLACE_PREPS else c if c.dep_ == "appos" else None)
                 if pobj is None:
                     continue
                 place = doc[pobj.left_edge.i:pobj.right_edge.i + 1]

@@ -284,3 +284,20 @@ def test_violence_at_a_place_in_a_town_is_done_to_the_towns_country():
     assert [(e.cameo, e.target and e.target.id) for e in coder.code_extraction(ex, art, doc)] == [("193", "country:PER")]
     # ... not without the Doc, which tells where the stations are
     assert [e.target for e in coder.code_extraction(ex, art)] == [None]
+
+
+def test_violence_in_a_place_named_in_apposition_is_done_to_its_country():
+    # "Rebels exploded bombs in the capital Lima": the argument stops at "the capital"; its name hangs on it
+    import spacy
+    from coding_helpers import make
+    from geokg.ingest.coding import EventCoder
+    from spacy.tokens import Doc
+
+    words = ["Rebels", "exploded", "bombs", "in", "the", "capital", "Lima", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * 6 + [False, False],
+              heads=[1, 1, 1, 1, 5, 3, 5, 1], deps=["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "appos", "punct"],
+              ents=["O"] * 6 + ["B-GPE", "O"])
+    art, ex = make(doc.text, "Rebels", "exploded", "attack", "bombs", extras=[("other", "in", "the capital")])
+    coder = EventCoder.default()
+    assert [e.target and e.target.id for e in coder.code_extraction(ex, art, doc)] == ["country:PER"]
+
