@@ -79,6 +79,8 @@ class PhraseRules(Gazetteer):
                      alias: str) -> Actor | None:
         if self._eponym(words, head, context):
             return None  # "the Kyoto Protocol", "backs Kyoto": a document, not Japan
+        if words[head].lower() in self.words["relational_heads"] and self._named_other_side(words, head):
+            return None  # "Israel's militia ally", "an al Qaeda ally": the other side, whom the phrase does not name
         v = self._view(words, head, label, persons, context, alias)
         hm = v.hm
         # 1. organisations and known people
@@ -136,6 +138,8 @@ class PhraseRules(Gazetteer):
                            len(words))
                 if words[i].lower() in ("on", "over") and words[end - 1].lower() in self.words["topic_heads"]:
                     break  # "dialogue *on the Bolivia question*": a topic, no party
+                if words[end - 1].lower() in self.words["relational_heads"]:
+                    break  # "the chief of *Israel's militia ally*": the ally's, not Israel's
                 post.extend(m for m in matches if i < m.start < end)
                 if not post:
                     phrase = words[i + 1:end]
@@ -327,6 +331,15 @@ class PhraseRules(Gazetteer):
         if iso:
             return self.country_actor(iso, alias)
         return None
+
+    def _named_other_side(self, words: list[str], head: int) -> bool:
+        """Whether a relational head ("ally", "rivals": ``relational_heads``) is named after the
+        other side: a possessor ("*Israel's* militia ally") or a name before it ("an *al Qaeda*
+        ally", "*Iraq* war allies"), not a nationality word ("*German* allies" are German)."""
+        if any(w in ("'s", "’s") for w in words[:head]):
+            return True
+        # a word geokg lists first as a nationality ("German"; dictionaries may add it as a name too)
+        return any(m.entries[0].kind not in ("adjective", "demonym") for m in self._scan(words[:head]))
 
     def _possessor_country(self, words, head, matches, context) -> str | None:
         """Country of a possessor person: "Sheinbaum's government"."""

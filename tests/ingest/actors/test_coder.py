@@ -69,6 +69,16 @@ def test_a_common_noun_head_stands_for_the_organisation_named_in_apposition(code
 
 
 @pytest.mark.parametrize("text, head, expected", [
+    ("a key Chilean ally", "ally", ["country:CHL"]),  # a nationality word: the allies' own
+    ("a key U.S. ally", "ally", []),  # named after the other side: not the US
+    ("Peru's militia ally", "ally", []),
+    ("the chief of Peru's militia ally", "chief", []),
+])
+def test_an_ally_named_after_the_other_side_is_not_that_side(coder, text, head, expected):
+    assert [a.id for a in coder.code_arguments(arg(text, head))] == expected
+
+
+@pytest.mark.parametrize("text, head, expected", [
     ("Thousands of Iraqi Kurds", "Kurds", ["actor:IRQ-CVL"]),  # people of the country, not its state
     ("Iraqi Shiites", "Shiites", ["actor:IRQ-CVL"]),
     ("Bosnian Serbs", "Serbs", ["actor:BIH-CVL"]),
