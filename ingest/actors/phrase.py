@@ -219,8 +219,9 @@ class PhraseRules(Gazetteer):
     def _unmatched_head(self, v: _PhraseView) -> Actor | None:
         """A head the gazetteer does not know: its modifiers, post-head phrase, or an entity label."""
         words, head, label = v.words, v.head, v.label
-        people = words[head].lower() in self.words["ethnic_groups"] or singular(words[head].lower()) in self.words["religions"]
-        if people and words[head].lower().endswith("s") and country_of(v.premods):
+        low = words[head].lower()
+        people = low in self.words["ethnic_groups"] or singular(low) in self.words["religions"]
+        if people and low.endswith("s") and country_of(v.premods):
             # "Iraqi Kurds", "Iraqi Shiites": people of the country, as "Bosnian Serbs" are, not its state
             return self.sector_actor(country_of(v.premods), "CVL", v.alias)
         if v.premods and not (words[head][:1].isupper() and label in ("PERSON", "ORG")):

@@ -372,7 +372,7 @@ class TargetRules:
     def _topic(self, arg: Argument) -> bool:
         """Whether ``arg`` names what an act is about, not whom: "on/over/about" and a topic noun
         (``topic_heads`` in ``actors/words.tsv``: "urged dialogue *on the Bolivia question*")."""
-        head = (arg.head or arg.text.split()[-1] if arg.text else "").lower()
+        head = (arg.head or (arg.text.split()[-1] if arg.text.strip() else "")).lower()
         return arg.prep in _TOPIC_PREPS and head in self.actors.words["topic_heads"]
 
     def _at_home(self, ex: Extraction, sources: Sequence[Actor]) -> bool:
