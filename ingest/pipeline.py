@@ -123,7 +123,7 @@ def split_blocks(doc: Doc) -> Doc:
     headline (of at most :data:`_HEADLINE_TOKENS` tokens): the parser does not
     cut it at an abbreviation ("Chile Accuses U.S. Over Talks", "Peru Govt.
     Seeks Aid").  Within a line a sentence ends on punctuation, never between
-    two words: the parser would cut "US | troops battled ..." after a
+    two words: the parser would cut "US | troops entered ..." after a
     paragraph's first word.  Runs before the parser, which respects sentence
     starts set earlier.
 
@@ -151,7 +151,7 @@ def split_blocks(doc: Doc) -> Doc:
             token.is_sent_start = True
             after_break = False
         elif token.i and token.is_sent_start is None and (doc[token.i - 1].is_alpha or doc[token.i - 1].is_digit):
-            token.is_sent_start = False  # no sentence ends on a word: "US | troops battled" is one
+            token.is_sent_start = False  # no sentence ends on a word: "US | troops entered" is one
     return doc
 
 

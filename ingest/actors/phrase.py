@@ -80,7 +80,7 @@ class PhraseRules(Gazetteer):
         if self._eponym(words, head, context):
             return None  # "the Kyoto Protocol", "backs Kyoto": a document, not Japan
         if words[head].lower() in self.words["relational_heads"] and self._named_other_side(words, head):
-            return None  # "Israel's militia ally", "an al Qaeda ally": the other side, whom the phrase does not name
+            return None  # "Peru's militia ally", "a Shining Path ally": the other side, whom the phrase does not name
         v = self._view(words, head, label, persons, context, alias)
         hm = v.hm
         # 1. organisations and known people
@@ -139,7 +139,7 @@ class PhraseRules(Gazetteer):
                 if words[i].lower() in ("on", "over") and words[end - 1].lower() in self.words["topic_heads"]:
                     break  # "dialogue *on the Bolivia question*": a topic, no party
                 if words[end - 1].lower() in self.words["relational_heads"]:
-                    break  # "the chief of *Israel's militia ally*": the ally's, not Israel's
+                    break  # "the chief of *Peru's militia ally*": the ally's, not Peru's
                 post.extend(m for m in matches if i < m.start < end)
                 if not post:
                     phrase = words[i + 1:end]
@@ -222,7 +222,7 @@ class PhraseRules(Gazetteer):
         low = words[head].lower()
         people = low in self.words["ethnic_groups"] or singular(low) in self.words["religions"]
         if people and low.endswith("s") and country_of(v.premods):
-            # "Iraqi Kurds", "Iraqi Shiites": people of the country, as "Bosnian Serbs" are, not its state
+            # "Turkish Kurds", "Lebanese Shiites": people of the country, as "Bosnian Serbs" are, not its state
             return self.sector_actor(country_of(v.premods), "CVL", v.alias)
         if v.premods and not (words[head][:1].isupper() and label in ("PERSON", "ORG")):
             return self._from_modifiers(v.premods, v.context, None, v.former)
@@ -335,8 +335,8 @@ class PhraseRules(Gazetteer):
 
     def _named_other_side(self, words: list[str], head: int) -> bool:
         """Whether a relational head ("ally", "rivals": ``relational_heads``) is named after the
-        other side: a possessor ("*Israel's* militia ally") or a name before it ("an *al Qaeda*
-        ally", "*Iraq* war allies"), not a nationality word ("*German* allies" are German)."""
+        other side: a possessor ("*Peru's* militia ally") or a name before it ("a *Shining Path*
+        ally", "*Chile* war allies"), not a nationality word ("*German* allies" are German)."""
         if any(w in ("'s", "’s") for w in words[:head]):
             return True
         # a word geokg lists first as a nationality ("German"; dictionaries may add it as a name too)

@@ -469,8 +469,8 @@ class ExtractionCoder(TargetRules, SourceRules):
         would attack* Bolivia", "Chile said *sanctions would destroy* its economy"): a forecast,
         no threat by that party (the caller asks for threats only: a host's word that leaders
         "would join" a summit reports their plan).  A speaker of the party's own country or body
-        speaks for it ("an Iranian official said *Iran could strike back*", "the Taliban group said
-        *it would kill* a captive"); "Peru must leave" is a demand."""
+        speaks for it ("a Peruvian general said *Peru could strike back*", "the rebel group said *it
+        would kill* a captive"); "Peru must leave" is a demand."""
         if mode != "hypothetical" or governor is None or OBLIGATION_RE.search(ex.relation) or not ex.subject.text:
             return False
         if self.lexicon.frame(governor.lemma) != "speech" or not governor.subject.text:

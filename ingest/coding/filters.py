@@ -98,8 +98,8 @@ def instrument_modifiers(text: str, head: str) -> str:
 
 def mentions_accident(lexicon, ex: Extraction, article: Article) -> bool:
     """Whether the sentence of ``ex`` names an accident or disaster (``@ACCIDENTS``, a term of
-    one word or more); a headline's, or the lead sentence it sums up ("China Mine Blast Kills
-    56" | "A gas explosion in a coal mine killed ...")."""
+    one word or more); a headline's, or the lead sentence it sums up ("Peru Mine Blast Kills
+    30" | "A gas explosion in a coal mine killed ...")."""
     words, phrases = lexicon.class_terms("ACCIDENTS")
     text = article.content[ex.sent_start:ex.sent_end]
     if ex.sent_start < article.body_offset:  # a headline: its lead sentence too

@@ -241,7 +241,7 @@ class SourceRules:
 
     def _when_agent(self, ex: Extraction, doc, context) -> tuple[Actor, ...]:
         """The armed actors that are the subject of a "when"/"as" clause of an agentless harm
-        ("seven people were injured *when rebels detonated* a bomb", "were killed *as Chilean
+        ("two soldiers were wounded *when rebels set off* a mine", "were killed *as Chilean
         troops stormed* the camp"): they did the harm.  Only armed forces and named groups
         (``_ARMED_SECTORS``), not a vehicle or a crowd ("when their truck hit a mine")."""
         tok = relation_root(ex, doc) if ex.kind == "event" else None

@@ -54,7 +54,7 @@ _VERBAL_ROOTS = frozenset({"01", "02"})
 #: troops in Iraq", "willing to withdraw from Lebanon") is aimed at that place
 _LOCATION_PREPS = frozenset({"in", "at", "across", "throughout", "within", "inside"})
 #: Prepositions of a place phrase whose noun may hold the place's town (:meth:`TargetRules._nested_place`),
-#: and of the town inside it ("at petrol stations *around Madrid*", "in a market *in Multan*").
+#: and of the town inside it ("at stations *around Lima*", "in a market *in Cusco*").
 _PLACE_HOLDER_PREPS = frozenset({"at", "in", "on", "outside", "inside", "near"})
 _NESTED_PLACE_PREPS = frozenset({"in", "around", "across", "throughout", "outside"})
 #: Prepositions of what an act is about (:meth:`TargetRules._topic`).
@@ -419,7 +419,7 @@ class TargetRules:
     def _nested_place(self, ex: Extraction, src_ids: set[str], code: str | None, skip: Sequence[Argument],
                       doc) -> tuple[Actor, ...]:
         """The country of a place named inside a place phrase or the object of violence with no
-        other target, read in the Doc ("set off bombs at petrol stations *around Madrid*",
+        other target, read in the Doc ("set off bombs at stations *around Lima*",
         "exploded a series of bombs *in the capital Lima*"): what happens in a country is done to
         it (the PLOVER convention)."""
         if (code or "")[:2] not in VIOLENCE_ROOTS or doc is None or len(src_ids) > 1:
@@ -432,7 +432,7 @@ class TargetRules:
             if span is None or not len(span):
                 continue
             for c in span.root.children:
-                # "at stations *around Madrid*"; "in the capital *Lima*" (a name in apposition)
+                # "at stations *around Lima*"; "in the capital *Lima*" (a name in apposition)
                 pobj = (next((g for g in c.children if g.dep_ == "pobj"), None)
                         if c.dep_ == "prep" and c.lower_ in _NESTED_PLACE_PREPS else c if c.dep_ == "appos" else None)
                 if pobj is None:

@@ -26,7 +26,7 @@ anaphoric argument is resolved to the best preceding mention:
   ("Claudia Sheinbaum").
 * **bare headline nouns** - in a headline (a first line with a blank line after
   it), "*Jets* hit rebel town" resolves to the body's first mention of the same
-  noun that names a country or nationality ("US fighter jets"), within the next
+  noun that names a country or nationality ("Chilean fighter jets"), within the next
   two sentences.
 
 Scores: salience (subject 3, object 2, possessor 1.5, other 1) minus 1.5 per
@@ -260,8 +260,8 @@ class Resolver:
         return ""
 
     def _headline_noun(self, tok: Token) -> str:
-        """The body's fuller mention of a bare noun of the headline ("*Jets* hit rebel city" |
-        "*US fighter jets* bombed ..."): the first mention in the next two sentences with the
+        """The body's fuller mention of a bare noun of the headline ("*Jets* hit rebel town" |
+        "*Chilean fighter jets* bombed ..."): the first mention in the next two sentences with the
         same head that names a country or nationality, when the first sentence is a headline
         (a line of its own, a blank line after it)."""
         if self.sent_of[tok.i] != 0 or not self._headline() or any(

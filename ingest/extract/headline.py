@@ -73,7 +73,7 @@ def _verb_candidate(tok: Token, ctx: ClauseContext) -> str:
 
 def _plural_before_verb(toks: list[Token], k: int, ctx: ClauseContext) -> bool:
     """Whether the "-s" word ``toks[k]`` is the plural of an event noun because a verb's plain
-    form and a count follow it: "Iraq *Attacks* Leave at Least 20 Dead", "Border *Clashes* Kill
+    form and a count follow it: "Peru *Raids* Leave at Least 20 Dead", "Border *Clashes* Kill
     Five" (not "Chile *Urges* End to Talks": "urge" is no event noun)."""
     low, nouns = toks[k].lower_, ctx.lex.event_nouns
     if k + 2 >= len(toks) or not low.endswith("s") or (low[:-1] not in nouns and low[:-2] not in nouns):

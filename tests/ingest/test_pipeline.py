@@ -67,12 +67,12 @@ def test_a_headline_is_one_sentence_but_a_first_paragraph_is_not_forced():
 
 
 def test_no_sentence_starts_right_after_a_word():
-    # the parser cut "US | troops battled ..." after a paragraph's first word: a sentence ends on
+    # the parser cut "US | troops entered ..." after a paragraph's first word: a sentence ends on
     # punctuation (or a line), never between two words
     nlp = spacy.blank("en")
     nlp.add_pipe("geokg_blocks")
-    doc = nlp("Clashes Kill 36\n\nUS troops battled militiamen. They left.")
-    assert [(t.text, t.is_sent_start) for t in doc[4:7]] == [("US", True), ("troops", False), ("battled", False)]
+    doc = nlp("Clashes Kill 12\n\nUS troops entered the town. They left.")
+    assert [(t.text, t.is_sent_start) for t in doc[4:7]] == [("US", True), ("troops", False), ("entered", False)]
     assert [t.is_sent_start for t in doc if t.text in (".", "They")] == [False, None, False]
 
 
