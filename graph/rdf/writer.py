@@ -187,9 +187,40 @@ _DESCRIBED = tuple(f"<{base}" for base in DESCRIBED_BASES)
 _ACTOR, _COUNTRY = f"<{ID}actor/", f"<{ID}actor/country:"
 #: What an article's coding says about an actor in its context (names it used, role; the country of an
 #: actor that is not a country): this stays in the article graph, where it can differ between articles.
-#: So does the actor's ``rdf:type``: the article graphs that type an actor are those that name it.
-_IN_CONTEXT = frozenset((RDF.type, SKOS.altLabel, GK.actorRole))
+#: The actor's ``rdf:type`` is in its description, and in an article graph only where nothing else
+#: there names the actor (:func:`_placed`).
+_IN_CONTEXT = frozenset((SKOS.altLabel, GK.actorRole))
 _CODED_COUNTRY = frozenset((GK.countryCode, GK.country))
+_TYPE = RDF.type
+
+
+def _placed(triples: Iterable[Triple]) -> Iterator[tuple[Triple, bool]]:
+    """Each distinct triple with whether it goes to its subject's description graph (else to the article's).
+
+    An actor's ``rdf:type`` goes to its description, and to the article graph as well when no other
+    triple there names the actor (as object, or as the subject of what the article says about it):
+    every actor an article names stays named by it (:func:`~geokg.graph.store.drop_unused_descriptions`)
+    without a type quad per article and actor.
+    """
+    seen: set[Triple] = set()
+    named: set[Term] = set()
+    typed: list[Triple] = []
+    for triple in triples:
+        if triple in seen:
+            continue
+        seen.add(triple)
+        s, p, o = triple
+        if s.startswith(_DESCRIBED) and _described(s, p):
+            if p == _TYPE and s.startswith(_ACTOR):
+                typed.append(triple)
+            yield triple, True
+        else:
+            named.add(o)
+            named.add(s)
+            yield triple, False
+    for triple in typed:
+        if triple[0] not in named:
+            yield triple, False
 
 
 def _described(s: Term, p: Term) -> bool:
@@ -639,11 +670,9 @@ def description_graph(node: Node) -> URIRef | None:
     coordinates) in a graph named by its own IRI, written by every article
     that names it: a store keeps each description once (a quad is stored once
     however many articles write it) instead of once per article graph.  So is
-    an actor's label, kind and sector (and a country's code); its
-    ``rdf:type`` stays in every article graph that names it (those graphs
-    are the articles naming the actor, as for events), and so does what an
-    article's coding says about it in its context, where articles may
-    differ: the names it used (``skos:altLabel``), ``gk:actorRole``, and the
+    an actor's type, label, kind and sector (and a country's code); what
+    an article's coding says about it in its context, where articles may
+    differ, stays in the article graph: the names it used (``skos:altLabel``), ``gk:actorRole``, and the
     ``gk:countryCode`` / ``gk:country`` of an actor that is not a country.
     Everything else an article yields lives in the article's graph.
 
@@ -686,10 +715,10 @@ def article_nquads(result: ArticleResult, *, run: RunInfo | None = None, evidenc
     True
     """
     tail = f" <{article_iri(result.article.id)}> .\n"
-    return "".join(dict.fromkeys([
-        f"{s} {p} {o} {s} .\n" if s.startswith(_DESCRIBED) and _described(s, p) else f"{s} {p} {o}{tail}"
-        for s, p, o in _checked(result, run, evidence)
-    ]))
+    return "".join([
+        f"{s} {p} {o} {s} .\n" if described else f"{s} {p} {o}{tail}"
+        for (s, p, o), described in _placed(_checked(result, run, evidence))
+    ])
 
 
 def article_triples(
@@ -748,13 +777,9 @@ def article_quads(result: ArticleResult, *, run: RunInfo | None = None, evidence
     """
     graph = article_iri(result.article.id)
     terms: dict[Term, Node] = {}  # IRIs and small literals repeat: parse each once
-    seen: set[Triple] = set()
-    for triple in _checked(result, run, evidence):
-        if triple in seen:
-            continue
-        seen.add(triple)
+    for triple, described in _placed(_checked(result, run, evidence)):
         s, p, o = (terms[t] if t in terms else terms.setdefault(t, nt_term(t)) for t in triple)
-        yield s, p, o, s if triple[0].startswith(_DESCRIBED) and _described(*triple[:2]) else graph
+        yield s, p, o, s if described else graph
 
 
 def article_graph(result: ArticleResult, *, run: RunInfo | None = None, evidence: str | None = None) -> Graph:

@@ -279,13 +279,27 @@ def test_one_named_graph_per_article_and_shared_event():
         graph = ds.graph(article_iri(res.article.id))
         assert (event, RDF.type, SEM.Event) in graph
         assert (event, GK.sourceActor, mex) in graph
-        # Mexico's description: once, in its own graph; the article graph keeps the names it used
-        assert {p for _, p, _ in graph.triples((mex, None, None))} <= {RDF.type, SKOS.altLabel}
-        assert (mex, RDF.type, SEM.Actor) in graph  # the article graphs that type an actor name it
+        # Mexico's description, its type too: once, in its own graph; the article graph keeps the names it
+        # used, and needs no type, since the event names Mexico there
+        assert {p for _, p, _ in graph.triples((mex, None, None))} <= {SKOS.altLabel}
     assert (mex, RDFS.label, Literal("Mexico")) in ds.graph(mex)
+    assert (mex, RDF.type, SEM.Actor) in ds.graph(mex)
     # the union holds both reports of the shared event
     union = {o for g in ds.graphs() for o in g.objects(event, GK.relationLemma)}
     assert union == {Literal("reject"), Literal("turn down")}
+
+
+def test_an_actor_the_article_names_in_no_other_triple_is_typed_in_its_graph():
+    art = Article.create(title="Peru", text="Peru and Chile.", url="https://x.test/typed")
+    peru, chile = Actor("country:PER", "Peru", "country"), Actor("country:CHL", "Chile", "country", aliases=("Chileans",))
+    quads = set(article_quads(ArticleResult(article=art, actors=(peru, chile))))
+    graph = article_iri(art.id)
+    for actor in (peru, chile):
+        assert (actor_iri(actor.id), RDF.type, SEM.Actor, actor_iri(actor.id)) in quads  # its description
+    # Peru is named by nothing else in the article graph: its type stays there; Chile by its alias
+    assert (actor_iri("country:PER"), RDF.type, SEM.Actor, graph) in quads
+    assert (actor_iri("country:CHL"), RDF.type, SEM.Actor, graph) not in quads
+    assert (actor_iri("country:CHL"), SKOS.altLabel, Literal("Chileans"), graph) in quads
 
 
 def test_removing_or_replacing_an_article_touches_only_its_graph():
