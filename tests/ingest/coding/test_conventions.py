@@ -153,6 +153,17 @@ def test_shooting_down_a_proposal_is_rejecting_it(coder):
     assert [c for c, _, _ in codes(coder, art, ex)] == ["190"]
 
 
+def test_stopping_its_own_nuclear_work_is_yielding(coder):
+    art, ex = make("Peru suspended its uranium enrichment programme.", "Peru", "suspended", "suspend",
+                   "its uranium enrichment programme")
+    assert codes(coder, art, ex) == [("080", "country:PER", None)]
+    art, ex = make("Chile froze its nuclear programme.", "Chile", "froze", "freeze", "its nuclear programme")
+    assert [c for c, _, _ in codes(coder, art, ex)] == ["080"]
+    # suspending talks stays a cut in relations
+    art, ex = make("Chile suspended talks with Peru.", "Chile", "suspended", "suspend", "talks with Peru")
+    assert [c for c, _, _ in codes(coder, art, ex)] == ["164"]
+
+
 def test_a_shooting_is_small_arms_fighting_by_forces_and_an_assault_by_others(coder):
     art, ex = make("Militants gunned down a Peruvian engineer.", "Militants", "gunned down", "gun down",
                    "a Peruvian engineer")
