@@ -33,6 +33,7 @@ from geokg.ingest.coding.rules import (
     OWNER_TARGETS,
     PEOPLE_SECTORS,
     PLACE_PREPS,
+    STATE_SECTORS,
     STATIC_PREPS,
     TARGET_PREPS,
     VIOLENCE_ROOTS,
@@ -113,7 +114,8 @@ class TargetRules:
                  code: str | None = None) -> tuple[Actor, ...]:
         """Target actors (:meth:`_found_targets`), a country's civilians where violence only
         counts its victims (:meth:`_counted_victims`)."""
-        return self._counted_victims(ex, self._found_targets(ex, sources, context, doc, skip_object, code), code)
+        found = self._found_targets(ex, sources, context, doc, skip_object, code)
+        return self._counted_victims(ex, found, code) if found else self._uncounted_country(ex, sources, context, code)
 
     def _found_targets(self, ex: Extraction, sources: Sequence[Actor], context, doc, skip_object: bool,
                        code: str | None = None) -> tuple[Actor, ...]:
@@ -200,6 +202,24 @@ class TargetRules:
                 or (code or "")[:2] not in VIOLENCE_ROOTS or obj is None or not _counts_people(obj.text)):
             return found
         return (self.actors.sector_actor(found[0].country, "CVL", obj.text),)
+
+    def _uncounted_country(self, ex: Extraction, sources: Sequence[Actor], context, code: str | None
+                           ) -> tuple[Actor, ...]:
+        """The civilians of the place where violence happened as its target when its object only
+        counts people and no argument names their party ("Car bombs kill *seven* in Lima", "...
+        killed 44 people and wounded *27*"): the scene's country, else the article's main country --
+        neither when it is a source's own state ("Chile kills five": whose five is unknown), nor
+        for "others", who are of the kind counted before them ("killed a Chilean soldier and
+        wounded *two others*")."""
+        obj = ex.object
+        if (context is None or obj is None or (code or "")[:2] not in VIOLENCE_ROOTS
+                or not _counts_people(obj.text) or _OTHERS.search(obj.text)):
+            return ()
+        states = {a.country for a in sources if a.id.startswith("country:") or a.sector in STATE_SECTORS}
+        iso = context.scene_country or context.default_country
+        if iso is None or iso in states:
+            return ()
+        return (self.actors.sector_actor(iso, "CVL", obj.text),)
 
     def _victims(self, actor: Actor, arg: Argument, code: str | None) -> Actor:
         """A country named by its people ("killed ten *Palestinians*", "*Israelis* were
@@ -580,6 +600,9 @@ _COUNT_WORDS = _COUNT_NUMBERS | frozenset(
     "at least more than about some nearly almost over up to around another other others people persons "
     "of a and or".split())
 _NUMBER_TOKEN = re.compile(r"^\d[\d,.]*$")
+
+
+_OTHERS = re.compile(r"\bothers?\b", re.IGNORECASE)
 
 
 def _counts_people(text: str) -> bool:

@@ -168,6 +168,24 @@ def test_people_only_counted_are_the_civilians_of_the_country_violence_happens_i
     assert {t for _, _, t in codes(coder, art, ex)} == {"country:CHL"}
 
 
+def test_people_counted_where_no_argument_names_a_party_are_the_scenes_civilians():
+    from coding_helpers import codes, make
+    from geokg.ingest.coding import EventCoder
+
+    coder = EventCoder.default()
+    # the place is only in the article's text (no argument of the clause names it)
+    art, ex = make("A car bomb killed seven on Monday, police in Lima said.", "A car bomb", "killed", "kill", "seven")
+    assert {t for _, _, t in codes(coder, art, ex)} == {"actor:PER-CVL"}
+    # not when the killers are that country's state: whose seven they were is unknown
+    art, ex = make("Peruvian troops killed seven on Monday, officials in Lima said.", "Peruvian troops", "killed",
+                   "kill", "seven")
+    assert {t for _, _, t in codes(coder, art, ex)} <= {None}
+    # nor "others", who are of the kind counted before them
+    art, ex = make("A car bomb wounded two others on Monday, police in Lima said.", "A car bomb", "wounded", "wound",
+                   "two others")
+    assert {t for _, _, t in codes(coder, art, ex)} <= {None}
+
+
 @pytest.mark.model
 def test_model_a_threat_is_held_over_the_subject_of_its_condition(geokg_pipeline):
     # "threatened to X if/unless Y does Z": Y is the side the threat is held over (CAMEO 13)
