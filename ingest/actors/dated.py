@@ -11,7 +11,9 @@ records by actor id and answers three questions as of a date:
   the one in office on that date, when another is not;
 * :meth:`DatedPeople.by_surname`: a surname with its title ("President Bush") is the record
   of that name in office on that date; a surname alone the one person of that surname who
-  held an office (a range of a sector other than ELI) on that date, if one did.
+  held an office (a range of a sector other than ELI) on that date, if one did; with no
+  date (an undated article), the best known who ever held an office, when the country of
+  those offices is clear ("Bush" in an undated story is an American president).
 
 :meth:`DatedPeople.people_as_of` applies them to an article's people before its events are
 coded, so a surname the article names with a title ("President Bush") is not given the
@@ -141,9 +143,12 @@ class DatedPeople:
         the record of that name ("President Bush") in office then; else the one person of
         that surname in an office on ``when`` -- or, of several, the best known (the most
         names in the dictionary) when they all hold office in one country or it has at
-        least twice as many names as any other."""
+        least twice as many names as any other.  With no date (an undated article): the
+        best known of the people of that surname who ever held an office, with the country
+        of those offices when they all held them in one country ("Bush": both presidents),
+        else None."""
         if when is None:
-            return None
+            return self._undated_surname(surname, title)
         if title:
             named = self._by_name.get(f"{title} {surname}".lower())
             if named:
@@ -157,6 +162,24 @@ class DatedPeople:
                 len(self._records[pids[0]][0].names) < 2 * len(self._records[pids[1]][0].names)):
             return None
         return found[0]
+
+    def _undated_surname(self, surname: str, title: str | None) -> Actor | None:
+        """:meth:`by_surname` with no date: the best known of the people of that surname who
+        ever held an office, with the country of their offices -- when the others who held
+        one elsewhere are at most half as well known (fewer than half as many names), and it
+        has two names at least."""
+        offices = {p: {self._parts(c.code)[0] for c in self._records[p][0].codes if self._parts(c.code)[1] != _ELITE}
+                   for p in self._surnames.get(surname.lower(), ())}
+        ranked = sorted((p for p, found in offices.items() if found), key=lambda p: -len(self._records[p][0].names))
+        if not ranked or len(offices[ranked[0]]) != 1 or None in offices[ranked[0]]:
+            return None
+        known = len(self._records[ranked[0]][0].names)
+        if known < 2:  # a record of one name is no well-known holder of the surname ("Hu": not Hu Jintao's)
+            return None
+        if any(offices[p] != offices[ranked[0]] and 2 * len(self._records[p][0].names) > known for p in ranked[1:]):
+            return None
+        base = self._records[ranked[0]][1]
+        return replace(base, country=next(iter(offices[ranked[0]])), sector="GOV" if title else base.sector)
 
     def people_as_of(self, people: Mapping[str, Actor], when: date | None) -> dict[str, Actor]:
         """An article's people (name -> person) as of ``when``: known people get their codes

@@ -79,6 +79,27 @@ def test_surname_alone_needs_one_office_holder(people):
     assert people.by_surname("Reyl", None) is None  # no date, no office
 
 
+def test_surname_without_a_date_is_the_best_known_office_holder_when_his_country_is_clear(people):
+    # the two presidents Vance held office in one country; a minister Vance of another country is
+    # about as well known: no guess
+    assert people.by_surname("Vance", None) is None
+    presidents = DatedPeople(dict([
+        _person("arlo-vance", "Arlo Vance", ("arlo vance", "president vance"),
+                (DatedCode("RURGOV", date(1981, 1, 1), date(1985, 1, 1)),), "RURELI"),
+        _person("arlo-vance-jr", "Arlo Vance Jr", ("arlo vance jr", "president vance", "vance jr"),
+                (DatedCode("RURGOV", date(2001, 1, 1), date(2009, 1, 1)),), "RURELI"),
+        # a mayor of another country, of one name: too little known to stand against them
+        _person("eli-vance", "Eli Vance", ("eli vance",), (DatedCode("OSTGOV", date(2002, 1, 1), date(2003, 1, 1)),)),
+    ]), _parts)
+    found = presidents.by_surname("Vance", None, "President")
+    assert (found.id, found.country, found.sector) == ("person:arlo-vance-jr", "RUR", "GOV")
+    assert presidents.by_surname("Vance", None).country == "RUR"
+    out = presidents.people_as_of({"vance": Actor("person:vance", "Vance", "person", None, "GOV", "President")}, None)
+    assert (out["vance"].id, out["vance"].country) == ("person:arlo-vance-jr", "RUR")
+    # a surname only a record of one name holds names nobody well known
+    assert presidents.by_surname("Reyl", None) is None
+
+
 def test_people_as_of_keeps_the_article_role(people):
     article_people = {
         "vance": Actor("person:vance", "Vance", "person", None, "GOV", "President", ("Vance",)),
