@@ -123,7 +123,7 @@ class DatedPeople:
             if self._standing(best, when) > own:
                 pid = best
         rec, base = self._records[pid]
-        code = rec.code_on(when)
+        code = rec.code_on(when) if when is not None else self._undated_code(rec)
         country, sector = self._parts(code) if code else (None, None)
         if not code and pid == actor.id and actor.sector != base.sector:
             country, sector = actor.country, actor.sector  # no code then: what the text said ("U.N. mediator X")
@@ -137,6 +137,15 @@ class DatedPeople:
         if (country, sector, role) == (actor.country, actor.sector, actor.role):
             return actor
         return replace(actor, country=country, sector=sector, role=role)
+
+    def _undated_code(self, rec: Any) -> str | None:
+        """The code of a record with no date: the default, but the office of one who only held
+        offices of no country ("Kofi Annan": the U.N.'s in any year, not the main country of an
+        undated story about Syria)."""
+        offices = {c.code for c in rec.codes if self._parts(c.code)[1] != _ELITE}
+        if offices and all(self._parts(c)[0] is None and self._parts(c)[1] in _NO_COUNTRY for c in offices):
+            return min(offices)
+        return rec.code_on(None)
 
     def by_surname(self, surname: str, when: date | None, title: str | None = None) -> Actor | None:
         """The person a surname names on ``when`` (as of ``when``), else None: with a title,

@@ -209,7 +209,9 @@ def actor_entries(actors: Iterable[DatedActor], sectors: frozenset[str], countri
         if countries is not None and len(code) > 3 and any("(" in n for n in a.names):
             a = replace(a, names=tuple(dict.fromkeys(w for n in a.names for w in _name_and_acronym(n))))
         display = _entry_name(a.names[0])
-        if len(code) == 3 and countries is not None:  # Phoenix's countries, some with dated codes
+        # a person of no country but while in office ("Kofi Annan": [IGOUNO 1997-2006], else [ELI])
+        sector_only = a.codes and code.upper() in sectors
+        if len(code) == 3 and countries is not None and not sector_only:  # Phoenix's countries, some dated
             if iso:
                 entries.extend((_entry_name(n), Entry("name", iso3=iso)) for n in a.names)
         elif a.codes:

@@ -329,6 +329,26 @@ def test_phoenix_countries_are_countries_and_regions_no_country():
     assert list(user_dated) == ["person:east-timor"]
 
 
+def test_a_phoenix_person_of_no_country_but_in_office_is_a_person_of_that_office():
+    # "[IGOUNO 1997-2006] [ELI]": a default of a sector alone names no country, it is no country record
+    from geokg.ingest.actors.dated import DatedPeople, country_codes
+    from geokg.ingest.dictionaries.coder import _dated_parts, actor_entries
+    from geokg.ingest.dictionaries.petrarch import DatedActor, DatedCode
+
+    sectors = frozenset({"GOV", "IGO", "ELI"})
+    countries = country_codes()
+    envoy = DatedActor(("ines arbeloa", "secretary-general ines arbeloa"),
+                       (DatedCode("IGOUNO", date(1997, 1, 1), date(2006, 12, 31)),), "ELI")
+    entries, dated = actor_entries([envoy], sectors, countries)
+    assert {t: e.kind for t, e in entries}["Ines Arbeloa"] == "person"
+    assert list(dated) == ["person:ines-arbeloa"]
+    people = DatedPeople(dated, lambda code: _dated_parts(code, sectors, countries))
+    person = dated["person:ines-arbeloa"][1]
+    assert (people.as_of(person, date(2004, 1, 1)).country, people.as_of(person, date(2004, 1, 1)).sector) == (None, "IGO")
+    # with no date: the U.N.'s too, the only office held (no country for the story's main country to fill)
+    assert people.as_of(person, None).sector == "IGO"
+
+
 def test_phoenix_names_with_an_acronym_in_brackets_are_matched_as_written():
     from geokg.ingest.actors.dated import country_codes
     from geokg.ingest.dictionaries.coder import actor_entries
