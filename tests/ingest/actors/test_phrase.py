@@ -160,6 +160,14 @@ def test_person_of_an_international_body(coder):
     assert a.id == "person:diego-cordovez" and actor_code(a) == "IGO"
 
 
+def test_the_international_war_crimes_tribunals_are_no_state_of_their_seat(coder):
+    # "The Hague" is a Dutch city: the tribunal sitting there is an international court
+    for text in ("the UN war crimes tribunal", "The Hague tribunal", "the ICTY"):
+        a = coder.code_argument(arg(text, "tribunal" if "tribunal" in text else "ICTY"))
+        assert (a.id, a.country, a.sector) == ("org:icty", None, "JUD"), text
+    assert coder.code_argument(arg("the Rwanda tribunal", "tribunal")).id == "org:ictr"
+
+
 def test_context_resolves_surnames_and_office_holders(coder):
     full = Actor("person:ana-ruiz", "Ana Ruiz", "person", "PER", "GOV", "President")
     ctx = CodingContext("a1", "PER", {"ana ruiz": full, "ruiz": full}, {("PER", "president"): full})
