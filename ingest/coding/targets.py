@@ -210,16 +210,20 @@ class TargetRules:
         killed 44 people and wounded *27*"): the scene's country, else the article's main country --
         neither when it is a source's own state ("Chile kills five": whose five is unknown), nor
         for "others", who are of the kind counted before them ("killed a Chilean soldier and
-        wounded *two others*")."""
+        wounded *two others*").  People a state arrests, jails or expels (17x) and only counts are
+        the scene's, else that state's own ("Chile jails *five* over a bomb plot")."""
         obj = ex.object
-        if (context is None or obj is None or (code or "")[:2] not in VIOLENCE_ROOTS
+        root = (code or "")[:2]
+        if (context is None or obj is None or root not in (*VIOLENCE_ROOTS, "17")
                 or not _counts_people(obj.text) or _OTHERS.search(obj.text)):
             return ()
         states = {a.country for a in sources if a.id.startswith("country:") or a.sector in STATE_SECTORS}
-        iso = context.scene_country or context.default_country
-        if iso is None or iso in states:
-            return ()
-        return (self.actors.sector_actor(iso, "CVL", obj.text),)
+        if root == "17":
+            iso = context.scene_country or (next(iter(states)) if len(states) == 1 else None)
+        else:
+            iso = context.scene_country or context.default_country
+            iso = None if iso in states else iso
+        return (self.actors.sector_actor(iso, "CVL", obj.text),) if iso else ()
 
     def _victims(self, actor: Actor, arg: Argument, code: str | None) -> Actor:
         """A country named by its people ("killed ten *Palestinians*", "*Israelis* were

@@ -184,6 +184,9 @@ def test_people_counted_where_no_argument_names_a_party_are_the_scenes_civilians
     art, ex = make("A car bomb wounded two others on Monday, police in Lima said.", "A car bomb", "wounded", "wound",
                    "two others")
     assert {t for _, _, t in codes(coder, art, ex)} <= {None}
+    # people a state jails and only counts are its own, where no place says otherwise
+    art, ex = make("Chile jailed five over a bomb plot.", "Chile", "jailed", "jail", "five")
+    assert {t for _, _, t in codes(coder, art, ex)} == {"actor:CHL-CVL"}
 
 
 @pytest.mark.model
