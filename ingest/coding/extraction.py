@@ -422,7 +422,7 @@ class ExtractionCoder(TargetRules, SourceRules):
             if not targets:
                 targets = (self._pronoun_targets(ex, sources, siblings, context, doc)
                            or self._holder_targets(ex, sources, siblings, context, doc))
-            if not targets and code[:2] == "13":
+            if not targets and code[:2] in ("03", "13"):
                 targets = self._condition_targets(ex, sources, siblings, context, doc)
             if not targets and code[:2] == "14":
                 targets = self._purpose_targets(ex, sources, context, doc)

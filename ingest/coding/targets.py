@@ -531,13 +531,16 @@ class TargetRules:
 
     def _condition_targets(self, ex: Extraction, sources: Sequence[Actor], siblings: Sequence[Extraction],
                            context, doc) -> tuple[Actor, ...]:
-        """The side a threat is held over: the subject of its condition ("threatened to stop the talks
-        *if the United States* goes ahead", "threatened to quit *unless Sharon* agrees"), an
-        ``if``/``unless`` clause on the threat's verb, the verb it completes or its complement."""
+        """The side a threat, or an offer (03), is held over: the subject of its condition ("threatened
+        to stop the talks *if the United States* goes ahead", "threatened to quit *unless Sharon* agrees",
+        "willing to resume talks *if Chile* is ready to ..."), an ``if``/``unless`` clause on the act's
+        verb, the verb it completes or its complement."""
         tok = relation_root(ex, doc) if doc is not None else None
         if tok is None:
             return ()
         verbs = {tok, *(c for c in tok.children if c.dep_ in ("xcomp", "ccomp"))}
+        # "is willing *to resume* talks if ...": the complement of a predicate adjective
+        verbs.update(x for a in tok.children if a.dep_ == "acomp" for x in a.children if x.dep_ == "xcomp")
         if tok.dep_ in ("xcomp", "ccomp"):
             verbs.add(tok.head)
         conditions = [c for v in verbs for c in v.children if c.dep_ == "advcl"
@@ -549,6 +552,15 @@ class TargetRules:
             if any(x.rel_start <= c.idx < x.rel_end for c in conditions):
                 found = tuple(a for a in self.actors.code_arguments(x.subject, doc=doc, context=context)
                               if a.id not in src_ids)
+                if found:
+                    return found
+        for c in conditions:  # a condition no extraction holds ("if Chile *is* ready to ..."): its subject
+            subj = next((t for t in c.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
+                words = doc[subj.left_edge.i:subj.right_edge.i + 1]
+                arg = Argument("subject", words.text, words.start_char, words.end_char, subj.text, subj.lemma_,
+                               subj.ent_type_)
+                found = tuple(a for a in self.actors.code_arguments(arg, doc=doc, context=context) if a.id not in src_ids)
                 if found:
                     return found
         return ()

@@ -205,6 +205,15 @@ def test_model_a_threat_is_held_over_the_subject_of_its_condition(geokg_pipeline
 
 
 @pytest.mark.model
+def test_model_an_offer_is_made_to_the_subject_of_its_condition(geokg_pipeline):
+    # "willing to X if Y does Z" (03): Y is the side the offer is made to, even when no extraction
+    # holds the condition's clause ("if Chile *is* ready to ...")
+    events = _events(geokg_pipeline, "Peru said it is willing to resume the stalled talks if Chile is ready to "
+                                     "consider its demands.")
+    assert ("country:PER", "resume", "country:CHL", "036") in events, events
+
+
+@pytest.mark.model
 def test_model_a_protest_is_aimed_at_the_actors_of_its_stated_demand(geokg_pipeline):
     # "protested to demand / calling for X": the side the demand names is whom the protest is aimed at
     # (14x), not the protesters' own country
