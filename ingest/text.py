@@ -121,6 +121,12 @@ _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'\-]{3,}|[A-Z]{2,3}(?=[ /][A-Z]{2}))(?:[ /][A-Z][A-Z.'\-]+){0,3}"  # BAGHDAD, NEW YORK
     r"(?:[.,]\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?(?:\s\d{1,2})?)?"  # , Iraq  / , Dec 8  / . Oct 5
     r"\s*(?:\([A-Za-z .-]{1,30}\))?(?:\s+-{1,2}|\s*:)\s+")            # (Reuters) -   / :
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+#: A dateline with its date, the place in any case: "Lima, Sept. 8 (Agency):", "LIMA, 29 October (X) -",
+#: "Lima, Sep 27 (X) Officials ..." (the date makes it one: no dash is needed after it).
+_DATED_LINE = re.compile(
+    rf"^\s*[A-Z][A-Za-z.'\-]+(?:[ /][A-Z][A-Za-z.'\-]+){{0,3}}\s*,\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})"
+    r"(?:,?\s+\d{4})?\s*(?:\([^()]{1,40}\))?\s*(?:-{1,2}|:)?\s+(?=[A-Z\"'])")
 _TITLE_TAG = re.compile(rf"\s*\({_AGENCIES}\)\s*$")
 _BARE_ENTITY = re.compile(r"(\s?)(?<![&\w])(#\d{1,5};|(?:quot|amp|lt|gt|apos|nbsp);)(\w?)")
 _TAG = re.compile(r"<[^<>]{0,200}>")
@@ -154,6 +160,10 @@ def strip_wire_markers(s: str, *, title: bool = False) -> str:
     ('Talks failed.', 'Talks')
     >>> strip_wire_markers("BAGHDAD, Iraq - Talks failed."), strip_wire_markers("OSLO. Oct 5 (NTB) - Talks failed.")
     ('Talks failed.', 'Talks failed.')
+    >>> strip_wire_markers("Lima, Sep 27 (NNN) Talks failed."), strip_wire_markers("LIMA, 29 October (X) - Talks failed.")
+    ('Talks failed.', 'Talks failed.')
+    >>> strip_wire_markers("Peru, Chile and Bolivia met.")
+    'Peru, Chile and Bolivia met.'
     >>> strip_wire_markers("GENEVA: Talks failed."), strip_wire_markers("Talks: failed.")
     ('Talks failed.', 'Talks: failed.')
     >>> print(strip_wire_markers("The party #39;s leader said quot;no quot;."))
@@ -176,7 +186,7 @@ def strip_wire_markers(s: str, *, title: bool = False) -> str:
     if title:
         return _TITLE_TAG.sub("", s).strip()
     s = _BYLINE.sub("", s, count=1)
-    m = _DATELINE.match(s)
+    m = _DATELINE.match(s) or _DATED_LINE.match(s)
     if m and m.end() < len(s):
         s = s[m.end():]
     return s.strip()

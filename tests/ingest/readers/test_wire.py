@@ -13,6 +13,16 @@ def test_bylines_and_datelines_are_removed_from_the_start():
     assert strip_wire_markers("AP - LIMA, Peru - Voters went to the polls.") == "Voters went to the polls."
 
 
+def test_a_dateline_with_its_date_is_removed_whatever_the_case_of_its_place():
+    assert strip_wire_markers("Lima, Sept. 8 (NNN): Ministers met.") == "Ministers met."
+    assert strip_wire_markers("Quito, Sep 27 (UNI) Members of the assembly met.") == "Members of the assembly met."
+    assert strip_wire_markers("LIMA, 29 October (IRIN) - Ministers met.") == "Ministers met."
+    assert strip_wire_markers("LIMA , December 6 (Wire & Agencies) - Ministers met.") == "Ministers met."
+    assert strip_wire_markers("Santiago, May 2, 2004 -- Ministers met.") == "Ministers met."
+    # a sentence that starts with places and no date stays
+    assert strip_wire_markers("Lima, Quito and Bogota met on May 2.") == "Lima, Quito and Bogota met on May 2."
+
+
 def test_text_that_only_looks_like_a_dateline_stays():
     for text in ("EU - Chile talks resume today.", "Voters - many of them young - went to the polls.",
                  "NATO"):
