@@ -153,6 +153,15 @@ def test_shooting_down_a_proposal_is_rejecting_it(coder):
     assert [c for c, _, _ in codes(coder, art, ex)] == ["190"]
 
 
+def test_welcoming_a_speech_or_a_victory_is_praise_and_welcoming_a_leader_is_hosting(coder):
+    art, ex = make("Chile welcomed a Peruvian speech.", "Chile", "welcomed", "welcome", "a Peruvian speech")
+    assert codes(coder, art, ex) == [("051", "country:CHL", "country:PER")]
+    art, ex = make("Chile welcomed the Peruvian victory.", "Chile", "welcomed", "welcome", "the Peruvian victory")
+    assert [c for c, _, _ in codes(coder, art, ex)] == ["051"]
+    art, ex = make("Chile welcomed the Peruvian president.", "Chile", "welcomed", "welcome", "the Peruvian president")
+    assert [c for c, _, _ in codes(coder, art, ex)] == ["043"]
+
+
 def test_stopping_its_own_nuclear_work_is_yielding(coder):
     art, ex = make("Peru suspended its uranium enrichment programme.", "Peru", "suspended", "suspend",
                    "its uranium enrichment programme")
