@@ -50,6 +50,7 @@ from geokg.ingest.coding.rules import (
     STATIC_PREPS,
     VIOLENCE_ROOTS,
     background_clause,
+    home_visit,
     hyphen_prefix,
     political_dyad,
     controlling_extraction,
@@ -390,7 +391,8 @@ class ExtractionCoder(TargetRules, SourceRules):
                 and mentions_accident(self.lexicon, ex, article)):
             return []  # "killed in a plane crash", "killed as an earthquake struck": nobody acted
         events = self._events(ex, article, code, sources, targets, mutual=bool(between))
-        return [e for e in events if political_dyad(e.source, e.target, code)]
+        return [e for e in events
+                if political_dyad(e.source, e.target, code) and not home_visit(e.source, e.target, e.cameo)]
 
     def _roles(self, ex: Extraction, article: Article, doc, context: CodingContext | None,
                siblings: Sequence[Extraction], code: str, theme: bool, sources: Sequence[Actor],

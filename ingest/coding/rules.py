@@ -32,6 +32,7 @@ from geokg.ingest.records import (  # event_id re-exported
 
 __all__ = [
     "relation_root",
+    "home_visit",
     "hyphen_prefix",
     "AGENTLESS_ROOTS",
     "OWNER_TARGETS",
@@ -191,6 +192,25 @@ def political_dyad(source: Actor | None, target: Actor | None, code: str = "") -
             return True
     countries = {a.country for a in actors if a.country}
     return len(countries) > 1
+
+
+#: Visits, hosting and meetings planned: CAMEO 036 (intent to meet), 042, 043, 044.
+_VISIT_CODES = frozenset({"036", "042", "043", "044"})
+
+
+def home_visit(source: Actor | None, target: Actor | None, code: str) -> bool:
+    """Whether a visit (or a meeting planned) goes to the visitor's own country: "the prince flew
+    back to Chile", "the president visited a Peruvian province": no one else is met, no event.
+
+    Examples
+    --------
+    >>> chl, per = Actor("country:CHL", "Chile", "country", "CHL"), Actor("country:PER", "Peru", "country", "PER")
+    >>> envoy = Actor("person:x", "X", "person", "CHL", "GOV")
+    >>> home_visit(envoy, chl, "042"), home_visit(envoy, per, "042"), home_visit(envoy, chl, "040")
+    (True, False, False)
+    """
+    return (code in _VISIT_CODES and source is not None and target is not None and target.kind == "country"
+            and source.country is not None and source.country == target.country)
 
 
 def relation_root(ex: Extraction, doc):

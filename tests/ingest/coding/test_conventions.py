@@ -162,6 +162,14 @@ def test_welcoming_a_speech_or_a_victory_is_praise_and_welcoming_a_leader_is_hos
     assert [c for c, _, _ in codes(coder, art, ex)] == ["043"]
 
 
+def test_a_visit_to_ones_own_country_is_no_event(coder):
+    art, ex = make("The Chilean president flew back to Chile on Monday.", "The Chilean president", "flew back to",
+                   "fly back to", "Chile")
+    assert codes(coder, art, ex) == []
+    art, ex = make("The Chilean president flew to Peru on Monday.", "The Chilean president", "flew to", "fly to", "Peru")
+    assert [t for _, _, t in codes(coder, art, ex)] == ["country:PER"]
+
+
 def test_stopping_its_own_nuclear_work_is_yielding(coder):
     art, ex = make("Peru suspended its uranium enrichment programme.", "Peru", "suspended", "suspend",
                    "its uranium enrichment programme")
