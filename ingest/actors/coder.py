@@ -218,11 +218,14 @@ class ActorCoder(PhraseRules):
     def _stands_for_of(self, words: list[str], head: int) -> bool:
         """Whether the head acts for the party of its "of" phrase ("representatives of the rebels",
         "staff of the UN": ``party_heads``; a generic head -- "leader", "officials" -- of an
-        organisation: "the leader of the armed group *Hezbollah*", not "the leader of
-        Chile", the country's government) -- not when a capitalised word before it names whose it
-        is ("*Australian* employee of a Canadian company")."""
+        organisation or of a body of a sector other than the government: "the leader of the armed
+        group *Hezbollah*", "a leader of a Chilean *rebel* group", not "the leader of Chile", the
+        country's government) -- not when a capitalised word before it names whose it is
+        ("*Australian* employee of a Canadian company")."""
         party = words[head].lower() in self.words["party_heads"] or (
-            is_generic(words[head]) and any(e.kind == "org" for m in self._scan(words[head + 2:]) for e in m.entries))
+            is_generic(words[head]) and any(
+                e.kind == "org" or (e.kind == "role" and e.sector not in (None, "GOV"))
+                for m in self._scan(words[head + 2:]) for e in m.entries))
         return party and not any(
             w[:1].isupper() and w.lower() not in DETERMINERS and w.lower() not in self.words["quantity_heads"]
             and w.lower() not in self.words["common_modifiers"] and w.lower() not in self.words["religions"]

@@ -160,6 +160,14 @@ def test_person_of_an_international_body(coder):
     assert a.id == "person:diego-cordovez" and actor_code(a) == "IGO"
 
 
+def test_a_leader_of_a_body_of_another_sector_is_of_that_body_not_the_government(coder):
+    assert coder.code_argument(arg("the leader of a Peruvian rebel group", "leader")).id == "actor:PER-REB"
+    assert coder.code_argument(arg("leaders of a Chilean militant group", "leaders")).id == "actor:CHL-REB"
+    # a body of the government, and a country, stay the government's
+    assert coder.code_argument(arg("officials of the Peruvian interior ministry", "officials")).id == "actor:PER-GOV"
+    assert coder.code_argument(arg("the leader of Chile", "leader")).id == "actor:CHL-GOV"
+
+
 def test_the_international_war_crimes_tribunals_are_no_state_of_their_seat(coder):
     # "The Hague" is a Dutch city: the tribunal sitting there is an international court
     for text in ("the UN war crimes tribunal", "The Hague tribunal", "the ICTY"):
