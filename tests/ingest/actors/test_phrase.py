@@ -168,6 +168,11 @@ def test_a_leader_of_a_body_of_another_sector_is_of_that_body_not_the_government
     assert coder.code_argument(arg("the leader of Chile", "leader")).id == "actor:CHL-GOV"
 
 
+def test_a_carrier_or_a_tycoon_of_a_country_is_its_business_not_its_state(coder):
+    assert coder.code_argument(arg("Chilean Airways", "Airways", "ORG")).id == "actor:CHL-BUS"
+    assert coder.code_argument(arg("a Peruvian tycoon", "tycoon")).id == "actor:PER-BUS"
+
+
 def test_the_international_war_crimes_tribunals_are_no_state_of_their_seat(coder):
     # "The Hague" is a Dutch city: the tribunal sitting there is an international court
     for text in ("the UN war crimes tribunal", "The Hague tribunal", "the ICTY"):
