@@ -22,6 +22,10 @@ def test_a_nationality_group_that_uses_force_is_an_armed_group_not_the_state(cod
     art, ex = make("A Chilean group threatened to behead a Peruvian hostage.", "A Chilean group",
                    "threatened to behead", "behead", "a Peruvian hostage", mode="intended")
     assert [s for _, s, _ in codes(coder, art, ex)] == ["actor:CHL-UAF"]
+    # ... and one that frees its captives is their captor
+    art, ex = make("A Chilean group freed two Peruvian hostages.", "A Chilean group", "freed", "free",
+                   "two Peruvian hostages")
+    assert [s for _, s, _ in codes(coder, art, ex)] == ["actor:CHL-UAF"]
     # ... but the country itself stays the country
     art, ex = make("Chile killed two Peruvian hostages.", "Chile", "killed", "kill", "two Peruvian hostages")
     assert [s for _, s, _ in codes(coder, art, ex)] == ["country:CHL"]
