@@ -54,7 +54,10 @@ _CAPITALISED = re.compile(r"[A-Z][a-z]+")
 _HEAD_CUT = frozenset({"on", "of", "in", "against", "by", "at"})
 _NOUN_PREPS = frozenset({"on", "of", "in", "against", "at", "near", "targeting"})
 #: Prepositions of a phrase the extractor promotes to the object of a headline passive.
-_HEADLINE_PREPS = frozenset({"in", "at", "near", "during", "after", "on", "outside"})
+_HEADLINE_PREPS = frozenset({"in", "at", "near", "during", "after", "on", "outside", "over", "for"})
+#: Participles of verbs of giving that keep their object in the passive ("Peru *given* a deadline",
+#: "Minister *denied* a visa"): in a headline without "was" the subject received it.
+_GIVEN_PARTICIPLES = frozenset({"given", "handed", "granted", "awarded", "denied", "shown", "told", "promised"})
 #: Participles of verbs that take a captive with a status noun as complement ("*held* two Britons hostage").
 _CAPTOR_PARTICIPLES = frozenset({"held", "kept", "taken"})
 _IRREGULAR_PARTICIPLES = frozenset({"shot", "hit", "held", "slain", "hurt", "struck", "taken", "beaten", "caught", "set"})
@@ -160,7 +163,9 @@ def headline_passive(ex: Extraction, article: Article, code: str) -> bool:
     if ex.kind != "event" or ex.sent_start >= article.body_offset:
         return False
     result = ex.object is not None and ex.object.text.lower() in _RESULT_WORDS
-    if ex.object is not None and not result and not (ex.object.prep and ex.object.prep in _HEADLINE_PREPS):
+    given = ex.relation.lower() in _GIVEN_PARTICIPLES  # "Peru given deadline": the object stays
+    if (ex.object is not None and not result and not given
+            and not (ex.object.prep and ex.object.prep in _HEADLINE_PREPS)):
         return False  # an object proper; a promoted "in Attack ..." phrase, a result ("shot *dead*") is none
     if code[:2] in ("01", "03"):
         return False  # "Leaders Agreed" is told in the active even in headlines
@@ -169,7 +174,7 @@ def headline_passive(ex: Extraction, article: Article, code: str) -> bool:
         words = words[:1]  # "Aid Workers Killed in Attack": the place or cause was promoted
     if len(words) != 1 or any(x.prep == "by" for x in ex.extras):
         return False
-    return words[0].endswith("ed") or words[0] in _IRREGULAR_PARTICIPLES
+    return words[0].endswith("ed") or words[0] in _IRREGULAR_PARTICIPLES or given
 
 
 #: Readings of a clause (:func:`clause_reading`) that are not coded as events.

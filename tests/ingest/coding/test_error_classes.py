@@ -80,6 +80,20 @@ def test_a_headline_passive_with_a_result_word_makes_its_subject_the_target(code
     assert all(ev.source is None for ev in coder.code_extraction(ex, art))
 
 
+def test_a_headline_passive_with_a_cause_or_a_thing_given_makes_its_subject_no_source(coder):
+    # "charged *over* X" (the cause promoted as object), "given a deadline" (a verb of giving keeps its object)
+    title = "Three Chilean Officers Charged Over Riot"
+    art, ex = _title_extraction(title, "Three Chilean Officers", "Charged Over", "charge over")
+    k = title.index("Riot")
+    ex = replace(ex, object=Argument("object", "Riot", k, k + 4, head="Riot", prep="over"))
+    assert all(ev.source is None for ev in coder.code_extraction(ex, art))
+    title = "Peru Given Trade Deadline"
+    art, ex = _title_extraction(title, "Peru", "Given", "give")
+    k = title.index("Trade Deadline")
+    ex = replace(ex, object=Argument("object", "Trade Deadline", k, len(title), head="Deadline"))
+    assert all(ev.source is None for ev in coder.code_extraction(ex, art))
+
+
 def test_a_headline_harm_whose_lead_sentence_tells_an_accident_is_no_event(coder):
     title = "Peru Mine Blast Kills 20"
     art = Article.create(title=title, text="A gas explosion in a coal mine killed 20 miners. Rescuers dug on.",
