@@ -68,6 +68,8 @@ class Lexicon:
         pronouns: dict[str, PronounInfo],
         headline_verbs: frozenset[str] = frozenset(),
         group_nouns: frozenset[str] = frozenset(),
+        individual_nouns: frozenset[str] = frozenset(),
+        noun_genders: dict[str, str] | None = None,
     ) -> None:
         self.verbs = verbs
         self.headline_verbs = headline_verbs | frozenset(verbs)
@@ -75,6 +77,8 @@ class Lexicon:
         self.role_nouns = role_nouns
         self.pronouns = pronouns
         self.group_nouns = group_nouns
+        self.individual_nouns = individual_nouns
+        self.noun_genders = dict(noun_genders or {})  # "girl": "f" -- a pronoun of the other gender is not her
 
         def members(cls: str) -> frozenset[str]:
             return frozenset(k for k, classes in verbs.items() if cls in classes)
@@ -103,13 +107,15 @@ class Lexicon:
         role_rows = _read_rows(config.roles_file, config.data_dir)
         roles = frozenset(r[0].lower() for r in role_rows if len(r) < 2 or r[1] in ("", "person"))
         groups = frozenset(r[0].lower() for r in role_rows if len(r) > 1 and r[1] == "group")
+        individuals = frozenset(r[0].lower() for r in role_rows if len(r) > 1 and r[1] == "individual")
+        genders = {r[0].lower(): r[2] for r in role_rows if len(r) > 2 and r[1] == "individual" and r[2] in ("f", "m")}
         pronouns = {}
         for row in _read_rows(config.pronouns_file, config.data_dir):
             if len(row) != 5:
                 raise LexiconError(f"{config.pronouns_file}: bad row {row!r} (need 5 columns)")
             pronouns[row[0]] = PronounInfo(row[1], row[2], row[3], row[4] == "1")
         headline = frozenset(row[0].lower() for row in _read_rows(config.headline_verbs_file, config.data_dir))
-        return cls(verbs, nouns, roles, pronouns, headline, groups)
+        return cls(verbs, nouns, roles, pronouns, headline, groups, individuals, genders)
 
     def verb_class(self, lemma: str) -> str:
         """First-listed class of a verb lemma ("speech", "mode", ...) or ""."""
@@ -131,6 +137,11 @@ class Lexicon:
     def is_role_noun(self, lemma: str) -> bool:
         """Whether ``lemma`` names a role or office (president, minister)."""
         return lemma.lower() in self.role_nouns
+
+    def is_person_noun(self, lemma: str) -> bool:
+        """Whether ``lemma`` names one person: a role, or a person of no office (engineer, hostage)."""
+        low = lemma.lower()
+        return low in self.role_nouns or low in self.individual_nouns
 
 
 @dataclass(frozen=True)

@@ -118,9 +118,9 @@ class Resolver:
         self.mentions: list[Mention] = []
         self.full_names: dict[str, str] = {}
         self.titled: list[tuple[int, str, str]] = []  # (token, role lemma, name)
+        self.gender: dict[int, str] = {}  # mention head -> "f" / "m": a gendered noun's, or learnt from he/she
         self._collect()
         self.cache: dict[int, str] = {}
-        self.gender: dict[int, str] = {}
         self.countries: dict[str, bool] = {}  # mention head -> gender learnt from he/she resolved to it
 
     # -- mentions -------------------------------------------------------
@@ -141,7 +141,9 @@ class Resolver:
                 start += 1
             text = tab.span_text(start, end)
             lemma = lemmas[i]
-            person = label == "PERSON" or lex.is_role_noun(lemma)
+            person = label == "PERSON" or lex.is_person_noun(lemma)
+            if lemma.lower() in lex.noun_genders:  # "a schoolgirl": "he" is not her
+                self.gender[i] = lex.noun_genders[lemma.lower()]
             number = "pl" if tag[i] in ("NNS", "NNPS") else "sg"
             if label == "PERSON":
                 name = tab.span_text(ent[0], ent[1]) if ent else words[i]

@@ -30,6 +30,21 @@ def test_number_and_animacy_agreement() -> None:
     assert r.resolve(doc[8]) == "Ana Ruiz"
 
 
+def test_a_person_of_no_office_is_who_a_pronoun_stands_for_and_a_gendered_noun_keeps_its_gender() -> None:
+    # "A Chilean engineer was freed . He was abducted ." -- "he" is the engineer; "A girl was freed . He ..." is not
+    nlp = spacy.blank("en")
+    for noun, expected in (("engineer", "Chilean engineer"), ("girl", "")):
+        words = ["A", "Chilean", noun, "was", "freed", ".", "He", "was", "abducted", "."]
+        doc = Doc(nlp.vocab, words=words, heads=[2, 2, 4, 4, 4, 4, 8, 8, 8, 8],
+                  deps=["det", "amod", "nsubjpass", "auxpass", "ROOT", "punct", "nsubjpass", "auxpass", "ROOT", "punct"],
+                  pos=["DET", "ADJ", "NOUN", "AUX", "VERB", "PUNCT", "PRON", "AUX", "VERB", "PUNCT"],
+                  tags=["DT", "JJ", "NN", "VBD", "VBN", ".", "PRP", "VBD", "VBN", "."],
+                  lemmas=["a", "chilean", noun, "be", "free", ".", "he", "be", "abduct", "."],
+                  ents=["O", "B-NORP", "O", "O", "O", "O", "O", "O", "O", "O"],
+                  sent_starts=[True, False, False, False, False, False, True, False, False, False])
+        assert Resolver(doc, LEX).resolve(doc[6]) == expected, noun
+
+
 def test_surname_resolves_only_to_a_name_ending_with_it() -> None:
     # a headline's "Ruiz Urges Calm" taken for one PERSON entity is no fuller name of "Ana Ruiz"
     nlp = spacy.blank("en")
