@@ -71,6 +71,10 @@ __all__ = ["ExtractionCoder"]
 _RECIPROCALS = frozenset({"each other", "one another"})
 
 _THREAT = re.compile(r"\bthreat", re.IGNORECASE)
+#: Objects that are one person himself ("themselves" may be a misparse of another side), and the
+#: roots of acts that, done to oneself, are no event.
+_REFLEXIVES = frozenset({"himself", "herself", "self", "oneself"})
+_SELF_HARM_ROOTS = frozenset({"09", "18", "19", "20"})
 #: Prepositions of the actors an act is aimed at ("fired rockets *at* X", "used force *against* X").
 _AIMED_PREPS = frozenset({"at", "against"})
 _WILLING = re.compile(r"\b(?:is|are|was|were|be|been|being|am|'s|'re)\s+(?:not\s+|now\s+|still\s+)?prepared\b",
@@ -366,8 +370,9 @@ class ExtractionCoder(TargetRules, SourceRules):
         code, theme = self._reread(ex, doc, code, theme, mode, object_actors)
         code = self._cause_code(ex, code, is_state(sources), doc)
         code, sources, targets, demanded = self._demand(ex, mode, governor, code, sources, doc, context)
-        if code is None:
-            return []
+        if code is None or (code[:2] in _SELF_HARM_ROOTS and ex.object is not None
+                            and ex.object.text.lower() in _REFLEXIVES):
+            return []  # "the bomber killed *himself* (and wounded ten)", "checked *himself* into hospital"
         if not demanded:
             sources, targets = self._roles(ex, article, doc, context, siblings, code, theme, sources,
                                            object_actors, between)

@@ -162,6 +162,13 @@ def test_welcoming_a_speech_or_a_victory_is_praise_and_welcoming_a_leader_is_hos
     assert [c for c, _, _ in codes(coder, art, ex)] == ["043"]
 
 
+def test_harm_a_person_does_to_himself_is_no_event(coder):
+    art, ex = make("A Peruvian rebel killed himself in Lima.", "A Peruvian rebel", "killed", "kill", "himself")
+    assert codes(coder, art, ex) == []
+    art, ex = make("A Peruvian rebel killed a soldier in Lima.", "A Peruvian rebel", "killed", "kill", "a soldier")
+    assert [c for c, _, _ in codes(coder, art, ex)] == ["180"]
+
+
 def test_a_visit_to_ones_own_country_is_no_event(coder):
     art, ex = make("The Chilean president flew back to Chile on Monday.", "The Chilean president", "flew back to",
                    "fly back to", "Chile")
