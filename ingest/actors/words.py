@@ -42,10 +42,10 @@ _TOKEN_RE = re.compile(
     r"|\w+(?:[-.]\w+|['’](?!s\b)\w+)*"      # words: al-Qaeda, N'Djamena, MS-13
     r"|[^\w\s]",
 )
-_LED_RE = re.compile(r"^([A-Z][\w.]*)(?=-(?:led|backed|based|owned|run|allied|aligned|sponsored|supported|"
-                     r"dominated|controlled|held|funded|friendly)$)")
+_LED_RE = re.compile(r"^([A-Z][\w.]*)(?=-(?i:led|backed|based|owned|run|allied|aligned|sponsored|supported|"
+                     r"dominated|controlled|held|funded|friendly)$)")  # "US-Led" in a Title Case headline too
 #: What every text with a "-led" style compound contains (a fast test before reading its words).
-_LED_SUFFIX = re.compile(r"-(?:led|backed|based|owned|run|allied|aligned|sponsored|supported|dominated|controlled|"
+_LED_SUFFIX = re.compile(r"-(?i:led|backed|based|owned|run|allied|aligned|sponsored|supported|dominated|controlled|"
                          r"held|funded|friendly)")
 #: A token that is a word (not punctuation) matches this.
 WORD_RE = re.compile(r"\w")
@@ -115,6 +115,8 @@ def words_of(text: str) -> list[str]:
     --------
     >>> words_of("Vietnamese-led forces entered the U.S.-backed zone")
     ['Vietnamese', '-led', 'forces', 'entered', 'the', 'U.S.', '-', 'backed', 'zone']
+    >>> words_of("Chile Blames Peru-Led Forces")  # a Title Case headline
+    ['Chile', 'Blames', 'Peru', '-Led', 'Forces']
     """
     words = _TOKEN_RE.findall(text)
     if "-" not in text or not _LED_SUFFIX.search(text):

@@ -73,6 +73,8 @@ def test_led_compounds_are_cut_only_with_their_suffix():
     assert words_of("Saudi-led and Iran-backed forces in Lebanon-Syria") == [
         "Saudi", "-led", "and", "Iran", "-backed", "forces", "in", "Lebanon-Syria"]
     assert words_of("a well-led Saudi-Iranian force") == ["a", "well-led", "Saudi-Iranian", "force"]
+    # a Title Case headline's suffix too
+    assert words_of("Chile Blames Peru-Led Forces") == ["Chile", "Blames", "Peru", "-Led", "Forces"]
 
 
 def test_irregular_plurals_of_people_words():
