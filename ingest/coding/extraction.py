@@ -174,7 +174,7 @@ class ExtractionCoder(TargetRules, SourceRules):
                 and self.lexicon.is_event_noun(obj.head or obj.text.split()[-1])):
             noun_pos = head_pos(obj, doc)
         elif obj is not None and self.lexicon.user_patterns is not None and self.lexicon.frame(lemma) not in (
-                None, "motion"):  # a verb of motion frames no clause
+                None, "motion", "managing"):  # a verb of motion or of leading frames no clause
             noun_pos = head_pos(obj, doc)  # a frame verb's object: a clause ("said *it would leave*") or not
         return prepared, noun_pos, main
 

@@ -180,7 +180,7 @@ class VerbLexicon:
         for n, (lemma_, kind) in read_rows("coding/verbs_frames.tsv", data_dir, 2):
             if kind not in ("support", "refusal", "asserted", "intent", "generic", "speech", "accusation",
                             "request", "converse", "preparation", "patient", "deliberation", "motion",
-                            "commissive"):
+                            "managing", "commissive"):
                 raise LexiconError(f"coding/verbs_frames.tsv:{n}: unknown kind {kind!r}")
             key = " ".join(lemma_.lower().split())
             if kind in kinds.get(key, ()):
@@ -356,9 +356,10 @@ class VerbLexicon:
                 # the clause is its verb's; the noun is no vague object ("faced a speech"), so a verb's
                 # own or block code holds without an object that names actors
                 return self._pattern_code(lex, replace(ex, lemma=verb), own=True)
-            if "motion" in (self.frame(ex.lemma), self.frame(ex.lemma.split()[0])):
+            if {"motion", "managing"} & {self.frame(ex.lemma), self.frame(ex.lemma.split()[0])}:
                 # "left Pyongyang", "went to Darfur": a place, no party consulted -- only a pattern
-                # codes it ("went *for consultations*"), never the block's 040
+                # codes it ("went *for consultations*"), never the block's 040; nor OVERSEE_MANAGE's
+                # 060 ("heads a committee", "controls the town")
                 return self._pattern_code(lex, ex, own=False)
             if "patient" in (self.frame(ex.lemma), self.frame(ex.lemma.split()[0])):
                 return None, False  # "three soldiers died (in Gaza fighting)": the subject did nothing
@@ -374,7 +375,7 @@ class VerbLexicon:
                 return code, theme
         # a user's verb codes its verbs as PETRARCH does (a pattern, else the verb's own code),
         # except frame verbs whose complement geokg codes ("said it would leave")
-        framing = (self.frame(ex.lemma) not in (None, "patient", "deliberation", "motion") or self.frame_in(ex.relation, "speech")) and (
+        framing = (self.frame(ex.lemma) not in (None, "patient", "deliberation", "motion", "managing") or self.frame_in(ex.relation, "speech")) and (
             ex.object is None or clause_object is not False)
         own = layer == "backoff" or not framing
         return self._pattern_code(lex, ex, own=own, object_actor=object_actor)

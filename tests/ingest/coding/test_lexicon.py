@@ -221,6 +221,17 @@ def test_model_leaving_a_place_is_no_consultation(nlp):
     assert ("042", "go to") in _events(nlp, coder, "The Kenyan foreign minister went to Uganda for consultations.")
 
 
+@pytest.mark.model
+def test_model_leading_or_controlling_is_no_cooperation(nlp):
+    from geokg.ingest.dictionaries.coder import build_coder
+
+    coder = build_coder()
+    # the OVERSEE_MANAGE block's 060 is not used: heading a body or controlling a town is no material cooperation
+    assert LEX.frame("head") == LEX.frame("control") == "managing"
+    assert not _events(nlp, coder, "A Chilean senator will head the Peruvian trade committee.")
+    assert not _events(nlp, coder, "Chilean forces have controlled the Peruvian town since Sunday.")
+
+
 def _light(relation: str, lemma: str, obj: str = "", head: str = ""):
     from geokg.ingest.records import Argument, Extraction
 
