@@ -370,9 +370,8 @@ class ExtractionCoder(TargetRules, SourceRules):
         code, theme = self._reread(ex, doc, code, theme, mode, object_actors)
         code = self._cause_code(ex, code, is_state(sources), doc)
         code, sources, targets, demanded = self._demand(ex, mode, governor, code, sources, doc, context)
-        if code is None or (code[:2] in _SELF_HARM_ROOTS and ex.object is not None
-                            and ex.object.text.lower() in _REFLEXIVES):
-            return []  # "the bomber killed *himself* (and wounded ten)", "checked *himself* into hospital"
+        if code is None or _self_done(ex, code) or (demanded and _own_country(sources, targets)):
+            return []  # "the bomber killed *himself*"; "Chile should pull out", said by Chile's president
         if not demanded:
             sources, targets = self._roles(ex, article, doc, context, siblings, code, theme, sources,
                                            object_actors, between)
@@ -579,3 +578,17 @@ def _reciprocal(ex: Extraction) -> bool:
     other*", "clashed *with one another*")."""
     args = ([ex.object] if ex.object is not None else []) + list(ex.extras)
     return any(a.text.lower().strip() in _RECIPROCALS for a in args)
+
+
+def _self_done(ex: Extraction, code: str) -> bool:
+    """Whether ``ex`` is harm or an inquiry a person does to himself ("killed *himself*", "checked
+    *himself* into hospital"): no event."""
+    return code[:2] in _SELF_HARM_ROOTS and ex.object is not None and ex.object.text.lower() in _REFLEXIVES
+
+
+def _own_country(sources: Sequence[Actor], targets: Sequence[Actor]) -> bool:
+    """Whether every target is the country itself that the sources belong to (a demand on it is a
+    stance: "Chile should pull out", said by Chile's president)."""
+    homes = {a.country for a in sources if a.country}
+    return bool(targets) and all(t.id == f"country:{t.country}" and t.country in homes for t in targets)
+

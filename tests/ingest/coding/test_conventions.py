@@ -206,6 +206,15 @@ def test_model_voting_in_an_election_is_no_event(nlp):
     assert list(model_events(nlp, coder, "Chileans voted in a referendum on Sunday.")) == []
 
 
+@pytest.mark.model
+def test_model_what_ones_own_country_should_do_is_no_demand(nlp, coder):
+    # "X should ..." said of the speaker's own country is a stance, not a demand on it
+    events = model_events(nlp, coder, "The Chilean president said Chile should pull its troops out of Peru soon.")
+    assert [e for e in events if e.cameo.startswith("10")] == []
+    events = model_events(nlp, coder, "The Chilean president said Peru should pull its troops out of Bolivia soon.")
+    assert [(e.cameo, e.target.id) for e in events if e.cameo.startswith("10")] == [("100", "country:PER")]
+
+
 def test_charging_into_a_place_is_a_raid_not_an_accusation(coder):
     art, ex = make("Chilean troops charged into a Peruvian camp.", "Chilean troops", "charged into", "charge into",
                    "a Peruvian camp")
