@@ -215,6 +215,14 @@ def test_model_what_ones_own_country_should_do_is_no_demand(nlp, coder):
     assert [(e.cameo, e.target.id) for e in events if e.cameo.startswith("10")] == [("100", "country:PER")]
 
 
+def test_dispersing_protesters_is_repression_not_a_statement(coder):
+    art, ex = make("Peruvian police dispersed Chilean protesters.", "Peruvian police", "dispersed", "disperse",
+                   "Chilean protesters")
+    assert codes(coder, art, ex) == [("175", "actor:PER-COP", "actor:CHL-CVL")]
+    art, ex = make("Peruvian police broke up a rally.", "Peruvian police", "broke up", "break up", "a rally")
+    assert [c for c, _, _ in codes(coder, art, ex)] == ["175"]
+
+
 def test_charging_into_a_place_is_a_raid_not_an_accusation(coder):
     art, ex = make("Chilean troops charged into a Peruvian camp.", "Chilean troops", "charged into", "charge into",
                    "a Peruvian camp")
