@@ -51,7 +51,8 @@ events, actors and entity mentions:
 * a harm told by a generic violence verb takes the type of the fight or attack named with it
   ("killed *in clashes*" 190, "*Israeli air strikes* killed" 195, "*a blast* hit" 183); a violent
   PETRARCH block verb with a subject that names no doer of harm is a figure of speech ("*terror
-  scares* hit X": no event); leaving or going to a place is no consultation (frame "motion");
+  scares* hit X": no event); leaving or going to a place is no consultation (frame "motion"),
+  heading a body or controlling a town no cooperation (frame "managing");
 * PLOVER category and mode, QuadClass and Goldstein come from ``coding/cameo.tsv``;
 * date and place from :mod:`geokg.ingest.dates`.
 
