@@ -230,6 +230,8 @@ def test_model_leading_or_controlling_is_no_cooperation(nlp):
     assert LEX.frame("head") == LEX.frame("control") == "managing"
     assert not _events(nlp, coder, "A Chilean senator will head the Peruvian trade committee.")
     assert not _events(nlp, coder, "Chilean forces have controlled the Peruvian town since Sunday.")
+    # ... but leading talks takes part in them
+    assert ("046", "lead") in _events(nlp, coder, "The Chilean foreign minister led the talks with Peru on Monday.")
 
 
 def _light(relation: str, lemma: str, obj: str = "", head: str = ""):
