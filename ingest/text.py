@@ -148,7 +148,8 @@ def strip_wire_markers(s: str, *, title: bool = False) -> str:
     """Remove wire-service bylines, datelines and agency tags, and repair bare entities.
 
     A byline or dateline is only removed at the start of the text (a dateline needs its
-    place in capitals and a dash after it), an agency tag only at the end of a title.
+    place in capitals and a dash or colon after it, or a date after its place: "Lima, Sept. 8
+    (Agency)"), an agency tag only at the end of a title.
 
     Examples
     --------

@@ -591,4 +591,3 @@ def _own_country(sources: Sequence[Actor], targets: Sequence[Actor]) -> bool:
     stance: "Chile should pull out", said by Chile's president)."""
     homes = {a.country for a in sources if a.country}
     return bool(targets) and all(t.id == f"country:{t.country}" and t.country in homes for t in targets)
-

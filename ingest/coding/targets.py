@@ -113,7 +113,8 @@ class TargetRules:
     def _targets(self, ex: Extraction, sources: Sequence[Actor], context, doc, skip_object: bool,
                  code: str | None = None) -> tuple[Actor, ...]:
         """Target actors (:meth:`_found_targets`), a country's civilians where violence only
-        counts its victims (:meth:`_counted_victims`)."""
+        counts its victims (:meth:`_counted_victims`; :meth:`_uncounted_country` where no
+        argument names their country)."""
         found = self._found_targets(ex, sources, context, doc, skip_object, code)
         return self._counted_victims(ex, found, code) if found else self._uncounted_country(ex, sources, context, code)
 
@@ -618,6 +619,7 @@ _COUNT_WORDS = _COUNT_NUMBERS | frozenset(
 _NUMBER_TOKEN = re.compile(r"^\d[\d,.]*$")
 
 
+#: "two others": people of the kind counted before them, no count of a country's people.
 _OTHERS = re.compile(r"\bothers?\b", re.IGNORECASE)
 
 

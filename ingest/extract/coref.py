@@ -121,7 +121,7 @@ class Resolver:
         self.gender: dict[int, str] = {}  # mention head -> "f" / "m": a gendered noun's, or learnt from he/she
         self._collect()
         self.cache: dict[int, str] = {}
-        self.countries: dict[str, bool] = {}  # mention head -> gender learnt from he/she resolved to it
+        self.countries: dict[str, bool] = {}  # a mention's name -> whether it names a country
 
     # -- mentions -------------------------------------------------------
     def _collect(self) -> None:
