@@ -203,7 +203,7 @@ def _placed(triples: Iterable[Triple]) -> Iterator[tuple[Triple, bool]]:
     without a type quad per article and actor.
     """
     seen: set[Triple] = set()
-    named: set[Term] = set()
+    named: set[Term] = set()  # the actors the article graph names
     typed: list[Triple] = []
     for triple in triples:
         if triple in seen:
@@ -215,8 +215,10 @@ def _placed(triples: Iterable[Triple]) -> Iterator[tuple[Triple, bool]]:
                 typed.append(triple)
             yield triple, True
         else:
-            named.add(o)
-            named.add(s)
+            if o.startswith(_ACTOR):
+                named.add(o)
+            if s.startswith(_ACTOR):
+                named.add(s)
             yield triple, False
     for triple in typed:
         if triple[0] not in named:
