@@ -68,6 +68,9 @@ class Clause:
     surface: str = ""                   # the verb as written ("staged")
     before: frozenset[str] = frozenset()  # the relation's words before the verb ("will", "n't")
     modifiers: frozenset[str] = frozenset()  # the object's words before its head ("two *artillery* shells")
+    #: the preposition the lemma took before its object ("pushed *into* the city"), or "": the object is
+    #: then a prepositional object, which only a pattern naming the preposition fits ("* FOR &INVESTIGATION")
+    object_prep: str = ""
 
     @classmethod
     def from_token(cls, verb) -> Clause:
@@ -104,10 +107,12 @@ class Clause:
         preps = tuple((x.prep.lower(), _norm(x.head_lemma or x.head or (x.text.split() or [""])[-1]),
                        _words(x.text)) for x in ex.extras if x.prep and x.role not in ("time", "source"))
         words = lemma.split()
+        object_prep = ""
         if obj is not None and len(words) > 1 and words[-1] in PREPOSITIONS:
             # "voted against it": the lemma took the preposition; its object is the prepositional object
             head = _norm(obj.head_lemma or obj.head or (obj.text.split() or [""])[-1])
             preps = ((words[-1], head, _words(obj.text)), *preps)
+            object_prep = words[-1]
         return cls(
             lemma,
             _words(ex.subject.text) | ({_norm(ex.subject.head_lemma)} if ex.subject.head_lemma else set()),
@@ -118,6 +123,7 @@ class Clause:
             rel[at] if rel else "",
             frozenset(_norm(w) for w in rel[:at]),
             _premodifiers(obj.text, obj.head) if obj else frozenset(),
+            object_prep,
         )
 
 
@@ -328,6 +334,8 @@ class PatternLexicon:
         if c.subject and not all(self._slot_in(s, cl.subject | cl.before) for s in c.subject):
             return False
         if c.obj:
+            if cl.object_prep and not any(cl.object_prep in alt for slot in c.obj for alt in slot):
+                return False  # "pushed into *the city*" is no "* &TOWN": PETRARCH reads a phrase "(INTO)"
             # the last word is the head: the object's head, or a particle of the verb ("set *off*")
             *mods, head = c.obj
             pool = cl.obj | cl.after

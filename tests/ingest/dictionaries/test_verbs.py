@@ -105,6 +105,21 @@ def test_a_phrasal_lemma_gives_its_preposition_to_the_object():
     assert lex.match(Clause.from_extraction(plain)).code == "030"
 
 
+def test_a_prepositional_object_fits_only_a_pattern_that_names_the_preposition():
+    # PETRARCH reads "pushed into the town" as a phrase (INTO), not as the object of "* &TOWN"
+    lex = PatternLexicon(read_verbs("&TOWN\n+TOWN\n--- PUSH [---] ---\nPUSH\n- * &TOWN [027] # URGE\n"
+                                    "- * FOR &TOWN [1014] # PUSH\n- * (INTO) [192] # PUSH\n"))
+    subj = Argument("subject", "Riverland troops", 0, 16, head="troops", head_lemma="troop")
+    town = Argument("object", "the town", 29, 37, head="town", head_lemma="town")
+    into = Extraction("a", 0, 0, 37, subj, "pushed into", "push into", 17, 28, object=town)
+    assert Clause.from_extraction(into).object_prep == "into"
+    assert lex.match(Clause.from_extraction(into)).code == "192"
+    pushed_for = Extraction("a", 0, 0, 37, subj, "pushed for", "push for", 17, 27, object=town)
+    assert lex.match(Clause.from_extraction(pushed_for)).code == "1014"  # the pattern names "for"
+    urged = Extraction("a", 0, 0, 37, subj, "pushed", "push", 17, 23, object=town)
+    assert lex.match(Clause.from_extraction(urged)).code == "027"  # a direct object
+
+
 VALIDATE_STYLE = """\
 &NEGAUX
 +WILL NOT
