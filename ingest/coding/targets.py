@@ -172,6 +172,10 @@ class TargetRules:
                 return found
         del unknown[kept:]  # ... but "investigate links *between guerrillas* and ..." names no party
         found = self._prepositional_targets(ex, usable) or self._inner_targets(ex, usable, skip_object, code, doc)
+        if not found and (code or "")[:2] in VIOLENCE_ROOTS:
+            # "battled *militants* in Najaf": the fighters named without a country are the place's, and
+            # they, not the place, are fought (the place is the target only where no party is named)
+            found = self._domestic_parties(ex, sources, unknown, context)
         if not found and not (_among_themselves(ex, code) and self._at_home(ex, sources)):
             found = self._place_targets(ex, usable, src_ids, code, skip=meetings)
         return (found or self._domestic_parties(ex, sources, unknown, context) or self._town_target(ex, src_ids, code)

@@ -154,10 +154,11 @@ def test_where_an_appeal_is_made_is_not_its_target(coder):
 def test_armed_groups_without_a_country_are_targets_of_the_events_country(coder):
     art, ex = make("Chad's army killed 12 militants.", "Chad's army", "killed", "kill", "12 militants")
     assert codes(coder, art, ex) == [("190", "actor:TCD-MIL", "actor:TCD-REB")]
-    # a place names the country first (the PLOVER convention)
+    # a place names their country first (the PLOVER convention): the militants fought in Niger are Niger's,
+    # and they, not Niger, are the target (Niger is the target of violence that names no party there)
     art, ex = make("Chad's army killed 12 militants in Niger.", "Chad's army", "killed", "kill", "12 militants",
                    extras=[("place", "in", "Niger")])
-    assert codes(coder, art, ex) == [("190", "actor:TCD-MIL", "country:NER")]
+    assert codes(coder, art, ex) == [("190", "actor:TCD-MIL", "actor:NER-REB")]
     # a party inside the object's own phrase is no target of the act
     art, ex = make("Chad's army investigated links between rebels and smugglers.", "Chad's army", "investigated",
                    "investigate", "links")

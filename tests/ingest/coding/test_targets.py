@@ -331,3 +331,13 @@ def test_violence_in_a_place_named_in_apposition_is_done_to_its_country():
     coder = EventCoder.default()
     assert [e.target and e.target.id for e in coder.code_extraction(ex, art, doc)] == ["country:PER"]
 
+
+
+@pytest.mark.model
+def test_model_fighters_named_without_a_country_are_fought_not_the_place(geokg_pipeline):
+    # the militants are the place's (Peru's), and they, not Peru, are fought; with no party named,
+    # what happens in a country is done to it
+    events = _events(geokg_pipeline, "Chilean troops battled militants in Ayacucho on Tuesday.")
+    assert ("actor:CHL-MIL", "battle", "actor:PER-REB", "190") in events, events
+    events = _events(geokg_pipeline, "Chilean troops attacked in Ayacucho on Tuesday.")
+    assert not any(t == "actor:PER-REB" for _, _, t, _ in events), events
