@@ -27,6 +27,7 @@ from geokg.ingest.coding.rules import (
     drop_consequences,
     drop_less_specific,
     drop_motives,
+    drop_targetless,
     event_id,
     governing_extraction,
     is_title_case,
@@ -109,7 +110,8 @@ class EventCoder(ExtractionCoder):
                 continue
             for ev in evs:
                 events.setdefault(ev.id, ev)
-        events = {e.id: e for e in drop_consequences(drop_motives(drop_less_specific(list(events.values()))), doc)}
+        events = {e.id: e for e in drop_targetless(drop_consequences(drop_motives(drop_less_specific(
+            list(events.values()))), doc), self.dyadic_roots)}
         mentions = tuple(self._mentions(doc, article, context)) if doc is not None else ()
         actors: dict[str, Actor] = {}
         for ev in events.values():

@@ -35,6 +35,8 @@ __all__ = [
     "home_visit",
     "hyphen_prefix",
     "AGENTLESS_ROOTS",
+    "DYADIC_ROOTS",
+    "drop_targetless",
     "OWNER_TARGETS",
     "PEOPLE_SECTORS",
     "STATIC_PREPS",
@@ -90,6 +92,9 @@ OWNER_TARGETS = frozenset({"1711"})
 #: Sectors of people of a kind, not a body: a source and its target may share one.
 PEOPLE_SECTORS = frozenset({"CVL"})
 #: CAMEO roots of reciprocal events (consult, cooperate, agree, fight).
+#: CAMEO roots of acts done to a party, which no event has without it (:func:`drop_targetless`): demand,
+#: disapprove, assault, fight, mass violence.  Not a consultation: a plural subject may meet among itself (a summit).
+DYADIC_ROOTS = frozenset({"10", "11", "18", "19", "20"})
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'-]*")
 _LETTERS = re.compile(r"[a-z]+")
@@ -411,6 +416,16 @@ def drop_consequences(events: list[Event], doc) -> list[Event]:
                and o.extraction.rel_start <= head.idx < o.extraction.rel_end for o in hostile):
             drop.add(id(e))
     return [e for e in events if id(e) not in drop] if drop else events
+
+
+def drop_targetless(events: list[Event], roots: frozenset[str] = DYADIC_ROOTS) -> list[Event]:
+    """Drop the events of an act done to a party (``roots``: :data:`DYADIC_ROOTS`) whose party was
+    not found: "demanded a response", "condemned the decision", "attacked in the north" say that something
+    was done to someone, and a record without that someone is incomplete, not an event of its own
+    (PETRARCH's events are dyads).  Statements, appeals, intents, meetings, yielding, rejections, threats,
+    coercion, protests and shows of force may stand without a target ("said", "appealed for calm", "leaders
+    met in Rome", "withdrew", "threatened to resign", "seized a tonne of cocaine", "staged a protest")."""
+    return [e for e in events if e.target is not None or (e.cameo or "")[:2] not in roots]
 
 
 def drop_less_specific(events: list[Event]) -> list[Event]:

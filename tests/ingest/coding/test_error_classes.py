@@ -288,8 +288,8 @@ def test_model_agree_to_talks_with_every_conjoined_actor(nlp, coder):
 
 @pytest.mark.model
 def test_model_agent_of_a_nominal_event(nlp, coder):
-    events = run(nlp, coder, "The shelling of Aleppo by Syrian forces continued on Tuesday.")
-    assert any(s == "SYR" for _, s, _, _ in events), events
+    events = run(nlp, coder, "The shelling of Peruvian villages by Chilean forces continued on Tuesday.")
+    assert any(s == "CHL" for _, s, _, _ in events), events
 
 
 @pytest.mark.model
@@ -323,10 +323,10 @@ def test_people_of_a_kind_may_act_on_people_of_the_same_kind(coder):
     art, ex = make("A Peruvian man killed three Peruvian villagers.", "A Peruvian man", "killed", "kill",
                    "three Peruvian villagers")
     assert codes(coder, art, ex) == [("180", "actor:PER-CVL", "actor:PER-CVL")]
-    # ... but a body is never its own target
+    # ... but a body is never its own target (and an assault without its target is no event: drop_targetless)
     art, ex = make("Peruvian police shot Peruvian police officers.", "Peruvian police", "shot", "shoot",
                    "Peruvian police officers")
-    assert [t for _, _, t in codes(coder, art, ex)] == [None]
+    assert codes(coder, art, ex) == []
 
 
 def test_a_word_that_names_the_event_with_its_noun_is_not_its_agent(coder):
@@ -369,7 +369,7 @@ def test_a_hyphenated_verb_takes_its_prefix_when_the_lexicon_knows_it(coder):
 # -- captives and rows coding no event (issue #17) -------------------------------------------------
 
 @pytest.mark.parametrize("text,rel,lemma,obj", [
-    ("Gunmen executed two captured hostages in Tikrit.", "executed", "execute", "two captured hostages"),
+    ("Gunmen executed two captured Peruvian hostages.", "executed", "execute", "two captured Peruvian hostages"),
     ("Iraqi militants killed an abducted Egyptian engineer.", "killed", "kill", "an abducted Egyptian engineer"),
     ("Rebel soldiers beheaded a Nepali cook.", "beheaded", "behead", "a Nepali cook"),
 ])

@@ -72,7 +72,7 @@ def test_a_country_s_bare_name_naming_a_blast_is_where_it_went_off(coder):
     art, ex = make("Kenya mortar attack kills nine.", "Kenya mortar attack", "kills", "kill", "nine")
     assert {(s, t) for _, s, t in codes(coder, art, ex)} == {(None, "actor:KEN-CVL")}
     # ... while its adjective names who acted
-    art, ex = make("Kenyan mortar attack kills nine.", "Kenyan mortar attack", "kills", "kill", "nine")
+    art, ex = make("Kenyan mortar attack kills nine Somalis.", "Kenyan mortar attack", "kills", "kill", "nine Somalis")
     assert {s for _, s, _ in codes(coder, art, ex)} == {"country:KEN"}
 
 

@@ -10,6 +10,7 @@ from geokg.ingest.coding import EventCoder
 from geokg.ingest.coding.rules import (
     drop_less_specific,
     drop_motives,
+    drop_targetless,
     governing_extraction,
     is_state,
     is_title_case,
@@ -72,6 +73,24 @@ def test_less_specific_and_motive_events_are_dropped():
     motive = Event("m", _ex(30, relation="to demand"), source=MEX, cameo="100")
     assert drop_motives([protest, motive]) == [protest]
     assert drop_motives([motive]) == [motive]
+
+
+def test_acts_done_to_a_party_need_their_target():
+    ex = _ex(0)
+    met = Event("m", ex, source=MEX, target=None, cameo="100")  # demanded
+    attacked = Event("a", ex, source=None, target=None, cameo="190")
+    condemned = Event("c", ex, source=MEX, target=USA, cameo="111")
+    stands = [Event(i, ex, source=MEX, cameo=c) for i, c in (("s", "010"), ("w", "0874"), ("p", "141"), ("t", "040"))]
+    assert drop_targetless([met, attacked, condemned, *stands]) == [condemned, *stands]  # said, withdrew, protested, met
+    assert drop_targetless([met], roots=frozenset()) == [met]  # a coder may keep them (EventCoder.dyadic_roots)
+
+
+def test_coded_articles_have_no_targetless_condemnation(coder):
+    art, ex = make("Mexico condemned the decision.", "Mexico", "condemned", "condemn", "the decision")
+    assert coder.code_extraction(ex, art) and coder.code_article(None, art, [ex])[0] == ()
+    keeping = EventCoder.default()
+    keeping.dyadic_roots = frozenset()
+    assert [e.cameo for e in keeping.code_article(None, art, [ex])[0]] == ["111"]
 
 
 def test_small_rules():
