@@ -123,7 +123,7 @@ class DatedPeople:
             if self._standing(best, when) > own:
                 pid = best
         rec, base = self._records[pid]
-        code = rec.code_on(when) if when is not None else self._undated_code(rec)
+        code = rec.code_on(when) if when is not None else (self._titled_code(rec, actor) or self._undated_code(rec))
         country, sector = self._parts(code) if code else (None, None)
         if not code and pid == actor.id and actor.sector != base.sector:
             country, sector = actor.country, actor.sector  # no code then: what the text said ("U.N. mediator X")
@@ -137,6 +137,13 @@ class DatedPeople:
         if (country, sector, role) == (actor.country, actor.sector, actor.role):
             return actor
         return replace(actor, country=country, sector=sector, role=role)
+
+    def _titled_code(self, rec: Any, actor: Actor) -> str | None:
+        """With no date: the record's office of the sector the text's title gives ("*President*
+        Bush said": in office then, whatever the record's default), else None; not a former one."""
+        if not actor.role or actor.sector in (None, _ELITE) or actor.role.lower().startswith(("former", "ex-")):
+            return None
+        return next((c.code for c in rec.codes if self._parts(c.code)[1] == actor.sector), None)
 
     def _undated_code(self, rec: Any) -> str | None:
         """The code of a record with no date: the default, but the office of one who only held

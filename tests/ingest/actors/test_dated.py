@@ -139,3 +139,15 @@ def test_a_former_office_was_held_then(people):
     vance = Actor("person:arlo-vance-jr", "Arlo Vance Jr", "person", "RUR", "ELI", "Former President")
     assert people.as_of(vance, date(2004, 3, 1)).role == "President"
     assert people.as_of(vance, date(2012, 3, 1)).role == "Former President"
+
+
+def test_without_a_date_a_title_in_office_names_the_office(people):
+    # an undated "President Vance Jr said": in office then, not the record's default (elite)
+    titled = Actor("person:arlo-vance-jr", "Arlo Vance Jr", "person", "RUR", "GOV", "President")
+    assert (people.as_of(titled, None).country, people.as_of(titled, None).sector) == ("RUR", "GOV")
+    untitled = Actor("person:arlo-vance-jr", "Arlo Vance Jr", "person", "RUR", "GOV")
+    assert people.as_of(untitled, None).sector == "ELI"  # no title: the default
+    former = Actor("person:arlo-vance-jr", "Arlo Vance Jr", "person", "RUR", "GOV", "Former President")
+    assert people.as_of(former, None).sector == "ELI"
+    minister = Actor("person:dana-vance", "Dana Vance", "person", "OST", "MIL", "General")
+    assert people.as_of(minister, None).sector == "GOV"  # no office of the title's sector: the default's
