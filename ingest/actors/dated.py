@@ -122,6 +122,11 @@ class DatedPeople:
             best = max(self._alternatives[pid], key=lambda x: self._standing(x, when))
             if self._standing(best, when) > own:
                 pid = best
+        elif len(self._alternatives[pid]) > 1:
+            # no date: a name several records share ("President Bush") is the best known's (the most names)
+            best = max(self._alternatives[pid], key=lambda x: len(self._records[x][0].names))
+            if len(self._records[best][0].names) > len(self._records[pid][0].names):
+                pid = best
         rec, base = self._records[pid]
         code = rec.code_on(when) if when is not None else (self._titled_code(rec, actor) or self._undated_code(rec))
         country, sector = self._parts(code) if code else (None, None)

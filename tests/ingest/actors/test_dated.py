@@ -151,3 +151,11 @@ def test_without_a_date_a_title_in_office_names_the_office(people):
     assert people.as_of(former, None).sector == "ELI"
     minister = Actor("person:dana-vance", "Dana Vance", "person", "OST", "MIL", "General")
     assert people.as_of(minister, None).sector == "GOV"  # no office of the title's sector: the default's
+
+
+def test_without_a_date_a_shared_name_is_the_best_known_holders(people):
+    # "President Vance" names both presidents: undated, the one with more names in the dictionary
+    first = Actor("person:arlo-vance", "Arlo Vance", "person", "RUR", "ELI")
+    assert people.as_of(first, None).id == "person:arlo-vance-jr"
+    dana = Actor("person:dana-vance", "Dana Vance", "person", "OST", "GOV")
+    assert people.as_of(dana, None).id == "person:dana-vance"  # a name of her own
