@@ -50,6 +50,9 @@ __all__ = ["PhraseRules", "country_of", "is_generic", "name_run", "office_countr
 
 #: Sectors of private bodies: an intergovernmental body does not stand for its members' airlines or farmers.
 _PRIVATE_SECTORS = frozenset({"BUS", "MED", "EDU", "AGR", "REL"})
+#: Endings of English adjectives and participles, which no nationality word has: a sentence's first word
+#: ("*Mutinous* soldiers", "*Masked* gunmen") is capitalised without naming a people.
+_ADJECTIVE_ENDINGS = ("ous", "ful", "less", "ive", "able", "ible", "ed", "ing", "ly")
 
 
 @dataclass(slots=True)  # not frozen: made for every phrase, and faster so
@@ -169,7 +172,7 @@ class PhraseRules(Gazetteer):
         titles = self.words["titles"]
         return any(
             w[:1].isupper() and i not in v.at and w.lower() not in DETERMINERS and w.lower().rstrip(".") not in titles
-            and not self._is_count(w)
+            and not self._is_count(w) and not w.lower().endswith(_ADJECTIVE_ENDINGS)
             and w.lower() not in self.words["common_modifiers"] and w.lower() not in self.words["religions"]
             and WORD_RE.match(w)
             for i, w in enumerate(v.words[:v.head])

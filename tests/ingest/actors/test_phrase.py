@@ -210,6 +210,9 @@ def test_context_default_country_for_bare_role_words(coder):
     # armed groups, refugees and unknown nationalities do not take the default
     assert coder.code_argument(arg("the rebels", "rebels"), context=ctx).country is None
     assert coder.code_argument(arg("Soviet security forces", "forces"), context=ctx).country is None
+    # ... but an adjective or participle is no nationality, though a sentence's first word is capitalised
+    assert coder.code_argument(arg("Mutinous soldiers", "soldiers"), context=ctx).id == "actor:MEX-MIL"
+    assert coder.code_argument(arg("Baton-wielding riot police", "police"), context=ctx).id == "actor:MEX-COP"
     # a party or ideology word is no unknown nationality: the party is the article's country's
     assert coder.code_argument(arg("the opposition Socialist Party", "Party"), context=ctx).id == "actor:MEX-PTY"
     assert coder.code_argument(arg("Republican senators", "senators"), context=ctx).country == "MEX"
