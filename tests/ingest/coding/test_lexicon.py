@@ -328,3 +328,9 @@ def test_model_a_measure_of_troops_withdrawn_is_no_target(geokg_pipeline):
         title="", text="Chile will significantly reduce its number of troops in Peru by the end of next year.")])
     assert {(e.source.id, e.target and e.target.id, e.cameo[:2]) for e in result.events} == {
         ("country:CHL", "country:PER", "03")}
+
+
+def test_easing_a_restriction_is_easing_sanctions_easing_anything_else_is_not():
+    assert LEX.lookup("ease", ["an arms exports ban"]) == "081" and LEX.lookup("ease", ["the rules"]) == "081"
+    assert LEX.lookup("ease", ["the curfew"]) == "0813"
+    assert LEX.lookup("ease", ["his country's way back"]) is None and LEX.lookup("ease", ["a tough stance"]) is None
