@@ -33,6 +33,8 @@ __all__ = ["SourceRules"]
 #: A preposition of what a harmful thing hits or where ("an attack *on* a base", "a raid *in* X").
 _AIMED_AT = re.compile(r"\s+(?:on|against|at|in|near|inside|outside)\s", re.IGNORECASE)
 #: Sectors of forces that act where they belong: police and criminals ("police arrested X in London").
+#: Sectors of armed groups that take the article's country when they act as a party (:meth:`SourceRules._home_party`).
+_HOME_SECTORS = frozenset({"REB", "UAF", "SEP"})
 _LOCAL_SECTORS = frozenset({"COP", "CRM"})
 #: Prepositions of a place the act happens in ("arrested two men *in* London").
 _IN_PREPS = frozenset({"in", "at", "inside", "within", "throughout"})
@@ -365,6 +367,16 @@ class SourceRules:
             if sector:
                 return self.actors.sector_actor(actor.country, sector, arg.text)
         return actor
+
+    def _home_party(self, actor: Actor, code: str, context: CodingContext | None) -> Actor:
+        """An armed group named without a country (``NO_DEFAULT_SECTORS``: "militants", "rebel
+        leaders") that negotiates, asks, welcomes or yields (CAMEO QuadClass 1 or 2) is a party of the
+        article's country: attackers of no named country may come from abroad, but a party to talks has
+        a home ("militants holding UN workers negotiated with the Afghan government")."""
+        if (context is None or not context.default_country or actor.country or actor.id != f"actor:{actor.sector}"
+                or actor.sector not in _HOME_SECTORS or self.table[code].quad_class not in (1, 2)):
+            return actor
+        return self.actors.sector_actor(context.default_country, actor.sector, actor.name)
 
     def _continued_meeting(self, ex: Extraction, mode: str, doc, context: CodingContext | None
                            ) -> tuple[str, tuple[Actor, ...]] | None:

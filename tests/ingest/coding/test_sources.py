@@ -195,3 +195,13 @@ def test_police_acting_near_a_border_keep_their_country(coder):
     art, ex = make("Police arrested two Chileans near the Peruvian border on Tuesday.", "Police", "arrested", "arrest",
                    "two Chileans", extras=[("place", "near", "the Peruvian border")])
     assert {s for _, s, _ in codes(coder, art, ex)} == {"actor:CHL-COP"}  # the article's country, not across the border
+
+
+def test_armed_groups_of_no_named_country_are_the_articles_when_they_act_as_a_party(coder):
+    # militants who negotiate have a home: the article's country; those who attack may come from abroad
+    art, ex = make("Militants negotiated with Peruvian officials in Lima.", "Militants", "negotiated with",
+                   "negotiate with", "Peruvian officials")
+    assert [s for _, s, _ in codes(coder, art, ex)] == ["actor:PER-REB"]
+    art, ex = make("Militants killed two Peruvian soldiers in Lima.", "Militants", "killed", "kill",
+                   "two Peruvian soldiers")
+    assert [s for _, s, _ in codes(coder, art, ex)] == ["actor:REB"]
