@@ -127,6 +127,14 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATED_LINE = re.compile(
     rf"^\s*[A-Z][A-Za-z.'\-]+(?:[ /][A-Z][A-Za-z.'\-]+){{0,3}}\s*,\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})"
     r"(?:,?\s+\d{4})?\s*(?:\([^()]{1,40}\))?\s*(?:-{1,2}|:)?\s+(?=[A-Z\"'])")
+#: A dateline of a place in capitals and its country or state: "KABUL, Afghanistan Aug. 23, 2004 - ",
+#: "KIRKUK, Iraq, Nov 2 (AFP) - ", "BAGHDAD, Iraq An advance party ...", "TBILISI, Georgia  Georgian ..."
+#: -- with a date, or a dash or colon, or a wide gap, or a word that opens sentences after it.
+_COUNTRY_LINE = re.compile(
+    r"^\s*[A-Z][A-Z.'\-]{3,}(?:[ /][A-Z][A-Z.'\-]+){0,3},[ ]?[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2}"
+    rf"(?:(?:,?\s*(?:{_MONTH}\s*\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?\s*(?:\([^()]{{1,40}}\))?\s*(?:-{{1,2}}|:)?)"
+    r"|\s*(?:\([^()]{1,40}\))?\s*(?:-{1,2}|:)|(?=\s{2})"
+    r"|(?=\s(?:The|A|An|At|As|In|On|There|Are|Is|Eight|Two|Three|Four|Five|Six|Seven|Nine|Ten)\s))\s+(?=[A-Z\"'])")
 _TITLE_TAG = re.compile(rf"\s*\({_AGENCIES}\)\s*$")
 _BARE_ENTITY = re.compile(r"(\s?)(?<![&\w])(#\d{1,5};|(?:quot|amp|lt|gt|apos|nbsp);)(\w?)")
 _TAG = re.compile(r"<[^<>]{0,200}>")
@@ -163,6 +171,12 @@ def strip_wire_markers(s: str, *, title: bool = False) -> str:
     ('Talks failed.', 'Talks failed.')
     >>> strip_wire_markers("Lima, Sep 27 (NNN) Talks failed."), strip_wire_markers("LIMA, 29 October (X) - Talks failed.")
     ('Talks failed.', 'Talks failed.')
+    >>> strip_wire_markers("LIMA, Peru Aug. 23, 2004 - Talks failed."), strip_wire_markers("LIMA, Peru, Nov 2 (X) - Talks failed.")
+    ('Talks failed.', 'Talks failed.')
+    >>> strip_wire_markers("LIMA, Peru An envoy left."), strip_wire_markers("LIMA, Peru  Peruvian envoys left.")
+    ('An envoy left.', 'Peruvian envoys left.')
+    >>> strip_wire_markers("LIMA, Peru Envoys left."), strip_wire_markers("ALAN GARCIA, the president, left.")
+    ('LIMA, Peru Envoys left.', 'ALAN GARCIA, the president, left.')
     >>> strip_wire_markers("Peru, Chile and Bolivia met.")
     'Peru, Chile and Bolivia met.'
     >>> strip_wire_markers("GENEVA: Talks failed."), strip_wire_markers("Talks: failed.")
@@ -187,7 +201,7 @@ def strip_wire_markers(s: str, *, title: bool = False) -> str:
     if title:
         return _TITLE_TAG.sub("", s).strip()
     s = _BYLINE.sub("", s, count=1)
-    m = _DATELINE.match(s) or _DATED_LINE.match(s)
+    m = _DATELINE.match(s) or _DATED_LINE.match(s) or _COUNTRY_LINE.match(s)
     if m and m.end() < len(s):
         s = s[m.end():]
     return s.strip()

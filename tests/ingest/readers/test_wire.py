@@ -23,6 +23,16 @@ def test_a_dateline_with_its_date_is_removed_whatever_the_case_of_its_place():
     assert strip_wire_markers("Lima, Quito and Bogota met on May 2.") == "Lima, Quito and Bogota met on May 2."
 
 
+def test_a_capital_place_and_its_country_is_a_dateline_with_a_date_a_dash_a_gap_or_a_sentence_opener():
+    assert strip_wire_markers("QUITO, Ecuador Aug. 23, 2004 - Ministers met.") == "Ministers met."
+    assert strip_wire_markers("QUITO, Ecuador, Nov 2 (AFP) - Ministers met.") == "Ministers met."
+    assert strip_wire_markers("QUITO, Ecuador An envoy of Peru met ministers.") == "An envoy of Peru met ministers."
+    assert strip_wire_markers("QUITO, Ecuador  Peruvian envoys met.") == "Peruvian envoys met."
+    # without any of them the words may be the sentence's own
+    assert strip_wire_markers("QUITO, Ecuador Envoys met.") == "QUITO, Ecuador Envoys met."
+    assert strip_wire_markers("ALAN GARCIA, the president, left.") == "ALAN GARCIA, the president, left."
+
+
 def test_text_that_only_looks_like_a_dateline_stays():
     for text in ("EU - Chile talks resume today.", "Voters - many of them young - went to the polls.",
                  "NATO"):
