@@ -319,8 +319,13 @@ class ActorCoder(PhraseRules):
         matches = self._scan(words)
         at = {i: m for m in matches for i in range(m.start, m.end)}
         def identifiable(s: int, e: int) -> bool:
-            # a gazetteer term, or a capitalised name ("Barack Obama and Vladimir Putin")
+            # a gazetteer term, or a capitalised name ("Barack Obama and Vladimir Putin"); not a piece ending
+            # in a common noun the gazetteer does not know: "EU *transport* and energy commissioner X" joins
+            # two modifiers of one head, not two actors
             caps = [w for w in words[s:e] if w[:1].isupper() and w.lower() not in DETERMINERS]
+            last = e - 1
+            if last not in at and words[last][:1].islower() and WORD_RE.match(words[last]) and e - 1 != head:
+                return False
             return any(i in at for i in range(s, e)) or len(caps) >= 2
 
         if not all(identifiable(s, e) for s, e in pieces):

@@ -30,6 +30,9 @@ def test_conjoined_actors(coder):
     assert ids == ["country:USA", "country:JOR"]
     one = coder.code_arguments(arg("Planning and Investment Minister Tran Xuan Gia", "Gia", "PERSON"))
     assert [a.id for a in one] == ["person:tran-xuan-gia"]
+    # two common-noun modifiers of one head joined by "and" are one actor, not a "transport" and a commissioner
+    one = coder.code_arguments(arg("EU transport and energy commissioner Ana Ruiz", "Ruiz", "PERSON"))
+    assert [a.id for a in one] == ["person:ana-ruiz"]
 
 
 def test_men_women_and_children_are_civilians(coder):
