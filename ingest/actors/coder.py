@@ -324,7 +324,7 @@ class ActorCoder(PhraseRules):
             # two modifiers of one head, not two actors
             caps = [w for w in words[s:e] if w[:1].isupper() and w.lower() not in DETERMINERS]
             last = e - 1
-            if last not in at and words[last][:1].islower() and WORD_RE.match(words[last]) and e - 1 != head:
+            if last not in at and words[last][:1].islower() and WORD_RE.match(words[last]) and last != head:
                 return False
             return any(i in at for i in range(s, e)) or len(caps) >= 2
 

@@ -91,10 +91,10 @@ STATIC_PREPS = frozenset({"near", "outside", "around", "over", "beyond", "off"})
 OWNER_TARGETS = frozenset({"1711"})
 #: Sectors of people of a kind, not a body: a source and its target may share one.
 PEOPLE_SECTORS = frozenset({"CVL"})
-#: CAMEO roots of reciprocal events (consult, cooperate, agree, fight).
 #: CAMEO roots of acts done to a party, which no event has without it (:func:`drop_targetless`): demand,
 #: disapprove, assault, fight, mass violence.  Not a consultation: a plural subject may meet among itself (a summit).
 DYADIC_ROOTS = frozenset({"10", "11", "18", "19", "20"})
+#: CAMEO roots of reciprocal events (consult, cooperate, agree, fight).
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'-]*")
 _LETTERS = re.compile(r"[a-z]+")

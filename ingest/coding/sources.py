@@ -32,9 +32,9 @@ __all__ = ["SourceRules"]
 
 #: A preposition of what a harmful thing hits or where ("an attack *on* a base", "a raid *in* X").
 _AIMED_AT = re.compile(r"\s+(?:on|against|at|in|near|inside|outside)\s", re.IGNORECASE)
-#: Sectors of forces that act where they belong: police and criminals ("police arrested X in London").
 #: Sectors of armed groups that take the article's country when they act as a party (:meth:`SourceRules._home_party`).
 _HOME_SECTORS = frozenset({"REB", "UAF", "SEP"})
+#: Sectors of forces that act where they belong: police and criminals ("police arrested X in London").
 _LOCAL_SECTORS = frozenset({"COP", "CRM"})
 #: Prepositions of a place the act happens in ("arrested two men *in* London").
 _IN_PREPS = frozenset({"in", "at", "inside", "within", "throughout"})
@@ -369,8 +369,8 @@ class SourceRules:
         return actor
 
     def _home_party(self, actor: Actor, code: str, context: CodingContext | None) -> Actor:
-        """An armed group named without a country (``NO_DEFAULT_SECTORS``: "militants", "rebel
-        leaders") that negotiates, asks, welcomes or yields (CAMEO QuadClass 1 or 2) is a party of the
+        """An armed group named without a country (rebels, militias, separatists: "militants", "rebel
+        leaders"; the phrase rules give them no default country) that negotiates, asks, welcomes or yields (CAMEO QuadClass 1 or 2) is a party of the
         article's country: attackers of no named country may come from abroad, but a party to talks has
         a home ("militants holding UN workers negotiated with the Afghan government")."""
         if (context is None or not context.default_country or actor.country or actor.id != f"actor:{actor.sector}"
