@@ -77,12 +77,13 @@ def test_less_specific_and_motive_events_are_dropped():
 
 def test_acts_done_to_a_party_need_their_target():
     ex = _ex(0)
-    met = Event("m", ex, source=MEX, target=None, cameo="100")  # demanded
+    demanded = Event("d", ex, source=MEX, target=None, cameo="100")
     attacked = Event("a", ex, source=None, target=None, cameo="190")
     condemned = Event("c", ex, source=MEX, target=USA, cameo="111")
+    # said, withdrew, protested, met: these stand without a target
     stands = [Event(i, ex, source=MEX, cameo=c) for i, c in (("s", "010"), ("w", "0874"), ("p", "141"), ("t", "040"))]
-    assert drop_targetless([met, attacked, condemned, *stands]) == [condemned, *stands]  # said, withdrew, protested, met
-    assert drop_targetless([met], roots=frozenset()) == [met]  # a coder may keep them (EventCoder.dyadic_roots)
+    assert drop_targetless([demanded, attacked, condemned, *stands]) == [condemned, *stands]
+    assert drop_targetless([demanded], roots=frozenset()) == [demanded]  # EventCoder.dyadic_roots may keep them
 
 
 def test_coded_articles_have_no_targetless_condemnation(coder):
