@@ -94,7 +94,8 @@ class VerbPattern:
     ``target`` say where ``$`` / ``+`` stand (``subject``, ``object``, ``prep:P``
     or ""); ``code`` is the code of the event from source to target and
     ``reverse`` the code after a colon (``[032:033]``: the target's event back);
-    ``verb`` is the verb the pattern's comment names, when it is one of the block's;
+    ``verb`` is the verb the pattern's comment names, when it is one of the block's (a comment
+    naming two, "# GIVE , PROVIDE", gives one pattern for each);
     ``compound`` where ``%`` (a compound actor: "% * [030:030]") stands, like ``source``.
     """
 
@@ -145,7 +146,7 @@ def read_verbs(text: str, origin: str = "<verbs>", strict: bool = False) -> Verb
     def flush() -> None:
         for n, line in block_patterns:
             try:
-                out.patterns.append(_read_pattern(line, block or "", block_verbs, out.synsets, f"{origin}:{n}"))
+                out.patterns.extend(_read_pattern(line, block or "", block_verbs, out.synsets, f"{origin}:{n}"))
             except DictionaryError as exc:
                 if strict:
                     raise
@@ -223,7 +224,9 @@ def _synset_token(tok: str, synsets: dict[str, tuple[str, ...]]) -> list[str]:
 
 
 def _read_pattern(raw: str, block: str, verbs: list[VerbEntry], synsets: dict[str, tuple[str, ...]],
-                  where: str) -> VerbPattern:
+                  where: str) -> tuple[VerbPattern, ...]:
+    """The pattern of one ``- ... [code] # VERB`` line, once for each block verb its comment names
+    (once, for the whole block, when it names none)."""
     line, comment = _strip_comment(raw)
     body = line.strip()[1:]
     codes = _CODE.findall(body)
@@ -260,11 +263,22 @@ def _read_pattern(raw: str, block: str, verbs: list[VerbEntry], synsets: dict[st
             (preps[-1][1] if in_paren and preps else obj if after else subject).extend(words)
     if not after:
         raise DictionaryError(f"{where}: pattern without the verb '*': {line.strip()!r}")
-    named = _phrase(comment.split()[0]) if comment.split() else ""
-    lemmas = {v.lemma for v in verbs} | {f for v in verbs for f in v.forms}
-    verb = next((v.lemma for v in verbs if named in (v.lemma, *v.forms)), "") if named in lemmas else ""
-    return VerbPattern(block, verb, tuple(subject), tuple(obj), tuple((p, tuple(w)) for p, w in preps),
-                       source, target, code, reverse, int(where.rsplit(":", 1)[1]), compound)
+    named = _named_verbs(comment, verbs)
+    return tuple(VerbPattern(block, verb, tuple(subject), tuple(obj), tuple((p, tuple(w)) for p, w in preps),
+                             source, target, code, reverse, int(where.rsplit(":", 1)[1]), compound)
+                 for verb in named or ("",))
+
+
+def _named_verbs(comment: str, verbs: list[VerbEntry]) -> tuple[str, ...]:
+    """The block verbs a pattern's comment names, in order and once each: "# GIVE , PROVIDE"
+    names two; a comment that names none of the block's verbs ("# OY 08 Mar 2006") gives ()."""
+    out: list[str] = []
+    for part in comment.split(","):
+        named = _phrase(part.split()[0]) if part.split() else ""
+        verb = next((v.lemma for v in verbs if named in (v.lemma, *v.forms)), "") if named else ""
+        if verb and verb not in out:
+            out.append(verb)
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)

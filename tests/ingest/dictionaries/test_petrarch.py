@@ -68,6 +68,15 @@ def test_verb_patterns_slots_markers_and_codes():
     assert p[23].code == "###"  # a code in brackets is not a comment
 
 
+def test_a_pattern_whose_comment_names_two_verbs_is_read_for_each():
+    # "# GIVE , PROVIDE": the pattern was TABARI's for both verbs; not the first one only
+    v = read_verbs("--- GRANT [060] ---\nGIVE\nPROVIDE\nLEND\n- * AID [070]  # GIVE , PROVIDE\n"
+                   "- * LOAN [071]  # LEND , LEND\n- * ACCESS [060]  # jw 11/14/91\n")
+    assert [(x.verb, x.object, x.code, x.line) for x in v.patterns] == [
+        ("give", ("aid",), "070", 5), ("provide", ("aid",), "070", 5), ("lend", ("loan",), "071", 6),
+        ("", ("access",), "060", 7)]
+
+
 def test_bad_pattern_is_skipped_with_its_line_or_raises_when_strict():
     v = read_verbs(VERBS, "demo.verbs")
     assert len(v.problems) == 1 and v.problems[0].startswith("demo.verbs:24:") and "[code]" in v.problems[0]
