@@ -14,7 +14,9 @@ anaphoric argument is resolved to the best preceding mention:
   The subject of the pronoun's own clause is excluded for non-possessive
   objects ("Mexico asked it" cannot be Mexico).
 * **short definite descriptions** - "the president" resolves to the latest
-  person given that title ("President Claudia Sheinbaum"); "the two
+  person given that title ("President Claudia Sheinbaum"), when the title holds the
+  description's own words ("the prime minister" and "Japan's minister" are not "Foreign
+  Minister X"); "the two
   countries" to the last two countries named (GPE mentions that pycountry
   knows as countries); "the government",
   "Sheinbaum's government" to the latest more specific mention with the same
@@ -117,7 +119,8 @@ class Resolver:
                 self.ent_of[i] = (ent.start, ent.end, ent.label_)
         self.mentions: list[Mention] = []
         self.full_names: dict[str, str] = {}
-        self.titled: list[tuple[int, str, str]] = []  # (token, role lemma, name)
+        #: (token, role lemma, name, the title's words in lower case: "foreign minister")
+        self.titled: list[tuple[int, str, str, frozenset[str]]] = []
         self.gender: dict[int, str] = {}  # mention head -> "f" / "m": a gendered noun's, or learnt from he/she
         self._collect()
         self.cache: dict[int, str] = {}
@@ -155,7 +158,8 @@ class Resolver:
                 text = self.full_names.get(last, name)
                 for c in lefts:
                     if dep[c] in ("compound", "nmod") and lex.is_role_noun(lemmas[c]):
-                        self.titled.append((i, lemmas[c].lower(), text))
+                        title = frozenset(lower[j] for j in range(start, c + 1))
+                        self.titled.append((i, lemmas[c].lower(), text, title))
             actor = label in _ORG_LABELS or label == "PERSON" or any(
                 ent_type[c] in _ORG_LABELS for c in lefts) or person or lex.is_group_noun(lemma)
             self.mentions.append(Mention(
@@ -304,8 +308,11 @@ class Resolver:
                     return " and ".join(reversed(names))
             return ""
         if self.lex.is_role_noun(lemma):
-            for i, role, name in reversed(self.titled):
-                if i < tok.i and role == lemma:
+            # "the *prime* minister", "*Japan's* prime minister": the words that set the role apart must be the
+            # title's ("Foreign Minister Alexander Downer" is neither)
+            words = {c.lower_ for c in dets if c.dep_ in ("amod", "compound", "poss") and c.lower_ not in self.lex.pronouns}
+            for i, role, name, title in reversed(self.titled):
+                if i < tok.i and role == lemma and words <= title:
                     return name
             return ""
         best = None

@@ -45,6 +45,33 @@ def test_a_person_of_no_office_is_who_a_pronoun_stands_for_and_a_gendered_noun_k
         assert Resolver(doc, LEX).resolve(doc[6]) == expected, noun
 
 
+def test_a_role_description_is_the_titled_person_only_when_its_words_are_in_the_title() -> None:
+    # "Foreign Minister Ana Ruiz spoke . The minister / The foreign minister / The prime minister /
+    # Peru 's minister left .": the last two name another minister, not Ruiz
+    nlp = spacy.blank("en")
+    head = ["Foreign", "Minister", "Ana", "Ruiz", "spoke", "."]
+    for description, expected in ((["The", "minister"], "Ana Ruiz"), (["The", "foreign", "minister"], "Ana Ruiz"),
+                                  (["The", "prime", "minister"], ""), (["Peru", "'s", "minister"], "")):
+        n = len(description)
+        words = [*head, *description, "left", "."]
+        mods = {"the": ("det", "DET"), "foreign": ("amod", "ADJ"), "prime": ("amod", "ADJ"),
+                "peru": ("poss", "PROPN"), "'s": ("case", "PART")}
+        deps = [mods[w.lower()][0] for w in description[:-1]]
+        pos = [mods[w.lower()][1] for w in description[:-1]]
+        heads = [1, 3, 3, 4, 4, 4] + [6 + n - 1] * (n - 1) + [6 + n, 6 + n, 6 + n]
+        if description[0] == "Peru":
+            heads[6:8] = [8, 6]
+        doc = Doc(nlp.vocab, words=words, heads=heads,
+                  deps=["compound", "compound", "compound", "nsubj", "ROOT", "punct", *deps, "nsubj", "ROOT", "punct"],
+                  pos=["PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT", *pos, "NOUN", "VERB", "PUNCT"],
+                  lemmas=["foreign", "minister", "Ana", "Ruiz", "speak", ".", *[w.lower() for w in description[:-1]],
+                          "minister", "leave", "."],
+                  ents=["O", "O", "B-PERSON", "I-PERSON", "O", "O", *(["B-GPE", "O"] if description[0] == "Peru"
+                                                                      else ["O"] * (n - 1)), "O", "O", "O"],
+                  sent_starts=[True, False, False, False, False, False, True, *[False] * (n + 1)])
+        assert Resolver(doc, LEX).resolve(doc[6 + n - 1]) == expected, description
+
+
 def test_surname_resolves_only_to_a_name_ending_with_it() -> None:
     # a headline's "Ruiz Urges Calm" taken for one PERSON entity is no fuller name of "Ana Ruiz"
     nlp = spacy.blank("en")
