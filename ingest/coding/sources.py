@@ -299,8 +299,8 @@ class SourceRules:
             if governor is not None and governor.subject.text and self.lexicon.frame(governor.lemma) in (
                     "speech", "accusation"):
                 found = self.actors.code_arguments(governor.subject, doc=doc, context=context)
-                if found:
-                    return found
+                if found and not (subj.text.lower() == "they" and all(a.kind == "person" for a in found)):
+                    return found  # not "Downer declared that *they* could fire a missile": others than him
         for g in siblings:
             if g is ex or g.object is None or not subj.text:
                 continue

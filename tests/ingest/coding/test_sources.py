@@ -4,6 +4,8 @@ its cause."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from coding_helpers import codes, make, model_events  # noqa: E402  (tests/ingest/coding/conftest.py puts it on the path)
 from geokg.ingest.coding import EventCoder
@@ -205,3 +207,16 @@ def test_armed_groups_of_no_named_country_are_the_articles_when_they_act_as_a_pa
     art, ex = make("Militants killed two Peruvian soldiers in Lima.", "Militants", "killed", "kill",
                    "two Peruvian soldiers")
     assert [s for _, s, _ in codes(coder, art, ex)] == ["actor:REB"]
+
+
+def test_they_in_a_persons_speech_complement_is_not_the_speaker(coder):
+    # "President X said *he* would attack Peru": X; "... said *they* would attack Peru": others than X
+    got = {}
+    for pronoun in ("he", "they"):
+        text = f"Chilean President Ana Ruiz said {pronoun} would attack Peru."
+        art, said = make(text, "Chilean President Ana Ruiz", "said", "say", f"{pronoun} would attack Peru",
+                         subj_label="PERSON")
+        _, attack = make(text, pronoun, "would attack", "attack", "Peru", mode="hypothetical")
+        events, _, _ = coder.code_article(None, art, [said, replace(attack, article_id=art.id)])
+        got[pronoun] = [(e.source and e.source.id, e.target and e.target.id) for e in events]
+    assert got == {"he": [("person:ana-ruiz", "country:PER")], "they": []}
