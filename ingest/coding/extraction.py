@@ -186,7 +186,7 @@ class ExtractionCoder(TargetRules, SourceRules):
         and object name: no demand, and no lexicon row, noun row, threat or PETRARCH pattern
         that could type it (each path of :meth:`_event_type`, taken in the most permissive
         way), so the actors of such an extraction are not coded at all."""
-        if mode == "demanded" or (mode == "hypothetical" and OBLIGATION_RE.search(ex.relation)):
+        if _demand_mode(ex, mode):
             return True  # a demand is coded from the governing clause (_demand)
         if mode == "hypothetical" and not MODAL_RE.search(ex.relation):
             return False
@@ -214,7 +214,7 @@ class ExtractionCoder(TargetRules, SourceRules):
             return None, False  # a condition ("unless Baghdad accepted ..."), not an event
         prepared, noun_pos, main = readings
         obj = ex.object
-        state = is_state(sources)
+        state = None if self._state_free(ex) else is_state(sources)
         key = (ex.kind, ex.relation, ex.lemma, mode, ex.polarity,
                (obj.text, obj.head) if obj is not None else None,
                tuple((x.role, x.prep, x.text) for x in ex.extras),
@@ -224,6 +224,15 @@ class ExtractionCoder(TargetRules, SourceRules):
             found = self._event_types.put(key, self._event_type(ex, state, bool(object_actors), mode, prepared,
                                                                 noun_pos, main))
         return found
+
+    def _state_free(self, ex: Extraction) -> bool:
+        """Whether the type of ``ex`` does not depend on whether its sources are a state: no
+        event noun is coded from it (noun rows may say) and no row of its lemmas constrains the
+        source (:meth:`~geokg.ingest.coding.lexicon.VerbLexicon.state_free`)."""
+        lemma = ex.lemma.lower().strip()
+        lex = self.lexicon
+        return (ex.kind != "nominal" and not lex.has_frame(lemma, "support")
+                and lex.state_free((lemma, *lex.relation_lemmas(ex.relation, ex.lemma))))
 
     def _event_type(self, ex: Extraction, state: bool | None, object_is_actor: bool, mode: str,
                     prepared: bool, noun_pos: str | None, main: bool | None = None) -> tuple[str | None, bool]:
@@ -362,11 +371,14 @@ class ExtractionCoder(TargetRules, SourceRules):
         if not self._may_code(typed, mode, main):
             return []  # nothing could type it: its actors are not coded
         readings = self._readings(typed, doc, main)
+        object_actors = self.actors.code_arguments(ex.object, doc=doc, context=context) if ex.object else ()
+        if (self._state_free(typed) and not _demand_mode(ex, mode)
+                and self._typed(typed, (), object_actors, mode, readings)[0] is None):
+            return []  # no type, whoever its sources are: they are not coded (the same call below is memoised)
         sources = self._sources(ex, doc, context, siblings)
         # "talks *between X and Y*": an event noun's parties act on each other
         between = self._between_parties(ex, doc, context) if not sources and ex.kind == "nominal" else ()
         sources = between or sources
-        object_actors = self.actors.code_arguments(ex.object, doc=doc, context=context) if ex.object else ()
         code, theme = self._typed(typed, sources, object_actors, mode, readings)
         if code is not None and code[:2] == "13" and self._foretold(ex, mode, governor, sources, doc, context):
             return []  # "Chile said Peru would attack Bolivia": Chile's forecast, no threat by Peru
@@ -493,7 +505,7 @@ class ExtractionCoder(TargetRules, SourceRules):
                 ) -> tuple[str | None, tuple[Actor, ...], tuple[Actor, ...], bool]:
         """A demanded clause as a demand (or appeal) from the governor's subject to the clause's
         subject: (code, sources, targets, demanded); unchanged when the clause is no demand."""
-        demanded = mode == "demanded" or (mode == "hypothetical" and bool(OBLIGATION_RE.search(ex.relation)))
+        demanded = _demand_mode(ex, mode)
         if not (demanded and (ex.polarity == "positive" or mode == "demanded") and ex.kind != "nominal"):
             return code, tuple(sources), (), False
         if ex.polarity == "negative" and code:  # "demanded that its partners refuse to recognize X"
@@ -574,6 +586,12 @@ class ExtractionCoder(TargetRules, SourceRules):
             if appeal in self.table:
                 return appeal if len(appeal) > 2 else "020"
         return "020"
+
+
+def _demand_mode(ex: Extraction, mode: str) -> bool:
+    """Whether ``ex`` in ``mode`` is a demanded clause, coded as a demand from its governor
+    (``ExtractionCoder._demand``): "demanded that X *leave*", "said X *must leave*"."""
+    return mode == "demanded" or (mode == "hypothetical" and bool(OBLIGATION_RE.search(ex.relation)))
 
 
 def _reciprocal(ex: Extraction) -> bool:

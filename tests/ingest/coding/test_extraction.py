@@ -350,3 +350,19 @@ def test_announcing_an_event_noun_is_the_act_announcing_a_clause_a_statement(cod
                    extras=[("other", "against", "Peru")])
     assert codes(coder, art, ex) == [("163", "country:CHL", "country:PER")]
     assert coder.lexicon.frame("announce") == "speech"
+
+
+def test_the_sources_of_a_clause_no_row_types_are_not_coded():
+    # "opened a bakery": "open" has rows (an inquiry, a border...), none fits and its rows do not ask
+    # whether the source is a state, so the sources are not coded at all; "imposed sanctions" is typed
+    coder = EventCoder.default()
+    seen: list[str] = []
+    sources = coder._sources
+    coder._sources = lambda ex, *args, **kwargs: seen.append(ex.lemma) or sources(ex, *args, **kwargs)
+    for text, rel, lemma, obj in (("Chile opened a bakery.", "opened", "open", "a bakery"),
+                                  ("Chile imposed sanctions on Peru.", "imposed", "impose", "sanctions")):
+        art, ex = make(text, "Chile", rel, lemma, obj)
+        codes(coder, art, ex)
+    assert seen == ["impose"]
+    assert coder.lexicon.has_rows("open") and coder._may_code(make("Chile opened a bakery.", "Chile", "opened", "open",
+                                                                    "a bakery")[1], "asserted", None)
