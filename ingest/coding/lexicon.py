@@ -91,7 +91,7 @@ class VerbLexicon:
     ('163', '1723')
     >>> lex.lookup("kill", [], source_state=True), lex.lookup("kill", [], source_state=False)
     ('190', '180')
-    >>> lex.state_free(["kill"]), lex.state_free(["impose", "seize"])
+    >>> lex.state_free(["kill"]), lex.state_free(["impose", "institute"])
     (False, True)
     >>> lex.noun_code("secret drone flights"), lex.frame("intensify")
     ('150', 'support')
