@@ -178,7 +178,7 @@ def headline_passive(ex: Extraction, article: Article, code: str) -> bool:
 
 
 #: Readings of a clause (:func:`clause_reading`) that are not coded as events.
-NON_EVENT_READINGS = frozenset({"purpose", "unrealized", "relative", "participle", "state", "averted"})
+NON_EVENT_READINGS = frozenset({"purpose", "unrealized", "relative", "participle", "state", "averted", "charged"})
 _PAST_TAGS = frozenset({"VBD", "VBN"})
 
 
@@ -273,6 +273,9 @@ def clause_reading(ex: Extraction, doc, marks: dict[str, str], governors=frozens
     * ``participle``: a past participle describing a noun ("property *seized* in the 1970s"),
       except a headline's ("Three People *Killed* at Checkpoint": no verb governs it) and a
       progressive ("an analyst *being investigated*");
+    * ``charged``: a relative clause on what a charge or a claim is about ("suspects in the bombing
+      *that killed* 85", "claimed responsibility for the siege, *during which* 320 were killed"):
+      the charge or the claim is the news, the deed its background (:func:`_charged`);
     * ``relative``: a relative clause ("a helicopter *that was captured*"), except one that tells
       what an attack or a bomb (``instruments``) did ("fighting *that killed* 36") and one that
       adds news about a named actor (:func:`_appositive`);
@@ -303,9 +306,23 @@ def clause_reading(ex: Extraction, doc, marks: dict[str, str], governors=frozens
         return "purpose"
     if dep == "acl" and top.tag_ == "VBN" and _in_clause(top):
         return "" if any(c.lower_ == "being" for c in kids) else "participle"
+    if dep == "relcl" and _charged(top.head, marks):
+        return "charged"
     if dep == "relcl":
         return "" if _antecedent_is(top, instruments) or _appositive(top) else "relative"
     return ""
+
+
+def _charged(noun, marks: dict[str, str]) -> bool:
+    """Whether ``noun`` is what a charge or a claim of responsibility is about: the object of a
+    preposition after a word that reads ``charged`` in ``marks`` ("suspects *in* the bombing",
+    "held responsible *for* a bombing", "claimed responsibility *for* the siege"), also through
+    an "of" ("suspects in the bombing *of* a centre that killed 85")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head is not noun.head:
+        noun = noun.head.head
+    prep = noun.head
+    return (noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head is not prep
+            and marks.get(prep.head.lemma_.lower()) == "charged")
 
 
 def conditional_threat(ex: Extraction, doc, marks: dict[str, str]) -> bool:

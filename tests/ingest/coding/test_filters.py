@@ -120,6 +120,26 @@ def test_what_an_attack_or_a_bomb_did_is_the_event_itself() -> None:
     assert clause_reading(clause(doc, 5), doc, MARKS, instruments=frozenset({"rocket"})) == ""
 
 
+@pytest.mark.parametrize("head, head_pos, prep", [("suspects", "NOUN", "in"), ("responsible", "ADJ", "for")])
+def test_what_a_charge_is_about_is_background_also_after_an_of(head: str, head_pos: str, prep: str) -> None:
+    # "Police held suspects in / men responsible for the rocket (attack on the base) that hit Tyre": the arrest
+    # is the news; "found the rocket that hit Tyre" stays an event (above)
+    rows = [("Police", 1, "nsubj", "NOUN", "NNS", "police"), ("held", 1, "ROOT", "VERB", "VBD", "hold"),
+            (head, 1, "dobj", head_pos, "NNS" if head_pos == "NOUN" else "JJ", head.rstrip("s")),
+            (prep, 2, "prep", "ADP", "IN", prep), ("the", 5, "det", "DET", "DT", "the"),
+            ("rocket", 3, "pobj", "NOUN", "NN", "rocket"), ("that", 7, "nsubj", "PRON", "WDT", "that"),
+            ("hit", 5, "relcl", "VERB", "VBD", "hit"), ("Tyre", 7, "dobj", "PROPN", "NNP", "Tyre")]
+    doc = parse(rows)
+    instruments = frozenset({"rocket", "attack"})
+    assert clause_reading(clause(doc, 7), doc, MARKS, instruments=instruments) == "charged"
+    of = parse(rows[:5] + [("attack", 3, "pobj", "NOUN", "NN", "attack"), ("of", 5, "prep", "ADP", "IN", "of"),
+                           ("the", 8, "det", "DET", "DT", "the"), ("base", 6, "pobj", "NOUN", "NN", "base"),
+                           ("that", 10, "nsubj", "PRON", "WDT", "that"), ("hit", 8, "relcl", "VERB", "VBD", "hit"),
+                           ("Tyre", 10, "dobj", "PROPN", "NNP", "Tyre")])
+    assert clause_reading(clause(of, 10), of, MARKS, instruments=instruments) == "charged"
+    assert "charged" in NON_EVENT_READINGS
+
+
 def test_a_lasting_state_named_by_a_noun_is_no_event() -> None:
     doc = parse([("The", 1, "det", "DET", "DT", "the"), ("war", 4, "nsubj", "NOUN", "NN", "war"),
                  ("in", 1, "prep", "ADP", "IN", "in"), ("Chad", 2, "pobj", "PROPN", "NNP", "Chad"),
