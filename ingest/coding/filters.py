@@ -153,6 +153,9 @@ def _hazard_names(lexicon, content: str) -> frozenset[str]:
     if not (words or phrases):
         return frozenset()
     titles = tuple(sorted({(w,) for w in words} | set(phrases)))
+    lowered = content.lower()
+    if not any(t[0] in lowered for t in titles):
+        return frozenset()  # no title anywhere (the regular expression is slow on a long text)
     return frozenset(m.group(1) for m in _hazard_names_re(titles).finditer(content))
 
 
