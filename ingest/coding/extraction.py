@@ -351,24 +351,21 @@ class ExtractionCoder(TargetRules, SourceRules):
         demand from the governing clause's subject (X) to its own subject (Y), and a
         clause object gives its subject as the target ("demanded that *the US* ...").
         """
-        if ex.kind in NON_EVENT_KINDS or under_negation(ex, doc) or background_clause(ex, doc):
+        if ex.kind in NON_EVENT_KINDS:
             return []
-        if clause_reading(ex, doc, self.clause_marks, self._control_verbs, self._instruments) in NON_EVENT_READINGS:
-            return []  # a purpose, a background or a not yet happened event (filters.clause_reading)
-        if historical(ex, article.published, doc):
-            return []  # "the 1994 bombing", "defected 40 years ago": history, not news
-        if ex.subject.text and (self._headed_by(ex.subject, "ACCIDENTS")
-                                or named_hazard(self.lexicon, ex.subject, article)):
-            return []  # "the storm killed ten", "Ivan devastates Grenada" (Hurricane Ivan): nobody acted
         mode, governor = self._mode(ex, siblings)
+        main = self.lexicon.main_clause(ex, doc)
+        typed = self._hyphenated(ex, doc)
+        typable = self._may_code(typed, mode, main)
+        # the news filters cost more than the typing check, so they come after it
+        if not (typable or self._continued_meeting(ex, mode, doc, context)) or not self._news(ex, article, doc):
+            return []
         continued = self._continued_meeting(ex, mode, doc, context)
         if continued is not None:
             code, parties = continued
             return [e for e in self._events(ex, article, code, parties, (), mutual=True)
                     if political_dyad(e.source, e.target, code)]
-        main = self.lexicon.main_clause(ex, doc)
-        typed = self._hyphenated(ex, doc)
-        if not self._may_code(typed, mode, main):
+        if not typable:
             return []  # nothing could type it: its actors are not coded
         readings = self._readings(typed, doc, main)
         object_actors = self.actors.code_arguments(ex.object, doc=doc, context=context) if ex.object else ()
@@ -412,6 +409,19 @@ class ExtractionCoder(TargetRules, SourceRules):
         events = self._events(ex, article, code, sources, targets, mutual=bool(between))
         return [e for e in events
                 if political_dyad(e.source, e.target, code) and not home_visit(e.source, e.target, e.cameo)]
+
+    def _news(self, ex: Extraction, article: Article, doc) -> bool:
+        """Whether the clause of ``ex`` tells news of its own: not negated, no background, purpose,
+        history or event still to come, and not a harm nobody did."""
+        if under_negation(ex, doc) or background_clause(ex, doc):
+            return False
+        if clause_reading(ex, doc, self.clause_marks, self._control_verbs, self._instruments) in NON_EVENT_READINGS:
+            return False  # a purpose, a background or a not yet happened event (filters.clause_reading)
+        if historical(ex, article.published, doc):
+            return False  # "the 1994 bombing", "defected 40 years ago": history, not news
+        # "the storm killed ten", "Ivan devastates Grenada" (Hurricane Ivan): nobody acted
+        return not (ex.subject.text and (self._headed_by(ex.subject, "ACCIDENTS")
+                                         or named_hazard(self.lexicon, ex.subject, article)))
 
     def _roles(self, ex: Extraction, article: Article, doc, context: CodingContext | None,
                siblings: Sequence[Extraction], code: str, theme: bool, sources: Sequence[Actor],
