@@ -320,12 +320,16 @@ def _charged(noun, marks: dict[str, str]) -> bool:
     """Whether ``noun`` is what a charge or a claim of responsibility is about: the object of a
     preposition after a word that reads ``charged`` in ``marks`` ("suspects *in* the bombing",
     "held responsible *for* a bombing", "claimed responsibility *for* the siege"), also through
-    an "of" ("suspects in the bombing *of* a centre that killed 85")."""
+    an "of" ("suspects in the bombing *of* a centre that killed 85") or a verb's object ("accused
+    *of plotting* the bombings that killed 34")."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head is not noun.head:
         noun = noun.head.head
+    if noun.dep_ == "dobj" and noun.head.dep_ == "pcomp":
+        noun = noun.head  # the verb of the charge's preposition: "accused of *plotting* ..."
+    elif noun.dep_ != "pobj":
+        return False
     prep = noun.head
-    return (noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head is not prep
-            and marks.get(prep.head.lemma_.lower()) == "charged")
+    return prep.dep_ == "prep" and prep.head is not prep and marks.get(prep.head.lemma_.lower()) == "charged"
 
 
 def conditional_threat(ex: Extraction, doc, marks: dict[str, str]) -> bool:

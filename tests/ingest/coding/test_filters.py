@@ -140,6 +140,16 @@ def test_what_a_charge_is_about_is_background_also_after_an_of(head: str, head_p
     assert "charged" in NON_EVENT_READINGS
 
 
+def test_what_a_charge_is_about_is_background_also_as_a_verbs_object() -> None:
+    # "Police accused men of firing the rocket that hit Tyre"
+    doc = parse([("Police", 1, "nsubj", "NOUN", "NNS", "police"), ("accused", 1, "ROOT", "VERB", "VBD", "accuse"),
+                 ("men", 1, "dobj", "NOUN", "NNS", "man"), ("of", 1, "prep", "ADP", "IN", "of"),
+                 ("firing", 3, "pcomp", "VERB", "VBG", "fire"), ("the", 6, "det", "DET", "DT", "the"),
+                 ("rocket", 4, "dobj", "NOUN", "NN", "rocket"), ("that", 8, "nsubj", "PRON", "WDT", "that"),
+                 ("hit", 6, "relcl", "VERB", "VBD", "hit"), ("Tyre", 8, "dobj", "PROPN", "NNP", "Tyre")])
+    assert clause_reading(clause(doc, 8), doc, MARKS, instruments=frozenset({"rocket"})) == "charged"
+
+
 def test_a_lasting_state_named_by_a_noun_is_no_event() -> None:
     doc = parse([("The", 1, "det", "DET", "DT", "the"), ("war", 4, "nsubj", "NOUN", "NN", "war"),
                  ("in", 1, "prep", "ADP", "IN", "in"), ("Chad", 2, "pobj", "PROPN", "NNP", "Chad"),
