@@ -334,3 +334,10 @@ def test_easing_a_restriction_is_easing_sanctions_easing_anything_else_is_not():
     assert LEX.lookup("ease", ["an arms exports ban"]) == "081" and LEX.lookup("ease", ["the rules"]) == "081"
     assert LEX.lookup("ease", ["the curfew"]) == "0813"
     assert LEX.lookup("ease", ["his country's way back"]) is None and LEX.lookup("ease", ["a tough stance"]) is None
+
+
+def test_taking_part_in_talks_or_a_meeting_is_engaging_in_them():
+    lex = VerbLexicon.default()
+    assert lex.lookup("participate in", ["peace talks"]) == lex.lookup("engage in", ["peace talks"]) == "040"
+    assert lex.lookup("take part in", ["a summit"]) == "040"
+    assert lex.lookup("participate in", ["the elections"]) is None  # not a meeting of parties
