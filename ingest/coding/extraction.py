@@ -394,7 +394,8 @@ class ExtractionCoder(TargetRules, SourceRules):
             sources = tuple(a for a in sources if not headline_misreading(a, ex, doc, known))
             targets = tuple(a for a in targets if not headline_misreading(a, ex, doc, known))
         code = self._role_code(ex.subject, code) if sources else code
-        sources = tuple(self._home_party(self._refine_sector(a, ex.subject, code), code, context) for a in sources)
+        sources = tuple(self._home_party(self._refine_sector(a, ex.subject, code), code, context, targets)
+                        for a in sources)
         if not sources and code[:2] in AGENTLESS_ROOTS and self._harmless_subject(ex):
             return []  # "terror scares hit Australia", "a mix-up hits Portugal": nothing fought
         # an event without a known source says little, except violence against a known

@@ -22,6 +22,7 @@ from geokg.ingest.coding.filters import PASSIVE_RE, headed_by, instrument_modifi
 from geokg.ingest.coding.rules import (
     NON_EVENT_KINDS,
     PLACE_PREPS,
+    STATE_SECTORS,
     VIOLENCE_ROOTS,
     governing_extraction,
     relation_root,
@@ -368,15 +369,20 @@ class SourceRules:
                 return self.actors.sector_actor(actor.country, sector, arg.text)
         return actor
 
-    def _home_party(self, actor: Actor, code: str, context: CodingContext | None) -> Actor:
+    def _home_party(self, actor: Actor, code: str, context: CodingContext | None,
+                    targets: Sequence[Actor] = ()) -> Actor:
         """An armed group named without a country (rebels, militias, separatists: "militants", "rebel
-        leaders"; the phrase rules give them no default country) that negotiates, asks, welcomes or yields (CAMEO QuadClass 1 or 2) is a party of the
-        article's country: attackers of no named country may come from abroad, but a party to talks has
-        a home ("militants holding UN workers negotiated with the Afghan government")."""
-        if (context is None or not context.default_country or actor.country or actor.id != f"actor:{actor.sector}"
+        leaders"; the phrase rules give them no default country) that negotiates, asks, welcomes or
+        yields (CAMEO QuadClass 1 or 2) is a party of the country whose state it deals with ("rebel
+        groups agreed to talks *with the Sudanese government* in Abuja": Sudan's), else of the
+        article's country: attackers of no named country may come from abroad, but a party to talks
+        has a home ("militants holding UN workers negotiated with the Afghan government")."""
+        if (context is None or actor.country or actor.id != f"actor:{actor.sector}"
                 or actor.sector not in _HOME_SECTORS or self.table[code].quad_class not in (1, 2)):
             return actor
-        return self.actors.sector_actor(context.default_country, actor.sector, actor.name)
+        states = {a.country for a in targets if a.country and (a.kind == "country" or a.sector in STATE_SECTORS)}
+        home = next(iter(states)) if len(states) == 1 else context.default_country
+        return self.actors.sector_actor(home, actor.sector, actor.name) if home else actor
 
     def _continued_meeting(self, ex: Extraction, mode: str, doc, context: CodingContext | None
                            ) -> tuple[str, tuple[Actor, ...]] | None:

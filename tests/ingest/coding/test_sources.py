@@ -220,3 +220,10 @@ def test_they_in_a_persons_speech_complement_is_not_the_speaker(coder):
         events, _, _ = coder.code_article(None, art, [said, replace(attack, article_id=art.id)])
         got[pronoun] = [(e.source and e.source.id, e.target and e.target.id) for e in events]
     assert got == {"he": [("person:ana-ruiz", "country:PER")], "they": []}
+
+
+def test_an_armed_group_in_talks_with_a_state_is_of_that_states_country(coder):
+    # the article's main country is Ecuador (Quito, Ecuador); the rebels talking to Peru's government are Peru's
+    text = "In Quito, Ecuador's capital, rebels negotiated with the Peruvian government."
+    art, ex = make(text, "rebels", "negotiated with", "negotiate with", "the Peruvian government")
+    assert codes(coder, art, ex) == [("046", "actor:PER-REB", "actor:PER-GOV")]
