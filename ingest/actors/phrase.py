@@ -255,6 +255,11 @@ class PhraseRules(Gazetteer):
         if premod_org is not None and premod_org.kind == "igo" and role.sector in _PRIVATE_SECTORS:
             # "European airlines", "EU farmers": people of the member states, not the body
             return self.sector_actor(None, role.sector, alias)
+        if premod_org is not None and premod_org.kind == "igo" and words[head].lower() in self.words["delegate_heads"]:
+            # "Iran's UN ambassador", "North Korea's U.N. diplomats": a country's delegates to the body
+            owner = self._possessed_by_country(words, premods, premod_org)
+            if owner is not None:
+                return self.sector_actor(owner, "GOV", alias)
         if premod_org is not None:
             return with_alias(premod_org, alias)
         premod_country = country_of(premods)
@@ -344,6 +349,18 @@ class PhraseRules(Gazetteer):
             return True
         # a word geokg lists first as a nationality ("German"; dictionaries may add it as a name too)
         return any(m.entries[0].kind not in ("adjective", "demonym") for m in self._scan(words[:head]))
+
+    @staticmethod
+    def _possessed_by_country(words: list[str], premods, org: Actor) -> str | None:
+        """The country whose possessive comes before the body ``org`` among the phrase's
+        modifiers ("*Iran's* UN ambassador"), else None ("the UN's envoy", "the Dutch UN envoy")."""
+        at = next((m.start for m in premods for e in m.entries if e.actor is org), None)
+        for m in premods:
+            if at is not None and m.end < at and words[m.end] in ("'s", "’s"):
+                iso = next((e.iso3 for e in m.entries if e.kind in ("name", "capital", "seat") and e.iso3), None)
+                if iso:
+                    return iso
+        return None
 
     def _possessor_country(self, words, head, matches, context) -> str | None:
         """Country of a possessor person: "Sheinbaum's government"."""

@@ -160,6 +160,17 @@ def test_person_of_an_international_body(coder):
     assert a.id == "person:diego-cordovez" and actor_code(a) == "IGO"
 
 
+@pytest.mark.parametrize("text, head, expected", [
+    ("Chile's UN ambassador", "ambassador", "actor:CHL-GOV"),      # the country's delegate to the body
+    ("Peru's U.N. diplomats", "diplomats", "actor:PER-GOV"),
+    ("the UN ambassador", "ambassador", "org:un"),                  # no country: the body's
+    ("the UN's envoy", "envoy", "org:un"),
+    ("Chile's EU commissioner", "commissioner", "org:eu"),          # no delegate: serves the body
+])
+def test_a_countrys_delegates_to_an_international_body_are_the_countrys(coder, text, head, expected):
+    assert coder.code_argument(arg(text, head)).id == expected
+
+
 def test_a_leader_of_a_body_of_another_sector_is_of_that_body_not_the_government(coder):
     assert coder.code_argument(arg("the leader of a Peruvian rebel group", "leader")).id == "actor:PER-REB"
     assert coder.code_argument(arg("leaders of a Chilean militant group", "leaders")).id == "actor:CHL-REB"
