@@ -458,6 +458,8 @@ class ExtractionCoder(TargetRules, SourceRules):
                 targets = self._condition_targets(ex, sources, siblings, context, doc)
             if not targets and code[:2] == "14":
                 targets = self._purpose_targets(ex, sources, context, doc)
+            if code == "016":  # a denial answers the claim's owner, not whom the claim names
+                targets = self._claim_owners(ex, sources, context, doc)
         return sources, targets
 
     def _reread(self, ex: Extraction, doc, code: str | None, theme: bool, mode: str,

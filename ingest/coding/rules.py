@@ -52,6 +52,7 @@ __all__ = [
     "TARGET_PREPS",
     "POLITICAL_ROOTS",
     "POLITICAL_SECTORS",
+    "CLAIM_NOUNS",
     "background_clause",
     "controlling_extraction",
     "political_dyad",
@@ -289,13 +290,13 @@ def background_clause(ex: Extraction, doc) -> bool:
         return False
     if ex.kind == "nominal":
         return _background_noun(verb)
-    if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in _CLAIM_NOUNS:
+    if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in CLAIM_NOUNS:
         return True  # "rejected allegations *that he had collaborated*": a claim, not an event
     return verb.dep_ == "relcl" and any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
 
 
 #: Nouns whose "that" clause is a claim someone makes, not an event the text reports.
-_CLAIM_NOUNS = frozenset({"allegation", "report", "claim", "accusation", "charge", "rumor", "rumour",
+CLAIM_NOUNS = frozenset({"allegation", "report", "claim", "accusation", "charge", "rumor", "rumour",
                           "suggestion", "speculation", "suspicion", "assertion", "belief", "fear", "hope"})
 
 

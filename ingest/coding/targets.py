@@ -30,6 +30,7 @@ from geokg.ingest.actors.words import singular
 from geokg.ingest.coding.filters import PASSIVE_RE, headed_by, instrument_modifiers
 from geokg.ingest.coding.lexicon import VerbLexicon
 from geokg.ingest.coding.rules import (
+    CLAIM_NOUNS,
     OWNER_TARGETS,
     PEOPLE_SECTORS,
     PLACE_PREPS,
@@ -247,6 +248,25 @@ class TargetRules:
         """The "between" phrase hanging on an argument's noun in the Doc but cut from its span
         ("*Talks* between X and Y resumed"), else None."""
         return next((p for p in _partner_phrases(arg, doc) if p.prep == "between"), None)
+
+    def _claim_owners(self, ex: Extraction, sources: Sequence[Actor], context, doc) -> tuple[Actor, ...]:
+        """Whom a denial answers (CAMEO 016, "deny responsibility"): the owner of the claim denied --
+        its possessor ("rejected *the US*'s charges"), a "by" phrase ("allegations *by X*") or a body
+        named before the claim's noun ("denied *a New York Times* report") -- never a party the claim
+        is about ("denied *his party* instigated rallies", "rejects charges of collaboration *with
+        Iran*", "denied the decision was linked to demands *by militants*": a clause, no claim noun)."""
+        obj = ex.object
+        if obj is None or singular((obj.head or "").lower()) not in CLAIM_NOUNS:
+            return ()
+        src_ids = {a.id for a in sources}
+        owners = [a for a in (_possessor(obj), *_partner_phrases(obj, doc, frozenset({"by"}), clauses=False),
+                              *(x for x in ex.extras if x.prep == "by")) if a is not None]
+        at = obj.text.find(obj.head)
+        if at > 0 and _possessor(obj) is None:
+            owners.append(replace(obj, text=obj.text[:at].strip(), end=obj.start + len(obj.text[:at].rstrip()),
+                                  head=obj.text[:at].split()[-1], head_lemma="", resolved=""))
+        found = (a for arg in owners for a in self.actors.code_arguments(arg, doc=doc, context=context))
+        return tuple({a.id: a for a in found if a.id not in src_ids}.values())
 
     def _possessor_party(self, arg: Argument, src_ids: set[str], context, doc) -> tuple[Actor, ...]:
         """The possessor of an argument whose party is coded as a source's or without a country

@@ -1,6 +1,7 @@
 """Targets named beside the object or the place (issue #17): the owner of a stance told by a
 participle ("a team of envoys *proposed by X*"), a party named by its possessor ("talks with
-*X's* ruling party") and the meeting a source takes part in, whose place is no party.  Every
+*X's* ruling party"), the meeting a source takes part in, whose place is no party, and the owner of
+a claim a denial answers.  Every
 sentence here is written for these tests."""
 
 from __future__ import annotations
@@ -155,3 +156,13 @@ def test_model_a_later_mention_by_surname_is_the_person_named_before(geokg_pipel
     accused = [(e.target and e.target.id, e.target and e.target.country) for e in result.events
                if e.extraction.lemma == "accuse"]
     assert accused == [("person:ignacio-walker", "CHL")], result.events
+
+
+@pytest.mark.parametrize("text, obj, extras, target", [
+    ("Chile denied charges of collaboration with Peru.", "charges of collaboration with Peru", (), None),
+    ("Chile denied Peru's charges.", "Peru's charges", (), "country:PER"),
+    ("Chile denied allegations by Peru.", "allegations", (("other", "by", "Peru"),), "country:PER"),
+])
+def test_a_denial_answers_the_claims_owner_not_whom_the_claim_names(coder, text, obj, extras, target):
+    art, ex = make(text, "Chile", "denied", "deny", obj, extras=extras)
+    assert codes(coder, art, ex) == [("016", "country:CHL", target)]
