@@ -201,7 +201,9 @@ class PatternLexicon:
     """Verb patterns by lemma (see the module doc).
 
     ``keep_code`` filters codes (e.g. those of the CAMEO table); patterns with other
-    codes are left out and counted in :attr:`dropped`.  ``all_block_verbs``: a
+    codes are left out and counted in :attr:`dropped`.  A pattern without a code of its own
+    (``[---]``, or only the other side's ``[:130]``) is kept: where it fits, :meth:`match`
+    gives code "" (no act of the subject's), not the verb's own code.  ``all_block_verbs``: a
     pattern whose comment names one verb of its block applies to that verb only
     (the default), or to every verb of the block as in PETRARCH.  ``object_anywhere``: a
     pattern's one object word may also be a word before the object's head ("* ARTILLERY"
@@ -221,9 +223,11 @@ class PatternLexicon:
         self.dropped = 0
         by_block: dict[str, list[_Compiled]] = {}
         for p in verbs.patterns:
-            if not p.code or not keep(p.code):
+            if p.code and not keep(p.code):
                 self.dropped += 1
                 continue
+            # a pattern without a code ([---], or only the other side's [:130]) names no act of the
+            # subject's: it fits before the verb's own code does ("FACE * THREAT" is no meeting)
             by_block.setdefault(p.block, []).append(self._compile(p))
         self.index: dict[str, list[_Compiled]] = {}
         self.own: dict[str, str] = {}
@@ -310,8 +314,8 @@ class PatternLexicon:
         return found
 
     def match(self, clause: Clause, own: bool = True) -> PatternMatch | None:
-        """The most specific fitting pattern's code, else (with ``own``) the verb's own
-        code, else None."""
+        """The most specific fitting pattern's code ("" for a pattern that names no act of
+        the subject's), else (with ``own``) the verb's own code, else None."""
         for lemma in self.lemmas(clause):
             for c in self.index[lemma]:
                 if self._fits(c, clause):

@@ -198,3 +198,12 @@ def test_an_event_noun_names_the_verb_it_nominalises_in_the_dictionary():
     # a rule whose result is no verb here, or that leaves a stem under three letters, gives nothing
     assert lex.verb_of_noun("occupation") is None and lex.verb_of_noun("ion") is None
     assert PatternLexicon(verbs).verb_of_noun("invasion") is None  # no rules: only the verbs themselves
+
+
+def test_a_pattern_without_a_code_of_its_own_names_no_act_before_the_verbs_own_code():
+    # PETRARCH's "FACE * THREAT [:130]" (the other side threatens) and "FACE * RUN-OFF [---]": no meeting (040)
+    lex = PatternLexicon(read_verbs("--- MEET_PEOPLE [040] ---\nFACE\n- * THREAT [:130] # FACE\n"
+                                    "- * RUN-OFF [---] # FACE\n"))
+    assert lex.match(Clause("face", obj=frozenset({"threat"}), object_head="threat")).code == ""
+    assert lex.match(Clause("face", obj=frozenset({"run-off"}), object_head="run-off")).code == ""
+    assert lex.match(Clause("face", obj=frozenset({"rival"}), object_head="rival")).code == "040"  # its own code
