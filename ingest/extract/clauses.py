@@ -448,7 +448,17 @@ def _relation_state(verb: Token, chain: list[Token], lex, tab) -> tuple[list[int
     if dep[top.i] == "conj" and pos[th] in ("VERB", "AUX"):
         # "would need to be coordinated and approved": modality spreads over conjuncts
         modes.append(own_mode(doc[th], lex, tab))
+        negations += int(_shared_negation(top.i, th, lex, tab))
     return rel_tokens, negations, modes
+
+
+def _shared_negation(ci: int, hi: int, lex, tab) -> bool:
+    """Whether conjunct ``ci`` of verb ``hi`` shares its negation: joined by "or" or "nor", with
+    no subject or negation of its own ("will not dismantle its programs *or improve* ties";
+    not "did not attend *and left*", where "and" joins two acts)."""
+    return (is_negated(tab.doc[hi], lex, tab) and not is_negated(tab.doc[ci], lex, tab)
+            and any(tab.dep[c] == "cc" and tab.lower[c] in ("or", "nor") for c in tab.children[hi])
+            and not any(tab.dep[c] in _SUBJ for c in tab.children[ci]))
 
 
 def _verb_arguments(verb: Token, prt_ids, has_agent: bool, ctx: ClauseContext, tab

@@ -120,6 +120,23 @@ def test_coordination_gives_one_record_per_conjunct() -> None:
     assert got == [("Chad", "airports"), ("Chad", "borders"), ("Mali", "airports"), ("Mali", "borders")]
 
 
+@pytest.mark.parametrize("cc, second", [("or", "negative"), ("and", "positive")])
+def test_a_negation_spreads_over_an_or_conjunct_not_an_and_one(cc: str, second: str) -> None:
+    # "Chad did not close borders or sign pacts": neither happened; "... and signed pacts": the second did
+    doc = make_doc([
+        ("Chad", 3, "nsubj", "PROPN", "NNP", "Chad"),
+        ("did", 3, "aux", "AUX", "VBD", "do"),
+        ("not", 3, "neg", "PART", "RB", "not"),
+        ("close", 3, "ROOT", "VERB", "VB", "close"),
+        ("borders", 3, "dobj", "NOUN", "NNS", "border"),
+        (cc, 3, "cc", "CCONJ", "CC", cc),
+        ("sign" if cc == "or" else "signed", 3, "conj", "VERB", "VB" if cc == "or" else "VBD", "sign"),
+        ("pacts", 6, "dobj", "NOUN", "NNS", "pact"),
+    ])
+    assert [x.polarity for x in by_lemma(doc, "close")] == ["negative"]
+    assert [x.polarity for x in by_lemma(doc, "sign")] == [second]
+
+
 def test_light_verb_takes_the_event_noun_lemma() -> None:
     doc = make_doc([
         ("Police", 1, "nsubj", "NOUN", "NNS", "police"),
