@@ -357,10 +357,10 @@ class ExtractionCoder(TargetRules, SourceRules):
         main = self.lexicon.main_clause(ex, doc)
         typed = self._hyphenated(ex, doc)
         typable = self._may_code(typed, mode, main)
-        # the news filters cost more than the typing check, so they come after it
-        if not (typable or self._continued_meeting(ex, mode, doc, context)) or not self._news(ex, article, doc):
-            return []
         continued = self._continued_meeting(ex, mode, doc, context)
+        # the news filters cost more than the typing checks, so they come after them
+        if not (typable or continued) or not self._news(ex, article, doc):
+            return []
         if continued is not None:
             code, parties = continued
             return [e for e in self._events(ex, article, code, parties, (), mutual=True)

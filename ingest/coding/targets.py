@@ -259,12 +259,14 @@ class TargetRules:
         if obj is None or singular((obj.head or "").lower()) not in CLAIM_NOUNS:
             return ()
         src_ids = {a.id for a in sources}
-        owners = [a for a in (_possessor(obj), *_partner_phrases(obj, doc, frozenset({"by"}), clauses=False),
-                              *(x for x in ex.extras if x.prep == "by")) if a is not None]
-        at = obj.text.find(obj.head)
-        if at > 0 and _possessor(obj) is None:
-            owners.append(replace(obj, text=obj.text[:at].strip(), end=obj.start + len(obj.text[:at].rstrip()),
-                                  head=obj.text[:at].split()[-1], head_lemma="", resolved=""))
+        possessor = _possessor(obj)
+        owners = [*_partner_phrases(obj, doc, frozenset({"by"}), clauses=False), *(x for x in ex.extras if x.prep == "by")]
+        before = obj.text[:max(obj.text.find(obj.head), 0)].rstrip()  # the words before the claim's noun
+        if possessor is not None:
+            owners.append(possessor)
+        elif before:
+            owners.append(replace(obj, text=before, end=obj.start + len(before), head=before.split()[-1],
+                                  head_lemma="", resolved=""))
         found = (a for arg in owners for a in self.actors.code_arguments(arg, doc=doc, context=context))
         return tuple({a.id: a for a in found if a.id not in src_ids}.values())
 
