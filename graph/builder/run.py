@@ -393,6 +393,8 @@ def build(  # long only by its docstring (every option documented); the work is 
         pending = _pending(articles, journal=journal, store=store, salt=workers.salt, report=report, on_skip=on_skip)
         writer = functools.partial(GraphWriter, store, journal=journal, batch_size=batch_size, atomic=atomic,
                                    on_commit=publisher and publisher.committed)
+        if own and rewrite is not False:
+            store.start_spool()  # what the writer loads, kept for the rewrite: half its time
         _ingest(pending, workers, writer, _Tally(report, strict, on_article, on_error))
         drop_unused_runs(store)
         drop_unused_descriptions(store)  # actors, places, publishers no article names any more

@@ -162,3 +162,32 @@ def test_custom_attributes_that_cannot_be_sent_give_a_clear_error():
     doc._.geokg_test_marker = object()
     with pytest.raises(TypeError, match="--no-parse-ahead"):
         doc_bytes([doc])
+
+
+def test_the_parser_has_seconds_of_text_queued_while_the_coder_is_built():
+    # The coder and geocoder take ~2 s to build after the fork; meanwhile the parsing process must not run dry
+    # (with three chunks it idled ~1 s of a 20 s build: benchmarks/SCALING.md, twentieth session).
+    from concurrent.futures import Future
+
+    from geokg.graph.builder.ahead import parse_ahead_outputs
+    from geokg.graph.builder.parallel import PipelineSource, WorkerPool
+    from geokg.ingest.records import Article
+
+    nlp = spacy.blank("en")
+    sent: list[int] = []
+
+    class Parser:  # parses at once, here; counts the characters sent before the coder is built
+        def submit(self, fn, source, texts, batch):
+            sent.extend(len(t) for t in texts)
+            future: Future = Future()
+            future.set_result(doc_bytes(nlp.pipe(texts)))
+            return future
+
+    queued: list[int] = []
+    pipeline = Pipeline(nlp=nlp, extractor=first_word_extractor, coder=None, settings=NOT_INSTALLED)
+    pending = [(Article(id=f"a{i}", title="", text="Peru protests. " * 40), "digest") for i in range(400)]
+    pool = WorkerPool(Parser(), PipelineSource(NOT_INSTALLED, digest="test"))
+    outputs = parse_ahead_outputs(pipeline, pending, pool=pool, run=None,
+                                  complete=lambda: queued.append(sum(sent)) or pipeline)
+    assert sum(1 for _ in outputs) == 400
+    assert queued and queued[0] >= 70_000, queued  # ~2 s of parsing at spaCy sm's ~38,000 characters a second

@@ -105,3 +105,86 @@ def test_a_file_deleted_while_the_folder_is_counted_counts_nothing(tmp_path, mon
 
     monkeypatch.setattr(Path, "stat", vanishing)
     assert _folder_bytes(tmp_path) == 10
+
+
+def _spooled(folder: Path, monkeypatch) -> tuple[OxigraphGraphStore, list[bool]]:
+    """A store with a blank-node graph written before its spool starts, then batches spooled;
+    the list gets what each rewrite's spool load returned."""
+    from rdflib import BNode, Literal, URIRef
+
+    store = OxigraphGraphStore(folder)
+    node = BNode("list1")  # blank nodes before the spool: copied from the store with their labels
+    store.replace_graphs({URIRef("urn:vocabulary"): [(URIRef("urn:a"), URIRef("urn:p"), node),
+                                                     (node, URIRef("urn:q"), Literal("x"))]})
+    store.start_spool()
+    for b in range(3):
+        graphs, data = _nquads(b)
+        store.replace_nquads(graphs, data, atomic=b == 0)  # transactions and bulk loads alike
+    spooled = []
+    load = OxigraphGraphStore._rewrite_from_spool
+
+    def spy(self, copy):
+        spooled.append(load(self, copy))
+        return spooled[-1]
+
+    monkeypatch.setattr(OxigraphGraphStore, "_rewrite_from_spool", spy)
+    return store, spooled
+
+
+def test_a_rewrite_loads_the_spool_and_the_graphs_before_it(tmp_path, monkeypatch):
+    from geokg.graph.store.embedded import _spool_path
+
+    store, spooled = _spooled(tmp_path / "store", monkeypatch)
+    assert _spool_path(tmp_path / "store").stat().st_size > 0
+    quads = set(store._ox)
+    store.rewrite()
+    assert spooled == [True]
+    assert set(store._ox) == quads and len(store) == 3 * 400 + 2  # blank-node labels kept
+    assert not _spool_path(tmp_path / "store").exists()
+    store.rewrite()  # no spool any more: the store is read back
+    assert spooled == [True, False] and set(store._ox) == quads
+    store.close()
+
+
+def test_a_graph_replaced_after_it_was_spooled_makes_the_rewrite_read_the_store(tmp_path, monkeypatch):
+    store, spooled = _spooled(tmp_path / "store", monkeypatch)
+    graphs, data = _nquads(1, n=10)  # batch 1 again, shorter: the spool holds both versions
+    store.replace_nquads(graphs, data, atomic=False)
+    store.remove_graph(graphs[0].replace("b1", "b2"))
+    quads = set(store._ox)
+    store.rewrite()
+    assert spooled == [False]
+    assert set(store._ox) == quads and len(store) == 400 + 10 + 2
+    store.close()
+
+
+def test_a_write_the_spool_cannot_follow_makes_the_rewrite_read_the_store(tmp_path, monkeypatch):
+    from rdflib import BNode, Literal, URIRef
+
+    store, spooled = _spooled(tmp_path / "store", monkeypatch)
+    store.replace_graphs({URIRef("urn:late"): [(BNode("b"), URIRef("urn:p"), Literal("y"))]})  # renamed by a load
+    store.replace_nquads(["urn:g"], '_:c <urn:p> "z" <urn:g> .\n', atomic=False)
+    quads = set(store._ox)
+    store.rewrite()
+    assert spooled == [False] and set(store._ox) == quads
+    store.close()
+
+
+def test_a_spool_left_by_a_crash_is_deleted_when_the_store_opens(tmp_path):
+    from geokg.graph.store.embedded import _spool_path
+
+    store = OxigraphGraphStore(tmp_path / "store")
+    store.start_spool()
+    graphs, data = _nquads(0)
+    store.replace_nquads(graphs, data)
+    store._spool._file.flush()  # a crash: the store not closed, the spool still there
+    spool = _spool_path(tmp_path / "store")
+    assert spool.stat().st_size > 0
+    store._ox.flush()
+    del store._ox
+    store._spool = None
+    again = OxigraphGraphStore(tmp_path / "store")
+    assert not spool.exists() and len(again) == 400
+    again.start_spool()
+    again.close()  # closing drops the spool too
+    assert not spool.exists()
