@@ -188,7 +188,8 @@ class ActorCoder(PhraseRules):
 
     def _code_text_uncached(self, text: str, head_word: str, label: str, persons: list[tuple[int, int]],
                             context) -> tuple[Actor, ...]:
-        words = [t for t, _, _ in self._tokens(text)]
+        tokens = self._tokens(text)
+        words = [t for t, _, _ in tokens]
         if len(words) == 1 and is_pronoun(words[0]):
             return ()
         head = self._head_index(words, head_word, persons)
@@ -210,7 +211,11 @@ class ActorCoder(PhraseRules):
         out: list[Actor] = []
         for part_words, part_head, offset in parts:
             part_persons = [(s - offset, e - offset) for s, e in persons if s >= offset and e <= offset + len(part_words)]
-            actor = self.code_phrase(part_words, part_head, label, part_persons, context, text)
+            alias = text
+            if len(parts) > 1 and words[offset:offset + len(part_words)] == part_words:
+                # a conjunct's name is its own words, not the coordination's ("Putin", not "Trump and Putin")
+                alias = text[tokens[offset][1]:tokens[offset + len(part_words) - 1][2]]
+            actor = self.code_phrase(part_words, part_head, label, part_persons, context, alias)
             if actor is not None and actor.id not in {a.id for a in out}:
                 out.append(actor)
         return tuple(out)

@@ -35,6 +35,20 @@ def test_conjoined_actors(coder):
     assert [a.id for a in one] == ["person:ana-ruiz"]
 
 
+def test_a_conjunct_is_named_by_its_own_words(coder):
+    # each actor of "X and Y" gets its own words as the name the article used (skos:altLabel), not the pair's
+    pair = "Chancellor Olaf Scholz and President Emmanuel Macron"
+    both = coder.code_arguments(arg(pair, "Macron", "PERSON"))
+    assert [a.id for a in both] == ["person:olaf-scholz", "person:emmanuel-macron"]
+    assert "Chancellor Olaf Scholz" in both[0].aliases and "President Emmanuel Macron" in both[1].aliases
+    assert not any(pair in a.aliases for a in both)
+    us, jordan = coder.code_arguments(arg("The United States and Jordan", "States", "GPE"))
+    assert "The United States" in us.aliases and jordan.aliases == ("Jordan",)
+    # a modifier that borrows the last conjunct's head has no words of its own: the phrase names it
+    hungary = coder.code_arguments(arg("Hungarian and Romanian officials", "officials"))[0]
+    assert "Hungarian and Romanian officials" in hungary.aliases and "Hungarian and" not in hungary.aliases
+
+
 def test_men_women_and_children_are_civilians(coder):
     assert [a.id for a in coder.code_arguments(arg("A man and two women", "women"))] == ["actor:CVL"]
     assert [a.id for a in coder.code_arguments(arg("four Chilean children", "children"))] == ["actor:CHL-CVL"]
