@@ -38,6 +38,7 @@ from geokg.ingest.records import Actor, Article, Event, Extraction, Mention
 
 __all__ = ["EventCoder"]
 
+_CLAIMED = "015"  # claim responsibility: the act claimed is an event of its own
 #: Codes of acts two parties do with each other (consult, negotiate, fight).
 _MUTUAL_CODES = frozenset({"040", "046", "190"})
 #: Roots of acts whose refusal by conjoined subjects is a refusal of each other (agree, meet).
@@ -100,8 +101,10 @@ class EventCoder(ExtractionCoder):
         # the headline and the body telling one attack: the attacker one of them names
         per_ex = shared_attackers(per_ex, article.body_offset, article.id, self.table)
         per_ex = shared_targets(per_ex, article.body_offset, article.id, self.actors.is_known)  # ... and the target
-        # a nominal event inside the object of a coded event in the same sentence is its duplicate
-        covered = [(ex.sentence, arg.start, arg.end) for ex, evs in per_ex if evs and ex.kind != "nominal"
+        # a nominal event inside the object of a coded event in the same sentence is its duplicate, but for
+        # the act a claim of responsibility (015) names: "X claimed the attack on Y" is X's attack as well
+        covered = [(ex.sentence, arg.start, arg.end) for ex, evs in per_ex
+                   if evs and ex.kind != "nominal" and not all(e.cameo == _CLAIMED for e in evs)
                    for arg in (ex.object, *ex.extras) if arg is not None]
         events: dict[str, Event] = {}
         for ex, evs in per_ex:

@@ -288,8 +288,8 @@ def background_clause(ex: Extraction, doc) -> bool:
     verb = relation_root(ex, doc)
     if verb is None:
         return False
-    if ex.kind == "nominal":
-        return _background_noun(verb)
+    if ex.kind == "nominal":  # ... but an act someone claims is news ("took responsibility *for the attack*")
+        return _background_noun(verb) and not (ex.subject.text and _claimed(verb))
     if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in CLAIM_NOUNS:
         return True  # "rejected allegations *that he had collaborated*": a claim, not an event
     return verb.dep_ == "relcl" and any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
@@ -298,6 +298,17 @@ def background_clause(ex: Extraction, doc) -> bool:
 #: Nouns whose "that" clause is a claim someone makes, not an event the text reports.
 CLAIM_NOUNS = frozenset({"allegation", "report", "claim", "accusation", "charge", "rumor", "rumour",
                           "suggestion", "speculation", "suspicion", "assertion", "belief", "fear", "hope"})
+
+
+def _claimed(noun) -> bool:
+    """Whether ``noun`` is what "responsibility for" names (the extractor gives it the claimer as
+    subject: :func:`geokg.ingest.extract.nominal.nominal_frames`)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for":
+        return False
+    owner = prep.head
+    return owner.lemma_.lower() == "responsibility" or any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in owner.children)
 
 
 def _background_noun(noun) -> bool:

@@ -92,6 +92,7 @@ class Lexicon:
         self.stative = members("stative")
         self.modals = {k: c["modal"] for k, c in verbs.items() if "modal" in c}
         self.mode_verbs = {k: c["mode"] for k, c in verbs.items() if "mode" in c}
+        self.claim_verbs = {k: c["claim"] for k, c in verbs.items() if "claim" in c}
 
     @classmethod
     def load(cls, config: "ExtractorConfig") -> "Lexicon":

@@ -54,6 +54,27 @@ def _governor_mode(noun: Token, ctx: ClauseContext) -> str:
     return "asserted"
 
 
+def _claimer(noun: Token, ctx: ClauseContext) -> ArgSpan | None:
+    """The subject of a verb that claims ``noun`` as its own act ("the group *claimed* the attack",
+    "*took* responsibility *for* the bombing"; ``claim`` verbs of ``extract/verbs.tsv``), else None."""
+    head, how = noun.head, "direct"
+    if noun.dep_ == "dobj":
+        verb = head
+    elif noun.dep_ == "pobj" and head.lower_ == "for":
+        how = "responsibility"
+        owner = head.head  # "responsibility for X", or the verb itself when the parser attaches "for" to it
+        verb = owner.head if owner.dep_ == "dobj" else owner
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in verb.children):
+            return None
+    else:
+        return None
+    allowed = ctx.lex.claim_verbs.get(verb.lemma_.lower())
+    if allowed is None or (how == "direct" and allowed != "direct"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return arg_span(subj, "subject", ctx) if subj is not None else None
+
+
 def nominal_frames(sent: Span, sent_index: int, ctx: ClauseContext, done: list[Frame]) -> list[Frame]:
     """Nominal-event frames of ``sent``; ``done`` holds the frames found so far."""
     lex = ctx.lex
@@ -89,6 +110,8 @@ def nominal_frames(sent: Span, sent_index: int, ctx: ClauseContext, done: list[F
                 if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
                     subj = arg_span(pobj, "subject", ctx)
                     skip.add("by")
+        if subj is None:
+            subj = _claimer(noun, ctx)
         extras = pp_args(noun, ctx, skip=frozenset(skip))
         if subj is None and obj is None and not extras:
             continue

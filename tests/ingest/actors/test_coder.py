@@ -49,6 +49,13 @@ def test_a_conjunct_is_named_by_its_own_words(coder):
     assert "Hungarian and Romanian officials" in hungary.aliases and "Hungarian and" not in hungary.aliases
 
 
+def test_an_organisation_is_a_body_like_a_group(coder):
+    # "organisation" names a body as "group" does: its sector comes from its modifiers
+    for text, head in (("a militant organisation", "organisation"), ("a terrorist organization", "organization")):
+        assert [a.id for a in coder.code_arguments(arg(text, head))] == ["actor:REB"], text
+    assert [a.id for a in coder.code_arguments(arg("a charity organisation", "organisation"))] == ["actor:NGO"]
+
+
 def test_men_women_and_children_are_civilians(coder):
     assert [a.id for a in coder.code_arguments(arg("A man and two women", "women"))] == ["actor:CVL"]
     assert [a.id for a in coder.code_arguments(arg("four Chilean children", "children"))] == ["actor:CHL-CVL"]

@@ -227,3 +227,15 @@ def test_an_armed_group_in_talks_with_a_state_is_of_that_states_country(coder):
     text = "In Quito, Ecuador's capital, rebels negotiated with the Peruvian government."
     art, ex = make(text, "rebels", "negotiated with", "negotiate with", "the Peruvian government")
     assert codes(coder, art, ex) == [("046", "actor:PER-REB", "actor:PER-GOV")]
+
+
+@pytest.mark.model
+def test_model_the_claimer_of_an_attack_is_its_source(nlp):
+    # a claim of responsibility (015) and the act it claims, with the claimer as its source
+    events = model_events(nlp, EventCoder.default(), "A Peruvian rebel group claimed responsibility for the "
+                                                      "bombing of a Chilean army post.")
+    found = {(e.cameo[:2], e.source and e.source.country, e.target and e.target.id) for e in events}
+    assert {("01", "PER", "actor:CHL-MIL"), ("18", "PER", "actor:CHL-MIL")} <= found, found
+    events = model_events(nlp, EventCoder.default(), "Chilean militants claimed the attack on a Peruvian patrol.")
+    assert [(e.cameo, e.source and e.source.id) for e in events if e.cameo[:2] == "18"] == [
+        ("180", "actor:CHL-REB")]

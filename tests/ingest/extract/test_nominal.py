@@ -28,6 +28,36 @@ def test_event_noun_without_arguments_is_skipped() -> None:
     assert not [r for r in extract(doc) if r.kind == "nominal"]
 
 
+def _claim_doc(verb: str, lemma: str, responsibility: bool) -> Doc:
+    """ "Rebels <verb> the attack on Lima" or "Rebels <verb> responsibility for the attack on Lima"."""
+    if responsibility:
+        words = ["Rebels", verb, "responsibility", "for", "the", "attack", "on", "Lima"]
+        heads, deps = [1, 1, 1, 2, 5, 3, 5, 6], ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "prep", "pobj"]
+        lemmas = ["rebel", lemma, "responsibility", "for", "the", "attack", "on", "Lima"]
+        pos = ["NOUN", "VERB", "NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN"]
+    else:
+        words = ["Rebels", verb, "the", "attack", "on", "Lima"]
+        heads, deps = [1, 1, 3, 1, 3, 4], ["nsubj", "ROOT", "det", "dobj", "prep", "pobj"]
+        lemmas = ["rebel", lemma, "the", "attack", "on", "Lima"]
+        pos = ["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN"]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, lemmas=lemmas, pos=pos,
+               sent_starts=[True] + [False] * (len(words) - 1))
+
+
+@pytest.mark.parametrize("verb, lemma, responsibility, claimer", [
+    ("claimed", "claim", False, "Rebels"),  # the act claimed is the claimer's
+    ("took", "take", True, "Rebels"),
+    ("claimed", "claim", True, "Rebels"),
+    ("praised", "praise", False, ""),  # no claim
+    ("accepted", "accept", False, ""),  # accepting an act is no claim of it, responsibility for it is
+    ("denied", "deny", True, ""),  # a denial names no actor
+])
+def test_the_claimer_of_an_act_is_its_subject(verb, lemma, responsibility, claimer) -> None:
+    doc = _claim_doc(verb, lemma, responsibility)
+    (x,) = [r for r in extract(doc) if r.kind == "nominal" and r.lemma == "attack"]
+    assert (x.subject.text, x.object.text) == (claimer, "Lima")
+
+
 @pytest.fixture(scope="module")
 def nlp():
     try:
