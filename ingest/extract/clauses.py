@@ -493,6 +493,15 @@ def _verb_arguments(verb: Token, prt_ids, has_agent: bool, ctx: ClauseContext, t
     return objs, clausal, pps
 
 
+def _status_of(tok: Token, objs: list[Token], ctx: ClauseContext, tab) -> bool:
+    """Whether ``tok`` is a bare status noun after the verb's object ("took the officers *hostage*",
+    ``captor`` verbs of ``extract/verbs.tsv``): a word of the relation, no argument of its own (a
+    headline's line break may hang on it)."""
+    status = ctx.lex.captor_status.get(tab.lemma[tok.head.i].lower(), frozenset())
+    bare = all(tab.pos[c] in ("SPACE", "PUNCT") for c in tab.children[tok.i])
+    return tab.lemma[tok.i].lower() in status and bare and any(o.i < tok.i and o is not tok for o in objs)
+
+
 def _frames_for(verb: Token, chain: list[Token], sent_index: int, ctx: ClauseContext) -> list[Frame]:
     lex = ctx.lex
     doc = verb.doc
@@ -511,6 +520,12 @@ def _frames_for(verb: Token, chain: list[Token], sent_index: int, ctx: ClauseCon
     for c in prt_ids:
         lemma = f"{lemma} {tab.lower[c]}"
     objs, clausal, pps = _verb_arguments(verb, prt_ids, agent is not None, ctx, tab)
+    status = next((t for t in (*objs, *(doc[c] for c in clausal)) if _status_of(t, objs, ctx, tab)), None)
+    if status is not None:  # "took the officers hostage": the relation is "took hostage", its object the officers
+        objs = [o for o in objs if o is not status]
+        clausal = [c for c in clausal if c != status.i]
+        rel_tokens = sorted([*rel_tokens, status.i])
+        lemma = f"{lemma} {tab.lemma[status.i].lower()}"
     obj_heads: list[Token | None] = []
     for o in objs:
         obj_heads.extend(_split(o, ctx))

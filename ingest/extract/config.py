@@ -93,6 +93,7 @@ class Lexicon:
         self.modals = {k: c["modal"] for k, c in verbs.items() if "modal" in c}
         self.mode_verbs = {k: c["mode"] for k, c in verbs.items() if "mode" in c}
         self.claim_verbs = {k: c["claim"] for k, c in verbs.items() if "claim" in c}
+        self.captor_status = {k: frozenset(c["captor"].split()) for k, c in verbs.items() if "captor" in c}
 
     @classmethod
     def load(cls, config: "ExtractorConfig") -> "Lexicon":

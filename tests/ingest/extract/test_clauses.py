@@ -150,6 +150,36 @@ def test_light_verb_takes_the_event_noun_lemma() -> None:
     assert recs[0].extras[0].role == "place"
 
 
+@pytest.mark.parametrize("dep, verb, lemma, status", [
+    ("dobj", "took", "take", "hostage"),  # the parser gives the verb two objects ...
+    ("ccomp", "took", "take", "hostage"),  # ... or makes the status noun a clause
+    ("oprd", "held", "hold", "captive"),
+])
+def test_a_captive_status_joins_the_relation_not_the_objects(dep, verb, lemma, status) -> None:
+    doc = make_doc([
+        ("Rebels", 1, "nsubj", "NOUN", "NNS", "rebel"),
+        (verb, 1, "ROOT", "VERB", "VBD", lemma),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("officers", 1, "dobj", "NOUN", "NNS", "officer"),
+        (status, 1, dep, "NOUN", "NN", status),
+    ])
+    assert [(x.lemma, x.relation, x.object.text) for x in extract(doc)] == [
+        (f"{lemma} {status}", f"{verb} {status}", "the officers")]
+
+
+
+def test_a_captive_status_ending_a_headline_keeps_its_line_break() -> None:
+    # the parser hangs a headline's line break on its last word: "... take officers hostage\n\n"
+    doc = make_doc([
+        ("Rebels", 1, "nsubj", "NOUN", "NNS", "rebel"),
+        ("take", 1, "ROOT", "VERB", "VBP", "take"),
+        ("officers", 1, "dobj", "NOUN", "NNS", "officer"),
+        ("hostage", 1, "dobj", "NOUN", "NN", "hostage"),
+        ("\n\n", 3, "dep", "SPACE", "_SP", "\n\n"),
+    ])
+    assert [(x.lemma, x.object.text) for x in extract(doc)] == [("take hostage", "officers")]
+
+
 def test_relative_pronoun_subject_is_replaced_by_its_antecedent() -> None:
     doc = make_doc([
         ("rebels", 1, "nsubj", "NOUN", "NNS", "rebel"),
