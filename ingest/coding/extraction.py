@@ -21,6 +21,7 @@ from typing import Self
 
 from geokg.ingest.actors.coder import ActorCoder
 from geokg.ingest.actors.data import CodingContext, Memo
+from geokg.ingest.coding.attackers import ARMED_SECTORS
 from geokg.ingest.coding.cameo import CameoTable
 from geokg.ingest.coding.context import article_context
 from geokg.ingest.coding.filters import (
@@ -404,9 +405,8 @@ class ExtractionCoder(TargetRules, SourceRules):
             return []
         if ex.kind == "nominal" and not (targets or between) and self.table[code].quad_class != 4:
             return []  # "their political demands": a mention of a stance, not a new event
-        if (code[:2] in VIOLENCE_ROOTS and (not sources or self._headed_by(ex.subject, "VEHICLES"))
-                and mentions_accident(self.lexicon, ex, article)):
-            return []  # "killed in a plane crash", "killed as an earthquake struck": nobody acted
+        if code[:2] in VIOLENCE_ROOTS and self._accident(ex, article, sources):
+            return []  # "killed in a plane crash", "killed as an earthquake struck", "a train killed": nobody acted
         events = self._events(ex, article, code, sources, targets, mutual=bool(between))
         return [e for e in events
                 if political_dyad(e.source, e.target, code) and not home_visit(e.source, e.target, e.cameo)]
@@ -423,6 +423,13 @@ class ExtractionCoder(TargetRules, SourceRules):
         # "the storm killed ten", "Ivan devastates Grenada" (Hurricane Ivan): nobody acted
         return not (ex.subject.text and (self._headed_by(ex.subject, "ACCIDENTS")
                                          or named_hazard(self.lexicon, ex.subject, article)))
+
+    def _accident(self, ex: Extraction, article: Article, sources: Sequence[Actor]) -> bool:
+        """Whether a harm is an accident: told beside one (``@ACCIDENTS``) with no source or a vehicle
+        as its subject, or done by a civil vehicle (``@CIVIL_VEHICLES``) no armed actor drives."""
+        if (not sources or self._headed_by(ex.subject, "VEHICLES")) and mentions_accident(self.lexicon, ex, article):
+            return True
+        return self._headed_by(ex.subject, "CIVIL_VEHICLES") and not any(a.sector in ARMED_SECTORS for a in sources)
 
     def _roles(self, ex: Extraction, article: Article, doc, context: CodingContext | None,
                siblings: Sequence[Extraction], code: str, theme: bool, sources: Sequence[Actor],

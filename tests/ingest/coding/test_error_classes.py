@@ -204,6 +204,20 @@ def test_a_vehicle_in_an_accident_is_no_actor(coder):
     assert codes(coder, art, ex) == []
 
 
+def test_a_civil_vehicle_that_harms_had_an_accident(coder):
+    # no accident word needed: a train or a cargo ship kills or hits on nobody's orders ...
+    art, ex = make("A train killed a Chilean protester near Arica.", "A train", "killed", "kill", "a Chilean protester")
+    assert codes(coder, art, ex) == []
+    art, ex = make("A Peruvian cargo ship hit a Chilean pier.", "A Peruvian cargo ship", "hit", "hit", "a Chilean pier")
+    assert codes(coder, art, ex) == []
+    # ... but a boat of armed forces acts for them, and a truck bomb is a bomb
+    art, ex = make("A Peruvian navy boat fired on a Chilean trawler.", "A Peruvian navy boat", "fired on", "fire on",
+                   "a Chilean trawler")
+    assert [s for _, s, _ in codes(coder, art, ex)] == ["actor:PER-MIL"]
+    art, ex = make("A truck bomb killed ten Chilean soldiers.", "A truck bomb", "killed", "kill", "ten Chilean soldiers")
+    assert [t for _, _, t in codes(coder, art, ex)] == ["actor:CHL-MIL"]
+
+
 def test_an_implicit_subject_in_an_accident_sentence_does_not_fail(coder):
     art, ex = make("Nine Chilean miners were killed after a landslide.", "", "were killed", "kill",
                    "Nine Chilean miners")
