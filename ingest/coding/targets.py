@@ -148,7 +148,9 @@ class TargetRules:
                 # the possessor when its party is coded as the source's or without a country:
                 # "the opposition party began talks with *Premier X's* ruling party"
                 named = self._possessor_party(arg, src_ids, context, doc)
-            unknown.extend(a for a in vague if a.sector in _VAGUE_TARGET_SECTORS and not named)
+            # ... and people of no country a coercive or violent act is done to ("police dispersed *protesters*")
+            unknown.extend(a for a in vague if not named and (a.sector in _VAGUE_TARGET_SECTORS or (
+                a.sector in PEOPLE_SECTORS and (code or "")[:2] in _ARMED_OWNER_ROOTS)))
             return named
 
         measured = self.lexicon.measured_head(ex)  # "its number of *troops*": the troops
@@ -173,7 +175,7 @@ class TargetRules:
                 return found
         del unknown[kept:]  # ... but "investigate links *between guerrillas* and ..." names no party
         found = self._prepositional_targets(ex, usable) or self._inner_targets(ex, usable, skip_object, code, doc)
-        if not found and (code or "")[:2] in VIOLENCE_ROOTS:
+        if not found and (code or "")[:2] in _ARMED_OWNER_ROOTS:
             # "battled *militants* in Najaf": the fighters named without a country are the place's, and
             # they, not the place, are fought (the place is the target only where no party is named)
             found = self._domestic_parties(ex, sources, unknown, context)
@@ -382,13 +384,22 @@ class TargetRules:
                           context: CodingContext | None) -> tuple[Actor, ...]:
         """Armed groups, criminals or opposition named without a country ("killed 24 Islamic
         militants", "resumed talks with rebels") as targets of the country where the event
-        happens, else of the article's main country, else of the sources' one country."""
+        happens, else of the article's main country, else of the sources' one country; without
+        them, people a coercive or violent act is done to ("police dispersed protesters"), of the
+        place, else of the one state acting."""
         if not vague or not sources:
             return ()  # "the fight against terrorists": a mention, not a new event
-        iso = self._place(ex) or (context.default_country if context is not None else None)
-        if iso is None:
-            countries = {a.country for a in sources if a.country}
-            iso = countries.pop() if len(countries) == 1 else None
+        countries = {a.country for a in sources if a.country}
+        own = countries.pop() if len(countries) == 1 else None
+        parties = [a for a in vague if a.sector not in PEOPLE_SECTORS]
+        vague = parties or vague  # armed groups, criminals, opposition first
+        if not parties:
+            # people of no country ("police dispersed *protesters*"): the place's, else the people of a
+            # state that acts at home -- not the article's main country ("seized *an Iraqi-Polish woman*")
+            states = all(a.id.startswith("country:") or a.sector in STATE_SECTORS for a in sources)
+            iso = self._place(ex) or (own if states else None)
+        else:
+            iso = self._place(ex) or (context.default_country if context is not None else None) or own
         if iso is None:
             return ()
         out = {}

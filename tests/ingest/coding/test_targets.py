@@ -341,3 +341,14 @@ def test_model_fighters_named_without_a_country_are_fought_not_the_place(geokg_p
     assert ("actor:CHL-MIL", "battle", "actor:PER-REB", "190") in events, events
     events = _events(geokg_pipeline, "Chilean troops attacked in Ayacucho on Tuesday.")
     assert not any(t == "actor:PER-REB" for _, _, t, _ in events), events
+
+
+@pytest.mark.model
+def test_model_people_a_state_coerces_are_its_people_not_the_state(geokg_pipeline):
+    # protesters of no country dispersed by a state's police are the civilians there, not the state itself ...
+    events = _events(geokg_pipeline, "Police in Chile dispersed Mapuche protesters in the capital.")
+    assert ("actor:CHL-COP", "disperse", "actor:CHL-CVL", "175") in events, events
+    # ... but people of no country seized by an armed group take no country from the article's main one
+    events = _events(geokg_pipeline, "Militants seized a Bolivian-Peruvian woman on the road from the border, "
+                                     "adding pressure on Chile.", title="Chile urged to act")
+    assert not [e for e in events if e[1] == "seize" and e[2] and e[2].endswith("-CVL") and "CHL" in e[2]], events
