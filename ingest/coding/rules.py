@@ -465,4 +465,18 @@ def drop_less_specific(events: list[Event]) -> list[Event]:
                 break
         if not redundant:
             keep.append(e)
-    return keep
+    return _drop_generic_violence(keep)
+
+
+#: The general codes of violence (unconventional violence, conventional force).
+_GENERIC_VIOLENCE = frozenset({"180", "190"})
+
+
+def _drop_generic_violence(events: list[Event]) -> list[Event]:
+    """Drop a general act of violence (180, 190) its sentence tells more fully: the same dyad hit by
+    a violent act of a specific code ("*a mortar attack* on a base killed four guards": the attack
+    180 and the killing by artillery fire 194 are one act)."""
+    specific = {(o.extraction.sentence, _id(o.source), _id(o.target)) for o in events
+                if (o.cameo or "")[:2] in VIOLENCE_ROOTS and o.cameo not in _GENERIC_VIOLENCE}
+    return [e for e in events if e.cameo not in _GENERIC_VIOLENCE
+            or (e.extraction.sentence, _id(e.source), _id(e.target)) not in specific]

@@ -110,6 +110,8 @@ class SourceRules:
             if found is not None and found[:2] == "19":
                 return found
         for arg in (*causes, *phrases):
+            if self._headed_by(arg, "ARTILLERY"):
+                return "194"  # "a mortar round killed", "killed in rocket fire": artillery fire (@ARTILLERY)
             if not (self._headed_by(arg, "INSTRUMENTS") or self._headed_by(arg, "FIGHTING")):
                 continue  # "destroyed *by fire*": a harm, not a fight
             if state is not True and self._headed_by(arg, "EXPLOSIONS"):

@@ -66,6 +66,19 @@ def test_general_code_is_dropped_for_a_specific_one_on_the_same_dyad():
     assert other_target not in drop_less_specific([general, specific, other_target])
 
 
+def test_general_violence_is_dropped_for_a_specific_act_on_the_same_dyad_in_its_sentence():
+    # "a mortar attack on a base killed four guards": the attack (180) and the killing by artillery fire (194)
+    ex = Extraction("a", 1, 0, 50, Argument("subject", "", 0, 0), "killed", "kill", 10, 16)
+    attack = Event("g", ex, source=None, target=JPN, cameo="180")
+    fire = Event("s", ex, source=None, target=JPN, cameo="194")
+    assert drop_less_specific([attack, fire]) == [fire]
+    # ... not another sentence's (a headline and its body may tell two acts), nor another target's
+    headline = Event("h", replace(ex, sentence=0), source=None, target=JPN, cameo="180")
+    assert drop_less_specific([headline, fire]) == [headline, fire]
+    other = Event("o", ex, source=None, target=JOR, cameo="180")
+    assert drop_less_specific([other, fire]) == [other, fire]
+
+
 def test_infinitive_of_a_negated_verb_is_under_negation():
     # "Brazil did not send troops to help Peru"
     words = ["Brazil", "did", "not", "send", "troops", "to", "help", "Peru"]

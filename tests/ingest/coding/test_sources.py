@@ -136,6 +136,10 @@ def test_toll_of_an_air_raid_or_a_car_bomb(coder):
     art, ex = make("A car bomb killed nine Somali civilians in Mogadishu.", "A car bomb", "killed", "kill",
                    "nine Somali civilians", extras=[("place", "in", "Mogadishu")])
     assert [c[0] for c in codes(coder, art, ex)] == ["1832"]
+    # artillery fire is fighting with artillery, whoever fired it (PETRARCH "MORTAR *" [194])
+    art, ex = make("A mortar round killed two Somali soldiers.", "A mortar round", "killed", "kill",
+                   "two Somali soldiers")
+    assert [c[0] for c in codes(coder, art, ex)] == ["194"]
     # an explosion no state set off is a non-military bombing, not fighting
     art, ex = make("An explosion killed nine Somali civilians.", "An explosion", "killed", "kill",
                    "nine Somali civilians")
