@@ -574,14 +574,17 @@ def _combine(base: Frame, subj_heads, obj_heads, light_noun, noun_pps: list[ArgS
 
 
 def _light_event(noun: Token, ctx: ClauseContext) -> tuple[str, ArgSpan | None, list[ArgSpan]]:
-    """Lemma, object and extras of an event noun after a light verb ("conducted raids on X")."""
+    """Lemma, object and extras of an event noun after a light verb ("conducted raids on X"); the
+    lemma is the relation lemma ``extract/nominals.tsv`` gives the noun ("made a trip": visit)."""
+    lemma = noun.lemma_.lower()
+    lemma = ctx.lex.event_nouns.get(lemma, lemma)
     for prep in noun.rights:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "against", "on"):
             pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 obj = arg_span(pobj, "object", ctx, prep.lower_)
-                return noun.lemma_.lower(), obj, pp_args(noun, ctx, skip=frozenset({prep.lower_}))
-    return noun.lemma_.lower(), None, pp_args(noun, ctx)
+                return lemma, obj, pp_args(noun, ctx, skip=frozenset({prep.lower_}))
+    return lemma, None, pp_args(noun, ctx)
 
 
 def _participle_clause(obj: int, verb: int, tab: DocTable) -> bool:

@@ -180,6 +180,19 @@ def test_a_captive_status_ending_a_headline_keeps_its_line_break() -> None:
     assert [(x.lemma, x.object.text) for x in extract(doc)] == [("take hostage", "officers")]
 
 
+def test_a_light_verb_takes_the_relation_lemma_its_event_noun_is_listed_with() -> None:
+    # nominals.tsv: "trip" is told as a visit ("made a trip to Lima" is a visit, PETRARCH's MAKE * TRIP 036 aside)
+    doc = make_doc([
+        ("Bachelet", 1, "nsubj", "PROPN", "NNP", "Bachelet"),
+        ("made", 1, "ROOT", "VERB", "VBD", "make"),
+        ("a", 3, "det", "DET", "DT", "a"),
+        ("trip", 1, "dobj", "NOUN", "NN", "trip"),
+        ("to", 3, "prep", "ADP", "IN", "to"),
+        ("Lima", 4, "pobj", "PROPN", "NNP", "Lima"),
+    ], ents=["B-PERSON", "O", "O", "O", "O", "B-GPE"])
+    assert [(x.lemma, x.relation, x.object.text) for x in extract(doc)] == [("visit", "made trip", "Lima")]
+
+
 def test_relative_pronoun_subject_is_replaced_by_its_antecedent() -> None:
     doc = make_doc([
         ("rebels", 1, "nsubj", "NOUN", "NNS", "rebel"),
