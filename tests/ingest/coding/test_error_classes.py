@@ -189,6 +189,10 @@ def test_collisions_mine_blasts_and_sharks_are_accidents(coder):
     # a collision mentioned beside a real act leaves it alone
     art, ex = make("Kenyan police shot two rioters after a collision.", "Kenyan police", "shot", "shoot", "two rioters")
     assert [c for c, _, _ in codes(coder, art, ex)] == ["193"]
+    # a heart attack is no attack
+    art, ex = make("A Chilean singer died after a heart attack in Santiago.", "", "attack", "attack", "",
+                   kind="nominal", extras=[("place", "in", "Santiago")])
+    assert codes(coder, art, ex) == []
 
 def test_agentless_deaths_in_an_accident_are_no_event(coder):
     # the passive as the extractor gives it: no subject, the victims as object
