@@ -302,8 +302,8 @@ def clause_reading(ex: Extraction, doc, marks: dict[str, str], governors=frozens
             head, lemma = top.head.lemma_.lower(), top.lemma_.lower()
             realized = head in governors or "gathering" in (marks.get(head), marks.get(lemma))
             return "" if realized else "purpose"
-        if marks.get(mark) == "unrealized" and not _past(top):
-            return "unrealized"
+        if marks.get(mark) == "unrealized" and not _past(top) and ex.mode != "demanded":
+            return "unrealized"  # ... but "called *for* Israel to withdraw" is a demand (coded from its governor)
         return ""
     if dep == "acl" and infinitive and top.head.pos_ in ("NOUN", "PROPN"):
         return "purpose"

@@ -82,6 +82,18 @@ def test_an_event_before_which_something_must_happen_has_not_happened() -> None:
     assert MARKS["until"] == "unrealized"
 
 
+def test_an_event_a_clause_with_for_sets_out_has_not_happened_unless_it_is_demanded() -> None:
+    # "a deadline nears *for* Peru *to disarm* the militias": still to come; "called *for* Peru to disarm" is a demand
+    from dataclasses import replace
+
+    doc = parse([("Deadlines", 1, "nsubj", "NOUN", "NNS", "deadline"), ("near", 1, "ROOT", "VERB", "VBP", "near"),
+                 ("for", 5, "mark", "SCONJ", "IN", "for"), ("Peru", 5, "nsubj", "PROPN", "NNP", "Peru"),
+                 ("to", 5, "aux", "PART", "TO", "to"), ("disarm", 1, "advcl", "VERB", "VB", "disarm"),
+                 ("militias", 5, "dobj", "NOUN", "NNS", "militia")])
+    assert clause_reading(clause(doc, 5), doc, MARKS) == "unrealized"
+    assert clause_reading(replace(clause(doc, 5), mode="demanded"), doc, MARKS) == ""
+
+
 def test_an_event_told_in_the_past_before_another_has_happened() -> None:
     doc = _before("VBD", "disarmed")
     assert clause_reading(clause(doc, 5), doc, MARKS) == ""
