@@ -56,6 +56,12 @@ def test_an_organisation_is_a_body_like_a_group(coder):
     assert [a.id for a in coder.code_arguments(arg("a charity organisation", "organisation"))] == ["actor:NGO"]
 
 
+def test_street_sellers_are_civilians_like_shopkeepers(coder):
+    # Phoenix agents: SHOPKEEPER [~CVL]; a vendor, peddler or hawker sells without a shop
+    for text, head in (("angry street vendors", "vendors"), ("two peddlers", "peddlers"), ("hawkers", "hawkers")):
+        assert [a.id for a in coder.code_arguments(arg(text, head))] == ["actor:CVL"], text
+
+
 def test_men_women_and_children_are_civilians(coder):
     assert [a.id for a in coder.code_arguments(arg("A man and two women", "women"))] == ["actor:CVL"]
     assert [a.id for a in coder.code_arguments(arg("four Chilean children", "children"))] == ["actor:CHL-CVL"]
