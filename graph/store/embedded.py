@@ -168,7 +168,7 @@ class OxigraphGraphStore:
         if self.location is None or self.read_only:
             raise StoreError("only an on-disk store opened for writing can keep a spool")
         self._drop_spool()
-        before = [g for g in self._ox.named_graphs()] + [ox.DefaultGraph()]
+        before = [*self._ox.named_graphs(), ox.DefaultGraph()]
         self._spool = _Spool(_spool_path(Path(self.location)), before)
 
     def _remove_graphs(self, graphs: Iterable[URIRef | str]) -> None:
@@ -315,7 +315,11 @@ class OxigraphGraphStore:
         if spool is None or not spool.close() or not spool.path.is_file():
             return False
         target = ox.Store(str(copy))
-        target.bulk_load(path=str(spool.path), format=ox.RdfFormat.N_QUADS)
+        try:
+            target.bulk_load(path=str(spool.path), format=ox.RdfFormat.N_QUADS)
+        except (SyntaxError, ValueError):  # the store took these lines; should the file not parse, read the store
+            del target
+            return False
         target.bulk_extend(q for g in spool.before for q in self._ox.quads_for_pattern(None, None, None, g))
         target.flush()
         # Every quad of the store was there before the spool started or went through it, so the

@@ -188,3 +188,15 @@ def test_a_spool_left_by_a_crash_is_deleted_when_the_store_opens(tmp_path):
     again.start_spool()
     again.close()  # closing drops the spool too
     assert not spool.exists()
+
+
+def test_a_spool_that_does_not_parse_makes_the_rewrite_read_the_store(tmp_path, monkeypatch):
+    from geokg.graph.store.embedded import _spool_path
+
+    store, spooled = _spooled(tmp_path / "store", monkeypatch)
+    store._spool._file.write("<urn:broken\n")  # damaged on disk after the loads
+    quads = set(store._ox)
+    store.rewrite()
+    assert spooled == [False] and set(store._ox) == quads
+    assert not _spool_path(tmp_path / "store").exists() and not _siblings(tmp_path / "store")[0].exists()
+    store.close()
