@@ -74,7 +74,9 @@ class ReadOnlyStore(OxigraphGraphStore):
         return self._ox
 
     def close(self) -> None:
-        """Release the store and its lock; a snapshot's reader also cleans up leftovers."""
+        """Release the store and its lock, and clean up leftover snapshots when no writer runs: a
+        snapshot's reader, and a reader of the store itself (a snapshot read while the writer closed
+        stays until a reader closes after it)."""
         try:
             if hasattr(self, "_ox"):
                 super().close()
@@ -82,8 +84,7 @@ class ReadOnlyStore(OxigraphGraphStore):
             if self._lock is not None:
                 self._lock.close()
                 self._lock = None
-                if self.snapshot is not None:
-                    collect_snapshots(self.location)
+                collect_snapshots(self.location)
 
 
 def _open_snapshot(location: Path, info: SnapshotInfo) -> ReadOnlyStore | None:
