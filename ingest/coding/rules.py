@@ -444,7 +444,8 @@ def drop_less_specific(events: list[Event]) -> list[Event]:
     """Drop an event that another event of the same sentence and CAMEO root says more
     fully: same source but no target, or same target but no source ("demanded ..." and
     "demanded that the US ..."), or the same dyad with only the root's general code
-    ("asked Obama" 020 and "asked Obama to help Iran" 023)."""
+    ("asked Obama" 020 and "asked Obama to help Iran" 023); and a general act of violence its
+    sentence tells with a specific code on the same dyad (:func:`_drop_generic_violence`)."""
     keep = []
     for e in events:
         code = e.cameo or ""
