@@ -406,9 +406,8 @@ def _actor(ctx: WriteContext, actor: Actor) -> Iterator[Triple]:
     if kind in _SCHEMA_TYPE and ctx.evidence == "full":  # else gk:actorKind says it
         yield node, RDF.type, _SCHEMA_TYPE[kind]
     yield node, RDFS.label, _literal(actor.name.strip())
-    for alias in actor.aliases:
-        if alias and alias.strip() and alias.strip() != actor.name.strip():
-            yield node, SKOS.altLabel, _literal(alias.strip())
+    for alias in _names_used(ctx, actor):
+        yield node, SKOS.altLabel, _literal(alias)
     if kind:
         yield node, GK.actorKind, _literal(kind)
     if actor.sector:
@@ -424,6 +423,20 @@ def _actor(ctx: WriteContext, actor: Actor) -> Iterator[Triple]:
             if country in ctx.actors or stub:  # link only to a country the graph describes
                 yield node, GK.country, _iri(actor_iri(country))
                 yield from stub
+
+
+def _names_used(ctx: WriteContext, actor: Actor) -> Iterator[str]:
+    """The actor's aliases the article itself uses (not a dictionary's other names for it), but its name."""
+    if not actor.aliases:
+        return
+    words = ctx.memo.get("words")
+    if words is None:  # the text with its whitespace as a name's is (one space)
+        words = ctx.memo["words"] = " ".join(f"{ctx.article.title}\n{ctx.article.content}".split())
+    name = actor.name.strip()
+    for alias in actor.aliases:
+        alias = " ".join(alias.split()) if isinstance(alias, str) else ""
+        if alias and alias != name and alias in words:
+            yield alias
 
 
 def _attribution_actor(ctx: WriteContext, mentions: Iterable[Mention], arg: Argument) -> str | None:

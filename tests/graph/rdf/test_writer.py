@@ -290,7 +290,7 @@ def test_one_named_graph_per_article_and_shared_event():
 
 
 def test_an_actor_the_article_names_in_no_other_triple_is_typed_in_its_graph():
-    art = Article.create(title="Peru", text="Peru and Chile.", url="https://x.test/typed")
+    art = Article.create(title="Peru", text="Peru and the Chileans.", url="https://x.test/typed")
     peru, chile = Actor("country:PER", "Peru", "country"), Actor("country:CHL", "Chile", "country", aliases=("Chileans",))
     quads = set(article_quads(ArticleResult(article=art, actors=(peru, chile))))
     graph = article_iri(art.id)
@@ -432,6 +432,15 @@ def test_actors(result):
     assert g.value(person, GK.sector) == Literal("GOV")
     mention = next(m for m in g.subjects(OA.hasBody, person))
     assert g.value(mention, GK.nerLabel) == Literal("PERSON")
+
+
+def test_alt_labels_are_the_names_the_article_used():
+    art = Article.create(title="Ruto speaks", text="President William\nRuto and Mr  Ruto spoke.", url="https://x.test/k")
+    ruto = Actor("person:william-ruto", "William Ruto", "person",
+                 aliases=("William Ruto", "Ruto", "Mr Ruto", "President William Ruto", "William Samoei Ruto"))
+    g = article_graph(ArticleResult(article=art, actors=(ruto,)))
+    names = {str(o) for o in g.objects(actor_iri("person:william-ruto"), SKOS.altLabel)}
+    assert names == {"Ruto", "Mr Ruto", "President William Ruto"}  # not the name, nor a dictionary's other names
 
 
 def test_country_stub_when_the_country_actor_is_missing():
