@@ -166,9 +166,15 @@ def name_span(head: Token, stop: int = -1) -> tuple[int, int]:
     before it (not reaching back to token ``stop``, e.g. a title word)."""
     doc = head.doc
     start = head.i
-    while start - 1 > stop and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == head.i \
-            and is_name(doc[start - 1]) and doc[start - 1].ent_type_ == head.ent_type_:
-        start -= 1
+    while start - 1 > stop:
+        prev = doc[start - 1]
+        if prev.dep_ == "compound" and prev.head.i == head.i and is_name(prev) and prev.ent_type_ == head.ent_type_:
+            start -= 1
+        elif (prev.text == "-" and prev.ent_iob_ == "I" and prev.ent_type_ == head.ent_type_ and start - 2 > stop
+              and not prev.whitespace_ and not doc[start - 2].whitespace_):
+            start -= 1  # a hyphen inside the name ("Chen Shui-bian"): the name goes on before it
+        else:
+            break
     return start, head.i + 1
 
 

@@ -6,6 +6,7 @@ import spacy
 from geokg.ingest.extract.arguments import (
     AllPreps,
     ArgSpan,
+    name_span,
     np_bounds,
     pp_role,
     to_argument,
@@ -48,3 +49,18 @@ def test_to_argument_uses_character_offsets() -> None:
     assert (place.label, place.prep) == ("GPE", "near")
     implicit = to_argument(d, ArgSpan("subject", 2, 2, 2))
     assert implicit.text == "" and implicit.start == implicit.end == d[2].idx
+
+
+def test_a_titled_name_with_a_hyphen_is_whole() -> None:
+    nlp = spacy.blank("en")
+    words = ["President", "Chen", "Shui", "-", "bian", "left", "Ana", "-", "Ruiz", "-", "Lee"]
+    d = Doc(nlp.vocab, words=words, spaces=[True, True, False, False, True, True, False, False, True, True, False],
+            heads=[4, 4, 4, 4, 5, 5, 8, 8, 5, 8, 8],
+            deps=["compound", "compound", "compound", "punct", "nsubj", "ROOT", "compound", "punct", "dobj", "punct",
+                  "appos"],
+            pos=["PROPN"] * 5 + ["VERB"] + ["PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN"],
+            ents=["O", "B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O",
+                  "B-PERSON"])
+    assert d[slice(*name_span(d[4], 0))].text == "Chen Shui-bian"
+    assert d[slice(*name_span(d[4], 2))].text == "bian"  # not back to the stop token
+    assert d[slice(*name_span(d[8]))].text == "Ana-Ruiz"
