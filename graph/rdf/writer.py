@@ -192,15 +192,25 @@ _ACTOR, _COUNTRY = f"<{ID}actor/", f"<{ID}actor/country:"
 _IN_CONTEXT = frozenset((SKOS.altLabel, GK.actorRole))
 _CODED_COUNTRY = frozenset((GK.countryCode, GK.country))
 _TYPE = RDF.type
+_ALT = SKOS.altLabel
 
 
-def _placed(triples: Iterable[Triple]) -> Iterator[tuple[Triple, bool]]:
+def _words(result: ArticleResult) -> str:
+    """The article's title and content with each run of whitespace as one space (as names are written)."""
+    article = result.article
+    return " ".join(f"{article.title or ''}\n{article.content}".split())
+
+
+def _placed(triples: Iterable[Triple], words: str | None = None) -> Iterator[tuple[Triple, bool]]:
     """Each distinct triple with whether it goes to its subject's description graph (else to the article's).
 
     An actor's ``rdf:type`` goes to its description, and to the article graph as well when no other
     triple there names the actor (as object, or as the subject of what the article says about it):
     every actor an article names stays named by it (:func:`~geokg.graph.store.drop_unused_descriptions`)
-    without a type quad per article and actor.
+    without a type quad per article and actor.  An actor's ``skos:altLabel`` stays in the article
+    graph when ``words`` (the article's text, :func:`_words`) holds it -- a name the article used --
+    and goes to its description otherwise: a dictionary's other names for it ("United Mexican
+    States"), the same for every article.
     """
     seen: set[Triple] = set()
     named: set[Term] = set()  # the actors the article graph names
@@ -210,7 +220,8 @@ def _placed(triples: Iterable[Triple]) -> Iterator[tuple[Triple, bool]]:
             continue
         seen.add(triple)
         s, p, o = triple
-        if s.startswith(_DESCRIBED) and _described(s, p):
+        if s.startswith(_DESCRIBED) and (_described(s, p) or (
+                p == _ALT and words is not None and str(nt_term(o)) not in words)):
             if p == _TYPE and s.startswith(_ACTOR):
                 typed.append(triple)
             yield triple, True
@@ -406,8 +417,11 @@ def _actor(ctx: WriteContext, actor: Actor) -> Iterator[Triple]:
     if kind in _SCHEMA_TYPE and ctx.evidence == "full":  # else gk:actorKind says it
         yield node, RDF.type, _SCHEMA_TYPE[kind]
     yield node, RDFS.label, _literal(actor.name.strip())
-    for alias in _names_used(ctx, actor):
-        yield node, SKOS.altLabel, _literal(alias)
+    name = actor.name.strip()
+    for alias in actor.aliases:
+        alias = " ".join(alias.split()) if isinstance(alias, str) else ""
+        if alias and alias != name:
+            yield node, SKOS.altLabel, _literal(alias)
     if kind:
         yield node, GK.actorKind, _literal(kind)
     if actor.sector:
@@ -423,20 +437,6 @@ def _actor(ctx: WriteContext, actor: Actor) -> Iterator[Triple]:
             if country in ctx.actors or stub:  # link only to a country the graph describes
                 yield node, GK.country, _iri(actor_iri(country))
                 yield from stub
-
-
-def _names_used(ctx: WriteContext, actor: Actor) -> Iterator[str]:
-    """The actor's aliases the article itself uses (not a dictionary's other names for it), but its name."""
-    if not actor.aliases:
-        return
-    words = ctx.memo.get("words")
-    if words is None:  # the text with its whitespace as a name's is (one space)
-        words = ctx.memo["words"] = " ".join(f"{ctx.article.title}\n{ctx.article.content}".split())
-    name = actor.name.strip()
-    for alias in actor.aliases:
-        alias = " ".join(alias.split()) if isinstance(alias, str) else ""
-        if alias and alias != name and alias in words:
-            yield alias
 
 
 def _attribution_actor(ctx: WriteContext, mentions: Iterable[Mention], arg: Argument) -> str | None:
@@ -687,7 +687,8 @@ def description_graph(node: Node) -> URIRef | None:
     however many articles write it) instead of once per article graph.  So is
     an actor's type, label, kind and sector (and a country's code); what
     an article's coding says about it in its context, where articles may
-    differ, stays in the article graph: the names it used (``skos:altLabel``), ``gk:actorRole``, and the
+    differ, stays in the article graph: the names it used (``skos:altLabel``; the actor's other names
+    are in its description), ``gk:actorRole``, and the
     ``gk:countryCode`` / ``gk:country`` of an actor that is not a country.
     Everything else an article yields lives in the article's graph.
 
@@ -732,7 +733,7 @@ def article_nquads(result: ArticleResult, *, run: RunInfo | None = None, evidenc
     tail = f" <{article_iri(result.article.id)}> .\n"
     return "".join([
         f"{s} {p} {o} {s} .\n" if described else f"{s} {p} {o}{tail}"
-        for (s, p, o), described in _placed(_checked(result, run, evidence))
+        for (s, p, o), described in _placed(_checked(result, run, evidence), _words(result))
     ])
 
 
@@ -792,7 +793,7 @@ def article_quads(result: ArticleResult, *, run: RunInfo | None = None, evidence
     """
     graph = article_iri(result.article.id)
     terms: dict[Term, Node] = {}  # IRIs and small literals repeat: parse each once
-    for triple, described in _placed(_checked(result, run, evidence)):
+    for triple, described in _placed(_checked(result, run, evidence), _words(result)):
         s, p, o = (terms[t] if t in terms else terms.setdefault(t, nt_term(t)) for t in triple)
         yield s, p, o, s if described else graph
 
