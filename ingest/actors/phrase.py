@@ -427,10 +427,15 @@ class PhraseRules(Gazetteer):
 
 def _fuller_person(surname: str, context) -> Actor | None:
     """The one person of the article whose fuller name ends with ``surname`` ("John Kerry"
-    for a headline's "Kerry", named before him), else None."""
+    for a headline's "Kerry", named before him), else the one whose name of two words begins
+    with it (a family name written first: "Hu Jintao" for "President Hu"), else None."""
     low = surname.lower()
-    found = {p.id: p for p in context.people.values() if " " in p.name and p.name.split()[-1].lower() == low}
-    return next(iter(found.values())) if len(found) == 1 else None
+    for position, sizes in ((-1, range(2, 99)), (0, (2,))):
+        found = {p.id: p for p in context.people.values()
+                 if len(parts := p.name.split()) in sizes and parts[position].lower() == low}
+        if found:
+            return next(iter(found.values())) if len(found) == 1 else None
+    return None
 
 
 def office_country(person: Actor, context: CodingContext | None) -> Actor:

@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import spacy
 from geokg.ingest.actors import ActorCoder, CodingContext
+from geokg.ingest.actors.phrase import _fuller_person
 from geokg.ingest.records import Actor, Argument
 from spacy.tokens import Doc
 
@@ -348,6 +349,17 @@ def test_headline_surname_takes_the_fuller_name_of_the_article(coder):
     two = CodingContext(article_id="a2", people={"ruiz": ruiz, "ana ruiz": ana,
                                                  "luis ruiz": Actor("person:luis-ruiz", "Luis Ruiz", "person")})
     assert coder.code_argument(arg("Ruiz", "Ruiz", "PERSON"), context=two).id == "person:ruiz"  # ambiguous
+
+
+def test_headline_family_name_takes_the_name_it_begins():
+    hu = Actor("person:hu-jintao", "Hu Jintao", "person", "CHN", "GOV")
+    ctx = CodingContext(article_id="a1", people={"hu jintao": hu, "jintao": hu})
+    assert _fuller_person("Hu", ctx) is hu
+    kerry = Actor("person:hu-kerry", "Hu Kerry Lee", "person")  # three words: given names first
+    assert _fuller_person("Hu", CodingContext(article_id="a2", people={"hu kerry lee": kerry})) is None
+    ruiz = Actor("person:ana-ruiz", "Ana Ruiz", "person")
+    assert _fuller_person("Ruiz", CodingContext(article_id="a3", people={"ana ruiz": ruiz, "ruiz ana": Actor(
+        "person:ruiz-ana", "Ruiz Ana", "person")})) is ruiz  # the surname read first
 
 
 @pytest.mark.parametrize("text, head, expected", [("European airlines", "airlines", "actor:BUS"),
