@@ -50,6 +50,8 @@ __all__ = ["PhraseRules", "country_of", "is_generic", "name_run", "office_countr
 
 #: Sectors of private bodies: an intergovernmental body does not stand for its members' airlines or farmers.
 _PRIVATE_SECTORS = frozenset({"BUS", "MED", "EDU", "AGR", "REL"})
+#: Sectors of a party that holds the place a facility head names ("police *stations*", "a rebel *base*").
+_HOLDER_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "REB", "UAF", "SEP", "INS"})
 #: Endings of English adjectives and participles, which no nationality word has: a sentence's first word
 #: ("*Mutinous* soldiers", "*Masked* gunmen") is capitalised without naming a people.
 _ADJECTIVE_ENDINGS = ("ous", "ful", "less", "ive", "able", "ible", "ed", "ing", "ly")
@@ -228,6 +230,13 @@ class PhraseRules(Gazetteer):
             # "Turkish Kurds", "Lebanese Shiites": people of the country, as "Bosnian Serbs" are, not its state
             return self.sector_actor(country_of(v.premods), "CVL", v.alias)
         if v.premods and not (words[head][:1].isupper() and label in ("PERSON", "ORG")):
+            if low in self.words["facility_heads"] and not country_of(v.premods):
+                # "police stations", "an army base": the state or armed party that holds it, as "police"
+                # alone is (not "civilian buildings", "newspaper offices": property, no party)
+                role = next((m for m in reversed(v.premods)
+                             if any(e.kind == "role" and e.sector in _HOLDER_SECTORS for e in m.entries)), None)
+                if role is not None:
+                    return self.code_phrase(words[:role.end], role.end - 1, label, [], v.context, v.alias)
             return self._from_modifiers(v.premods, v.context, None, v.former)
         if v.post and not is_pronoun(words[head]):
             return self._from_modifiers(v.post, v.context, None, v.former)

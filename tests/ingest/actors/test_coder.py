@@ -402,3 +402,13 @@ def test_conjoined_nationality_nouns_are_each_their_own_people():
                              ("Chilean and Peruvian ministers", "ministers", {"actor:CHL-GOV", "actor:PER-GOV"})]:
         arg = Argument("object", text, 0, len(text), head=head)
         assert set(a.id for a in coder.code_arguments(arg)) == want, text
+
+
+@pytest.mark.parametrize("text, head, expected", [("police stations", "stations", ["actor:COP"]),
+                                                  ("an army base", "base", ["actor:MIL"]),
+                                                  ("a police checkpoint", "checkpoint", ["actor:COP"]),
+                                                  ("Iraqi police stations", "stations", ["actor:IRQ-COP"]),
+                                                  ("civilian buildings", "buildings", []),
+                                                  ("newspaper offices", "offices", [])])
+def test_a_facility_stands_for_the_state_or_armed_party_that_holds_it(coder, text, head, expected):
+    assert [a.id for a in coder.code_arguments(arg(text, head))] == expected
