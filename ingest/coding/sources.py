@@ -49,6 +49,9 @@ _GENERIC_VIOLENCE = frozenset({"180", "190"})
 #: Verbs of two sides fighting: a "when" clause of one is the cause of a harm ("were killed
 #: when rebels clashed with troops").
 _FIGHT_VERBS = frozenset({"clash", "fight", "battle"})
+#: Verbs that name who did a harm, with the preposition of the doer: "attacks *blamed on* X",
+#: "an attack *carried out by* X".
+_BLAME_PREPS = {"blame": "on", "carry": "by"}
 
 
 def _doc_causes(ex: Extraction, doc) -> tuple[str | None, list[Argument]]:
@@ -155,7 +158,9 @@ class SourceRules:
             # convoy" (a passive's agent aimed at something): the convoy is hit, not acting;
             # only a modifier names who acted ("US drone strikes killed ...")
             # ... but a town or a capital only says where it happened ("a *Baghdad* car bomb")
-            return () if self._town_of(subject) else self._instrument_agent(subject, context)
+            if self._town_of(subject):
+                return ()
+            return self._instrument_agent(subject, context) or self._blamed_agent(ex, doc, context)
         if (ex.kind == "nominal" and subject.text and doc is not None and subject.end <= ex.rel_start
                 and self._town_of(replace(subject, text=self._doc_text(doc, context)[subject.start:ex.rel_end],
                                           end=ex.rel_end, head=ex.relation.split()[-1], head_lemma=ex.lemma))):
@@ -172,7 +177,7 @@ class SourceRules:
             sources = next((found for x in ex.extras if x.prep in ("in", "during") and self._instrument(x)
                             for found in [self._attack_agent(x, siblings, doc, context)] if found), ())
         if not sources and not subject.text and doc is not None:
-            sources = self._when_agent(ex, doc, context)
+            sources = self._when_agent(ex, doc, context) or self._blamed_agent(ex, doc, context)
         if not sources and ex.kind == "nominal" and not ex.subject.text:
             sources = self._nominal_agent(ex, doc, context)
         if not sources:
@@ -265,6 +270,30 @@ class SourceRules:
             found = _armed(self.actors.code_arguments(agent, doc=doc, context=context))
             if found:
                 return found
+        return ()
+
+    def _blamed_agent(self, ex: Extraction, doc, context) -> tuple[Actor, ...]:
+        """The armed actors the sentence of an agentless harm blames it on ("two attacks *blamed on
+        Kurdish rebels*", "an attack police suspect was *carried out by Maoist rebels*"): named as
+        its doers.  Only in the harm's own sentence, and only armed forces and named groups."""
+        sent = doc.char_span(ex.sent_start, ex.sent_end, alignment_mode="expand") if doc is not None else None
+        if sent is None:
+            return ()
+        for tok in sent:
+            prep = _BLAME_PREPS.get(tok.lemma_.lower())
+            if prep is None:
+                continue
+            for p in tok.children:
+                if p.dep_ in ("prep", "agent") and p.lower_ == prep:
+                    obj = next((c for c in p.children if c.dep_ == "pobj"), None)
+                    if obj is None:
+                        continue
+                    start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
+                    agent = Argument("subject", self._doc_text(doc, context)[start:end], start, end, head=obj.text,
+                                     head_lemma=obj.lemma_, label=obj.ent_type_)
+                    found = _armed(self.actors.code_arguments(agent, doc=doc, context=context))
+                    if found:
+                        return found
         return ()
 
     def _headed_by(self, subject: Argument, word_class: str) -> bool:

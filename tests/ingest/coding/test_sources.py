@@ -81,6 +81,33 @@ def test_the_armed_subject_of_a_when_clause_did_an_agentless_harm(coder):
     assert [e.source for e in coder.code_extraction(ex, art, doc)] == [None]
 
 
+def _blame_doc(verb: str, prep: str, doer: list[str]):
+    import spacy
+    from spacy.tokens import Doc
+
+    # "Two Chilean guards were killed in an attack blamed on Peruvian militants ."
+    words = ["Two", "Chilean", "guards", "were", "killed", "in", "an", "attack", verb, prep, *doer, "."]
+    n = len(words)
+    heads = [2, 2, 4, 4, 4, 4, 7, 5, 7, 8, *([n - 2] * (len(doer) - 1)), 9, 4]
+    deps = ["nummod", "amod", "nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "acl",
+            "agent" if prep == "by" else "prep", *(["amod"] * (len(doer) - 1)), "pobj", "punct"]
+    lemmas = ["two", "chilean", "guard", "be", "kill", "in", "an", "attack", "blame" if verb == "blamed" else "carry",
+              prep, *[w.lower().rstrip("s") for w in doer], "."]
+    return Doc(spacy.blank("en").vocab, words=words, spaces=[True] * (n - 2) + [False, False], heads=heads,
+               deps=deps, lemmas=lemmas)
+
+
+@pytest.mark.parametrize(("verb", "prep"), [("blamed", "on"), ("carried", "by")])
+def test_the_armed_party_an_agentless_harm_is_blamed_on_did_it(coder, verb, prep):
+    doc = _blame_doc(verb, prep, ["Peruvian", "militants"])
+    art, ex = make(doc.text, "", "were killed", "kill", "Two Chilean guards", extras=[("other", "in", "an attack")])
+    assert [e.source.id for e in coder.code_extraction(ex, art, doc)] == ["actor:PER-REB"]
+    # a government blamed is no armed doer named: nobody is
+    doc = _blame_doc(verb, prep, ["the", "government"])
+    art, ex = make(doc.text, "", "were killed", "kill", "Two Chilean guards", extras=[("other", "in", "an attack")])
+    assert [e.source for e in coder.code_extraction(ex, art, doc)] == [None]
+
+
 def test_the_other_side_of_a_fight_the_victims_fell_in_is_its_source(coder):
     import spacy
     from spacy.tokens import Doc
