@@ -166,6 +166,11 @@ class Gazetteer:
         self._exact.setdefault(toks, []).append(entry)
         if fold:
             self._folded.setdefault(tuple(t.lower() for t in toks), []).append(entry)
+            if entry.kind == "person" and len(toks) > 2 and toks[-2].isalpha() and toks[-1].isalpha():
+                # a given name of two syllables is often hyphenated in the text: "CHEN SHUI BIAN" in a
+                # dictionary is "Chen Shui-bian" in the news ("Roh Moo-hyun", "Kim Jong-il")
+                hyphenated = (*toks[:-2], f"{toks[-2]}-{toks[-1]}")
+                self._folded.setdefault(tuple(t.lower() for t in hyphenated), []).append(entry)
 
     def _person_word(self, term: str, entry: Entry) -> bool:
         """Whether an extra country-name entry is a word geokg knows only as that country's

@@ -133,3 +133,15 @@ def test_an_extra_country_name_that_is_the_countrys_demonym_names_its_people():
     assert coder._scan(["Britons"])[0].first("name").iso3 == "GBR"  # a plural: the nation may act as its state
     arg = Argument("object", "a Briton", 0, 8, head="Briton")
     assert [a.id for a in coder.code_arguments(arg)] == ["actor:GBR-CVL"]
+
+
+def test_a_dictionary_name_of_three_words_matches_its_hyphenated_given_name():
+    from geokg.ingest.actors import ActorCoder
+    from geokg.ingest.actors.data import Entry
+    from geokg.ingest.records import Actor, Argument
+
+    lin = Actor("person:lin-mei-hua", "Lin Mei Hua", "person", "TWN", "GOV")
+    coder = ActorCoder(extra=[("lin mei hua", Entry("person", iso3="TWN", actor=lin))])
+    for text in ("Lin Mei-hua", "Lin Mei Hua", "President Lin Mei-hua"):
+        a = coder.code_argument(Argument("subject", text, 0, len(text), head=text.split()[-1], label="PERSON"))
+        assert (a.id, a.country) == ("person:lin-mei-hua", "TWN"), text
