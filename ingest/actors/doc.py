@@ -24,6 +24,8 @@ Examples
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_right
 from collections.abc import Sequence
 
@@ -119,7 +121,8 @@ class DocIndex:
         right = arg.end
         edge = token.right_edge.i
         edge_end = rows[edge][0] + rows[edge][1]
-        if edge_end > right and all(rows[k][2] not in verbs for k in range(head + 1, edge + 1)):
+        if (edge_end > right and all(rows[k][2] not in verbs for k in range(head + 1, edge + 1))
+                and not _role_marker(self.text, arg.end)):
             right = edge_end
         return (left, right)
 
@@ -223,9 +226,24 @@ def noun_phrase(arg: Argument, doc) -> tuple[int, int] | None:
     # the extractor may cut the phrase's trailing prepositional phrase ("Rebels [in the Ivory Coast]")
     right = arg.end
     edge = head.right_edge
-    if edge.idx + len(edge.text) > right and all(t.pos_ not in ("VERB", "AUX") for t in doc[head.i + 1: edge.i + 1]):
+    if (edge.idx + len(edge.text) > right and all(t.pos_ not in ("VERB", "AUX") for t in doc[head.i + 1: edge.i + 1])
+            and not _role_marker(doc.text, arg.end)):
         right = edge.idx + len(edge.text)
     return (left, right)
+
+
+#: Words after a noun phrase that start no part of it: a role or a comparison ("killed 18 people *as* the US
+#: Defence Secretary, Donald Rumsfeld, declared ...": the secretary is none of the people).
+_ROLE_MARKERS = frozenset({"as", "like", "than"})
+
+
+def _role_marker(text: str, end: int) -> bool:
+    """Whether the first word after character ``end`` of ``text`` is a :data:`_ROLE_MARKERS` word."""
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m.group(1).lower() in _ROLE_MARKERS
+
+
+_NEXT_WORD = re.compile(r"\s*(\w+)")
 
 
 def person_spans(arg: Argument, toks: Sequence[tuple[str, int, int]], index: DocIndex) -> list[tuple[int, int]]:

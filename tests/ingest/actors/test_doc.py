@@ -37,6 +37,17 @@ def test_noun_phrase_restores_the_cut_prepositional_phrase():
     assert noun_phrase(Argument("object", "Ghana's plan", 35, 47), doc) == (35, 47)
 
 
+def test_noun_phrase_is_not_restored_over_a_role_marker():
+    # "Rebels as the Ivory Coast rejected Ghana 's plan .": "as" starts a role, no part of the phrase
+    words = ["Rebels", "as", "the", "Ivory", "Coast", "rejected", "Ghana", "'s", "plan", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * 6 + [False, True, False, False],
+              heads=[5, 0, 4, 4, 1, 5, 8, 6, 5, 5],
+              deps=["nsubj", "prep", "det", "compound", "pobj", "ROOT", "poss", "case", "dobj", "punct"],
+              pos=["NOUN", "ADP", "DET", "PROPN", "PROPN", "VERB", "PROPN", "PART", "NOUN", "PUNCT"])
+    cut = Argument("subject", "Rebels", 0, 6, head="Rebels")
+    assert noun_phrase(cut, doc) == DocIndex(doc).noun_phrase(cut) == (0, 6)
+
+
 def test_person_spans():
     doc = _doc()
     a = Argument("object", "Ghana's plan", 35, 47, head="plan")
