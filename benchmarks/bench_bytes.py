@@ -109,7 +109,12 @@ def measure(records: Path, out: Path, evidence: str) -> dict:
     """Write the records as ``geokg build`` does into a fresh store at ``out``; measure it."""
     import pyoxigraph as ox
     from geokg.graph.builder.run import write_run, write_vocabulary
-    from geokg.graph.builder.writer import ArticleOutput, StoredDescriptions
+    from geokg.graph.builder.writer import ArticleOutput
+
+    try:
+        from geokg.graph.builder.writer import StoredDescriptions
+    except ImportError:  # a tree before the twenty-first session: every article sends its descriptions
+        StoredDescriptions = None
     from geokg.graph.rdf.writer import RunInfo, article_nquads
     from geokg.graph.store.embedded import OxigraphGraphStore
     from geokg.ontology.iris import article_iri
@@ -126,13 +131,15 @@ def measure(records: Path, out: Path, evidence: str) -> dict:
     write_run(store, run)
     vocabulary = len(store)
     articles_nq = []
-    known = StoredDescriptions()  # as GraphWriter: a description quad already sent is not sent again
+    known = StoredDescriptions() if StoredDescriptions else None  # as GraphWriter: a quad stored is not sent again
     for i in range(0, len(results), 256):
-        batch = known.new([ArticleOutput(r.article.id, None, str(article_iri(r.article.id)),
-                                         article_nquads(r, run=run), "") for r in results[i:i + 256]])
+        batch = [ArticleOutput(r.article.id, None, str(article_iri(r.article.id)), article_nquads(r, run=run), "")
+                 for r in results[i:i + 256]]
+        batch = known.new(batch) if known else batch
         articles_nq.extend(o.nquads for o in batch)
         store.replace_nquads([o.graph for o in batch], "".join(o.nquads for o in batch), atomic=False)
-        known.stored(batch)
+        if known:
+            known.stored(batch)
     store.flush()
     quads = len(store)
     store.close()
