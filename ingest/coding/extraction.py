@@ -53,6 +53,7 @@ from geokg.ingest.coding.rules import (
     VIOLENCE_ROOTS,
     background_clause,
     home_visit,
+    self_directed,
     hyphen_prefix,
     political_dyad,
     controlling_extraction,
@@ -407,9 +408,30 @@ class ExtractionCoder(TargetRules, SourceRules):
             return []  # "their political demands": a mention of a stance, not a new event
         if code[:2] in VIOLENCE_ROOTS and self._accident(ex, article, sources):
             return []  # "killed in a plane crash", "killed as an earthquake struck", "a train killed": nobody acted
+        targets = self._other_parties(ex, sources, targets, code, doc)
         events = self._events(ex, article, code, sources, targets, mutual=bool(between))
         return [e for e in events
                 if political_dyad(e.source, e.target, code) and not home_visit(e.source, e.target, e.cameo)]
+
+    def _other_parties(self, ex: Extraction, sources: Sequence[Actor], targets: tuple[Actor, ...], code: str,
+                       doc) -> tuple[Actor, ...]:
+        """``targets``, or none where the act is its sources' own country's (:func:`self_directed`) and the
+        text tells that country ("*Serbian* President Kostunica promised to democratize Serbia")."""
+        if targets and sources and self._home_stated(ex, sources, doc) and all(
+                self_directed(s, t, code) for s in sources for t in targets):
+            return ()
+        return targets
+
+    def _home_stated(self, ex: Extraction, sources: Sequence[Actor], doc) -> bool:
+        """Whether the sources' country is told, not the article's taken for it: the subject's noun phrase names
+        it ("the *Indian* air force", "*Serbian* President Vojislav Kostunica", a title the extractor cut off the
+        subject) or the sources are actors the gazetteer knows (Putin)."""
+        subject = ex.subject
+        text = subject.text
+        span = doc.char_span(subject.start, subject.end, alignment_mode="expand") if doc is not None and text else None
+        if span is not None and len(span):
+            text = doc.text[min(span.root.left_edge.idx, subject.start):subject.end]
+        return self.actors.names_country(text) or all(self.actors.is_known(a.id) for a in sources)
 
     def _news(self, ex: Extraction, article: Article, doc) -> bool:
         """Whether the clause of ``ex`` tells news of its own: not negated, no background, purpose,

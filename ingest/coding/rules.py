@@ -33,6 +33,7 @@ from geokg.ingest.records import (  # event_id re-exported
 __all__ = [
     "relation_root",
     "home_visit",
+    "self_directed",
     "hyphen_prefix",
     "AGENTLESS_ROOTS",
     "DYADIC_ROOTS",
@@ -217,6 +218,29 @@ def home_visit(source: Actor | None, target: Actor | None, code: str) -> bool:
     """
     return (code in _VISIT_CODES and source is not None and target is not None and target.kind == "country"
             and source.country is not None and source.country == target.country)
+
+
+#: Roots of intents, support, cooperation, aid and concessions (CAMEO 03, 05-08): acts done for another party.
+#: Statements (01) and meetings (04) may address the speaker's own country or its parties ("expressed sorrow
+#: for the shootings" at home; "met with Palestinian factions"), as the PETRARCH records code them.
+_COOPERATIVE_ROOTS = frozenset({"03", "05", "06", "07", "08"})
+
+
+def self_directed(source: Actor | None, target: Actor | None, code: str) -> bool:
+    """Whether an intent, support, cooperation, aid or a concession (roots 03, 05-08) is done by a part of a country
+    to that country as a whole ("Kostunica promised to democratize *Serbia*", "the Indian air force saluted *India*'s
+    pilots"): the country is no other party, so the act has no target, as PLOVER codes it (a protest or force used
+    at home keeps its country).
+
+    Examples
+    --------
+    >>> ind = Actor("country:IND", "India", "country", "IND")
+    >>> air_force = Actor("actor:IND-MIL", "Indian military", "group", "IND", "MIL")
+    >>> self_directed(air_force, ind, "051"), self_directed(air_force, ind, "175"), self_directed(ind, air_force, "051")
+    (True, False, False)
+    """
+    return (code[:2] in _COOPERATIVE_ROOTS and source is not None and target is not None and target.kind == "country"
+            and source.kind != "country" and source.country is not None and source.country == target.country)
 
 
 def relation_root(ex: Extraction, doc):
