@@ -264,10 +264,7 @@ class SourceRules:
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subj is None:
                 continue
-            start, end = subj.left_edge.idx, subj.idx + len(subj.text)
-            agent = Argument("subject", self._doc_text(doc, context)[start:end], start, end, head=subj.text,
-                             head_lemma=subj.lemma_, label=subj.ent_type_)
-            found = _armed(self.actors.code_arguments(agent, doc=doc, context=context))
+            found = self._armed_words(doc, context, subj, subj.left_edge.idx, subj.idx + len(subj.text))
             if found:
                 return found
         return ()
@@ -288,13 +285,18 @@ class SourceRules:
                     obj = next((c for c in p.children if c.dep_ == "pobj"), None)
                     if obj is None:
                         continue
-                    start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
-                    agent = Argument("subject", self._doc_text(doc, context)[start:end], start, end, head=obj.text,
-                                     head_lemma=obj.lemma_, label=obj.ent_type_)
-                    found = _armed(self.actors.code_arguments(agent, doc=doc, context=context))
+                    found = self._armed_words(doc, context, obj, obj.left_edge.idx,
+                                              obj.right_edge.idx + len(obj.right_edge.text))
                     if found:
                         return found
         return ()
+
+    def _armed_words(self, doc, context, head, start: int, end: int) -> tuple[Actor, ...]:
+        """The named groups and armed forces (:func:`_armed`) that the Doc's characters ``start:end``, headed
+        by token ``head``, name."""
+        agent = Argument("subject", self._doc_text(doc, context)[start:end], start, end, head=head.text,
+                         head_lemma=head.lemma_, label=head.ent_type_)
+        return _armed(self.actors.code_arguments(agent, doc=doc, context=context))
 
     def _headed_by(self, subject: Argument, word_class: str) -> bool:
         """:func:`~geokg.ingest.coding.filters.headed_by` with this coder's lexicon."""
