@@ -53,7 +53,6 @@ from geokg.ingest.coding.rules import (
     VIOLENCE_ROOTS,
     background_clause,
     home_visit,
-    self_directed,
     hyphen_prefix,
     political_dyad,
     controlling_extraction,
@@ -61,6 +60,7 @@ from geokg.ingest.coding.rules import (
     head_pos,
     is_state,
     relation_root,
+    self_directed,
     under_negation,
 )
 from geokg.ingest.coding.sources import SourceRules
