@@ -298,6 +298,10 @@ class ExtractionCoder(TargetRules, SourceRules):
         else a promise of the act to actors (the commissive verb's own code)."""
         people = ex.object is not None and self.lexicon.names_people(ex.object.head or ex.object.text.split()[-1])
         code, theme = self.lexicon.pattern_code(ex, mode, "backoff", main=main, object_actor=object_is_actor or people)
+        if code is not None and code[:2] == "06" and not people and not self._actor_headed(ex.object):
+            # material cooperation needs a partner: a block's 060 only on an object headed by actors, not on
+            # one that mentions them ("eased its stance *against the US*", "found activities *in Iran*")
+            code, theme = self.lexicon.pattern_code(ex, mode, "backoff", main=main, object_actor=False)
         if code is None and any(x.prep in _AIMED_PREPS and self.actors.code_arguments(x) for x in ex.extras):
             # force aimed at actors ("fired anti-aircraft batteries *at Russia*") is force on them; not
             # another act, whose "at"/"against" phrase is a place or a noun's ("the group *at the UN*")
@@ -314,6 +318,16 @@ class ExtractionCoder(TargetRules, SourceRules):
             # the promise (PETRARCH's PROMISE, OFFER, PLEDGE: 030)
             code, theme = self.lexicon.commissive_code(ex.relation), False
         return code, theme
+
+    def _actor_headed(self, obj: Argument | None) -> bool:
+        """Whether an object that names actors is headed by one: a name ("*Iran*", "the *UN*"), a role or
+        people word ("the *envoy*", "US *officials*", "*Iranians*") -- not a thing that only mentions them
+        ("a tough *stance* against the US", "concealed *activities* in Iran", "an Afghan *victory*")."""
+        if obj is None:
+            return False
+        head = obj.head or (obj.text.split() or [""])[-1]
+        return bool(head) and (head[:1].isupper() or self.actors.is_role_word(head)
+                               or self.lexicon.names_people(head) or self.actors.names_country(head))
 
     def _final_code(self, ex: Extraction, code: str, theme: bool, lemma: str, mode: str,
                     prepared: bool) -> tuple[str | None, bool]:

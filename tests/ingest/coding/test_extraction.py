@@ -366,3 +366,20 @@ def test_the_sources_of_a_clause_no_row_types_are_not_coded():
     assert seen == ["impose"]
     assert coder.lexicon.has_rows("open") and coder._may_code(make("Chile opened a bakery.", "Chile", "opened", "open",
                                                                     "a bakery")[1], "asserted", None)
+
+
+@pytest.mark.parametrize(("text", "lemma", "obj", "head", "expected"), [
+    ("Chile eased its tough stance against Peru.", "ease", "its tough stance against Peru", "stance", []),
+    ("Chile found concealed activities in Peru.", "find", "concealed activities in Peru", "activities", []),
+    ("Chile facilitated Peru.", "facilitate", "Peru", "Peru", [("060", "country:PER")]),
+    ("Chile eased the Peruvian envoy.", "ease", "the Peruvian envoy", "envoy", [("060", "actor:PER-GOV")]),
+])
+def test_a_blocks_material_cooperation_needs_an_object_headed_by_actors(text, lemma, obj, head, expected):
+    from dataclasses import replace
+
+    from coding_helpers import codes, make
+    from geokg.ingest.dictionaries.coder import build_coder
+
+    art, ex = make(text, "Chile", text.split()[1], lemma, obj)
+    ex = replace(ex, object=replace(ex.object, head=head, head_lemma=head.lower()))
+    assert [(c, t) for c, _, t in codes(build_coder(), art, ex)] == expected
