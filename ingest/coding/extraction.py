@@ -431,8 +431,8 @@ class ExtractionCoder(TargetRules, SourceRules):
                        doc) -> tuple[Actor, ...]:
         """``targets``, or none where the act is its sources' own country's (:func:`self_directed`) and the
         text tells that country ("*Serbian* President Kostunica promised to democratize Serbia")."""
-        if targets and sources and self._home_stated(ex, sources, doc) and all(
-                self_directed(s, t, code) for s in sources for t in targets):
+        if targets and sources and all(self_directed(s, t, code) for s in sources for t in targets) and (
+                self._home_stated(ex, sources, doc)):
             return ()
         return targets
 
