@@ -37,6 +37,7 @@ __all__ = [
     "hyphen_prefix",
     "AGENTLESS_ROOTS",
     "DYADIC_ROOTS",
+    "HOSTED_CODES",
     "drop_targetless",
     "OWNER_TARGETS",
     "PEOPLE_SECTORS",
@@ -96,6 +97,9 @@ PEOPLE_SECTORS = frozenset({"CVL"})
 #: CAMEO roots of acts done to a party, which no event has without it (:func:`drop_targetless`): demand,
 #: disapprove, assault, fight, mass violence.  Not a consultation: a plural subject may meet among itself (a summit).
 DYADIC_ROOTS = frozenset({"10", "11", "18", "19", "20"})
+#: CAMEO codes of a visit (make, host, meet at a third place), which no event has without its other side: "Cheney
+#: arrived", "the minister paid a visit" name no host (:func:`drop_targetless` reads them beside the roots).
+HOSTED_CODES = frozenset({"042", "043", "044"})
 #: CAMEO roots of reciprocal events (consult, cooperate, agree, fight).
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'-]*")
@@ -454,14 +458,15 @@ def drop_consequences(events: list[Event], doc) -> list[Event]:
     return [e for e in events if id(e) not in drop] if drop else events
 
 
-def drop_targetless(events: list[Event], roots: frozenset[str] = DYADIC_ROOTS) -> list[Event]:
-    """Drop the events of an act done to a party (``roots``: :data:`DYADIC_ROOTS`) whose party was
-    not found: "demanded a response", "condemned the decision", "attacked in the north" say that something
-    was done to someone, and a record without that someone is incomplete, not an event of its own
-    (PETRARCH's events are dyads).  Statements, appeals, intents, meetings, yielding, rejections, threats,
-    coercion, protests and shows of force may stand without a target ("said", "appealed for calm", "leaders
-    met in Rome", "withdrew", "threatened to resign", "seized a tonne of cocaine", "staged a protest")."""
-    return [e for e in events if e.target is not None or (e.cameo or "")[:2] not in roots]
+def drop_targetless(events: list[Event], roots: frozenset[str] = DYADIC_ROOTS | HOSTED_CODES) -> list[Event]:
+    """Drop the events of an act done to a party (``roots``: CAMEO roots, :data:`DYADIC_ROOTS`, or full codes,
+    :data:`HOSTED_CODES`) whose party was not found: "demanded a response", "condemned the decision",
+    "attacked in the north" say that something was done to someone, and "arrived for a visit" that someone
+    was visited; a record without that someone is incomplete, not an event of its own (PETRARCH's events are
+    dyads).  Statements, appeals, intents, meetings, yielding, rejections, threats, coercion, protests and
+    shows of force may stand without a target ("said", "appealed for calm", "leaders met in Rome", "withdrew",
+    "threatened to resign", "seized a tonne of cocaine", "staged a protest")."""
+    return [e for e in events if e.target is not None or not ({(e.cameo or "")[:2], e.cameo or ""} & roots)]
 
 
 def drop_less_specific(events: list[Event]) -> list[Event]:

@@ -84,6 +84,10 @@ def test_acts_done_to_a_party_need_their_target():
     stands = [Event(i, ex, source=MEX, cameo=c) for i, c in (("s", "010"), ("w", "0874"), ("p", "141"), ("t", "040"))]
     assert drop_targetless([demanded, attacked, condemned, *stands]) == [condemned, *stands]
     assert drop_targetless([demanded], roots=frozenset()) == [demanded]  # EventCoder.dyadic_roots may keep them
+    # a visit needs its host; an intent to meet and a meeting among the source's own members do not
+    visit, hosted = Event("v", ex, source=MEX, cameo="042"), Event("h", ex, source=MEX, target=USA, cameo="042")
+    meeting = Event("m", ex, source=MEX, cameo="046")
+    assert drop_targetless([visit, hosted, meeting]) == [hosted, meeting]
 
 
 def test_coded_articles_have_no_targetless_condemnation(coder):
