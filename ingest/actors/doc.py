@@ -232,8 +232,8 @@ def noun_phrase(arg: Argument, doc) -> tuple[int, int] | None:
     return (left, right)
 
 
-#: Words after a noun phrase that start no part of it: a role or a comparison ("killed 18 people *as* the US
-#: Defence Secretary, Donald Rumsfeld, declared ...": the secretary is none of the people).
+#: Words after a noun phrase that start no part of it: a role or a comparison ("killed five guards *as* the Peruvian
+#: interior minister, Ana Ruiz, spoke in Lima": the minister is none of the guards).
 _ROLE_MARKERS = frozenset({"as", "like", "than"})
 
 

@@ -323,7 +323,7 @@ class ExtractionCoder(TargetRules, SourceRules):
     def _actor_headed(self, obj: Argument | None) -> bool:
         """Whether an object that names actors is headed by one: a name ("*Iran*", "the *UN*"), a role or
         people word ("the *envoy*", "US *officials*", "*Iranians*") -- not a thing that only mentions them
-        ("a tough *stance* against the US", "concealed *activities* in Iran", "an Afghan *victory*")."""
+        ("a firm *stance* against Peru", "hidden *sites* in Chile", "a Peruvian *victory*")."""
         if obj is None:
             return False
         head = obj.head or (obj.text.split() or [""])[-1]
@@ -431,7 +431,7 @@ class ExtractionCoder(TargetRules, SourceRules):
     def _other_parties(self, ex: Extraction, sources: Sequence[Actor], targets: tuple[Actor, ...], code: str,
                        doc) -> tuple[Actor, ...]:
         """``targets``, or none where the act is its sources' own country's (:func:`self_directed`) and the
-        text tells that country ("*Serbian* President Kostunica promised to democratize Serbia")."""
+        text tells that country ("*Chilean* President Ana Ruiz promised to reform Chile")."""
         if targets and sources and all(self_directed(s, t, code) for s in sources for t in targets) and (
                 self._home_stated(ex, sources, doc)):
             return ()
@@ -439,7 +439,7 @@ class ExtractionCoder(TargetRules, SourceRules):
 
     def _home_stated(self, ex: Extraction, sources: Sequence[Actor], doc) -> bool:
         """Whether the sources' country is told, not the article's taken for it: the subject's noun phrase names
-        it ("the *Indian* air force", "*Serbian* President Vojislav Kostunica", a title the extractor cut off the
+        it ("the *Peruvian* navy", "*Chilean* President Ana Ruiz", a title the extractor cut off the
         subject) or the sources are actors the gazetteer knows (Putin)."""
         subject = ex.subject
         text = subject.text

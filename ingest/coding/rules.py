@@ -97,8 +97,8 @@ PEOPLE_SECTORS = frozenset({"CVL"})
 #: CAMEO roots of acts done to a party, which no event has without it (:func:`drop_targetless`): demand,
 #: disapprove, assault, fight, mass violence.  Not a consultation: a plural subject may meet among itself (a summit).
 DYADIC_ROOTS = frozenset({"10", "11", "18", "19", "20"})
-#: CAMEO codes of a visit (make, host, meet at a third place), which no event has without its other side: "Cheney
-#: arrived", "the minister paid a visit" name no host (:func:`drop_targetless` reads them beside the roots).
+#: CAMEO codes of a visit (make, host, meet at a third place), which no event has without its other side: "the vice
+#: president arrived", "the minister paid a visit" name no host (:func:`drop_targetless` reads them beside the roots).
 HOSTED_CODES = frozenset({"042", "043", "044"})
 #: CAMEO roots of reciprocal events (consult, cooperate, agree, fight).
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
@@ -232,7 +232,7 @@ _COOPERATIVE_ROOTS = frozenset({"03", "05", "06", "07", "08"})
 
 def self_directed(source: Actor | None, target: Actor | None, code: str) -> bool:
     """Whether an intent, support, cooperation, aid or a concession (roots 03, 05-08) is done by a part of a country
-    to that country as a whole ("Kostunica promised to democratize *Serbia*", "the Indian air force saluted *India*'s
+    to that country as a whole ("Chile's president promised to reform *Chile*", "the Peruvian navy honoured *Peru*'s
     pilots"): the country is no other party, so the act has no target, as PLOVER codes it (a protest or force used
     at home keeps its country).
 

@@ -270,9 +270,9 @@ class SourceRules:
         return ()
 
     def _blamed_agent(self, ex: Extraction, doc, context) -> tuple[Actor, ...]:
-        """The armed actors the sentence of an agentless harm blames it on ("two attacks *blamed on
-        Kurdish rebels*", "an attack police suspect was *carried out by Maoist rebels*"): named as
-        its doers.  Only in the harm's own sentence, and only armed forces and named groups."""
+        """The armed actors the sentence of an agentless harm blames it on ("two guards died in a raid
+        *blamed on Peruvian rebels*", "a bombing officials say was *carried out by Chilean militants*"):
+        named as its doers.  Only in the harm's own sentence, and only armed forces and named groups."""
         sent = doc.char_span(ex.sent_start, ex.sent_end, alignment_mode="expand") if doc is not None else None
         if sent is None:
             return ()
