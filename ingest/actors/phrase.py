@@ -439,9 +439,9 @@ def _fuller_person(surname: str, context) -> Actor | None:
     for a headline's "Kerry", named before him), else the one whose name of two words begins
     with it (a family name written first: "Hu Jintao" for "President Hu"), else None."""
     low = surname.lower()
-    for position, sizes in ((-1, range(2, 99)), (0, (2,))):
-        found = {p.id: p for p in context.people.values()
-                 if len(parts := p.name.split()) in sizes and parts[position].lower() == low}
+    names = [(p, p.name.lower().split()) for p in context.people.values()]
+    for found in ({p.id: p for p, parts in names if len(parts) > 1 and parts[-1] == low},
+                  {p.id: p for p, parts in names if len(parts) == 2 and parts[0] == low}):
         if found:
             return next(iter(found.values())) if len(found) == 1 else None
     return None
