@@ -48,8 +48,10 @@ events, actors and entity mentions:
   source) and a demand that only states a protest's purpose ("staged protests *to
   demand* ...") are dropped; an event noun with no target is kept only for material
   conflict ("Palestinian riots"); an act done to a party -- a demand, disapproval, assault,
-  fight or mass violence (CAMEO 10, 11, 18, 19, 20) -- is no event without its target, nor is a
-  visit without its host (042, 043, 044), as PETRARCH's events are dyads
+  fight or mass violence (CAMEO 10, 11, 18, 19, 20) -- or told to, asked of, held with or yielded
+  to one -- a statement, appeal, consultation, yielding or threat (01, 02, 04, 08, 13) --
+  is no event without its target, nor is a visit
+  without its host (042, 043, 044), as PETRARCH's events are dyads
   (:func:`~geokg.ingest.coding.rules.drop_targetless`;
   ``EventCoder.dyadic_roots`` keeps them when emptied);
 * a harm told by a generic violence verb takes the type of the fight or attack named with it

@@ -48,6 +48,7 @@ from geokg.ingest.coding.rules import (
     NON_EVENT_KINDS,
     OBLIGATION_RE,
     OWNER_TARGETS,
+    PARTY_ROOTS,
     PEOPLE_SECTORS,
     PLACE_PREPS,
     STATIC_PREPS,
@@ -97,7 +98,7 @@ class ExtractionCoder(TargetRules, SourceRules):
         self.event_sectors = dict(event_sectors or {})
         self.event_codes = dict(event_codes or {})
         #: roots whose events need a target (:func:`~geokg.ingest.coding.rules.drop_targetless`)
-        self.dyadic_roots = DYADIC_ROOTS | HOSTED_CODES
+        self.dyadic_roots = DYADIC_ROOTS | PARTY_ROOTS | HOSTED_CODES
         for code in self.event_codes.values():
             if code not in table:
                 raise KeyError(f"roles_event_codes: unknown CAMEO code {code!r}")

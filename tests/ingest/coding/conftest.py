@@ -5,4 +5,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+@pytest.fixture(scope="module")
+def open_coder():
+    """The default coder, except that it keeps the targetless statements, appeals, meetings, yielding and threats
+    (:data:`~geokg.ingest.coding.rules.PARTY_ROOTS`) the default drops: for tests of their codes and targets."""
+    from geokg.ingest.coding import EventCoder
+    from geokg.ingest.coding.rules import DYADIC_ROOTS, HOSTED_CODES
+
+    coder = EventCoder.default()
+    coder.dyadic_roots = DYADIC_ROOTS | HOSTED_CODES
+    return coder

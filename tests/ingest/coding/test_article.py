@@ -111,7 +111,7 @@ def has(events, prefix: str, source: str | None = None, target: str | None = Non
         ("Thousands of Serbian students protested against the government in Belgrade.", "14", "SRB", "SRB"),
         ("Indonesia will provide humanitarian aid to Myanmar.", "033", "IDN", "MMR"),
         ("Kenya will withdraw its troops from Somalia unless the government holds elections.", "13", "KEN", None),
-        ("The Kenyan minister threatened to quit unless the tax was dropped.", "130", "KEN", None),
+        ("The Kenyan minister threatened to quit unless parliament dropped the tax.", "130", "KEN", "actor:KEN-LEG"),
         ("Norway is considering whether to impose sanctions on Fiji.", "014", "NOR", None),
         ("Israeli jets bombed targets in Gaza on Sunday.", "195", "ISR", "PSE"),
     ],

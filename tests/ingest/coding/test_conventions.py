@@ -190,7 +190,8 @@ def test_a_visit_to_ones_own_country_is_no_event(coder):
     assert [t for _, _, t in codes(coder, art, ex)] == ["country:PER"]
 
 
-def test_stopping_its_own_nuclear_work_is_yielding(coder):
+def test_stopping_its_own_nuclear_work_is_yielding(open_coder):
+    coder = open_coder  # yielding to no named party: the default drops it (drop_targetless)
     art, ex = make("Peru suspended its uranium enrichment programme.", "Peru", "suspended", "suspend",
                    "its uranium enrichment programme")
     assert codes(coder, art, ex) == [("080", "country:PER", None)]

@@ -8,6 +8,8 @@ import pytest
 from coding_helpers import PUB, make  # noqa: E402  (tests/ingest/coding/conftest.py puts it on the path)
 from geokg.ingest.coding import EventCoder
 from geokg.ingest.coding.rules import (
+    DYADIC_ROOTS,
+    HOSTED_CODES,
     drop_less_specific,
     drop_motives,
     drop_targetless,
@@ -80,14 +82,24 @@ def test_acts_done_to_a_party_need_their_target():
     demanded = Event("d", ex, source=MEX, target=None, cameo="100")
     attacked = Event("a", ex, source=None, target=None, cameo="190")
     condemned = Event("c", ex, source=MEX, target=USA, cameo="111")
-    # said, withdrew, protested, met: these stand without a target
-    stands = [Event(i, ex, source=MEX, cameo=c) for i, c in (("s", "010"), ("w", "0874"), ("p", "141"), ("t", "040"))]
+    # vowed, praised, investigated, refused, protested, put troops on alert, seized: these stand without a target
+    stands = [Event(i, ex, source=MEX, cameo=c) for i, c in (("v", "030"), ("e", "051"), ("i", "090"), ("r", "120"),
+                                                              ("p", "141"), ("f", "150"), ("z", "1711"))]
     assert drop_targetless([demanded, attacked, condemned, *stands]) == [condemned, *stands]
     assert drop_targetless([demanded], roots=frozenset()) == [demanded]  # EventCoder.dyadic_roots may keep them
-    # a visit needs its host; an intent to meet and a meeting among the source's own members do not
+    # said, appealed, met, withdrew, threatened: told to, asked of, held with or yielded to a party
+    party = [Event(i, ex, source=MEX, cameo=c) for i, c in (("s", "010"), ("a", "020"), ("t", "040"), ("w", "0874"),
+                                                             ("h", "130"))]
+    assert drop_targetless([*party, condemned]) == [condemned]
+    assert drop_targetless(party, roots=DYADIC_ROOTS | HOSTED_CODES) == party
+    # a body's members meet among themselves, but need a host to visit
+    nato = Actor("org:nato", "NATO", "igo")
+    summit, tour = Event("n", ex, source=nato, cameo="040"), Event("o", ex, source=nato, cameo="042")
+    assert drop_targetless([summit, tour]) == [summit]
+    # a visit needs its host, and a meeting its other side
     visit, hosted = Event("v", ex, source=MEX, cameo="042"), Event("h", ex, source=MEX, target=USA, cameo="042")
     meeting = Event("m", ex, source=MEX, cameo="046")
-    assert drop_targetless([visit, hosted, meeting]) == [hosted, meeting]
+    assert drop_targetless([visit, hosted, meeting]) == [hosted]
 
 
 def test_coded_articles_have_no_targetless_condemnation(coder):
