@@ -321,16 +321,6 @@ class ExtractionCoder(TargetRules, SourceRules):
             code, theme = self.lexicon.commissive_code(ex.relation), False
         return code, theme
 
-    def _actor_headed(self, obj: Argument | None) -> bool:
-        """Whether an object that names actors is headed by one: a name ("*Iran*", "the *UN*"), a role or
-        people word ("the *envoy*", "US *officials*", "*Iranians*") -- not a thing that only mentions them
-        ("a firm *stance* against Peru", "hidden *sites* in Chile", "a Peruvian *victory*")."""
-        if obj is None:
-            return False
-        head = obj.head or (obj.text.split() or [""])[-1]
-        return bool(head) and (head[:1].isupper() or self.actors.is_role_word(head)
-                               or self.lexicon.names_people(head) or self.actors.names_country(head))
-
     def _final_code(self, ex: Extraction, code: str, theme: bool, lemma: str, mode: str,
                     prepared: bool) -> tuple[str | None, bool]:
         """The code of a matched row after deliberation, readiness, negation and mode
@@ -417,8 +407,8 @@ class ExtractionCoder(TargetRules, SourceRules):
         if not sources and code[:2] in AGENTLESS_ROOTS and self._harmless_subject(ex):
             return []  # "terror scares hit Australia", "a mix-up hits Portugal": nothing fought
         # an event without a known source says little, except violence against a known
-        # target ("ten soldiers were killed"); demands keep their demandee
-        if not sources and (not targets or code[:2] not in AGENTLESS_ROOTS) and not (demanded and targets):
+        # target ("ten soldiers were killed"); nor does a demand without its demander ("X was urged to leave")
+        if not sources and (not targets or code[:2] not in AGENTLESS_ROOTS):
             return []
         if ex.kind == "nominal" and not (targets or between) and self.table[code].quad_class != 4:
             return []  # "their political demands": a mention of a stance, not a new event

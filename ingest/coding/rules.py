@@ -482,9 +482,11 @@ def drop_targetless(events: list[Event],
 
 
 def _members_meeting(event: Event) -> bool:
-    """Whether ``event`` is a consultation (CAMEO 04, not a visit) held by an international body: its members meet."""
-    code = event.cameo or ""
-    return code[:2] == "04" and code not in HOSTED_CODES and event.source is not None and event.source.kind == "igo"
+    """Whether ``event`` is a consultation (CAMEO 04, not a visit) an international body holds with nobody else: its
+    members meet ("NATO leaders met"; not "the UN chief met *with* a visiting premier", whose party was missed)."""
+    code, ex = event.cameo or "", event.extraction
+    return (code[:2] == "04" and code not in HOSTED_CODES and event.source is not None and event.source.kind == "igo"
+            and ex.object is None and not any(x.prep == "with" for x in ex.extras))
 
 
 def drop_less_specific(events: list[Event]) -> list[Event]:

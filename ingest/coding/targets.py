@@ -55,6 +55,11 @@ _VERBAL_ROOTS = frozenset({"01", "02"})
 #: ... at a location, that is: what is refused or agreed *to* do somewhere ("refused to deploy
 #: troops in Iraq", "willing to withdraw from Lebanon") is aimed at that place
 _LOCATION_PREPS = frozenset({"in", "at", "across", "throughout", "within", "inside"})
+#: A verbal defence (CAMEO 052) is of a party, or of a thing whose owner is the target: where the thing lies, or whom
+#: it is about, names no party ("defended its record *in Peru*", "defended its policy *toward Peru*").
+_DEFEND = "052"
+#: Where the "of" phrase of a thing defended ends: a phrase of place, topic or purpose.
+_HOLDER_END = re.compile(r"\s(?:in|on|at|over|about|toward|towards|to|for|against)\s")
 #: Prepositions of a place phrase whose noun may hold the place's town (:meth:`TargetRules._nested_place`),
 #: and of the town inside it ("at stations *around Lima*", "in a market *in Cusco*").
 _PLACE_HOLDER_PREPS = frozenset({"at", "in", "on", "outside", "inside", "near"})
@@ -155,12 +160,8 @@ class TargetRules:
 
         measured = self.lexicon.measured_head(ex)  # "its number of *troops*": the troops
         if not skip_object or (ex.object is not None and not self.actors.is_role_word(measured)):
-            # the owner of a theme: "boycott *Algeria's* elections", "suspend aid *to Bosnia*";
-            # a possessor first: "approve *Sharon's* Gaza pullout plan" is Sharon's, not Gaza's
-            owner = None if ex.object is None or self.actors.is_role_word(ex.object.head or "") else (
-                _possessor(ex.object))
-            found = usable(owner) or usable(ex.object)
-            if found:
+            found = self._object_targets(ex, usable, code)
+            if found is not None:
                 return found
         found = self._followers(ex, sources)
         if found:
@@ -183,6 +184,17 @@ class TargetRules:
             found = self._place_targets(ex, usable, src_ids, code, skip=meetings)
         return (found or self._domestic_parties(ex, sources, unknown, context) or self._town_target(ex, src_ids, code)
                 or self._nested_place(ex, src_ids, code, meetings, doc))
+
+    def _object_targets(self, ex: Extraction, usable, code: str | None) -> tuple[Actor, ...] | None:
+        """The targets the object names, or None to look further.  The owner of a theme: "boycott *Algeria's*
+        elections", "suspend aid *to Bosnia*"; a possessor first: "approve *Sharon's* Gaza pullout plan" is Sharon's,
+        not Gaza's.  A thing defended is its owner's or holder's ("defended *Peru's* plan", "the right *of Peru* to
+        act"), else no party's: no further look ("defended its record *in Peru*")."""
+        owner = None if ex.object is None or self.actors.is_role_word(ex.object.head or "") else (
+            _possessor(ex.object))
+        if code == _DEFEND and ex.object is not None and not self._actor_headed(ex.object):
+            return usable(owner) or usable(_holder_phrase(ex.object))
+        return usable(owner) or usable(ex.object) or None
 
     def _inner_targets(self, ex: Extraction, usable, skip_object: bool, code: str | None, doc) -> tuple[Actor, ...]:
         """Targets named inside the object's noun phrase (cut from its span) where no argument
@@ -453,6 +465,16 @@ class TargetRules:
         return tuple(x for x in ex.extras if x.prep == "in" and x.role != "place" and x.head
                      and x.head[:1].islower() and self.lexicon.is_event_noun(x.head))
 
+    def _actor_headed(self, obj: Argument | None) -> bool:
+        """Whether an object that names actors is headed by one: a name ("*Iran*", "the *UN*"), a role or
+        people word ("the *envoy*", "US *officials*", "*Iranians*") -- not a thing that only mentions them
+        ("a firm *stance* against Peru", "hidden *sites* in Chile", "a Peruvian *victory*")."""
+        if obj is None:
+            return False
+        head = obj.head or (obj.text.split() or [""])[-1]
+        return bool(head) and (head[:1].isupper() or self.actors.is_role_word(head)
+                               or self.lexicon.names_people(head) or self.actors.names_country(head))
+
     def _place_targets(self, ex: Extraction, usable, src_ids: set[str], code: str | None,
                        skip: Sequence[Argument] = ()) -> tuple[Actor, ...]:
         """A place argument as the target: "withdraw from Chad", "fired at Russia", "arrived in
@@ -465,7 +487,8 @@ class TargetRules:
                 continue
             root = (code or "")[:2]
             if (code in OWNER_TARGETS or (x.prep in STATIC_PREPS and root not in _DESTINATION_ROOTS)
-                    or (root in _VERBAL_ROOTS and x.prep in _LOCATION_PREPS and not _INFINITIVE.search(ex.relation))):
+                    or ((root in _VERBAL_ROOTS or code == _DEFEND) and x.prep in _LOCATION_PREPS
+                        and not _INFINITIVE.search(ex.relation))):
                 found = () if self.actors.place_country(x.text, x.label) else usable(x)
             else:
                 iso = self.actors.place_country(x.text, x.label)
@@ -769,6 +792,25 @@ def _path_up(tok, root) -> list:
         out.append(tok)
         tok = tok.head
     return out
+
+
+def _holder_phrase(obj: Argument) -> Argument | None:
+    """The "of" phrase of a thing, up to a phrase of place or topic: "the right *of Peruvian troops* to act",
+    "the record *of the Chilean army* in Peru"; None without one.
+
+    >>> _holder_phrase(Argument("object", "the right of Peruvian troops to act", 0, 35)).text
+    'Peruvian troops'
+    >>> _holder_phrase(Argument("object", "its record", 0, 10)) is None
+    True
+    """
+    at = obj.text.find(" of ")
+    if at < 0:
+        return None
+    text = _HOLDER_END.split(obj.text[at + 4:], maxsplit=1)[0].strip()
+    if not text:
+        return None
+    start = obj.start + at + 4
+    return Argument("other", text, start, start + len(text), head=text.split()[-1], prep="of")
 
 
 def _partner_phrases(obj: Argument | None, doc, preps: frozenset[str] = _PARTNER_PREPS,

@@ -132,6 +132,15 @@ def test_backoff_codes_a_verb_done_to_forces(nlp):
 
 
 @pytest.mark.model
+def test_model_a_demand_needs_its_demander(nlp, coder):
+    # who urged or called for it is not told: a demand without its source, no event (PETRARCH's events are dyads)
+    for text in ("Bolivia was urged to withdraw its troops from Peru.",
+                 "There were calls for Bolivia to withdraw its troops from Peru."):
+        assert not run(nlp, coder, text), text
+    assert has(run(nlp, coder, "Chile urged Bolivia to withdraw its troops from Peru."), "02", "CHL", "BOL")
+
+
+@pytest.mark.model
 def test_model_dates(nlp, coder):
     events = run(nlp, coder, "Colombian troops seized 12 tons of cocaine last week.")
     ev = next(e for e in events if e.cameo == "1711")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -92,10 +93,15 @@ def test_acts_done_to_a_party_need_their_target():
                                                              ("h", "130"))]
     assert drop_targetless([*party, condemned]) == [condemned]
     assert drop_targetless(party, roots=DYADIC_ROOTS | HOSTED_CODES) == party
-    # a body's members meet among themselves, but need a host to visit
+    # a body's members meet among themselves, but need a host to visit, and a meeting with someone needs that one
     nato = Actor("org:nato", "NATO", "igo")
     summit, tour = Event("n", ex, source=nato, cameo="040"), Event("o", ex, source=nato, cameo="042")
     assert drop_targetless([summit, tour]) == [summit]
+    met = _ex(0, relation="met")
+    met_with = Event("w", replace(met, extras=(Argument("other", "a premier", 40, 49, prep="with"),)), source=nato,
+                     cameo="040")
+    assert drop_targetless([met_with, Event("x", replace(met, object=Argument("object", "a premier", 40, 49)),
+                                            source=nato, cameo="040")]) == []
     # a visit needs its host, and a meeting its other side
     visit, hosted = Event("v", ex, source=MEX, cameo="042"), Event("h", ex, source=MEX, target=USA, cameo="042")
     meeting = Event("m", ex, source=MEX, cameo="046")

@@ -297,6 +297,26 @@ def test_model_a_condemned_act_aims_the_condemnation_at_its_agent(geokg_pipeline
     assert {t for _, lemma, t, _ in events if lemma == "condemn"} == {"actor:CHL-MIL"}, events
 
 
+def test_a_thing_defended_is_its_owners_or_holders_not_where_it_lies():
+    from coding_helpers import codes, make
+    from geokg.ingest.coding import EventCoder
+
+    coder = EventCoder.default()
+    art, ex = make("Chile defended its record in Bolivia.", "Chile", "defended", "defend", "its record",
+                   extras=[("place", "in", "Bolivia")])
+    assert codes(coder, art, ex) == [("052", "country:CHL", None)]
+    art, ex = make("Chile defended its Bolivia policy.", "Chile", "defended", "defend", "its Bolivia policy")
+    assert codes(coder, art, ex) == [("052", "country:CHL", None)]
+    # ... the holder of a right, the owner of a plan, a party defended
+    art, ex = make("Chile defended the right of Bolivian troops to act.", "Chile", "defended", "defend",
+                   "the right of Bolivian troops to act")
+    assert codes(coder, art, ex) == [("052", "country:CHL", "actor:BOL-MIL")]
+    art, ex = make("Chile defended Bolivia's plan.", "Chile", "defended", "defend", "Bolivia's plan")
+    assert codes(coder, art, ex) == [("052", "country:CHL", "country:BOL")]
+    art, ex = make("Chile defended Bolivia.", "Chile", "defended", "defend", "Bolivia")
+    assert codes(coder, art, ex) == [("052", "country:CHL", "country:BOL")]
+
+
 def test_a_topic_after_on_or_over_is_no_target(open_coder):
     # "dialogue *on the Bolivia question*": what the appeal is about, not whom it is aimed at
     from coding_helpers import codes, make
