@@ -189,11 +189,13 @@ class TargetRules:
         """The targets the object names, or None to look further.  The owner of a theme: "boycott *Algeria's*
         elections", "suspend aid *to Bosnia*"; a possessor first: "approve *Sharon's* Gaza pullout plan" is Sharon's,
         not Gaza's.  A thing defended is its owner's or holder's ("defended *Peru's* plan", "the right *of Peru* to
-        act"), else no party's: no further look ("defended its record *in Peru*")."""
+        act"), else no party's: no further look ("defended its record *in Peru*", "defended the invasion *of Peru*")."""
         owner = None if ex.object is None or self.actors.is_role_word(ex.object.head or "") else (
             _possessor(ex.object))
         if code == _DEFEND and ex.object is not None and not self._actor_headed(ex.object):
-            return usable(owner) or usable(_holder_phrase(ex.object))
+            head = ex.object.head or ex.object.text.split()[-1]
+            # ... but an act's "of" phrase names whom it is done to ("the invasion *of Peru*")
+            return usable(owner) or (() if self.lexicon.is_event_noun(head) else usable(_holder_phrase(ex.object)))
         return usable(owner) or usable(ex.object) or None
 
     def _inner_targets(self, ex: Extraction, usable, skip_object: bool, code: str | None, doc) -> tuple[Actor, ...]:

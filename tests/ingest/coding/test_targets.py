@@ -298,6 +298,8 @@ def test_model_a_condemned_act_aims_the_condemnation_at_its_agent(geokg_pipeline
 
 
 def test_a_thing_defended_is_its_owners_or_holders_not_where_it_lies():
+    from dataclasses import replace
+
     from coding_helpers import codes, make
     from geokg.ingest.coding import EventCoder
 
@@ -307,9 +309,15 @@ def test_a_thing_defended_is_its_owners_or_holders_not_where_it_lies():
     assert codes(coder, art, ex) == [("052", "country:CHL", None)]
     art, ex = make("Chile defended its Bolivia policy.", "Chile", "defended", "defend", "its Bolivia policy")
     assert codes(coder, art, ex) == [("052", "country:CHL", None)]
+    # ... nor whom the act defended was done to (make's head is the last word: the noun phrase's is set here)
+    art, ex = make("Chile defended the invasion of Bolivia.", "Chile", "defended", "defend",
+                   "the invasion of Bolivia")
+    ex = replace(ex, object=replace(ex.object, head="invasion", head_lemma="invasion"))
+    assert codes(coder, art, ex) == [("052", "country:CHL", None)]
     # ... the holder of a right, the owner of a plan, a party defended
     art, ex = make("Chile defended the right of Bolivian troops to act.", "Chile", "defended", "defend",
                    "the right of Bolivian troops to act")
+    ex = replace(ex, object=replace(ex.object, head="right", head_lemma="right"))
     assert codes(coder, art, ex) == [("052", "country:CHL", "actor:BOL-MIL")]
     art, ex = make("Chile defended Bolivia's plan.", "Chile", "defended", "defend", "Bolivia's plan")
     assert codes(coder, art, ex) == [("052", "country:CHL", "country:BOL")]
