@@ -367,3 +367,12 @@ def test_model_document_takes_its_issuer_from_where_it_was_released(nlp, coder):
     events = run(nlp, coder, "A study published on Monday in the Kenyan capital alleged that Ethiopian troops "
                              "had shelled villages in Somalia.")
     assert events == [("112", "KEN", "ETH")], events
+
+
+def test_forces_blocking_roads_restrict_movement_and_others_protest(coder):
+    art, ex = make("Chilean troops blocked the main roads in Lima.", "Chilean troops", "blocked", "block",
+                   "the main roads", extras=[("place", "in", "Lima")])
+    assert codes(coder, art, ex) == [("191", "actor:CHL-MIL", "country:PER")]
+    art, ex = make("Peruvian farmers blocked the main roads in Lima.", "Peruvian farmers", "blocked", "block",
+                   "the main roads", extras=[("place", "in", "Lima")])
+    assert [c for c, _, _ in codes(coder, art, ex)] == ["144"]
