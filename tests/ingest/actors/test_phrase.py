@@ -420,3 +420,9 @@ def test_people_named_by_occupation_and_nationality_are_civilians_not_the_state(
                        ("Peruvian tourists", "PER-CVL"), ("a Bolivian columnist", "BOL-MED")]:
         arg = Argument("object", text, 0, len(text), head=text.split()[-1])
         assert [a.id for a in coder.code_arguments(arg)] == [f"actor:{want}"], text
+
+
+def test_maoists_are_rebels(coder):
+    # "Maoists" in the news are the insurgents of that name (Nepal, India, Peru): rebels, like "guerrillas"
+    assert code(coder, "More than 1,000 Maoists", "Maoists")[:3] == ("actor:REB", None, "REB")
+    assert code(coder, "Peruvian Maoists", "Maoists")[:3] == ("actor:PER-REB", "PER", "REB")
