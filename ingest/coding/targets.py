@@ -38,6 +38,7 @@ from geokg.ingest.coding.rules import (
     STATIC_PREPS,
     TARGET_PREPS,
     VIOLENCE_ROOTS,
+    is_title_case,
     relation_root,
 )
 from geokg.ingest.records import Actor, Argument, Extraction
@@ -160,7 +161,7 @@ class TargetRules:
 
         measured = self.lexicon.measured_head(ex)  # "its number of *troops*": the troops
         if not skip_object or (ex.object is not None and not self.actors.is_role_word(measured)):
-            found = self._object_targets(ex, usable, code)
+            found = self._object_targets(ex, usable, code, doc)
             if found is not None:
                 return found
         found = self._followers(ex, sources)
@@ -185,18 +186,31 @@ class TargetRules:
         return (found or self._domestic_parties(ex, sources, unknown, context) or self._town_target(ex, src_ids, code)
                 or self._nested_place(ex, src_ids, code, meetings, doc))
 
-    def _object_targets(self, ex: Extraction, usable, code: str | None) -> tuple[Actor, ...] | None:
+    def _object_targets(self, ex: Extraction, usable, code: str | None, doc=None) -> tuple[Actor, ...] | None:
         """The targets the object names, or None to look further.  The owner of a theme: "boycott *Algeria's*
         elections", "suspend aid *to Bosnia*"; a possessor first: "approve *Sharon's* Gaza pullout plan" is Sharon's,
         not Gaza's.  A thing defended is its owner's or holder's ("defended *Peru's* plan", "the right *of Peru* to
         act"), else no party's: no further look ("defended its record *in Peru*", "defended the invasion *of Peru*")."""
         owner = None if ex.object is None or self.actors.is_role_word(ex.object.head or "") else (
             _possessor(ex.object))
-        if code == _DEFEND and ex.object is not None and not self._actor_headed(ex.object):
+        if code == _DEFEND and ex.object is not None and not self._party_headed(ex, doc):
             head = ex.object.head or ex.object.text.split()[-1]
             # ... but an act's "of" phrase names whom it is done to ("the invasion *of Peru*")
             return usable(owner) or (() if self.lexicon.is_event_noun(head) else usable(_holder_phrase(ex.object)))
         return usable(owner) or usable(ex.object) or None
+
+    def _party_headed(self, ex: Extraction, doc) -> bool:
+        """Whether the object of ``ex`` is headed by actors (:meth:`_actor_headed`); in a Title Case sentence, where
+        every word is capitalised, only if its head word is part of the name of an actor it names ("Defends *Peru*",
+        "Defends Ana *Ruiz*"; not "Defends Peruvian Human Rights *Record*")."""
+        obj = ex.object
+        if not self._actor_headed(obj):
+            return False
+        sent = doc.char_span(ex.sent_start, ex.sent_end, alignment_mode="expand") if doc is not None else None
+        if sent is None or not is_title_case(sent.text):
+            return True
+        head = (obj.head or obj.text.split()[-1]).lower()
+        return any(head in (a.name or "").lower().split() for a in self.actors.code_arguments(obj, doc=doc))
 
     def _inner_targets(self, ex: Extraction, usable, skip_object: bool, code: str | None, doc) -> tuple[Actor, ...]:
         """Targets named inside the object's noun phrase (cut from its span) where no argument

@@ -325,6 +325,21 @@ def test_a_thing_defended_is_its_owners_or_holders_not_where_it_lies():
     assert codes(coder, art, ex) == [("052", "country:CHL", "country:BOL")]
 
 
+@pytest.mark.model
+def test_model_a_title_case_thing_defended_is_no_party(nlp):
+    # every word of a Title Case headline is capitalised: "Record" heads no name, "Bolivia" does
+    from coding_helpers import model_events
+    from geokg.ingest.coding import EventCoder
+
+    coder = EventCoder.default()
+    events = model_events(nlp, coder, "Chile defended its record on Monday.",
+                          title="Chile Defends Bolivian Human Rights Record")
+    assert [(e.cameo, e.target) for e in events if e.extraction.sentence == 0] == [("052", None)]
+    events = model_events(nlp, coder, "Chile defended Bolivia on Monday.", title="Chile Defends Bolivia")
+    assert [(e.cameo, e.target and e.target.id) for e in events if e.extraction.sentence == 0] == [
+        ("052", "country:BOL")]
+
+
 def test_a_topic_after_on_or_over_is_no_target(open_coder):
     # "dialogue *on the Bolivia question*": what the appeal is about, not whom it is aimed at
     from coding_helpers import codes, make
