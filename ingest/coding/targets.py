@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from geokg.ingest.actors.coder import ActorCoder
 from geokg.ingest.actors.data import CodingContext
-from geokg.ingest.actors.words import singular
+from geokg.ingest.actors.words import PRONOUNS, singular
 from geokg.ingest.coding.filters import PASSIVE_RE, headed_by, instrument_modifiers
 from geokg.ingest.coding.lexicon import VerbLexicon
 from geokg.ingest.coding.rules import (
@@ -190,10 +190,12 @@ class TargetRules:
         """The targets the object names, or None to look further.  The owner of a theme: "boycott *Algeria's*
         elections", "suspend aid *to Bosnia*"; a possessor first: "approve *Sharon's* Gaza pullout plan" is Sharon's,
         not Gaza's.  A thing defended is its owner's or holder's ("defended *Peru's* plan", "the right *of Peru* to
-        act"), else no party's: no further look ("defended its record *in Peru*", "defended the invasion *of Peru*")."""
+        act"), else no party's: no further look ("defended its record *in Peru*", "defended the invasion *of Peru*");
+        not a pronoun ("defended *itself* against charges by Peru")."""
         owner = None if ex.object is None or self.actors.is_role_word(ex.object.head or "") else (
             _possessor(ex.object))
-        if code == _DEFEND and ex.object is not None and not self._party_headed(ex, doc):
+        if (code == _DEFEND and ex.object is not None and ex.object.text.lower().strip() not in PRONOUNS
+                and not self._party_headed(ex, doc)):
             head = ex.object.head or ex.object.text.split()[-1]
             # ... but an act's "of" phrase names whom it is done to ("the invasion *of Peru*")
             return usable(owner) or (() if self.lexicon.is_event_noun(head) else usable(_holder_phrase(ex.object)))

@@ -323,6 +323,10 @@ def test_a_thing_defended_is_its_owners_or_holders_not_where_it_lies():
     assert codes(coder, art, ex) == [("052", "country:CHL", "country:BOL")]
     art, ex = make("Chile defended Bolivia.", "Chile", "defended", "defend", "Bolivia")
     assert codes(coder, art, ex) == [("052", "country:CHL", "country:BOL")]
+    # ... and defending itself, the source answers its accusers
+    art, ex = make("Chile defended itself against charges by Bolivia.", "Chile", "defended", "defend", "itself",
+                   extras=[("other", "against", "charges by Bolivia")])
+    assert codes(coder, art, ex) == [("052", "country:CHL", "country:BOL")]
 
 
 @pytest.mark.model
