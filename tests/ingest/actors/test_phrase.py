@@ -426,3 +426,13 @@ def test_maoists_are_rebels(coder):
     # "Maoists" in the news are the insurgents of that name (Nepal, India, Peru): rebels, like "guerrillas"
     assert code(coder, "More than 1,000 Maoists", "Maoists")[:3] == ("actor:REB", None, "REB")
     assert code(coder, "Peruvian Maoists", "Maoists")[:3] == ("actor:PER-REB", "PER", "REB")
+
+
+@pytest.mark.parametrize("text, head, expected", [
+    ("French auto giant Renault", "Renault", "actor:FRA-BUS"),
+    ("Dutch steel groups", "groups", "actor:NLD-BUS"),
+    ("the Chilean media group Copesa", "Copesa", "actor:CHL-BUS"),
+])
+def test_an_industrys_giant_or_group_is_a_business_of_its_country(coder, text, head, expected):
+    # not the state its nationality names: "a French auto giant" is a French business
+    assert code(coder, text, head)[0] == expected
