@@ -369,10 +369,9 @@ def test_model_document_takes_its_issuer_from_where_it_was_released(nlp, coder):
     assert events == [("112", "KEN", "ETH")], events
 
 
-def test_forces_blocking_roads_restrict_movement_and_others_protest(coder):
-    art, ex = make("Chilean troops blocked the main roads in Lima.", "Chilean troops", "blocked", "block",
-                   "the main roads", extras=[("place", "in", "Lima")])
-    assert codes(coder, art, ex) == [("191", "actor:CHL-MIL", "country:PER")]
-    art, ex = make("Peruvian farmers blocked the main roads in Lima.", "Peruvian farmers", "blocked", "block",
-                   "the main roads", extras=[("place", "in", "Lima")])
-    assert [c for c, _, _ in codes(coder, art, ex)] == ["144"]
+@pytest.mark.parametrize("subject, expected", [("Chilean troops", ("191", "actor:CHL-MIL", "country:PER")),
+                                               ("Peruvian farmers", ("144", "actor:PER-AGR", "country:PER"))])
+def test_forces_blocking_roads_restrict_movement_and_others_protest(coder, subject, expected):
+    art, ex = make(f"{subject} blocked the main roads in Lima.", subject, "blocked", "block", "the main roads",
+                   extras=[("place", "in", "Lima")])
+    assert codes(coder, art, ex) == [expected]
