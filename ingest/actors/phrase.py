@@ -120,7 +120,9 @@ class PhraseRules(Gazetteer):
             if any(w.lower() == "ethnic" for w in words[:head]):
                 iso = premod_country or (context.default_country if context else None)
                 return self.sector_actor(iso, "CVL", alias) if iso else None
-            return self.sector_actor(premod_country or dem.iso3, "CVL", alias)
+            # "four *armed* Palestinians": armed people of the country (UAF, like "armed men"), not its civilians
+            armed = any(w.lower() == "armed" for w in words[:head])
+            return self.sector_actor(premod_country or dem.iso3, "UAF" if armed else "CVL", alias)
         return None
 
     def _view(self, words: list[str], head: int, label: str, persons, context: CodingContext | None,

@@ -436,3 +436,8 @@ def test_maoists_are_rebels(coder):
 def test_an_industrys_giant_or_group_is_a_business_of_its_country(coder, text, head, expected):
     # not the state its nationality names: "a French auto giant" is a French business
     assert code(coder, text, head)[0] == expected
+
+
+def test_armed_people_of_a_country_are_an_armed_force_not_its_civilians(coder):
+    assert code(coder, "four armed Peruvians", "Peruvians")[:3] == ("actor:PER-UAF", "PER", "UAF")
+    assert code(coder, "four Peruvians", "Peruvians")[:3] == ("actor:PER-CVL", "PER", "CVL")
