@@ -67,6 +67,7 @@ _PLACE_HOLDER_PREPS = frozenset({"at", "in", "on", "outside", "inside", "near"})
 _NESTED_PLACE_PREPS = frozenset({"in", "around", "across", "throughout", "outside"})
 #: Prepositions of what an act is about (:meth:`TargetRules._topic`).
 _TOPIC_PREPS = frozenset({"on", "over", "about", "regarding", "concerning"})
+_ARMED = re.compile(r"\barmed\b", re.IGNORECASE)
 _INFINITIVE = re.compile(r"\bto\s+\w", re.IGNORECASE)
 #: Sectors of a party a target may name without a country ("killed 24 Islamic militants").
 _VAGUE_TARGET_SECTORS = frozenset({"REB", "UAF", "SEP", "CRM", "OPP"})
@@ -274,7 +275,8 @@ class TargetRules:
         if not (self.actors.names_nationals(arg.text, actor.country) or self.actors.is_role_word(head)
                 or (head[:1].islower() and self.lexicon.names_people(head))):
             return actor
-        return self.actors.sector_actor(actor.country, "CVL", arg.text)
+        # ... armed people ("killed four *armed* Palestinians") an armed force, as the phrase rules code them
+        return self.actors.sector_actor(actor.country, "UAF" if _ARMED.search(arg.text) else "CVL", arg.text)
 
     def _between_phrase(self, arg: Argument, doc) -> Argument | None:
         """The "between" phrase hanging on an argument's noun in the Doc but cut from its span

@@ -411,3 +411,17 @@ def test_model_people_a_state_coerces_are_its_people_not_the_state(geokg_pipelin
     events = _events(geokg_pipeline, "Militants seized a Bolivian-Peruvian woman on the road from the border, "
                                      "adding pressure on Chile.", title="Chile urged to act")
     assert not [e for e in events if e[1] == "seize" and e[2] and e[2].endswith("-CVL") and "CHL" in e[2]], events
+
+
+@pytest.mark.model
+def test_model_armed_people_killed_are_an_armed_force_not_civilians(nlp):
+    # read in the Doc with the Phoenix actors (the default build), "Palestinians" is an entity that names the country;
+    # the victims rule makes them its people, armed or not
+    from coding_helpers import model_events
+    from geokg.ingest.dictionaries.coder import build_coder
+
+    coder = build_coder()
+    for people, sector in (("four armed Palestinians", "UAF"), ("four unarmed Palestinians", "CVL"),
+                           ("four Palestinians", "CVL")):
+        events = model_events(nlp, coder, f"Israeli troops killed {people} on Saturday.")
+        assert [(e.cameo, e.target and e.target.id) for e in events] == [("190", f"actor:PSE-{sector}")], people
