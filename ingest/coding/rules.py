@@ -475,7 +475,7 @@ def drop_targetless(events: list[Event],
     calm" and "held talks" that someone was asked or met, and "arrived for a visit" that someone was visited; a
     record without that someone is incomplete, not an event of its own (PETRARCH's events are dyads).
     Intents, investigations, rejections, protests and shows of force may stand without a target ("vowed to
-    rebuild", "opened an inquiry", "refused to resign", "staged a protest", "put troops on alert").  Nor does a
+    rebuild", "opened an inquiry", "refused to resign", "staged a protest", "put troops on alert"), and so may a
     body's meeting of its members ("NATO leaders met in Rome"), whose parties are the members."""
     return [e for e in events if e.target is not None or _members_meeting(e)
             or not ({(e.cameo or "")[:2], e.cameo or ""} & roots)]

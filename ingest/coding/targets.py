@@ -197,7 +197,7 @@ class TargetRules:
             _possessor(ex.object))
         if (code == _DEFEND and ex.object is not None and ex.object.text.lower().strip() not in PRONOUNS
                 and not self._party_headed(ex, doc)):
-            head = ex.object.head or ex.object.text.split()[-1]
+            head = ex.object.head or (ex.object.text.split() or [""])[-1]
             # ... but an act's "of" phrase names whom it is done to ("the invasion *of Peru*")
             return usable(owner) or (() if self.lexicon.is_event_noun(head) else usable(_holder_phrase(ex.object)))
         return usable(owner) or usable(ex.object) or None
@@ -212,7 +212,7 @@ class TargetRules:
         sent = doc.char_span(ex.sent_start, ex.sent_end, alignment_mode="expand") if doc is not None else None
         if sent is None or not is_title_case(sent.text):
             return True
-        head = (obj.head or obj.text.split()[-1]).lower()
+        head = (obj.head or (obj.text.split() or [""])[-1]).lower()
         return any(head in (a.name or "").lower().split() for a in self.actors.code_arguments(obj, doc=doc))
 
     def _inner_targets(self, ex: Extraction, usable, skip_object: bool, code: str | None, doc) -> tuple[Actor, ...]:
