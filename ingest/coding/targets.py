@@ -67,6 +67,7 @@ _PLACE_HOLDER_PREPS = frozenset({"at", "in", "on", "outside", "inside", "near"})
 _NESTED_PLACE_PREPS = frozenset({"in", "around", "across", "throughout", "outside"})
 #: Prepositions of what an act is about (:meth:`TargetRules._topic`).
 _TOPIC_PREPS = frozenset({"on", "over", "about", "regarding", "concerning"})
+#: People a victims' phrase calls armed ("four *armed* Palestinians"): an armed force, not civilians (:meth:`_victims`).
 _ARMED = re.compile(r"\barmed\b", re.IGNORECASE)
 _INFINITIVE = re.compile(r"\bto\s+\w", re.IGNORECASE)
 #: Sectors of a party a target may name without a country ("killed 24 Islamic militants").
