@@ -237,6 +237,12 @@ class PatternLexicon:
         for v in verbs.verbs:
             code = v.code or verbs.blocks.get(v.block, "")
             if code and keep(code):
+                if v.code and v.lemma in self.block_only:
+                    # a verb listed twice, once with its own code ("BEAT" and "BEAT {...} [182]"):
+                    # its own code stands, as in PETRARCH, where the later entry replaces the earlier
+                    self.block_only.discard(v.lemma)
+                    del self.own[v.lemma]
+                    self.own_reverse.pop(v.lemma, None)
                 if v.lemma not in self.own and not v.code:
                     self.block_only.add(v.lemma)
                 self.own.setdefault(v.lemma, code)

@@ -207,3 +207,14 @@ def test_a_pattern_without_a_code_of_its_own_names_no_act_before_the_verbs_own_c
     assert lex.match(Clause("face", obj=frozenset({"threat"}), object_head="threat")).code == ""
     assert lex.match(Clause("face", obj=frozenset({"run-off"}), object_head="run-off")).code == ""
     assert lex.match(Clause("face", obj=frozenset({"rival"}), object_head="rival")).code == "040"  # its own code
+
+
+def test_a_verb_listed_again_with_its_own_code_takes_that_code():
+    # CAMEO.2.0 lists "BEAT" in the DESTROY block [190] and again as "BEAT {BEATS ...} [182]": in
+    # PETRARCH the later entry replaces the earlier, so "beat" is an assault, not the block's 190
+    lex = PatternLexicon(read_verbs("--- CRUSH [190] ---\nCRUSH\nTHRASH\nTHRASH {THRASHES THRASHED} [182]\n"
+                                    "--- HAIL [051] ---\nHAIL [050]\nHAIL\n"))
+    assert lex.match(Clause("thrash", obj=frozenset({"protester"}), object_head="protester")).code == "182"
+    assert lex.match(Clause("crush", obj=frozenset({"rebel"}), object_head="rebel")).code == "190"
+    assert lex.match(Clause("hail", obj=frozenset({"envoy"}), object_head="envoy")).code == "050"  # first explicit
+    assert "thrash" not in lex.block_only and "crush" in lex.block_only
