@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from geokg.ingest.actors.data import CodingContext, merge_actor
+from geokg.ingest.coding.agreements import agreement_parties
 from geokg.ingest.coding.attackers import shared_attackers, shared_targets
 from geokg.ingest.coding.extraction import ExtractionCoder
 from geokg.ingest.coding.rules import (
@@ -101,6 +102,7 @@ class EventCoder(ExtractionCoder):
         # the headline and the body telling one attack: the attacker one of them names
         per_ex = shared_attackers(per_ex, article.body_offset, article.id, self.table)
         per_ex = shared_targets(per_ex, article.body_offset, article.id, self.actors.is_known)  # ... and the target
+        per_ex = agreement_parties(per_ex, article.id)  # "welcomed *the agreement*": the parties told before
         # a nominal event inside the object of a coded event in the same sentence is its duplicate, but for
         # the act a claim of responsibility (015) names: "X claimed the attack on Y" is X's attack as well
         covered = [(ex.sentence, arg.start, arg.end) for ex, evs in per_ex

@@ -51,6 +51,7 @@ from geokg.ingest.coding.rules import (
     PARTY_ROOTS,
     PEOPLE_SECTORS,
     PLACE_PREPS,
+    PRAISE_CODES,
     STATIC_PREPS,
     VIOLENCE_ROOTS,
     background_clause,
@@ -66,7 +67,7 @@ from geokg.ingest.coding.rules import (
     under_negation,
 )
 from geokg.ingest.coding.sources import SourceRules
-from geokg.ingest.coding.targets import TargetRules
+from geokg.ingest.coding.targets import TargetRules, country_or_people
 from geokg.ingest.dates import TimeExpression, event_date, find_time_expressions
 from geokg.ingest.records import Actor, Article, Event, Extraction
 
@@ -98,7 +99,7 @@ class ExtractionCoder(TargetRules, SourceRules):
         self.event_sectors = dict(event_sectors or {})
         self.event_codes = dict(event_codes or {})
         #: roots whose events need a target (:func:`~geokg.ingest.coding.rules.drop_targetless`)
-        self.dyadic_roots = DYADIC_ROOTS | PARTY_ROOTS | HOSTED_CODES
+        self.dyadic_roots = DYADIC_ROOTS | PARTY_ROOTS | HOSTED_CODES | PRAISE_CODES
         for code in self.event_codes.values():
             if code not in table:
                 raise KeyError(f"roles_event_codes: unknown CAMEO code {code!r}")
@@ -387,6 +388,8 @@ class ExtractionCoder(TargetRules, SourceRules):
         code, theme = self._typed(typed, sources, object_actors, mode, readings)
         if code is not None and code[:2] == "13" and self._foretold(ex, mode, governor, sources, doc, context):
             return []  # "Chile said Peru would attack Bolivia": Chile's forecast, no threat by Peru
+        if self._wished(ex, mode, governor):
+            return []  # "Chile hopes Peru would leave": Chile's wish, no intent of Peru's
         code, theme = self._reread(ex, doc, code, theme, mode, object_actors)
         code = self._cause_code(ex, code, is_state(sources), doc)
         code, sources, targets, demanded = self._demand(ex, mode, governor, code, sources, doc, context)
@@ -548,6 +551,16 @@ class ExtractionCoder(TargetRules, SourceRules):
         own = {a.id for a in speakers} | {a.country for a in speakers if a.country}
         return not any(a.id in own or (a.country and a.country in own) for a in sources)
 
+    def _wished(self, ex: Extraction, mode: str, governor: Extraction | None) -> bool:
+        """Whether ``ex`` is what the subject of a verb of wanting (frame ``request``) wishes another party would
+        or will do ("Chile hopes *Peru would leave*"): a wish, neither that party's intent nor its act ("Chile
+        hopes to leave", its own subject, is Chile's intent)."""
+        if mode not in ("hypothetical", "future") or governor is None or not ex.subject.text:
+            return False
+        if not governor.subject.text or self.lexicon.frame(governor.lemma) != "request":
+            return False
+        return (governor.subject.start, governor.subject.end) != (ex.subject.start, ex.subject.end)
+
     def _demand(self, ex: Extraction, mode: str, governor: Extraction | None, code: str | None,
                 sources: Sequence[Actor], doc, context: CodingContext | None
                 ) -> tuple[str | None, tuple[Actor, ...], tuple[Actor, ...], bool]:
@@ -561,7 +574,9 @@ class ExtractionCoder(TargetRules, SourceRules):
         frame = self.lexicon.frame(governor.lemma) if governor is not None else None
         speech = frame == "speech"
         if mode != "demanded" and not speech:
-            return code, tuple(sources), (), False  # "agreed that their countries should cooperate" is no demand
+            # "agreed that their countries should cooperate" is no demand; "Peru must help flood victims",
+            # said by nobody (a headline's opinion), no intent of the clause's subject either
+            return (code if governor is not None else None), tuple(sources), (), False
         if code is None or mode != "demanded":
             code = self.table.transform(code, mode="demanded") if code else ("100" if speech else None)
         if code and governor is not None and (frame == "request" or self._is_appeal(governor)):
@@ -587,7 +602,7 @@ class ExtractionCoder(TargetRules, SourceRules):
             near = any(x.prep in STATIC_PREPS for x in ex.extras if x.role == "place" or x.prep in PLACE_PREPS)
             iso = (None if near else place) or next((a.country for a in sources if a.country), None)
             if iso and not any(a.id == f"country:{iso}" for a in sources):
-                targets = (self.actors.country_actor(iso),)
+                targets = (country_or_people(self.actors, iso, ex, code),)  # "arrested two brothers": its people
         pairs = [(src, tgt) for src in list(sources)[:4] or [None] for tgt in list(targets)[:4] or [None]]
         if not targets and len(sources) > 1 and (mutual or _reciprocal(ex)):
             # "X and Y accused *each other*": each source acts on the others

@@ -32,6 +32,7 @@ from geokg.ingest.coding.lexicon import VerbLexicon
 from geokg.ingest.coding.rules import (
     CLAIM_NOUNS,
     OWNER_TARGETS,
+    PEOPLE_CODES,
     PEOPLE_SECTORS,
     PLACE_PREPS,
     STATE_SECTORS,
@@ -43,7 +44,7 @@ from geokg.ingest.coding.rules import (
 )
 from geokg.ingest.records import Actor, Argument, Extraction
 
-__all__ = ["TargetRules"]
+__all__ = ["TargetRules", "country_or_people"]
 
 #: Places beside the event (:data:`~geokg.ingest.coding.rules.STATIC_PREPS`) are no target
 #: except for acts that go somewhere: visits and meetings, aid and deployments, retreats,
@@ -517,7 +518,7 @@ class TargetRules:
                     found = usable(x)
                 else:
                     a = self.actors.country_actor(iso)
-                    found = () if a.id in src_ids else (a,)
+                    found = () if a.id in src_ids else (country_or_people(self.actors, iso, ex, code),)
             if found:
                 return found
         return ()
@@ -755,6 +756,15 @@ def _carried_or_held(arg: Argument | None, doc, carried: bool = True) -> list[Ar
 
 
 _POSSESSIVE = re.compile(r"^(.*\S)(?:'s|\u2019s|(?<=s)'|(?<=s)\u2019)\s+\S", re.DOTALL)
+
+
+def country_or_people(actors, iso: str, ex: Extraction, code: str | None) -> Actor:
+    """The country ``iso`` as an event's target, or its people (``CVL``) when the event is an act done to people
+    (:data:`~geokg.ingest.coding.rules.PEOPLE_CODES`) whose object names no actor: "police arrested *two brothers*
+    in Lima" is done to Peruvians, not to Peru."""
+    if ex.object is not None and (code or "").startswith(PEOPLE_CODES):
+        return actors.sector_actor(iso, "CVL", ex.object.text)
+    return actors.country_actor(iso)
 
 
 def _possessor(arg: Argument | None) -> Argument | None:

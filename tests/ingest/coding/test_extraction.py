@@ -229,6 +229,27 @@ def test_a_demanded_refusal_is_a_demand_of_the_governing_subject(coder):
     assert coded == {("10", "GRC", "ITA")}
 
 
+def test_an_obligation_said_by_nobody_is_no_intent_of_its_subject(coder):
+    """"Iran must help Iraq" in a headline: nobody demands it here, and it is no promise of Iran's."""
+    art, ex = make("Iran must help Iraq.", "Iran", "must help", "help", "Iraq", mode="hypothetical")
+    assert codes(coder, art, ex) == []
+    # what a party could do is still its (conditional) intent
+    art, ex = make("Iran could help Iraq.", "Iran", "could help", "help", "Iraq", mode="hypothetical")
+    assert [c[:2] for c, _, _ in codes(coder, art, ex)] == ["03"]
+
+
+def test_what_a_party_hopes_another_would_do_is_no_event_of_the_other(open_coder):
+    """"Athens hopes Rome would help Skopje": Athens's wish; Rome intends nothing."""
+    text = "Athens hopes Rome would help Skopje."
+    art, gov = make(text, "Athens", "hopes", "hope", "Rome would help Skopje")
+    _, ex = make(text, "Rome", "would help", "help", "Skopje", mode="hypothetical")
+    events, _, _ = open_coder.code_article(None, art, [gov, ex])
+    assert [e for e in events if e.extraction.relation == "would help"] == []
+    # without the wish, what Rome would do is its intent
+    events, _, _ = open_coder.code_article(None, art, [ex])
+    assert [e.cameo[:2] for e in events] == ["03"]
+
+
 def test_a_plain_negation_is_no_event_but_a_refusal_is(coder):
     """"have not met" says nothing was done; "will not meet" and "refused to meet" refuse."""
     art, ex = make("Oslo has not met Rome officials.", "Oslo", "has not met", "meet", "Rome officials",

@@ -170,3 +170,15 @@ def test_a_protest_against_a_rebel_thing_targets_the_rebels(coder):
     art, ex = make("Chilean traders protested a fuel tax in Santiago.", "Chilean traders", "protested", "protest",
                    "a fuel tax", extras=[("place", "in", "Santiago")])
     assert {t for _, _, t in codes(coder, art, ex)} == {"country:CHL"}
+
+
+# -- people arrested or expelled ---------------------------------------------------------------------
+
+def test_people_arrested_whom_no_actor_names_are_the_countrys_people(coder):
+    art, ex = make("Kenyan police arrested two brothers in Mombasa.", "Kenyan police", "arrested", "arrest",
+                   "two brothers", extras=[("place", "in", "Mombasa")])
+    assert {t for _, _, t in codes(coder, art, ex)} == {"actor:KEN-CVL"}
+    # an arrest with no one named arrested is still done in (and to) the country
+    art, ex = make("Kenyan police made arrests in Mombasa.", "Kenyan police", "made arrests in", "arrest",
+                   extras=[("place", "in", "Mombasa")])
+    assert {t for _, c, t in codes(coder, art, ex) if c is not None} <= {"country:KEN"}

@@ -83,10 +83,14 @@ def test_acts_done_to_a_party_need_their_target():
     demanded = Event("d", ex, source=MEX, target=None, cameo="100")
     attacked = Event("a", ex, source=None, target=None, cameo="190")
     condemned = Event("c", ex, source=MEX, target=USA, cameo="111")
-    # vowed, praised, investigated, refused, protested, put troops on alert, seized: these stand without a target
-    stands = [Event(i, ex, source=MEX, cameo=c) for i, c in (("v", "030"), ("e", "051"), ("i", "090"), ("r", "120"),
+    # vowed, defended, investigated, refused, protested, put troops on alert, seized: these stand without a target
+    stands = [Event(i, ex, source=MEX, cameo=c) for i, c in (("v", "030"), ("e", "052"), ("i", "090"), ("r", "120"),
                                                               ("p", "141"), ("f", "150"), ("z", "1711"))]
     assert drop_targetless([demanded, attacked, condemned, *stands]) == [condemned, *stands]
+    # praised: whom?
+    praised = Event("h", ex, source=MEX, cameo="051")
+    assert drop_targetless([praised, condemned]) == [condemned]
+    assert drop_targetless([replace(praised, target=USA)]) == [replace(praised, target=USA)]
     assert drop_targetless([demanded], roots=frozenset()) == [demanded]  # EventCoder.dyadic_roots may keep them
     # said, appealed, met, withdrew, threatened: told to, asked of, held with or yielded to a party
     party = [Event(i, ex, source=MEX, cameo=c) for i, c in (("s", "010"), ("a", "020"), ("t", "040"), ("w", "0874"),
