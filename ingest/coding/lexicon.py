@@ -37,6 +37,10 @@ _PHRASE_STOPS = frozenset({"and", "or", "for", "to", "from", "in", "on", "at", "
                            "who", ",", "as"})
 _WORD_RE = re.compile(r"\w")
 _LETTERS_RE = re.compile(r"[a-z]+")
+#: CAMEO 030, "express intent to cooperate, not specified below": the own or block code of many PETRARCH verbs of
+#: preparing, expecting and vowing (PREPARE, EXPECT, VOW blocks), which say an intent only of a complement
+#: ("vowed to rebuild"), not of a plain object ("prepares for a vote", "expects him").
+_GENERIC_INTENT = "030"
 _NONE = object()  # "not memoised yet" (None is a result)
 
 
@@ -385,7 +389,21 @@ class VerbLexicon:
         framing = (self.frame(ex.lemma) not in (None, "patient", "deliberation", "motion", "managing") or self.frame_in(ex.relation, "speech")) and (
             ex.object is None or clause_object is not False)
         own = layer == "backoff" or not framing
-        return self._pattern_code(lex, ex, own=own, object_actor=object_actor)
+        code, theme = self._pattern_code(lex, ex, own=own, object_actor=object_actor)
+        if (layer == "backoff" and code == _GENERIC_INTENT and mode == "asserted"
+                and self._pattern_match(lex, ex, own).pattern is None and not self._names_act(ex.object)):
+            return None, False  # "prepares for a vote", "expects him": a block's bare intent, and no intent said
+        return code, theme
+
+    def _names_act(self, arg) -> bool:
+        """Whether an argument is headed by a noun of an act: one the lexicon codes ("sought *cooperation*") or a
+        noun made from a verb of the back-off ("sought *reconciliation*"; not a noun that is itself a verb:
+        "prepares for a *vote*")."""
+        if arg is None or self.backoff is None:
+            return False
+        head = (arg.head or (arg.text.split() or [""])[-1]).lower()
+        verb = self.backoff.verb_of_noun(head)
+        return self.is_event_noun(head) or (verb is not None and verb != head)
 
     def light_noun_verb(self, ex) -> str | None:
         """The back-off verb that the event noun of a light-verb clause names ("mounted an

@@ -268,6 +268,25 @@ def test_the_event_noun_of_a_light_verb_codes_as_its_verb_in_the_back_off():
     assert lex.light_noun_verb(_light("mounted occupation", "occupation")) is None
 
 
+def test_a_bare_intent_of_the_back_off_needs_an_intent_or_an_act():
+    from geokg.ingest.dictionaries.petrarch import read_verbs
+    from geokg.ingest.dictionaries.verbs import PatternLexicon
+
+    lex = VerbLexicon({}, {}, {}, VerbLexicon.default().table)
+    lex.backoff = PatternLexicon(read_verbs("--- EXPECT [030] ---\nEXPECT\nRECONCILE\nSEEK\nVOTE\n"),
+                                 nominal_suffixes=(("iliation", "ile"),))
+    expects = _light("expects", "expect", "the envoy", "envoy")
+    # "Riverland expects the envoy": no intent said, so none coded ...
+    assert lex.pattern_code(expects, "asserted", "backoff", main=True, object_actor=True)[0] is None
+    # ... but an intent ("will expect") or an act sought ("seeks reconciliation") is one
+    assert lex.pattern_code(expects, "future", "backoff", main=True, object_actor=True)[0] == "030"
+    seeks = _light("seeks", "seek", "reconciliation", "reconciliation")
+    assert lex.pattern_code(seeks, "asserted", "backoff", main=True, object_actor=True)[0] == "030"
+    # a noun that is itself a verb names no act sought ("expects a vote")
+    votes = _light("expects", "expect", "a vote", "vote")
+    assert lex.pattern_code(votes, "asserted", "backoff", main=True, object_actor=True)[0] is None
+
+
 def test_a_verb_may_be_a_light_verb_and_a_speech_verb():
     lex = VerbLexicon.default()
     # "announced a ceasefire" names the act, "announced that ..." frames a claim
