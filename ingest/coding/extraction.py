@@ -386,10 +386,9 @@ class ExtractionCoder(TargetRules, SourceRules):
         between = self._between_parties(ex, doc, context) if not sources and ex.kind == "nominal" else ()
         sources = between or sources
         code, theme = self._typed(typed, sources, object_actors, mode, readings)
-        if code is not None and code[:2] == "13" and self._foretold(ex, mode, governor, sources, doc, context):
-            return []  # "Chile said Peru would attack Bolivia": Chile's forecast, no threat by Peru
-        if self._wished(ex, mode, governor):
-            return []  # "Chile hopes Peru would leave": Chile's wish, no intent of Peru's
+        if self._wished(ex, mode, governor) or (
+                code is not None and code[:2] == "13" and self._foretold(ex, mode, governor, sources, doc, context)):
+            return []  # "Chile hopes Peru would leave", "Chile said Peru would attack": Chile's wish or forecast
         code, theme = self._reread(ex, doc, code, theme, mode, object_actors)
         code = self._cause_code(ex, code, is_state(sources), doc)
         code, sources, targets, demanded = self._demand(ex, mode, governor, code, sources, doc, context)
