@@ -59,19 +59,20 @@ def agreement_parties(per_ex: Sequence[tuple[Extraction, list[Event]]], article_
     """
     parties: dict[str, Actor] = {}  # the sources of the last agreement told so far ...
     told = -1  # ... and the sentence that told it
-    out = []
-    for ex, evs in sorted(per_ex, key=lambda p: (p[0].sent_start, p[0].rel_start)):
+    out = list(per_ex)  # in the caller's order; read in the order of the text
+    for k in sorted(range(len(out)), key=lambda k: (out[k][0].sent_start, out[k][0].rel_start)):
+        ex, evs = out[k]
         obj = ex.object
-        if obj is not None and evs and (obj.head or obj.text.split()[-1]).lower() in AGREEMENT_NOUNS:
-            if parties and names_agreement_again(obj.text):
-                evs = [e for ev in evs for e in _with_parties(ev, tuple(parties.values()), article_id)]
-            else:  # "agreed to *a ceasefire*": its parties (not "backed away from *parts* of the agreement")
-                found = {e.source.id: e.source for e in evs
-                         if e.source is not None and (e.cameo or "").startswith(_AGREEING)}
-                if found:  # the conjuncts of one sentence ("X and Y agreed") are parties of one agreement
-                    parties = {**parties, **found} if ex.sentence == told else found
-                    told = ex.sentence
-        out.append((ex, evs))
+        if obj is None or not evs or (obj.head or (obj.text.split() or [""])[-1]).lower() not in AGREEMENT_NOUNS:
+            continue
+        if parties and names_agreement_again(obj.text):
+            out[k] = (ex, [e for ev in evs for e in _with_parties(ev, tuple(parties.values()), article_id)])
+            continue
+        # "agreed to *a ceasefire*": its parties (not "backed away from *parts* of the agreement": head "parts")
+        found = {e.source.id: e.source for e in evs if e.source is not None and (e.cameo or "").startswith(_AGREEING)}
+        if found:  # the conjuncts of one sentence ("X and Y agreed") are parties of one agreement
+            parties = {**parties, **found} if ex.sentence == told else found
+            told = ex.sentence
     return out
 
 
