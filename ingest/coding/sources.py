@@ -21,6 +21,7 @@ from geokg.ingest.actors.words import PREPOSITIONS, singular
 from geokg.ingest.coding.filters import PASSIVE_RE, headed_by, instrument_modifiers
 from geokg.ingest.coding.rules import (
     NON_EVENT_KINDS,
+    PEOPLE_SECTORS,
     PLACE_PREPS,
     STATE_SECTORS,
     VIOLENCE_ROOTS,
@@ -240,14 +241,26 @@ class SourceRules:
         Taliban fighters*"), else a named group or an armed force among its modifiers ("in a
         *Taliban* attack", "in an *Algeria rebel* attack", "in a *US military* raid") -- never a
         place, a nationality or a government ("in a *Baghdad* rocket attack", "in *Iraqi*
-        violence": where it happened, not who did it)."""
+        violence": where it happened, not who did it), except the nationality of a state's kind of
+        force, an air strike or shelling (a noun coded 19x whoever acts: "in an *Israeli* air strike")."""
         if " by " in arg.text:
             return self._instrument_agent(arg, context)
 
         nominal = next((g for g in siblings if g.kind == "nominal" and g.subject.text
                         and arg.start <= g.rel_start < arg.end), None)
         found = _armed(self.actors.code_arguments(nominal.subject, doc=doc, context=context)) if nominal else ()
-        return found or _armed(self._instrument_agent(arg, context))
+        if found:
+            return found
+        found = self._instrument_agent(arg, context)
+        # ... but a state's air strike or shelling (conventional force, CAMEO 19x) is its forces' ("killed in an
+        # *Israeli* air strike"): a nationality names who struck, as no one else strikes from the air
+        head = arg.head or arg.text.split()[-1]
+        code = self.lexicon.noun_code(arg.text[:arg.text.find(head) + len(head)] if head in arg.text else head, False)
+        states = dict.fromkeys(a.country for a in found
+                               if a.country and (a.kind == "country" or a.sector in PEOPLE_SECTORS))
+        if (code or "")[:2] == "19" and states:  # "an Israeli" is Israel here
+            return tuple(self.actors.country_actor(iso) for iso in states)
+        return _armed(found)
 
     def _when_agent(self, ex: Extraction, doc, context) -> tuple[Actor, ...]:
         """The armed actors that are the subject of a "when"/"as" clause of an agentless harm

@@ -142,6 +142,21 @@ def test_the_agent_of_an_attack_in_an_in_phrase_is_the_source_not_the_target(cod
     assert codes(coder, art, ex) == [("180", None, "country:AFG")]
 
 
+def test_a_nationality_names_who_struck_from_the_air_but_not_who_attacked(coder):
+    # an air strike or shelling is a state's force (19x): its nationality names the state
+    art, ex = make("Five Afghan guards were killed in a Pakistani air strike.", "", "were killed", "kill",
+                   "Five Afghan guards", extras=[("other", "in", "a Pakistani air strike")])
+    assert {(c[:2], s) for c, s, _ in codes(coder, art, ex)} == {("19", "country:PAK")}
+    # ... not of an attack anyone may make (where it happened), nor a town's
+    art, ex = make("Five Afghan guards were killed in a Pakistani attack.", "", "were killed", "kill",
+                   "Five Afghan guards", extras=[("other", "in", "a Pakistani attack")])
+    assert "country:PAK" not in {s for _, s, _ in codes(coder, art, ex)}
+    for town in ("Kabul", "Kandahar"):
+        art, ex = make(f"Five Afghan guards were killed in a {town} air strike.", "", "were killed", "kill",
+                       "Five Afghan guards", extras=[("other", "in", f"a {town} air strike")])
+        assert "country:AFG" not in {s for _, s, _ in codes(coder, art, ex)}
+
+
 # -- a harm told by a generic violence verb takes the type of the fighting named with it (issue #17)
 
 def test_toll_of_clashes_is_fighting_not_an_assault(coder):
