@@ -83,6 +83,9 @@ _REFLEXIVES = frozenset({"himself", "herself", "self", "oneself"})
 _SELF_HARM_ROOTS = frozenset({"09", "18", "19", "20"})
 #: Prepositions of the actors an act is aimed at ("fired rockets *at* X", "used force *against* X").
 _AIMED_PREPS = frozenset({"at", "against"})
+#: "is expected to", "were expected to": what others expect of the subject, not its intent.
+_EXPECTED = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|'s|'re)\s+(?:not\s+|now\s+|still\s+|widely\s+)?expected\s+to\b", re.IGNORECASE)
 _WILLING = re.compile(r"\b(?:is|are|was|were|be|been|being|am|'s|'re)\s+(?:not\s+|now\s+|still\s+)?prepared\b",
                       re.IGNORECASE)
 
@@ -552,8 +555,11 @@ class ExtractionCoder(TargetRules, SourceRules):
 
     def _wished(self, ex: Extraction, mode: str, governor: Extraction | None) -> bool:
         """Whether ``ex`` is what the subject of a verb of wanting (frame ``request``) wishes another party would
-        or will do ("Chile hopes *Peru would leave*"): a wish, neither that party's intent nor its act ("Chile
-        hopes to leave", its own subject, is Chile's intent)."""
+        or will do ("Chile hopes *Peru would leave*"), or what others expect of its subject ("Peru *is expected
+        to* sign"): a wish or a forecast, neither that party's intent nor its act ("Chile hopes to leave", its
+        own subject, is Chile's intent; "Chile expects to sign" too)."""
+        if _EXPECTED.search(ex.relation):
+            return True
         if mode not in ("hypothetical", "future") or governor is None or not ex.subject.text:
             return False
         if not governor.subject.text or self.lexicon.frame(governor.lemma) != "request":

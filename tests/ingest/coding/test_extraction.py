@@ -250,6 +250,16 @@ def test_what_a_party_hopes_another_would_do_is_no_event_of_the_other(open_coder
     assert [e.cameo[:2] for e in events] == ["03"]
 
 
+def test_what_others_expect_of_a_party_is_no_intent_of_its_own(open_coder):
+    """"Rome is expected to sign": a forecast; "Rome expects to sign": Rome's intent."""
+    art, ex = make("Rome is expected to sign a treaty with Athens.", "Rome", "is expected to sign", "sign",
+                   "a treaty", extras=[("other", "with", "Athens")], mode="intended")
+    assert codes(open_coder, art, ex) == []
+    art, ex = make("Rome expects to sign a treaty with Athens.", "Rome", "expects to sign", "sign", "a treaty",
+                   extras=[("other", "with", "Athens")], mode="intended")
+    assert [c[:2] for c, _, _ in codes(open_coder, art, ex)] == ["03"]
+
+
 def test_a_plain_negation_is_no_event_but_a_refusal_is(coder):
     """"have not met" says nothing was done; "will not meet" and "refused to meet" refuse."""
     art, ex = make("Oslo has not met Rome officials.", "Oslo", "has not met", "meet", "Rome officials",
