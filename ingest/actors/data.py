@@ -63,6 +63,9 @@ class Entry:
     actor: Actor | None = None
     role: str | None = None
     person_role: bool = False
+    #: a person's one-word name where the dictionary gives it no longer one (Phoenix's "HASSAN_"): a different
+    #: given name before it in the text names somebody else ("Margaret Hassan")
+    surname_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)

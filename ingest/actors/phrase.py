@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 
 from geokg.ingest.actors.data import (
     CodingContext,
+    Entry,
     TermMatch,
     alias_tuple,
     merge_actor,
@@ -94,7 +95,7 @@ class PhraseRules(Gazetteer):
             if org is not None and org.actor is not None:
                 return with_alias(org.actor, alias)
             known = hm.first("person")
-            if known is not None and known.actor is not None:
+            if known is not None and known.actor is not None and not self._another_bearer(v, known):
                 return self._person(known.actor, v.premods, context, alias, v.former)
         # 2. person names
         person = self._person_name(v)
@@ -160,6 +161,20 @@ class PhraseRules(Gazetteer):
         return _PhraseView(words, head, label, persons, context, alias, matches, at, hm, premods, post,
                            post_place, post_unknown, former)
 
+    def _another_bearer(self, v: _PhraseView, known: Entry) -> bool:
+        """Whether the one-word name of a dictionary person (``Entry.surname_only``) names somebody else here: a
+        given name of its own before it ("*Margaret* Hassan", not "*President* Hassan"), or the article named
+        another bearer of it ("Hassan" after "Margaret Hassan")."""
+        if not known.surname_only or v.hm.end - v.hm.start != 1:
+            return False
+        head, words = v.head, v.words
+        before = words[head - 1] if head > 0 else ""
+        if (before[:1].isupper() and before.isalpha() and (head - 1) not in v.at
+                and before.lower() not in self.words["titles"] and before.lower() not in DETERMINERS):
+            return True
+        seen = v.context.people.get(words[head].lower()) if v.context is not None else None
+        return seen is not None and known.actor is not None and seen.id != known.actor.id
+
     def _one_person(self, v: _PhraseView) -> bool:
         """Whether the head is a nationality word counted as a noun ("*a* Palestinian", "*an*
         American from Ohio", "two Italian" in a headline): a person of the country even where
@@ -212,6 +227,10 @@ class PhraseRules(Gazetteer):
                 v.label == "PERSON" and not gazetteer_head and (hm is None or hm.first("role") is None or name_like)):
             span = next(((s, e) for s, e in v.persons if s <= head < e), None)
             name_words = words[span[0]:span[1]] if span else name_run(words, head, v.at, titles, name_like)
+            start = span[0] if span else head - len(name_words) + 1
+            # "*Briton* Ana Ruiz", an entity that took in the nationality before the name: a modifier, not a name
+            while len(name_words) > 1 and (m := v.at.get(start)) is not None and m.first("demonym", "adjective"):
+                name_words, start = name_words[1:], start + 1
             name_words = strip_titles(name_words, titles)
             if name_words:
                 return self._named_person(" ".join(name_words), v.premods, v.context, v.alias, v.former)

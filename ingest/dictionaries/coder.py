@@ -217,7 +217,9 @@ def actor_entries(actors: Iterable[DatedActor], sectors: frozenset[str], countri
         elif a.codes:
             actor = Actor(f"person:{slug(a.names[0])}", display, "person", iso, sector, None, (display,))
             dated[actor.id] = (a, actor)
-            entries.extend((_entry_name(n), Entry("person", iso3=iso, sector=sector, actor=actor)) for n in a.names)
+            alone = all(" " not in n.strip() for n in a.names)  # "HASSAN_": no given name to tell him by
+            entries.extend((_entry_name(n), Entry("person", iso3=iso, sector=sector, actor=actor, surname_only=alone))
+                           for n in a.names)
         elif len(code) == 3 and iso:
             entries.extend((_entry_name(n), Entry("name", iso3=iso)) for n in a.names)
         else:

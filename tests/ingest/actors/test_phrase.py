@@ -441,3 +441,18 @@ def test_an_industrys_giant_or_group_is_a_business_of_its_country(coder, text, h
 def test_armed_people_of_a_country_are_an_armed_force_not_its_civilians(coder):
     assert code(coder, "four armed Peruvians", "Peruvians")[:3] == ("actor:PER-UAF", "PER", "UAF")
     assert code(coder, "four Peruvians", "Peruvians")[:3] == ("actor:PER-CVL", "PER", "CVL")
+
+
+def test_a_nationality_the_person_entity_took_in_is_no_part_of_the_name(coder):
+    import spacy
+    from spacy.tokens import Doc
+
+    # the parser's PERSON entity "Briton Ana Ruiz": Ana Ruiz, British
+    words = ["Briton", "Ana", "Ruiz", "appealed", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True, True, True, False, False],
+              pos=["PROPN", "PROPN", "PROPN", "VERB", "PUNCT"], heads=[2, 2, 3, 3, 3],
+              deps=["compound", "compound", "nsubj", "ROOT", "punct"],
+              ents=["B-PERSON", "I-PERSON", "I-PERSON", "O", "O"])
+    arg = Argument("subject", "Briton Ana Ruiz", 0, 15, head="Ruiz", label="PERSON")
+    assert [(a.id, a.name, a.country) for a in coder.code_arguments(arg, doc=doc)] == [
+        ("person:ana-ruiz", "Ana Ruiz", "GBR")]

@@ -177,6 +177,21 @@ def test_dated_actor_as_of_the_article_date(tmp_path):
     assert codes == {2011: ("person:arlo-vancetti", "MEX", "GOV"), 2020: ("person:arlo-vancetti", "MEX", "ELI")}
 
 
+def test_a_one_word_dictionary_name_with_another_given_name_is_somebody_else(tmp_path):
+    # the dictionary knows a "Vancetti" by that one word only (as Phoenix knows a "HASSAN_")
+    people = tmp_path / "Mine.actors.txt"
+    people.write_text("VANCETTI_\n\t[MEXELI]\n\t[MEXGOV 100101-121231]\n")
+    coder = build_coder([people], backoff=False, discards=False, actors=False)
+    code = coder.actors.code_entity
+    assert code("Vancetti", "PERSON").id == code("President Vancetti", "PERSON").id == "person:vancetti"
+    other = code("Chilean Lena Vancetti", "PERSON")  # a given name of her own, and a nationality
+    assert (other.id, other.name, other.country) == ("person:lena-vancetti", "Lena Vancetti", "CHL")
+    # a person the dictionary names in full keeps its other forms ("Arlo Vancetti", "Vancetti")
+    people.write_text("ARLO_VANCETTI_\n+VANCETTI_\n\t[MEXELI]\n\t[MEXGOV 100101-121231]\n")
+    coder = build_coder([people], backoff=False, discards=False, actors=False)
+    assert coder.actors.code_entity("Lena Vancetti", "PERSON").id == "person:arlo-vancetti"
+
+
 def test_user_agents_give_unknown_nouns_a_sector(tmp_path):
     agents = tmp_path / "Mine.agents.txt"
     agents.write_text("LANCER [~MIL]\n")
