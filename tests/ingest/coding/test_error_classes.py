@@ -260,6 +260,21 @@ def test_political_dyad():
     assert political_dyad(None, shop, "190") and not political_dyad(Actor("person:x", "X", "person"), None, "190")
 
 
+def test_people_act_politically_by_protest_or_on_a_political_actor(coder):
+    """Ordinary people's acts other than protest, demand, disapproval, rejection or violence are events only when
+    aimed at a political actor (rules.PEOPLE_ROOTS)."""
+    cvl = Actor("actor:CHL-CVL", "Chileans", "group", "CHL", "CVL")
+    chile = Actor("country:CHL", "Chile", "country", "CHL")
+    assert political_dyad(cvl, chile, "141") and political_dyad(cvl, chile, "112") and political_dyad(cvl, chile, "180")
+    assert not political_dyad(cvl, chile, "051") and not political_dyad(cvl, Actor("country:PER", "Peru", "country", "PER"), "043")
+    art, ex = make("Thousands of Chileans welcomed the Peruvian singer.", "Thousands of Chileans", "welcomed", "welcome",
+                   "the Peruvian singer")
+    assert codes(coder, art, ex) == []
+    art, ex = make("Thousands of Chileans welcomed the Peruvian president.", "Thousands of Chileans", "welcomed",
+                   "welcome", "the Peruvian president")
+    assert codes(coder, art, ex) == [("043", "actor:CHL-CVL", "actor:PER-GOV")]
+
+
 def test_a_lawsuit_between_companies_of_one_country_is_no_event(coder):
     art, ex = make("Two Italian carmakers sued an Italian airline.", "Two Italian carmakers", "sued", "sue",
                    "an Italian airline")
