@@ -42,6 +42,7 @@ from geokg.ingest.coding.lexicon import NO_EVENT, VerbLexicon, read_rows
 from geokg.ingest.coding.rules import (
     AGENTLESS_ROOTS,
     DOMESTIC_PREFIXES,
+    CUT_CODES,
     DYADIC_ROOTS,
     HOSTED_CODES,
     MODAL_RE,
@@ -102,7 +103,7 @@ class ExtractionCoder(TargetRules, SourceRules):
         self.event_sectors = dict(event_sectors or {})
         self.event_codes = dict(event_codes or {})
         #: roots whose events need a target (:func:`~geokg.ingest.coding.rules.drop_targetless`)
-        self.dyadic_roots = DYADIC_ROOTS | PARTY_ROOTS | HOSTED_CODES | PRAISE_CODES
+        self.dyadic_roots = DYADIC_ROOTS | PARTY_ROOTS | HOSTED_CODES | PRAISE_CODES | CUT_CODES
         for code in self.event_codes.values():
             if code not in table:
                 raise KeyError(f"roles_event_codes: unknown CAMEO code {code!r}")

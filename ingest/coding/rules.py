@@ -36,6 +36,7 @@ __all__ = [
     "self_directed",
     "hyphen_prefix",
     "AGENTLESS_ROOTS",
+    "CUT_CODES",
     "DYADIC_ROOTS",
     "HOSTED_CODES",
     "PARTY_ROOTS",
@@ -115,6 +116,12 @@ PARTY_ROOTS = frozenset({"01", "02", "04", "08", "13"})
 #: CAMEO codes of a visit (make, host, meet at a third place), which no event has without its other side: "the vice
 #: president arrived", "the minister paid a visit" name no host (:func:`drop_targetless` reads them beside the roots).
 HOSTED_CODES = frozenset({"042", "043", "044"})
+#: CAMEO's root of reduced relations (16: "suspended aid", "cut ties") and codes of people arrested or expelled (173,
+#: 174; :data:`PEOPLE_CODES`), which no event has without whom it is done to either (:func:`drop_targetless`): of 5
+#: judged AG News events of them without a target, none was right (a court suspending a hearing, "jailed" whom the
+#: actors miss).  Not the rest of root 17: a thing seized or destroyed has no target when its owner is not named
+#: (:data:`OWNER_TARGETS`), and repression (175) is aimed at the country where it happens.
+CUT_CODES = frozenset({"16", "173", "174"})
 #: CAMEO's code of praise ("praise or endorse", 051), which no event has without whom it praises either: of 9 judged AG
 #: News events of it without a target, 1 was right ("hailed the accord" reached by parties the text names,
 #: "congratulated the scientists", "gave thanks").  Not the rest of root 05: a defence (052) stands without a
@@ -495,13 +502,14 @@ def drop_consequences(events: list[Event], doc) -> list[Event]:
     return [e for e in events if id(e) not in drop] if drop else events
 
 
-def drop_targetless(events: list[Event],
-                    roots: frozenset[str] = DYADIC_ROOTS | PARTY_ROOTS | HOSTED_CODES | PRAISE_CODES) -> list[Event]:
+def drop_targetless(events: list[Event], roots: frozenset[str] = DYADIC_ROOTS | PARTY_ROOTS | HOSTED_CODES
+                    | PRAISE_CODES | CUT_CODES) -> list[Event]:
     """Drop the events of an act done to a party (``roots``: CAMEO roots, :data:`DYADIC_ROOTS` and
-    :data:`PARTY_ROOTS`, or full codes, :data:`HOSTED_CODES` and :data:`PRAISE_CODES`) whose party was not
-    found: "demanded a response", "condemned the decision", "attacked in the north" say that something was done
-    to someone, "appealed for calm" and "held talks" that someone was asked or met, "arrived for a visit" that
-    someone was visited, and "hailed the accord" that someone was praised; a record without that someone is
+    :data:`PARTY_ROOTS`, or full codes, :data:`HOSTED_CODES`, :data:`PRAISE_CODES` and :data:`CUT_CODES`) whose
+    party was not found: "demanded a response", "condemned the decision", "attacked in the north" say that something
+    was done to someone, "appealed for calm" and "held talks" that someone was asked or met, "arrived for a visit"
+    that someone was visited, "hailed the accord" that someone was praised, and "suspended aid" or "jailed" that
+    someone lost it or was jailed; a record without that someone is
     incomplete, not an event of its own (PETRARCH's events are dyads).
     Intents, investigations, rejections, protests and shows of force may stand without a target ("vowed to
     rebuild", "opened an inquiry", "refused to resign", "staged a protest", "put troops on alert"), and so may a
