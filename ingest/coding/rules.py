@@ -361,7 +361,7 @@ def background_clause(ex: Extraction, doc) -> bool:
     if verb is None:
         return False
     if ex.kind == "nominal":  # ... but an act someone claims is news ("took responsibility *for the attack*")
-        return _background_noun(verb) and not (ex.subject.text and _claimed(verb))
+        return _background_noun(verb) and not ((ex.subject.text or _in_phrase(verb) is not verb) and _claimed(verb))
     if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in CLAIM_NOUNS:
         return True  # "rejected allegations *that he had collaborated*": a claim, not an event
     return verb.dep_ == "relcl" and any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
@@ -372,11 +372,23 @@ CLAIM_NOUNS = frozenset({"allegation", "report", "claim", "accusation", "charge"
                           "suggestion", "speculation", "suspicion", "assertion", "belief", "fear", "hope"})
 
 
+def _in_phrase(noun):
+    """The word by which ``noun`` hangs from a preposition: itself ("over *attacks*"), the first of its conjuncts
+    ("in the abduction and *assault*"), or the gerund whose object it is ("charged with orchestrating *the
+    bombing*"); None when it hangs from none."""
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    if noun.dep_ == "dobj" and noun.head.tag_ == "VBG" and noun.head.dep_ == "pcomp":
+        noun = noun.head
+    return noun if noun.dep_ in ("pobj", "pcomp") else None
+
+
 def _claimed(noun) -> bool:
     """Whether ``noun`` is what "responsibility for" names (the extractor gives it the claimer as
     subject: :func:`geokg.ingest.extract.nominal.nominal_frames`)."""
+    noun = _in_phrase(noun) or noun
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "for":
+    if noun.dep_ not in ("pobj", "pcomp") or prep.lower_ != "for":
         return False
     owner = prep.head
     return owner.lemma_.lower() == "responsibility" or any(
@@ -385,9 +397,10 @@ def _claimed(noun) -> bool:
 
 def _background_noun(noun) -> bool:
     """An event noun mentioned in passing: inside a prepositional phrase ("protests against
-    *the war* in X", "the spate of *attacks*", "steps back over *attacks*") or owned by a
+    *the war* in X", "the spate of *attacks*", "steps back over *attacks*", "charged in the abduction and
+    *assault*", "charged with orchestrating *the bombing*": :func:`_in_phrase`) or owned by a
     relative pronoun ("whose *fight*"), not the subject or object of its own clause."""
-    if noun.dep_ == "pobj":
+    if _in_phrase(noun) is not None:
         return True
     return any(c.dep_ == "poss" and c.lower_ == "whose" for c in noun.children)
 

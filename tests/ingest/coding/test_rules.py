@@ -131,3 +131,43 @@ def test_small_rules():
     assert is_title_case("Mexico Rejects US Military Action") and not is_title_case("Mexico rejects the plan")
     assert is_state([MEX]) and is_state([]) is None
     assert not is_state([Actor("actor:MEX-CRM", "Mexican cartel", "group", "MEX", "CRM")])
+
+
+def _nominal(words, heads, deps, tags, noun: int) -> tuple[Extraction, "Doc"]:
+    """A hand-parsed Doc and the nominal extraction of its word ``noun``."""
+    import spacy
+    from spacy.tokens import Doc
+
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags,
+              lemmas=[w.lower() for w in words], sent_starts=[True] + [False] * (len(words) - 1))
+    k = doc[noun].idx
+    ex = Extraction("a", 0, 0, len(doc.text), Argument("subject", "", 0, 0), doc[noun].text, doc[noun].lemma_,
+                    k, k + len(doc[noun]), kind="nominal")
+    return ex, doc
+
+
+def test_an_event_noun_named_in_a_charge_is_background():
+    from geokg.ingest.coding.rules import background_clause
+
+    # "A court charged the leader with orchestrating the bombing": the bombing hangs from "with" through a gerund
+    words = ["A", "court", "charged", "the", "leader", "with", "orchestrating", "the", "bombing"]
+    ex, doc = _nominal(words, [1, 2, 2, 4, 2, 2, 5, 8, 6],
+                       ["det", "nsubj", "ROOT", "det", "dobj", "prep", "pcomp", "det", "dobj"],
+                       ["DT", "NN", "VBD", "DT", "NN", "IN", "VBG", "DT", "NN"], 8)
+    assert background_clause(ex, doc)
+    # "The leader was charged in the abduction and assault": the second conjunct is in the phrase too
+    words = ["The", "leader", "was", "charged", "in", "the", "abduction", "and", "assault"]
+    ex, doc = _nominal(words, [1, 3, 3, 3, 3, 6, 4, 6, 6],
+                       ["det", "nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "cc", "conj"],
+                       ["DT", "NN", "VBD", "VBN", "IN", "DT", "NN", "CC", "NN"], 8)
+    assert background_clause(ex, doc)
+    # "Rebels claimed responsibility for carrying out the attack": a claimed act is news
+    words = ["Rebels", "claimed", "responsibility", "for", "carrying", "out", "the", "attack"]
+    ex, doc = _nominal(words, [1, 1, 1, 2, 3, 4, 7, 4],
+                       ["nsubj", "ROOT", "dobj", "prep", "pcomp", "prt", "det", "dobj"],
+                       ["NNS", "VBD", "NN", "IN", "VBG", "RP", "DT", "NN"], 7)
+    assert not background_clause(ex, doc)
+    # "The bombing killed ten": the subject of its own clause
+    words = ["The", "bombing", "killed", "ten"]
+    ex, doc = _nominal(words, [1, 2, 2, 2], ["det", "nsubj", "ROOT", "dobj"], ["DT", "NN", "VBD", "CD"], 1)
+    assert not background_clause(ex, doc)
