@@ -171,6 +171,15 @@ def test_a_countrys_delegates_to_an_international_body_are_the_countrys(coder, t
     assert coder.code_argument(arg(text, head)).id == expected
 
 
+@pytest.mark.parametrize("text, head", [("European nations", "nations"), ("some European countries", "countries"),
+                                        ("EU member states", "states"), ("NATO countries", "countries")])
+def test_a_bodys_member_states_are_not_the_body(coder, text, head):
+    assert coder.code_argument(arg(text, head)) is None
+    # the body itself, its leaders and its members as people stay the body's
+    assert coder.code_argument(arg("the European Union", "Union")).id == "org:eu"
+    assert coder.code_argument(arg("European leaders", "leaders")).id == "org:eu"
+
+
 def test_a_leader_of_a_body_of_another_sector_is_of_that_body_not_the_government(coder):
     assert coder.code_argument(arg("the leader of a Peruvian rebel group", "leader")).id == "actor:PER-REB"
     assert coder.code_argument(arg("leaders of a Chilean militant group", "leaders")).id == "actor:CHL-REB"
