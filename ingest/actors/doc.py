@@ -193,9 +193,15 @@ def _name_before_verb(ent, common: frozenset[str]):
     doc = ent.doc
     verbs = (VERB, AUX)
     for k, token in enumerate(ent):
-        if token.pos in verbs or (common and token.lower_ in common and token.lower_ not in NAME_PARTICLES):
+        if token.pos in verbs or (common and (token.lower_ in common or token.tag_ in _COMMON_TAGS)
+                                  and token.lower_ not in NAME_PARTICLES):
             return Span(doc, ent.start, ent.start + k, label=ent.label) if k else None
     return ent
+
+
+#: Tags of words no name is made of, though a Title Case headline capitalises them: a plural common noun
+#: ("*Saboteurs* Blow Up Pipeline") or an adjective ("*Qassam* Rockets Hit Town").
+_COMMON_TAGS = frozenset({"NNS", "JJ", "JJR", "JJS"})
 
 
 def _title_case(sent) -> bool:

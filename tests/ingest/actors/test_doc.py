@@ -119,3 +119,18 @@ def test_person_name_stops_at_a_common_word_in_a_headline():
               ents=["B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"],
               sent_starts=[True, False, False, False, False, False, True, False, False, False])
     assert [text for _, label, text in DocIndex(doc).entities] == ["Vega", "Ruiz Plan"]
+
+
+def test_person_name_stops_at_a_plural_noun_or_an_adjective_in_a_headline():
+    # "Wreckers Blow Up Pipeline": the tagger calls the capitalised word a plural common noun, the NER a person
+    words = ["Wreckers", "Blow", "Up", "Pipeline", "In", "Peru", ".", "A", "pipeline", "burned", "."]
+    pos = ["NOUN", "VERB", "ADP", "PROPN", "ADP", "PROPN", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
+    tags = ["NNS", "VBP", "RP", "NNP", "IN", "NNP", ".", "DT", "NN", "VBD", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "B-GPE", "O", "O", "O", "O", "O"]
+    starts = [True] + [False] * 6 + [True] + [False] * 3
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, tags=tags, ents=ents, sent_starts=starts)
+    assert [label for _, label, _ in DocIndex(doc).entities] == ["GPE"]
+    tags[0] = "NNP"  # "Ruiz Blows Up Pipeline": a proper noun stays a name
+    doc = Doc(spacy.blank("en").vocab, words=["Ruiz", *words[1:]], pos=["PROPN", *pos[1:]], tags=tags, ents=ents,
+              sent_starts=starts)
+    assert [text for _, label, text in DocIndex(doc).entities] == ["Ruiz", "Peru"]
