@@ -29,6 +29,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from geokg.ingest.actors.allegiance import follows
 from geokg.ingest.actors.words import NAME_PARTICLES
 from geokg.ingest.records import Argument
 
@@ -121,7 +122,8 @@ class DocIndex:
         right = arg.end
         edge = token.right_edge.i
         edge_end = rows[edge][0] + rows[edge][1]
-        if (edge_end > right and all(rows[k][2] not in verbs for k in range(head + 1, edge + 1))
+        if (edge_end > right and _no_clause([k for k in range(head + 1, edge + 1) if rows[k][2] in verbs], head,
+                                            lambda k: text[rows[k][0]:rows[k][0] + rows[k][1]])
                 and not _role_marker(self.text, arg.end)):
             right = edge_end
         return (left, right)
@@ -232,10 +234,20 @@ def noun_phrase(arg: Argument, doc) -> tuple[int, int] | None:
     # the extractor may cut the phrase's trailing prepositional phrase ("Rebels [in the Ivory Coast]")
     right = arg.end
     edge = head.right_edge
-    if (edge.idx + len(edge.text) > right and all(t.pos_ not in ("VERB", "AUX") for t in doc[head.i + 1: edge.i + 1])
+    if (edge.idx + len(edge.text) > right
+            and _no_clause([t.i for t in doc[head.i + 1: edge.i + 1] if t.pos_ in ("VERB", "AUX")], head.i,
+                           lambda k: doc[k].text)
             and not _role_marker(doc.text, arg.end)):
         right = edge.idx + len(edge.text)
     return (left, right)
+
+
+def _no_clause(verbs: list[int], head: int, word) -> bool:
+    """Whether the words after a noun phrase's head up to its right edge make no clause of their own: no verb
+    among them (token indices ``verbs``), or only the participle right after the head that says whom the phrase
+    follows ("the group *led* by Abu Ali", :func:`~geokg.ingest.actors.allegiance.follows`; ``word`` gives a
+    token's text by index)."""
+    return not verbs or (verbs == [head + 1] and follows(word(head + 1), word(head + 2)))
 
 
 #: Words after a noun phrase that start no part of it: a role or a comparison ("killed five guards *as* the Peruvian

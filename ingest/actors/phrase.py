@@ -33,6 +33,7 @@ from geokg.ingest.actors.data import (
     merge_actor,
     with_alias,
 )
+from geokg.ingest.actors.allegiance import ARMED_SECTORS, followed_actor
 from geokg.ingest.actors.gazetteer import Gazetteer
 from geokg.ingest.actors.words import (
     CLAUSE_WORDS,
@@ -92,6 +93,9 @@ class PhraseRules(Gazetteer):
                 e.kind == "org" and e.actor is not None and e.actor.kind == "igo" for m in v.premods for e in m.entries):
             return None  # "European nations", "NATO countries": the body's members, not the body
         hm = v.hm
+        led = self._follower(v)
+        if led is not None:
+            return led
         # 1. organisations and known people
         if hm is not None:
             org = hm.first("org")
@@ -128,6 +132,24 @@ class PhraseRules(Gazetteer):
             armed = any(w.lower() == "armed" for w in words[:head])
             return self.sector_actor(premod_country or dem.iso3, "UAF" if armed else "CVL", alias)
         return None
+
+    def _follower(self, v: _PhraseView) -> Actor | None:
+        """A group or armed men named by whom they follow (:mod:`~geokg.ingest.actors.allegiance`): "the group led
+        by Abu Ali" is Abu Ali's actor, "militiamen loyal to a Chilean cleric" Chile's armed men; else None."""
+        role = v.hm.first("role") if v.hm is not None else None
+        band = role is not None and role.sector is None and v.words[v.head].lower() in self.words["band_heads"]
+        if country_of(v.premods) or not band and (role is None or role.sector not in ARMED_SECTORS):
+            return None  # "an Iraqi group linked to X" is Iraqi whoever it follows
+
+        def code(start: int, end: int) -> Actor | None:
+            persons = [(a - start, b - start) for a, b in v.persons if a >= start and b <= end]
+            sub = v.words[start:end]
+            return self.code_phrase(sub, len(sub) - 1, "PERSON" if persons else "", persons, v.context, " ".join(sub))
+
+        led = followed_actor(v.words, v.head, band, code, self.is_known)
+        if led is None:
+            return None
+        return with_alias(led, v.alias) if band else self.sector_actor(led.country, role.sector, v.alias)
 
     def _view(self, words: list[str], head: int, label: str, persons, context: CodingContext | None,
               alias: str) -> _PhraseView:
