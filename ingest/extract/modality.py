@@ -97,11 +97,27 @@ def own_mode(verb: Token, lex: Lexicon, tab: DocTable | None = None) -> str:
             mode = "future"
         elif tab.lemma[h] == "be" and any(dep[c] == "aux" and lower[c] == "to" for c in children[i]):
             mode = "future"  # "is to address", "are to meet": arranged, not yet done
-    if mode == "asserted" and _headline_infinitive(i, tab):
+    if mode == "asserted" and (_headline_infinitive(i, tab) or _future_time_clause(i, lex, tab)):
         mode = "future"
     if _conditional_at(i, lex, tab):
         mode = "hypothetical"
     return mode
+
+
+#: Subordinators of a time clause, whose present tense takes the time of its main clause.
+_TIME_MARKS = frozenset({"when", "once", "after", "before", "until", "till", "whenever"})
+
+
+def _future_time_clause(i: int, lex: Lexicon, tab: DocTable) -> bool:
+    """Whether token ``i`` is the present-tense verb of a time clause under a verb in the future: "the talks will
+    open *when* the envoy *arrives*" -- the arrival is to come, as the opening is."""
+    if tab.dep[i] != "advcl" or tab.tag[i] not in ("VBZ", "VBP"):
+        return False
+    if not any(tab.dep[c] in ("mark", "advmod") and tab.lower[c] in _TIME_MARKS for c in tab.children[i]):
+        return False
+    h = tab.head[i]
+    return any(tab.dep[c] == "aux" and tab.tag[c] == "MD" and lex.modals.get(tab.lower[c]) == "future"
+               for c in tab.children[h])
 
 
 def _headline_infinitive(i: int, tab: DocTable) -> bool:
