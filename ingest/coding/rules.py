@@ -116,12 +116,14 @@ PARTY_ROOTS = frozenset({"01", "02", "04", "08", "13"})
 #: CAMEO codes of a visit (make, host, meet at a third place), which no event has without its other side: "the vice
 #: president arrived", "the minister paid a visit" name no host (:func:`drop_targetless` reads them beside the roots).
 HOSTED_CODES = frozenset({"042", "043", "044"})
-#: CAMEO's root of reduced relations (16: "suspended aid", "cut ties") and codes of people arrested or expelled (173,
-#: 174; :data:`PEOPLE_CODES`), which no event has without whom it is done to either (:func:`drop_targetless`): of 5
-#: judged AG News events of them without a target, none was right (a court suspending a hearing, "jailed" whom the
-#: actors miss).  Not the rest of root 17: a thing seized or destroyed has no target when its owner is not named
+#: CAMEO's root of reduced relations (16: "suspended aid", "cut ties"), codes of people arrested or expelled (173,
+#: 174; :data:`PEOPLE_CODES`) and the intent to meet (036, a meeting or visit to come), which no event has without
+#: whom it is done to or met either (:func:`drop_targetless`): of 5 judged AG News events of 16, 173 and 174 without
+#: a target, none was right (a court suspending a hearing, "jailed" whom the actors miss), and of 6 of 036, 2 ("will
+#: meet his counterparts", named only as "eighteen nations"; a cabinet meeting, a press conference, a hunting trip).
+#: Not the rest of root 17: a thing seized or destroyed has no target when its owner is not named
 #: (:data:`OWNER_TARGETS`), and repression (175) is aimed at the country where it happens.
-CUT_CODES = frozenset({"16", "173", "174"})
+CUT_CODES = frozenset({"16", "173", "174", "036"})
 #: CAMEO's code of praise ("praise or endorse", 051), which no event has without whom it praises either: of 9 judged AG
 #: News events of it without a target, 1 was right ("hailed the accord" reached by parties the text names,
 #: "congratulated the scientists", "gave thanks").  Not the rest of root 05: a defence (052) stands without a
@@ -532,10 +534,12 @@ def drop_targetless(events: list[Event], roots: frozenset[str] = DYADIC_ROOTS | 
 
 
 def _members_meeting(event: Event) -> bool:
-    """Whether ``event`` is a consultation (CAMEO 04, not a visit) an international body holds with nobody else: its
-    members meet ("NATO leaders met"; not "the UN chief met *with* a visiting premier", whose party was missed)."""
+    """Whether ``event`` is a consultation (CAMEO 04, not a visit) or one to come (036) an international body holds
+    with nobody else: its members meet ("NATO leaders met", "EU ministers are to meet"; not "the UN chief met *with*
+    a visiting premier", whose party was missed)."""
     code, ex = event.cameo or "", event.extraction
-    return (code[:2] == "04" and code not in HOSTED_CODES and event.source is not None and event.source.kind == "igo"
+    return ((code[:2] == "04" or code == "036") and code not in HOSTED_CODES and event.source is not None
+            and event.source.kind == "igo"
             and ex.object is None and not any(x.prep == "with" for x in ex.extras))
 
 

@@ -92,7 +92,7 @@ def test_acts_done_to_a_party_need_their_target():
     assert drop_targetless([praised, condemned]) == [condemned]
     assert drop_targetless([replace(praised, target=USA)]) == [replace(praised, target=USA)]
     # suspended (relations, aid), jailed, expelled: whom?  A repression stands, aimed at the country where it happens
-    cut = [Event(i, ex, source=MEX, cameo=c) for i, c in (("s", "160"), ("j", "173"), ("x", "174"))]
+    cut = [Event(i, ex, source=MEX, cameo=c) for i, c in (("s", "160"), ("j", "173"), ("x", "174"), ("m", "036"))]
     repressed = Event("q", ex, source=MEX, cameo="175")
     assert drop_targetless([*cut, repressed]) == [repressed]
     assert drop_targetless([replace(e, target=USA) for e in cut]) == [replace(e, target=USA) for e in cut]
@@ -105,7 +105,8 @@ def test_acts_done_to_a_party_need_their_target():
     # a body's members meet among themselves, but need a host to visit, and a meeting with someone needs that one
     nato = Actor("org:nato", "NATO", "igo")
     summit, tour = Event("n", ex, source=nato, cameo="040"), Event("o", ex, source=nato, cameo="042")
-    assert drop_targetless([summit, tour]) == [summit]
+    to_meet = Event("f", ex, source=nato, cameo="036")  # "NATO ministers are to meet"
+    assert drop_targetless([summit, tour, to_meet]) == [summit, to_meet]
     met = _ex(0, relation="met")
     met_with = Event("w", replace(met, extras=(Argument("other", "a premier", 40, 49, prep="with"),)), source=nato,
                      cameo="040")
