@@ -195,6 +195,12 @@ class TargetRules:
         not Gaza's.  A thing defended is its owner's or holder's ("defended *Peru's* plan", "the right *of Peru* to
         act"), else no party's: no further look ("defended its record *in Peru*", "defended the invasion *of Peru*");
         not a pronoun ("defended *itself* against charges by Peru")."""
+        if code == _JUDICIAL and ex.object is not None:
+            # people (or files) handed over are the theme of judicial cooperation, whose partner is whom they go to:
+            # "extradited two drug lords *to Chile*"
+            found = next((f for x in ex.extras if x.prep == "to" for f in [usable(x)] if f), ())
+            if found:
+                return found
         owner = None if ex.object is None or self.actors.is_role_word(ex.object.head or "") else (
             _possessor(ex.object))
         if (code == _DEFEND and ex.object is not None and ex.object.text.lower().strip() not in PRONOUNS
@@ -682,6 +688,8 @@ class TargetRules:
         return None
 
 
+#: CAMEO's code of judicial cooperation (extradition, handing over suspects): its partner is whom they are sent to.
+_JUDICIAL = "063"
 #: Subordinators of a threat's condition (a threat only: an *if* also conditions promises, "will send aid if asked")
 _CONDITION_MARKS = frozenset({"if", "unless"})
 #: A possessive pronoun's people: "*his* (own) supporters", "their loyal followers"

@@ -424,3 +424,15 @@ def test_model_armed_people_killed_are_an_armed_force_not_civilians(nlp):
                            ("four Palestinians", "CVL")):
         events = model_events(nlp, coder, f"Israeli troops killed {people} on Saturday.")
         assert [(e.cameo, e.target and e.target.id) for e in events] == [("190", f"actor:PSE-{sector}")], people
+
+
+def test_judicial_cooperation_is_with_whom_people_are_handed_to(open_coder):
+    from coding_helpers import codes, make
+
+    # extradition: the drug lords are handed over, the partner is the country they go to
+    art, ex = make("Peru extradited two drug lords to Chile.", "Peru", "extradited", "extradite", "two drug lords",
+                   extras=[("other", "to", "Chile")])
+    assert codes(open_coder, art, ex) == [("063", "country:PER", "country:CHL")]
+    art, ex = make("Peru extradited two Chilean drug lords.", "Peru", "extradited", "extradite",
+                   "two Chilean drug lords")  # no recipient named: the people's country
+    assert [t for _, _, t in codes(open_coder, art, ex)] == ["actor:CHL-CRM"]
