@@ -13,7 +13,8 @@ Examples
 (4, 6)
 >>> allegiance_span(["militiamen", "loyal", "to", "a", "cleric", "in", "Lima"], 0)
 (3, 5)
->>> allegiance_span(["the", "group", "of", "Abu", "Ali"], 1), allegiance_span(["the", "group", "of", "Abu", "Ali"], 1, of=True)
+>>> words = ["the", "group", "of", "Abu", "Ali"]
+>>> allegiance_span(words, 1), allegiance_span(words, 1, of=True)
 (None, (3, 5))
 """
 

@@ -90,7 +90,8 @@ class PhraseRules(Gazetteer):
             return None  # "Peru's militia ally", "a Shining Path ally": the other side, whom the phrase does not name
         v = self._view(words, head, label, persons, context, alias)
         if words[head].lower() in self.words["member_heads"] and any(
-                e.kind == "org" and e.actor is not None and e.actor.kind == "igo" for m in v.premods for e in m.entries):
+                e.kind == "org" and e.actor is not None and e.actor.kind == "igo"
+                for m in v.premods for e in m.entries):
             return None  # "European nations", "NATO countries": the body's members, not the body
         hm = v.hm
         led = self._follower(v)

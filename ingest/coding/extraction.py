@@ -41,8 +41,8 @@ from geokg.ingest.coding.filters import (
 from geokg.ingest.coding.lexicon import NO_EVENT, VerbLexicon, read_rows
 from geokg.ingest.coding.rules import (
     AGENTLESS_ROOTS,
-    DOMESTIC_PREFIXES,
     CUT_CODES,
+    DOMESTIC_PREFIXES,
     DYADIC_ROOTS,
     HOSTED_CODES,
     MODAL_RE,

@@ -241,11 +241,13 @@ def political_dyad(source: Actor | None, target: Actor | None, code: str = "") -
     People act politically by protest, demand, disapproval, rejection or violence (:data:`PEOPLE_ROOTS`), or on a
     political actor: not by celebrating in their own country.
 
-    >>> fra, army = Actor("country:FRA", "France", "country", "FRA"), Actor("actor:FRA-MIL", "French army", "group", "FRA", "MIL")
+    >>> fra = Actor("country:FRA", "France", "country", "FRA")
+    >>> army = Actor("actor:FRA-MIL", "French army", "group", "FRA", "MIL")
     >>> political_dyad(cvl, fra, "141"), political_dyad(cvl, fra, "051"), political_dyad(cvl, army, "043")
     (True, False, True)
     """
-    if (code and source is not None and source.sector in PEOPLE_SECTORS and code[:2] not in PEOPLE_ROOTS | POLITICAL_ROOTS
+    if (code and source is not None and source.sector in PEOPLE_SECTORS
+            and code[:2] not in PEOPLE_ROOTS | POLITICAL_ROOTS
             and not (target is not None and (target.kind == "igo" or (target.sector or "") in POLITICAL_SECTORS))):
         return False
     actors = [a for a in (source, target) if a is not None]

@@ -265,8 +265,9 @@ def test_people_act_politically_by_protest_or_on_a_political_actor(coder):
     aimed at a political actor (rules.PEOPLE_ROOTS)."""
     cvl = Actor("actor:CHL-CVL", "Chileans", "group", "CHL", "CVL")
     chile = Actor("country:CHL", "Chile", "country", "CHL")
-    assert political_dyad(cvl, chile, "141") and political_dyad(cvl, chile, "112") and political_dyad(cvl, chile, "180")
-    assert not political_dyad(cvl, chile, "051") and not political_dyad(cvl, Actor("country:PER", "Peru", "country", "PER"), "043")
+    assert all(political_dyad(cvl, chile, code) for code in ("141", "112", "180"))
+    peru = Actor("country:PER", "Peru", "country", "PER")
+    assert not political_dyad(cvl, chile, "051") and not political_dyad(cvl, peru, "043")
     art, ex = make("Thousands of Chileans welcomed the Peruvian singer.", "Thousands of Chileans", "welcomed", "welcome",
                    "the Peruvian singer")
     assert codes(coder, art, ex) == []

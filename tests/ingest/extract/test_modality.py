@@ -190,12 +190,12 @@ def test_a_time_clause_under_a_future_verb_is_future() -> None:
                ["talk", "will", "open", "when", "Oslo", "sign"])
     assert own_mode(doc[5], LEX) == "future"
     # ... not under a verb in the past, nor a clause of reason
-    doc = sent(["Talks", "opened", "when", "Oslo", "signed"], [1, 1, 4, 4, 1], ["nsubj", "ROOT", "advmod", "nsubj", "advcl"],
-               ["NOUN", "VERB", "SCONJ", "PROPN", "VERB"], ["NNS", "VBD", "WRB", "NNP", "VBD"],
+    doc = sent(["Talks", "opened", "when", "Oslo", "signed"], [1, 1, 4, 4, 1],
+               ["nsubj", "ROOT", "advmod", "nsubj", "advcl"], ["NOUN", "VERB", "SCONJ", "PROPN", "VERB"], ["NNS", "VBD", "WRB", "NNP", "VBD"],
                ["talk", "open", "when", "Oslo", "sign"])
     assert own_mode(doc[4], LEX) == "asserted"
-    doc = sent([*words[:3], "because", *words[4:]], [2, 2, 2, 5, 5, 2], ["nsubj", "aux", "ROOT", "mark", "nsubj", "advcl"],
-               ["NOUN", "AUX", "VERB", "SCONJ", "PROPN", "VERB"], ["NNS", "MD", "VB", "IN", "NNP", "VBZ"],
+    doc = sent([*words[:3], "because", *words[4:]], [2, 2, 2, 5, 5, 2],
+               ["nsubj", "aux", "ROOT", "mark", "nsubj", "advcl"], ["NOUN", "AUX", "VERB", "SCONJ", "PROPN", "VERB"], ["NNS", "MD", "VB", "IN", "NNP", "VBZ"],
                ["talk", "will", "open", "because", "Oslo", "sign"])
     assert own_mode(doc[5], LEX) == "asserted"
 
