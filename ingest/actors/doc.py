@@ -202,7 +202,7 @@ def _name_before_verb(ent, common: frozenset[str]):
 
 
 #: Tags of words no name is made of, though a Title Case headline capitalises them: a plural common noun
-#: ("*Saboteurs* Blow Up Pipeline") or an adjective ("*Qassam* Rockets Hit Town").
+#: ("*Wreckers* Cut Power Lines") or an adjective ("*Rival* Gunmen Clash").
 _COMMON_TAGS = frozenset({"NNS", "JJ", "JJR", "JJS"})
 
 

@@ -383,8 +383,8 @@ CLAIM_NOUNS = frozenset({"allegation", "report", "claim", "accusation", "charge"
 
 def _in_phrase(noun):
     """The word by which ``noun`` hangs from a preposition: itself ("over *attacks*"), the first of its conjuncts
-    ("in the abduction and *assault*"), or the gerund whose object it is ("charged with orchestrating *the
-    bombing*"); None when it hangs from none."""
+    ("in a kidnapping and *assault*"), or the gerund whose object it is ("accused of planning *the raid*"); None
+    when it hangs from none."""
     while noun.dep_ == "conj" and noun.head is not noun:
         noun = noun.head
     if noun.dep_ == "dobj" and noun.head.tag_ == "VBG" and noun.head.dep_ == "pcomp":
@@ -406,8 +406,8 @@ def _claimed(noun) -> bool:
 
 def _background_noun(noun) -> bool:
     """An event noun mentioned in passing: inside a prepositional phrase ("protests against
-    *the war* in X", "the spate of *attacks*", "steps back over *attacks*", "charged in the abduction and
-    *assault*", "charged with orchestrating *the bombing*": :func:`_in_phrase`) or owned by a
+    *the war* in X", "the spate of *attacks*", "steps back over *attacks*", "charged in a kidnapping and
+    *assault*", "accused of planning *the raid*": :func:`_in_phrase`) or owned by a
     relative pronoun ("whose *fight*"), not the subject or object of its own clause."""
     if _in_phrase(noun) is not None:
         return True
@@ -542,7 +542,7 @@ def drop_targetless(events: list[Event], roots: frozenset[str] = DYADIC_ROOTS | 
 
 def _members_meeting(event: Event) -> bool:
     """Whether ``event`` is a consultation (CAMEO 04, not a visit) or one to come (036) an international body holds
-    with nobody else: its members meet ("NATO leaders met", "EU ministers are to meet"; not "the UN chief met *with*
+    with nobody else: its members meet ("NATO leaders met", "NATO ministers are to meet"; not "the UN chief met *with*
     a visiting premier", whose party was missed)."""
     code, ex = event.cameo or "", event.extraction
     return ((code[:2] == "04" or code == "036") and code not in HOSTED_CODES and event.source is not None

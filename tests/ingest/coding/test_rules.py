@@ -151,14 +151,14 @@ def _nominal(words, heads, deps, tags, noun: int) -> tuple[Extraction, "Doc"]:
 def test_an_event_noun_named_in_a_charge_is_background():
     from geokg.ingest.coding.rules import background_clause
 
-    # "A court charged the leader with orchestrating the bombing": the bombing hangs from "with" through a gerund
-    words = ["A", "court", "charged", "the", "leader", "with", "orchestrating", "the", "bombing"]
+    # "A court charged the leader with planning the raid": the raid hangs from "with" through a gerund
+    words = ["A", "court", "charged", "the", "leader", "with", "planning", "the", "raid"]
     ex, doc = _nominal(words, [1, 2, 2, 4, 2, 2, 5, 8, 6],
                        ["det", "nsubj", "ROOT", "det", "dobj", "prep", "pcomp", "det", "dobj"],
                        ["DT", "NN", "VBD", "DT", "NN", "IN", "VBG", "DT", "NN"], 8)
     assert background_clause(ex, doc)
-    # "The leader was charged in the abduction and assault": the second conjunct is in the phrase too
-    words = ["The", "leader", "was", "charged", "in", "the", "abduction", "and", "assault"]
+    # "The leader was charged in the kidnapping and assault": the second conjunct is in the phrase too
+    words = ["The", "leader", "was", "charged", "in", "the", "kidnapping", "and", "assault"]
     ex, doc = _nominal(words, [1, 3, 3, 3, 3, 6, 4, 6, 6],
                        ["det", "nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "cc", "conj"],
                        ["DT", "NN", "VBD", "VBN", "IN", "DT", "NN", "CC", "NN"], 8)
