@@ -91,10 +91,11 @@ def test_acts_done_to_a_party_need_their_target():
     praised = Event("h", ex, source=MEX, cameo="051")
     assert drop_targetless([praised, condemned]) == [condemned]
     assert drop_targetless([replace(praised, target=USA)]) == [replace(praised, target=USA)]
-    # suspended (relations, aid), jailed, expelled: whom?  A repression stands, aimed at the country where it happens
+    # suspended, jailed, expelled, to meet, given aid, cooperated: with or to whom?  A repression stands, aimed at the
+    # country where it happens
     cut = [Event(i, ex, source=MEX, cameo=c) for i, c in (("s", "160"), ("j", "173"), ("x", "174"), ("m", "036"),
                                                            ("g", "070"), ("q", "073"), ("c", "061"))]
-    repressed = Event("q", ex, source=MEX, cameo="175")
+    repressed = Event("r", ex, source=MEX, cameo="175")
     assert drop_targetless([*cut, repressed]) == [repressed]
     assert drop_targetless([replace(e, target=USA) for e in cut]) == [replace(e, target=USA) for e in cut]
     assert drop_targetless([demanded], roots=frozenset()) == [demanded]  # EventCoder.dyadic_roots may keep them
