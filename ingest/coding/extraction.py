@@ -285,7 +285,8 @@ class ExtractionCoder(TargetRules, SourceRules):
             # the object of a verbal act is a stance whose owner is the target ("reject a *US offer*")
             theme = (hit is not None and hit == obj_index and code is not None
                      and self.table[code].quad_class in (2, 4)
-                     and self.lexicon.names_theme(lemma, ex.object.head or ex.object.text.split()[-1]))
+                     and any(self.lexicon.names_theme(lemma, head) for head in
+                             (ex.object.head or ex.object.text.split()[-1], self.lexicon.theme_head(ex)) if head))
             if code is not None and hit is None:  # a row without constraint: a fitting PETRARCH pattern is more specific
                 code, theme = next((c for c in [self.lexicon.specific_pattern(ex, lemma, code)] if c[0]), (code, theme))
         if code is None and ex.kind == "nominal":

@@ -530,11 +530,13 @@ class VerbLexicon:
             hit = found[key] = (lex, result)
         return hit[1]
 
-    def _measured(self, ex):
-        """``ex`` with its object's head read past a measure or count (``@MEASURES``) and its "of":
-        "provided two *tons* of food" -> food, for the back-off's patterns, which name the thing."""
+    def _measured(self, ex, classes: tuple[str, ...] = ("MEASURES",)):
+        """``ex`` with its object's head read past a measure or count (``@MEASURES``, or the word
+        classes ``classes``) and its "of": "provided two *tons* of food" -> food, for the back-off's
+        patterns, which name the thing."""
         obj = ex.object
-        if obj is None or singular((obj.head_lemma or obj.head or "").lower()) not in self.class_terms("MEASURES")[0]:
+        head = singular((obj.head_lemma or obj.head or "").lower()) if obj is not None else ""
+        if not any(head in self.class_terms(name)[0] for name in classes):
             return ex
         words = obj.text.split()
         lowered = [w.lower() for w in words]
@@ -551,6 +553,12 @@ class VerbLexicon:
     def measured_head(self, ex) -> str:
         """The head of the object of ``ex`` read past a measure or count (:meth:`_measured`), or ""."""
         obj = self._measured(ex).object
+        return (obj.head or "") if obj is not None else ""
+
+    def theme_head(self, ex) -> str:
+        """The head of the object of ``ex`` read past a measure, a count or a part of a body of people
+        (``@PARTS``: "sent 2,000 *members* of the National Guard" -> Guard), or ""."""
+        obj = self._measured(ex, ("MEASURES", "PARTS")).object
         return (obj.head or "") if obj is not None else ""
 
     def names_theme(self, lemma: str, head: str) -> bool:

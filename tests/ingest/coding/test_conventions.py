@@ -265,6 +265,14 @@ def test_drones_fired_or_launched_are_aerial_weapons_not_the_target(coder):
     assert codes(coder, art, ex) == [("195", "country:CHL", "country:PER")]
 
 
+def test_troops_sent_as_members_of_a_force_are_the_theme_not_the_target(coder):
+    # "sent 2,000 members of the Chilean army": the army is what is sent, as in "sent 2,000 troops"
+    art, ex = make("Chile sent 2,000 members of the Chilean army to Peru.", "Chile", "sent", "send",
+                   "2,000 members of the Chilean army", extras=[("other", "to", "Peru")])
+    ex = replace(ex, object=replace(ex.object, head="members", head_lemma="member"))  # the parser's head
+    assert [(c, t) for c, _, t in codes(coder, art, ex)] == [("154", "country:PER")]
+
+
 def test_unnamed_agent_has_the_null_country_code():
     assert actor_code(REB) == "---"
     assert actor_code(Actor("group:al-qaeda", "al-Qaeda", "group", None, "REB")) == "IMG"
