@@ -23,9 +23,11 @@ anaphoric argument is resolved to the best preceding mention:
   head noun ("the Mexican government"); "her government" with no such
   mention becomes "<her referent>'s government".  He/she carry no gender
   from names, but once *she* resolved to a person, *he* will not (and vice
-  versa).
+  versa).  A description with a modifier of its own after it ("the tariffs
+  *on Canadian goods*") names its referent anew and is not resolved.
 * **surnames** - "Sheinbaum" resolves to the fuller name used earlier
-  ("Claudia Sheinbaum").
+  ("Claudia Sheinbaum"), and stands for that person (for *he*/*she*) even where
+  the NER did not tag it as one.
 * **bare headline nouns** - in a headline (a first line with a blank line after
   it), "*Jets* hit rebel town" resolves to the body's first mention of the same
   noun that names a country or nationality ("Chilean fighter jets"), within the next
@@ -145,6 +147,8 @@ class Resolver:
             text = tab.span_text(start, end)
             lemma = lemmas[i]
             person = label == "PERSON" or lex.is_person_noun(lemma)
+            if not person and pos[i] == "PROPN" and (not ent or ent[1] - ent[0] == 1) and words[i] in self.full_names:
+                person, text = True, self.full_names[words[i]]  # "Trump" after "Donald Trump", untagged by the NER
             if lemma.lower() in lex.noun_genders:  # "a schoolgirl": "he" is not her
                 self.gender[i] = lex.noun_genders[lemma.lower()]
             number = "pl" if tag[i] in ("NNS", "NNPS") else "sg"
@@ -315,6 +319,8 @@ class Resolver:
                 if i < tok.i and role == lemma and words <= title:
                     return name
             return ""
+        if any(self.tab.dep[c] in ("prep", "acl", "relcl") for c in self.tab.children[tok.i] if c > tok.i):
+            return ""  # "the tariffs *on Canadian goods*": a modifier of its own names its referent anew
         best = None
         for m in reversed(self.mentions):
             if m.head >= tok.i:

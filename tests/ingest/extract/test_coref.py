@@ -86,6 +86,43 @@ def test_surname_resolves_only_to_a_name_ending_with_it() -> None:
     assert r.resolve(doc[8]) == "Ana Ruiz"
 
 
+def test_a_surname_the_ner_missed_is_still_the_person_named_before() -> None:
+    # "Ana Ruiz spoke. Ruiz met Luis Vega and he left.": the untagged "Ruiz", the subject, is who "he" is
+    nlp = spacy.blank("en")
+    words = ["Ana", "Ruiz", "spoke", ".", "Ruiz", "met", "Luis", "Vega", "and", "he", "left", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 2, 2, 2, 5, 5, 7, 5, 5, 10, 5, 5],
+              deps=["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "compound", "dobj", "cc", "nsubj", "conj",
+                    "punct"],
+              pos=["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PROPN", "PROPN", "CCONJ", "PRON", "VERB",
+                   "PUNCT"],
+              ents=["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"],
+              sent_starts=[True, False, False, False, True, False, False, False, False, False, False, False])
+    assert Resolver(doc, LEX).resolve(doc[9]) == "Ana Ruiz"
+
+
+def test_a_description_with_a_modifier_of_its_own_is_no_anaphor() -> None:
+    # "Chile raised the Peruvian tariffs. Ana Ruiz paused the tariffs on Bolivian goods.": not Peru's tariffs
+    nlp = spacy.blank("en")
+    words = ["Chile", "raised", "the", "Peruvian", "tariffs", ".", "Ruiz", "paused", "the", "tariffs", "on",
+             "Bolivian", "goods", "."]
+    heads = [1, 1, 4, 4, 1, 1, 7, 7, 9, 7, 9, 12, 10, 7]
+    deps = ["nsubj", "ROOT", "det", "amod", "dobj", "punct", "nsubj", "ROOT", "det", "dobj", "prep", "amod", "pobj",
+            "punct"]
+    pos = ["PROPN", "VERB", "DET", "ADJ", "NOUN", "PUNCT", "PROPN", "VERB", "DET", "NOUN", "ADP", "ADJ", "NOUN",
+           "PUNCT"]
+    lemmas = ["Chile", "raise", "the", "Peruvian", "tariff", ".", "Ruiz", "pause", "the", "tariff", "on", "Bolivian",
+              "good", "."]
+    ents = ["B-GPE", "O", "O", "B-NORP", "O", "O", "B-PERSON", "O", "O", "O", "O", "B-NORP", "O", "O"]
+    starts = [True] + [False] * 5 + [True] + [False] * 7
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents, sent_starts=starts)
+    assert Resolver(doc, LEX).resolve(doc[9]) == ""
+    # without its own modifier it is the tariffs named before
+    doc = Doc(nlp.vocab, words=words[:10] + ["."], heads=heads[:10] + [7], deps=deps[:10] + ["punct"],
+              pos=pos[:10] + ["PUNCT"], lemmas=lemmas[:10] + ["."], ents=ents[:10] + ["O"],
+              sent_starts=starts[:10] + [False])
+    assert Resolver(doc, LEX).resolve(doc[9]) == "Peruvian tariffs"
+
+
 def test_object_pronoun_is_not_who_the_subject_pronoun_is() -> None:
     nlp = spacy.blank("en")
     words = ["Ana", "Ruiz", "met", "Luis", "Vega", ".", "He", "urged", "him", "."]
