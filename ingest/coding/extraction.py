@@ -390,7 +390,7 @@ class ExtractionCoder(TargetRules, SourceRules):
         # "talks *between X and Y*": an event noun's parties act on each other
         between = self._between_parties(ex, doc, context) if not sources and ex.kind == "nominal" else ()
         sources = between or sources
-        code, theme = self._typed(typed, sources, object_actors, mode, readings)
+        code, theme = self._typed_by(typed, ex, article, sources, object_actors, mode, readings)
         if self._wished(ex, mode, governor) or (
                 code is not None and code[:2] == "13" and self._foretold(ex, mode, governor, sources, doc, context)):
             return []  # "Chile hopes Peru would leave", "Chile said Peru would attack": Chile's wish or forecast
@@ -465,6 +465,15 @@ class ExtractionCoder(TargetRules, SourceRules):
         if (not sources or self._headed_by(ex.subject, "VEHICLES")) and mentions_accident(self.lexicon, ex, article):
             return True
         return self._headed_by(ex.subject, "CIVIL_VEHICLES") and not any(a.sector in ARMED_SECTORS for a in sources)
+
+    def _typed_by(self, typed: Extraction, ex: Extraction, article: Article, sources: Sequence[Actor],
+                  object_actors: Sequence[Actor], mode: str, readings) -> tuple[str | None, bool]:
+        """:meth:`_typed` by ``sources``, except for a headline passive ("Film Director Killed"), whose
+        subject is the victim: whether a state did it is not told, so the type is chosen without it."""
+        code, theme = self._typed(typed, sources, object_actors, mode, readings)
+        if sources and code is not None and not self._state_free(typed) and headline_passive(ex, article, code):
+            return self._typed(typed, (), object_actors, mode, readings)
+        return code, theme
 
     def _roles(self, ex: Extraction, article: Article, doc, context: CodingContext | None,
                siblings: Sequence[Extraction], code: str, theme: bool, sources: Sequence[Actor],

@@ -54,6 +54,12 @@ def test_a_headline_passive_makes_its_subject_the_target(coder):
     assert ev.source is None and ev.target is not None and ev.target.country == "BOL"
 
 
+def test_a_headline_passive_is_typed_without_its_victim_as_the_actor(coder):
+    # the killing of a general (a state actor) is not a state's killing (190): who killed is not told
+    art, ex = _title_extraction("Bolivian Army General Killed", "Bolivian Army General", "Killed", "kill")
+    assert [ev.cameo for ev in coder.code_extraction(ex, art)] == ["180"]
+
+
 def test_a_headline_passive_with_a_promoted_phrase(coder):
     title = "Three Kenyan Soldiers Killed in Raid on Camp"
     art = Article.create(title=title, text="More follows.", published=PUB)
