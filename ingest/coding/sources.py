@@ -40,6 +40,8 @@ _HOME_SECTORS = frozenset({"REB", "UAF", "SEP"})
 _LOCAL_SECTORS = frozenset({"COP", "CRM"})
 #: Prepositions of a place the act happens in ("arrested two men *in* London").
 _IN_PREPS = frozenset({"in", "at", "inside", "within", "throughout"})
+#: Prepositions that place an armed group in a country (:meth:`SourceRules._placed_armed`).
+_WITHIN_PREPS = frozenset({"in", "inside", "across", "throughout"})
 #: Sectors of armed forces: who acts in an attack its modifiers name ("a *rebel* attack").
 _ARMED_SECTORS = frozenset({"REB", "UAF", "SEP", "MIL", "COP"})
 
@@ -183,7 +185,28 @@ class SourceRules:
             sources = self._nominal_agent(ex, doc, context)
         if not sources:
             sources = self._inherited_subject(ex, siblings, context, doc)
-        return tuple(sources)
+        return self._placed_armed(ex, tuple(sources), siblings)
+
+    def _placed_armed(self, ex: Extraction, sources: tuple[Actor, ...], siblings: Sequence[Extraction]
+                      ) -> tuple[Actor, ...]:
+        """Rebels, militants or gunmen named with no country are of the country where their clause places
+        them ("gunmen seized three Britons *in Baghdad*": Iraq's; "militants holding UN workers *in
+        Afghanistan*"), as PLOVER's gold records code them, or another clause of the same subject phrase
+        ("insurgents struck outposts *across Iraq*, killing a dozen police"), or of the sentence when the
+        clause took its subject from another.  "At" and "near" name
+        a target or a border as often as a place, so only "in", "inside", "across" and "throughout" count."""
+        if not any(a.country is None and a.id == f"actor:{a.sector}" and a.sector in _HOME_SECTORS for a in sources):
+            return sources
+        subj = (ex.subject.start, ex.subject.end)  # the clauses of the same subject phrase, or of any when it is taken
+        told = (ex, *(s for s in siblings if s is not ex and (not ex.subject.text or (s.subject.start, s.subject.end) == subj)))
+        iso = next((c for e in told for x in e.extras
+                    if x.role == "place" and x.prep in _WITHIN_PREPS
+                    for c in [self.actors.place_country(x.text, x.label)] if c), None)
+        if iso is None:
+            return sources
+        return tuple(self.actors.sector_actor(iso, a.sector, a.name)
+                     if a.country is None and a.id == f"actor:{a.sector}" and a.sector in _HOME_SECTORS else a
+                     for a in sources)
 
     def _doc_text(self, doc, context: CodingContext | None) -> str:
         """``doc.text``, built once per article (the text of the context's Doc index)."""

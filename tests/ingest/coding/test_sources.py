@@ -255,6 +255,22 @@ def test_armed_groups_of_no_named_country_are_the_articles_when_they_act_as_a_pa
     assert [s for _, s, _ in codes(coder, art, ex)] == ["actor:REB"]
 
 
+def test_armed_groups_of_no_named_country_are_of_the_country_their_clause_places_them_in(coder):
+    # "gunmen seized two Chileans *in Lima*": Peru's, as PLOVER's gold records code them
+    art, ex = make("Gunmen seized two Chilean engineers in Lima.", "Gunmen", "seized", "seize",
+                   "two Chilean engineers", extras=[("place", "in", "Lima")])
+    assert [s for _, s, _ in codes(coder, art, ex)] == ["actor:PER-UAF"]
+    # "at" names what is hit as often as where: no country from it
+    art, ex = make("Militants fired at Chilean outposts.", "Militants", "fired at", "fire at", "Chilean outposts")
+    ex = replace(ex, extras=(replace(ex.object, role="place", prep="at"),), object=None)
+    assert [s for _, s, _ in codes(coder, art, ex)] == ["actor:REB"]
+    # another clause of the same subject phrase: "gunmen attacked a post in Lima, *killing* two guards"
+    text = "Gunmen attacked a post in Lima, killing two Chilean guards."
+    _, attack = make(text, "Gunmen", "attacked", "attack", "a post", extras=[("place", "in", "Lima")])
+    art, killing = make(text, "Gunmen", "killing", "kill", "two Chilean guards")
+    assert {e.source.id for e in coder.code_extraction(killing, art, None, None, [attack, killing])} == {"actor:PER-UAF"}
+
+
 def test_they_in_a_persons_speech_complement_is_not_the_speaker(coder):
     # "President X said *he* would attack Peru": X; "... said *they* would attack Peru": others than X
     got = {}
