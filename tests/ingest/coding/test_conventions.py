@@ -255,13 +255,10 @@ def test_evidence_against_someone_is_an_accusation(coder):
     assert codes(coder, art, ex) == [("112", "country:CHL", "country:BOL")]
 
 
-def test_drones_fired_or_launched_are_aerial_weapons_not_the_target(coder):
+@pytest.mark.parametrize(("rel", "lemma"), [("fired", "fire"), ("launched", "launch")])
+def test_drones_fired_or_launched_are_aerial_weapons_not_the_target(coder, rel, lemma):
     # "fired 40 drones at Peru": the drones are what is fired (CAMEO 195), the place is the target
-    art, ex = make("Chile fired 40 drones at Peru.", "Chile", "fired", "fire", "40 drones",
-                   extras=[("other", "at", "Peru")])
-    assert codes(coder, art, ex) == [("195", "country:CHL", "country:PER")]
-    art, ex = make("Chile launched 40 drones at Peru.", "Chile", "launched", "launch", "40 drones",
-                   extras=[("other", "at", "Peru")])
+    art, ex = make(f"Chile {rel} 40 drones at Peru.", "Chile", rel, lemma, "40 drones", extras=[("other", "at", "Peru")])
     assert codes(coder, art, ex) == [("195", "country:CHL", "country:PER")]
 
 
