@@ -191,22 +191,23 @@ class SourceRules:
                       ) -> tuple[Actor, ...]:
         """Rebels, militants or gunmen named with no country are of the country where their clause places
         them ("gunmen seized three Britons *in Baghdad*": Iraq's; "militants holding UN workers *in
-        Afghanistan*"), as PLOVER's gold records code them, or another clause of the same subject phrase
-        ("insurgents struck outposts *across Iraq*, killing a dozen police"), or of the sentence when the
-        clause took its subject from another.  "At" and "near" name
-        a target or a border as often as a place, so only "in", "inside", "across" and "throughout" count."""
-        if not any(a.country is None and a.id == f"actor:{a.sector}" and a.sector in _HOME_SECTORS for a in sources):
+        Afghanistan*"), as PLOVER's gold records code them, or where another clause of the same subject
+        phrase does ("insurgents struck outposts *across Iraq*, killing a dozen police"), or any clause of
+        the sentence when this one took its subject from another.  "At" and "near" name a target or a
+        border as often as a place, so only "in", "inside", "across" and "throughout" count."""
+        def placeless(a: Actor) -> bool:
+            return a.country is None and a.id == f"actor:{a.sector}" and a.sector in _HOME_SECTORS
+
+        if not any(placeless(a) for a in sources):
             return sources
-        subj = (ex.subject.start, ex.subject.end)  # the clauses of the same subject phrase, or of any when it is taken
-        told = (ex, *(s for s in siblings if s is not ex and (not ex.subject.text or (s.subject.start, s.subject.end) == subj)))
-        iso = next((c for e in told for x in e.extras
-                    if x.role == "place" and x.prep in _WITHIN_PREPS
+        subj = (ex.subject.start, ex.subject.end)
+        told = (ex, *(s for s in siblings
+                      if s is not ex and (not ex.subject.text or (s.subject.start, s.subject.end) == subj)))
+        iso = next((c for e in told for x in e.extras if x.role == "place" and x.prep in _WITHIN_PREPS
                     for c in [self.actors.place_country(x.text, x.label)] if c), None)
         if iso is None:
             return sources
-        return tuple(self.actors.sector_actor(iso, a.sector, a.name)
-                     if a.country is None and a.id == f"actor:{a.sector}" and a.sector in _HOME_SECTORS else a
-                     for a in sources)
+        return tuple(self.actors.sector_actor(iso, a.sector, a.name) if placeless(a) else a for a in sources)
 
     def _doc_text(self, doc, context: CodingContext | None) -> str:
         """``doc.text``, built once per article (the text of the context's Doc index)."""
