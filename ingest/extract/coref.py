@@ -20,11 +20,11 @@ anaphoric argument is resolved to the best preceding mention:
   countries" to the last two countries named (GPE mentions that pycountry
   knows as countries); "the government",
   "Sheinbaum's government" to the latest more specific mention with the same
-  head noun ("the Mexican government"); "her government" with no such
-  mention becomes "<her referent>'s government".  He/she carry no gender
-  from names, but once *she* resolved to a person, *he* will not (and vice
-  versa).  A description with a modifier of its own after it ("the tariffs
-  *on Canadian goods*") names its referent anew and is not resolved.
+  head noun ("the Mexican government"), unless a modifier of its own follows
+  it ("the tariffs *on Canadian goods*" names its referent anew); "her
+  government" with no such mention becomes "<her referent>'s government".
+  He/she carry no gender from names, but once *she* resolved to a person,
+  *he* will not (and vice versa).
 * **surnames** - "Sheinbaum" resolves to the fuller name used earlier
   ("Claudia Sheinbaum"), and stands for that person (for *he*/*she*) even where
   the NER did not tag it as one.
