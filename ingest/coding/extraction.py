@@ -468,7 +468,7 @@ class ExtractionCoder(TargetRules, SourceRules):
 
     def _typed_by(self, typed: Extraction, ex: Extraction, article: Article, sources: Sequence[Actor],
                   object_actors: Sequence[Actor], mode: str, readings) -> tuple[str | None, bool]:
-        """:meth:`_typed` by ``sources``, except for a headline passive ("Film Director Killed"), whose
+        """:meth:`_typed` by ``sources``, except for a headline passive ("Peruvian General Killed"), whose
         subject is the victim: whether a state did it is not told, so the type is chosen without it."""
         code, theme = self._typed(typed, sources, object_actors, mode, readings)
         if sources and code is not None and not self._state_free(typed) and headline_passive(ex, article, code):

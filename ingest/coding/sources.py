@@ -190,9 +190,9 @@ class SourceRules:
     def _placed_armed(self, ex: Extraction, sources: tuple[Actor, ...], siblings: Sequence[Extraction]
                       ) -> tuple[Actor, ...]:
         """Rebels, militants or gunmen named with no country are of the country where their clause places
-        them ("gunmen seized three Britons *in Baghdad*": Iraq's; "militants holding UN workers *in
-        Afghanistan*"), as PLOVER's gold records code them, or where another clause of the same subject
-        phrase does ("insurgents struck outposts *across Iraq*, killing a dozen police"), or any clause of
+        them ("gunmen seized two engineers *in Lima*": Peru's; "militants holding aid workers *in
+        Bolivia*"), as PLOVER's gold records code them, or where another clause of the same subject
+        phrase does ("rebels struck army posts *across Peru*, killing ten guards"), or any clause of
         the sentence when this one took its subject from another.  "At" and "near" name a target or a
         border as often as a place, so only "in", "inside", "across" and "throughout" count."""
         def placeless(a: Actor) -> bool:
