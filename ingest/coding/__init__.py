@@ -53,7 +53,8 @@ events, actors and entity mentions:
   event without its target, nor is a visit without its host (042, 043, 044), praise without
   whom it praises (051), cooperation or aid without whom it is done with or given to (06, 07),
   reduced relations, an arrest or an expulsion without whom they hit (16, 173, 174), or a meeting
-  to come without whom it is with (036; a body's members may meet among themselves), as PETRARCH's events are dyads (:func:`~geokg.ingest.coding.rules.drop_targetless`;
+  to come without whom it is with (036; a body's members may meet among themselves), as PETRARCH's
+  events are dyads (:func:`~geokg.ingest.coding.rules.drop_targetless`;
   ``EventCoder.dyadic_roots`` keeps them when emptied);
 * a harm told by a generic violence verb takes the type of the fight or attack named with it
   ("killed *in clashes*" 190, "*Israeli air strikes* killed" 195, "*a blast* hit" 183); a violent

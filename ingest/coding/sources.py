@@ -203,11 +203,17 @@ class SourceRules:
         subj = (ex.subject.start, ex.subject.end)
         told = (ex, *(s for s in siblings
                       if s is not ex and (not ex.subject.text or (s.subject.start, s.subject.end) == subj)))
-        iso = next((c for e in told for x in e.extras if x.role == "place" and x.prep in _WITHIN_PREPS
-                    for c in [self.actors.place_country(x.text, x.label)] if c), None)
+        iso = self._place_country(told, _WITHIN_PREPS)
         if iso is None:
             return sources
         return tuple(self.actors.sector_actor(iso, a.sector, a.name) if placeless(a) else a for a in sources)
+
+    def _place_country(self, exs: Sequence[Extraction], preps: frozenset[str], labelled: bool = False) -> str | None:
+        """The country of the first place phrase of ``exs`` after one of ``preps`` (a "place" argument, or with
+        ``labelled`` any phrase the NER tags as a place), or None."""
+        return next((c for e in exs for x in e.extras
+                     if x.prep in preps and (x.role == "place" or labelled and x.label in ("GPE", "LOC", "FAC"))
+                     for c in [self.actors.place_country(x.text, x.label)] if c), None)
 
     def _doc_text(self, doc, context: CodingContext | None) -> str:
         """``doc.text``, built once per article (the text of the context's Doc index)."""
@@ -217,8 +223,7 @@ class SourceRules:
         """Police and criminals named with no nationality belong to the country where they act
         ("police arrested two Pakistanis *in London*": British police), not to the article's
         main country (which the people they act on may give); "near the border" may be across it."""
-        iso = next((c for x in ex.extras if x.prep in _IN_PREPS and (x.role == "place" or x.label in ("GPE", "LOC", "FAC"))
-                    for c in [self.actors.place_country(x.text, x.label)] if c), None)
+        iso = self._place_country((ex,), _IN_PREPS, labelled=True)
         if iso is None:
             return tuple(sources)
         return tuple(self.actors.sector_actor(iso, a.sector, ex.subject.text)
