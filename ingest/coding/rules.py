@@ -86,9 +86,10 @@ ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 MODAL_RE = re.compile(r"\b(would|could|might|may|will|shall|can|should|must|'ll|wo|ca)\b", re.IGNORECASE)
 #: Codes whose events, when no target is named, target the country where they happen.
 DOMESTIC_PREFIXES = ("14", "17", "081", "082", "083")
-#: Codes of acts done to people (arrest, detain or charge; expel): of those codes, an event whose object names no
-#: actor targets that country's people, not its state ("police arrested *two brothers*" in Peru: Peruvian civilians).
-PEOPLE_CODES = ("173", "174")
+#: Codes of acts done to people (arrest, detain or charge; expel; violent repression -- tear gas, batons, water
+#: cannon): of those codes, an event whose object names no actor targets that country's people, not its state
+#: ("police arrested *two brothers*" in Peru, "police fired *tear gas*" in Lima: Peruvian civilians).
+PEOPLE_CODES = ("173", "174", "175")
 #: Roots whose events are kept without a known source (violence against a known target).
 AGENTLESS_ROOTS = frozenset({"18", "19", "20"})
 #: CAMEO roots of violence: assaults, fights, mass violence.

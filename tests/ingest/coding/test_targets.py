@@ -180,6 +180,16 @@ def test_people_only_counted_are_the_civilians_of_the_country_violence_happens_i
     assert {t for _, _, t in codes(coder, art, ex)} == {"country:CHL"}
 
 
+def test_riot_control_where_no_argument_names_a_party_is_done_to_the_places_people():
+    from coding_helpers import codes, make
+    from geokg.ingest.dictionaries.coder import build_coder
+
+    # tear gas is fired at people, not at a state (PETRARCH's pattern codes it 175): the place's civilians
+    art, ex = make("Riot police fired tear gas in Lima on Monday.", "Riot police", "fired", "fire", "tear gas",
+                   extras=[("place", "in", "Lima")])
+    assert {(c, t) for c, _, t in codes(build_coder(), art, ex)} == {("175", "actor:PER-CVL")}
+
+
 def test_people_counted_where_no_argument_names_a_party_are_the_scenes_civilians():
     from coding_helpers import codes, make
     from geokg.ingest.coding import EventCoder
