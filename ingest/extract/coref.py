@@ -75,6 +75,18 @@ _COUNTRY_NOUNS = frozenset({"country", "nation", "state", "side", "government", 
 _NUMBERS = {"two": 2, "three": 3, "both": 2}
 
 
+def _fuller(name: str, full: str) -> str:
+    """``full`` when it is a fuller form of the name ``name`` (its last words are ``name``'s: "Castro",
+    "Fidel Castro"), else "": "Raul Castro" is not "Fidel Castro", nor "Fidel Castro" a headline's
+    "Meets With Castro" the NER took for a name.
+
+    >>> _fuller("Castro", "Fidel Castro"), _fuller("Raul Castro", "Fidel Castro"), _fuller("Ruiz", "Ruiz")
+    ('Fidel Castro', '', '')
+    """
+    words, fuller = name.split(), full.split()
+    return full if len(fuller) > len(words) and fuller[len(fuller) - len(words):] == words else ""
+
+
 def _is_country(name: str) -> bool:
     """Whether ``name`` names a country (pycountry; imported on first use)."""
     import pycountry
@@ -159,7 +171,7 @@ class Resolver:
                 # "Powell Calls for Support", a headline the NER took for a name)
                 if (not ent or ent[1] == i + 1) and len(name.split()) > len(self.full_names.get(last, "").split()):
                     self.full_names[last] = name
-                text = self.full_names.get(last, name)
+                text = _fuller(name, self.full_names.get(last, "")) or name
                 for c in lefts:
                     if dep[c] in ("compound", "nmod") and lex.is_role_noun(lemmas[c]):
                         title = frozenset(lower[j] for j in range(start, c + 1))
@@ -261,10 +273,9 @@ class Resolver:
                     "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"))
             return self._text_of(m) if m is not None else ""
         if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON":
-            full = self.full_names.get(tok.text, "")
             ent = self.ent_of.get(tok.i)
             here = self.doc[ent[0]:ent[1]].text if ent else tok.text
-            return full if full and full != here and len(full) > len(here) else ""
+            return _fuller(here, self.full_names.get(tok.text, ""))
         if tok.pos_ == "NOUN":
             return self._description(tok) or self._headline_noun(tok)
         return ""

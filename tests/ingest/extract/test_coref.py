@@ -86,6 +86,25 @@ def test_surname_resolves_only_to_a_name_ending_with_it() -> None:
     assert r.resolve(doc[8]) == "Ana Ruiz"
 
 
+def test_a_name_with_another_given_name_is_another_person() -> None:
+    # "Carlos Ruiz spoke. Ana Ruiz left. Ruiz met Carlos Ruiz.": Ana is not Carlos, and the fuller name of the
+    # surname alone stays the first one named
+    nlp = spacy.blank("en")
+    words = ["Carlos", "Ruiz", "spoke", ".", "Ana", "Ruiz", "left", ".", "Ruiz", "met", "Carlos", "Ruiz", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 2, 2, 2, 5, 6, 6, 6, 9, 9, 11, 9, 9],
+              deps=["compound", "nsubj", "ROOT", "punct", "compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT",
+                    "compound", "dobj", "punct"],
+              pos=["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PROPN",
+                   "PROPN", "PUNCT"],
+              ents=["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "B-PERSON",
+                    "I-PERSON", "O"],
+              sent_starts=[True, False, False, False, True, False, False, False, True, False, False, False, False])
+    r = Resolver(doc, LEX)
+    assert r.resolve(doc[5]) == ""  # "Ana Ruiz" is not "Carlos Ruiz"
+    assert r.resolve(doc[8]) == "Carlos Ruiz"
+    assert r.resolve(doc[11]) == ""
+
+
 def test_a_surname_the_ner_missed_is_still_the_person_named_before() -> None:
     # "Ana Ruiz spoke. Ruiz met Luis Vega and he left.": the untagged "Ruiz", the subject, is who "he" is
     nlp = spacy.blank("en")
