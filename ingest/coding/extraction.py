@@ -288,7 +288,10 @@ class ExtractionCoder(TargetRules, SourceRules):
                      and any(self.lexicon.names_theme(lemma, head) for head in
                              (ex.object.head or ex.object.text.split()[-1], self.lexicon.theme_head(ex)) if head))
             if code is not None and hit is None:  # a row without constraint: a fitting PETRARCH pattern is more specific
-                code, theme = next((c for c in [self.lexicon.specific_pattern(ex, lemma, code)] if c[0]), (code, theme))
+                found = self.lexicon.specific_pattern(ex, lemma, code)
+                # ... but a meeting told as held is held: "met Peru's president for talks" is no intent (036)
+                if found[0] and not (found[0] == "036" and code[:2] == "04" and mode in ("asserted", "reported")):
+                    code, theme = found
         if code is None and ex.kind == "nominal":
             code = self.lexicon.noun_code(ex.relation, state)
         if code is None and mode == "intended" and _THREAT.search(ex.relation):

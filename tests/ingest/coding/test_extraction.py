@@ -317,6 +317,19 @@ def test_a_promise_of_an_act_no_dictionary_codes_is_the_promise():
     assert codes(coder, art, ex) == []
 
 
+def test_a_meeting_held_for_talks_is_a_consultation_and_one_to_come_an_intent():
+    # PETRARCH's "MEET * (FOR TALKS)" [036] outranks geokg's bare "meet" row [040] only for a meeting to come
+    from geokg.ingest.dictionaries.coder import build_coder
+
+    coder = build_coder()
+    art, ex = make("Chile's president met with Peru's president for talks.", "Chile's president", "met with",
+                   "meet with", "Peru's president", extras=[("other", "for", "talks")])
+    assert [c for c, _, _ in codes(coder, art, ex)] == ["040"]
+    art, ex = make("Chile's president will meet with Peru's president for talks.", "Chile's president",
+                   "will meet with", "meet with", "Peru's president", extras=[("other", "for", "talks")], mode="future")
+    assert [c for c, _, _ in codes(coder, art, ex)] == ["036"]
+
+
 def test_troops_moved_somewhere_are_deployed_not_on_a_visit():
     # PETRARCH's "RUSH * (TO)" [042] is a visit; troops rushed somewhere are a deployment (154)
     from geokg.ingest.dictionaries.coder import build_coder
