@@ -500,6 +500,12 @@ class ExtractionCoder(TargetRules, SourceRules):
             sources = givers
         elif between:
             targets = ()
+        elif code[:2] in ("02", "10") and (asked := self._clause_object(ex, siblings)) is not None:
+            # "insisted that Peru must leave": the clause's subject is asked; "insisted that they would not
+            # give in to the rebels' demands" asks nothing of anyone (no target: drop_targetless drops it)
+            src_ids = {a.id for a in sources}
+            targets = tuple(a for a in self.actors.code_arguments(asked.subject, doc=doc, context=context)
+                            if a.id not in src_ids)
         else:
             targets = (self._condemned_agents(ex, sources, siblings, context, doc, code)
                        or self._targets(ex, sources, context, doc, skip_object=theme, code=code))

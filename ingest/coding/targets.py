@@ -618,6 +618,18 @@ class TargetRules:
                 return found
         return ()
 
+    @staticmethod
+    def _clause_object(ex: Extraction, siblings: Sequence[Extraction]) -> Extraction | None:
+        """The clause that is ``ex``'s object, opened by its subject ("insisted *Peru must leave*", "said
+        that *they* would ..."), else None (a noun phrase, even one a relative clause describes: "demanded
+        the release of prisoners *who were* arrested")."""
+        obj = ex.object
+        if obj is None:
+            return None
+        start = obj.start + (len("that ") if obj.text.lower().startswith("that ") else 0)
+        return next((x for x in siblings if x is not ex and x.kind == "event" and x.subject.text
+                     and x.subject.start == start and obj.start <= x.rel_start < obj.end), None)
+
     def _condition_targets(self, ex: Extraction, sources: Sequence[Actor], siblings: Sequence[Extraction],
                            context, doc) -> tuple[Actor, ...]:
         """The side a threat, or an offer (03), is held over: the subject of its condition ("threatened

@@ -229,6 +229,24 @@ def test_a_demanded_refusal_is_a_demand_of_the_governing_subject(coder):
     assert coded == {("10", "GRC", "ITA")}
 
 
+def test_a_demand_whose_object_is_a_clause_is_made_of_the_clauses_subject(coder):
+    """"Athens insisted that Rome must leave": a demand of Rome; "Athens insisted that it would not give in to
+    Rome's demands" asks nothing of anyone: no demand, whoever the clause names."""
+    from dataclasses import replace
+
+    for clause, subject, rel, lemma, obj, expected in (
+            ("Rome must leave Skopje", "Rome", "must leave", "leave", "Skopje", {("GRC", "ITA")}),
+            ("it would not give in to Rome's demands", "it", "would not give in to", "give in to", "Rome's demands",
+             set())):
+        text = f"Athens insisted that {clause}."
+        art, gov = make(text, "Athens", "insisted", "insist", f"that {clause}")
+        _, ex = make(text, subject, rel, lemma, obj, mode="hypothetical")
+        ex = replace(ex, article_id=art.id, subject=replace(ex.subject, resolved="Athens" if subject == "it" else ""))
+        events, _, _ = coder.code_article(None, art, [gov, ex])
+        coded = {(e.source.country, e.target and e.target.country) for e in events if e.extraction is gov}
+        assert coded == expected, clause
+
+
 def test_an_obligation_said_by_nobody_is_no_intent_of_its_subject(coder):
     """"Iran must help Iraq" in a headline: nobody demands it here, and it is no promise of Iran's."""
     art, ex = make("Iran must help Iraq.", "Iran", "must help", "help", "Iraq", mode="hypothetical")
