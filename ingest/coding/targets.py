@@ -622,13 +622,15 @@ class TargetRules:
     def _clause_object(ex: Extraction, siblings: Sequence[Extraction]) -> Extraction | None:
         """The clause that is ``ex``'s object, opened by its subject ("insisted *Peru must leave*", "said
         that *they* would ..."), else None (a noun phrase, even one a relative clause describes: "demanded
-        the release of prisoners *who were* arrested")."""
+        the release of prisoners *who were* arrested"; and a clause in the demanded mode, "demanded that
+        *Peru leave*", which is coded as the demand itself)."""
         obj = ex.object
         if obj is None:
             return None
         start = obj.start + (len("that ") if obj.text.lower().startswith("that ") else 0)
         return next((x for x in siblings if x is not ex and x.kind == "event" and x.subject.text
-                     and x.subject.start == start and obj.start <= x.rel_start < obj.end), None)
+                     and x.subject.start == start and obj.start <= x.rel_start < obj.end
+                     and x.mode != "demanded"), None)
 
     def _condition_targets(self, ex: Extraction, sources: Sequence[Actor], siblings: Sequence[Extraction],
                            context, doc) -> tuple[Actor, ...]:
