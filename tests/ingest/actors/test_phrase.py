@@ -236,6 +236,9 @@ def test_context_default_country_for_bare_role_words(coder):
     # a party or ideology word is no unknown nationality: the party is the article's country's
     assert coder.code_argument(arg("the opposition Socialist Party", "Party"), context=ctx).id == "actor:MEX-PTY"
     assert coder.code_argument(arg("Republican senators", "senators"), context=ctx).country == "MEX"
+    # a party gathered to celebrate is its guests, not a political party
+    assert coder.code_argument(arg("a wedding party", "party"), context=ctx).id == "actor:MEX-CVL"
+    assert coder.code_argument(arg("the ruling party", "party"), context=ctx).id == "actor:MEX-PTY"
 
 
 # -- compounds and non-actors --------------------------------------------------------------
