@@ -193,7 +193,7 @@ class Gazetteer:
             self.words[name] = frozenset(words.lower().split())
         for name in ("titles", "common_modifiers", "religions", "quantity_heads", "party_heads", "english_homographs", "count_words",
                      "ethnic_groups", "scene_people", "partisan_heads",
-                     "eponym_heads", "facility_heads"):
+                     "eponym_heads", "facility_heads", "remains_heads", "remains_of_heads"):
             if name not in self.words:
                 raise ActorDataError(f"actors/words.tsv: the list {name!r} is missing")
         for code, label, noun in read_tsv("actors/roles_sectors.tsv", data_dir, 3):

@@ -236,6 +236,10 @@ def test_context_default_country_for_bare_role_words(coder):
     # a party or ideology word is no unknown nationality: the party is the article's country's
     assert coder.code_argument(arg("the opposition Socialist Party", "Party"), context=ctx).id == "actor:MEX-PTY"
     assert coder.code_argument(arg("Republican senators", "senators"), context=ctx).country == "MEX"
+    # the dead do not act: a body, coffin or remains names no actor ("the UN body" is the UN)
+    assert coder.code_argument(arg("The body of the late Chilean president Ana Ruiz", "body"), context=ctx) is None
+    assert coder.code_argument(arg("the coffin of Ana Ruiz", "coffin"), context=ctx) is None
+    assert coder.code_argument(arg("the UN body", "body"), context=ctx).id == "org:un"
     # a party gathered to celebrate is its guests, not a political party
     assert coder.code_argument(arg("a wedding party", "party"), context=ctx).id == "actor:MEX-CVL"
     assert coder.code_argument(arg("the ruling party", "party"), context=ctx).id == "actor:MEX-PTY"
