@@ -315,8 +315,12 @@ def test_phrase_cut_inside_a_term_is_widened(coder):
 
 
 @pytest.mark.parametrize("text, iso", [("N.Korea", "PRK"), ("N. Korea", "PRK"), ("S. Korea", "KOR"),
-                                       ("Pyongyang", "PRK"), ("Seoul", "KOR")])
+                                       ("Pyongyang", "PRK"), ("Seoul", "KOR"), ("N Korea", "PRK"),
+                                       ("S. Africa", "ZAF"), ("E. Timor", "TLS"), ("Eq. Guinea", "GNQ"),
+                                       ("E. Guinea", "GNQ"), ("W. Bank", "PSE"), ("S. Arabia", "SAU"),
+                                       ("N. Ireland", "GBR")])
 def test_korea_abbreviations(coder, text, iso):
+    # headlines' abbreviations: a compass letter and the name ("W. Bank" is no bank, "N. Ireland" the UK's)
     assert coder.code_argument(arg(text, text)).country == iso
     assert coder.code_argument(arg(f"{text} officials", "officials")).id == f"actor:{iso}-GOV"
 
