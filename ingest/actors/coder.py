@@ -206,7 +206,7 @@ class ActorCoder(PhraseRules):
             head = head + 2 + sub
         low = words[head].lower()
         if low in self.words["remains_heads"] or (
-                low in self.words["remains_of_heads"] and [w.lower() for w in words[head + 1:head + 2]] == ["of"]):
+                low in self.words["remains_of_heads"] and head + 1 < len(words) and words[head + 1].lower() == "of"):
             return ()  # "the body of the late president": the dead do not act
         head = self._appositive_name(words, head)
         parts = self._conjuncts(words, head)

@@ -289,8 +289,10 @@ class ExtractionCoder(TargetRules, SourceRules):
                              (ex.object.head or ex.object.text.split()[-1], self.lexicon.theme_head(ex)) if head))
             if code is not None and hit is None:  # a row without constraint: a fitting PETRARCH pattern is more specific
                 found = self.lexicon.specific_pattern(ex, lemma, code)
-                # ... but a meeting told as held is held: "met Peru's president for talks" is no intent (036)
-                if found[0] and not (found[0] == "036" and code[:2] == "04" and mode in ("asserted", "reported")):
+                # ... but not a pattern that only says the row's act is intended, where the clause tells it done:
+                # "met Peru's president for talks" is a meeting held (040), not PETRARCH's intent to meet (036)
+                if found[0] and not (mode in ("asserted", "reported") and code in self.table
+                                     and found[0] == self.table.transform(code, mode="intended")):
                     code, theme = found
         if code is None and ex.kind == "nominal":
             code = self.lexicon.noun_code(ex.relation, state)
@@ -503,9 +505,7 @@ class ExtractionCoder(TargetRules, SourceRules):
         elif code[:2] in ("02", "10") and (asked := self._clause_object(ex, siblings)) is not None:
             # "insisted that Peru must leave": the clause's subject is asked; "insisted that they would not
             # give in to the rebels' demands" asks nothing of anyone (no target: drop_targetless drops it)
-            src_ids = {a.id for a in sources}
-            targets = tuple(a for a in self.actors.code_arguments(asked.subject, doc=doc, context=context)
-                            if a.id not in src_ids)
+            targets = self._subject_targets(asked, sources, context, doc)
         else:
             targets = (self._condemned_agents(ex, sources, siblings, context, doc, code)
                        or self._targets(ex, sources, context, doc, skip_object=theme, code=code))

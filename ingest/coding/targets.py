@@ -610,13 +610,13 @@ class TargetRules:
         assert ex.object is not None
         inner = sorted((x for x in siblings if x is not ex and x.kind != "role" and x.subject.text
                         and ex.object.start <= x.rel_start < ex.object.end), key=lambda x: x.rel_start)
+        return next((found for x in inner for found in [self._subject_targets(x, sources, context, doc)] if found), ())
+
+    def _subject_targets(self, clause: Extraction, sources: Sequence[Actor], context, doc) -> tuple[Actor, ...]:
+        """The actors of ``clause``'s subject that are not among ``sources``: whom a demand of that clause asks."""
         src_ids = {a.id for a in sources}
-        for x in inner:
-            found = tuple(a for a in self.actors.code_arguments(x.subject, doc=doc, context=context)
-                          if a.id not in src_ids)
-            if found:
-                return found
-        return ()
+        return tuple(a for a in self.actors.code_arguments(clause.subject, doc=doc, context=context)
+                     if a.id not in src_ids)
 
     @staticmethod
     def _clause_object(ex: Extraction, siblings: Sequence[Extraction]) -> Extraction | None:
