@@ -289,6 +289,8 @@ class ActorCoder(PhraseRules):
         """"talks with Britain and France", "a deal between Israel and Egypt": a head the
         gazetteer does not know, followed by one phrase of conjoined names, gives one
         phrase per name ("talks with Britain", "talks with France"); else []."""
+        if _COORDINATORS.isdisjoint(words[head + 2:]):
+            return []  # no conjoined names after a preposition (the tail below would be one phrase)
         if any(m.start <= head < m.end for m in self._scan(words[head:head + 1])):
             return []
         p = next((i for i in range(head + 1, len(words)) if words[i].lower() in PREPOSITIONS), None)

@@ -59,6 +59,10 @@ _HOLDER_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "R
 _ADJECTIVE_ENDINGS = ("ous", "ful", "less", "ive", "able", "ible", "ed", "ing", "ly")
 
 
+#: Words before a head that make its holder a former one ("*former* President X", "the *ousted* leader").
+_FORMER = frozenset({"former", "ex-", "ousted", "exiled"})
+
+
 @dataclass(slots=True)  # not frozen: made for every phrase, and faster so
 class _PhraseView:
     """One phrase with its term matches (what :meth:`PhraseRules.code_phrase` reads)."""
@@ -183,7 +187,7 @@ class PhraseRules(Gazetteer):
                 break
             if words[i].lower() in PREPOSITIONS or words[i].lower() in CLAUSE_WORDS:
                 break
-        former = any(w.lower() in ("former", "ex-", "ousted", "exiled") for w in words[:head])
+        former = not _FORMER.isdisjoint(map(str.lower, words[:head]))
         return _PhraseView(words, head, label, persons, context, alias, matches, at, hm, premods, post,
                            post_place, post_unknown, former)
 

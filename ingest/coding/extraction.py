@@ -207,7 +207,7 @@ class ExtractionCoder(TargetRules, SourceRules):
         if (obj is not None and lex.has_frame(lemma, "support")
                 and lex.is_event_noun(obj.head or obj.text.split()[-1])):
             return True
-        if any(lex.has_rows(c) for c in (lemma, *lex.relation_lemmas(ex.relation, ex.lemma))):
+        if lex.clause_rows(ex.relation, ex.lemma):
             return True
         if ex.kind == "nominal" and lex.noun_row(ex.relation) is not None:
             return True
@@ -241,7 +241,7 @@ class ExtractionCoder(TargetRules, SourceRules):
         lemma = ex.lemma.lower().strip()
         lex = self.lexicon
         return (ex.kind != "nominal" and not lex.has_frame(lemma, "support")
-                and lex.state_free((lemma, *lex.relation_lemmas(ex.relation, ex.lemma))))
+                and not any(r.source for r in lex.clause_rows(ex.relation, ex.lemma)))
 
     def _event_type(self, ex: Extraction, state: bool | None, object_is_actor: bool, mode: str,
                     prepared: bool, noun_pos: str | None, main: bool | None = None) -> tuple[str | None, bool]:

@@ -275,6 +275,24 @@ class VerbLexicon:
         """Whether :meth:`match` has rows to try for ``lemma`` (without them it codes nothing)."""
         return bool(self._candidates(lemma))
 
+    def clause_rows(self, relation: str, lemma: str) -> tuple[_Row, ...]:
+        """The rows :meth:`match` tries for a clause: those of its ``lemma`` and of the
+        relation's fallback lemmas (:meth:`relation_lemmas`), memoised with :meth:`_candidates`.
+
+        >>> lex = VerbLexicon.default()
+        >>> bool(lex.clause_rows("staged", "stag")), lex.clause_rows("strolled", "stroll")
+        (True, ())
+        """
+        rows, memo = self._candidates_memo
+        if rows is not self.rows:
+            rows, memo = self._candidates_memo = (self.rows, Memo(1 << 12))
+        key = (relation, lemma)  # lemmas alone are the memo's str keys
+        found = memo.get(key)
+        if found is None:
+            found = memo.put(key, tuple(r for c in (lemma.lower().strip(), *self.relation_lemmas(relation, lemma))
+                                        for r in self._candidates(c)))
+        return found
+
     def _candidates(self, lemma: str) -> list[_Row]:
         """The rows :meth:`match` tries for ``lemma`` (memoised by the lemma as written)."""
         rows, memo = self._candidates_memo
