@@ -169,8 +169,9 @@ class ExtractionCoder(TargetRules, SourceRules):
     def _hyphenated(self, ex: Extraction, doc) -> Extraction:
         """``ex`` with the lexicon's hyphenated lemma where the text has one ("test-fired": the
         lexicon's "test-fire", :func:`~geokg.ingest.coding.rules.hyphen_prefix`), else ``ex``."""
-        prefix = hyphen_prefix(ex, doc) if ex.kind == "event" else ""
-        if prefix and f"{prefix}-{ex.lemma.lower()}" in self.lexicon.rows:
+        lemma = ex.lemma.lower()
+        prefix = hyphen_prefix(ex, doc) if ex.kind == "event" and lemma in self.lexicon.hyphen_heads() else ""
+        if prefix and f"{prefix}-{lemma}" in self.lexicon.rows:
             return replace(ex, lemma=f"{prefix}-{ex.lemma.lower()}")
         return ex
 

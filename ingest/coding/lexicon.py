@@ -155,6 +155,7 @@ class VerbLexicon:
         # names of an article (coding.filters.named_hazard)
         self._heads_memo = Memo(1 << 14)
         self._relation_lemmas_memo = Memo(1 << 12)  # (relation, lemma) -> relation_lemmas
+        self._hyphen_memo: tuple[dict, frozenset[str]] = ({}, frozenset())  # rows -> hyphen_heads
         # the last extraction matched against PETRARCH patterns, its clause and its matches: the
         # coder asks for one extraction's patterns several times in a row (_pattern_match)
         self._last_patterns: tuple = (None, None, {})
@@ -274,6 +275,18 @@ class VerbLexicon:
     def has_rows(self, lemma: str) -> bool:
         """Whether :meth:`match` has rows to try for ``lemma`` (without them it codes nothing)."""
         return bool(self._candidates(lemma))
+
+    def hyphen_heads(self) -> frozenset[str]:
+        """The verbs after the first hyphen of the hyphenated lemmas with rows ("test-fire" -> fire).
+
+        >>> "fire" in VerbLexicon.default().hyphen_heads()
+        True
+        """
+        rows, heads = self._hyphen_memo
+        if rows is not self.rows:
+            heads = frozenset(key.split("-", 1)[1] for key in self.rows if "-" in key)
+            self._hyphen_memo = (self.rows, heads)
+        return heads
 
     def clause_rows(self, relation: str, lemma: str) -> tuple[_Row, ...]:
         """The rows :meth:`match` tries for a clause: those of its ``lemma`` and of the
