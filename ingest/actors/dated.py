@@ -52,7 +52,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from geokg.ingest.actors.data import alias_tuple
+from geokg.ingest.actors.data import Memo, alias_tuple
 from geokg.ingest.records import Actor
 
 __all__ = ["DatedPeople", "country_codes"]
@@ -63,6 +63,7 @@ _ELITE = "ELI"
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: Sectors whose actors have no country (an official of the U.N. is not one of Ghana's).
 _NO_COUNTRY = frozenset({"IGO", "NGO"})
+_UNKNOWN = object()  # not yet in a memo (None is a result)
 
 
 class DatedPeople:
@@ -91,6 +92,9 @@ class DatedPeople:
             for pid, (rec, _) in self._records.items()}
         self._surnames = {k: tuple(v) for k, v in surnames.items()}
         self._by_name = {k: tuple(v) for k, v in by_name.items()}
+        # (surname in lower case, titled) -> _undated_surname: an undated corpus asks for the same surnames
+        # article after article, and a common one ("Kim") has many records to rank
+        self._undated = Memo(1 << 12)
 
     def __len__(self) -> int:
         return len(self._records)
@@ -169,7 +173,11 @@ class DatedPeople:
         of those offices when they all held them in one country ("Bush": both presidents),
         else None."""
         if when is None:
-            return self._undated_surname(surname, title)
+            key = (surname.lower(), bool(title))
+            found = self._undated.get(key, _UNKNOWN)
+            if found is _UNKNOWN:
+                found = self._undated.put(key, self._undated_surname(surname, title))
+            return found
         if title:
             named = self._by_name.get(f"{title} {surname}".lower())
             if named:

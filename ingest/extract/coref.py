@@ -139,6 +139,7 @@ class Resolver:
         self._collect()
         self.cache: dict[int, str] = {}
         self.countries: dict[str, bool] = {}  # a mention's name -> whether it names a country
+        self._is_headline: bool | None = None  # _headline, once read
 
     # -- mentions -------------------------------------------------------
     def _collect(self) -> None:
@@ -296,11 +297,13 @@ class Resolver:
         return ""
 
     def _headline(self) -> bool:
-        """Whether the Doc's first sentence is a headline: a line with a blank line after it."""
-        first = next(iter(self.doc.sents), None)
-        if first is None or first.end >= len(self.doc):
-            return False
-        return "\n\n" in self.doc.text[first.end_char - 2:self.doc[first.end].idx + 2]
+        """Whether the Doc's first sentence is a headline: a line with a blank line after it (read once:
+        the Doc's text is built anew on every read)."""
+        if self._is_headline is None:
+            first = next(iter(self.doc.sents), None)
+            self._is_headline = first is not None and first.end < len(self.doc) and (
+                "\n\n" in self.tab.text[first.end_char - 2:self.tab.idx[first.end] + 2])
+        return self._is_headline
 
     def _description(self, tok: Token) -> str:
         lemma = tok.lemma_.lower()
