@@ -172,7 +172,7 @@ class ExtractionCoder(TargetRules, SourceRules):
         lemma = ex.lemma.lower()
         prefix = hyphen_prefix(ex, doc) if ex.kind == "event" and lemma in self.lexicon.hyphen_heads() else ""
         if prefix and f"{prefix}-{lemma}" in self.lexicon.rows:
-            return replace(ex, lemma=f"{prefix}-{ex.lemma.lower()}")
+            return replace(ex, lemma=f"{prefix}-{lemma}")
         return ex
 
     def _readings(self, ex: Extraction, doc, main: bool | None) -> tuple[bool, str | None, bool | None]:

@@ -139,7 +139,7 @@ class SourceRules:
         subject = ex.subject
         if not subject.text.strip() or PASSIVE_RE.search(ex.relation) or subject.start > ex.rel_start:
             return False
-        if any(self.lexicon.has_rows(c) for c in (ex.lemma.lower(), *self.lexicon.relation_lemmas(ex.relation, ex.lemma))):
+        if self.lexicon.clause_rows(ex.relation, ex.lemma):
             return False  # a verb geokg codes ("kill", "attack") is violence whoever its subject
         if subject.label in ("PERSON", "NORP", "ORG", "GPE"):
             return False
