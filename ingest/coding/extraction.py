@@ -242,7 +242,7 @@ class ExtractionCoder(TargetRules, SourceRules):
         lemma = ex.lemma.lower().strip()
         lex = self.lexicon
         return (ex.kind != "nominal" and not lex.has_frame(lemma, "support")
-                and not any(r.source for r in lex.clause_rows(ex.relation, ex.lemma)))
+                and lex.state_free(ex.relation, ex.lemma))
 
     def _event_type(self, ex: Extraction, state: bool | None, object_is_actor: bool, mode: str,
                     prepared: bool, noun_pos: str | None, main: bool | None = None) -> tuple[str | None, bool]:

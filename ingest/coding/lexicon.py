@@ -95,7 +95,7 @@ class VerbLexicon:
     ('163', '1723')
     >>> lex.lookup("kill", [], source_state=True), lex.lookup("kill", [], source_state=False)
     ('190', '180')
-    >>> lex.state_free(["kill"]), lex.state_free(["impose", "institute"])
+    >>> lex.state_free("killed", "kill"), lex.state_free("imposed", "impose")
     (False, True)
     >>> lex.noun_code("secret drone flights"), lex.frame("intensify")
     ('150', 'support')
@@ -267,10 +267,10 @@ class VerbLexicon:
                 return i
         return None
 
-    def state_free(self, lemmas: Sequence[str]) -> bool:
-        """Whether no row :meth:`match` tries for ``lemmas`` constrains its source to a state or a
-        non-state ("kill": 190 by a state, else 180), so their code does not depend on who acted."""
-        return not any(r.source for lemma in lemmas for r in self._candidates(lemma))
+    def state_free(self, relation: str, lemma: str) -> bool:
+        """Whether no row :meth:`match` tries for a clause (:meth:`clause_rows`) constrains its source to a
+        state or a non-state ("kill": 190 by a state, else 180), so its code does not depend on who acted."""
+        return not any(r.source for r in self.clause_rows(relation, lemma))
 
     def has_rows(self, lemma: str) -> bool:
         """Whether :meth:`match` has rows to try for ``lemma`` (without them it codes nothing)."""
