@@ -33,6 +33,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from geokg.graph.builder.chunks import bounded_map
 from geokg.graph.builder.parallel import (
     DEFAULT_CHUNK_SIZE,
     ArticleOutput,
@@ -41,7 +42,6 @@ from geokg.graph.builder.parallel import (
     WorkerPool,
     article_chunks,
     article_output,
-    bounded_map,
     can_fork,
 )
 from geokg.ingest.records import ReadError
@@ -179,8 +179,9 @@ def parse_ahead_outputs(
         if complete is not None:
             pipeline = complete()
 
-    # a small first chunk comes back soon, so the two processes overlap from the start
-    chunks = article_chunks(pending, chunk_size, max_chars, first_chars=2_500)
+    # a small first chunk comes back soon, so the two processes overlap from the start, and the last
+    # ones shrink, so little is left to do here once the last parse is back
+    chunks = article_chunks(pending, chunk_size, max_chars, first_chars=2_500, last_chars=2_500)
     parsed = bounded_map(submit, chunks, window=window, on_full=start)
     try:
         for blob in parsed:

@@ -8,7 +8,7 @@ How the work is shared:
 
 * the driver (the ``geokg build`` process) reads the sources, skips what the
   journal says is done, and submits chunks of articles, keeping at most
-  ``window`` chunks in flight (:func:`~geokg.graph.builder.parallel.bounded_map`), so
+  ``window`` chunks in flight (:func:`~geokg.graph.builder.chunks.bounded_map`), so
   a corpus of any size streams through in bounded memory;
 * each worker gets the geokg pipeline **once**: a worker plugin
   (:func:`pipeline_plugin`, registered as :data:`PLUGIN_NAME` plus a digest
@@ -45,13 +45,13 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from geokg.graph.builder.chunks import bounded_map
 from geokg.graph.builder.parallel import (
     DEFAULT_CHUNK_SIZE,
     ArticleOutput,
     Pending,
     PipelineSource,
     article_chunks,
-    bounded_map,
     finish_outputs,
     worker_chunk,
 )

@@ -25,29 +25,21 @@ parent cost it ~4.5 ms an article), plus the records only when the caller
 keeps them; the parent only loads.  (No Python work is moved to a
 thread: a thread running Python holds the GIL that spaCy's thread needs, and
 slowed it several times over when tried.)  The parent sends chunks of
-articles and keeps at most ``window`` chunks in flight (:func:`bounded_map`),
+articles and keeps at most ``window`` chunks in flight (:func:`~geokg.graph.builder.chunks.bounded_map`),
 so memory stays flat however long the input is.  Results come back in input
 order, so a parallel build writes exactly what a serial one writes.
-
-Examples
---------
->>> [len(c) for c in chunked(range(7), 3)]
-[3, 3, 1]
->>> from concurrent.futures import ThreadPoolExecutor
->>> with ThreadPoolExecutor(2) as pool:
-...     list(bounded_map(lambda x: pool.submit(pow, x, 2), range(5), window=2))
-[0, 1, 4, 9, 16]
+Chunks are cut and sent by :mod:`~geokg.graph.builder.chunks`.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any
 
+from geokg.graph.builder.chunks import bounded_map, chunked, tapered
 from geokg.graph.builder.writer import ArticleOutput, GraphWriter, write_outputs
 from geokg.ingest.records import Article, ReadError
 
@@ -72,16 +64,11 @@ __all__ = [
     "worker_pool",
     "WorkerPool",
     "can_fork",
-    "chunked",
     "article_chunks",
-    "bounded_map",
     "write_outputs",
     "DEFAULT_CHUNK_SIZE",
     "DEFAULT_CHUNK_CHARS",
 ]
-
-T = TypeVar("T")
-R = TypeVar("R")
 
 #: An article to process and its journal digest.
 Pending = tuple[Article, str]
@@ -314,98 +301,23 @@ def _run_chunk(
     return worker_chunk(source.load(), chunk, run, keep_results=keep_results)
 
 
-def chunked(
-    items: Iterable[T], size: int, *, weight: Callable[[T], int] | None = None, max_weight: int | None = None,
-    first_weight: int | None = None,
-) -> Iterator[list[T]]:
-    """Lists of at most ``size`` consecutive items, and of at most ``max_weight`` total ``weight``.
-
-    A chunk always holds at least one item (an item heavier than
-    ``max_weight`` makes a chunk of its own).  With ``first_weight``, the
-    first chunk weighs at most that, and the limit doubles with each chunk
-    up to ``max_weight``.
-
-    Examples
-    --------
-    >>> [len(c) for c in chunked(["a" * 5, "b", "c", "d" * 9, "e"], 10, weight=len, max_weight=6)]
-    [2, 1, 1, 1]
-    >>> [len(c) for c in chunked(["a"] * 20, 10, weight=len, max_weight=8, first_weight=2)]
-    [2, 4, 8, 6]
-    """
-    if size < 1:
-        raise ValueError(f"chunk size must be at least 1, got {size}")
-    limit = first_weight if first_weight is not None else max_weight
-
-    def grown(limit: int | None) -> int | None:
-        return limit if limit is None or max_weight is None else min(2 * limit, max_weight)
-
-    chunk: list[T] = []
-    total = 0
-    for item in items:
-        w = weight(item) if weight is not None else 0
-        if chunk and limit is not None and total + w > limit:
-            yield chunk
-            chunk, total = [], 0
-            limit = grown(limit)
-        chunk.append(item)
-        total += w
-        if len(chunk) >= size:
-            yield chunk
-            chunk, total = [], 0
-            limit = grown(limit)
-    if chunk:
-        yield chunk
-
-
 def article_chunks(
-    pending: Iterable[Pending], size: int, max_chars: int = DEFAULT_CHUNK_CHARS, *, first_chars: int | None = None
+    pending: Iterable[Pending], size: int, max_chars: int = DEFAULT_CHUNK_CHARS, *, first_chars: int | None = None,
+    last_chars: int | None = None,
 ) -> Iterator[list[Pending]]:
     """Chunks of pending articles: at most ``size`` articles and about ``max_chars`` characters
-    (growing from ``first_chars``, doubling, when given; see :func:`chunked`).
+    (growing from ``first_chars``, doubling, when given; see :func:`~geokg.graph.builder.chunks.chunked`;
+    the last ones shrinking to about ``last_chars``, when given: :func:`~geokg.graph.builder.chunks.tapered`).
 
     Bounding the text as well as the count keeps tasks of short articles
     (headlines and a paragraph) from being tiny, and tasks of long ones from
     being huge.
     """
-    return chunked(pending, size, weight=lambda item: len(item[0].content), max_weight=max_chars,
-                   first_weight=first_chars)
+    def chars(item: Pending) -> int:
+        return len(item[0].content)
 
-
-class _Future(Protocol[R]):
-    def result(self) -> R: ...
-
-    def cancel(self) -> Any: ...
-
-
-def bounded_map(submit: Callable[[T], _Future[R]], items: Iterable[T], *, window: int,
-                on_full: Callable[[], None] | None = None) -> Iterator[R]:
-    """``submit`` each item, keeping at most ``window`` in flight; yield results in order.
-
-    Works with :mod:`concurrent.futures` and Dask futures alike.  Items are
-    drawn from ``items`` only as results are taken, so a long input is never
-    held in memory.  Closing the iterator cancels what is still in flight.
-    ``on_full`` is called once, when the first ``window`` items (or all, if
-    fewer) are submitted and before any result is waited for: work of the
-    caller's own that overlaps the first tasks.
-    """
-    if window < 1:
-        raise ValueError(f"window must be at least 1, got {window}")
-    in_flight: deque[_Future[R]] = deque()
-    try:
-        for item in items:
-            in_flight.append(submit(item))
-            if len(in_flight) >= window:
-                if on_full is not None:
-                    on_full, start = None, on_full
-                    start()
-                yield in_flight.popleft().result()
-        if on_full is not None:
-            on_full()
-        while in_flight:
-            yield in_flight.popleft().result()
-    finally:
-        for future in in_flight:
-            future.cancel()
+    chunks = chunked(pending, size, weight=chars, max_weight=max_chars, first_weight=first_chars)
+    return chunks if last_chars is None else tapered(chunks, weight=chars, last_weight=last_chars, size=size)
 
 
 def finish_outputs(
@@ -566,7 +478,8 @@ def parallel_outputs(
         pool = worker_pool(jobs, PipelineSource.of(settings, pipeline), pipeline=given)
     try:
         submit = functools.partial(pool.submit, _run_chunk, pool.source)
-        chunks = article_chunks(pending, chunk_size)
+        # the last chunks shrink: the workers end together, not one a whole chunk after the other
+        chunks = article_chunks(pending, chunk_size, last_chars=DEFAULT_CHUNK_CHARS // 8)
         tasks = bounded_map(lambda chunk: submit(chunk, run, keep_results), chunks, window=window or 2 * jobs + 1)
         try:
             yield from finish_outputs(tasks, run, keep_results=keep_results)

@@ -7,13 +7,11 @@ import shutil
 import subprocess
 import sys
 import time
-from concurrent.futures import Future
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 from geokg.graph.builder.ahead import can_parse_ahead
-from geokg.graph.builder.parallel import bounded_map, chunked
 from geokg.graph.builder.run import build
 from geokg.graph.cli import app
 from geokg.graph.rdf.evidence import _literal, nt_term
@@ -27,80 +25,6 @@ from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT / "examples" / "articles"
-
-
-class _Recorder:
-    """A submit function whose futures resolve only when their result is asked for."""
-
-    def __init__(self):
-        self.in_flight = 0
-        self.most = 0
-        self.cancelled = 0
-
-    def __call__(self, item):
-        self.in_flight += 1
-        self.most = max(self.most, self.in_flight)
-        recorder = self
-
-        class Lazy:
-            def result(self):
-                recorder.in_flight -= 1
-                return item * 10
-
-            def cancel(self):
-                recorder.cancelled += 1
-
-        return Lazy()
-
-
-def test_bounded_map_keeps_order_and_bounds_work_in_flight():
-    rec = _Recorder()
-    drawn = []
-
-    def items():
-        for i in range(20):
-            drawn.append(i)
-            yield i
-
-    out = bounded_map(rec, items(), window=3)
-    assert next(out) == 0 and len(drawn) == 3  # the input is read only as results are taken
-    assert list(out) == [i * 10 for i in range(1, 20)]
-    assert rec.most == 3
-
-
-@pytest.mark.parametrize("n, submitted", [(10, 3), (2, 2)])
-def test_bounded_map_calls_on_full_once_before_waiting_for_a_result(n, submitted):
-    rec = _Recorder()
-    calls = []
-    out = bounded_map(rec, range(n), window=3, on_full=lambda: calls.append(rec.in_flight))
-    assert list(out) == [i * 10 for i in range(n)]
-    assert calls == [submitted]  # the first tasks were sent, none was waited for yet
-
-
-def test_closing_bounded_map_cancels_what_is_in_flight():
-    rec = _Recorder()
-    out = bounded_map(rec, range(10), window=4)
-    next(out)
-    out.close()
-    assert rec.cancelled == 3
-
-
-def test_bounded_map_works_with_concurrent_futures():
-    def submit(x):
-        f: Future = Future()
-        f.set_result(x + 1)
-        return f
-
-    assert list(bounded_map(submit, range(5), window=2)) == [1, 2, 3, 4, 5]
-    with pytest.raises(ValueError):
-        list(bounded_map(submit, range(5), window=0))
-
-
-def test_chunked():
-    assert [list(c) for c in chunked("abcde", 2)] == [["a", "b"], ["c", "d"], ["e"]]
-    assert list(chunked([], 3)) == []
-    with pytest.raises(ValueError):
-        list(chunked("ab", 0))
 
 
 _texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
