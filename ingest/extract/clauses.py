@@ -306,7 +306,7 @@ def verb_frames(sent: Span, sent_index: int, ctx: ClauseContext) -> list[Frame]:
     for i in range(sent.start, sent.end):
         if pos[i] != "VERB" or dep[i] in ("amod", "compound", "aux", "auxpass", "pcomp", "csubj"):
             continue
-        if _merged_at(i, tab):
+        if _merged_at(i, tab) or _status_of(i, ctx, tab):  # "hostage" in "took them hostage" is the verb's
             continue
         chain: list[Token] = []
         node = i
@@ -493,13 +493,29 @@ def _verb_arguments(verb: Token, prt_ids, has_agent: bool, ctx: ClauseContext, t
     return objs, clausal, pps
 
 
-def _status_of(tok: Token, objs: list[Token], ctx: ClauseContext, tab) -> bool:
-    """Whether ``tok`` is a bare status noun after the verb's object ("took the officers *hostage*",
+#: How a status noun after a captor verb may hang from it: "took the officers *hostage*" (an object or a
+#: complement, however the parser reads it: "took hostage two workers", "took six officers hostage in Lima").
+_STATUS_DEPS = frozenset({*_OBJ, "ccomp", "advcl", "dep", "npadvmod", "xcomp"})
+
+
+def _status_of(i: int, ctx: ClauseContext, tab) -> bool:
+    """Whether token ``i`` is a bare status noun beside its verb's object ("took the officers *hostage*",
     ``captor`` verbs of ``extract/verbs.tsv``): a word of the relation, no argument of its own (a
-    headline's line break may hang on it)."""
-    status = ctx.lex.captor_status.get(tab.lemma[tok.head.i].lower(), frozenset())
-    bare = all(tab.pos[c] in ("SPACE", "PUNCT") for c in tab.children[tok.i])
-    return tab.lemma[tok.i].lower() in status and bare and any(o.i < tok.i and o is not tok for o in objs)
+    headline's line break, or a place or time phrase, which is the verb's, may hang on it; the
+    object may be parsed as its subject)."""
+    v = tab.head[i]
+    if v == i or tab.dep[i] not in _STATUS_DEPS:
+        return False
+    if tab.lemma[i].lower() not in ctx.lex.captor_status.get(tab.lemma[v].lower(), frozenset()):
+        return False
+    if any(tab.pos[c] not in ("SPACE", "PUNCT") and tab.dep[c] not in ("prep", "nsubj") for c in tab.children[i]):
+        return False
+    return _small_clause_subject(i, tab) is not None or any(c != i and tab.dep[c] in _OBJ for c in tab.children[v])
+
+
+def _small_clause_subject(i: int, tab) -> int | None:
+    """The subject the parser gives status noun ``i`` ("took [*26 people* hostage]"): the captor verb's object."""
+    return next((c for c in tab.children[i] if tab.dep[c] == "nsubj"), None)
 
 
 def _frames_for(verb: Token, chain: list[Token], sent_index: int, ctx: ClauseContext) -> list[Frame]:
@@ -520,10 +536,12 @@ def _frames_for(verb: Token, chain: list[Token], sent_index: int, ctx: ClauseCon
     for c in prt_ids:
         lemma = f"{lemma} {tab.lower[c]}"
     objs, clausal, pps = _verb_arguments(verb, prt_ids, agent is not None, ctx, tab)
-    status = next((t for t in (*objs, *(doc[c] for c in clausal)) if _status_of(t, objs, ctx, tab)), None)
+    status = next((doc[c] for c in tab.children[vi] if _status_of(c, ctx, tab)), None)
     if status is not None:  # "took the officers hostage": the relation is "took hostage", its object the officers
-        objs = [o for o in objs if o is not status]
+        held = _small_clause_subject(status.i, tab)
+        objs = [o for o in objs if o.i != status.i] + ([doc[held]] if held is not None else [])
         clausal = [c for c in clausal if c != status.i]
+        pps.extend(pp_args(status, ctx))  # "... hostage *in Lima*": the taking's place
         rel_tokens = sorted([*rel_tokens, status.i])
         lemma = f"{lemma} {tab.lemma[status.i].lower()}"
     obj_heads: list[Token | None] = []

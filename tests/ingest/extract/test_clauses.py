@@ -168,6 +168,47 @@ def test_a_captive_status_joins_the_relation_not_the_objects(dep, verb, lemma, s
 
 
 
+def test_a_captive_status_with_a_place_phrase_joins_the_relation_and_gives_the_verb_its_place() -> None:
+    # "Gunmen took the officers hostage in Lima": the parser makes the status noun a clause with the place
+    doc = make_doc([
+        ("Gunmen", 1, "nsubj", "NOUN", "NNS", "gunman"),
+        ("took", 1, "ROOT", "VERB", "VBD", "take"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("officers", 1, "dobj", "NOUN", "NNS", "officer"),
+        ("hostage", 1, "advcl", "VERB", "VB", "hostage"),
+        ("in", 4, "prep", "ADP", "IN", "in"),
+        ("Lima", 5, "pobj", "PROPN", "NNP", "Lima"),
+    ], ents=["O", "O", "O", "O", "O", "O", "B-GPE"])
+    recs = list(extract(doc))
+    assert [(x.lemma, x.relation, x.object.text) for x in recs] == [("take hostage", "took hostage", "the officers")]
+    assert [(x.text, x.role) for x in recs[0].extras] == [("Lima", "place")]
+
+
+def test_a_captive_status_before_the_object_joins_the_relation() -> None:
+    # "Militants took hostage two workers"
+    doc = make_doc([
+        ("Militants", 1, "nsubj", "NOUN", "NNS", "militant"),
+        ("took", 1, "ROOT", "VERB", "VBD", "take"),
+        ("hostage", 1, "dep", "NOUN", "NN", "hostage"),
+        ("two", 4, "nummod", "NUM", "CD", "two"),
+        ("workers", 1, "dobj", "NOUN", "NNS", "worker"),
+    ])
+    assert [(x.lemma, x.object.text) for x in extract(doc)] == [("take hostage", "two workers")]
+
+
+def test_a_captive_status_parsed_as_a_small_clause_takes_its_subject_as_the_object() -> None:
+    # "Hijackers took 26 people hostage": the parser makes "people" the subject of a clause "people hostage"
+    doc = make_doc([
+        ("Hijackers", 1, "nsubj", "NOUN", "NNS", "hijacker"),
+        ("took", 1, "ROOT", "VERB", "VBD", "take"),
+        ("26", 3, "nummod", "NUM", "CD", "26"),
+        ("people", 4, "nsubj", "NOUN", "NNS", "people"),
+        ("hostage", 1, "ccomp", "NOUN", "NN", "hostage"),
+    ])
+    assert [(x.lemma, x.subject.text, x.object.text) for x in extract(doc)] == [
+        ("take hostage", "Hijackers", "26 people")]
+
+
 def test_a_captive_status_ending_a_headline_keeps_its_line_break() -> None:
     # the parser hangs a headline's line break on its last word: "... take officers hostage\n\n"
     doc = make_doc([
