@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Any
 
 from geokg.graph.builder.chunks import bounded_map
 from geokg.graph.builder.parallel import (
+    DEFAULT_CHUNK_CHARS,
     DEFAULT_CHUNK_SIZE,
     ArticleOutput,
     Pending,
@@ -206,5 +207,7 @@ def dask_outputs(
     def submit(chunk: list[Pending]) -> Any:
         return client.submit(_dask_chunk, name, chunk, run, keep_results, pure=False)
 
-    tasks = bounded_map(submit, article_chunks(pending, chunk_size), window=window)
+    # the last chunks shrink: the workers end together, not one a whole chunk after the others
+    chunks = article_chunks(pending, chunk_size, last_chars=DEFAULT_CHUNK_CHARS // 8)
+    tasks = bounded_map(submit, chunks, window=window)
     yield from finish_outputs(tasks, run, keep_results=keep_results)
