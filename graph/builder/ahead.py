@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from geokg.graph.builder.chunks import bounded_map
 from geokg.graph.builder.parallel import (
     DEFAULT_CHUNK_SIZE,
+    LAST_CHUNK_CHARS,
     ArticleOutput,
     Pending,
     PipelineSource,
@@ -181,7 +182,7 @@ def parse_ahead_outputs(
 
     # a small first chunk comes back soon, so the two processes overlap from the start, and the last
     # ones shrink, so little is left to do here once the last parse is back
-    chunks = article_chunks(pending, chunk_size, max_chars, first_chars=2_500, last_chars=2_500)
+    chunks = article_chunks(pending, chunk_size, max_chars, first_chars=2_500, last_chars=LAST_CHUNK_CHARS)
     parsed = bounded_map(submit, chunks, window=window, on_full=start)
     try:
         for blob in parsed:

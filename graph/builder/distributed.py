@@ -47,8 +47,8 @@ from typing import TYPE_CHECKING, Any
 
 from geokg.graph.builder.chunks import bounded_map
 from geokg.graph.builder.parallel import (
-    DEFAULT_CHUNK_CHARS,
     DEFAULT_CHUNK_SIZE,
+    LAST_CHUNK_CHARS,
     ArticleOutput,
     Pending,
     PipelineSource,
@@ -208,6 +208,6 @@ def dask_outputs(
         return client.submit(_dask_chunk, name, chunk, run, keep_results, pure=False)
 
     # the last chunks shrink: the workers end together, not one a whole chunk after the others
-    chunks = article_chunks(pending, chunk_size, last_chars=DEFAULT_CHUNK_CHARS // 8)
+    chunks = article_chunks(pending, chunk_size, last_chars=LAST_CHUNK_CHARS)
     tasks = bounded_map(submit, chunks, window=window)
     yield from finish_outputs(tasks, run, keep_results=keep_results)

@@ -68,6 +68,7 @@ __all__ = [
     "write_outputs",
     "DEFAULT_CHUNK_SIZE",
     "DEFAULT_CHUNK_CHARS",
+    "LAST_CHUNK_CHARS",
 ]
 
 #: An article to process and its journal digest.
@@ -77,6 +78,8 @@ Pending = tuple[Article, str]
 DEFAULT_CHUNK_SIZE = 32
 #: About how many characters of article text a task holds.
 DEFAULT_CHUNK_CHARS = 20_000
+#: About how many characters the last tasks of a build shrink to (:func:`~geokg.graph.builder.chunks.tapered`).
+LAST_CHUNK_CHARS = 2_500
 
 
 def article_output(
@@ -479,7 +482,7 @@ def parallel_outputs(
     try:
         submit = functools.partial(pool.submit, _run_chunk, pool.source)
         # the last chunks shrink: the workers end together, not one a whole chunk after the other
-        chunks = article_chunks(pending, chunk_size, last_chars=DEFAULT_CHUNK_CHARS // 8)
+        chunks = article_chunks(pending, chunk_size, last_chars=LAST_CHUNK_CHARS)
         tasks = bounded_map(lambda chunk: submit(chunk, run, keep_results), chunks, window=window or 2 * jobs + 1)
         try:
             yield from finish_outputs(tasks, run, keep_results=keep_results)
