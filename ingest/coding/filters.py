@@ -196,6 +196,10 @@ def headline_misreading(actor, ex: Extraction, doc, known) -> bool:
         return False
     from geokg.ingest.actors.words import NAME_PARTICLES
 
+    sent = doc.char_span(ex.sent_start, ex.sent_end, alignment_mode="expand")
+    long_words = [t.text for t in sent if t.is_alpha and len(t) > 3] if sent is not None else []
+    if len(long_words) < 3 or sum(w[0].isupper() for w in long_words) < 0.8 * len(long_words):
+        return False  # not a Title Case sentence (read first: the article's words are read only for one)
     data = getattr(doc, "user_data", None)
     common = data.get(_COMMON) if data is not None else None
     if common is None:
@@ -203,16 +207,12 @@ def headline_misreading(actor, ex: Extraction, doc, known) -> bool:
         if data is not None:
             data[_COMMON] = common
     words = [w.lower() for w in _NAME_WORDS.findall(actor.name)]
-    sent = doc.char_span(ex.sent_start, ex.sent_end, alignment_mode="expand")
     # a word or its plain form ("Vows" -- "vowed", "Saboteurs" -- "saboteurs")
-    common_word = any((w in common or singular(w) in common) and w not in NAME_PARTICLES for w in words)
+    if any((w in common or singular(w) in common) and w not in NAME_PARTICLES for w in words):
+        return True
     # a one-word person the article never names again ("*Heavy* Fighting Spreads": an adjective)
-    lone_word = (not common_word and actor.id.startswith("person:") and len(words) == 1 and sent is not None
-                 and not any(t.lower_ == words[0] for t in doc if not sent.start <= t.i < sent.end))
-    if not (common_word or lone_word):
-        return False
-    long_words = [t.text for t in sent if t.is_alpha and len(t) > 3] if sent is not None else []
-    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+    return (actor.id.startswith("person:") and len(words) == 1 and sent is not None
+            and not any(t.lower_ == words[0] for t in doc if not sent.start <= t.i < sent.end))
 
 
 _COMMON = "geokg.lower_case_words"
