@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -147,13 +147,17 @@ class CameoTable(Mapping[str, CameoCode]):
     Build it with :meth:`default` (package data) or :meth:`from_rows`.
     """
 
-    def __init__(self, codes: Iterable[CameoCode], transforms: Mapping[str, _Transform] | None = None) -> None:
+    def __init__(self, codes: Iterable[CameoCode], transforms: Mapping[str, _Transform] | None = None,
+                 acts: Mapping[tuple[str, str], tuple[str, str, str]] | None = None) -> None:
         self._codes = {c.code: c for c in codes}
         self._transforms = dict(transforms or {})
+        #: (code prefix, act) -> (PLOVER category, mode, legacy name): ``coding/plover_acts.tsv``
+        self._acts = dict(acts or {})
 
     @classmethod
     def default(cls, data_dir: str | Path | None = None) -> CameoTable:
-        """Load ``coding/cameo.tsv`` and ``coding/cameo_transforms.tsv`` from the package data."""
+        """Load ``coding/cameo.tsv``, ``coding/cameo_transforms.tsv`` and ``coding/plover_acts.tsv``
+        from the package data."""
         codes = read_table(data_dir=data_dir)
         text = _data_text("coding/cameo_transforms.tsv", data_dir)
         transforms: dict[str, _Transform] = {}
@@ -162,7 +166,39 @@ class CameoTable(Mapping[str, CameoCode]):
                 if value not in ("-", "=") and not _CODE_RE.match(value):
                     raise CameoError(f"coding/cameo_transforms.tsv:{n}: bad code {value!r}")
             transforms[prefix] = _Transform(neg, intended, demanded)
-        return cls(codes, transforms)
+        return cls(codes, transforms, _read_acts(data_dir))
+
+    def for_act(self, code: str, acts: Iterable[str]) -> CameoCode:
+        """The entry of ``code`` with the PLOVER category and mode the PLOVER manual gives the
+        act (the first of ``acts``, relation lemmas or object heads, that ``coding/plover_acts.tsv``
+        lists under a prefix of ``code``): an official's resignation is RETREAT, where the CAMEO
+        crosswalk files all of 083 under CONCEDE.
+
+        >>> t = CameoTable.default()
+        >>> [(c.code, c.plover, c.plover_mode) for c in (t.for_act("0831", ["resign"]), t.for_act("0831", ["agree to"]))]
+        [('0831', 'RETREAT', 'resign'), ('0831', 'CONCEDE', None)]
+        """
+        info = self[code]
+        if self._acts:
+            for act in acts:
+                for size in range(len(code), 1, -1):
+                    found = self._acts.get((code[:size], act))
+                    if found is not None:
+                        return replace(info, plover=found[0], plover_mode=found[1] or None, plover_legacy=found[2])
+        return info
+
+    def legacy_name(self, code: str, plover: str | None) -> str | None:
+        """The legacy PLOVER name (the gold records') of category ``plover`` given to an event
+        of ``code``: the code's own, or that of an act's category (:meth:`for_act`).
+
+        >>> t = CameoTable.default()
+        >>> t.legacy_name("190", "ASSAULT"), t.legacy_name("0831", "RETREAT"), t.legacy_name("0831", "CONCEDE")
+        ('FIGHT', 'RETREAT', 'CONCEDE')
+        """
+        info = self[code]
+        if plover == info.plover:
+            return info.plover_legacy
+        return next((legacy for cat, _, legacy in self._acts.values() if cat == plover), info.plover_legacy)
 
     def __getitem__(self, code: str) -> CameoCode:
         try:
@@ -196,7 +232,7 @@ class CameoTable(Mapping[str, CameoCode]):
             else:
                 out[code] = CameoCode(code, f"{known.label} ({code}, from {origin})", known.goldstein,
                                       known.quad_class, known.plover, known.plover_mode, known.plover_legacy)
-        return CameoTable(out.values(), self._transforms)
+        return CameoTable(out.values(), self._transforms, self._acts)
 
     def roots(self) -> list[CameoCode]:
         """The 20 root codes, in order."""
@@ -233,6 +269,18 @@ class CameoTable(Mapping[str, CameoCode]):
         if value == "=":
             return code
         return value
+
+
+def _read_acts(data_dir: str | Path | None = None) -> dict[tuple[str, str], tuple[str, str, str]]:
+    """``coding/plover_acts.tsv``: (code prefix, act) -> (PLOVER category, mode, legacy name)."""
+    name = "coding/plover_acts.tsv"
+    out: dict[tuple[str, str], tuple[str, str, str]] = {}
+    for n, (prefix, act, plover, mode, legacy) in _tsv_rows(_data_text(name, data_dir), name, 5):
+        if not _CODE_RE.match(prefix) or not act or plover not in PLOVER_CATEGORIES or not legacy:
+            raise CameoError(f"{name}:{n}: expected a CAMEO code prefix, an act, a PLOVER category, a mode and "
+                             f"a legacy name, got {[prefix, act, plover, mode, legacy]!r}")
+        out[(prefix, act)] = (plover, mode, legacy)
+    return out
 
 
 # -- building the table from the reference files ---------------------------------------

@@ -21,6 +21,7 @@ from typing import Self
 
 from geokg.ingest.actors.coder import ActorCoder
 from geokg.ingest.actors.data import CodingContext, Memo
+from geokg.ingest.actors.words import PREPOSITIONS
 from geokg.ingest.coding.attackers import ARMED_SECTORS
 from geokg.ingest.coding.cameo import CameoTable
 from geokg.ingest.coding.context import article_context
@@ -618,7 +619,7 @@ class ExtractionCoder(TargetRules, SourceRules):
                 targets: Sequence[Actor], mutual: bool = False) -> list[Event]:
         """One event per source x target pair (at most 4 x 4), dated and placed; ``mutual``:
         the sources act on each other."""
-        info = self.table[code]
+        info = self.table.for_act(code, _acts(ex))  # "resigned": RETREAT, as the PLOVER manual files resignations
         when = event_date(ex, article, find=self._find_times)
         # the "between" phrase of mutual parties names no place
         place = self._place(replace(ex, extras=tuple(x for x in ex.extras if x.prep != "between")) if mutual else ex)
@@ -701,3 +702,12 @@ def _own_country(sources: Sequence[Actor], targets: Sequence[Actor]) -> bool:
     stance: "Chile should pull out", said by Chile's president)."""
     homes = {a.country for a in sources if a.country}
     return bool(targets) and all(t.id == f"country:{t.country}" and t.country in homes for t in targets)
+
+
+def _acts(ex: Extraction) -> tuple[str, ...]:
+    """What an extraction says was done, for :meth:`CameoTable.for_act`: its lemma, without a
+    trailing preposition ("resign in" protest), and its object's head ("submitted his *resignation*")."""
+    lemma = ex.lemma.lower().strip()
+    words = lemma.split()
+    head = (ex.object.head_lemma or ex.object.head or "").lower() if ex.object is not None else ""
+    return (lemma, " ".join(words[:-1]) if len(words) > 1 and words[-1] in PREPOSITIONS else "", head)

@@ -364,7 +364,7 @@ def code_records(records: Sequence[GoldRecord], parsed: Mapping[str, tuple], cod
         for ev in events:
             if not ev.cameo:
                 continue
-            cat = c.table[ev.cameo].plover_legacy if g.kind == "plover" else ev.cameo[:2]
+            cat = c.table.legacy_name(ev.cameo, ev.plover) if g.kind == "plover" else ev.cameo[:2]
             if not cat:
                 continue
             key = (ev.extraction.sentence, ev.extraction.rel_start, ev.extraction.rel_end, cat)

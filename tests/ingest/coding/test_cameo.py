@@ -149,3 +149,28 @@ def test_committed_table_matches_reference_files(table):
         pytest.skip("../shared CAMEO reference tables are absent")
     built = build_table(REF / "CAMEO.goldsteinscale.txt", REF / "CAMEO2PLOVER-2021.txt")
     assert built == [table[c] for c in table]
+
+
+def test_an_acts_plover_category_overrides_the_crosswalk_only_for_that_act(table):
+    # plover_acts.tsv: a resignation is RETREAT (PLOVER manual), other 083 codes stay CONCEDE (CAMEO2PLOVER-2021)
+    resign = table.for_act("0831", ["resign in", "resign", "post"])
+    assert (resign.code, resign.plover, resign.plover_mode, resign.plover_legacy) == ("0831", "RETREAT", "resign", "RETREAT")
+    assert (resign.label, resign.goldstein, resign.quad_class) == (table["0831"].label, 5.0, 2)
+    assert table.for_act("083", ["step down"]).plover == "RETREAT"
+    assert table.for_act("0831", ["hold", "poll"]) == table["0831"]
+    assert table.for_act("0841", ["resign"]) == table["0841"]  # a release is no resignation: the act needs its code
+    assert table.legacy_name("0831", "RETREAT") == "RETREAT" and table.legacy_name("0831", "CONCEDE") == "CONCEDE"
+    assert table.with_codes(["0831X"]).for_act("0831X", ["quit"]).plover == "RETREAT"
+
+
+def test_a_bad_plover_act_row_names_its_file_and_line(tmp_path):
+    data = Path(__file__).resolve().parents[3] / "ingest" / "data"
+    (tmp_path / "coding").mkdir()
+    for name in ("coding/cameo.tsv", "coding/cameo_transforms.tsv"):
+        (tmp_path / name).write_text((data / name).read_text())
+    (tmp_path / "coding/plover_acts.tsv").write_text("083\tresign\tRETREAT\tresign\tRETREAT\n083\tquit\tLEAVE\t\tLEAVE\n")
+    with pytest.raises(CameoError, match=r"plover_acts.tsv:2.*LEAVE"):
+        CameoTable.default(tmp_path)
+    (tmp_path / "coding/plover_acts.tsv").unlink()
+    with pytest.raises(CameoError, match="plover_acts.tsv"):
+        CameoTable.default(tmp_path)

@@ -446,3 +446,18 @@ def test_a_blocks_material_cooperation_needs_an_object_headed_by_actors(text, le
     art, ex = make(text, "Chile", text.split()[1], lemma, obj)
     ex = replace(ex, object=replace(ex.object, head=head, head_lemma=head.lower()))
     assert [(c, t) for c, _, t in codes(build_coder(), art, ex)] == expected
+
+
+@pytest.mark.parametrize("text, subject, rel, lemma, obj", [
+    ("Peru's interior minister resigned on Monday.", "Peru's interior minister", "resigned", "resign", None),
+    ("The Chilean president stepped down on Monday.", "The Chilean president", "stepped down", "step down", None),
+    ("Peru's finance minister quit his post on Monday.", "Peru's finance minister", "quit", "quit", "his post"),
+])
+def test_a_resignation_is_plover_retreat_its_cameo_code_0831(coder, text, subject, rel, lemma, obj):
+    # the PLOVER manual: RETREAT "also covers resignations of government officials" (mode resign), where the
+    # CAMEO crosswalk files all of 083 under CONCEDE (ingest/data/coding/plover_acts.tsv)
+    art, ex = make(text, subject, rel, lemma, obj)
+    (ev,) = coder.code_extraction(ex, art)
+    assert (ev.cameo, ev.plover, ev.plover_mode) == ("0831", "RETREAT", "resign")
+    assert coder.table.legacy_name(ev.cameo, ev.plover) == "RETREAT"
+

@@ -43,7 +43,8 @@ def test_lexicon_nouns_and_frames():
 def test_bad_lexicon_names_file_and_line(tmp_path):
     data = Path(__file__).resolve().parents[3] / "ingest" / "data"
     (tmp_path / "coding").mkdir()
-    for name in ("coding/verbs_classes.tsv", "coding/verbs_frames.tsv", "coding/cameo.tsv", "coding/cameo_transforms.tsv"):
+    for name in ("coding/verbs_classes.tsv", "coding/verbs_frames.tsv", "coding/cameo.tsv", "coding/cameo_transforms.tsv",
+                 "coding/plover_acts.tsv"):
         (tmp_path / name).write_text((data / name).read_text())
     (tmp_path / "coding/verbs.tsv").write_text("seize\t\t\t1711\nzap\t\t\t9999\n")
     with pytest.raises(LexiconError, match="coding/verbs.tsv:2.*9999"):
@@ -298,7 +299,8 @@ def test_a_verb_may_be_a_light_verb_and_a_speech_verb():
 def test_a_frame_listed_twice_under_one_kind_is_an_error(tmp_path):
     data = Path(__file__).resolve().parents[3] / "ingest" / "data"
     (tmp_path / "coding").mkdir()
-    for name in ("coding/verbs_classes.tsv", "coding/verbs.tsv", "coding/cameo.tsv", "coding/cameo_transforms.tsv"):
+    for name in ("coding/verbs_classes.tsv", "coding/verbs.tsv", "coding/cameo.tsv", "coding/cameo_transforms.tsv",
+                 "coding/plover_acts.tsv"):
         (tmp_path / name).write_text((data / name).read_text())
     (tmp_path / "coding/verbs_frames.tsv").write_text("stage\tsupport\nannounce\tspeech\nstage\tsupport\n")
     with pytest.raises(LexiconError, match="verbs_frames.tsv:3.*stage"):
