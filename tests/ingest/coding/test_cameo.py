@@ -163,6 +163,19 @@ def test_an_acts_plover_category_overrides_the_crosswalk_only_for_that_act(table
     assert table.with_codes(["0831X"]).for_act("0831X", ["quit"]).plover == "RETREAT"
 
 
+@pytest.mark.parametrize("code, acts, plover", [
+    ("055", ["apologize to", "apologize"], "CONCEDE"),  # "Expressions of regret or remorse ... as CONCEDE"
+    ("055", ["offer", "", "apology"], "CONCEDE"),
+    ("056", ["pardon"], "CONCEDE"),                     # "Formal pardons and amnesties ... as CONCEDE"
+    ("056", ["grant", "", "amnesty"], "CONCEDE"),
+    ("056", ["forgive", "", "debt"], "SUPPORT"),        # forgiving a debt: the crosswalk's SUPPORT
+    ("051", ["apologize"], "SUPPORT"),                  # praise: the act's category needs the act's code
+])
+def test_apologies_pardons_and_amnesties_are_plover_concede(table, code, acts, plover):
+    info = table.for_act(code, acts)
+    assert (info.code, info.plover, info.plover_legacy) == (code, plover, plover)
+
+
 def test_a_bad_plover_act_row_names_its_file_and_line(tmp_path):
     data = Path(__file__).resolve().parents[3] / "ingest" / "data"
     (tmp_path / "coding").mkdir()

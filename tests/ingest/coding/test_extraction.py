@@ -461,3 +461,10 @@ def test_a_resignation_is_plover_retreat_its_cameo_code_0831(coder, text, subjec
     assert (ev.cameo, ev.plover, ev.plover_mode) == ("0831", "RETREAT", "resign")
     assert coder.table.legacy_name(ev.cameo, ev.plover) == "RETREAT"
 
+
+def test_an_apology_is_plover_concede_its_cameo_code_055(coder):
+    # the PLOVER manual: "Expressions of regret or remorse for an action or situation should be coded as CONCEDE"
+    art, ex = make("Peru's president apologized to Chile.", "Peru's president", "apologized to", "apologize to", "Chile")
+    (ev,) = coder.code_extraction(ex, art)
+    assert (ev.cameo, ev.plover, ev.target.id) == ("055", "CONCEDE", "country:CHL")
+
