@@ -170,8 +170,11 @@ def test_an_acts_plover_category_overrides_the_crosswalk_only_for_that_act(table
     ("056", ["grant", "", "amnesty"], "CONCEDE"),
     ("056", ["forgive", "", "debt"], "SUPPORT"),        # forgiving a debt: the crosswalk's SUPPORT
     ("051", ["apologize"], "SUPPORT"),                  # praise: the act's category needs the act's code
+    ("0871", ["announce", "", "ceasefire"], "CONCEDE"),  # "declarations (but not implementations) of ceasefires"
+    ("0874", ["declare"], "CONCEDE"),
+    ("0871", ["observe", "", "ceasefire"], "RETREAT"),   # "observing a ceasefire": RETREAT, as the crosswalk says
 ])
-def test_apologies_pardons_and_amnesties_are_plover_concede(table, code, acts, plover):
+def test_apologies_pardons_amnesties_and_declared_ceasefires_are_plover_concede(table, code, acts, plover):
     info = table.for_act(code, acts)
     assert (info.code, info.plover, info.plover_legacy) == (code, plover, plover)
 
