@@ -435,7 +435,8 @@ def eval_events(
     gold: Annotated[Optional[Path], typer.Option(help="A JSONL file or folder of PLOVER/PETRARCH records (default: ../shared/data).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     folds: Annotated[Optional[int], typer.Option(help="Also score out of fold: K folds by record id; "
-                                                     "a lexicon row gets no credit on the fold it alone fires on.")] = None,
+                                                     "a lexicon row gets no credit on the fold it alone fires on; "
+                                                     "'+ actors' also holds out geokg's actor entries named in one fold only.")] = None,
     dictionary: Annotated[Optional[list[Path]], typer.Option("--dictionary", help="A user dictionary (PETRARCH .txt or geokg TSV/JSONL, or a folder), or phoenix-actors / phoenix-agents; repeatable.")] = None,
     backoff: Annotated[bool, typer.Option("--backoff/--no-backoff", help="PETRARCH's verb patterns where geokg's lexicon codes nothing.")] = True,
 ) -> None:

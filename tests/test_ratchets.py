@@ -39,11 +39,20 @@ def test_event_coding_dev_ratchet(shared_dir, nlp):
 def test_event_coding_out_of_fold_ratchet(shared_dir, nlp):
     from geokg.ingest.evaluation.folds import evaluate_out_of_fold
 
+    # the gold sets `geokg eval events --folds 5` scores together (an entry's or a row's evidence is every
+    # record of them it fires on or is named in)
     report = evaluate_out_of_fold([shared_dir / "data" / "plover-gsr" / "dev.jsonl",
-                                   shared_dir / "data" / "petrarch-validation" / "dev.gsr.jsonl"], nlp=nlp, folds=5)
+                                   shared_dir / "data" / "petrarch-validation" / "dev.gsr.jsonl",
+                                   shared_dir / "data" / "petrarch-validation" / "dev.unittest.jsonl"], nlp=nlp, folds=5)
     assert report.dropped and any(report.dropped.values()), report.to_dict()  # some rows are held out
     for set_name, floors in FLOORS["events_oof"].items():
         measured = report.oof[set_name].to_dict()
+        for key, floor in floors.items():
+            assert measured[key] >= floor, (set_name, key, measured[key], floor)
+    # ... and with geokg's own actor entries held out too (entry_folds)
+    assert report.entries_dropped and any(report.entries_dropped.values()), report.to_dict()
+    for set_name, floors in FLOORS["events_oof_actors"].items():
+        measured = report.oof_actors[set_name].to_dict()
         for key, floor in floors.items():
             assert measured[key] >= floor, (set_name, key, measured[key], floor)
 

@@ -27,6 +27,9 @@ coder *out of fold*:
 
 Everything else (actor gazetteers, frames, conventions) is the same in both runs, so
 the gap between dev and out-of-fold is what the dev-grown rows add.
+:func:`evaluate_out_of_fold` also scores the folds with geokg's own actor entries
+(organisations, people, role words) named only in a fold's records held out of it
+(:mod:`geokg.ingest.evaluation.entry_folds`, :attr:`FoldReport.oof_actors`).
 
 Examples
 --------
@@ -157,6 +160,10 @@ class FoldReport:
     #: fold -> the verbs.tsv lines held out of it in the last round (:func:`without_rows`)
     held_out: dict[int, frozenset[int]] = field(default_factory=dict)
     folds: dict[str, int] = field(default_factory=dict)  # "set:id" -> its fold
+    #: out-of-fold scores with geokg's own actor entries held out too
+    #: (:func:`geokg.ingest.evaluation.entry_folds.evaluate_actor_folds`); empty when not run
+    oof_actors: dict[str, EventScore] = field(default_factory=dict)
+    entries_dropped: dict[int, int] = field(default_factory=dict)  # fold -> actor entries held out of it
 
     def misses(self, sets: Mapping[str, Sequence[GoldRecord]]) -> list[tuple[str, str, str, int]]:
         """The gold events that get no predicted event at all out of fold (scored as NONE):
@@ -176,13 +183,17 @@ class FoldReport:
 
     def to_dict(self) -> dict:
         """Plain data: per set ``{"dev": ..., "out_of_fold": ...}``, and the row counts."""
+        sets = {name: {"dev": self.dev[name].to_dict(), "out_of_fold": self.oof[name].to_dict()}
+                for name in self.dev}
+        for name, score in self.oof_actors.items():
+            sets[name]["out_of_fold_actors"] = score.to_dict()
         return {
             "folds": self.k,
-            "sets": {name: {"dev": self.dev[name].to_dict(), "out_of_fold": self.oof[name].to_dict()}
-                     for name in self.dev},
+            "sets": sets,
             "rows_firing": len([v for v in self.evidence.values() if v]),
             "rows_single_record": len(self.single_record_rows()),
             "rows_dropped_per_fold": {str(k): n for k, n in sorted(self.dropped.items())},
+            "actor_entries_dropped_per_fold": {str(k): n for k, n in sorted(self.entries_dropped.items())},
             "rounds": self.rounds,
         }
 
@@ -260,14 +271,18 @@ def format_fold_report(report: FoldReport) -> str:
              f"{len(report.single_record_rows())} on exactly one; rows held out per fold: "
              + ", ".join(f"{k}:{n}" for k, n in sorted(report.dropped.items()))
              + f" ({report.rounds} rounds)"]
+    if report.entries_dropped:
+        lines.append("+ actors: geokg's own actor entries (orgs, people, role words) named only in a fold's records "
+                     "held out too; per fold: " + ", ".join(f"{k}:{n}" for k, n in sorted(report.entries_dropped.items())))
     keys = [("f1_category_dyad", "category+dyad F1"), ("f1_category", "category F1"),
             ("source_accuracy", "source accuracy"), ("target_accuracy", "target accuracy")]
     for name in report.dev:
         dev, oof = report.dev[name].to_dict(), report.oof[name].to_dict()
+        plus = report.oof_actors[name].to_dict() if name in report.oof_actors else None
         lines.append(f"== {name}: {dev['records']} records, {dev['gold_events']} gold events")
-        lines.append(f"   {'':20} {'dev':>7} {'out-of-fold':>12}")
+        lines.append(f"   {'':20} {'dev':>7} {'out-of-fold':>12}" + (f" {'+ actors':>9}" if plus else ""))
         for key, label in keys:
-            lines.append(f"   {label:20} {dev[key]:7.3f} {oof[key]:12.3f}")
+            lines.append(f"   {label:20} {dev[key]:7.3f} {oof[key]:12.3f}" + (f" {plus[key]:9.3f}" if plus else ""))
         lines.append(f"   {'category':12} {'gold':>5} {'dev P/R/F1':>17} {'out-of-fold P/R/F1':>20}")
         cats = sorted(set(dev["per_category"]) | set(oof["per_category"]))
         for cat in cats:
@@ -280,11 +295,27 @@ def format_fold_report(report: FoldReport) -> str:
 
 def evaluate_out_of_fold(path=None, *, folds: int = 5, model: str | None = None, nlp=None,
                          limit: int | None = None, dictionaries: Sequence = (),
-                         coder_options: Mapping | None = None) -> FoldReport:
+                         coder_options: Mapping | None = None, actors: bool = True) -> FoldReport:
     """Dev and out-of-fold scores of the gold sets at ``path`` over ``folds`` folds
-    (arguments as for :func:`geokg.ingest.evaluation.events.evaluate_events`)."""
+    (arguments as for :func:`geokg.ingest.evaluation.events.evaluate_events`); ``actors``:
+    also score with geokg's own actor entries held out (:attr:`FoldReport.oof_actors`)."""
     if folds < 2:
         raise ValueError(f"--folds needs at least 2 folds, got {folds}")
     nlp, sets, coders = gold_sets(path, model=model, nlp=nlp, limit=limit, dictionaries=dictionaries,
                                   coder_options=coder_options)
-    return evaluate_folds(sets, {n: parse_records(r, nlp) for n, r in sets.items()}, coders, folds)
+    parsed = {n: parse_records(r, nlp) for n, r in sets.items()}
+    report = evaluate_folds(sets, parsed, coders, folds)
+    if actors:
+        from geokg.ingest.dictionaries.coder import build_coder
+        from geokg.ingest.evaluation.entry_folds import evaluate_actor_folds
+        from geokg.ingest.evaluation.events import _set_coder
+
+        def make_coder(data_dir):
+            return build_coder(dictionaries, **(coder_options or {}), data_dir=data_dir)
+
+        def fold_lexicon(coder, fk: int):
+            return without_rows(coder.lexicon, report.held_out.get(fk, frozenset()), row_lines(coder.lexicon))
+
+        report.oof_actors, report.entries_dropped = evaluate_actor_folds(sets, parsed, report, make_coder, _set_coder,
+                                                                         fold_lexicon)
+    return report

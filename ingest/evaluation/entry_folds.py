@@ -1,0 +1,162 @@
+"""Out-of-fold scoring with geokg's own actor entries held out too.
+
+The verb rows of ``coding/verbs.tsv`` are not the only data grown against the dev gold
+records: so were entries of geokg's gazetteer of organisations (``actors/orgs.jsonl``),
+people (``actors/people.jsonl``) and role words (``actors/roles.tsv``).
+:mod:`geokg.ingest.evaluation.folds` holds out the verb rows; this module holds out
+these entries as well, the same way:
+
+* **Entry evidence.** The evidence of an entry is the set of dev records whose text names
+  it (:func:`entry_evidence`): an organisation's or a person's name or alias as the
+  gazetteer matches it (a single word as written, a longer name in any case), a role word
+  or its plural in any case.  Naming is wider than coding (a record may name a role
+  word that codes no actor of its events), so an entry named in two folds' records
+  stays even where it codes in one only: the figure errs on the generous side.
+* **Held out.** Fold ``k`` is coded by a coder built from a copy of the package data
+  without the entries whose evidence lies entirely inside fold ``k``
+  (:func:`held_out_entries`, :func:`data_without`), and without the verb rows held out
+  of fold ``k`` (:attr:`FoldReport.held_out <geokg.ingest.evaluation.folds.FoldReport>`).
+
+The actor gazetteers PETRARCH-2 and Phoenix ship (27,000 dated actors, the agents) are
+vetted resources, not dev-grown: they stay.
+
+Examples
+--------
+>>> texts = {"plover:1": "Hamas fighters fired rockets.", "plover:2": "The HAMAS charter", "gsr:3": "Rebels fled."}
+>>> ev = entry_evidence(texts, entries=[("actors/orgs.jsonl", 7, ("Hamas",), ("Islamic Resistance Movement",)),
+...                                     ("actors/roles.tsv", 9, (), ("rebel", "rebels"))])
+>>> sorted(ev[("actors/orgs.jsonl", 7)]), sorted(ev[("actors/roles.tsv", 9)])
+(['plover:1'], ['gsr:3'])
+>>> held_out_entries(ev, {"plover:1": 0, "plover:2": 1, "gsr:3": 1}, 1)
+frozenset({('actors/roles.tsv', 9)})
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+
+from geokg.ingest.resources import data_path, data_text
+
+__all__ = ["ENTRY_FILES", "data_without", "entry_evidence", "evaluate_actor_folds", "held_out_entries",
+           "read_entries"]
+
+#: The dev-grown actor data files whose entries are held out (one entry a line).
+ENTRY_FILES = ("actors/orgs.jsonl", "actors/people.jsonl", "actors/roles.tsv")
+
+#: (file, line, names matched as written, names matched in any case)
+Entry = tuple[str, int, tuple[str, ...], tuple[str, ...]]
+
+
+def _plurals(term: str) -> tuple[str, ...]:
+    """A role term and its plural forms ("official" -> officials; "policeman" -> policemen).
+
+    >>> _plurals("policeman"), _plurals("authority")
+    (('policeman', 'policemans', 'policemen'), ('authority', 'authoritys', 'authorities'))
+    """
+    words = term.split()
+    last = words[-1]
+    forms = [last, last + "s"]
+    if last.endswith("y"):
+        forms.append(last[:-1] + "ies")
+    elif last.endswith("man"):
+        forms.append(last[:-3] + "men")
+    else:
+        forms.append(last + "es")
+    return tuple(" ".join(words[:-1] + [f]) for f in forms)
+
+
+def read_entries(data_dir: str | Path | None = None) -> list[Entry]:
+    """The entries of :data:`ENTRY_FILES` with the names that name them."""
+    out: list[Entry] = []
+    for name in ENTRY_FILES:
+        for n, line in enumerate(data_text(name, data_dir).splitlines(), 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            if name.endswith(".jsonl"):
+                obj = json.loads(line)
+                names = [obj["name"], *obj.get("aliases", [])]
+                out.append((name, n, tuple(x for x in names if " " not in x),
+                            tuple(x for x in names if " " in x)))
+            else:
+                out.append((name, n, (), _plurals(line.split("\t")[0].strip())))
+    return out
+
+
+def _pattern(names: Iterable[str], flags: int = 0) -> re.Pattern | None:
+    names = sorted({n for n in names if n}, key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)", flags)
+
+
+def entry_evidence(texts: Mapping[str, str], data_dir: str | Path | None = None,
+                   entries: Sequence[Entry] | None = None) -> dict[tuple[str, int], frozenset[str]]:
+    """``(file, line) -> record keys`` whose text names the entry (see the module doc);
+    ``texts``: record key (``"set:id"``) -> its text."""
+    out: dict[tuple[str, int], frozenset[str]] = {}
+    for name, line, exact, folded in (read_entries(data_dir) if entries is None else entries):
+        patterns = [p for p in (_pattern(exact), _pattern(folded, re.IGNORECASE)) if p is not None]
+        out[(name, line)] = frozenset(key for key, text in texts.items() if any(p.search(text) for p in patterns))
+    return out
+
+
+def held_out_entries(evidence: Mapping[tuple[str, int], frozenset[str]], folds: Mapping[str, int],
+                     k: int) -> frozenset[tuple[str, int]]:
+    """The entries held out of fold ``k``: every record that names them is in fold ``k``."""
+    return frozenset(e for e, keys in evidence.items() if keys and all(folds[key] == k for key in keys))
+
+
+def data_without(drop: Iterable[tuple[str, int]], dest: str | Path, data_dir: str | Path | None = None) -> Path:
+    """A copy of the package data (or of ``data_dir``) in ``dest``, without the lines ``drop``
+    names (``(file, line)``); returns the copy's folder."""
+    source = Path(str(data_path(ENTRY_FILES[0]))).parents[1] if data_dir is None else Path(data_dir)
+    if not source.is_dir():
+        raise FileNotFoundError(f"the package data folder {source} is not a folder (a zipped install?)")
+    dest = Path(dest)
+    shutil.copytree(source, dest, dirs_exist_ok=True)
+    by_file: dict[str, set[int]] = {}
+    for name, line in drop:
+        by_file.setdefault(name, set()).add(line)
+    for name, lines in by_file.items():
+        text = (source / name).read_text(encoding="utf-8").splitlines()
+        kept = [row for n, row in enumerate(text, 1) if n not in lines]
+        (dest / name).write_text("\n".join(kept) + "\n", encoding="utf-8")
+    return dest
+
+
+def evaluate_actor_folds(sets: Mapping[str, Sequence], parsed: Mapping[str, Mapping[str, tuple]], report,
+                         make_coder: Callable[[Path], object], set_coder: Callable[[Sequence, object], object],
+                         fold_lexicon: Callable[[object, int], object] | None = None
+                         ) -> tuple[dict[str, object], dict[int, int]]:
+    """Scores per gold set with each fold's actor entries (and verb rows) held out, and the
+    number of entries held out of each fold.
+
+    ``report``: the :class:`~geokg.ingest.evaluation.folds.FoldReport` of the same sets (its
+    folds); ``make_coder(data_dir)`` builds a coder from a data folder (the options of the dev
+    run); ``set_coder(records, coder)`` gives a set its coder, as for the dev run;
+    ``fold_lexicon(coder, k)``: the lexicon fold ``k`` is coded with (the coder's own when None;
+    :func:`geokg.ingest.evaluation.folds.evaluate_out_of_fold` passes the one without the verb
+    rows held out of fold ``k``)."""
+    from geokg.ingest.evaluation.events import code_records, score_records
+
+    texts = {f"{name}:{g.id}": g.text for name, records in sets.items() for g in records}
+    evidence = entry_evidence(texts)
+    preds: dict[str, dict] = {name: {} for name in sets}
+    counts: dict[int, int] = {}
+    for fk in range(report.k):
+        drop = held_out_entries(evidence, report.folds, fk)
+        counts[fk] = len(drop)
+        with tempfile.TemporaryDirectory(prefix="geokg-folds-") as tmp:
+            base = make_coder(data_without(drop, Path(tmp) / "data"))
+            for name, records in sets.items():
+                coder = set_coder(records, base)
+                if fold_lexicon is not None:
+                    coder = coder.with_lexicon(fold_lexicon(coder, fk))
+                mine = [g for g in records if report.folds[f"{name}:{g.id}"] == fk]
+                preds[name].update(code_records(mine, parsed[name], coder))
+    return {name: score_records(records, preds[name], name) for name, records in sets.items()}, counts
