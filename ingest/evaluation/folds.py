@@ -163,7 +163,8 @@ class FoldReport:
     #: out-of-fold scores with geokg's own actor entries held out too
     #: (:func:`geokg.ingest.evaluation.entry_folds.evaluate_actor_folds`); empty when not run
     oof_actors: dict[str, EventScore] = field(default_factory=dict)
-    entries_dropped: dict[int, int] = field(default_factory=dict)  # fold -> actor entries held out of it
+    #: fold -> (actor entries held out of it, how many of them restate the Phoenix dictionaries)
+    entries_dropped: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def misses(self, sets: Mapping[str, Sequence[GoldRecord]]) -> list[tuple[str, str, str, int]]:
         """The gold events that get no predicted event at all out of fold (scored as NONE):
@@ -193,7 +194,8 @@ class FoldReport:
             "rows_firing": len([v for v in self.evidence.values() if v]),
             "rows_single_record": len(self.single_record_rows()),
             "rows_dropped_per_fold": {str(k): n for k, n in sorted(self.dropped.items())},
-            "actor_entries_dropped_per_fold": {str(k): n for k, n in sorted(self.entries_dropped.items())},
+            "actor_entries_dropped_per_fold": {str(k): n for k, (n, _) in sorted(self.entries_dropped.items())},
+            "actor_entries_dropped_vetted_per_fold": {str(k): v for k, (_, v) in sorted(self.entries_dropped.items())},
             "rounds": self.rounds,
         }
 
@@ -273,7 +275,8 @@ def format_fold_report(report: FoldReport) -> str:
              + f" ({report.rounds} rounds)"]
     if report.entries_dropped:
         lines.append("+ actors: geokg's own actor entries (orgs, people, role words) named only in a fold's records "
-                     "held out too; per fold: " + ", ".join(f"{k}:{n}" for k, n in sorted(report.entries_dropped.items())))
+                     "held out too; per fold (of which restating the Phoenix dictionaries): "
+                     + ", ".join(f"{k}:{n} ({v})" for k, (n, v) in sorted(report.entries_dropped.items())))
     keys = [("f1_category_dyad", "category+dyad F1"), ("f1_category", "category F1"),
             ("source_accuracy", "source accuracy"), ("target_accuracy", "target accuracy")]
     for name in report.dev:

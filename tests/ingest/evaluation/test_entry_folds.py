@@ -13,6 +13,7 @@ from geokg.ingest.evaluation.entry_folds import (
     evaluate_actor_folds,
     held_out_entries,
     read_entries,
+    vetted_entries,
 )
 from geokg.ingest.evaluation.events import GoldEvent, GoldRecord
 from geokg.ingest.evaluation.folds import FoldReport, fold_of
@@ -88,4 +89,12 @@ def test_each_fold_is_coded_without_the_entries_only_its_records_name():
     for fk, roles in enumerate(seen):
         assert ("\nguerrilla\t" in roles) == (fk != guerrilla_fold), fk
         assert ("\nenvoy\t" in roles) == (fk != report.folds["demo:r1"]), fk
-    assert sum(dropped.values()) >= 2 and dropped[guerrilla_fold] >= 1
+    assert sum(n for n, _ in dropped.values()) >= 2 and dropped[guerrilla_fold][0] >= 1
+    assert dropped[guerrilla_fold][1] >= 1  # "guerrilla" REB restates the Phoenix agents' GUERRILLA [~REB]
+
+
+def test_vetted_entries_restate_the_phoenix_dictionaries():
+    vetted = vetted_entries()
+    assert ("actors/roles.tsv", _line("actors/roles.tsv", "guerrilla\t")) in vetted  # Phoenix agents: REB
+    assert ("actors/roles.tsv", _line("actors/roles.tsv", "hostage\t")) not in vetted  # no such agent
+    assert ("actors/orgs.jsonl", _line("actors/orgs.jsonl", '{"id": "org:cia"')) in vetted  # a Phoenix actor
