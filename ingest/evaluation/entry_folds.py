@@ -42,7 +42,7 @@ import json
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from geokg.ingest.resources import data_path, data_text
@@ -75,20 +75,23 @@ def _plurals(term: str) -> tuple[str, ...]:
     return tuple(" ".join(words[:-1] + [f]) for f in forms)
 
 
+def _entry_rows(data_dir: str | Path | None = None) -> Iterator[tuple[str, int, dict | list[str]]]:
+    """(file, line, the JSON object or the tab-separated cells) of each entry of :data:`ENTRY_FILES`."""
+    for name in ENTRY_FILES:
+        for n, line in enumerate(data_text(name, data_dir).splitlines(), 1):
+            if line.strip() and not line.lstrip().startswith("#"):
+                yield name, n, (json.loads(line) if name.endswith(".jsonl") else [c.strip() for c in line.split("\t")])
+
+
 def read_entries(data_dir: str | Path | None = None) -> list[Entry]:
     """The entries of :data:`ENTRY_FILES` with the names that name them."""
     out: list[Entry] = []
-    for name in ENTRY_FILES:
-        for n, line in enumerate(data_text(name, data_dir).splitlines(), 1):
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            if name.endswith(".jsonl"):
-                obj = json.loads(line)
-                names = [obj["name"], *obj.get("aliases", [])]
-                out.append((name, n, tuple(x for x in names if " " not in x),
-                            tuple(x for x in names if " " in x)))
-            else:
-                out.append((name, n, (), _plurals(line.split("\t")[0].strip())))
+    for name, n, row in _entry_rows(data_dir):
+        if isinstance(row, dict):
+            names = [row["name"], *row.get("aliases", [])]
+            out.append((name, n, tuple(x for x in names if " " not in x), tuple(x for x in names if " " in x)))
+        else:
+            out.append((name, n, (), _plurals(row[0])))
     return out
 
 
@@ -107,18 +110,14 @@ def vetted_entries(data_dir: str | Path | None = None) -> frozenset[tuple[str, i
         if line.strip() and not line.startswith("#"):
             phoenix.update(n.lower() for n in json.loads(line).get("names", ()))
     out = set()
-    for name in ENTRY_FILES:
-        for n, line in enumerate(data_text(name, data_dir).splitlines(), 1):
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            if name.endswith(".jsonl"):
-                obj = json.loads(line)
-                vetted = any(x.lower() in phoenix for x in (obj["name"], *obj.get("aliases", [])))
-            else:
-                term, sector = (line.split("\t") + [""])[:2]
-                vetted = bool(sector.strip()) and sector.strip() in agents.get(term.strip().lower(), ())
-            if vetted:
-                out.add((name, n))
+    for name, n, row in _entry_rows(data_dir):
+        if isinstance(row, dict):
+            vetted = any(x.lower() in phoenix for x in (row["name"], *row.get("aliases", [])))
+        else:
+            term, sector = (row + [""])[:2]
+            vetted = bool(sector) and sector in agents.get(term.lower(), ())
+        if vetted:
+            out.add((name, n))
     return frozenset(out)
 
 
