@@ -467,4 +467,3 @@ def test_an_apology_is_plover_concede_its_cameo_code_055(coder):
     art, ex = make("Peru's president apologized to Chile.", "Peru's president", "apologized to", "apologize to", "Chile")
     (ev,) = coder.code_extraction(ex, art)
     assert (ev.cameo, ev.plover, ev.target.id) == ("055", "CONCEDE", "country:CHL")
-
