@@ -69,6 +69,7 @@ __all__ = [
     "predict_records",
     "read_gold",
     "score_records",
+    "set_coder",
 ]
 
 #: A predicted event: category, source codes, target codes (one per relation, so
@@ -457,7 +458,7 @@ def _gold_paths(path) -> list[Path]:
     return [Path(p) for p in path]
 
 
-def _set_coder(records: Sequence[GoldRecord], default_coder):
+def set_coder(records: Sequence[GoldRecord], default_coder):
     """The coder of a gold set: PETRARCH records load the ``dictionaries/PETR*.txt`` next to them."""
     if records and records[0].kind == "petrarch":
         dicts = sorted((Path(records[0].origin.rsplit(":", 1)[0]).parent / "dictionaries").glob("PETR*.txt"))
@@ -486,7 +487,7 @@ def gold_sets(path: str | Path | Iterable[str | Path] | None = None, *, model: s
     for p in paths:
         for name, records in read_gold(p).items():
             sets[name] = records[:limit] if limit else records
-    coders = {name: _set_coder(records, default_coder) for name, records in sets.items()}
+    coders = {name: set_coder(records, default_coder) for name, records in sets.items()}
     return nlp, sets, coders
 
 

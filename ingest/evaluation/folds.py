@@ -311,7 +311,7 @@ def evaluate_out_of_fold(path=None, *, folds: int = 5, model: str | None = None,
     if actors:
         from geokg.ingest.dictionaries.coder import build_coder
         from geokg.ingest.evaluation.entry_folds import evaluate_actor_folds
-        from geokg.ingest.evaluation.events import _set_coder
+        from geokg.ingest.evaluation.events import set_coder
 
         def make_coder(data_dir):
             return build_coder(dictionaries, **(coder_options or {}), data_dir=data_dir)
@@ -319,6 +319,6 @@ def evaluate_out_of_fold(path=None, *, folds: int = 5, model: str | None = None,
         def fold_lexicon(coder, fk: int):
             return without_rows(coder.lexicon, report.held_out.get(fk, frozenset()), row_lines(coder.lexicon))
 
-        report.oof_actors, report.entries_dropped = evaluate_actor_folds(sets, parsed, report, make_coder, _set_coder,
+        report.oof_actors, report.entries_dropped = evaluate_actor_folds(sets, parsed, report, make_coder, set_coder,
                                                                          fold_lexicon)
     return report
