@@ -9,7 +9,7 @@ these entries as well, the same way:
 * **Entry evidence.** The evidence of an entry is the set of dev records whose text names
   it (:func:`entry_evidence`): an organisation's or a person's name or alias as the
   gazetteer matches it (a single word as written, a longer name in any case), a role word
-  or its plural in any case.  Naming is wider than coding (a record may name a role
+  in any case among the record's words in the singular (as the gazetteer reads role words).  Naming is wider than coding (a record may name a role
   word that codes no actor of its events), so an entry named in two folds' records
   stays even where it codes in one only: the figure errs on the generous side.
 * **Vetted entries are held out too.** Many entries restate a vetted dictionary geokg ships
@@ -29,7 +29,7 @@ Examples
 --------
 >>> texts = {"plover:1": "Hamas fighters fired rockets.", "plover:2": "The HAMAS charter", "gsr:3": "Rebels fled."}
 >>> ev = entry_evidence(texts, entries=[("actors/orgs.jsonl", 7, ("Hamas",), ("Islamic Resistance Movement",)),
-...                                     ("actors/roles.tsv", 9, (), ("rebel", "rebels"))])
+...                                     ("actors/roles.tsv", 9, (), ("rebel",))])
 >>> sorted(ev[("actors/orgs.jsonl", 7)]), sorted(ev[("actors/roles.tsv", 9)])
 (['plover:1'], ['gsr:3'])
 >>> held_out_entries(ev, {"plover:1": 0, "plover:2": 1, "gsr:3": 1}, 1)
@@ -57,24 +57,6 @@ ENTRY_FILES = ("actors/orgs.jsonl", "actors/people.jsonl", "actors/roles.tsv")
 Entry = tuple[str, int, tuple[str, ...], tuple[str, ...]]
 
 
-def _plurals(term: str) -> tuple[str, ...]:
-    """A role term and its plural forms ("official" -> officials; "policeman" -> policemen).
-
-    >>> _plurals("policeman"), _plurals("authority")
-    (('policeman', 'policemans', 'policemen'), ('authority', 'authoritys', 'authorities'))
-    """
-    words = term.split()
-    last = words[-1]
-    forms = [last, last + "s"]
-    if last.endswith("y"):
-        forms.append(last[:-1] + "ies")
-    elif last.endswith("man"):
-        forms.append(last[:-3] + "men")
-    else:
-        forms.append(last + "es")
-    return tuple(" ".join(words[:-1] + [f]) for f in forms)
-
-
 def _entry_rows(data_dir: str | Path | None = None) -> Iterator[tuple[str, int, dict | list[str]]]:
     """(file, line, the JSON object or the tab-separated cells) of each entry of :data:`ENTRY_FILES`."""
     for name in ENTRY_FILES:
@@ -91,7 +73,7 @@ def read_entries(data_dir: str | Path | None = None) -> list[Entry]:
             names = [row["name"], *row.get("aliases", [])]
             out.append((name, n, tuple(x for x in names if " " not in x), tuple(x for x in names if " " in x)))
         else:
-            out.append((name, n, (), _plurals(row[0])))
+            out.append((name, n, (), (row[0],)))
     return out
 
 
@@ -132,10 +114,15 @@ def entry_evidence(texts: Mapping[str, str], data_dir: str | Path | None = None,
                    entries: Sequence[Entry] | None = None) -> dict[tuple[str, int], frozenset[str]]:
     """``(file, line) -> record keys`` whose text names the entry (see the module doc);
     ``texts``: record key (``"set:id"``) -> its text."""
+    from geokg.ingest.actors.words import singular, words_of
+
+    singulars = {key: " ".join(singular(w) for w in words_of(text)) for key, text in texts.items()}
     out: dict[tuple[str, int], frozenset[str]] = {}
     for name, line, exact, folded in (read_entries(data_dir) if entries is None else entries):
+        # role words are matched on the singular words ("policemen" names "policeman"), names as written
+        against = singulars if name.endswith("roles.tsv") else texts
         patterns = [p for p in (_pattern(exact), _pattern(folded, re.IGNORECASE)) if p is not None]
-        out[(name, line)] = frozenset(key for key, text in texts.items() if any(p.search(text) for p in patterns))
+        out[(name, line)] = frozenset(key for key, text in against.items() if any(p.search(text) for p in patterns))
     return out
 
 
