@@ -209,7 +209,7 @@ class ExtractionCoder(TargetRules, SourceRules):
         if (obj is not None and lex.has_frame(lemma, "support")
                 and lex.is_event_noun(obj.head or obj.text.split()[-1])):
             return True
-        if lex.clause_rows(ex.relation, ex.lemma):
+        if lex.clause_rows(ex.relation, ex.lemma) or lex.idioms(ex):
             return True
         if ex.kind == "nominal" and lex.noun_row(ex.relation) is not None:
             return True
@@ -248,14 +248,6 @@ class ExtractionCoder(TargetRules, SourceRules):
     def _event_type(self, ex: Extraction, state: bool | None, object_is_actor: bool, mode: str,
                     prepared: bool, noun_pos: str | None, main: bool | None = None) -> tuple[str | None, bool]:
         """:meth:`event_type` of the memo key's values (reads no other field of ``ex``)."""
-        objects: list[str] = []
-        obj_index = None
-        if ex.kind == "nominal":
-            objects.append(ex.relation)
-        if ex.object is not None:
-            obj_index = len(objects)
-            objects.append(ex.object.text)
-        objects.extend(f"{x.prep} {x.text}".strip() for x in ex.extras if x.role not in ("time", "source"))
         lemma = ex.lemma.lower().strip()
         if mode == "intended" and self.lexicon.frame_in(ex.relation, "asserted"):
             mode = "asserted"
@@ -275,27 +267,9 @@ class ExtractionCoder(TargetRules, SourceRules):
             if code is not None:  # final, as in PETRARCH: its patterns code modality and negation
                 return code, theme
         if code is None:
-            for candidate in (lemma, *self.lexicon.relation_lemmas(ex.relation, ex.lemma)):
-                code, hit = self.lexicon.match(candidate, objects, object_is_actor=object_is_actor,
-                                               source_state=state)
-                if code is not None:
-                    lemma = candidate
-                    break
+            code, theme, lemma = self._row_code(ex, lemma, mode, state, object_is_actor)
             if code == NO_EVENT:
                 return None, False  # a row reading no event ("a ruling *struck down* the rules")
-            # the object of a material act is its theme ("deploy *troops*", "impose *sanctions*");
-            # the object of a verbal act is a stance whose owner is the target ("reject a *US offer*")
-            theme = (hit is not None and hit == obj_index and code is not None
-                     and self.table[code].quad_class in (2, 4)
-                     and any(self.lexicon.names_theme(lemma, head) for head in
-                             (ex.object.head or ex.object.text.split()[-1], self.lexicon.theme_head(ex)) if head))
-            if code is not None and hit is None:  # a row without constraint: a fitting PETRARCH pattern is more specific
-                found = self.lexicon.specific_pattern(ex, lemma, code)
-                # ... but not a pattern that only says the row's act is intended, where the clause tells it done:
-                # "met Peru's president for talks" is a meeting held (040), not PETRARCH's intent to meet (036)
-                if found[0] and not (mode in ("asserted", "reported") and code in self.table
-                                     and found[0] == self.table.transform(code, mode="intended")):
-                    code, theme = found
         if code is None and ex.kind == "nominal":
             code = self.lexicon.noun_code(ex.relation, state)
         if code is None and mode == "intended" and _THREAT.search(ex.relation):
@@ -305,6 +279,60 @@ class ExtractionCoder(TargetRules, SourceRules):
         if code is None:
             return None, False
         return self._final_code(ex, code, theme, lemma, mode, prepared)
+
+    def _row_code(self, ex: Extraction, lemma: str, mode: str, state: bool | None,
+                  object_is_actor: bool) -> tuple[str | None, bool, str]:
+        """The code of geokg's rows for ``ex`` (:data:`NO_EVENT` for a row reading no event), whether its
+        object is the theme, and the lemma of the rows.  The most specific rows first: the verb's own, an
+        idiom's (:meth:`_idiom_code`), then those of the verb without its particle ("backed out *of* the
+        deal" is "back out of", 120, not "back", 051); a fitting PETRARCH pattern outranks a verb row
+        without a constraint."""
+        objects = [ex.relation] if ex.kind == "nominal" else []
+        obj_index = len(objects) if ex.object is not None else None
+        if ex.object is not None:
+            objects.append(ex.object.text)
+        objects.extend(f"{x.prep} {x.text}".strip() for x in ex.extras if x.role not in ("time", "source"))
+        idiom_first = " " in lemma and " ".join(lemma.split()) not in self.lexicon.rows
+        if idiom_first:
+            code, lemma = self._idiom_code(ex, lemma, object_is_actor, state)
+            if code is not None:
+                return code, False, lemma
+        for candidate in (lemma, *self.lexicon.relation_lemmas(ex.relation, ex.lemma)):
+            code, hit = self.lexicon.match(candidate, objects, object_is_actor=object_is_actor, source_state=state)
+            if code is not None:
+                lemma = candidate
+                break
+        if code is None:  # no row of the verb fits: an idiom ("took *part in* talks")
+            if not idiom_first:
+                code, lemma = self._idiom_code(ex, lemma, object_is_actor, state)
+            return code, False, lemma
+        if code == NO_EVENT:
+            return code, False, lemma
+        # the object of a material act is its theme ("deploy *troops*", "impose *sanctions*");
+        # the object of a verbal act is a stance whose owner is the target ("reject a *US offer*")
+        theme = (hit is not None and hit == obj_index and self.table[code].quad_class in (2, 4)
+                 and any(self.lexicon.names_theme(lemma, head) for head in
+                         (ex.object.head or ex.object.text.split()[-1], self.lexicon.theme_head(ex)) if head))
+        if hit is None:  # a row without constraint: a fitting PETRARCH pattern is more specific
+            found = self.lexicon.specific_pattern(ex, lemma, code)
+            # ... but not a pattern that only says the row's act is intended, where the clause tells it done:
+            # "met Peru's president for talks" is a meeting held (040), not PETRARCH's intent to meet (036)
+            if found[0] and not (mode in ("asserted", "reported") and code in self.table
+                                 and found[0] == self.table.transform(code, mode="intended")):
+                code, theme = found
+        return code, theme, lemma
+
+    def _idiom_code(self, ex: Extraction, lemma: str, object_is_actor: bool,
+                    state: bool | None) -> tuple[str | None, str]:
+        """The code of the first :meth:`~geokg.ingest.coding.lexicon.VerbLexicon.idioms` reading of ``ex``
+        whose rows fit, and its lemma: "took the activists *into custody*" 173 (take into custody),
+        "backed out *of* the deal" 120; (None, ``lemma``) when none fits."""
+        for idiom, texts, own_object in self.lexicon.idioms(ex):
+            code, _ = self.lexicon.match(idiom, texts, object_is_actor=object_is_actor and own_object,
+                                         source_state=state)
+            if code is not None:
+                return code, idiom
+        return None, lemma
 
     def _backoff_code(self, ex: Extraction, mode: str, main: bool | None,
                       object_is_actor: bool) -> tuple[str | None, bool]:

@@ -17,6 +17,7 @@ from typing import Self
 from geokg.ingest.actors.data import Memo
 from geokg.ingest.actors.words import singular, words_of
 from geokg.ingest.coding.cameo import CameoTable
+from geokg.ingest.coding.idioms import idiom_readings
 from geokg.ingest.coding.rules import relation_lemmas, relation_root
 from geokg.ingest.resources import data_text
 
@@ -275,6 +276,20 @@ class VerbLexicon:
     def has_rows(self, lemma: str) -> bool:
         """Whether :meth:`match` has rows to try for ``lemma`` (without them it codes nothing)."""
         return bool(self._candidates(lemma))
+
+    def idioms(self, ex) -> list[tuple[str, tuple[str, ...], bool]]:
+        """The :func:`~geokg.ingest.coding.idioms.idiom_readings` of extraction ``ex`` whose lemma
+        has rows of its own ("take into custody"; not the rows of a shorter form, as
+        :meth:`match` falls back to), in the order they are tried.
+
+        >>> from geokg.ingest.records import Argument, Extraction
+        >>> arg = lambda text, prep="": Argument("other" if prep else "object", text, 0, 1, prep=prep)
+        >>> ex = Extraction("a", 0, 0, 1, arg("Peru"), "took", "take", 0, 1, arg("the activists"),
+        ...                 extras=(arg("custody", "into"),))
+        >>> VerbLexicon.default().idioms(ex)
+        [('take into custody', ('the activists',), True)]
+        """
+        return [reading for reading in idiom_readings(ex) if reading[0] in self.rows]
 
     def hyphen_heads(self) -> frozenset[str]:
         """The verbs after the first hyphen of the hyphenated lemmas with rows ("test-fire" -> fire).
