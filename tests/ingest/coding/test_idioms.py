@@ -25,16 +25,20 @@ def test_readings_of_each_shape():
     assert ("lash out at", ("Peru",), False) in list(idiom_readings(ex))
 
 
-def test_a_phrase_that_completes_the_verb(coder):
+@pytest.mark.parametrize(("text", "subject", "obj", "phrase", "expected"), [
     # the rows "take into custody" (173) and "take to court" (115) name the idiom as one lemma; the
     # extractor gives the verb, its object and the phrase apart, so they coded nothing before
-    art, ex = make("Peruvian police took the Chilean activists into custody.", "Peruvian police", "took", "take",
-                   "the Chilean activists", extras=[("other", "into", "custody")])
-    assert codes(coder, art, ex) == [("173", "actor:PER-COP", "actor:CHL-OPP")]
-    art, ex = make("Peru took the Chilean government to court.", "Peru", "took", "take", "the Chilean government",
-                   extras=[("other", "to", "court")])
-    assert codes(coder, art, ex) == [("115", "country:PER", "actor:CHL-GOV")]
-    # the same verb and object with another phrase is no such act
+    ("Peruvian police took the Chilean activists into custody.", "Peruvian police", "the Chilean activists",
+     ("other", "into", "custody"), [("173", "actor:PER-COP", "actor:CHL-OPP")]),
+    ("Peru took the Chilean government to court.", "Peru", "the Chilean government", ("other", "to", "court"),
+     [("115", "country:PER", "actor:CHL-GOV")]),
+])
+def test_a_phrase_that_completes_the_verb(coder, text, subject, obj, phrase, expected):
+    art, ex = make(text, subject, "took", "take", obj, extras=[phrase])
+    assert codes(coder, art, ex) == expected
+
+
+def test_another_phrase_is_no_such_act(coder):
     art, ex = make("Peru took the Chilean government to Lima.", "Peru", "took", "take", "the Chilean government",
                    extras=[("place", "to", "Lima")])
     assert [c for c, _, _ in codes(coder, art, ex)] not in (["173"], ["115"])
