@@ -33,7 +33,7 @@ from geokg.ingest.actors.allegiance import follows
 from geokg.ingest.actors.words import NAME_PARTICLES
 from geokg.ingest.records import Argument
 
-__all__ = ["DocIndex", "noun_phrase", "person_name", "person_spans"]
+__all__ = ["DocIndex", "noun_phrase", "person_name", "person_spans", "title_case"]
 
 #: Entities a phrase may not start inside: a cut "[North] Korean officials" names another country.
 _PLACE_LABELS = frozenset({"NORP", "GPE", "LOC"})
@@ -169,7 +169,7 @@ class _Names:
             key = (sent.start, sent.end)
             title = self._titles.get(key)
             if title is None:
-                title = self._titles[key] = _title_case(sent)
+                title = self._titles[key] = title_case(sent)
         if title and self._common is None:
             self._common = _lower_words(self.doc)
         return _name_before_verb(ent, self._common if title else frozenset())
@@ -183,7 +183,7 @@ def person_name(ent, common: frozenset[str] = frozenset()):
     case (``common``): "Kerry Challenges Bush Record" -- "the record deficit" -- names "Bush",
     "Car Bomb" -- "a car bomb" -- none; name particles ("van", "bin") are no such words."""
     doc = ent.doc
-    title = bool(common) and (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")) and _title_case(ent.sent)
+    title = bool(common) and (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")) and title_case(ent.sent)
     return _name_before_verb(ent, common if title else frozenset())
 
 
@@ -206,7 +206,7 @@ def _name_before_verb(ent, common: frozenset[str]):
 _COMMON_TAGS = frozenset({"NNS", "JJ", "JJR", "JJS"})
 
 
-def _title_case(sent) -> bool:
+def title_case(sent) -> bool:
     """Whether most longer words of ``sent`` are capitalised (a headline)."""
     words = [t.text for t in sent if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)

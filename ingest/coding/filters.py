@@ -194,11 +194,11 @@ def headline_misreading(actor, ex: Extraction, doc, known) -> bool:
     gazetteer knows and in sentences not in Title Case."""
     if doc is None or actor is None or not actor.id.startswith(("org:", "person:")) or known(actor.id):
         return False
+    from geokg.ingest.actors.doc import title_case
     from geokg.ingest.actors.words import NAME_PARTICLES
 
     sent = doc.char_span(ex.sent_start, ex.sent_end, alignment_mode="expand")
-    long_words = [t.text for t in sent if t.is_alpha and len(t) > 3] if sent is not None else []
-    if len(long_words) < 3 or sum(w[0].isupper() for w in long_words) < 0.8 * len(long_words):
+    if sent is None or not title_case(sent):
         return False  # not a Title Case sentence (read first: the article's words are read only for one)
     data = getattr(doc, "user_data", None)
     common = data.get(_COMMON) if data is not None else None
@@ -211,7 +211,7 @@ def headline_misreading(actor, ex: Extraction, doc, known) -> bool:
     if any((w in common or singular(w) in common) and w not in NAME_PARTICLES for w in words):
         return True
     # a one-word person the article never names again ("*Heavy* Fighting Spreads": an adjective)
-    return (actor.id.startswith("person:") and len(words) == 1 and sent is not None
+    return (actor.id.startswith("person:") and len(words) == 1
             and not any(t.lower_ == words[0] for t in doc if not sent.start <= t.i < sent.end))
 
 
