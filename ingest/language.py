@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from geokg.ingest.resources import data_text
@@ -66,7 +67,8 @@ class LanguageDetector:
         tokens = [t.casefold() for t in _WORD.findall(text[:sample])]
         if len(tokens) < self.min_words:
             return None
-        counts = {lang: sum(t in ws for t in tokens) for lang, ws in self.words.items()}
+        seen = Counter(tokens)  # each distinct word looked up once per language
+        counts = {lang: sum(seen[w] for w in seen.keys() & ws) for lang, ws in self.words.items()}
         best = max(counts, key=lambda k: (counts[k], k == "en"))
         if counts[best] >= max(2, len(tokens) * 0.08):
             return best

@@ -49,19 +49,19 @@ _HSPACE = re.compile(r"[^\S\n]+")           # any whitespace except newline
 _BLANKS = re.compile(r"\n{2,}")             # two or more newlines
 
 
+# The control characters (Unicode category Cc: U+0000-U+001F and U+007F-U+009F) but newline.
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+# ... dropped, but a tab, which becomes a space.
+_CONTROLS_OUT = {**dict.fromkeys([*range(0x00, 0x20), *range(0x7F, 0xA0)]), 0x09: " ", 0x0A: "\n"}
+
+
 def _strip_controls(s: str) -> str:
-    """Drop C0/C1 control characters except newline (tabs become spaces)."""
-    if not any(unicodedata.category(c) == "Cc" for c in s if c != "\n"):
-        return s
-    out = []
-    for c in s:
-        if c == "\n":
-            out.append(c)
-        elif c == "\t":
-            out.append(" ")
-        elif unicodedata.category(c) != "Cc":
-            out.append(c)
-    return "".join(out)
+    """Drop C0/C1 control characters except newline (tabs become spaces).
+
+    >>> _strip_controls("a\\tb\\x07c\\x85d\\ne"), _strip_controls("plain")
+    ('a bcd\\ne', 'plain')
+    """
+    return s.translate(_CONTROLS_OUT) if _CONTROL.search(s) else s
 
 
 def clean_text(s: str) -> str:

@@ -315,12 +315,12 @@ class DictionaryCoder(EventCoder):
         or ``sentence: PHRASE`` per discarded sentence."""
         if self.discards is None:
             return []
-        reason = self.discards.story_reason(article.content)
-        if reason:
-            return [f"story: {reason}"]
+        anywhere, story = self.discards.reasons(article.content)
+        if story:
+            return [f"story: {story}"]
         if doc is None:
             return []
-        return [f"sentence: {r}" for s in doc.sents for r in [self.discards.sentence_reason(s.text)] if r]
+        return [f"sentence: {r}" for r in self._sentence_reasons(doc, doc.text, article, anywhere).values()]
 
     def code_article(self, doc, article: Article, extractions):
         index = self.actors.doc_index(doc)
@@ -349,14 +349,19 @@ class DictionaryCoder(EventCoder):
         return events, actors, mentions
 
     def _dropped_sentences(self, doc, index, article: Article, anywhere: str | None) -> set[int]:
-        """The sentences with a discard phrase.  None in the article (``anywhere``) means none
-        in its sentences when they are slices of its text that cut no word."""
-        text = index.text
+        """The sentences with a discard phrase (:meth:`_sentence_reasons`)."""
+        return set(self._sentence_reasons(doc, index.text, article, anywhere))
+
+    def _sentence_reasons(self, doc, text: str, article: Article, anywhere: str | None) -> dict[int, str]:
+        """The discard phrase of each sentence that has one, by sentence index; ``text`` is the Doc's.
+        None in the article (``anywhere``) means none in its sentences when they are slices of its
+        text that cut no word."""
         bounds = [(s.start_char, s.end_char) for s in doc.sents]
         if anywhere is None and text == article.content and all(
                 a == 0 or text[a - 1].isspace() for a, _ in bounds):
-            return set()
-        return {i for i, (a, b) in enumerate(bounds) if self.discards.sentence_reason(text[a:b])}
+            return {}
+        found = ((i, self.discards.sentence_reason(text[a:b])) for i, (a, b) in enumerate(bounds))
+        return {i: r for i, r in found if r}
 
     def _with_reverse(self, events: tuple, article: Article) -> tuple:
         """The events plus, for each coded by a user pattern with a reverse code

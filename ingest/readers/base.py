@@ -108,6 +108,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _ALLOWED_CC = frozenset("\t\n\r\x0c")
+_NOT_PRINTABLE_ASCII = re.compile(r"[^\x20-\x7e]")
 
 
 def _looks_binary_text(s: str, allow_nul: bool = False) -> bool:
@@ -115,8 +116,9 @@ def _looks_binary_text(s: str, allow_nul: bool = False) -> bool:
     if "\x00" in s and not allow_nul:
         return True
     sample = s[:20000]
+    # printable ASCII is never a control, surrogate, private or unassigned character: only the rest is looked up
     bad = sum(
-        1 for c in sample
+        1 for c in _NOT_PRINTABLE_ASCII.findall(sample)
         if c not in _ALLOWED_CC and unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn")
     )
     return bad > max(2, len(sample) // 100)

@@ -31,6 +31,16 @@ def test_control_characters_removed_newline_kept() -> None:
     assert clean_text("a\x00b\x07c\x1bd\nE\x7f") == "abcd\nE"
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x3000), max_size=60))
+def test_control_characters_are_exactly_unicode_category_cc(s: str) -> None:
+    """The table-driven strip matches the definition character by character (C1 controls too)."""
+    from geokg.ingest.text import _strip_controls
+
+    expected = "".join(" " if c == "\t" else c for c in s if c in "\n\t" or unicodedata.category(c) != "Cc")
+    assert _strip_controls(s) == expected
+
+
 def test_tabs_and_exotic_spaces_become_one_space() -> None:
     assert clean_text("a\t\tb\u00a0\u00a0c\u2009d\u3000e\u202ff") == "a b c d e f"
 

@@ -223,6 +223,21 @@ def test_discards_story_and_sentence(tmp_path):
     assert coder.discarded(None, prix) == ["story: grand prix"]
 
 
+def test_an_article_without_discard_phrases_reads_no_sentence_again(tmp_path, monkeypatch):
+    discards = tmp_path / "Mine.discards.txt"
+    discards.write_text("BADMINTON_\n")
+    coder = build_coder([discards], backoff=False)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    art = Article.create(title="t", text="Mexico rejected the plan. Peru agreed to it.")
+
+    def unread(text):
+        raise AssertionError(f"sentence read again: {text!r}")
+
+    monkeypatch.setattr(coder.discards, "sentence_reason", unread)
+    assert coder.discarded(nlp(art.content), art) == []
+
+
 def test_time_discards_are_left_out_unless_asked():
     items = [Discard("1988", False, False), Discard("years ago", False, False), Discard("bowler", False, False)]
     assert Discards(items).sentence_reason("In 1988, two years ago, a bowler") == "bowler"
