@@ -201,12 +201,17 @@ def test_user_agents_give_unknown_nouns_a_sector(tmp_path):
     assert build_coder(backoff=False, discards=False, actors=False).actors.code_arguments(arg) != coder.actors.code_arguments(arg)
 
 
-def test_discards_story_and_sentence(tmp_path):
+def _discarding(tmp_path, phrases: str):
+    """A coder with the user's discard ``phrases`` and a blank pipeline that splits sentences."""
     discards = tmp_path / "Mine.discards.txt"
-    discards.write_text("+GRAND PRIX\nBADMINTON_\n")
-    coder = build_coder([discards], backoff=False)
+    discards.write_text(phrases)
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    return build_coder([discards], backoff=False), nlp
+
+
+def test_discards_story_and_sentence(tmp_path):
+    coder, nlp = _discarding(tmp_path, "+GRAND PRIX\nBADMINTON_\n")
     art = Article.create(title="t", text="Mexico rejected the plan. The badminton team rejected the plan.")
     doc = nlp(art.content)
     plan = Argument("object", "the plan", 16, 24, head="plan", head_lemma="plan")
@@ -224,11 +229,7 @@ def test_discards_story_and_sentence(tmp_path):
 
 
 def test_an_article_without_discard_phrases_reads_no_sentence_again(tmp_path, monkeypatch):
-    discards = tmp_path / "Mine.discards.txt"
-    discards.write_text("BADMINTON_\n")
-    coder = build_coder([discards], backoff=False)
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
+    coder, nlp = _discarding(tmp_path, "BADMINTON_\n")
     art = Article.create(title="t", text="Mexico rejected the plan. Peru agreed to it.")
 
     def unread(text):
