@@ -50,7 +50,7 @@ _BLANKS = re.compile(r"\n{2,}")             # two or more newlines
 
 
 # The control characters (Unicode category Cc: U+0000-U+001F and U+007F-U+009F) but newline.
-_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 # ... dropped, but a tab, which becomes a space.
 _CONTROLS_OUT = {**dict.fromkeys([*range(0x00, 0x20), *range(0x7F, 0xA0)]), 0x09: " ", 0x0A: "\n"}
 
