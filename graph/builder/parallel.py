@@ -291,8 +291,12 @@ def _exit_with_parent() -> None:
 
 
 def _init_worker(source: PipelineSource, pipeline: "Pipeline | None" = None) -> None:
-    """Start a worker: watch the parent; load the pipeline, or keep the one a fork inherited."""
+    """Start a worker: watch the parent; keep freed memory (:mod:`~geokg.graph.builder.allocator`); load
+    the pipeline, or keep the one a fork inherited."""
+    from geokg.graph.builder.allocator import keep_freed_memory
+
     _exit_with_parent()
+    keep_freed_memory()
     if pipeline is not None and source.digest is not None:
         _SHIPPED[source.digest] = pipeline
     source.load()

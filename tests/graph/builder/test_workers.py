@@ -160,6 +160,33 @@ def test_forked_and_spawned_workers_send_the_same_outputs(tmp_path, custom):
     assert got[True] == got[False] and len(got[True]) == 6 and all(o.nquads for o in got[True])
 
 
+def test_workers_keep_freed_memory_and_the_caller_does_not(tmp_path, custom, monkeypatch):
+    """Every worker process sets its allocator to keep freed memory (:mod:`geokg.graph.builder.allocator`);
+    the process that starts them is left as it is (the setting is process-wide)."""
+    import os
+    import sys
+
+    import geokg.graph.builder.allocator as allocator
+    from geokg.graph.builder.journal import article_digest
+    from geokg.graph.builder.parallel import worker_pool
+    from geokg.ingest.readers import iter_articles
+
+    if sys.platform != "linux":
+        pytest.skip("workers are forked on Linux only (a spawned worker imports the module anew)")
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    monkeypatch.setattr(allocator, "keep_freed_memory", lambda: (marks / str(os.getpid())).touch() or True)
+    pending = [(a, article_digest(a)) for a in iter_articles([_corpus(tmp_path / "in", n=2)])]
+    pool = worker_pool(2, PipelineSource.of(custom.settings, custom), pipeline=custom, fork=True)
+    try:
+        outputs = list(parallel_outputs(iter(pending), jobs=2, settings=NOT_INSTALLED,
+                                        run=run_info(custom.settings, custom), pool=pool, chunk_size=1))
+    finally:
+        pool.shutdown()
+    pids = {int(p.name) for p in marks.iterdir()}
+    assert len(outputs) == 2 and len(pids) == 2 and os.getpid() not in pids
+
+
 def test_no_fork_while_another_python_thread_runs():
     import threading
 
