@@ -45,22 +45,33 @@ TRIM_THRESHOLD = 1 << 30
 def keep_freed_memory(libc: Any = None) -> bool:
     """Set this process's glibc allocator to keep freed memory (see module doc); whether it was set.
 
-    ``libc`` is the C library (``ctypes``; found when ``None``).  Returns False,
-    changing nothing, where there is no glibc or it refuses a setting.
+    ``libc`` is the C library (``ctypes``; this process's glibc when ``None``).
+    Returns False where there is no glibc (nothing changed) or it refuses a
+    setting.
     """
+    libc = libc if libc is not None else _glibc()
     if libc is None:
-        import ctypes
-        import ctypes.util
-        import platform
-
-        if platform.libc_ver()[0] != "glibc":
-            return False
-        try:
-            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        except OSError:
-            return False
+        return False
     try:
         return bool(libc.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)) and bool(
             libc.mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD))
     except AttributeError:  # a C library without mallopt
         return False
+
+
+def _glibc() -> Any:
+    """This process's glibc (``ctypes``), or None on other C libraries."""
+    import ctypes
+    import ctypes.util
+    import platform
+
+    if platform.libc_ver()[0] != "glibc":
+        return None
+    try:
+        return ctypes.CDLL("libc.so.6")  # glibc's name on x86-64, arm64 and most others
+    except OSError:
+        name = ctypes.util.find_library("c")
+    try:
+        return ctypes.CDLL(name) if name else None
+    except OSError:
+        return None
