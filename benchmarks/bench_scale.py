@@ -13,7 +13,8 @@ and costs per article compare.  Each configuration runs in a fresh subprocess
 on the same files, one after the other, and the ratios are taken within one
 run:
 
-``bare``   ``nlp.pipe`` over the texts (same model and components as geokg).
+``bare``   ``nlp.pipe`` over the texts with the trained pipeline as shipped (``spacy.load``: none of
+           geokg's components, spaCy's own attribute ruler; ``--bare-as-geokg``: geokg's ``load_pipeline``).
 ``jobs1``  ``build(jobs=1, exports=False)`` at the default evidence level (mention),
            on-disk store (bulk loader, the default), in this process.
 ``jobs2``  the same with two worker processes (first size only).
@@ -190,7 +191,12 @@ def _child(config: str, corpus: str, out: str) -> dict:
         if config == "bare":
             texts = [a.content for a in iter_articles([corpus]) if isinstance(a, Article)]
             started = time.perf_counter()
-            nlp = load_pipeline(settings.model)
+            if os.environ.get("BENCH_BARE_AS_GEOKG"):
+                nlp = load_pipeline(settings.model)
+            else:  # the reference: the trained pipeline as its package ships it
+                import spacy
+
+                nlp = spacy.load(settings.model)
             for _doc in nlp.pipe(texts, batch_size=settings.batch_size):
                 pass
             result.update(words=sum(len(t.split()) for t in texts), quads=0)
@@ -432,12 +438,16 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=1,
                         help="rounds of the configurations at the first size and on AG News (order rotating)")
     parser.add_argument("--split", action="store_true", help="time each export apart (AG News)")
+    parser.add_argument("--bare-as-geokg", action="store_true",
+                        help="time `bare` with geokg's load_pipeline (its attribute ruler) instead of spacy.load")
     parser.add_argument("--results", type=Path, default=None, help="write the tables (Markdown) here")
     parser.add_argument("--child", nargs=3, metavar=("CONFIG", "CORPUS", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(_child(*args.child)))
         return
+    if args.bare_as_geokg:
+        os.environ["BENCH_BARE_AS_GEOKG"] = "1"  # read by the children
     began, load0 = time.perf_counter(), _load()
     ag: dict[str, list[dict]] = {}
     with tempfile.TemporaryDirectory(prefix="geokg-scale-") as tmp:

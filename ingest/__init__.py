@@ -33,7 +33,8 @@ _EXPORTS = {
     "clean_text": "text",
     # spaCy side
     "Pipeline": "pipeline", "Settings": "pipeline", "load_pipeline": "pipeline", "resolve_model": "pipeline",
-    "DEFAULT_MODEL": "pipeline",
+    "DEFAULT_MODEL": "pipeline", "FastAttributeRuler": "attribute_rules",
+    "use_fast_attribute_ruler": "attribute_rules",
     # extraction, coding
     "ExtractorConfig": "extract.config",
     "EventCoder": "coding.article", "ActorCoder": "actors.coder",

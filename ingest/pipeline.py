@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from geokg.ingest.attribute_rules import use_fast_attribute_ruler
 from geokg.ingest.records import (
     Actor,
     Article,
@@ -163,6 +164,9 @@ def load_pipeline(
 ) -> Language:
     """Load a trained spaCy pipeline and add geokg's components.
 
+    The pipeline's ``attribute_ruler`` becomes a
+    :class:`~geokg.ingest.attribute_rules.FastAttributeRuler` (same rules, same result).
+
     Raises
     ------
     OSError
@@ -179,6 +183,7 @@ def load_pipeline(
             f"(geokg's default is {DEFAULT_MODEL!r}, see requirements/model.txt) "
             f"or choose another with --model / GEOKG_MODEL ({exc})"
         ) from None
+    use_fast_attribute_ruler(nlp)  # the same attributes, a tenth of the time (geokg.ingest.attribute_rules)
     if "geokg_blocks" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         if before:
