@@ -56,10 +56,16 @@ _STRING_ATTRS = frozenset({"ORTH", "LOWER", "NORM", "TAG", "DEP", "LEMMA", "SHAP
 _FLAG_ATTRS = frozenset({"IS_SPACE", "IS_PUNCT", "IS_ALPHA", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE",
                          "IS_STOP", "LIKE_NUM"})
 #: Combinations of attribute values remembered before the memo starts again.
-_MEMO_SIZE = 1 << 16
+_MEMO_SIZE = 1 << 15  # ~500 bytes each: ~16 MB at most (500 mix articles: 3,900)
 
 #: A predicate on one column of a token's attribute row: (column, operator, argument).
 Predicate = tuple[int, str, Any]
+
+
+def _name(key: str) -> str:
+    """A pattern's attribute name as the ``Matcher`` reads it ("lower" is ``LOWER``, ``TEXT`` is ``ORTH``)."""
+    key = key.upper()
+    return "ORTH" if key == "TEXT" else key
 
 
 def _predicate(strings, name: str, value: Any) -> tuple[str, Any] | None:
@@ -83,7 +89,8 @@ class RuleTable:
     """An attribute ruler's rules as predicates, indexed by the values they test (see module doc).
 
     ``rules`` are ``(alternatives, attrs)`` pairs in the ruler's order: alternatives are
-    ``(token patterns, index)`` with each token pattern a tuple of ``(attribute name, value)``;
+    ``(token patterns, index)`` with each token pattern a tuple of ``(attribute name,
+    (operator, argument))`` (:func:`_predicate`);
     ``attrs`` are the normalised attributes to set (attribute id -> value).  Build it with
     :meth:`from_ruler`; ``None`` there means a rule is outside the supported subset.
     """
@@ -123,7 +130,7 @@ class RuleTable:
             for pattern in p["patterns"]:
                 specs = []
                 for token in pattern:
-                    spec = [(name, _predicate(strings, name, value)) for name, value in token.items()]
+                    spec = [(_name(name), _predicate(strings, _name(name), value)) for name, value in token.items()]
                     if any(pred is None for _, pred in spec):
                         return None
                     specs.append(tuple(spec))

@@ -35,6 +35,8 @@ from geokg.ingest.records import (
     Mention,
     Sentence,
 )
+import numpy
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -137,22 +139,36 @@ def split_blocks(doc: Doc) -> Doc:
     >>> [t.text for t in doc if t.is_sent_start is False][:4]
     ['Accuses', 'U.S.', 'Over', 'Talks']
     """
-    cut = next((t.i for t in doc if t.is_space and "\n" in t.text), None)
+    # read as arrays, not token by token (3% of en_core_web_sm's time that way): sentence starts are
+    # 1 (yes), -1 (no) or 0 (not set), as Token.is_sent_start True / False / None
+    from spacy.attrs import IS_ALPHA, IS_DIGIT, IS_SPACE, SENT_START
+
+    if not len(doc):
+        return doc
+    rows = doc.to_array([IS_SPACE, IS_ALPHA, IS_DIGIT, SENT_START]).astype("int64")
+    word = (rows[:, 1] | rows[:, 2]).tolist()  # alphabetic or digits
+    before = rows[:, 3]
+    starts = before.tolist()
+    breaks = {i for i in rows[:, 0].nonzero()[0].tolist() if "\n" in doc[i].text}
+    cut = min(breaks) if breaks else None
     blank = cut is not None and doc[cut].text.count("\n") >= 2  # a title and its text, as the readers join them
-    last = next((t for t in reversed(doc[:cut]) if not t.is_space), None) if cut and blank else None
-    if last is not None and last.text not in _SENTENCE_ENDS and cut <= _HEADLINE_TOKENS:
-        for token in doc[1:cut + 1]:  # the headline and the break after it
-            token.is_sent_start = False
+    last = next((i for i in range(cut - 1, -1, -1) if not rows[i, 0]), None) if cut and blank else None
+    if last is not None and doc[last].text not in _SENTENCE_ENDS and cut <= _HEADLINE_TOKENS:
+        starts[1:cut + 1] = [-1] * cut  # the headline and the break after it
     after_break = False
-    for token in doc:
-        if token.is_space and "\n" in token.text:
+    for i in range(len(starts)):
+        if i in breaks:
             after_break = True
             continue
         if after_break:
-            token.is_sent_start = True
+            starts[i] = 1
             after_break = False
-        elif token.i and token.is_sent_start is None and (doc[token.i - 1].is_alpha or doc[token.i - 1].is_digit):
-            token.is_sent_start = False  # no sentence ends on a word: "US | troops entered" is one
+        elif i and starts[i] == 0 and word[i - 1]:
+            starts[i] = -1  # no sentence ends on a word: "US | troops entered" is one
+    if starts != before.tolist():
+        if doc.has_annotation("DEP"):
+            raise ValueError(Errors.E043)  # as Token.is_sent_start does: a parse sets them
+        doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64"))
     return doc
 
 

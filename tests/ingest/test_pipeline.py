@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from geokg.ingest.pipeline import (
     DEFAULT_MODEL,
     doc_sentences,
@@ -91,3 +95,58 @@ def test_real_model_keeps_headline_apart(nlp):
     sents = [s.text.strip() for s in doc.sents if s.text.strip()]
     assert sents[0] == "Mexico Rejects US Military Action Against Cartels"
     assert nlp.pipe_names.index("geokg_blocks") < nlp.pipe_names.index("parser")
+
+
+def _blocks_token_by_token(doc):
+    """geokg_blocks as first written, one Token at a time: the reference of the array version."""
+    from geokg.ingest.pipeline import _HEADLINE_TOKENS, _SENTENCE_ENDS
+
+    cut = next((t.i for t in doc if t.is_space and "\n" in t.text), None)
+    blank = cut is not None and doc[cut].text.count("\n") >= 2
+    last = next((t for t in reversed(doc[:cut]) if not t.is_space), None) if cut and blank else None
+    if last is not None and last.text not in _SENTENCE_ENDS and cut <= _HEADLINE_TOKENS:
+        for token in doc[1:cut + 1]:
+            token.is_sent_start = False
+    after_break = False
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            after_break = True
+            continue
+        if after_break:
+            token.is_sent_start = True
+            after_break = False
+        elif token.i and token.is_sent_start is None and (doc[token.i - 1].is_alpha or doc[token.i - 1].is_digit):
+            token.is_sent_start = False
+    return doc
+
+
+@functools.lru_cache(maxsize=1)
+def _blank():
+    return spacy.blank("en")
+
+
+_BLOCK_WORDS = ["Chile", "Rejects", "U.S.", "plan", "said", "3", "1990s", ".", "?", ")", "’", ",", "-", "\n", "\n\n",
+                " ", "\n \n"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_BLOCK_WORDS), st.sampled_from([None, True, False])), max_size=70),
+       st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_blocks_by_arrays_as_token_by_token(tokens, long_title):
+    # the array version sets the sentence starts the token-by-token one sets, whatever the parser
+    # or a user set before it (None / True / False)
+    from geokg.ingest.pipeline import split_blocks
+    from spacy.tokens import Doc
+
+    nlp = _blank()
+    if long_title:  # a first line past the headline limit
+        tokens = [("Chile", None)] * 61 + tokens
+    docs = []
+    for _ in range(2):
+        doc = Doc(nlp.vocab, words=[w for w, _ in tokens], spaces=[False] * len(tokens))
+        for token, (_, start) in zip(doc, tokens):
+            if token.i:
+                token.is_sent_start = start
+        docs.append(doc)
+    ours, reference = split_blocks(docs[0]), _blocks_token_by_token(docs[1])
+    assert [t.is_sent_start for t in ours] == [t.is_sent_start for t in reference]
