@@ -104,6 +104,7 @@ class RuleTable:
         self.attrs = [attrs for _, attrs in rules]
         #: the attribute ids the rules set, in the columns written back
         self.written = sorted({a for attrs in self.attrs for a in attrs})
+        self._written_column = {a: j for j, a in enumerate(self.written)}
         self._specs: list[tuple[Predicate, ...]] = []
         self._index: dict[tuple[int, int], list[int]] = {}  # (column, value hash) -> token patterns it may satisfy
         self._open: list[int] = []  # token patterns without an equality or IN test: always tried
@@ -184,11 +185,10 @@ class RuleTable:
 
     def writes(self, rules: Iterable[int]) -> tuple[tuple[int, Any], ...]:
         """(column of :attr:`written`, value) a token gets from ``rules``: a later rule's value wins."""
-        column = {a: j for j, a in enumerate(self.written)}
         final: dict[int, Any] = {}
         for rule in sorted(set(rules)):
             for attr, value in self.attrs[rule].items():
-                final[column[attr]] = value
+                final[self._written_column[attr]] = value
         return tuple(final.items())
 
     def __call__(self, doc: Doc) -> Doc:
@@ -225,7 +225,7 @@ class FastAttributeRuler(AttributeRuler):
         super().__init__(*args, **kwargs)
         self._table: RuleTable | None | bool = False  # False: not built since the last change
 
-    def add(self, *args: Any, **kwargs: Any) -> None:
+    def add(self, *args: Any, **kwargs: Any) -> None:  # add_patterns, from_bytes and from_disk add through it
         self._table = False
         super().add(*args, **kwargs)
 
@@ -248,14 +248,6 @@ class FastAttributeRuler(AttributeRuler):
             return table(doc)
         except Exception as e:
             return self.get_error_handler()(self.name, self, [doc], e)
-
-    def from_bytes(self, *args: Any, **kwargs: Any) -> FastAttributeRuler:
-        self._table = False
-        return super().from_bytes(*args, **kwargs)
-
-    def from_disk(self, *args: Any, **kwargs: Any) -> FastAttributeRuler:
-        self._table = False
-        return super().from_disk(*args, **kwargs)
 
 
 @Language.factory("geokg_attribute_ruler", default_config={"validate": False,

@@ -147,8 +147,8 @@ def split_blocks(doc: Doc) -> Doc:
         return doc
     rows = doc.to_array([IS_SPACE, IS_ALPHA, IS_DIGIT, SENT_START]).astype("int64")
     word = (rows[:, 1] | rows[:, 2]).tolist()  # alphabetic or digits
-    before = rows[:, 3]
-    starts = before.tolist()
+    before = rows[:, 3].tolist()
+    starts = list(before)
     breaks = {i for i in rows[:, 0].nonzero()[0].tolist() if "\n" in doc[i].text}
     cut = min(breaks) if breaks else None
     blank = cut is not None and doc[cut].text.count("\n") >= 2  # a title and its text, as the readers join them
@@ -165,7 +165,7 @@ def split_blocks(doc: Doc) -> Doc:
             after_break = False
         elif i and starts[i] == 0 and word[i - 1]:
             starts[i] = -1  # no sentence ends on a word: "US | troops entered" is one
-    if starts != before.tolist():
+    if starts != before:
         if doc.has_annotation("DEP"):
             raise ValueError(Errors.E043)  # as Token.is_sent_start does: a parse sets them
         doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64"))
