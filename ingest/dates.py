@@ -106,6 +106,12 @@ _HINTS = MappingProxyType({
     "ago": re.compile(r"ago", re.IGNORECASE),
     "period": re.compile(r"week|month|year", re.IGNORECASE),
 })
+#: The same hints as lower-case words, for ASCII texts (``in`` on the lowered text is faster).
+_ASCII_HINTS = (
+    ("relday", ("day", "night", "tomorrow", "morning", "afternoon", "evening")),
+    ("ago", ("ago",)),
+    ("period", ("week", "month", "year")),
+)
 #: "May"/"March" are verbs too: as a month alone they need one of these before them.
 _MONTH_VERB_PREP = re.compile(r"(?i)(in|during|since|by|until|from|early|late|mid|last|this|next)")
 _NEXT = re.compile(r"\bnext\b|\bcoming\b")
@@ -136,28 +142,39 @@ class ResolvedTime:
     granularity: str | None
 
 
-def _may_match(kind: str, text: str, digit: bool, month: bool) -> bool:
-    """False when the pattern of ``kind`` cannot match ``text``: each pattern needs a
-    digit, a month name, "day" ... (a cheap test that saves most regex scans); ``digit``
-    and ``month`` tell whether ``text`` has a digit and a month stem."""
-    if kind in ("iso", "year"):
-        return digit
-    if kind == "my":
-        return month
-    if kind in ("mdy", "dmy", "month_year"):
-        return digit and month
-    if kind == "weekday":
-        return "day" in text
-    return _HINTS[kind].search(text) is not None
+def _may_match(text: str) -> frozenset[str]:
+    """The kinds of pattern that may match ``text``: each needs a digit, a month name, "day"
+    ... (a cheap test that saves most regex scans).  An ASCII text is read in lower case
+    once; any other by the case-blind hints (their case folding knows more letters).
+
+    >>> sorted(_may_match("Talks resumed on Monday")), sorted(_may_match("Talks resumed"))
+    (['relday', 'weekday'], [])
+    """
+    digit = _DIGIT.search(text) is not None
+    month = _MONTH_STEM_RE.search(text) is not None
+    kinds = set()
+    if digit:
+        kinds.update(("iso", "year"))
+        if month:
+            kinds.update(("mdy", "dmy", "month_year"))
+    if month:
+        kinds.add("my")
+    if "day" in text:
+        kinds.add("weekday")
+    if text.isascii():
+        low = text.lower()
+        kinds.update(kind for kind, words in _ASCII_HINTS if any(w in low for w in words))
+    else:
+        kinds.update(kind for kind, rx in _HINTS.items() if rx.search(text) is not None)
+    return frozenset(kinds)
 
 
 def find_time_expressions(text: str) -> list[TimeExpression]:
     """Non-overlapping time expressions in ``text``, in order (longest first at a tie)."""
     found: list[TimeExpression] = []
-    digit = _DIGIT.search(text) is not None
-    month = _MONTH_STEM_RE.search(text) is not None
+    kinds = _may_match(text)
     for kind, rx in _COMPILED:
-        if not _may_match(kind, text, digit, month):
+        if kind not in kinds:
             continue
         for m in rx.finditer(text):
             # the verbs "may"/"march": only with a day, a year or a preposition

@@ -60,7 +60,7 @@ def stable_id(*parts: object, size: int = 16) -> str:
     >>> stable_id("a", 1) == stable_id("a", "1")
     True
     """
-    h = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8"))
+    h = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8"))
     return h.hexdigest()[:size]
 
 

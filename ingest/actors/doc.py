@@ -33,7 +33,7 @@ from geokg.ingest.actors.allegiance import follows
 from geokg.ingest.actors.words import NAME_PARTICLES
 from geokg.ingest.records import Argument
 
-__all__ = ["DocIndex", "noun_phrase", "person_name", "person_spans", "title_case"]
+__all__ = ["DocIndex", "noun_phrase", "person_name", "person_spans", "title_case", "title_sentence"]
 
 #: Entities a phrase may not start inside: a cut "[North] Korean officials" names another country.
 _PLACE_LABELS = frozenset({"NORP", "GPE", "LOC"})
@@ -150,13 +150,12 @@ def _lower_words(doc) -> frozenset[str]:
 
 class _Names:
     """:func:`person_name` for the PERSON entities of one Doc, reading what it needs of the
-    Doc once: whether it has sentences, which sentences are Title Case and (only when a
-    PERSON entity stands in one) the Doc's lower-case words."""
+    Doc once: whether it has sentences, which sentences are Title Case (:func:`title_sentence`)
+    and (only when a PERSON entity stands in one) the Doc's lower-case words."""
 
     def __init__(self, doc) -> None:
         self.doc = doc
         self._sentenced: bool | None = None
-        self._titles: dict[tuple[int, int], bool] = {}  # sentence (start, end) -> Title Case
         self._common: frozenset[str] | None = None
 
     def person_name(self, ent):
@@ -165,11 +164,7 @@ class _Names:
             self._sentenced = self.doc.has_annotation("SENT_START") or self.doc.has_annotation("DEP")
         title = False
         if self._sentenced:
-            sent = ent.sent
-            key = (sent.start, sent.end)
-            title = self._titles.get(key)
-            if title is None:
-                title = self._titles[key] = title_case(sent)
+            title = title_sentence(ent.sent)
         if title and self._common is None:
             self._common = _lower_words(self.doc)
         return _name_before_verb(ent, self._common if title else frozenset())
@@ -210,6 +205,29 @@ def title_case(sent) -> bool:
     """Whether most longer words of ``sent`` are capitalised (a headline)."""
     words = [t.text for t in sent if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def title_sentence(sent) -> bool:
+    """:func:`title_case` of the sentence ``sent``, memoised on its Doc (``doc.user_data``, by
+    token offsets: the coders read it for every entity and actor of a sentence).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Rebels Seize Northern Border Town")
+    >>> title_sentence(doc[:]), doc.user_data[_TITLES]
+    (True, {(0, 5): True})
+    """
+    data = sent.doc.user_data
+    memo = data.get(_TITLES)
+    if memo is None:
+        memo = data[_TITLES] = {}
+    key = (sent.start, sent.end)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = title_case(sent)
+    return found
+
+
+_TITLES = "geokg.title_sentences"
 
 
 def noun_phrase(arg: Argument, doc) -> tuple[int, int] | None:

@@ -194,11 +194,11 @@ def headline_misreading(actor, ex: Extraction, doc, known) -> bool:
     gazetteer knows and in sentences not in Title Case."""
     if doc is None or actor is None or not actor.id.startswith(("org:", "person:")) or known(actor.id):
         return False
-    from geokg.ingest.actors.doc import title_case
+    from geokg.ingest.actors.doc import title_sentence
     from geokg.ingest.actors.words import NAME_PARTICLES
 
     sent = doc.char_span(ex.sent_start, ex.sent_end, alignment_mode="expand")
-    if sent is None or not title_case(sent):
+    if sent is None or not title_sentence(sent):
         return False  # not a Title Case sentence (read first: the article's words are read only for one)
     data = getattr(doc, "user_data", None)
     common = data.get(_COMMON) if data is not None else None

@@ -150,7 +150,7 @@ def _find_without_pretests(text: str):
     return out
 
 
-_TIME_WORDS = ["on", "in", "last", "next", "this", "early", "mid-", "since", "by", "Monday", "Sunday", "yesterday", "TODAY", "tonight", "tomorrow", "night", "morning", "evening", "two", "3", "days", "weeks", "ago", "year", "months", "week", "weekend", "March", "May", "Sept.", "Dec", "12th", "of", "2024", "1999", "2020-01-02", "the", "said", "overnight", "LAST", "WEEK", "Ago", "nıght"]
+_TIME_WORDS = ["on", "in", "last", "next", "this", "early", "mid-", "since", "by", "Monday", "Sunday", "yesterday", "TODAY", "tonight", "tomorrow", "night", "morning", "evening", "two", "3", "days", "weeks", "ago", "year", "months", "week", "weekend", "March", "May", "Sept.", "Dec", "12th", "of", "2024", "1999", "2020-01-02", "the", "said", "overnight", "LAST", "WEEK", "Ago", "nıght", "wee\u212a", "ToMoRRoW", "AFTERNOON"]
 
 
 @settings(max_examples=500, deadline=None, derandomize=True)
