@@ -46,9 +46,12 @@ def test_event_coding_out_of_fold_ratchet(shared_dir, nlp):
                                    shared_dir / "data" / "petrarch-validation" / "dev.unittest.jsonl"], nlp=nlp, folds=5)
     assert report.dropped and any(report.dropped.values()), report.to_dict()  # some rows are held out
     for set_name, floors in FLOORS["events_oof"].items():
-        measured = report.oof[set_name].to_dict()
+        measured, dev = report.oof[set_name].to_dict(), report.dev[set_name].to_dict()
         for key, floor in floors.items():
             assert measured[key] >= floor, (set_name, key, measured[key], floor)
+            # ... and near the dev score: what the rows written on dev records win must carry out of fold
+            assert dev[key] - measured[key] <= FLOORS["events_oof_gap"]["max_gap"], (set_name, key, dev[key],
+                                                                                     measured[key])
     # ... and with geokg's own actor entries held out too (entry_folds)
     assert report.entries_dropped and any(n for n, _ in report.entries_dropped.values()), report.to_dict()
     for set_name, floors in FLOORS["events_oof_actors"].items():

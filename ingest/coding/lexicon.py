@@ -18,6 +18,7 @@ from geokg.ingest.actors.data import Memo
 from geokg.ingest.actors.words import singular, words_of
 from geokg.ingest.coding.cameo import CameoTable
 from geokg.ingest.coding.idioms import idiom_readings
+from geokg.ingest.coding.object_nouns import AUXILIARIES, PHRASE_STOPS, object_noun_clause
 from geokg.ingest.coding.rules import relation_lemmas, relation_root
 from geokg.ingest.resources import data_text
 
@@ -31,11 +32,6 @@ _PEOPLE_CLASSES = frozenset({"DIPLOMATS", "PRISONERS", "HOSTAGES", "CRIMINALS", 
                              "CIVILIANS"})
 
 
-#: Verbs that are no event on their own ("there *was* no deal"): the back-off leaves them alone.
-_AUXILIARIES = frozenset({"be", "have", "do", "get", "become", "remain", "seem"})
-#: Words that end the noun phrase after a measure's "of" ("tons of food *for* the refugees").
-_PHRASE_STOPS = frozenset({"and", "or", "for", "to", "from", "in", "on", "at", "with", "by", "into", "that", "which",
-                           "who", ",", "as"})
 _WORD_RE = re.compile(r"\w")
 _LETTERS_RE = re.compile(r"[a-z]+")
 #: CAMEO 030, "express intent to cooperate, not specified below": the own or block code of many PETRARCH verbs of
@@ -104,8 +100,11 @@ class VerbLexicon:
 
     def __init__(self, rows: dict[str, list[_Row]], classes: dict[str, list[tuple[str, ...]]],
                  frames: dict[str, str], table: CameoTable | None = None,
-                 kinds: dict[str, frozenset[str]] | None = None) -> None:
+                 kinds: dict[str, frozenset[str]] | None = None, event_nouns: frozenset[str] = frozenset()) -> None:
         self.rows = rows
+        #: the extractor's event nouns (``extract/nominals.tsv``): a noun that is a verb too names the
+        #: act only if listed ("ordered *patrols*", not "ordered *forces*"; :func:`~geokg.ingest.coding.object_nouns.object_noun_clause`)
+        self.event_nouns = event_nouns
         self.classes = classes
         self.frames = frames
         #: every frame kind of a lemma (:meth:`has_frame`): "announce" is a light verb before an
@@ -196,7 +195,8 @@ class VerbLexicon:
             if kind != "commissive":  # a tag only (verbs_frames.tsv): never the frame chosen
                 frames[key] = kind
             kinds[key] = kinds.get(key, frozenset()) | {kind}
-        return cls(rows, classes, frames, table, kinds)
+        nouns = frozenset(cells[0].lower() for _, cells in read_rows("extract/nominals.tsv", data_dir, 2))
+        return cls(rows, classes, frames, table, kinds, event_nouns=nouns)
 
     def frame_in(self, relation: str, kind: str) -> bool:
         """Whether the relation's words contain a frame verb of ``kind`` (any inflection)."""
@@ -267,6 +267,44 @@ class VerbLexicon:
             if _contains(t, alt):
                 return i
         return None
+
+    def matched_words(self, lemma: str, text: str, code: str) -> int:
+        """How many words the longest object term of ``lemma``'s rows of ``code`` found in ``text`` has (0: none)."""
+        words = self._norm(text)
+        best = 0
+        for row in self._candidates(lemma):
+            if row.code != code:
+                continue
+            for alt in row.alternatives:
+                if not isinstance(alt, str):
+                    terms: Iterable[tuple[str, ...]] = (alt,)
+                elif alt == "@ACTOR":
+                    continue
+                else:
+                    one, terms = self._class_terms[alt[1:]]
+                    if best < 1 and not one.isdisjoint(words):
+                        best = 1
+                best = max([best, *(len(t) for t in terms if len(t) > best and _contains(words, t))])
+        return best
+
+    def longer_pattern(self, ex, lemma: str, code: str, text: str) -> tuple[str | None, bool]:
+        """A back-off pattern of the same material quad class that names more of the object ``text`` than the
+        geokg row of ``lemma`` that gave ``code`` ("provided *military intelligence*": PETRARCH's "&MILITARY
+        &INFORMATION" 072 over a row's "intelligence" 064), and whether its object is the theme; else (None, False).
+        A statement's code stays geokg's ("signed a trade accord" 057)."""
+        table = self.table
+        if (ex.kind != "event" or self.backoff is None or table is None or code not in table
+                or table[code].quad_class not in (2, 4)):
+            return None, False
+        named = self.matched_words(lemma, text, code)
+        if len(self._norm(text)) <= named:
+            return None, False  # the row names the whole object
+        found = self._pattern_match(self.backoff, ex, False)
+        if (found is None or found.pattern is None or not found.code or found.code == code or not found.uses_object
+                or found.code not in table or table[found.code].quad_class != table[code].quad_class
+                or len(found.pattern.object) <= named):
+            return None, False
+        return found.code, found.target != "object"
 
     def state_free(self, relation: str, lemma: str) -> bool:
         """Whether no row :meth:`match` tries for a clause (:meth:`clause_rows`) constrains its source to a
@@ -405,7 +443,7 @@ class VerbLexicon:
             # without a modal -- "unless X leaves" -- is no event at all: ExtractionCoder.event_type)
             if rel.startswith("to ") or rel.endswith("ing") or main is False:
                 return None, False
-            if self.frame_in(ex.relation, "speech") or ex.lemma.split()[0] in _AUXILIARIES:
+            if self.frame_in(ex.relation, "speech") or ex.lemma.split()[0] in AUXILIARIES:
                 return None, False
             verb = self.light_noun_verb(ex)
             if verb is not None:
@@ -423,8 +461,17 @@ class VerbLexicon:
             if self.frame(ex.lemma) not in (None, "deliberation"):  # "consider a request" is its own act (014)
                 if self.frame(ex.lemma) not in ("support", "converse") or ex.object is None:
                     return None, False
-                # a light verb has no act of its own: only a pattern on its object ("issue *arrest warrants*")
+                # a light verb has no act of its own: only a pattern on its object ("issue *arrest warrants*"),
+                # or its object's event noun read as the back-off verb it names ("ordered *patrols*": patrol;
+                # "launched a *mediation* effort between X and Y": mediate) -- a generic head's modifier first
+                noun_clause, generic = object_noun_clause(ex, self)
+                if noun_clause is not None and generic:
+                    code, theme = self._noun_clause_code(lex, noun_clause)
+                    if code is not None:
+                        return code, theme
                 code, theme = self._pattern_code(lex, ex, own=False, on_object=True)
+                if code is None and noun_clause is not None and not generic and self.frame(ex.lemma) == "support":
+                    code, theme = self._noun_clause_code(lex, noun_clause)
                 if self.frame(ex.lemma) == "converse" and not theme:
                     # a converse verb: only a pattern whose object is a thing given ("received *weapons*" 072,
                     # the giver's act, turned round by ExtractionCoder); "receives *a welcome*" is no act of its own
@@ -465,6 +512,19 @@ class VerbLexicon:
         if len(words) < 2 or singular(words[-1]) != noun or not self._frame_word(words[-2], "support"):
             return None
         return self.backoff.verb_of_noun(noun)
+
+    def _noun_clause_code(self, lex, clause) -> tuple[str | None, bool]:
+        """The back-off code of a light verb's event noun read as its verb's clause (:func:`~geokg.ingest.coding.object_nouns.object_noun_clause`):
+        a pattern's, or the verb's own code of a material act ("ordered *patrols*" 150); a statement, an
+        intent ("made *remarks*", "started *preparations*") only by a pattern of the noun's verb."""
+        code, theme = self._pattern_code(lex, clause, own=True)
+        if code is None:
+            return code, theme
+        found = self._pattern_match(lex, clause, True)
+        if found is not None and found.pattern is None and (
+                self.table is None or code not in self.table or self.table[code].quad_class not in (2, 4)):
+            return None, False
+        return code, theme
 
     def commissive_code(self, relation: str) -> str | None:
         """The back-off's own code of the commissive verb (``verbs_frames.tsv``: promise, offer,
@@ -590,7 +650,7 @@ class VerbLexicon:
         if at is None or at + 2 >= len(words) or lowered[at + 1] != "of":
             return ex
         rest = words[at + 2:]
-        stop = next((i for i, w in enumerate(rest) if w.lower() in _PHRASE_STOPS), len(rest))
+        stop = next((i for i, w in enumerate(rest) if w.lower() in PHRASE_STOPS), len(rest))
         if stop == 0:
             return ex
         head = rest[stop - 1].strip(".,;:")

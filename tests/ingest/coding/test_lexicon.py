@@ -299,8 +299,9 @@ def test_a_verb_may_be_a_light_verb_and_a_speech_verb():
 def test_a_frame_listed_twice_under_one_kind_is_an_error(tmp_path):
     data = Path(__file__).resolve().parents[3] / "ingest" / "data"
     (tmp_path / "coding").mkdir()
+    (tmp_path / "extract").mkdir()
     for name in ("coding/verbs_classes.tsv", "coding/verbs.tsv", "coding/cameo.tsv", "coding/cameo_transforms.tsv",
-                 "coding/plover_acts.tsv"):
+                 "coding/plover_acts.tsv", "extract/nominals.tsv"):
         (tmp_path / name).write_text((data / name).read_text())
     (tmp_path / "coding/verbs_frames.tsv").write_text("stage\tsupport\nannounce\tspeech\nstage\tsupport\n")
     with pytest.raises(LexiconError, match="verbs_frames.tsv:3.*stage"):
@@ -362,3 +363,73 @@ def test_taking_part_in_talks_or_a_meeting_is_engaging_in_them():
     assert lex.lookup("participate in", ["peace talks"]) == lex.lookup("engage in", ["peace talks"]) == "040"
     assert lex.lookup("take part in", ["a summit"]) == "040"
     assert lex.lookup("participate in", ["the elections"]) is None  # not a meeting of parties
+
+
+def _object_noun_lexicon(event_nouns: frozenset[str] = frozenset({"patrol", "remark"})) -> VerbLexicon:
+    from geokg.ingest.dictionaries.petrarch import read_verbs
+    from geokg.ingest.dictionaries.verbs import PatternLexicon
+
+    lex = VerbLexicon({}, {}, {"order": "support", "launch": "support", "make": "support", "effort": "generic"},
+                      VerbLexicon.default().table, event_nouns=event_nouns)
+    lex.backoff = PatternLexicon(read_verbs("--- PATROL [150] ---\nPATROL\n--- DEPLOY [154] ---\nDEPLOY\n"
+                                            "--- FINE [163] ---\nFINE\n--- REMARK [010] ---\nREMARK\n"),
+                                 nominal_suffixes=(("ment", ""), ("al", "e")))
+    return lex
+
+
+def test_a_light_verbs_object_noun_is_read_as_the_back_off_verb_it_names():
+    lex = _object_noun_lexicon()
+
+    def code(relation: str, lemma: str, obj: str, head: str) -> str | None:
+        return lex.pattern_code(_light(relation, lemma, obj, head), "asserted", "backoff", main=True,
+                                object_actor=False)[0]
+
+    # "ordered patrols": the noun is PETRARCH's verb PATROL (150); a generic head's modifier names the act
+    assert code("ordered", "order", "patrols", "patrols") == "150"
+    assert code("launched", "launch", "a deployment effort", "effort") == "154"
+    # a modifier that is no noun of an act ("a final effort" is no fine), a statement's own code
+    # ("made remarks": only a pattern of the verb would code it), a light verb's other objects: nothing
+    assert code("launched", "launch", "a final effort", "effort") is None
+    assert code("made", "make", "remarks", "remarks") is None
+    assert code("ordered", "order", "the building", "building") is None
+    # a noun that is a verb too names the act only if the extractor lists it as an event noun
+    lex = _object_noun_lexicon(frozenset())
+    assert code("ordered", "order", "patrols", "patrols") is None
+
+
+def test_the_extractors_event_nouns_are_the_lexicons():
+    lex = VerbLexicon.default()
+    assert {"arrest", "patrol"} <= lex.event_nouns and "force" not in lex.event_nouns
+
+
+def test_a_longer_back_off_pattern_refines_a_material_row_of_one_word():
+    from geokg.ingest.dictionaries.petrarch import read_verbs
+    from geokg.ingest.dictionaries.verbs import PatternLexicon
+
+    from geokg.ingest.coding.lexicon import _Row
+
+    lex = VerbLexicon({"provide": [_Row(("@INTEL",), "", "064")], "sign": [_Row((("accord",),), "", "057")]},
+                      {"INTEL": [("intelligence",)]}, {}, VerbLexicon.default().table)
+    lex.backoff = PatternLexicon(read_verbs("--- PROVIDE [070] ---\nPROVIDE\n- * MILITARY INTELLIGENCE [072]\n"
+                                            "--- SIGN [057] ---\nSIGN\n- * TRADE ACCORD [0311]\n"))
+    given = _light("provided", "provide", "military intelligence", "intelligence")
+    # PETRARCH's pattern names two words of the object, the row one: the pattern's code (same quad class)
+    assert lex.longer_pattern(given, "provide", "064", "military intelligence") == ("072", True)
+    assert lex.longer_pattern(_light("provided", "provide", "intelligence", "intelligence"), "provide", "064",
+                              "intelligence") == (None, False)
+    # a statement's code stays the row's
+    signed = _light("signed", "sign", "trade accord", "accord")
+    assert lex.longer_pattern(signed, "sign", "057", "trade accord") == (None, False)
+
+
+def test_the_coder_takes_the_longer_pattern_over_a_row():
+    from geokg.ingest.dictionaries.coder import build_coder
+
+    from coding_helpers import codes, make
+
+    art, ex = make("Germany provided military information to Ukraine.", "Germany", "provided", "provide",
+                   "military information", extras=(("other", "to", "Ukraine"),))
+    # geokg's row reads "information" as intelligence shared (064); PETRARCH's "&MILITARY &INFORMATION" (072,
+    # military aid) names both words
+    found = codes(build_coder(), art, ex)
+    assert found and found[0][0] == "072", found
