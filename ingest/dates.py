@@ -142,7 +142,7 @@ class ResolvedTime:
     granularity: str | None
 
 
-def _may_match(text: str) -> frozenset[str]:
+def _may_match(text: str) -> set[str]:
     """The kinds of pattern that may match ``text``: each needs a digit, a month name, "day"
     ... (a cheap test that saves most regex scans).  An ASCII text is read in lower case
     once; any other by the case-blind hints (their case folding knows more letters).
@@ -152,7 +152,7 @@ def _may_match(text: str) -> frozenset[str]:
     """
     digit = _DIGIT.search(text) is not None
     month = _MONTH_STEM_RE.search(text) is not None
-    kinds = set()
+    kinds: set[str] = set()
     if digit:
         kinds.update(("iso", "year"))
         if month:
@@ -166,7 +166,7 @@ def _may_match(text: str) -> frozenset[str]:
         kinds.update(kind for kind, words in _ASCII_HINTS if any(w in low for w in words))
     else:
         kinds.update(kind for kind, rx in _HINTS.items() if rx.search(text) is not None)
-    return frozenset(kinds)
+    return kinds
 
 
 def find_time_expressions(text: str) -> list[TimeExpression]:

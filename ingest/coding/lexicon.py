@@ -297,8 +297,8 @@ class VerbLexicon:
                 or table[code].quad_class not in (2, 4)):
             return None, False
         named = self.matched_words(lemma, text, code)
-        if len(self._norm(text)) <= named:
-            return None, False  # the row names the whole object
+        if len(self._norm(text)) <= named or self.backoff.longest_object(ex) <= named:
+            return None, False  # the row names the whole object, or as much as any pattern of the verb
         found = self._pattern_match(self.backoff, ex, False)
         if (found is None or found.pattern is None or not found.code or found.code == code or not found.uses_object
                 or found.code not in table or table[found.code].quad_class != table[code].quad_class

@@ -257,6 +257,7 @@ class PatternLexicon:
         for rows in self.index.values():
             rows.sort(key=lambda c: -c.score)  # stable: file order among equals
         self._names_memo = Memo(1 << 12)  # (relation, lemma) -> names_verb
+        self._longest_memo = Memo(1 << 12)  # (relation, lemma) -> longest_object
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.index.values())
@@ -317,6 +318,27 @@ class PatternLexicon:
         if found is None:
             rel, lemma, at = _verb_of(ex)
             found = self._names_memo.put(key, bool(self._lemmas(lemma, rel[at] if rel else "")))
+        return found
+
+    def longest_object(self, ex) -> int:
+        """The most object words a pattern of the verb of extraction ``ex`` names (0: none; the verb's
+        lemmas as :meth:`names_verb` reads them): a cheap bound on what :meth:`match` may find.
+
+        >>> from geokg.ingest.dictionaries.petrarch import read_verbs
+        >>> from geokg.ingest.records import Argument, Extraction
+        >>> lex = PatternLexicon(read_verbs("--- PROVIDE [070] ---\\nPROVIDE\\n- * MILITARY AID [072]\\n"))
+        >>> def clause(relation, lemma):
+        ...     return Extraction("a", 0, 0, 9, Argument("subject", "X", 0, 1), relation, lemma, 2, 10)
+        >>> lex.longest_object(clause("provided", "provide")), lex.longest_object(clause("gave", "give"))
+        (2, 0)
+        """
+        key = (ex.relation, ex.lemma)
+        found = self._longest_memo.get(key)
+        if found is None:
+            rel, lemma, at = _verb_of(ex)
+            lemmas = self._lemmas(lemma, rel[at] if rel else "")
+            found = self._longest_memo.put(key, max((len(c.pattern.object) for w in lemmas for c in self.index[w]),
+                                                    default=0))
         return found
 
     def match(self, clause: Clause, own: bool = True) -> PatternMatch | None:
