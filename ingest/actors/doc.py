@@ -33,7 +33,7 @@ from geokg.ingest.actors.allegiance import follows
 from geokg.ingest.actors.words import NAME_PARTICLES
 from geokg.ingest.records import Argument
 
-__all__ = ["DocIndex", "noun_phrase", "person_name", "person_spans", "title_case", "title_sentence"]
+__all__ = ["DocIndex", "doc_memo", "noun_phrase", "person_name", "person_spans", "title_case", "title_sentence"]
 
 #: Entities a phrase may not start inside: a cut "[North] Korean officials" names another country.
 _PLACE_LABELS = frozenset({"NORP", "GPE", "LOC"})
@@ -216,10 +216,7 @@ def title_sentence(sent) -> bool:
     >>> title_sentence(doc[:]), doc.user_data[_TITLES]
     (True, {(0, 5): True})
     """
-    data = sent.doc.user_data
-    memo = data.get(_TITLES)
-    if memo is None:
-        memo = data[_TITLES] = {}
+    memo = doc_memo(sent.doc, _TITLES)
     key = (sent.start, sent.end)
     found = memo.get(key)
     if found is None:
@@ -228,6 +225,22 @@ def title_sentence(sent) -> bool:
 
 
 _TITLES = "geokg.title_sentences"
+
+
+def doc_memo(doc, name: str) -> dict:
+    """The memo ``name`` kept on ``doc`` (a dict in ``doc.user_data``, made on first use): what the
+    coders read of one article's Doc again and again.  The Doc must not be retokenised after.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Talks resumed")
+    >>> doc_memo(doc, "geokg.example") is doc_memo(doc, "geokg.example")
+    True
+    """
+    data = doc.user_data
+    memo = data.get(name)
+    if memo is None:
+        memo = data[name] = {}
+    return memo
 
 
 def noun_phrase(arg: Argument, doc) -> tuple[int, int] | None:

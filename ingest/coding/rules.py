@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from geokg.ingest.actors.doc import doc_memo
 from geokg.ingest.records import (  # event_id re-exported
     Actor,
     Argument,
@@ -310,9 +311,7 @@ def relation_root(ex: Extraction, doc):
     if data is None:  # not a Doc
         span = doc.char_span(ex.rel_start, ex.rel_end, alignment_mode="expand")
         return span.root if span is not None and len(span) else None
-    memo = data.get(_ROOTS)
-    if memo is None:
-        memo = data[_ROOTS] = {}
+    memo = doc_memo(doc, _ROOTS)
     key = (ex.rel_start, ex.rel_end)
     i = memo.get(key)
     if i is None:
