@@ -102,8 +102,8 @@ class VerbLexicon:
                  frames: dict[str, str], table: CameoTable | None = None,
                  kinds: dict[str, frozenset[str]] | None = None, event_nouns: frozenset[str] = frozenset()) -> None:
         self.rows = rows
-        #: the extractor's event nouns (``extract/nominals.tsv``): a noun that is a verb too names the
-        #: act only if listed ("ordered *patrols*", not "ordered *forces*"; :func:`~geokg.ingest.coding.object_nouns.object_noun_clause`)
+        #: the extractor's event nouns (``extract/nominals.tsv``): a noun that is a verb too names the act
+        #: only if listed ("ordered *patrols*", not "ordered *forces*"; :mod:`~geokg.ingest.coding.object_nouns`)
         self.event_nouns = event_nouns
         self.classes = classes
         self.frames = frames
@@ -514,9 +514,10 @@ class VerbLexicon:
         return self.backoff.verb_of_noun(noun)
 
     def _noun_clause_code(self, lex, clause) -> tuple[str | None, bool]:
-        """The back-off code of a light verb's event noun read as its verb's clause (:func:`~geokg.ingest.coding.object_nouns.object_noun_clause`):
-        a pattern's, or the verb's own code of a material act ("ordered *patrols*" 150); a statement, an
-        intent ("made *remarks*", "started *preparations*") only by a pattern of the noun's verb."""
+        """The back-off code of a light verb's event noun read as its verb's clause
+        (:func:`~geokg.ingest.coding.object_nouns.object_noun_clause`): a pattern's, or the verb's own code
+        of a material act ("ordered *patrols*" 150); a statement, an intent ("made *remarks*", "started
+        *preparations*") only by a pattern of the noun's verb."""
         code, theme = self._pattern_code(lex, clause, own=True)
         if code is None:
             return code, theme
