@@ -142,12 +142,12 @@ class ResolvedTime:
     granularity: str | None
 
 
-def _may_match(text: str) -> set[str]:
+def _possible_kinds(text: str) -> set[str]:
     """The kinds of pattern that may match ``text``: each needs a digit, a month name, "day"
     ... (a cheap test that saves most regex scans).  An ASCII text is read in lower case
     once; any other by the case-blind hints (their case folding knows more letters).
 
-    >>> sorted(_may_match("Talks resumed on Monday")), sorted(_may_match("Talks resumed"))
+    >>> sorted(_possible_kinds("Talks resumed on Monday")), sorted(_possible_kinds("Talks resumed"))
     (['relday', 'weekday'], [])
     """
     digit = _DIGIT.search(text) is not None
@@ -172,7 +172,7 @@ def _may_match(text: str) -> set[str]:
 def find_time_expressions(text: str) -> list[TimeExpression]:
     """Non-overlapping time expressions in ``text``, in order (longest first at a tie)."""
     found: list[TimeExpression] = []
-    kinds = _may_match(text)
+    kinds = _possible_kinds(text)
     for kind, rx in _COMPILED:
         if kind not in kinds:
             continue

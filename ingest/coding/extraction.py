@@ -313,11 +313,11 @@ class ExtractionCoder(TargetRules, SourceRules):
         theme = (hit is not None and hit == obj_index and self.table[code].quad_class in (2, 4)
                  and any(self.lexicon.names_theme(lemma, head) for head in
                          (ex.object.head or ex.object.text.split()[-1], self.lexicon.theme_head(ex)) if head))
-        if hit is not None:
+        if hit is not None:  # a row's object term: a PETRARCH pattern naming more of the object refines it
             found = self.lexicon.longer_pattern(ex, lemma, code, objects[hit])
             if found[0]:
                 code, theme = found
-        if hit is None:  # a row without constraint: a fitting PETRARCH pattern is more specific
+        else:  # a row without constraint: a fitting PETRARCH pattern is more specific
             found = self.lexicon.specific_pattern(ex, lemma, code)
             # ... but not a pattern that only says the row's act is intended, where the clause tells it done:
             # "met Peru's president for talks" is a meeting held (040), not PETRARCH's intent to meet (036)
