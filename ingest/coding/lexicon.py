@@ -39,6 +39,9 @@ _LETTERS_RE = re.compile(r"[a-z]+")
 #: ("vowed to rebuild"), not of a plain object ("prepares for a vote", "expects him").
 _GENERIC_INTENT = "030"
 _NONE = object()  # "not memoised yet" (None is a result)
+#: Entries of the memo of rows a clause tries (:meth:`VerbLexicon.clause_rows`: lemmas and (relation, lemma) pairs):
+#: a build of a few thousand articles holds ~10,000 of them; a smaller memo drops what the next articles read again.
+_CANDIDATES = 1 << 15
 
 
 class LexiconError(ValueError):
@@ -145,11 +148,11 @@ class VerbLexicon:
         self._stem_sets = {k: {stem: min(n for s, n in v if s == stem) for stem, _ in v} for k, v in self._stems.items()}
         self._norm_memo = Memo(1 << 14)
         self._match_memo = Memo(1 << 14)
-        self._frame_in_memo = Memo(1 << 12)
+        self._frame_in_memo = Memo(1 << 14)  # (relation, kind) -> frame_in
         self._frame_word_memo = Memo(1 << 13)  # (word, kind) -> a form of a frame verb of the kind
         # lemma as written -> its rows (_candidates), with the rows it read: a copy with other
         # rows (geokg.ingest.evaluation.folds.without_rows) starts a memo of its own
-        self._candidates_memo: tuple[dict, Memo] = (rows, Memo(1 << 12))
+        self._candidates_memo: tuple[dict, Memo] = (rows, Memo(_CANDIDATES))
         self._frame_memo = Memo(1 << 12)  # lemma as written -> frame
         # (subject text, head, word class) -> headed_by; ("hazard names", article id) -> the storm
         # names of an article (coding.filters.named_hazard)
@@ -351,7 +354,7 @@ class VerbLexicon:
         """
         rows, memo = self._candidates_memo
         if rows is not self.rows:
-            rows, memo = self._candidates_memo = (self.rows, Memo(1 << 12))
+            rows, memo = self._candidates_memo = (self.rows, Memo(_CANDIDATES))
         key = (relation, lemma)  # lemmas alone are the memo's str keys
         found = memo.get(key)
         if found is None:
@@ -363,7 +366,7 @@ class VerbLexicon:
         """The rows :meth:`match` tries for ``lemma`` (memoised by the lemma as written)."""
         rows, memo = self._candidates_memo
         if rows is not self.rows:
-            rows, memo = self._candidates_memo = (self.rows, Memo(1 << 12))
+            rows, memo = self._candidates_memo = (self.rows, Memo(_CANDIDATES))
         found = memo.get(lemma)
         if found is None:
             found = memo.put(lemma, self._find_candidates(lemma))
