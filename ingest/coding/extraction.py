@@ -209,8 +209,8 @@ class ExtractionCoder(TargetRules, SourceRules):
         if (obj is not None and lex.has_frame(lemma, "support")
                 and lex.is_event_noun(obj.head or obj.text.split()[-1])):
             return True
-        if lex.clause_rows(ex.relation, ex.lemma) or lex.idioms(ex):
-            return True
+        if lex.may_fit(ex.relation, ex.lemma, _row_objects(ex)) or lex.idioms(ex):
+            return True  # a row that may fit, not only rows of the verb ("signed *autographs*" fits none)
         if ex.kind == "nominal" and lex.noun_row(ex.relation) is not None:
             return True
         if mode == "intended" and ex.object is not None and lex.commissive_code(ex.relation):
@@ -287,11 +287,8 @@ class ExtractionCoder(TargetRules, SourceRules):
         idiom's (:meth:`_idiom_code`), then those of the verb without its particle ("backed out *of* the
         deal" is "back out of", 120, not "back", 051); a fitting PETRARCH pattern outranks a verb row
         without a constraint."""
-        objects = [ex.relation] if ex.kind == "nominal" else []
-        obj_index = len(objects) if ex.object is not None else None
-        if ex.object is not None:
-            objects.append(ex.object.text)
-        objects.extend(f"{x.prep} {x.text}".strip() for x in ex.extras if x.role not in ("time", "source"))
+        objects = _row_objects(ex)
+        obj_index = (1 if ex.kind == "nominal" else 0) if ex.object is not None else None
         idiom_first = " " in lemma and " ".join(lemma.split()) not in self.lexicon.rows
         if idiom_first:
             code, lemma = self._idiom_code(ex, lemma, object_is_actor, state)
@@ -708,6 +705,16 @@ class ExtractionCoder(TargetRules, SourceRules):
             if appeal in self.table:
                 return appeal if len(appeal) > 2 else "020"
         return "020"
+
+
+def _row_objects(ex: Extraction) -> list[str]:
+    """The texts geokg's rows are matched against: a nominal's own noun, the object, then each
+    prepositional phrase but of time and source ("met *for talks*")."""
+    objects = [ex.relation] if ex.kind == "nominal" else []
+    if ex.object is not None:
+        objects.append(ex.object.text)
+    objects.extend(f"{x.prep} {x.text}".strip() for x in ex.extras if x.role not in ("time", "source"))
+    return objects
 
 
 def _demand_mode(ex: Extraction, mode: str) -> bool:

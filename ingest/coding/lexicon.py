@@ -309,6 +309,24 @@ class VerbLexicon:
             return None, False
         return found.code, found.target != "object"
 
+    def may_fit(self, relation: str, lemma: str, objects: Sequence[str]) -> bool:
+        """Whether a row of the clause (:meth:`clause_rows`) could fit ``objects``: one without a constraint, or
+        one whose constraint some object text meets, taking the object for an actor and the source for either
+        kind -- so :meth:`match` finds no code for any of the clause's lemmas, whatever its object and source
+        turn out to be, when this is False.
+
+        >>> lex = VerbLexicon.default()
+        >>> lex.may_fit("signed", "sign", ["a peace agreement"]), lex.may_fit("signed", "sign", ["autographs"])
+        (True, False)
+        """
+        rows = self.clause_rows(relation, lemma)
+        if not rows:
+            return False
+        if any(not r.alternatives for r in rows):
+            return True
+        texts = [self._norm(o) for o in objects]
+        return any(self._alt_match(a, texts, True) is not None for r in rows for a in r.alternatives)
+
     def state_free(self, relation: str, lemma: str) -> bool:
         """Whether no row :meth:`match` tries for a clause (:meth:`clause_rows`) constrains its source to a
         state or a non-state ("kill": 190 by a state, else 180), so its code does not depend on who acted."""

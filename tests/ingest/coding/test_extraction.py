@@ -416,8 +416,9 @@ def test_announcing_an_event_noun_is_the_act_announcing_a_clause_a_statement(cod
 
 
 def test_the_sources_of_a_clause_no_row_types_are_not_coded():
-    # "opened a bakery": "open" has rows (an inquiry, a border...), none fits and its rows do not ask
-    # whether the source is a state, so the sources are not coded at all; "imposed sanctions" is typed
+    # "opened a bakery": "open" has rows (an inquiry, a border...), none of them may fit, so the typing gate
+    # refuses the clause before its object's actors, its news filters or its sources are read; "imposed
+    # sanctions" is typed
     coder = EventCoder.default()
     seen: list[str] = []
     sources = coder._sources
@@ -427,8 +428,10 @@ def test_the_sources_of_a_clause_no_row_types_are_not_coded():
         art, ex = make(text, "Chile", rel, lemma, obj)
         codes(coder, art, ex)
     assert seen == ["impose"]
-    assert coder.lexicon.has_rows("open") and coder._may_code(make("Chile opened a bakery.", "Chile", "opened", "open",
-                                                                    "a bakery")[1], "asserted", None)
+    bakery = make("Chile opened a bakery.", "Chile", "opened", "open", "a bakery")[1]
+    border = make("Chile opened its border.", "Chile", "opened", "open", "its border")[1]
+    assert coder.lexicon.has_rows("open") and not coder._may_code(bakery, "asserted", None)
+    assert coder._may_code(border, "asserted", None)
 
 
 @pytest.mark.parametrize(("text", "lemma", "obj", "head", "expected"), [

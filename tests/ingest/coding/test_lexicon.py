@@ -8,7 +8,7 @@ import pytest
 from geokg.ingest.actors.words import singular
 from geokg.ingest.coding import LexiconError, VerbLexicon
 from geokg.ingest.coding.lexicon import _contains
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 LEX = VerbLexicon.default()
@@ -64,6 +64,25 @@ def test_class_alternatives_match_like_a_term_scan(name, texts):
     # the set test for one-word terms finds the same text as trying every term in turn
     plain = next((i for i, t in enumerate(texts) if any(_contains(t, term) for term in LEX.classes[name])), None)
     assert LEX._alt_match("@" + name, texts, False) == plain
+
+
+_LEMMAS = sorted(LEX.rows)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.sampled_from(_LEMMAS), st.lists(st.lists(st.sampled_from(_WORDS), max_size=5).map(" ".join), max_size=3))
+@example("receive", ["the weather"])  # "received the envoy": only an actor object fits ("@ACTOR")
+@example("sign", ["autographs"])  # every row of "sign" names its object: none fits
+def test_may_fit_holds_wherever_a_row_matches(lemma, objects):
+    # the typing gate's test is a superset of matching: a clause whose rows may not fit matches no row of any of
+    # its lemmas, for an actor object or not and any kind of source (else the gate would drop an event)
+    relation = lemma + "d"
+    candidates = (lemma, *LEX.relation_lemmas(relation, lemma))
+    matched = any(LEX.match(c, objects, object_is_actor=actor, source_state=state)[0] is not None
+                  for c in candidates for actor in (True, False) for state in (True, False, None))
+    assert LEX.may_fit(relation, lemma, objects) or not matched
+    if matched is False and not any(not r.alternatives for r in LEX.clause_rows(relation, lemma)):
+        assert not LEX.may_fit(relation, lemma, objects)  # and as strict as the rows allow
 
 
 def test_event_nouns_agree_with_the_plain_definition():
