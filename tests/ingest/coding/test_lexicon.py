@@ -81,7 +81,7 @@ def test_may_fit_holds_wherever_a_row_matches(lemma, objects):
     matched = any(LEX.match(c, objects, object_is_actor=actor, source_state=state)[0] is not None
                   for c in candidates for actor in (True, False) for state in (True, False, None))
     assert LEX.may_fit(relation, lemma, objects) or not matched
-    if matched is False and not any(not r.alternatives for r in LEX.clause_rows(relation, lemma)):
+    if not matched and not any(not r.alternatives for r in LEX.clause_rows(relation, lemma)):
         assert not LEX.may_fit(relation, lemma, objects)  # and as strict as the rows allow
 
 
