@@ -517,7 +517,12 @@ class ExtractionCoder(TargetRules, SourceRules):
         """Sources and targets of a typed act that is no demand, by how its clause tells it:
         a headline passive or a captive's status (the subject is the victim), a converse verb
         (the giver acts), an event noun's "between" parties (no other target), else the
-        target rules."""
+        target rules.  Without sources, only a converse verb finds some, and only a harm may be
+        told by its victims alone (:data:`AGENTLESS_ROOTS`): no other act is coded, so its targets
+        are not looked for."""
+        converse = theme and self.lexicon.frame(ex.lemma) == "converse"
+        if not sources and not converse and code[:2] not in AGENTLESS_ROOTS:
+            return (), ()  # :meth:`code_extraction` drops an act nobody did
         sources = tuple(sources)
         targets: tuple[Actor, ...] = ()
         if headline_passive(ex, article, code):
@@ -525,7 +530,7 @@ class ExtractionCoder(TargetRules, SourceRules):
         elif status_complement(self.lexicon, ex):
             # "three drivers held hostage in X": the subject is the captive, the captor unnamed
             targets, sources = tuple(self._victims(a, ex.subject, code) for a in sources), ()
-        elif theme and self.lexicon.frame(ex.lemma) == "converse":
+        elif converse:
             # "X received weapons from Y": Y gives, X receives
             givers = next((self.actors.code_arguments(x, doc=doc, context=context)
                            for x in ex.extras if x.prep == "from"), ())

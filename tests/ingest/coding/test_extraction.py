@@ -434,6 +434,19 @@ def test_the_sources_of_a_clause_no_row_types_are_not_coded():
     assert coder._may_code(border, "asserted", None)
 
 
+def test_the_targets_of_an_act_nobody_did_are_not_looked_for():
+    # "the plan was rejected": no source, and a rejection is no harm its victims may tell alone, so the act is
+    # dropped before the target rules run; "ten soldiers were killed" may be coded without its killers
+    coder = EventCoder.default()
+    seen: list[str] = []
+    targets = coder._targets
+    coder._targets = lambda ex, *args, **kwargs: seen.append(ex.lemma) or targets(ex, *args, **kwargs)
+    found = [codes(coder, *make(text, subject, rel, lemma)) for text, subject, rel, lemma in (
+        ("The plan was rejected.", "The plan", "was rejected", "reject"),
+        ("Ten soldiers were killed in Peru.", "Ten soldiers", "were killed", "kill"))]
+    assert found == [[], []] and seen == ["kill"]
+
+
 @pytest.mark.parametrize(("text", "lemma", "obj", "head", "expected"), [
     ("Chile eased its tough stance against Peru.", "ease", "its tough stance against Peru", "stance", []),
     ("Chile found concealed activities in Peru.", "find", "concealed activities in Peru", "activities", []),
