@@ -19,7 +19,6 @@ Examples
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from geokg.ingest.actors.data import CodingContext, Memo
@@ -32,6 +31,7 @@ from geokg.ingest.actors.words import (
     PREPOSITIONS,
     WORD_RE,
     is_pronoun,
+    previous_word,
     singular,
     words_of,
 )
@@ -39,7 +39,6 @@ from geokg.ingest.records import Actor, Argument
 
 __all__ = ["ActorCoder"]
 
-_PREVIOUS_WORD = re.compile(r"(?<![\w.'’-])([\w.'’-]+)[ \t]$")  # the word just before an offset
 _NONE = object()  # "not memoised yet" (None is a result)
 _CLAUSE_WORDS_NO_COMMA = CLAUSE_WORDS - {","}
 #: The words that coordinate conjuncts: "," "&" and "and" in any case.
@@ -154,12 +153,12 @@ class ActorCoder(PhraseRules):
         """``start``, or the start of the word before it when that word begins a gazetteer
         term the phrase is cut from ("North | Korean and U.S. officials" split by a wrong
         sentence break: "North Korean" is one term)."""
-        m = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
-        if m is None or not m.group(1)[:1].isupper():
+        found = previous_word(text, start)
+        if found is None or not text[found[0]].isupper():
             return start
-        words = [m.group(1), *words_of(text[start:start + 40])[:4]]
+        words = [text[found[0]:found[1]], *words_of(text[start:start + 40])[:4]]
         if any(t.start == 0 and t.end > 1 for t in self._scan(words)):
-            return m.start(1)
+            return found[0]
         return start
 
     def _code_text(self, text: str, head_word: str, label: str, persons: tuple[tuple[int, int], ...],

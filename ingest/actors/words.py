@@ -30,6 +30,7 @@ __all__ = [
     "demonym_plurals",
     "foldable",
     "is_pronoun",
+    "previous_word",
     "singular",
     "slug",
     "tokenize",
@@ -161,6 +162,35 @@ def singular(word: str) -> str:
     if w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return w[:-1]
     return w
+
+
+_WORD_MARKS = "_.'’-"  # the characters besides letters and digits of a word before an offset
+
+
+def previous_word(text: str, start: int, window: int = 40) -> tuple[int, int] | None:
+    """The offsets of the word just before ``start``, followed by one space or tab, within the
+    ``window`` characters before it (a word of letters, digits and ``_.'’-``), else None.
+
+    The same as ``re.compile(r"(?<![\\w.'’-])([\\w.'’-]+)[ \\t]$").search(text, max(0, start - window),
+    start)``'s group 1, read backwards from ``start`` instead of tried at every offset of the window.
+
+    Examples
+    --------
+    >>> text = "North Korean and U.S. officials"
+    >>> previous_word(text, 6), previous_word(text, 0), previous_word(text, 5)
+    ((0, 5), None, None)
+    """
+    end = min(start, len(text))
+    low = max(0, start - window)
+    k = end - 1
+    if k > low and text[k] == "\n":  # "$" matches before a newline that ends the searched text
+        k -= 1
+    if k <= low or text[k] not in " \t":
+        return None
+    j = k
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] in _WORD_MARKS):
+        j -= 1
+    return (j, k) if low <= j < k else None
 
 
 def is_pronoun(word: str) -> bool:

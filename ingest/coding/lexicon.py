@@ -154,6 +154,7 @@ class VerbLexicon:
         # rows (geokg.ingest.evaluation.folds.without_rows) starts a memo of its own
         self._candidates_memo: tuple[dict, Memo] = (rows, Memo(_CANDIDATES))
         self._frame_memo = Memo(1 << 12)  # lemma as written -> frame
+        self._kinds_memo = Memo(1 << 12)  # lemma as written -> its kinds (has_frame)
         # (subject text, head, word class) -> headed_by; ("hazard names", article id) -> the storm
         # names of an article (coding.filters.named_hazard)
         self._heads_memo = Memo(1 << 14)
@@ -250,7 +251,10 @@ class VerbLexicon:
         >>> lex.frame("announce"), lex.has_frame("Announce", "support"), lex.has_frame("say", "speech")
         ('speech', True, False)
         """
-        return kind in self.kinds.get(" ".join(lemma.lower().split()), ())
+        kinds = self._kinds_memo.get(lemma)
+        if kinds is None:
+            kinds = self._kinds_memo.put(lemma, self.kinds.get(" ".join(lemma.lower().split()), frozenset()))
+        return kind in kinds
 
     def _alt_match(self, alt, texts: Sequence[tuple[str, ...]], object_is_actor: bool) -> int | None:
         """Index of the first text the alternative matches (0 for "@ACTOR"), else None."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from geokg.ingest.actors.words import (
     demonym_plurals,
     foldable,
+    previous_word,
     singular,
     slug,
     tokenize,
@@ -82,3 +83,18 @@ def test_irregular_plurals_of_people_words():
 
     assert (singular("men"), singular("children"), singular("women"), singular("policemen")) == (
         "man", "child", "woman", "policeman")
+
+
+_PREVIOUS_WORD = r"(?<![\w.'’-])([\w.'’-]+)[ \t]$"  # what previous_word reads, as a regular expression
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(list("aZ’'s.-_ 1\t\nÉ,(") + ["U.S. ", "North ", " \n", "Korean"]),
+                max_size=30).map("".join), st.integers(0, 60), st.integers(1, 45))
+def test_previous_word_is_the_regex_read_backwards(text, start, window):
+    # the search tries the pattern at every offset of the window; previous_word walks back from start once
+    # (a word cut by the window's start is no match: the look-behind sees the letter before it)
+    import re
+
+    m = re.compile(_PREVIOUS_WORD).search(text, max(0, start - window), start)
+    assert previous_word(text, start, window) == (m.span(1) if m else None)
