@@ -72,18 +72,14 @@ class DocIndex:
         self._table: tuple | None = None
 
     def _tokens(self) -> tuple:
-        """(token starts, [idx, length, POS id, entity type id] rows, the ids of VERB and AUX),
-        read from the Doc at once (built on first use)."""
+        """(token starts, token lengths, POS ids, entity type ids, the ids of VERB and AUX), one list
+        per attribute, read from the Doc at once (built on first use)."""
         if self._table is None:
             from spacy.attrs import ENT_TYPE, IDX, LENGTH, POS
             from spacy.parts_of_speech import AUX, VERB
 
-            if len(self.doc):
-                table = self.doc.to_array([IDX, LENGTH, POS, ENT_TYPE])
-                starts, rows = table[:, 0].tolist(), table.tolist()
-            else:
-                starts, rows = [], []
-            self._table = (starts, rows, (int(VERB), int(AUX)))
+            columns = self.doc.to_array([IDX, LENGTH, POS, ENT_TYPE]).T.tolist() if len(self.doc) else [[]] * 4
+            self._table = (*columns, (int(VERB), int(AUX)))
         return self._table
 
     def noun_phrase(self, arg: Argument) -> tuple[int, int] | None:
@@ -97,7 +93,7 @@ class DocIndex:
         """:func:`noun_phrase` read from the token table (the same result, fewer spaCy objects)."""
         if not arg.head:
             return (arg.start, arg.end)
-        starts, rows, verbs = self._tokens()
+        starts, lengths, pos, ents, verbs = self._tokens()
         text = self.text
         size = len(text)  # the tokens tile the text
         # doc.char_span(arg.start, arg.end, alignment_mode="expand")
@@ -105,25 +101,25 @@ class DocIndex:
         if 0 <= arg.start < size and 0 <= arg.end - 1 < size:
             start = bisect_right(starts, arg.start) - 1
             end = bisect_right(starts, arg.end - 1) - 1
-            if arg.start == rows[start][0] + rows[start][1]:
+            if arg.start == starts[start] + lengths[start]:
                 start += 1
             word, n = arg.head, len(arg.head)
             for k in range(start, end + 1):
-                idx, length = rows[k][0], rows[k][1]
+                idx, length = starts[k], lengths[k]
                 if length == n and text[idx:idx + length] == word:
                     head = k
                     break
         if head is None:
             return (arg.start, arg.end)
-        if rows[head][2] in verbs and not rows[head][3]:
+        if pos[head] in verbs and not ents[head]:
             return None
         token = self.doc[head]
         left = _entity_start(max(arg.start, token.left_edge.idx), self._places)
         right = arg.end
         edge = token.right_edge.i
-        edge_end = rows[edge][0] + rows[edge][1]
-        if (edge_end > right and _no_clause([k for k in range(head + 1, edge + 1) if rows[k][2] in verbs], head,
-                                            lambda k: text[rows[k][0]:rows[k][0] + rows[k][1]])
+        edge_end = starts[edge] + lengths[edge]
+        if (edge_end > right and _no_clause([k for k in range(head + 1, edge + 1) if pos[k] in verbs], head,
+                                            lambda k: text[starts[k]:starts[k] + lengths[k]])
                 and not _role_marker(self.text, arg.end)):
             right = edge_end
         return (left, right)
