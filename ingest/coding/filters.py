@@ -473,9 +473,10 @@ def _date_children(doc) -> dict[int, tuple[int, ...]]:
         kids: dict[int, list[int]] = {}
         if len(doc):
             table = doc.to_array([HEAD, ENT_TYPE, DEP]).astype("int64")  # HEAD: the offset to the head
-            for k, (offset, ent, dep) in enumerate(table.tolist()):
-                if offset and (ent == DATE or dep == npadvmod):
-                    kids.setdefault(k + offset, []).append(k)
+            offsets = table[:, 0]
+            picked = (offsets != 0) & ((table[:, 1] == DATE) | (table[:, 2] == npadvmod))
+            for k, offset in zip(picked.nonzero()[0].tolist(), offsets[picked].tolist()):
+                kids.setdefault(k + offset, []).append(k)
         found = {h: tuple(ks) for h, ks in kids.items()}
         if data is not None:
             data[_DATE_KIDS] = found

@@ -4,11 +4,15 @@ Every sentence is written for these tests; the parses are built by hand."""
 
 from __future__ import annotations
 
+from functools import cache
+
 import pytest
 import spacy
 from geokg.ingest.coding.filters import (NON_EVENT_READINGS, clause_marks, clause_reading, conditional_threat,
                                          control_verbs)
 from geokg.ingest.records import Argument, Extraction
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 MARKS = clause_marks()
@@ -276,3 +280,27 @@ def test_an_indirect_question_about_an_act_to_come_is_unrealized() -> None:
 def test_a_clause_without_a_modal_is_not_a_question_about_the_future() -> None:
     doc = _asked("did")
     assert clause_reading(clause(doc, 8), doc, MARKS) == ""
+
+
+@cache
+def _blank_vocab():
+    return spacy.blank("en").vocab
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.tuples(st.integers(0, 11), st.sampled_from(["npadvmod", "dep", "nsubj", "ROOT"]), st.booleans()),
+                min_size=1, max_size=12))
+def test_date_children_are_read_from_the_arrays_as_token_by_token(rows):
+    # each token's DATE-entity or npadvmod children ("*last week*", "*Monday*"), by head, in order
+    from geokg.ingest.coding.filters import _date_children
+    from spacy.tokens import Span
+
+    n = len(rows)
+    words = [f"w{k}" for k in range(n)]
+    doc = Doc(_blank_vocab(), words=words, heads=[h % n for h, _, _ in rows], deps=[d for _, d, _ in rows])
+    doc.ents = [Span(doc, k, k + 1, label="DATE") for k, (_, _, date) in enumerate(rows) if date]
+    expected: dict[int, list[int]] = {}
+    for tok in doc:
+        if tok.head.i != tok.i and (tok.ent_type_ == "DATE" or tok.dep_ == "npadvmod"):
+            expected.setdefault(tok.head.i, []).append(tok.i)
+    assert _date_children(doc) == {h: tuple(ks) for h, ks in expected.items()}
