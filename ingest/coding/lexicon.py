@@ -146,10 +146,15 @@ class VerbLexicon:
                 self._stems[k] = (*self._stems.get(k, ()), (stem, int(stem != w)))
         # per kind: stem -> fewest letters after it (the smaller when two verbs share a stem)
         self._stem_sets = {k: {stem: min(n for s, n in v if s == stem) for stem, _ in v} for k, v in self._stems.items()}
+        # stem -> (kind, fewest letters after it) of each kind it is a stem of: a word's kinds in one reading
+        self._stem_kinds: dict[str, tuple[tuple[str, int], ...]] = {}
+        for k, stems in self._stem_sets.items():
+            for stem, n in stems.items():
+                self._stem_kinds[stem] = (*self._stem_kinds.get(stem, ()), (k, n))
         self._norm_memo = Memo(1 << 14)
         self._match_memo = Memo(1 << 14)
-        self._frame_in_memo = Memo(1 << 14)  # (relation, kind) -> frame_in
-        self._frame_word_memo = Memo(1 << 13)  # (word, kind) -> a form of a frame verb of the kind
+        self._relation_kinds_memo = Memo(1 << 14)  # relation -> the kinds of frame verb among its words
+        self._word_kinds_memo = Memo(1 << 13)  # word -> the kinds of frame verb it is a form of
         # lemma as written -> its rows (_candidates), with the rows it read: a copy with other
         # rows (geokg.ingest.evaluation.folds.without_rows) starts a memo of its own
         self._candidates_memo: tuple[dict, Memo] = (rows, Memo(_CANDIDATES))
@@ -204,22 +209,25 @@ class VerbLexicon:
 
     def frame_in(self, relation: str, kind: str) -> bool:
         """Whether the relation's words contain a frame verb of ``kind`` (any inflection)."""
-        key = (relation, kind)
-        found = self._frame_in_memo.get(key)
-        if found is None:
-            words = _LETTERS_RE.findall(relation.lower())
-            found = self._frame_in_memo.put(key, any(self._frame_word(w, kind) for w in words))
-        return found
+        kinds = self._relation_kinds_memo.get(relation)
+        if kinds is None:  # every kind at once: a relation is asked for several
+            kinds = self._relation_kinds_memo.put(relation, frozenset().union(
+                *(self._word_kinds(w) for w in _LETTERS_RE.findall(relation.lower()))))
+        return kind in kinds
 
     def _frame_word(self, word: str, kind: str) -> bool:
-        """Whether ``word`` is a form of a frame verb of ``kind`` (memoised: relations share words)."""
-        key = (word, kind)
-        found = self._frame_word_memo.get(key)
+        """Whether ``word`` is a form of a frame verb of ``kind``."""
+        return kind in self._word_kinds(word)
+
+    def _word_kinds(self, word: str) -> frozenset[str]:
+        """The kinds of frame verb ``word`` is a form of (memoised: relations share words): a stem
+        begins the word and leaves at least its fewest letters, at most three (one of its last four
+        prefixes)."""
+        found = self._word_kinds_memo.get(word)
         if found is None:
-            stems, w = self._stem_sets.get(kind, {}), word
-            # a stem begins the word and leaves at most three letters: one of its last four prefixes
-            found = self._frame_word_memo.put(
-                key, any(len(w) - i >= stems[w[:i]] for i in range(max(0, len(w) - 3), len(w) + 1) if w[:i] in stems))
+            get, size = self._stem_kinds.get, len(word)
+            found = self._word_kinds_memo.put(word, frozenset(
+                k for i in range(max(0, size - 3), size + 1) for k, n in get(word[:i], ()) if size - i >= n))
         return found
 
     def _norm(self, text: str) -> tuple[str, ...]:

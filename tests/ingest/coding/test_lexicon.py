@@ -452,3 +452,28 @@ def test_the_coder_takes_the_longer_pattern_over_a_row():
     # military aid) names both words
     found = codes(build_coder(), art, ex)
     assert found and found[0][0] == "072", found
+
+
+def _frame_in_by_kind(lex: VerbLexicon, relation: str, kind: str) -> bool:
+    """frame_in read kind by kind: some word of the relation begins with a stem of the kind's frame verbs
+    that leaves at least its fewest letters and at most three."""
+    import re
+
+    stems = lex._stem_sets.get(kind, {})
+    return any(len(w) - i >= stems[w[:i]] for w in re.findall(r"[a-z]+", relation.lower())
+               for i in range(max(0, len(w) - 3), len(w) + 1) if w[:i] in stems)
+
+
+_FRAME_WORDS = sorted({w for w in LEX.frames if " " not in w})
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.one_of(st.sampled_from(_FRAME_WORDS), st.sampled_from(["not", "has", "will", "to", "Note"])),
+                min_size=1, max_size=3),
+       st.lists(st.sampled_from(["", "s", "d", "ed", "ing", "e", "es", "er"]), min_size=3, max_size=3))
+def test_frame_in_reads_every_kind_at_once_as_kind_by_kind(words, endings):
+    # the kinds of a relation are read once for all; each must be what the kind's stems alone say
+    lex = VerbLexicon.default()  # fresh memos
+    relation = " ".join(w + e for w, e in zip(words, endings))
+    kinds = set(LEX._stem_sets) | {"speech", "nothing"}
+    assert {k for k in kinds if lex.frame_in(relation, k)} == {k for k in kinds if _frame_in_by_kind(lex, relation, k)}
