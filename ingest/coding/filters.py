@@ -103,16 +103,12 @@ def mentions_accident(lexicon, ex: Extraction, article: Article) -> bool:
     """Whether the sentence of ``ex`` names an accident or disaster (``@ACCIDENTS``, a term of
     one word or more); a headline's, or the lead sentence it sums up ("Peru Mine Blast Kills
     30" | "A gas explosion in a coal mine killed ...")."""
-    words, phrases = lexicon.class_terms("ACCIDENTS")
     text = article.content[ex.sent_start:ex.sent_end]
     if ex.sent_start < article.body_offset:  # a headline: its lead sentence too
         body = article.content[article.body_offset:]
         end = _SENTENCE_END.search(body)
         text = f"{text} {body[:end.end() if end else len(body)]}"
-    toks = [singular(w) for w in _LETTER_WORDS.findall(text.lower())]
-    if not words.isdisjoint(toks):
-        return True
-    return any(tuple(toks[i:i + len(p)]) == p for p in phrases for i in range(len(toks) - len(p) + 1))
+    return lexicon.has_class_term("ACCIDENTS", [singular(w) for w in _LETTER_WORDS.findall(text.lower())])
 
 
 @functools.lru_cache(maxsize=8)

@@ -268,7 +268,7 @@ class VerbLexicon:
         """Index of the first text the alternative matches (0 for "@ACTOR"), else None."""
         if alt == "@ACTOR":
             return 0 if object_is_actor else None
-        if isinstance(alt, str):
+        if isinstance(alt, str):  # has_class_term, inline: this runs for every alternative of every row tried
             words, phrases = self._class_terms[alt[1:]]
             firsts = self._class_firsts[alt[1:]]
             for i, t in enumerate(texts):
@@ -713,6 +713,24 @@ class VerbLexicon:
                 if any(t and t[-1] == word for t in terms):
                     return True
         return False
+
+    def has_class_term(self, name: str, toks: Sequence[str]) -> bool:
+        """Whether the singular words ``toks`` hold a term of word class ``name`` (a longer term as
+        consecutive words; only those whose first word is among ``toks`` are tried).
+
+        >>> lex = VerbLexicon({}, {"FORCES": [("troops",), ("armed", "forces")]}, {})
+        >>> lex.has_class_term("FORCES", ("the", "armed", "force")), lex.has_class_term("FORCES", ("armed", "forces"))
+        (False, True)
+        """
+        words, phrases = self._class_terms.get(name, (frozenset(), ()))
+        if words and not words.isdisjoint(toks):
+            return True
+        if not phrases:
+            return False
+        firsts = self._class_firsts[name]
+        if firsts is None:  # an empty term: in every text
+            return any(_contains(toks, term) for term in phrases)
+        return any(_contains(toks, term) for w in set(toks) for term in firsts.get(w, ()))
 
     def class_terms(self, name: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
         """The terms of word class ``name`` (``@NAME`` in the rows, singular forms): its

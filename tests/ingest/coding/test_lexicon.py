@@ -477,3 +477,18 @@ def test_frame_in_reads_every_kind_at_once_as_kind_by_kind(words, endings):
     relation = " ".join(w + e for w, e in zip(words, endings))
     kinds = set(LEX._stem_sets) | {"speech", "nothing"}
     assert {k for k in kinds if lex.frame_in(relation, k)} == {k for k in kinds if _frame_in_by_kind(lex, relation, k)}
+
+
+_ACCIDENT_WORDS = sorted({w for t in LEX.classes["ACCIDENTS"] for w in t}) + ["the", "a", "killed"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.one_of(st.sampled_from(_ACCIDENT_WORDS).map(lambda w: (w,)),
+                          st.sampled_from(LEX.class_terms("ACCIDENTS")[1])), max_size=6)
+       .map(lambda parts: [w for part in parts for w in part]))
+def test_has_class_term_tries_the_terms_its_first_words_begin(toks):
+    # only the longer terms whose first word is among the words are tried: the same as trying all at every offset
+    words, phrases = LEX.class_terms("ACCIDENTS")
+    every = not words.isdisjoint(toks) or any(tuple(toks[i:i + len(p)]) == p for p in phrases
+                                              for i in range(len(toks) - len(p) + 1))
+    assert LEX.has_class_term("ACCIDENTS", toks) == every
