@@ -76,6 +76,23 @@ def _contains(hay: Sequence[str], needle: Sequence[str]) -> bool:
     return any(tuple(hay[i:i + n]) == tuple(needle) for i in range(len(hay) - n + 1))
 
 
+def _stem_tables(frames: dict[str, str]) -> tuple[dict[str, dict[str, int]], dict[str, tuple[tuple[str, int], ...]]]:
+    """The stems of the one-word frame verbs with the fewest letters a form adds to each ("note" -> "not", 1:
+    "not" itself is no form of it): per kind, stem -> fewest letters (the smaller when two verbs share a
+    stem); and per stem, the (kind, fewest letters) of each kind it is a stem of (a word's kinds in one reading)."""
+    stems: dict[str, tuple[tuple[str, int], ...]] = {}
+    for w, k in frames.items():
+        if " " not in w:
+            stem = w.removesuffix("e")
+            stems[k] = (*stems.get(k, ()), (stem, int(stem != w)))
+    stem_sets = {k: {stem: min(n for s, n in v if s == stem) for stem, _ in v} for k, v in stems.items()}
+    stem_kinds: dict[str, tuple[tuple[str, int], ...]] = {}
+    for k, by_stem in stem_sets.items():
+        for stem, n in by_stem.items():
+            stem_kinds[stem] = (*stem_kinds.get(stem, ()), (k, n))
+    return stem_sets, stem_kinds
+
+
 @dataclass(frozen=True, slots=True)
 class _Row:
     alternatives: tuple[str | tuple[str, ...], ...]  # "@CLASS" or word tuples; () = any
@@ -138,19 +155,7 @@ class VerbLexicon:
                 firsts.setdefault(t[0], []).append(t)
             self._class_firsts[name] = firsts
         self._last_words = frozenset(k.rsplit(" ", 1)[1] for k in rows if " " in k)
-        # (stem, fewest letters after it): "note" -> ("not", 1), so "not" itself is no form of it
-        self._stems: dict[str, tuple[tuple[str, int], ...]] = {}
-        for w, k in frames.items():
-            if " " not in w:
-                stem = w.removesuffix("e")
-                self._stems[k] = (*self._stems.get(k, ()), (stem, int(stem != w)))
-        # per kind: stem -> fewest letters after it (the smaller when two verbs share a stem)
-        self._stem_sets = {k: {stem: min(n for s, n in v if s == stem) for stem, _ in v} for k, v in self._stems.items()}
-        # stem -> (kind, fewest letters after it) of each kind it is a stem of: a word's kinds in one reading
-        self._stem_kinds: dict[str, tuple[tuple[str, int], ...]] = {}
-        for k, stems in self._stem_sets.items():
-            for stem, n in stems.items():
-                self._stem_kinds[stem] = (*self._stem_kinds.get(stem, ()), (k, n))
+        self._stem_sets, self._stem_kinds = _stem_tables(frames)
         self._norm_memo = Memo(1 << 14)
         self._match_memo = Memo(1 << 14)
         self._relation_kinds_memo = Memo(1 << 14)  # relation -> the kinds of frame verb among its words
