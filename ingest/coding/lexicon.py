@@ -76,21 +76,25 @@ def _contains(hay: Sequence[str], needle: Sequence[str]) -> bool:
     return any(tuple(hay[i:i + n]) == tuple(needle) for i in range(len(hay) - n + 1))
 
 
-def _stem_tables(frames: dict[str, str]) -> tuple[dict[str, dict[str, int]], dict[str, tuple[tuple[str, int], ...]]]:
-    """The stems of the one-word frame verbs with the fewest letters a form adds to each ("note" -> "not", 1:
-    "not" itself is no form of it): per kind, stem -> fewest letters (the smaller when two verbs share a
-    stem); and per stem, the (kind, fewest letters) of each kind it is a stem of (a word's kinds in one reading)."""
+def _stem_sets(frames: dict[str, str]) -> dict[str, dict[str, int]]:
+    """Per kind of frame verb, the stems of its one-word verbs with the fewest letters a form adds ("note" ->
+    "not", 1: "not" itself is no form of it; the smaller when two verbs share a stem)."""
     stems: dict[str, tuple[tuple[str, int], ...]] = {}
     for w, k in frames.items():
         if " " not in w:
             stem = w.removesuffix("e")
             stems[k] = (*stems.get(k, ()), (stem, int(stem != w)))
-    stem_sets = {k: {stem: min(n for s, n in v if s == stem) for stem, _ in v} for k, v in stems.items()}
-    stem_kinds: dict[str, tuple[tuple[str, int], ...]] = {}
-    for k, by_stem in stem_sets.items():
+    return {k: {stem: min(n for s, n in v if s == stem) for stem, _ in v} for k, v in stems.items()}
+
+
+def _stem_kinds(frames: dict[str, str]) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Per stem of :func:`_stem_sets`, the (kind, fewest letters) of each kind it is a stem of: a word's
+    kinds in one reading."""
+    out: dict[str, tuple[tuple[str, int], ...]] = {}
+    for k, by_stem in _stem_sets(frames).items():
         for stem, n in by_stem.items():
-            stem_kinds[stem] = (*stem_kinds.get(stem, ()), (k, n))
-    return stem_sets, stem_kinds
+            out[stem] = (*out.get(stem, ()), (k, n))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +159,7 @@ class VerbLexicon:
                 firsts.setdefault(t[0], []).append(t)
             self._class_firsts[name] = firsts
         self._last_words = frozenset(k.rsplit(" ", 1)[1] for k in rows if " " in k)
-        self._stem_sets, self._stem_kinds = _stem_tables(frames)
+        self._stem_kinds = _stem_kinds(frames)
         self._norm_memo = Memo(1 << 14)
         self._match_memo = Memo(1 << 14)
         self._relation_kinds_memo = Memo(1 << 14)  # relation -> the kinds of frame verb among its words
@@ -273,16 +277,8 @@ class VerbLexicon:
         """Index of the first text the alternative matches (0 for "@ACTOR"), else None."""
         if alt == "@ACTOR":
             return 0 if object_is_actor else None
-        if isinstance(alt, str):  # has_class_term, inline: this runs for every alternative of every row tried
-            words, phrases = self._class_terms[alt[1:]]
-            firsts = self._class_firsts[alt[1:]]
-            for i, t in enumerate(texts):
-                if words and not words.isdisjoint(t):
-                    return i
-                if phrases and (any(_contains(t, term) for term in phrases) if firsts is None else
-                                any(_contains(t, term) for w in set(t) for term in firsts.get(w, ()))):
-                    return i
-            return None
+        if isinstance(alt, str):
+            return self._class_term_index(alt[1:], texts)
         for i, t in enumerate(texts):
             if _contains(t, alt):
                 return i
@@ -727,15 +723,20 @@ class VerbLexicon:
         >>> lex.has_class_term("FORCES", ("the", "armed", "force")), lex.has_class_term("FORCES", ("armed", "forces"))
         (False, True)
         """
+        return self._class_term_index(name, (toks,)) is not None
+
+    def _class_term_index(self, name: str, texts: Sequence[Sequence[str]]) -> int | None:
+        """The index of the first of ``texts`` (singular words) that holds a term of word class ``name``
+        (:meth:`has_class_term`), else None."""
         words, phrases = self._class_terms.get(name, (frozenset(), ()))
-        if words and not words.isdisjoint(toks):
-            return True
-        if not phrases:
-            return False
-        firsts = self._class_firsts[name]
-        if firsts is None:  # an empty term: in every text
-            return any(_contains(toks, term) for term in phrases)
-        return any(_contains(toks, term) for w in set(toks) for term in firsts.get(w, ()))
+        firsts = self._class_firsts.get(name)
+        for i, t in enumerate(texts):
+            if words and not words.isdisjoint(t):
+                return i
+            if phrases and (any(_contains(t, term) for term in phrases) if firsts is None else  # an empty term
+                            any(_contains(t, term) for w in set(t) for term in firsts.get(w, ()))):
+                return i
+        return None
 
     def class_terms(self, name: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
         """The terms of word class ``name`` (``@NAME`` in the rows, singular forms): its

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from geokg.ingest.actors.words import singular
 from geokg.ingest.coding import LexiconError, VerbLexicon
-from geokg.ingest.coding.lexicon import _contains
+from geokg.ingest.coding.lexicon import _contains, _stem_sets
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -459,7 +459,7 @@ def _frame_in_by_kind(lex: VerbLexicon, relation: str, kind: str) -> bool:
     that leaves at least its fewest letters and at most three."""
     import re
 
-    stems = lex._stem_sets.get(kind, {})
+    stems = _stem_sets(lex.frames).get(kind, {})
     return any(len(w) - i >= stems[w[:i]] for w in re.findall(r"[a-z]+", relation.lower())
                for i in range(max(0, len(w) - 3), len(w) + 1) if w[:i] in stems)
 
@@ -475,7 +475,7 @@ def test_frame_in_reads_every_kind_at_once_as_kind_by_kind(words, endings):
     # the kinds of a relation are read once for all; each must be what the kind's stems alone say
     lex = VerbLexicon.default()  # fresh memos
     relation = " ".join(w + e for w, e in zip(words, endings))
-    kinds = set(LEX._stem_sets) | {"speech", "nothing"}
+    kinds = set(_stem_sets(LEX.frames)) | {"speech", "nothing"}
     assert {k for k in kinds if lex.frame_in(relation, k)} == {k for k in kinds if _frame_in_by_kind(lex, relation, k)}
 
 
