@@ -51,7 +51,7 @@ def _entity_start(left: int, spans: Sequence[tuple[int, int]]) -> int:
 class DocIndex:
     """The text, entities and PERSON spans of one ``Doc`` (see module doc)."""
 
-    __slots__ = ("_person_ends", "_phrases", "_places", "_table", "_text", "doc", "entities", "persons")
+    __slots__ = ("_person_ends", "_phrases", "_places", "_sentences", "_table", "_text", "doc", "entities", "persons")
 
     def __init__(self, doc) -> None:
         self.doc = doc
@@ -70,6 +70,15 @@ class DocIndex:
         self._places = tuple((a, b) for _, label, a, b in spans if label in _PLACE_LABELS)
         self._phrases: dict[tuple[int, int, str], tuple[int, int] | None] = {}
         self._table: tuple | None = None
+        self._sentences: tuple[tuple[int, int, int, int], ...] | None = None
+
+    @property
+    def sentences(self) -> tuple[tuple[int, int, int, int], ...]:
+        """(start, end, start_char, end_char) of each sentence of ``doc.sents``, in order
+        (read from the token arrays on first use: no ``Span`` is made)."""
+        if self._sentences is None:
+            self._sentences = _sentences(self.doc, self._tokens())
+        return self._sentences
 
     def _tokens(self) -> tuple:
         """(token starts, token lengths, POS ids, entity type ids, the ids of VERB and AUX), one list
@@ -130,6 +139,18 @@ class DocIndex:
         if self._text is None:
             self._text = self.doc.text
         return self._text
+
+
+def _sentences(doc, table: tuple) -> tuple[tuple[int, int, int, int], ...]:
+    """:attr:`DocIndex.sentences` of ``doc``, whose token ``table`` is :meth:`DocIndex._tokens`."""
+    if "sents" in doc.user_hooks or not len(doc) or not doc.has_annotation("SENT_START"):
+        return tuple((s.start, s.end, s.start_char, s.end_char) for s in doc.sents)  # raises as spaCy does
+    from spacy.attrs import SENT_START
+
+    starts, lengths = table[0], table[1]
+    flags = doc.to_array(SENT_START)
+    bounds = [0, *(int(i) + 1 for i in (flags[1:] == 1).nonzero()[0]), len(doc)]
+    return tuple((a, b, starts[a], starts[b - 1] + lengths[b - 1]) for a, b in zip(bounds, bounds[1:]))
 
 
 def _lower_words(doc) -> frozenset[str]:

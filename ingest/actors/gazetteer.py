@@ -435,15 +435,16 @@ class Gazetteer:
             found = self._scan_memo.put(key, self._scan_tokens(key))
         return found
 
-    def _longest_prefix(self, toks: tuple[str, ...], i: int, info: tuple) -> int:
+    def _longest_prefix(self, toks: tuple[str, ...], infos: list[tuple], i: int) -> int:
         """How many tokens from ``toks[i]`` begin a term of two tokens or more (as written,
-        in lower case or in the singular; 1 when none)."""
-        known, token, n = self._token_memo.get, self._token, len(toks)
+        in lower case or in the singular; 1 when none); ``infos``: the tokens' :meth:`_token`."""
+        n = len(toks)
         exact = folded = role = True
+        info = infos[i]
         lows, sings = (info[1],), (info[2],)
         size = 1
         while i + size < n:
-            nxt = known(toks[i + size]) or token(toks[i + size])
+            nxt = infos[i + size]
             lows, sings = lows + (nxt[1],), sings + (nxt[2],)
             exact = exact and toks[i:i + size + 1] in self._exact_pairs
             folded = folded and lows in self._folded_pairs
@@ -456,50 +457,51 @@ class Gazetteer:
     def _scan_tokens(self, toks: tuple[str, ...]) -> tuple[TermMatch, ...]:
         n = len(toks)
         known, token = self._token_memo.get, self._token
-        exact, folded, roles = self._exact, self._folded, self._roles
         out: list[TermMatch] = []
         infos = list(map(known, toks))
+        if None in infos:
+            infos = [info or token(t) for info, t in zip(infos, toks)]
         i = 0  # the first token not inside a match
-        # only the tokens that may start a term (or are not memoised yet) are tried
-        for i0 in [k for k, info in enumerate(infos) if info is None or info[0]]:
+        # only the tokens that may start a term are tried
+        for i0 in [k for k, info in enumerate(infos) if info[0]]:
             if i0 < i:
                 continue
             i = i0
-            info = infos[i] or token(toks[i])
-            if not info[0]:  # no term starts here
-                i += 1
-                continue
-            found: TermMatch | None = None
+            info = infos[i]
             sizes = info[3]   # multi-token terms, longest first
-            if sizes and i + 1 < n:
-                nxt = known(toks[i + 1]) or token(toks[i + 1])
-                exact_next, folded_next, role_next = info[5]
-                if toks[i + 1] not in exact_next and nxt[1] not in folded_next and nxt[2] not in role_next:
-                    sizes = ()
-                else:
-                    longest = self._longest_prefix(toks, i, info)
-                    sizes = tuple(size for size in sizes if size <= longest)  # no longer term starts here
-            for size in sizes:
-                if size > n - i:
-                    continue
-                key = toks[i:i + size]
-                key_infos = [known(t) or token(t) for t in key]
-                entries = list(exact.get(key, ()))
-                if not entries:
-                    entries = list(folded.get(tuple(x[1] for x in key_infos), ()))
-                role = roles.get(tuple(x[2] for x in key_infos))
-                if role is not None and (entries == [] or all(e.kind == "role" for e in entries)):
-                    entries = [role]
-                elif role is not None:
-                    entries = entries + [role]
-                if entries:
-                    found = TermMatch(i, i + size, tuple(entries))
-                    break
-            if found is None and info[4] is not None:
-                found = TermMatch(i, i + 1, info[4])
-            if found is not None:
-                out.append(found)
-                i = found.end
-            else:
-                i += 1
+            if sizes:
+                if i + 1 < n:
+                    nxt = infos[i + 1]
+                    exact_next, folded_next, role_next = info[5]
+                    if toks[i + 1] in exact_next or nxt[1] in folded_next or nxt[2] in role_next:
+                        found = self._longer_match(toks, infos, i)
+                        if found is not None:
+                            out.append(found)
+                            i = found.end
+                            continue
+            if info[4] is not None:
+                out.append(TermMatch(i, i + 1, info[4]))
+            i += 1
         return tuple(out)
+
+    def _longer_match(self, toks: tuple[str, ...], infos: list[tuple], i: int) -> TermMatch | None:
+        """The longest term of two tokens or more that starts at ``toks[i]`` (``infos``: the
+        tokens' :meth:`_token`), else None."""
+        info, n = infos[i], len(toks)
+        longest = self._longest_prefix(toks, infos, i)
+        for size in info[3]:
+            if size > longest or size > n - i:
+                continue  # no longer term starts here
+            key = toks[i:i + size]
+            key_infos = infos[i:i + size]
+            entries = list(self._exact.get(key, ()))
+            if not entries:
+                entries = list(self._folded.get(tuple(x[1] for x in key_infos), ()))
+            role = self._roles.get(tuple(x[2] for x in key_infos))
+            if role is not None and (entries == [] or all(e.kind == "role" for e in entries)):
+                entries = [role]
+            elif role is not None:
+                entries = entries + [role]
+            if entries:
+                return TermMatch(i, i + size, tuple(entries))
+        return None

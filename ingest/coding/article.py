@@ -226,17 +226,16 @@ class EventCoder(ExtractionCoder):
         return out + added
 
     def _mentions(self, doc, article: Article, context: CodingContext) -> Iterable[tuple[Mention, Actor | None]]:
-        sent_index = {}
-        for i, sent in enumerate(doc.sents):
-            sent_index[sent.start] = i
-        starts = sorted(sent_index)
-        for ent, label, text in self.actors.doc_index(doc, context).entities:
+        index = self.actors.doc_index(doc, context)
+        sentences = index.sentences
+        starts = [a for a, _, _, _ in sentences]
+        for ent, label, text in index.entities:
             if label not in ENTITY_LABELS:
                 continue
             actor = self.actors.code_entity(text, label, context)
-            if (actor is not None and actor.id.startswith("org:") and not self.actors.is_known(actor.id)
-                    and is_title_case(ent.sent.text)):
-                actor = None  # Title-Case headlines fool the NER: "Mexico Rejects US Military ..."
             k = bisect.bisect_right(starts, ent.start) - 1
-            yield Mention(article.id, sent_index[starts[k]] if k >= 0 else 0, ent.start_char, ent.end_char,
+            if (actor is not None and actor.id.startswith("org:") and not self.actors.is_known(actor.id)
+                    and is_title_case(index.text[sentences[k][2]:sentences[k][3]])):  # the entity's sentence
+                actor = None  # Title-Case headlines fool the NER: "Mexico Rejects US Military ..."
+            yield Mention(article.id, max(k, 0), ent.start_char, ent.end_char,
                           text, label, actor.id if actor else None), actor

@@ -50,6 +50,7 @@ from functools import partial
 from pathlib import Path
 
 from geokg.ingest.actors.dated import DatedPeople, country_codes
+from geokg.ingest.actors.doc import DocIndex
 from geokg.ingest.coding.article import EventCoder
 from geokg.ingest.dictionaries.conversion import (
     Dictionaries,
@@ -350,13 +351,16 @@ class DictionaryCoder(EventCoder):
 
     def _dropped_sentences(self, doc, index, article: Article, anywhere: str | None) -> set[int]:
         """The sentences with a discard phrase (:meth:`_sentence_reasons`)."""
-        return set(self._sentence_reasons(doc, index.text, article, anywhere))
+        return set(self._sentence_reasons(doc, index.text, article, anywhere, index))
 
-    def _sentence_reasons(self, doc, text: str, article: Article, anywhere: str | None) -> dict[int, str]:
-        """The discard phrase of each sentence that has one, by sentence index; ``text`` is the Doc's.
+    def _sentence_reasons(self, doc, text: str, article: Article, anywhere: str | None,
+                          index: DocIndex | None = None) -> dict[int, str]:
+        """The discard phrase of each sentence that has one, by sentence index; ``text`` is the Doc's
+        (``index``: its :class:`~geokg.ingest.actors.doc.DocIndex`, when built).
         None in the article (``anywhere``) means none in its sentences when they are slices of its
         text that cut no word."""
-        bounds = [(s.start_char, s.end_char) for s in doc.sents]
+        bounds = ([(a, b) for _, _, a, b in index.sentences] if index is not None
+                  else [(s.start_char, s.end_char) for s in doc.sents])
         if anywhere is None and text == article.content and all(
                 a == 0 or text[a - 1].isspace() for a, _ in bounds):
             return {}

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from functools import cache
+
+import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from geokg.ingest.actors.doc import DocIndex, noun_phrase, person_spans
 from geokg.ingest.actors.words import tokenize
 from geokg.ingest.records import Argument
@@ -134,3 +140,28 @@ def test_person_name_stops_at_a_plural_noun_or_an_adjective_in_a_headline():
     doc = Doc(spacy.blank("en").vocab, words=["Ruiz", *words[1:]], pos=["PROPN", *pos[1:]], tags=tags, ents=ents,
               sent_starts=starts)
     assert [text for _, label, text in DocIndex(doc).entities] == ["Ruiz", "Peru"]
+
+
+@cache
+def _vocab():
+    return spacy.blank("en").vocab
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.tuples(st.sampled_from([None, True, False]), st.booleans(), st.integers(1, 4)),
+                min_size=1, max_size=14))
+def test_sentences_are_read_from_the_arrays_as_doc_sents_and_span_sent_read_them(rows):
+    # each row: a token's sentence start (unset, yes, no), whether a space follows it, its length
+    words = ["x" * size for _, _, size in rows]
+    doc = Doc(_vocab(), words=words, spaces=[space for _, space, _ in rows],
+              sent_starts=[start for start, _, _ in rows])
+    if not doc.has_annotation("SENT_START"):
+        with pytest.raises(ValueError):
+            DocIndex(doc).sentences
+        return
+    index = DocIndex(doc)
+    assert index.sentences == tuple((s.start, s.end, s.start_char, s.end_char) for s in doc.sents)
+    starts = [a for a, _, _, _ in index.sentences]
+    for tok in doc:  # the sentence of each token found by its start, as Span.sent finds it
+        sent = doc[tok.i:tok.i + 1].sent
+        assert index.sentences[bisect_right(starts, tok.i) - 1] == (sent.start, sent.end, sent.start_char, sent.end_char)
