@@ -74,10 +74,9 @@ class DocIndex:
 
     @property
     def sentences(self) -> tuple[tuple[int, int, int, int], ...]:
-        """(start, end, start_char, end_char) of each sentence of ``doc.sents``, in order
-        (read from the token arrays on first use: no ``Span`` is made)."""
+        """(start, end, start_char, end_char) of each sentence of ``doc.sents``, in order (read once)."""
         if self._sentences is None:
-            self._sentences = _sentences(self.doc, self._tokens())
+            self._sentences = tuple((s.start, s.end, s.start_char, s.end_char) for s in self.doc.sents)
         return self._sentences
 
     def _tokens(self) -> tuple:
@@ -139,18 +138,6 @@ class DocIndex:
         if self._text is None:
             self._text = self.doc.text
         return self._text
-
-
-def _sentences(doc, table: tuple) -> tuple[tuple[int, int, int, int], ...]:
-    """:attr:`DocIndex.sentences` of ``doc``, whose token ``table`` is :meth:`DocIndex._tokens`."""
-    if "sents" in doc.user_hooks or not len(doc) or not doc.has_annotation("SENT_START"):
-        return tuple((s.start, s.end, s.start_char, s.end_char) for s in doc.sents)  # raises as spaCy does
-    from spacy.attrs import SENT_START
-
-    starts, lengths = table[0], table[1]
-    flags = doc.to_array(SENT_START)
-    bounds = [0, *(int(i) + 1 for i in (flags[1:] == 1).nonzero()[0]), len(doc)]
-    return tuple((a, b, starts[a], starts[b - 1] + lengths[b - 1]) for a, b in zip(bounds, bounds[1:]))
 
 
 def _lower_words(doc) -> frozenset[str]:

@@ -150,7 +150,7 @@ def _vocab():
 @settings(max_examples=200, deadline=None, derandomize=True)
 @given(st.lists(st.tuples(st.sampled_from([None, True, False]), st.booleans(), st.integers(1, 4)),
                 min_size=1, max_size=14))
-def test_sentences_are_read_from_the_arrays_as_doc_sents_and_span_sent_read_them(rows):
+def test_sentences_are_doc_sents_and_a_token_s_is_found_by_its_start_as_span_sent_finds_it(rows):
     # each row: a token's sentence start (unset, yes, no), whether a space follows it, its length
     words = ["x" * size for _, _, size in rows]
     doc = Doc(_vocab(), words=words, spaces=[space for _, space, _ in rows],
