@@ -70,6 +70,26 @@ def test_mentions_from_the_doc(coder):
     assert {a.id for a in actors} == {"country:MEX", "person:claudia-sheinbaum"}
 
 
+def test_a_mention_s_sentence_is_the_one_its_first_token_is_in(coder):
+    # a Title-Case headline, then a body sentence that starts with the same unknown organisation: the headline's
+    # mention names no actor (the NER is fooled by Title Case), the body's does; each mention keeps its sentence
+    headline = ["Acme", "Widgets", "Sues", "Mexico", "Over", "Tariffs"]
+    body = ["Acme", "Widgets", "filed", "a", "lawsuit", "against", "Mexico", "."]
+    reply = ["Claudia", "Sheinbaum", "replied", "."]
+    ents = (["B-ORG", "I-ORG", "O", "B-GPE", "O", "O"] + ["B-ORG", "I-ORG", "O", "O", "O", "O", "B-GPE", "O"]
+            + ["B-PERSON", "I-PERSON", "O", "O"])
+    spaces = [True] * 5 + [False] + [True] * 6 + [False, True] + [True, True, False, False]
+    starts = [True] + [False] * 5 + [True] + [False] * 7 + [True] + [False] * 3
+    doc = Doc(spacy.blank("en").vocab, words=headline + body + reply, spaces=spaces, ents=ents, sent_starts=starts)
+    art = Article.create(title="", text=doc.text)
+    _, _, mentions = coder.code_article(doc, art, [])
+    assert [(m.text, m.actor_id, m.sentence) for m in mentions] == [
+        ("Acme Widgets", None, 0), ("Mexico", "country:MEX", 0),
+        ("Acme Widgets", "org:acme-widgets", 1), ("Mexico", "country:MEX", 1),
+        ("Claudia Sheinbaum", "person:claudia-sheinbaum", 2),
+    ]
+
+
 # -- real model -------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
