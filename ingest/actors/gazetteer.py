@@ -469,16 +469,15 @@ class Gazetteer:
             i = i0
             info = infos[i]
             sizes = info[3]   # multi-token terms, longest first
-            if sizes:
-                if i + 1 < n:
-                    nxt = infos[i + 1]
-                    exact_next, folded_next, role_next = info[5]
-                    if toks[i + 1] in exact_next or nxt[1] in folded_next or nxt[2] in role_next:
-                        found = self._longer_match(toks, infos, i)
-                        if found is not None:
-                            out.append(found)
-                            i = found.end
-                            continue
+            if sizes and i + 1 < n:
+                nxt = infos[i + 1]
+                exact_next, folded_next, role_next = info[5]
+                if toks[i + 1] in exact_next or nxt[1] in folded_next or nxt[2] in role_next:
+                    found = self._longer_match(toks, infos, i)
+                    if found is not None:
+                        out.append(found)
+                        i = found.end
+                        continue
             if info[4] is not None:
                 out.append(TermMatch(i, i + 1, info[4]))
             i += 1
