@@ -37,10 +37,15 @@ from __future__ import annotations
 import argparse
 import gc
 import statistics
+import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from machine import describe  # noqa: E402
+
 CONFIGS = {
     "geokg": {"backoff": False, "discards": False, "actors": False},
     "default": {},
@@ -132,6 +137,7 @@ def _report(articles: list, repeats: int, spacy_s: list[tuple[float, float]], pa
     each repeat's ratio: spaCy and the coders timed side by side; the range of the repeats' ratios)."""
     n = len(articles)
     sp = [statistics.median(t[k] for t in spacy_s) for k in (0, 1)]
+    print(f"Machine: {describe()}")  # the ratios depend on the CPU (benchmarks/machine.py)
     print(f"{n} articles, {sum(len(a.content.split()) for a in articles)} words, {repeats} repeats (medians)")
     print(f"{'configuration':<13} {'ms/article':>10} {'coder/spaCy':>12} {'CPU ms':>8} {'CPU ratio':>10} "
           f"{'CPU ratio range':>16} {'events':>7}")

@@ -52,6 +52,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from bench_ingest import AG_NEWS, _ag_news, _load, _status_kb  # noqa: E402
+from machine import describe  # noqa: E402
 
 AG_SHARE = 0.19
 QUERIES = [
@@ -456,7 +457,7 @@ def main() -> None:
             ag = _run_ag(Path(tmp), args, began)
     lines = [f"Run: `python benchmarks/bench_scale.py {' '.join(sys.argv[1:])}` "
              f"({(time.perf_counter() - began) / 60:.1f} min, load average {load0} → {_load()} on "
-             f"{os.cpu_count()} cores)", ""]
+             f"{os.cpu_count()} cores)", "", f"Machine: {describe()}", ""]
     if sizes:
         lines += ["Corpora: " + "; ".join(
             f"{n:,} articles ({c['ag_news']} AG News), {c['words']:,} words, {c['text_bytes'] / 1e6:.2f} MB"

@@ -38,7 +38,6 @@ import hashlib
 import json
 import multiprocessing as mp
 import os
-import platform
 import shutil
 import statistics
 import sys
@@ -276,15 +275,10 @@ def _oxigraph_memory_queries(store: Any, repeats: int) -> dict:
 
 
 def _machine() -> str:
-    model = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{os.cpu_count()} cores, {model or platform.processor()}, Python {platform.python_version()}"
+    """CPUs, CPU model and flags, memory, Python (:func:`machine.describe`)."""
+    from machine import describe
+
+    return describe()
 
 
 def _versions() -> str:
