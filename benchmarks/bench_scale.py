@@ -19,6 +19,12 @@ run:
            on-disk store (bulk loader, the default), in this process.
 ``jobs2``  the same with two worker processes (first size only).
 
+The builds' child processes first do what the ``geokg`` command does before any
+command runs: ask numpy's OpenBLAS for one thread (``one_blas_thread``; since the
+thirty-eighth session), so geokg's parsing processes never have a second thread.
+``bare`` runs as a user runs spaCy, without it (the same setting makes bare
+``nlp.pipe`` about 15% faster too: ``SCALING.md``).
+
 For each build: wall and CPU seconds, CPU by thread (the main thread: spaCy,
 extraction, coding, RDF writer; RocksDB's threads: compaction and flushes; the
 other threads: mostly the store loader), quads, N-Quads bytes (the store dumped
@@ -181,6 +187,10 @@ def _latencies(store_dir: Path) -> dict[str, float]:
 def _child(config: str, corpus: str, out: str) -> dict:
     import resource
 
+    if config != "bare":  # as the ``geokg`` command does first (bare: spaCy as a user runs it)
+        from geokg.graph.builder.allocator import one_blas_thread
+
+        one_blas_thread()
     from geokg.ingest.pipeline import Settings, load_pipeline, resolve_model
     from geokg.ingest.readers import iter_articles
     from geokg.ingest.records import Article

@@ -1,4 +1,4 @@
-"""The C allocator of geokg's own worker processes: freed memory is kept for the next article.
+"""The C library of geokg's own worker processes: freed memory is kept, and no thread is started.
 
 spaCy frees and allocates the same large arrays for every batch it parses.
 With glibc's defaults a freed block above the dynamic ``mmap`` threshold goes
@@ -15,6 +15,23 @@ parse-ahead process, :func:`geokg.graph.builder.parallel.worker_pool`), never
 in the caller's process: the setting is process-wide.  Elsewhere than on
 glibc (macOS, musl, Windows) it does nothing.
 
+**A parsing process that never had a second thread.**  glibc's ``malloc`` and
+``free`` skip their locking while a process has only ever had one thread, and
+spaCy allocates and frees a great deal: the same parse takes 13-15% less CPU in
+such a process (``benchmarks/SCALING.md``, thirty-eighth session).  A thread
+that has started once ends that for good, and a forked child inherits the
+state.  Two things start one in a build:
+
+- numpy's OpenBLAS starts a second thread when numpy is imported, unless
+  ``OPENBLAS_NUM_THREADS`` is 1.  spaCy's large matrix products go through
+  ``blis``, so that thread does no work in a parse (CPU time equals wall time
+  with it).  :func:`one_blas_thread` asks for one thread.  The ``geokg``
+  command calls it before anything imports numpy; a program that imports
+  geokg chooses for itself;
+- a worker's watch on its parent: :func:`end_with_parent` asks the Linux
+  kernel to kill the worker when its parent dies (``prctl``), so no thread is
+  needed.  Elsewhere the worker watches from a thread, as before.
+
 Examples
 --------
 >>> calls = []
@@ -28,9 +45,13 @@ Examples
 
 from __future__ import annotations
 
+import os
+import signal
+from collections.abc import MutableMapping
 from typing import Any
 
-__all__ = ["MMAP_THRESHOLD", "M_MMAP_THRESHOLD", "M_TRIM_THRESHOLD", "TRIM_THRESHOLD", "keep_freed_memory"]
+__all__ = ["MMAP_THRESHOLD", "M_MMAP_THRESHOLD", "M_TRIM_THRESHOLD", "TRIM_THRESHOLD", "end_with_parent",
+           "keep_freed_memory", "one_blas_thread"]
 
 #: glibc's ``mallopt`` parameters (``<malloc.h>``).
 M_TRIM_THRESHOLD = -1
@@ -57,6 +78,54 @@ def keep_freed_memory(libc: Any = None) -> bool:
             libc.mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD))
     except AttributeError:  # a C library without mallopt
         return False
+
+
+#: ``prctl`` option: the signal this process gets when its parent dies (``<linux/prctl.h>``).
+PR_SET_PDEATHSIG = 1
+
+
+def one_blas_thread(environ: MutableMapping[str, str] | None = None) -> bool:
+    """Ask numpy's OpenBLAS for one thread (``OPENBLAS_NUM_THREADS=1``) unless it is already set;
+    whether it was set here.  Read when numpy is imported, so call it before that (see module doc).
+
+    Examples
+    --------
+    >>> env = {}
+    >>> one_blas_thread(env), env
+    (True, {'OPENBLAS_NUM_THREADS': '1'})
+    >>> one_blas_thread({"OPENBLAS_NUM_THREADS": "4"})  # the user's choice stays
+    False
+    """
+    environ = os.environ if environ is None else environ
+    if "OPENBLAS_NUM_THREADS" in environ:
+        return False
+    environ["OPENBLAS_NUM_THREADS"] = "1"
+    return True
+
+
+def end_with_parent(parent_pid: int, libc: Any = None) -> bool:
+    """Have the kernel kill this process when its parent (``parent_pid``) dies; whether it could
+    (Linux's ``prctl``; False elsewhere).  A parent already dead ends this process at once.
+
+    Examples
+    --------
+    >>> calls = []
+    >>> class FakeLibc:
+    ...     def prctl(self, *args):
+    ...         calls.append(args[:2])
+    ...         return 0
+    >>> end_with_parent(os.getppid(), FakeLibc()), calls == [(PR_SET_PDEATHSIG, int(signal.SIGKILL))]
+    (True, True)
+    """
+    libc = libc if libc is not None else _glibc()
+    try:
+        if libc is None or libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) != 0:
+            return False
+    except AttributeError:  # a C library without prctl
+        return False
+    if os.getppid() != parent_pid:  # the parent died before the request: nobody will signal
+        os._exit(1)
+    return True
 
 
 def _glibc() -> Any:

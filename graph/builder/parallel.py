@@ -33,8 +33,10 @@ Chunks are cut and sent by :mod:`~geokg.graph.builder.chunks`.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -272,15 +274,20 @@ def _exit_with_parent() -> None:
 
     A worker blocked on writing its results to the parent would otherwise
     wait for ever: it holds both ends of the result pipe, so the pipe never
-    breaks.
+    breaks.  On Linux the kernel ends it (:func:`~geokg.graph.builder.allocator.end_with_parent`),
+    so the worker stays a process that never had a second thread (faster
+    to parse in: see :mod:`~geokg.graph.builder.allocator`); elsewhere a thread watches the parent.
     """
     import multiprocessing
-    import os
     import threading
     from multiprocessing.connection import wait
 
+    from geokg.graph.builder.allocator import end_with_parent
+
     parent = multiprocessing.parent_process()
     if parent is None:  # pragma: no cover - only ever called in a worker
+        return
+    if parent.pid is not None and end_with_parent(parent.pid):
         return
 
     def watch() -> None:
@@ -421,12 +428,27 @@ def worker_pool(
         initializer=_init_worker,
         initargs=(source.ref, pipeline) if fork else (source,),
     )
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), _one_blas_thread_in_children():
         # Python 3.12+ warns of any other OS thread; OpenBLAS's idle pool is fork-safe (see can_fork)
         warnings.filterwarnings("ignore", message=r".*fork\(\) may lead to deadlocks", category=DeprecationWarning)
         for _ in range(1 if fork else jobs):  # start them now (forked: all at the first task)
             executor.submit(int)
     return WorkerPool(executor, source.ref, forked=fork)
+
+
+@contextlib.contextmanager
+def _one_blas_thread_in_children() -> Iterator[None]:
+    """While processes are started: ``OPENBLAS_NUM_THREADS=1`` in the environment they inherit,
+    unless it is set, so a spawned worker's numpy starts no thread (see
+    :mod:`~geokg.graph.builder.allocator`); this process's own environment is put back after."""
+    from geokg.graph.builder.allocator import one_blas_thread
+
+    added = one_blas_thread()
+    try:
+        yield
+    finally:
+        if added:
+            os.environ.pop("OPENBLAS_NUM_THREADS", None)
 
 
 def parallel_outputs(

@@ -117,3 +117,21 @@ def _blank_pipeline():
     nlp.add_pipe("geokg_blocks")
     nlp.add_pipe("sentencizer")
     return Pipeline(nlp=nlp, extractor=lambda doc, article_id="": iter(()), coder=None)
+
+
+@pytest.mark.parametrize("chosen", [None, "3"])
+def test_the_command_asks_for_one_blas_thread_before_any_command_runs(monkeypatch, chosen):
+    """``main`` sets ``OPENBLAS_NUM_THREADS=1`` before the command imports numpy, unless the user set
+    it (geokg.graph.builder.allocator: the parsing processes then never have a second thread)."""
+    import os
+
+    import geokg.graph.cli as cli
+
+    if chosen is None:
+        monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    else:
+        monkeypatch.setenv("OPENBLAS_NUM_THREADS", chosen)
+    seen = []
+    monkeypatch.setattr(cli, "app", lambda: seen.append(os.environ.get("OPENBLAS_NUM_THREADS")))
+    cli.main()
+    assert seen == [chosen or "1"]

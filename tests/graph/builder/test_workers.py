@@ -187,6 +187,30 @@ def test_workers_keep_freed_memory_and_the_caller_does_not(tmp_path, custom, mon
     assert len(outputs) == 2 and len(pids) == 2 and os.getpid() not in pids
 
 
+@pytest.mark.parametrize("fork", [True, False])
+def test_a_worker_runs_in_one_thread(custom, fork):
+    """On Linux a worker runs in one thread: none watches its parent (the kernel ends it with its
+    parent), and a spawned one's numpy starts none (``OPENBLAS_NUM_THREADS=1`` in the environment it
+    inherits; the caller's is put back).  A process that never had a second thread parses with less
+    CPU (glibc's allocator skips its locks; :mod:`geokg.graph.builder.allocator`)."""
+    import os
+    import platform
+    import sys
+
+    from geokg.graph.builder.parallel import worker_pool
+
+    if sys.platform != "linux" or platform.libc_ver()[0] != "glibc":
+        pytest.skip("elsewhere a thread watches the parent")
+    before = os.environ.get("OPENBLAS_NUM_THREADS")
+    pool = worker_pool(1, PipelineSource.of(custom.settings, custom), pipeline=custom, fork=fork)
+    try:
+        threads = pool.submit(os.listdir, "/proc/self/task").result(timeout=120)
+    finally:
+        pool.shutdown()
+    assert len(threads) == 1, threads
+    assert os.environ.get("OPENBLAS_NUM_THREADS") == before
+
+
 def test_no_fork_while_another_python_thread_runs():
     import threading
 
