@@ -107,6 +107,9 @@ def end_with_parent(parent_pid: int, libc: Any = None) -> bool:
     """Have the kernel kill this process when its parent (``parent_pid``) dies; whether it could
     (Linux's ``prctl``; False elsewhere).  A parent already dead ends this process at once.
 
+    The kernel signals when the parent *thread* that started this process ends: geokg starts its
+    workers from the thread that runs the build, which shuts them down before it returns.
+
     Examples
     --------
     >>> calls = []
