@@ -74,7 +74,7 @@ def test_end_with_parent_asks_for_sigkill_and_reports_a_refusal():
 
 
 @pytest.mark.skipif(sys.platform != "linux" or platform.libc_ver()[0] != "glibc", reason="Linux's prctl")
-def test_a_process_that_asked_ends_when_its_parent_is_killed(tmp_path):
+def test_a_process_that_asked_ends_when_its_parent_is_killed():
     """A parent (here a small Python process) forks a child that calls ``end_with_parent``, reports
     the child's pid and sleeps; once the parent is killed, the kernel ends the child, with no thread."""
     code = (
