@@ -31,11 +31,11 @@ $(VENV)/.files: FORCE
 $(VENV)/.python: FORCE
 	@mkdir -p $(VENV)
 	@test -n "$(PYTHON)" || { echo "no Python >= 3.11 found (set PYTHON=...)" >&2; exit 1; }
-	@$(PYTHON) -c 'import sys; print(sys.version.split()[0])' | cmp -s - $@ || \
-	  $(PYTHON) -c 'import sys; print(sys.version.split()[0])' > $@
+	@v=$$($(PYTHON) -c 'import sys; print(sys.version.split()[0])') && \
+	  { [ "$$v" = "$$(cat $@ 2>/dev/null)" ] || echo "$$v" > $@; }
 
 $(VENV)/.installed: pyproject.toml requirements/model.txt $(VENV)/.files $(VENV)/.python
-	@if [ -x $(BIN)/python ] && ! $(BIN)/python -c 'import sys; print(sys.version.split()[0])' | cmp -s - $(VENV)/.python; then \
+	@if [ -x $(BIN)/python ] && [ "$$($(BIN)/python -c 'import sys; print(sys.version.split()[0])')" != "$$(cat $(VENV)/.python)" ]; then \
 	  echo "$(VENV) was made by another Python: made again"; \
 	  rm -rf $(BIN) $(VENV)/lib $(VENV)/lib64 $(VENV)/include $(VENV)/share $(VENV)/etc $(VENV)/pyvenv.cfg; fi
 	$(PYTHON) -m venv $(VENV)
