@@ -1,5 +1,5 @@
 # geokg — the two commands of the quickstart are `make demo` and `make test`.
-# Python 3.12 when it runs (else 3.13, else python3, >= 3.11): spaCy's wheels for 3.11 (3.8.11 and
+# Python 3.12 when it runs (else 3.13, else python3, >= 3.11): spaCy's wheels for 3.11 (3.8.8 and
 # later) take and drop the GIL at each step of the parser's and the entity recognizer's inner
 # loops, so spaCy parses about twice as fast on 3.12 (README, "Which Python").
 ifeq ($(origin PYTHON),undefined)

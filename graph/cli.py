@@ -63,7 +63,7 @@ def build(
     allow_private_addresses: Annotated[bool, typer.Option("--allow-private-addresses", help="Let URL sources redirect to loopback, private or link-local addresses (a URL you give is always fetched as given).")] = False,
     store_url: Annotated[Optional[str], typer.Option("--store", help="Write the graph into this store instead of OUT/store: a SPARQL endpoint URL (http(s)://HOST/...; query and update) or an Oxigraph folder. OUT keeps the exports.")] = None,
     evidence: Annotated[str, typer.Option("--evidence", help="Textual evidence kept: none (events, statements, actors, article metadata), mention (also, per report of a claim, its sentence and the clause's offsets, on the claim) or full (also a mention node per report with Web Annotation selectors, argument spans, entity mentions).")] = "mention",
-    parse_ahead: Annotated[bool, typer.Option("--parse-ahead/--no-parse-ahead", help="With --jobs 1: parse in a second process while this one codes and writes (the same graph in about the time of the parsing alone; used where there are two CPUs and the process can fork). --no-parse-ahead: one process, one CPU.")] = True,
+    parse_ahead: Annotated[bool, typer.Option("--parse-ahead/--no-parse-ahead", help="With --jobs 1: parse in a second process while this one codes and writes (the same graph in about the time of the slower of the two; used where there are two CPUs and the process can fork). --no-parse-ahead: one process, one CPU.")] = True,
     rewrite: Annotated[Optional[bool], typer.Option("--rewrite/--no-rewrite", help="Write the build's own store again at the end in one bulk load into an empty folder (about half the bytes; the load needs ~0.95 KB of memory a quad, at most ~1 GB). Default: a store that was empty at the start, when that memory is at most half of what is available; --rewrite: always (also a filled store); --no-rewrite: never.", show_default=False)] = None,
 ) -> None:
     """Ingest SOURCES into an event graph in OUT.
@@ -157,6 +157,11 @@ def build(
             if target is not None:
                 target.close()
     _print_summary(console, report)
+    from geokg.ingest.pipeline import slow_parser_note
+
+    note = slow_parser_note()
+    if note:
+        typer.secho(f"note: {note}", fg=typer.colors.YELLOW, err=True)
     if not report.ok:
         raise typer.Exit(1)
 

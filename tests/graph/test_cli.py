@@ -108,6 +108,28 @@ def test_build_reports_the_store_rewrite_and_no_rewrite_skips_it(tmp_path, monke
     assert result.exit_code == 0 and "store rewrite" not in result.stderr
 
 
+@pytest.mark.parametrize("note", ["spaCy 3.8.18 parses about twice as fast on Python 3.12", None])
+def test_build_notes_a_python_whose_spacy_parses_at_half_speed(tmp_path, monkeypatch, note):
+    good = tmp_path / "a.md"
+    good.write_text("---\ntitle: Peru and Chile sign an accord\ndate: 2025-03-03\n---\nPeru signed an accord with Chile.\n")
+    import geokg.ingest.pipeline as pipeline_mod
+
+    monkeypatch.setattr(pipeline_mod.Pipeline, "create", classmethod(lambda cls, settings=None, nlp=None: _blank_pipeline()))
+    monkeypatch.setattr(pipeline_mod, "slow_parser_note", lambda: note)
+    result = runner.invoke(app, ["build", str(good), "--out", str(tmp_path / "out"), "--no-html"])
+    assert result.exit_code == 0
+    assert (f"note: {note}" in result.stderr) if note else ("note:" not in result.stderr)
+
+
+def test_the_slow_parser_note_names_the_versions():
+    from geokg.ingest.pipeline import slow_parser_note
+
+    assert "Python 3.12 as on 3.11.7" in slow_parser_note((3, 11, 7), "3.8.8")
+    for python, spacy_version in [((3, 11, 7), "3.8.7"), ((3, 12, 1), "3.8.18"), ((3, 13, 0), "3.8.18"),
+                                  ((3, 11, 7), "3.9.0"), ((3, 11, 7), "3.7.5")]:
+        assert slow_parser_note(python, spacy_version) is None, (python, spacy_version)
+
+
 def _blank_pipeline():
     """A fast pipeline on spacy.blank (the CLI flow is under test here, not the model)."""
     import spacy
