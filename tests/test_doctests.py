@@ -5,6 +5,7 @@ from __future__ import annotations
 import doctest
 import importlib
 import pkgutil
+import tempfile
 
 import pytest
 
@@ -22,10 +23,14 @@ def _modules() -> list[str]:
 
 
 @pytest.mark.parametrize("name", _modules())
-def test_module_doctests(name: str) -> None:
+def test_module_doctests(name: str, tmp_path, monkeypatch) -> None:
+    # the Examples' tempfile.mkdtemp() folders go under tmp_path, which pytest removes, not into /tmp
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0, f"{result.failed} doctest(s) failed in {name}"
+    if name == "geokg.graph.exports":  # one of the modules whose Examples write files
+        assert list(tmp_path.iterdir()), "the Examples' files are not under tmp_path"
 
 
 @pytest.mark.parametrize("package", ["geokg.ingest", "geokg.graph", "geokg.ontology"])

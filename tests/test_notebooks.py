@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -37,20 +38,24 @@ def test_notebook_is_stored_clean(path: Path) -> None:
 
 @pytest.mark.model
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
-def test_notebook_runs(path: Path) -> None:
+def test_notebook_runs(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
     pytest.importorskip("ipykernel")
     from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
 
     class ThisPython(KernelSpecManager):
-        """Always start the kernel with the interpreter running the tests."""
+        """Always start the kernel with the interpreter running the tests, its temporary files under ``tmp_path``
+        (the notebooks build into a ``tempfile.mkdtemp`` folder, which pytest then removes with the rest)."""
 
         def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
             return KernelSpec(argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-                              display_name="geokg tests", language="python", resource_dir=str(NOTEBOOKS))
+                              display_name="geokg tests", language="python", resource_dir=str(NOTEBOOKS),
+                              env={"TMPDIR": str(tmp_path)})
 
     from jupyter_client import KernelManager
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # the kernel's connection file, here too
 
     nb = nbformat.read(path, as_version=4)
     km = KernelManager(kernel_name="python3", kernel_spec_manager=ThisPython())
@@ -63,3 +68,4 @@ def test_notebook_runs(path: Path) -> None:
     assert elapsed < 120, f"{path.name} took {elapsed:.0f} s"
     shown = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert shown, "the notebook printed nothing"
+    assert list(tmp_path.glob("geokg-notebook-*")), "the notebook's output folder is not under tmp_path"
