@@ -11,7 +11,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+MAKE = shutil.which("make")
+pytestmark = pytest.mark.skipif(MAKE is None, reason="make is not installed")
 
 # A fake interpreter: answers the Makefile's version probes with its own version, makes a "venv" (a copy
 # of itself as DIR/bin/python) and logs every other call (pip, ipykernel) without doing anything.
@@ -43,11 +44,28 @@ def _fake(folder: Path, name: str, version: str, log: Path, runs: bool = True) -
     return path
 
 
-def _make(*args: str, path: Path, env: dict[str, str] | None = None) -> str:
+def _tools(folder: Path) -> Path:
+    """A folder of the commands the Makefile's recipes use, and no Python: the machine's own
+    interpreters (a /usr/bin/python3.12, say) must not answer the probe."""
+    tools = folder / "tools"
+    tools.mkdir(parents=True, exist_ok=True)
+    for name in ("sh", "echo", "git", "cat", "cmp", "cp", "mkdir", "rm", "touch", "test", "["):
+        found = shutil.which(name)
+        if found and not (tools / name).exists():
+            (tools / name).symlink_to(found)
+    return tools
+
+
+def _environ(path: Path) -> dict[str, str]:
     run_env = {k: v for k, v in os.environ.items() if k not in ("PYTHON", "MAKEFLAGS", "MAKELEVEL")}
-    run_env["PATH"] = f"{path}{os.pathsep}/usr/bin{os.pathsep}/bin"
+    run_env["PATH"] = f"{path}{os.pathsep}{_tools(path.parent)}"
+    return run_env
+
+
+def _make(*args: str, path: Path, env: dict[str, str] | None = None) -> str:
+    run_env = _environ(path)
     run_env.update(env or {})
-    done = subprocess.run(["make", "-s", "-C", str(ROOT), *args], env=run_env, capture_output=True, text=True,
+    done = subprocess.run([str(MAKE), "-s", "-C", str(ROOT), *args], env=run_env, capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0, done.stderr
     return done.stdout
@@ -76,10 +94,8 @@ def test_a_python_that_does_not_run_is_passed_over(tmp_path: Path) -> None:
 def test_a_python_older_than_3_11_is_not_taken(tmp_path: Path) -> None:
     _fake(tmp_path / "bin", "python3", "3.10.13", log := tmp_path / "log")
     assert _make("python", path=tmp_path / "bin").strip() == ""
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHON", "MAKEFLAGS", "MAKELEVEL")}
-    env["PATH"] = f"{tmp_path / 'bin'}{os.pathsep}/usr/bin{os.pathsep}/bin"
-    done = subprocess.run(["make", "-s", "-C", str(ROOT), "setup", f"VENV={tmp_path / 'venv'}"], env=env,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run([str(MAKE), "-s", "-C", str(ROOT), "setup", f"VENV={tmp_path / 'venv'}"],
+                          env=_environ(tmp_path / "bin"), capture_output=True, text=True, timeout=120)
     assert done.returncode != 0 and "no Python >= 3.11 found" in done.stderr
     assert not log.exists()
 
