@@ -34,7 +34,7 @@ _EXPORTS = {
     # spaCy side
     "Pipeline": "pipeline", "Settings": "pipeline", "load_pipeline": "pipeline", "resolve_model": "pipeline",
     "DEFAULT_MODEL": "pipeline", "FastAttributeRuler": "attribute_rules",
-    "use_fast_attribute_ruler": "attribute_rules",
+    "use_fast_attribute_ruler": "attribute_rules", "FastLemmatizer": "lemmas", "use_fast_lemmatizer": "lemmas",
     # extraction, coding
     "ExtractorConfig": "extract.config",
     "EventCoder": "coding.article", "ActorCoder": "actors.coder",

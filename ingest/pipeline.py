@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from geokg.ingest.attribute_rules import use_fast_attribute_ruler
+from geokg.ingest.lemmas import use_fast_lemmatizer
 from geokg.ingest.records import (
     Actor,
     Article,
@@ -212,7 +213,9 @@ def load_pipeline(
     """Load a trained spaCy pipeline and add geokg's components.
 
     The pipeline's ``attribute_ruler`` becomes a
-    :class:`~geokg.ingest.attribute_rules.FastAttributeRuler` (same rules, same result).
+    :class:`~geokg.ingest.attribute_rules.FastAttributeRuler` (same rules, same result), and its
+    English rule ``lemmatizer`` a :class:`~geokg.ingest.lemmas.FastLemmatizer` (same tables, same
+    lemmas).
 
     Raises
     ------
@@ -231,6 +234,7 @@ def load_pipeline(
             f"or choose another with --model / GEOKG_MODEL ({exc})"
         ) from None
     use_fast_attribute_ruler(nlp)  # the same attributes, a tenth of the time (geokg.ingest.attribute_rules)
+    use_fast_lemmatizer(nlp)  # the same lemmas, each form worked out once (geokg.ingest.lemmas)
     if "geokg_blocks" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         if before:
