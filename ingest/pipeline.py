@@ -250,11 +250,13 @@ def doc_sentences(doc: Doc, article_id: str) -> Iterator[Sentence]:
     The index is the sentence's position in ``doc.sents`` so that it matches
     :attr:`Extraction.sentence`.
     """
+    whole = doc.text  # a sentence's text is its slice of the Doc's (built once, not token by token)
     for i, sent in enumerate(doc.sents):
-        text = sent.text.strip()
+        raw = whole[sent.start_char:sent.end_char]
+        text = raw.strip()
         if not text:
             continue
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        start = sent.start_char + (len(raw) - len(raw.lstrip()))
         yield Sentence(article_id=article_id, index=i, start=start, end=start + len(text), text=text)
 
 
