@@ -52,8 +52,13 @@ def _quads(path):
 def test_local_cluster_gives_the_same_graph_as_one_process(tmp_path, geokg_pipeline):
     pytest.importorskip("distributed")
     single = build([CORPUS], tmp_path / "single", pipeline=geokg_pipeline, exports=False)
-    dask = build([CORPUS], tmp_path / "dask", settings=geokg_pipeline.settings, dask="local", jobs=2,
-                 chunk_size=4, exports=False)
+    import dask as dask_config
+
+    # the workers' scratch folder goes under tmp_path, which pytest removes, not into /tmp
+    with dask_config.config.set({"temporary-directory": str(tmp_path / "scratch")}):
+        dask = build([CORPUS], tmp_path / "dask", settings=geokg_pipeline.settings, dask="local", jobs=2,
+                     chunk_size=4, exports=False)
+    assert (tmp_path / "scratch" / "dask-scratch-space").is_dir()
     assert single.ok and dask.ok and dask.articles == single.articles == 26
     assert dask.backend == "dask local, bulk load" and (dask.events, dask.actors) == (single.events, single.actors)
     quads = _quads(tmp_path / "single" / "store")

@@ -178,7 +178,8 @@ def test_embedded_graph_views_load_inside_the_site(site: Any, hostile_site: Path
 
 
 @pytest.mark.model
-def test_sample_site_renders(site: Any, tmp_path_factory: pytest.TempPathFactory, sample_store_dir: Path) -> None:
+def test_sample_site_renders(site: Any, tmp_path_factory: pytest.TempPathFactory, sample_store_dir: Path,
+                             tmp_path: Path) -> None:
     from geokg.graph.site.render import write_site
     from geokg.graph.store import open_store
 
@@ -201,8 +202,8 @@ def test_sample_site_renders(site: Any, tmp_path_factory: pytest.TempPathFactory
     assert frame.evaluate("geokgNetwork.body.data.nodes.length") > 20
     page.evaluate("window.scrollTo(0, 0)")
     page.wait_for_timeout(300)
-    page.screenshot(path="/tmp/geokg-site-index.png", full_page=True)
-    assert Path("/tmp/geokg-site-index.png").stat().st_size > 50_000
+    page.screenshot(path=tmp_path / "geokg-site-index.png", full_page=True)
+    assert (tmp_path / "geokg-site-index.png").stat().st_size > 50_000
     link = page.locator("table a[href^='actors/']", has_text="Mexico").first
     link.click()
     page.wait_for_load_state("load")
@@ -212,7 +213,7 @@ def test_sample_site_renders(site: Any, tmp_path_factory: pytest.TempPathFactory
     assert circles >= 3
     rows = page.locator("table tbody tr").count()
     assert rows >= 5 and page.locator("table mark").count() == rows
-    page.screenshot(path="/tmp/geokg-site-actor.png", full_page=False)
+    page.screenshot(path=tmp_path / "geokg-site-actor.png", full_page=False)
     for url in _relative_links(page):
         assert _file_of(url).is_file(), url
     assert not s.pwned()

@@ -125,12 +125,12 @@ def test_large_page_uses_precomputed_layout(load: Any) -> None:
     lp.assert_clean()
 
 
-def test_screenshot_draws_the_graph(load: Any) -> None:
+def test_screenshot_draws_the_graph(load: Any, tmp_path: Path) -> None:
     view = GraphView.from_networkx(synthetic_event_graph(80, 200, seed=13), title="geokg screenshot")
     lp = load(view, viewport=(1280, 860))
     lp.page.wait_for_timeout(200)
-    lp.page.screenshot(path="/tmp/geokg-view.png")
-    assert Path("/tmp/geokg-view.png").stat().st_size > 20_000
+    lp.page.screenshot(path=tmp_path / "geokg-view.png")
+    assert (tmp_path / "geokg-view.png").stat().st_size > 20_000
     inked = lp.js("""() => {
         const c = document.querySelector('#gk-graph canvas');
         const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
