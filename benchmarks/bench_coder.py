@@ -27,7 +27,8 @@ Prints medians of milliseconds per article and the ratio coder / spaCy (target <
 median over the repeats of each repeat's ratio (and with CPU time, the range of those ratios),
 spaCy being the trained pipeline as its package ships it (``spacy.load``; the row ``geokg parse``
 is geokg's ``load_pipeline``, whose attribute ruler is
-:class:`~geokg.ingest.attribute_rules.FastAttributeRuler`: the same parse, faster), by wall-clock
+:class:`~geokg.ingest.attribute_rules.FastAttributeRuler` and whose lemmatizer is
+:class:`~geokg.ingest.lemmas.FastLemmatizer`: the same parse, faster), by wall-clock
 time and by CPU time (``time.process_time``: the process's user + system time, all threads).  On a
 shared machine the CPU ratio is the steadier figure.
 """
