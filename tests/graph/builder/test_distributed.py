@@ -49,16 +49,12 @@ def _quads(path):
 
 
 @pytest.mark.model
-def test_local_cluster_gives_the_same_graph_as_one_process(tmp_path, geokg_pipeline):
+def test_local_cluster_gives_the_same_graph_as_one_process(tmp_path, geokg_pipeline, dask_scratch):
     pytest.importorskip("distributed")
     single = build([CORPUS], tmp_path / "single", pipeline=geokg_pipeline, exports=False)
-    import dask as dask_config
-
-    # the workers' scratch folder goes under tmp_path, which pytest removes, not into /tmp
-    with dask_config.config.set({"temporary-directory": str(tmp_path / "scratch")}):
-        dask = build([CORPUS], tmp_path / "dask", settings=geokg_pipeline.settings, dask="local", jobs=2,
-                     chunk_size=4, exports=False)
-    assert (tmp_path / "scratch" / "dask-scratch-space").is_dir()
+    dask = build([CORPUS], tmp_path / "dask", settings=geokg_pipeline.settings, dask="local", jobs=2,
+                 chunk_size=4, exports=False)
+    assert (dask_scratch / "dask-scratch-space").is_dir()  # the cluster's scratch folder is the test's (conftest)
     assert single.ok and dask.ok and dask.articles == single.articles == 26
     assert dask.backend == "dask local, bulk load" and (dask.events, dask.actors) == (single.events, single.actors)
     quads = _quads(tmp_path / "single" / "store")

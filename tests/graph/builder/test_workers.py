@@ -110,7 +110,7 @@ def test_workers_send_nquads_and_records_only_when_kept(tmp_path, custom):
     assert here.nquads == outputs[0].nquads
 
 
-def test_dask_workers_get_the_custom_pipeline_and_send_what_pool_workers_send(tmp_path, custom):
+def test_dask_workers_get_the_custom_pipeline_and_send_what_pool_workers_send(tmp_path, custom, dask_scratch):
     pytest.importorskip("distributed")
     from geokg.graph.builder.distributed import dask_client, dask_outputs
     from geokg.graph.builder.journal import article_digest
@@ -134,6 +134,7 @@ def test_dask_workers_get_the_custom_pipeline_and_send_what_pool_workers_send(tm
     assert report.ok and report.backend.startswith("dask local") and report.extractions == single.extractions
     _check_records(seen)
     assert _quads(tmp_path / "dask" / "store") == _quads(tmp_path / "one" / "store")
+    assert (dask_scratch / "dask-scratch-space").is_dir()  # the clusters' scratch folder is the test's (conftest)
 
 
 def test_forked_and_spawned_workers_send_the_same_outputs(tmp_path, custom):
