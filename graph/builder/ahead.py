@@ -92,8 +92,8 @@ def can_parse_ahead(settings: "Settings") -> bool:
 
 def doc_bytes(docs: Iterable["Doc"]) -> bytes:
     """``docs`` as one :class:`~spacy.tokens.DocBin` message (:class:`~geokg.graph.builder.docbin.LeanDocBin`):
-    their :data:`DOC_ATTRS`, spans and entities, and the user data (custom attributes, ``doc._``) a pipeline's components set,
-    when any did; no tensors.
+    their :data:`DOC_ATTRS`, spans and entities, and the user data (custom attributes, ``doc._``) a
+    pipeline's components set, when any did; no tensors.
 
     Raises
     ------

@@ -1,4 +1,4 @@
-"""The remembering lemmatizer gives spaCy's English rule lemmatizer's lemmas, on random Docs and on the real pipeline."""
+"""The remembering lemmatizer gives spaCy's English rule lemmatizer's lemmas: random Docs, the real pipeline."""
 
 from __future__ import annotations
 
